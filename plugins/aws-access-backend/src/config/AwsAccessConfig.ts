@@ -1,0 +1,105 @@
+import { Config } from '@backstage/config';
+import {
+  SchedulerServiceTaskScheduleDefinition,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import { DEFAULT_ROLE_PATH } from 'backstage-plugin-aws-access-common';
+
+export interface AccountConfig {
+  accountId: string;
+  name: string;
+  regions: string[];
+  managerRoleArn?: string;
+  externalId?: string;
+  readerRoleArn?: string;
+  trustPrincipalArns: string[];
+}
+
+export interface AwsAccessConfig {
+  accounts: AccountConfig[];
+  rolePath: string;
+  maxDurationMinutes: number;
+  allowWildcardActions: boolean;
+  adminGroups: string[];
+  schedules: {
+    expirySweep: SchedulerServiceTaskScheduleDefinition;
+    reconciler: SchedulerServiceTaskScheduleDefinition;
+  };
+}
+
+/** IAM caps a role's session at 12 hours; grants may not outlive that much by default. */
+export const DEFAULT_MAX_DURATION_MINUTES = 720;
+
+function readSchedule(
+  config: Config | undefined,
+  fallback: SchedulerServiceTaskScheduleDefinition,
+): SchedulerServiceTaskScheduleDefinition {
+  return config
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config)
+    : fallback;
+}
+
+/** Reads and checks `awsAccess` once at start, so bad config fails the start, not a request. */
+export function readAwsAccessConfig(root: Config): AwsAccessConfig {
+  const config = root.getOptionalConfig('awsAccess');
+  const accounts = (config?.getOptionalConfigArray('accounts') ?? []).map(
+    account => {
+      const accountId = account.getString('accountId');
+      if (!/^\d{12}$/.test(accountId)) {
+        throw new Error(
+          `awsAccess.accounts: accountId '${accountId}' must be 12 digits`,
+        );
+      }
+      return {
+        accountId,
+        name: account.getString('name'),
+        regions: account.getStringArray('regions'),
+        managerRoleArn: account.getOptionalString('managerRoleArn'),
+        externalId: account.getOptionalString('externalId'),
+        readerRoleArn: account.getOptionalString('readerRoleArn'),
+        trustPrincipalArns:
+          account.getOptionalStringArray('trustPrincipalArns') ?? [],
+      };
+    },
+  );
+  const seen = new Set<string>();
+  for (const { accountId } of accounts) {
+    if (seen.has(accountId)) {
+      throw new Error(`awsAccess.accounts: ${accountId} is listed twice`);
+    }
+    seen.add(accountId);
+  }
+  const rolePath = config?.getOptionalString('rolePath') ?? DEFAULT_ROLE_PATH;
+  if (!/^\/([\w+=,.@-]+\/)*$/.test(rolePath)) {
+    throw new Error(
+      `awsAccess.rolePath '${rolePath}' must start and end with '/'`,
+    );
+  }
+  const maxDurationMinutes =
+    config?.getOptionalNumber('maxDurationMinutes') ??
+    DEFAULT_MAX_DURATION_MINUTES;
+  if (!Number.isInteger(maxDurationMinutes) || maxDurationMinutes < 1) {
+    throw new Error('awsAccess.maxDurationMinutes must be a positive integer');
+  }
+  const schedules = config?.getOptionalConfig('schedules');
+  return {
+    accounts,
+    rolePath,
+    maxDurationMinutes,
+    allowWildcardActions:
+      config?.getOptionalBoolean('allowWildcardActions') ?? false,
+    adminGroups: config?.getOptionalStringArray('adminGroups') ?? [],
+    schedules: {
+      expirySweep: readSchedule(schedules?.getOptionalConfig('expirySweep'), {
+        frequency: { seconds: 30 },
+        timeout: { minutes: 5 },
+        initialDelay: { seconds: 5 },
+      }),
+      reconciler: readSchedule(schedules?.getOptionalConfig('reconciler'), {
+        frequency: { minutes: 10 },
+        timeout: { minutes: 10 },
+        initialDelay: { minutes: 1 },
+      }),
+    },
+  };
+}

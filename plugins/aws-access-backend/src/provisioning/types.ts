@@ -1,0 +1,54 @@
+import { PermissionStatement } from '../actions/types';
+
+/** Everything IAM needs to know to create, update or delete one grant's role. */
+export interface GrantRoleSpec {
+  grantId: string;
+  accountId: string;
+  roleName: string;
+  /** Inline policy name on the role. */
+  policyName: string;
+  rolePath: string;
+  /** Requester entity ref, stored as a tag. */
+  requester: string;
+  /** Principals allowed to assume the role: the requester's own where known. */
+  trustPrincipalArns: string[];
+  statements: PermissionStatement[];
+  expiresAt: Date;
+}
+
+/** A role found under the managed path. */
+export interface ManagedRole {
+  accountId: string;
+  roleName: string;
+  roleArn: string;
+  path: string;
+  /** From the `backstage-access:grant-id` tag; undefined if the role has none. */
+  grantId?: string;
+  createdAt?: Date;
+}
+
+/**
+ * The IAM side of a grant, one idempotent step per method, so that the
+ * engine can record each step and resume after a crash between two of them.
+ * Every method retries throttling and 5xx errors with backoff, and treats
+ * "already done" (`EntityAlreadyExists` for a role of the same grant,
+ * `NoSuchEntity` on delete) as success.
+ */
+export interface GrantProvisioner {
+  /** `CreateRole` with path, tags, trust policy and `MaxSessionDuration`. */
+  createRole(spec: GrantRoleSpec): Promise<{ roleArn: string }>;
+  /** `PutRolePolicy` with the inline permission policy. */
+  putRolePolicy(spec: GrantRoleSpec): Promise<void>;
+  /** Extend: `UpdateAssumeRolePolicy` then `PutRolePolicy` with the new expiry. */
+  updateExpiry(spec: GrantRoleSpec): Promise<void>;
+  /** `DeleteRolePolicy`; live sessions lose their rights at once. */
+  deleteRolePolicy(
+    accountId: string,
+    roleName: string,
+    policyName: string,
+  ): Promise<void>;
+  /** `DeleteRole`, after any inline policies are gone. */
+  deleteRole(accountId: string, roleName: string): Promise<void>;
+  /** Every role under the role path in the account, with its grant tag. */
+  listManagedRoles(accountId: string): Promise<ManagedRole[]>;
+}

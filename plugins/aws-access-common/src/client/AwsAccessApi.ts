@@ -1,0 +1,62 @@
+import type {
+  ActionInfo,
+  AwsAccount,
+  Grant,
+  GrantWithEvents,
+  ListResponse,
+} from '../types';
+import type {
+  CreateGrantRequest,
+  DecisionRequest,
+  ExtendGrantRequest,
+  ListGrantsQuery,
+  RevokeGrantRequest,
+} from '../schemas';
+
+/** Per-call options; backend callers pass a token for the user they act for. */
+export interface RequestOptions {
+  token?: string;
+}
+
+/** The REST API of the aws-access backend, as a typed interface. */
+export interface AwsAccessApi {
+  listAccounts(options?: RequestOptions): Promise<ListResponse<AwsAccount>>;
+  listActions(
+    resourceArn: string,
+    options?: RequestOptions,
+  ): Promise<ListResponse<ActionInfo>>;
+  createGrant(
+    request: CreateGrantRequest,
+    options?: RequestOptions,
+  ): Promise<Grant>;
+  listGrants(
+    query?: ListGrantsQuery,
+    options?: RequestOptions,
+  ): Promise<ListResponse<Grant>>;
+  getGrant(id: string, options?: RequestOptions): Promise<GrantWithEvents>;
+  revokeGrant(
+    id: string,
+    request?: RevokeGrantRequest,
+    options?: RequestOptions,
+  ): Promise<Grant>;
+  extendGrant(
+    id: string,
+    request: ExtendGrantRequest,
+    options?: RequestOptions,
+  ): Promise<Grant>;
+  approveGrant(
+    id: string,
+    request?: DecisionRequest,
+    options?: RequestOptions,
+  ): Promise<Grant>;
+  rejectGrant(
+    id: string,
+    request?: DecisionRequest,
+    options?: RequestOptions,
+  ): Promise<Grant>;
+  cancelGrant(
+    id: string,
+    request?: RevokeGrantRequest,
+    options?: RequestOptions,
+  ): Promise<Grant>;
+}

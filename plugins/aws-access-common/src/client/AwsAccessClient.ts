@@ -1,0 +1,161 @@
+import { ResponseError } from '@backstage/errors';
+import crossFetch from 'cross-fetch';
+import { AWS_ACCESS_PLUGIN_ID } from '../constants';
+import type { AwsAccessApi, RequestOptions } from './AwsAccessApi';
+import type {
+  ActionInfo,
+  AwsAccount,
+  Grant,
+  GrantWithEvents,
+  ListResponse,
+} from '../types';
+import type {
+  CreateGrantRequest,
+  DecisionRequest,
+  ExtendGrantRequest,
+  ListGrantsQuery,
+  RevokeGrantRequest,
+} from '../schemas';
+
+/** What the client needs to find the backend; matches Backstage's DiscoveryApi. */
+export interface AwsAccessDiscovery {
+  getBaseUrl(pluginId: string): Promise<string>;
+}
+
+/** A fetch function; the frontend passes FetchApi, which adds the user's token. */
+export interface AwsAccessFetch {
+  fetch: typeof crossFetch;
+}
+
+/**
+ * Typed client of the aws-access REST API, used by the frontend (with
+ * FetchApi) and by backend modules (with a plugin request token).
+ */
+export class AwsAccessClient implements AwsAccessApi {
+  private readonly discoveryApi: AwsAccessDiscovery;
+  private readonly fetchApi: AwsAccessFetch;
+
+  constructor(options: {
+    discoveryApi: AwsAccessDiscovery;
+    fetchApi?: AwsAccessFetch;
+  }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi ?? { fetch: crossFetch };
+  }
+
+  listAccounts(options?: RequestOptions) {
+    return this.request<ListResponse<AwsAccount>>('GET', '/accounts', options);
+  }
+
+  listActions(resourceArn: string, options?: RequestOptions) {
+    return this.request<ListResponse<ActionInfo>>(
+      'GET',
+      `/actions?${new URLSearchParams({ resourceArn })}`,
+      options,
+    );
+  }
+
+  createGrant(request: CreateGrantRequest, options?: RequestOptions) {
+    return this.request<Grant>('POST', '/grants', options, request);
+  }
+
+  listGrants(query: ListGrantsQuery = {}, options?: RequestOptions) {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item !== undefined) {
+          params.append(key, String(item));
+        }
+      }
+    }
+    const qs = params.toString();
+    return this.request<ListResponse<Grant>>(
+      'GET',
+      `/grants${qs ? `?${qs}` : ''}`,
+      options,
+    );
+  }
+
+  getGrant(id: string, options?: RequestOptions) {
+    return this.request<GrantWithEvents>('GET', this.grantPath(id), options);
+  }
+
+  revokeGrant(id: string, request = {}, options?: RequestOptions) {
+    return this.grantAction(id, 'revoke', request, options);
+  }
+
+  extendGrant(
+    id: string,
+    request: ExtendGrantRequest,
+    options?: RequestOptions,
+  ) {
+    return this.grantAction(id, 'extend', request, options);
+  }
+
+  approveGrant(
+    id: string,
+    request: DecisionRequest = {},
+    options?: RequestOptions,
+  ) {
+    return this.grantAction(id, 'approve', request, options);
+  }
+
+  rejectGrant(
+    id: string,
+    request: DecisionRequest = {},
+    options?: RequestOptions,
+  ) {
+    return this.grantAction(id, 'reject', request, options);
+  }
+
+  cancelGrant(
+    id: string,
+    request: RevokeGrantRequest = {},
+    options?: RequestOptions,
+  ) {
+    return this.grantAction(id, 'cancel', request, options);
+  }
+
+  private grantPath(id: string) {
+    return `/grants/${encodeURIComponent(id)}`;
+  }
+
+  private grantAction(
+    id: string,
+    verb: string,
+    body: object,
+    options?: RequestOptions,
+  ) {
+    return this.request<Grant>(
+      'POST',
+      `${this.grantPath(id)}/${verb}`,
+      options,
+      body,
+    );
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    options?: RequestOptions,
+    body?: unknown,
+  ): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(AWS_ACCESS_PLUGIN_ID);
+    const headers: Record<string, string> = {};
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    if (options?.token) {
+      headers.Authorization = `Bearer ${options.token}`;
+    }
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,3 @@
+export type { AwsAccessApi, RequestOptions } from './AwsAccessApi';
+export { AwsAccessClient } from './AwsAccessClient';
+export type { AwsAccessDiscovery, AwsAccessFetch } from './AwsAccessClient';

@@ -1,0 +1,29 @@
+/** The plugin id, used for discovery and as the REST base path segment. */
+export const AWS_ACCESS_PLUGIN_ID = 'aws-access';
+
+/** Catalog annotations read and written by the aws-access plugins. */
+export const ANNOTATION_AWS_ARN = 'aws.amazon.com/arn';
+export const ANNOTATION_AWS_ACCOUNT_ID = 'aws.amazon.com/account-id';
+export const ANNOTATION_AWS_REGION = 'aws.amazon.com/region';
+export const ANNOTATION_AWS_RESOURCE_TYPE = 'aws.amazon.com/resource-type';
+/** On user entities: the AWS principal(s) that may assume that user's grant roles. */
+export const ANNOTATION_AWS_PRINCIPAL_ARN = 'aws.amazon.com/principal-arn';
+export const ANNOTATION_GRANT_ID = 'aws-access/grant-id';
+export const ANNOTATION_GRANT_EXPIRES_AT = 'aws-access/expires-at';
+
+/** `spec.type` of the catalog entities that stand for active grants. */
+export const GRANT_ENTITY_TYPE = 'aws-access-grant';
+
+/** Events service topic carrying every grant state change. */
+export const GRANT_EVENTS_TOPIC = 'aws-access.grant';
+
+/** Signals channel the frontend listens on for grant changes. */
+export const GRANT_SIGNAL_CHANNEL = 'aws-access:grants';
+
+/** Default IAM path of the roles the engine creates; configurable. */
+export const DEFAULT_ROLE_PATH = '/backstage-access/';
+
+/** Tag keys the engine puts on every role it creates. */
+export const TAG_GRANT_ID = 'backstage-access:grant-id';
+export const TAG_REQUESTER = 'backstage-access:requester';
+export const TAG_EXPIRES_AT = 'backstage-access:expires-at';

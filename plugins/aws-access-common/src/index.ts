@@ -1,0 +1,12 @@
+/**
+ * Types, permissions, API schemas, ARN parsing and the typed REST client
+ * shared by the aws-access frontend and backend plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './constants';
+export * from './types';
+export * from './schemas';
+export * from './arn';
+export * from './permissions';
+export * from './client';

@@ -1,0 +1,54 @@
+import {
+  createPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+
+/** Resource type of grants in the permission framework. */
+export const RESOURCE_TYPE_AWS_ACCESS_GRANT = 'aws-access-grant';
+
+/** Request a grant for oneself. */
+export const grantCreatePermission = createPermission({
+  name: 'aws-access.grant.create',
+  attributes: { action: 'create' },
+});
+
+/** See a grant and its history. */
+export const grantReadPermission: ResourcePermission<
+  typeof RESOURCE_TYPE_AWS_ACCESS_GRANT
+> = createPermission({
+  name: 'aws-access.grant.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_AWS_ACCESS_GRANT,
+});
+
+/** Revoke or extend a grant. */
+export const grantRevokePermission: ResourcePermission<
+  typeof RESOURCE_TYPE_AWS_ACCESS_GRANT
+> = createPermission({
+  name: 'aws-access.grant.revoke',
+  attributes: { action: 'delete' },
+  resourceType: RESOURCE_TYPE_AWS_ACCESS_GRANT,
+});
+
+/** Approve or reject a pending grant. */
+export const grantApprovePermission: ResourcePermission<
+  typeof RESOURCE_TYPE_AWS_ACCESS_GRANT
+> = createPermission({
+  name: 'aws-access.grant.approve',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_AWS_ACCESS_GRANT,
+});
+
+/** Onboard and offboard accounts, act on any grant. */
+export const adminPermission = createPermission({
+  name: 'aws-access.admin',
+  attributes: {},
+});
+
+export const awsAccessPermissions = [
+  grantCreatePermission,
+  grantReadPermission,
+  grantRevokePermission,
+  grantApprovePermission,
+  adminPermission,
+];

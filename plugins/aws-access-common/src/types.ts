@@ -1,0 +1,110 @@
+/**
+ * The states a grant moves through. See DESIGN.md, "Grant lifecycle".
+ * `pending` waits for approval; `provisioning` and `revoking` are the only
+ * states in which IAM is being changed.
+ */
+export const GRANT_STATES = [
+  'pending',
+  'provisioning',
+  'active',
+  'revoking',
+  'revoked',
+  'expired',
+  'rejected',
+  'cancelled',
+  'failed',
+] as const;
+
+export type GrantState = (typeof GRANT_STATES)[number];
+
+/** States from which a grant never moves again. */
+export const TERMINAL_GRANT_STATES: readonly GrantState[] = [
+  'revoked',
+  'expired',
+  'rejected',
+  'cancelled',
+  'failed',
+];
+
+/** The IAM access levels, as the service authorization reference names them. */
+export const ACCESS_LEVELS = [
+  'List',
+  'Read',
+  'Tagging',
+  'Write',
+  'Permissions management',
+] as const;
+
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
+export interface Grant {
+  id: string;
+  state: GrantState;
+  /** Entity ref of the requesting user, e.g. `user:default/guest`. */
+  requester: string;
+  resourceArn: string;
+  /** `service:type`, e.g. `s3:bucket`, `ec2:instance`. */
+  resourceType: string;
+  accountId: string;
+  region: string;
+  actions: string[];
+  reason: string;
+  durationMinutes: number;
+  createdAt: string;
+  approvedAt?: string;
+  approvedBy?: string;
+  activatedAt?: string;
+  expiresAt?: string;
+  endedAt?: string;
+  roleArn?: string;
+  roleName?: string;
+  policyName?: string;
+  signInUrl?: string;
+  lastError?: string;
+}
+
+export interface GrantEvent {
+  id: number;
+  grantId: string;
+  /** What happened, e.g. `requested`, `provisioned`, `revoked`, `extended`. */
+  type: string;
+  fromState?: GrantState;
+  toState?: GrantState;
+  /** Entity ref of a user, or `service:<id>` / `system` for automation. */
+  actor: string;
+  reason?: string;
+  data?: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface GrantWithEvents extends Grant {
+  events: GrantEvent[];
+}
+
+export type AccountStatus = 'unknown' | 'connected' | 'error';
+
+export interface AwsAccount {
+  accountId: string;
+  name: string;
+  regions: string[];
+  status: AccountStatus;
+  statusMessage?: string;
+}
+
+export interface ActionInfo {
+  /** `service:Action`, e.g. `s3:GetObject`. */
+  action: string;
+  accessLevel: AccessLevel;
+  description: string;
+}
+
+export interface ListResponse<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/** Payload published on the events topic and in signals for each change. */
+export interface GrantChangedEvent {
+  grant: Grant;
+  type: string;
+}

@@ -1,0 +1,7 @@
+import { awsAccessPlugin } from './plugin';
+
+describe('aws-access', () => {
+  it('should export plugin', () => {
+    expect(awsAccessPlugin).toBeDefined();
+  });
+});
