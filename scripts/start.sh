@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# `npm start`: the whole demo on this machine. Bootstraps Node 24 and pnpm if
+# needed, installs, starts a local AWS (moto) on 127.0.0.1:4566, seeds it, and
+# runs Backstage (app on :3000, backend on :7007) with guest sign-in.
+# Ctrl-C stops everything it started.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+
+MOTO_PORT="${MOTO_PORT:-4566}"
+DEMO_DIR="$ROOT/.demo"
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+if ! command -v moto_server >/dev/null; then
+  die "moto_server (the local AWS emulator) was not found on PATH.
+  Install it with:   python3 -m pip install 'moto[server]'
+  Or run against a real AWS account instead: put your accounts under 'awsAccess.accounts'
+  in app-config.local.yaml (see README, 'Running against a real AWS account'), make AWS
+  credentials available to the default chain (env, profile, instance/task role), and run:
+      pnpm dev"
+fi
+for port in "$MOTO_PORT" 3000 7007; do
+  if port_busy "$port"; then
+    die "port $port is already in use (is another 'npm start' running?). Stop that process and try again:
+      lsof -i :$port    or    fuser -k $port/tcp"
+  fi
+done
+
+ensure_install
+
+mkdir -p "$DEMO_DIR"
+# moto keeps its data in memory, so each start seeds a fresh AWS; grants recorded
+# against an earlier AWS would point at roles that no longer exist.
+rm -rf "$DEMO_DIR/db"
+mkdir -p "$DEMO_DIR/db"
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  log "stopping"
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  sleep 1
+  for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
+}
+trap cleanup INT TERM EXIT
+
+log "starting local AWS (moto) on 127.0.0.1:$MOTO_PORT (log: .demo/moto.log)"
+setsid moto_server -H 127.0.0.1 -p "$MOTO_PORT" >"$DEMO_DIR/moto.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do port_busy "$MOTO_PORT" && break; sleep 0.2; done
+port_busy "$MOTO_PORT" || die "moto did not start; see .demo/moto.log"
+
+export AWS_ENDPOINT_URL="http://127.0.0.1:$MOTO_PORT"
+export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
+unset AWS_PROFILE AWS_SESSION_TOKEN
+node "$ROOT/scripts/demo/seed.mjs"
+
+log "starting Backstage: app http://localhost:3000, backend http://localhost:7007"
+log "the demo user's AWS keys: .demo/aws-credentials (profile 'guest')"
+cd "$ROOT"
+setsid pnpm exec backstage-cli repo start "$@" &
+pids+=($!)
+wait "${pids[1]}"

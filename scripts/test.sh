@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# `npm test`: every check the project has, in the order a failure is cheapest
+# to find: type-check, lint, unit and integration tests (SQLite and the local
+# PostgreSQL, moto for AWS), then end-to-end tests in Chromium against the
+# running demo. Ends with "N passed, N failed".
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+ensure_install
+cd "$ROOT"
+mkdir -p test-results
+
+passed=0
+failed=0
+failures=()
+record() { # name, exit code
+  if [ "$2" -eq 0 ]; then log "PASS $1"; else log "FAIL $1"; failures+=("$1"); fi
+}
+
+# Real PostgreSQL for the store tests: the machine's server on 127.0.0.1:5432.
+export PG_CONNECTION_STRING="${PG_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432/postgres}"
+if ! node -e "const {Client}=require('pg');const c=new Client(process.env.PG_CONNECTION_STRING);c.connect().then(()=>c.end()).catch(()=>process.exit(1))" 2>/dev/null; then
+  if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
+    log "starting the local PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+  fi
+fi
+export BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING="$PG_CONNECTION_STRING"
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+export CI=true
+
+log "type-check"
+pnpm exec tsc --noEmit -p . ; record "type-check" $?
+
+log "lint"
+pnpm exec backstage-cli repo lint ; record "lint" $?
+
+log "prettier"
+pnpm exec prettier --check . --log-level warn ; record "prettier" $?
+
+log "unit and integration tests"
+pnpm exec backstage-cli repo test --json --outputFile="$ROOT/test-results/jest.json"
+jest_status=$?
+record "unit and integration tests" $jest_status
+if [ -f test-results/jest.json ]; then
+  read -r jp jf < <(node -e "const r=require('./test-results/jest.json');console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites||0))")
+  passed=$((passed + jp)); failed=$((failed + jf))
+elif [ $jest_status -ne 0 ]; then
+  failed=$((failed + 1))
+fi
+
+log "end-to-end tests (demo + Chromium)"
+bash scripts/e2e.sh
+e2e_status=$?
+record "end-to-end tests" $e2e_status
+if [ -f test-results/e2e-summary.txt ]; then
+  read -r ep ef < test-results/e2e-summary.txt
+  passed=$((passed + ep)); failed=$((failed + ef))
+elif [ $e2e_status -ne 0 ]; then
+  failed=$((failed + 1))
+fi
+
+# A failing step that ran no counted test (type-check, lint, prettier) counts as one failure.
+for step in "${failures[@]}"; do
+  case "$step" in "type-check" | "lint" | "prettier") failed=$((failed + 1)) ;; esac
+done
+
+if [ ${#failures[@]} -gt 0 ]; then
+  log "failed steps: ${failures[*]}"
+fi
+echo "$passed passed, $failed failed"
+[ ${#failures[@]} -eq 0 ] && [ "$failed" -eq 0 ]
