@@ -32,6 +32,38 @@ export interface Config {
     }>;
     /** IAM path of the roles the engine creates. Default `/backstage-access/`. */
     rolePath?: string;
+    /**
+     * Account onboarding: the CloudFormation stack that creates the
+     * BackstageAccessManager and BackstageAccessReader roles in each account.
+     * The roles trust exactly the identity the backend runs as; set one of
+     * `backendPrincipalArn` or `eks`.
+     */
+    onboarding?: {
+      /**
+       * The backend's IAM role (ECS task role, EC2 instance role, or any
+       * role), e.g. `arn:aws:iam::111122223333:role/backstage`. The roles
+       * trust it together with the account's `externalId`.
+       */
+      backendPrincipalArn?: string;
+      /** The backend runs on EKS with IAM roles for service accounts (web identity). */
+      eks?: {
+        /** The cluster's OIDC issuer, e.g. `https://oidc.eks.eu-west-1.amazonaws.com/id/ABC`. */
+        oidcIssuer: string;
+        /** The backend's service account, `namespace/name`. */
+        serviceAccount: string;
+        /** Create the issuer's IAM OIDC provider in the stack. Default true. */
+        createOidcProvider?: boolean;
+      };
+      /** CloudFormation stack name in the quick-create link. Default `backstage-access`. */
+      stackName?: string;
+      /**
+       * Where CloudFormation downloads the template (an S3 object URL the
+       * console accepts); `{accountId}` is replaced. Default: this backend's
+       * `/api/aws-access/onboarding/{accountId}/template.yaml`, which only
+       * works when AWS can reach the backend.
+       */
+      templateUrl?: string;
+    };
     /** Longest grant, in minutes. Default 720 (12 hours). */
     maxDurationMinutes?: number;
     /**
@@ -62,22 +94,61 @@ export interface Config {
       additionalResourceTypes?: string[];
       /** Discovery schedule. Default every 30 minutes. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Full refresh of the grant entities, behind the grant events that update
+       * them at once. Default every minute.
+       */
+      grantRefreshSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
-    /** See the approvals documentation; default auto-approval. */
+    /**
+     * Who must approve a request before its role is created.
+     *
+     * Each request is checked against `rules` in order and the first rule
+     * whose every given matcher holds decides; a matcher that is left out
+     * matches any request. A request that no rule matches is approved at
+     * once. So the default (no rules) approves every request at once, which
+     * is how the plugin behaves without this section.
+     *
+     * A requester never approves their own request, and one person's
+     * approval counts once, whatever `count` says.
+     */
     approval?: {
-      /** Pending requests end `rejected` after this long. Default 24 hours. */
+      /** Pending requests end `rejected` after this long. Default 1440 (24 hours). */
       pendingTimeoutMinutes?: number;
       rules?: Array<{
+        /** Matches requests in these accounts (12-digit ids). */
         accountIds?: string[];
+        /**
+         * Matches resources whose catalog owner is one of these entity refs
+         * (`team-a` means `group:default/team-a`).
+         */
         resourceOwners?: string[];
+        /** Matches resources that carry every one of these tags with exactly this value. */
         resourceTags?: { [key: string]: string };
-        /** Highest access level among the requested actions this rule applies to. */
-        accessLevels?: string[];
-        /** `auto`, `owner`, or `groups`. */
-        approvers: string;
+        /**
+         * Matches when the highest access level among the requested actions
+         * is one of these. From lowest to highest: `List`, `Read`, `Tagging`,
+         * `Write`, `Permissions management`.
+         */
+        accessLevels?: Array<
+          'List' | 'Read' | 'Tagging' | 'Write' | 'Permissions management'
+        >;
+        /**
+         * `auto`: approved at once. `owner`: members of the resource's owner
+         * (from the catalog) approve; a resource without an owner cannot be
+         * requested under such a rule. `groups`: members of `groups` approve.
+         */
+        approvers: 'auto' | 'owner' | 'groups';
+        /** Group entity refs whose members approve, with `approvers: groups`. */
         groups?: string[];
+        /** How many different people must approve. Default 1. */
         count?: number;
       }>;
+    };
+    /** Notifications to approvers and requesters (needs the notifications backend). */
+    notifications?: {
+      /** Warn the requester this many minutes before a grant expires. 0 turns it off. Default 15. */
+      expiryWarningMinutes?: number;
     };
   };
 }

@@ -11,6 +11,8 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Development only: sign in as any demo user (auth.providers.demo).
+backend.add(import('./demoUserSignIn'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(

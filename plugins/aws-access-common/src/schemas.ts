@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { GRANT_STATES } from './types';
 
 /** Limits shared by the API and the request form, so both say the same. */

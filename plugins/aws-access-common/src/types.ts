@@ -89,6 +89,47 @@ export interface AwsAccount {
   regions: string[];
   status: AccountStatus;
   statusMessage?: string;
+  /** Version of the onboarding template the account's roles were created from. */
+  templateVersion?: number;
+  /** True when the deployed stack is older than the backend's template. */
+  updateAvailable?: boolean;
+  /** When the connection was last checked. */
+  checkedAt?: string;
+}
+
+/** A role the onboarding stack creates, as shown to the admin. */
+export interface OnboardingRole {
+  name: string;
+  /** `manage` (grant roles) or `read` (discovery). */
+  purpose: 'manage' | 'read';
+  summary: string;
+  /** The role's permission policy, as deployed in this account. */
+  policy: Record<string, unknown>;
+}
+
+/** `GET /onboarding/:accountId`: what an admin needs to connect an account. */
+export interface AccountOnboarding {
+  accountId: string;
+  stackName: string;
+  templateVersion: number;
+  /** The CloudFormation template (YAML). */
+  templateYaml: string;
+  /** Where CloudFormation fetches the template from. */
+  templateUrl: string;
+  /** Console link that opens "create stack" with everything filled in. */
+  quickCreateUrl: string;
+  roles: OnboardingRole[];
+}
+
+/** `POST /accounts/:accountId/offboard`. */
+export interface OffboardResult {
+  accountId: string;
+  /** Active grants revoked in the account. */
+  revokedGrants: number;
+  /** What the admin does next: delete the stack. */
+  instructions: string;
+  /** Console link to the account's CloudFormation stacks. */
+  stacksUrl: string;
 }
 
 export interface ActionInfo {

@@ -1,3 +1,7 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import { createRouteRef } from '@backstage/core-plugin-api';
 
-export const rootRouteRef = createRouteRef();
+/**
+ * Route of the grants page. A legacy route ref, so one ref serves both the
+ * old frontend system and (converted) the new one.
+ */
+export const rootRouteRef = createRouteRef({ id: 'aws-access' });

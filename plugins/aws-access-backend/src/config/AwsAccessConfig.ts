@@ -15,6 +15,18 @@ export interface AccountConfig {
   trustPrincipalArns: string[];
 }
 
+/** `awsAccess.catalog`: how the catalog module discovers AWS resources. */
+export interface AwsAccessCatalogConfig {
+  enabled: boolean;
+  ownerTag: string;
+  defaultOwner: string;
+  systemTag: string;
+  additionalResourceTypes: string[];
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Full refresh of the grant entities, the safety net behind grant events. */
+  grantRefreshSchedule: SchedulerServiceTaskScheduleDefinition;
+}
+
 export interface AwsAccessConfig {
   accounts: AccountConfig[];
   rolePath: string;
@@ -25,6 +37,7 @@ export interface AwsAccessConfig {
     expirySweep: SchedulerServiceTaskScheduleDefinition;
     reconciler: SchedulerServiceTaskScheduleDefinition;
   };
+  catalog: AwsAccessCatalogConfig;
 }
 
 /** IAM caps a role's session at 12 hours; grants may not outlive that much by default. */
@@ -82,6 +95,7 @@ export function readAwsAccessConfig(root: Config): AwsAccessConfig {
     throw new Error('awsAccess.maxDurationMinutes must be a positive integer');
   }
   const schedules = config?.getOptionalConfig('schedules');
+  const catalog = config?.getOptionalConfig('catalog');
   return {
     accounts,
     rolePath,
@@ -100,6 +114,28 @@ export function readAwsAccessConfig(root: Config): AwsAccessConfig {
         timeout: { minutes: 10 },
         initialDelay: { minutes: 1 },
       }),
+    },
+    catalog: {
+      enabled: catalog?.getOptionalBoolean('enabled') ?? accounts.length > 0,
+      ownerTag: catalog?.getOptionalString('ownerTag') ?? 'owner',
+      defaultOwner:
+        catalog?.getOptionalString('defaultOwner') ?? 'group:default/unowned',
+      systemTag: catalog?.getOptionalString('systemTag') ?? 'system',
+      additionalResourceTypes:
+        catalog?.getOptionalStringArray('additionalResourceTypes') ?? [],
+      schedule: readSchedule(catalog?.getOptionalConfig('schedule'), {
+        frequency: { minutes: 30 },
+        timeout: { minutes: 15 },
+        initialDelay: { seconds: 15 },
+      }),
+      grantRefreshSchedule: readSchedule(
+        catalog?.getOptionalConfig('grantRefreshSchedule'),
+        {
+          frequency: { minutes: 1 },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 5 },
+        },
+      ),
     },
   };
 }

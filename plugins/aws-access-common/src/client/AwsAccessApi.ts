@@ -1,9 +1,11 @@
 import type {
+  AccountOnboarding,
   ActionInfo,
   AwsAccount,
   Grant,
   GrantWithEvents,
   ListResponse,
+  OffboardResult,
 } from '../types';
 import type {
   CreateGrantRequest,
@@ -59,4 +61,14 @@ export interface AwsAccessApi {
     request?: RevokeGrantRequest,
     options?: RequestOptions,
   ): Promise<Grant>;
+  /** Admin: the CloudFormation template and quick-create link for an account. */
+  getOnboarding(
+    accountId: string,
+    options?: RequestOptions,
+  ): Promise<AccountOnboarding>;
+  /** Admin: revoke every active grant in the account before its stack is deleted. */
+  offboardAccount(
+    accountId: string,
+    options?: RequestOptions,
+  ): Promise<OffboardResult>;
 }

@@ -3,11 +3,13 @@ import crossFetch from 'cross-fetch';
 import { AWS_ACCESS_PLUGIN_ID } from '../constants';
 import type { AwsAccessApi, RequestOptions } from './AwsAccessApi';
 import type {
+  AccountOnboarding,
   ActionInfo,
   AwsAccount,
   Grant,
   GrantWithEvents,
   ListResponse,
+  OffboardResult,
 } from '../types';
 import type {
   CreateGrantRequest,
@@ -114,6 +116,23 @@ export class AwsAccessClient implements AwsAccessApi {
     options?: RequestOptions,
   ) {
     return this.grantAction(id, 'cancel', request, options);
+  }
+
+  getOnboarding(accountId: string, options?: RequestOptions) {
+    return this.request<AccountOnboarding>(
+      'GET',
+      `/onboarding/${encodeURIComponent(accountId)}`,
+      options,
+    );
+  }
+
+  offboardAccount(accountId: string, options?: RequestOptions) {
+    return this.request<OffboardResult>(
+      'POST',
+      `/accounts/${encodeURIComponent(accountId)}/offboard`,
+      options,
+      {},
+    );
   }
 
   private grantPath(id: string) {

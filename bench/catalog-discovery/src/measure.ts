@@ -1,0 +1,210 @@
+/**
+ * One measured discovery, in a fresh process so that its memory peak is its
+ * own: `ours-all`, `ours-s3` or `roadie-s3`. The AWS endpoint is the
+ * counting proxy (`AWS_ENDPOINT_URL`, set by the bench). Sends
+ * `{ bench: MeasureResult }` to the parent.
+ */
+import type {
+  LoggerService,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
+import {
+  DefaultNamespaceEntityPolicy,
+  Entity,
+  EntityPolicies,
+  FieldFormatEntityPolicy,
+  NoForeignRootFieldsEntityPolicy,
+  SchemaValidEntityPolicy,
+} from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import type {
+  EntityProvider,
+  EntityProviderConnection,
+  EntityProviderMutation,
+} from '@backstage/plugin-catalog-node';
+import { AWSS3BucketProvider } from '@roadiehq/catalog-backend-module-aws';
+import { DefaultAwsClientFactory } from '../../../plugins/aws-access-backend/src/aws/DefaultAwsClientFactory';
+import { AwsResourceEntityProvider } from '../../../plugins/aws-access-backend/src/catalog/AwsResourceEntityProvider';
+import { readAwsAccessConfig } from '../../../plugins/aws-access-backend/src/config/AwsAccessConfig';
+import { ACCOUNTS, OTHER_REGION, S3_REGION, readerRoleArn } from './accounts';
+
+export type Mode = 'ours-all' | 'ours-s3' | 'roadie-s3';
+
+export interface MeasureResult {
+  mode: Mode;
+  wallMs: number;
+  /** The process's RSS high-water mark (kernel `maxrss`), module loading included. */
+  peakRssBytes: number;
+  /** RSS just before discovery, after loading modules and a full GC. */
+  baselineRssBytes: number;
+  /** Highest V8 heap in use sampled every 5 ms during discovery. */
+  peakHeapBytes: number;
+  baselineHeapBytes: number;
+  mutations: number;
+  entities: number;
+  /** Different `metadata.name`s: fewer than entities means some resource came twice. */
+  distinctNames: number;
+  validEntities: number;
+  ownerFromTag: number;
+  fallbackOwner: string;
+  ownerFallback: number;
+  sample?: { name: string; title?: string; owner: unknown };
+  problems: string[];
+}
+
+/** A logger that drops info and debug lines and keeps warnings and errors. */
+function recordingLogger(problems: string[]): LoggerService {
+  const logger: LoggerService = {
+    error: message => void problems.push(`error: ${message}`),
+    warn: message => void problems.push(`warn: ${message}`),
+    info: () => {},
+    debug: () => {},
+    child: () => logger,
+  };
+  return logger;
+}
+
+/** The catalog's own checks on every entity it ingests. */
+const catalogPolicy = EntityPolicies.allOf([
+  new DefaultNamespaceEntityPolicy(),
+  new NoForeignRootFieldsEntityPolicy(),
+  new FieldFormatEntityPolicy(),
+  new SchemaValidEntityPolicy(),
+]);
+
+/** A scheduler's task runner that runs the task once, now. */
+const runOnce: SchedulerServiceTaskRunner = {
+  run: async ({ fn }) => {
+    await fn(new AbortController().signal);
+  },
+};
+
+function providersFor(mode: Mode, problems: string[]): EntityProvider[] {
+  const logger = recordingLogger(problems);
+  if (mode === 'roadie-s3') {
+    // One provider per account, as its README wires them. Without
+    // `useTemporaryCredentials` its S3 client gets the credential provider
+    // as its whole config (`new S3(credentials)`) and so runs on the default
+    // chain: every account's provider would list account A. With it, each
+    // assumes the account's role.
+    return ACCOUNTS.map(account =>
+      AWSS3BucketProvider.fromConfig(
+        new ConfigReader({
+          accountId: account.id,
+          roleName: 'bench-reader',
+          roleArn: readerRoleArn(account.id),
+          region: S3_REGION,
+        }),
+        { logger, taskRunner: runOnce, useTemporaryCredentials: false },
+      ),
+    );
+  }
+  const rootConfig = new ConfigReader({
+    awsAccess: {
+      accounts: ACCOUNTS.map((account, index) => ({
+        accountId: account.id,
+        name: `bench-${account.prefix}`,
+        regions:
+          mode === 'ours-s3' ? [S3_REGION] : [S3_REGION, OTHER_REGION],
+        // Account A through the default chain, B through its reader role,
+        // as a setup whose backend runs in A would have it.
+        ...(index > 0 ? { readerRoleArn: readerRoleArn(account.id) } : {}),
+      })),
+    },
+  });
+  const config = readAwsAccessConfig(rootConfig);
+  return [
+    AwsResourceEntityProvider.fromConfig(config, {
+      clientFactory: DefaultAwsClientFactory.fromConfig(rootConfig, config),
+      logger,
+      taskRunner: runOnce,
+    }),
+  ];
+}
+
+async function measure(mode: Mode): Promise<MeasureResult> {
+  const problems: string[] = [];
+  const mutations: EntityProviderMutation[] = [];
+  const connection: EntityProviderConnection = {
+    applyMutation: async mutation => void mutations.push(mutation),
+    refresh: async () => {},
+  };
+  const providers = providersFor(mode, problems);
+
+  global.gc?.();
+  const baseline = process.memoryUsage();
+  let peakHeap = baseline.heapUsed;
+  const sampler = setInterval(() => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }, 5);
+
+  const start = performance.now();
+  await Promise.all(providers.map(provider => provider.connect(connection)));
+  const wallMs = performance.now() - start;
+
+  clearInterval(sampler);
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  const peakRssBytes = process.resourceUsage().maxRSS * 1024;
+
+  for (const provider of providers) {
+    if (provider instanceof AwsResourceEntityProvider) {
+      for (const part of provider.getStatus()) {
+        if (part.status === 'error') {
+          problems.push(`${part.accountId} ${part.type}: ${part.error}`);
+        }
+      }
+    }
+  }
+
+  const entities: Entity[] = mutations.flatMap(m =>
+    (m.type === 'full' ? m.entities : m.added).map(d => d.entity),
+  );
+  let validEntities = 0;
+  for (const entity of entities) {
+    try {
+      await catalogPolicy.enforce(entity);
+      validEntities++;
+    } catch (error) {
+      if (problems.length < 5) problems.push(`invalid entity: ${error}`);
+    }
+  }
+  const fallbackOwner =
+    mode === 'roadie-s3' ? 'unknown' : 'group:default/unowned';
+  const ownerFallback = entities.filter(
+    e => e.spec?.owner === fallbackOwner,
+  ).length;
+  const sample = entities.find(e => e.metadata.title?.endsWith('bucket-00000'));
+
+  return {
+    mode,
+    wallMs,
+    peakRssBytes,
+    baselineRssBytes: baseline.rss,
+    peakHeapBytes: peakHeap,
+    baselineHeapBytes: baseline.heapUsed,
+    mutations: mutations.length,
+    entities: entities.length,
+    distinctNames: new Set(entities.map(e => e.metadata.name)).size,
+    validEntities,
+    ownerFromTag: entities.length - ownerFallback,
+    fallbackOwner,
+    ownerFallback,
+    sample: sample && {
+      name: sample.metadata.name,
+      title: sample.metadata.title,
+      owner: sample.spec?.owner,
+    },
+    problems,
+  };
+}
+
+if (require.main === module) {
+  measure(process.argv[2] as Mode).then(
+    result => process.send!({ bench: result }, () => process.exit(0)),
+    error => {
+      process.send!({ bench: { error: String(error?.stack ?? error) } }, () =>
+        process.exit(1),
+      );
+    },
+  );
+}

@@ -1,0 +1,118 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import authPlugin from '@backstage/plugin-auth-backend';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { authModuleDemoUserProvider } from './demoUserSignIn';
+
+const user = (name: string, displayName: string, memberOf: string[]) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: { profile: { displayName }, memberOf },
+  relations: memberOf.map(group => ({
+    type: 'memberOf',
+    targetRef: `group:default/${group}`,
+  })),
+});
+
+const entities = [
+  user('alice', 'Alice Admin', ['platform-team', 'team-payments']),
+  user('bob', 'Bob Builder', ['team-data']),
+];
+
+/** Reads the claims of a Backstage token without checking its signature. */
+function claims(token: string): { sub: string; ent: string[] } {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+}
+
+async function startAuth(providers: {
+  [providerId: string]: { [key: string]: string };
+}) {
+  const { server } = await startTestBackend({
+    features: [
+      authPlugin,
+      authModuleDemoUserProvider,
+      catalogServiceMock.factory({ entities }),
+      mockServices.rootConfig.factory({
+        data: {
+          app: { baseUrl: 'http://localhost:3000' },
+          auth: { providers },
+        },
+      }),
+    ],
+  });
+  return server;
+}
+
+describe('authModuleDemoUserProvider', () => {
+  const nodeEnv = process.env.NODE_ENV;
+  afterEach(() => {
+    process.env.NODE_ENV = nodeEnv;
+  });
+
+  it('signs in as the chosen catalog user, with their groups and profile', async () => {
+    const server = await startAuth({ demo: {} });
+
+    const res = await request(server)
+      .get('/api/auth/demo/refresh')
+      .set('x-demo-user', 'alice');
+
+    expect(res.status).toBe(200);
+    expect(res.body.profile).toEqual({ displayName: 'Alice Admin' });
+    expect(res.body.backstageIdentity.identity).toEqual({
+      type: 'user',
+      userEntityRef: 'user:default/alice',
+      ownershipEntityRefs: expect.arrayContaining([
+        'user:default/alice',
+        'group:default/platform-team',
+        'group:default/team-payments',
+      ]),
+    });
+    expect(claims(res.body.backstageIdentity.token).sub).toBe(
+      'user:default/alice',
+    );
+
+    // The query parameter works too, for scripts and end-to-end tests.
+    const bob = await request(server).get('/api/auth/demo/refresh?user=bob');
+    expect(bob.body.backstageIdentity.identity.userEntityRef).toBe(
+      'user:default/bob',
+    );
+  });
+
+  it('refuses users that are not in the catalog, and bad names', async () => {
+    const server = await startAuth({ demo: {} });
+
+    const unknown = await request(server)
+      .get('/api/auth/demo/refresh')
+      .set('x-demo-user', 'mallory');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.backstageIdentity).toBeUndefined();
+
+    const missing = await request(server).get('/api/auth/demo/refresh');
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toMatch(/x-demo-user/);
+
+    const invalid = await request(server).get(
+      '/api/auth/demo/refresh?user=../admin',
+    );
+    expect(invalid.status).toBe(400);
+  });
+
+  it('is off unless auth.providers.demo is configured', async () => {
+    const server = await startAuth({ guest: {} });
+    const res = await request(server)
+      .get('/api/auth/demo/refresh')
+      .set('x-demo-user', 'alice');
+    expect(res.status).toBe(404);
+  });
+
+  it('refuses every sign-in when NODE_ENV is production', async () => {
+    process.env.NODE_ENV = 'production';
+    const server = await startAuth({ demo: {} });
+    const res = await request(server)
+      .get('/api/auth/demo/refresh')
+      .set('x-demo-user', 'alice');
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/development only/);
+  });
+});

@@ -1,0 +1,96 @@
+// @ts-check
+
+/**
+ * Grants and their append-only history.
+ *
+ * Timestamps are written by the engine (never database defaults), so SQLite
+ * and PostgreSQL hold the same values and the same code reads both.
+ *
+ * @param {import('knex').Knex} knex
+ */
+exports.up = async function up(knex) {
+  await knex.schema.createTable('grants', table => {
+    table.comment('Time-bound IAM access grants, one IAM role each');
+    table.string('id', 36).primary().notNullable();
+    table.string('state', 32).notNullable();
+    table.string('requester', 255).notNullable();
+    table.string('resource_arn', 2048).notNullable();
+    table.string('resource_type', 255).notNullable();
+    table.string('account_id', 12).notNullable();
+    table.string('region', 64).notNullable();
+    table.text('actions').notNullable().comment('JSON array, sorted');
+    table
+      .string('actions_key', 64)
+      .notNullable()
+      .comment('Hash of the sorted action set, to find identical requests');
+    table.text('reason').notNullable();
+    table.integer('duration_minutes').notNullable();
+    table.timestamp('created_at', { useTz: true }).notNullable();
+    table.timestamp('updated_at', { useTz: true }).notNullable();
+    table.timestamp('approved_at', { useTz: true }).nullable();
+    table.string('approved_by', 255).nullable();
+    table.timestamp('activated_at', { useTz: true }).nullable();
+    table.timestamp('expires_at', { useTz: true }).nullable();
+    table.timestamp('ended_at', { useTz: true }).nullable();
+    table.string('role_name', 64).notNullable();
+    table.string('policy_name', 128).notNullable();
+    table.string('role_arn', 2048).nullable();
+    table
+      .text('trust_principal_arns')
+      .notNullable()
+      .comment('JSON array of principals the role trusts');
+    table
+      .text('statements')
+      .notNullable()
+      .comment('JSON permission statements, fixed at request time');
+    table
+      .string('ends_as', 32)
+      .nullable()
+      .comment('While revoking: the terminal state to reach');
+    table.integer('attempts').notNullable().defaultTo(0);
+    table.text('last_error').nullable();
+    table
+      .string('claimed_by', 64)
+      .nullable()
+      .comment('Engine instance working on the grant');
+    table.timestamp('claim_expires_at', { useTz: true }).nullable();
+
+    table.index(['created_at', 'id'], 'grants_created_idx');
+    table.index(['state', 'created_at'], 'grants_state_idx');
+    table.index(['requester', 'created_at'], 'grants_requester_idx');
+    table.index(['account_id', 'created_at'], 'grants_account_idx');
+    table.index(['resource_arn'], 'grants_resource_idx');
+    table.index(['state', 'expires_at'], 'grants_expiry_idx');
+  });
+
+  // One live grant per requester, resource and action set: a second identical
+  // request is a conflict, even when two arrive at the same moment.
+  await knex.raw(
+    `CREATE UNIQUE INDEX grants_live_request_uniq ON grants (requester, resource_arn, actions_key) WHERE state IN ('pending', 'provisioning', 'active')`,
+  );
+
+  await knex.schema.createTable('grant_events', table => {
+    table.comment('Append-only history of every grant transition');
+    table.bigIncrements('id').primary();
+    table
+      .string('grant_id', 36)
+      .notNullable()
+      .references('id')
+      .inTable('grants')
+      .onDelete('CASCADE');
+    table.string('type', 64).notNullable();
+    table.string('from_state', 32).nullable();
+    table.string('to_state', 32).nullable();
+    table.string('actor', 255).notNullable();
+    table.text('reason').nullable();
+    table.text('data').nullable().comment('JSON details');
+    table.timestamp('created_at', { useTz: true }).notNullable();
+    table.index(['grant_id', 'id'], 'grant_events_grant_idx');
+  });
+};
+
+/** @param {import('knex').Knex} knex */
+exports.down = async function down(knex) {
+  await knex.schema.dropTable('grant_events');
+  await knex.schema.dropTable('grants');
+};

@@ -1,0 +1,6 @@
+export { IamDataActionCatalog } from './IamDataActionCatalog';
+export type {
+  ActionCatalog,
+  PermissionStatement,
+  ResolvedResource,
+} from './types';

@@ -1,0 +1,265 @@
+import { ConfigReader } from '@backstage/config';
+import { NotAllowedError } from '@backstage/errors';
+import { ApprovalPolicy } from './ApprovalPolicy';
+import { ApprovalRequirement, Approver, GrantApproval } from './types';
+
+const policy = ApprovalPolicy.fromConfig(
+  new ConfigReader({
+    awsAccess: {
+      approval: {
+        pendingTimeoutMinutes: 30,
+        rules: [
+          {
+            resourceTags: { restricted: 'true' },
+            approvers: 'groups',
+            groups: ['security'],
+            count: 2,
+          },
+          { accessLevels: ['List', 'Read'], approvers: 'auto' },
+          { approvers: 'owner' },
+        ],
+      },
+    },
+  }),
+);
+
+const grant = { requester: 'user:default/guest' };
+
+const member = (name: string, ...groups: string[]): Approver => ({
+  userEntityRef: `user:default/${name}`,
+  ownershipEntityRefs: [
+    `user:default/${name}`,
+    ...groups.map(g => `group:default/${g}`),
+  ],
+});
+
+const approval = (name: string): GrantApproval => ({
+  approver: `user:default/${name}`,
+  approvedAt: new Date('2026-01-01T00:00:00Z'),
+});
+
+const ownerRequirement = policy.decide({
+  accountId: '123456789012',
+  resourceOwner: 'group:default/team-payments',
+  accessLevels: ['Write'],
+});
+
+const twoOfSecurity = policy.decide({
+  accountId: '123456789012',
+  resourceOwner: 'group:default/team-payments',
+  resourceTags: { restricted: 'true' },
+  accessLevels: ['Read'],
+});
+
+describe('ApprovalPolicy', () => {
+  describe('decide', () => {
+    it('sends write access to the owner and read access straight through', () => {
+      expect(ownerRequirement).toEqual({
+        mode: 'owner',
+        approverGroups: ['group:default/team-payments'],
+        count: 1,
+        ruleIndex: 2,
+      });
+      expect(
+        policy.decide({ accountId: '123456789012', accessLevels: ['Read'] }),
+      ).toEqual({ mode: 'auto', ruleIndex: 1 });
+    });
+
+    it('refuses an owner-approved request for a resource without an owner', () => {
+      expect(() =>
+        policy.decide({ accountId: '123456789012', accessLevels: ['Write'] }),
+      ).toThrow(
+        new NotAllowedError(
+          "This request needs approval by the resource's owner (approval rule 3), but the resource has no owner in the catalog",
+        ),
+      );
+    });
+  });
+
+  describe('canApprove', () => {
+    it('lets a member of the owner group complete a one-person approval', () => {
+      expect(
+        policy.canApprove({
+          grant,
+          requirement: ownerRequirement,
+          approver: member('alice', 'team-payments'),
+          previousApprovals: [],
+        }),
+      ).toEqual({ allowed: true, complete: true, approvals: 1, required: 1 });
+    });
+
+    it('refuses the requester, even when they belong to the approver group', () => {
+      expect(
+        policy.canApprove({
+          grant,
+          requirement: ownerRequirement,
+          approver: member('guest', 'team-payments'),
+          previousApprovals: [],
+        }),
+      ).toEqual({
+        allowed: false,
+        reason: 'You requested this grant; someone else must approve it',
+      });
+    });
+
+    it('refuses the requester whatever the case of their ref', () => {
+      expect(
+        policy.canApprove({
+          grant: { requester: 'user:default/Guest' },
+          requirement: ownerRequirement,
+          approver: member('guest', 'team-payments'),
+          previousApprovals: [],
+        }).allowed,
+      ).toBe(false);
+    });
+
+    it('refuses someone outside the approver groups', () => {
+      expect(
+        policy.canApprove({
+          grant,
+          requirement: ownerRequirement,
+          approver: member('bob', 'team-data'),
+          previousApprovals: [],
+        }),
+      ).toEqual({
+        allowed: false,
+        reason:
+          'Only members of group:default/team-payments may approve this grant',
+      });
+    });
+
+    it('refuses a grant that needs no approval', () => {
+      expect(
+        policy.canApprove({
+          grant,
+          requirement: { mode: 'auto' },
+          approver: member('alice', 'team-payments'),
+          previousApprovals: [],
+        }),
+      ).toEqual({ allowed: false, reason: 'This grant needs no approval' });
+    });
+
+    it('needs N different approvers for N-of-M', () => {
+      const first = policy.canApprove({
+        grant,
+        requirement: twoOfSecurity,
+        approver: member('alice', 'security'),
+        previousApprovals: [],
+      });
+      expect(first).toEqual({
+        allowed: true,
+        complete: false,
+        approvals: 1,
+        required: 2,
+      });
+
+      const second = policy.canApprove({
+        grant,
+        requirement: twoOfSecurity,
+        approver: member('carol', 'security'),
+        previousApprovals: [approval('alice')],
+      });
+      expect(second).toEqual({
+        allowed: true,
+        complete: true,
+        approvals: 2,
+        required: 2,
+      });
+    });
+
+    it('does not count the same approver twice', () => {
+      expect(
+        policy.canApprove({
+          grant,
+          requirement: twoOfSecurity,
+          approver: member('alice', 'security'),
+          previousApprovals: [approval('alice')],
+        }),
+      ).toEqual({
+        allowed: false,
+        reason:
+          'You have already approved this grant; it needs 2 approvals from different people',
+      });
+    });
+
+    it('counts distinct earlier approvers only', () => {
+      // A store that recorded a duplicate (or a requester's approval, from
+      // before a fix) must not push the grant over its threshold.
+      const check = policy.canApprove({
+        grant,
+        requirement: { ...twoOfSecurity, count: 3 } as ApprovalRequirement,
+        approver: member('carol', 'security'),
+        previousApprovals: [
+          approval('alice'),
+          approval('Alice'),
+          approval('guest'),
+        ],
+      });
+      expect(check).toEqual({
+        allowed: true,
+        complete: false,
+        approvals: 2,
+        required: 3,
+      });
+    });
+  });
+
+  describe('canReject', () => {
+    it('lets one approver reject and tells the requester to cancel instead', () => {
+      expect(
+        policy.canReject({
+          grant,
+          requirement: twoOfSecurity,
+          approver: member('alice', 'security'),
+        }),
+      ).toEqual({ allowed: true });
+      expect(
+        policy.canReject({
+          grant,
+          requirement: twoOfSecurity,
+          approver: member('guest', 'security'),
+        }),
+      ).toEqual({
+        allowed: false,
+        reason: 'You requested this grant; cancel it instead of rejecting it',
+      });
+      expect(
+        policy.canReject({
+          grant,
+          requirement: twoOfSecurity,
+          approver: member('bob', 'team-data'),
+        }),
+      ).toEqual({
+        allowed: false,
+        reason: 'Only members of group:default/security may reject this grant',
+      });
+    });
+  });
+
+  describe('pending timeout', () => {
+    const requestedAt = new Date('2026-01-01T10:00:00Z');
+
+    it('times a request out after the configured minutes', () => {
+      expect(policy.pendingTimeoutMinutes).toBe(30);
+      expect(policy.pendingDeadline(requestedAt)).toEqual(
+        new Date('2026-01-01T10:30:00Z'),
+      );
+      expect(
+        policy.isPendingTimedOut(requestedAt, new Date('2026-01-01T10:29:59Z')),
+      ).toBe(false);
+      expect(
+        policy.isPendingTimedOut(requestedAt, new Date('2026-01-01T10:30:00Z')),
+      ).toBe(true);
+      expect(policy.pendingTimeoutReason()).toBe(
+        'Nobody approved the request within 30 minutes',
+      );
+    });
+
+    it('waits a day by default', () => {
+      const defaults = ApprovalPolicy.fromConfig(new ConfigReader({}));
+      expect(defaults.pendingDeadline(requestedAt)).toEqual(
+        new Date('2026-01-02T10:00:00Z'),
+      );
+    });
+  });
+});

@@ -1,0 +1,105 @@
+import { ACCESS_LEVELS, AccessLevel } from 'backstage-plugin-aws-access-common';
+import { ApprovalRequest, ApprovalRequirement, ApprovalRule } from './types';
+
+/**
+ * How much an access level can do, lowest first. `Tagging` sits below `Write`
+ * because tags change no data, but above `Read` because tag-based access
+ * control can turn a tag into a permission.
+ */
+const ACCESS_LEVEL_RANK: Record<AccessLevel, number> = {
+  List: 0,
+  Read: 1,
+  Tagging: 2,
+  Write: 3,
+  'Permissions management': 4,
+};
+
+/** The most powerful of the given levels; `undefined` for none. */
+export function highestAccessLevel(
+  levels: readonly AccessLevel[],
+): AccessLevel | undefined {
+  let highest: AccessLevel | undefined;
+  for (const level of levels) {
+    if (!ACCESS_LEVELS.includes(level)) {
+      throw new Error(`Unknown access level '${level}'`);
+    }
+    if (!highest || ACCESS_LEVEL_RANK[level] > ACCESS_LEVEL_RANK[highest]) {
+      highest = level;
+    }
+  }
+  return highest;
+}
+
+function ruleMatches(rule: ApprovalRule, request: ApprovalRequest): boolean {
+  if (rule.accountIds && !rule.accountIds.includes(request.accountId)) {
+    return false;
+  }
+  if (
+    rule.resourceOwners &&
+    !(
+      request.resourceOwner &&
+      rule.resourceOwners.includes(
+        request.resourceOwner.toLocaleLowerCase('en-US'),
+      )
+    )
+  ) {
+    return false;
+  }
+  if (rule.resourceTags) {
+    const tags = request.resourceTags ?? {};
+    for (const [key, value] of Object.entries(rule.resourceTags)) {
+      if (tags[key] !== value) {
+        return false;
+      }
+    }
+  }
+  if (rule.accessLevels) {
+    const highest = highestAccessLevel(request.accessLevels);
+    if (!highest || !rule.accessLevels.includes(highest)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The approval a request needs: the first rule whose every given matcher
+ * holds decides; a request no rule matches is approved at once (the default
+ * when `awsAccess.approval.rules` is empty).
+ *
+ * For `owner` rules the approver group is the resource's owner; a resource
+ * without a known owner gets no approver groups, which `ApprovalPolicy`
+ * refuses rather than leaving a request nobody can approve.
+ */
+export function matchApprovalRule(
+  rules: readonly ApprovalRule[],
+  request: ApprovalRequest,
+): ApprovalRequirement {
+  const ruleIndex = rules.findIndex(rule => ruleMatches(rule, request));
+  if (ruleIndex < 0) {
+    return { mode: 'auto' };
+  }
+  const rule = rules[ruleIndex];
+  switch (rule.approvers) {
+    case 'auto':
+      return { mode: 'auto', ruleIndex };
+    case 'owner':
+      return {
+        mode: 'owner',
+        approverGroups: request.resourceOwner
+          ? [request.resourceOwner.toLocaleLowerCase('en-US')]
+          : [],
+        count: rule.count,
+        ruleIndex,
+      };
+    case 'groups':
+      return {
+        mode: 'groups',
+        approverGroups: rule.groups ?? [],
+        count: rule.count,
+        ruleIndex,
+      };
+    default:
+      throw new Error(`Unknown approvers '${rule.approvers}'`);
+  }
+}

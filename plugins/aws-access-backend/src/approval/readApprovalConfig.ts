@@ -1,0 +1,119 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import { ACCESS_LEVELS, AccessLevel } from 'backstage-plugin-aws-access-common';
+import {
+  APPROVER_MODES,
+  ApprovalConfig,
+  ApprovalRule,
+  ApproverMode,
+} from './types';
+
+/** A day: long enough for an approver in another time zone to see it. */
+export const DEFAULT_PENDING_TIMEOUT_MINUTES = 24 * 60;
+
+/**
+ * `team-a` and `group:Team-A` both mean `group:default/team-a`: entity refs
+ * compare without case, and the catalog hands out lower-case ones.
+ */
+function toGroupRef(ref: string, key: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(ref, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch (error) {
+    throw new Error(`${key}: '${ref}' is not an entity ref, ${error}`);
+  }
+}
+
+function readRule(rule: Config, index: number): ApprovalRule {
+  const key = `awsAccess.approval.rules[${index}]`;
+
+  const approvers = rule.getString('approvers');
+  if (!APPROVER_MODES.includes(approvers as ApproverMode)) {
+    throw new Error(
+      `${key}.approvers must be one of ${APPROVER_MODES.join(
+        ', ',
+      )}, not '${approvers}'`,
+    );
+  }
+
+  const accountIds = rule.getOptionalStringArray('accountIds');
+  for (const accountId of accountIds ?? []) {
+    if (!/^\d{12}$/.test(accountId)) {
+      throw new Error(
+        `${key}.accountIds: '${accountId}' must be a 12-digit account id`,
+      );
+    }
+  }
+
+  const accessLevels = rule.getOptionalStringArray('accessLevels');
+  for (const level of accessLevels ?? []) {
+    if (!ACCESS_LEVELS.includes(level as AccessLevel)) {
+      throw new Error(
+        `${key}.accessLevels: '${level}' is not one of ${ACCESS_LEVELS.join(
+          ', ',
+        )}`,
+      );
+    }
+  }
+
+  const tagsConfig = rule.getOptionalConfig('resourceTags');
+  const resourceTags = tagsConfig
+    ? Object.fromEntries(
+        tagsConfig.keys().map(tag => [tag, tagsConfig.getString(tag)]),
+      )
+    : undefined;
+
+  const groups = rule
+    .getOptionalStringArray('groups')
+    ?.map(ref => toGroupRef(ref, `${key}.groups`));
+  if (approvers === 'groups' && !groups?.length) {
+    throw new Error(`${key}.groups must name at least one group`);
+  }
+  if (approvers !== 'groups' && groups) {
+    throw new Error(
+      `${key}.groups is only used with 'approvers: groups', not '${approvers}'`,
+    );
+  }
+
+  const count = rule.getOptionalNumber('count') ?? 1;
+  if (!Number.isInteger(count) || count < 1) {
+    throw new Error(`${key}.count must be a positive integer`);
+  }
+
+  return {
+    accountIds,
+    resourceOwners: rule
+      .getOptionalStringArray('resourceOwners')
+      ?.map(ref => toGroupRef(ref, `${key}.resourceOwners`)),
+    resourceTags,
+    accessLevels: accessLevels as AccessLevel[] | undefined,
+    approvers: approvers as ApproverMode,
+    groups,
+    count,
+  };
+}
+
+/**
+ * Reads `awsAccess.approval` once at start, so that a typo in a rule stops
+ * the backend instead of silently approving (or blocking) every request.
+ * Without rules every request is approved at once.
+ */
+export function readApprovalConfig(root: Config): ApprovalConfig {
+  const config = root.getOptionalConfig('awsAccess.approval');
+  const pendingTimeoutMinutes =
+    config?.getOptionalNumber('pendingTimeoutMinutes') ??
+    DEFAULT_PENDING_TIMEOUT_MINUTES;
+  if (!Number.isInteger(pendingTimeoutMinutes) || pendingTimeoutMinutes < 1) {
+    throw new Error(
+      'awsAccess.approval.pendingTimeoutMinutes must be a positive integer',
+    );
+  }
+  return {
+    pendingTimeoutMinutes,
+    rules: (config?.getOptionalConfigArray('rules') ?? []).map(readRule),
+  };
+}

@@ -1,0 +1,207 @@
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { ConfigReader } from '@backstage/config';
+import { NotFoundError } from '@backstage/errors';
+import { readAwsAccessConfig } from '../config/AwsAccessConfig';
+import {
+  MotoServer,
+  isMotoAvailable,
+  startMotoServer,
+} from '../testUtils/motoServer';
+import { DefaultAwsClientFactory } from './DefaultAwsClientFactory';
+
+const HOME = '123456789012';
+const OTHER = '210987654321';
+const THIRD = '333333333333';
+
+function factoryFor(data: object) {
+  const rootConfig = new ConfigReader(data);
+  return DefaultAwsClientFactory.fromConfig(
+    rootConfig,
+    readAwsAccessConfig(rootConfig),
+  );
+}
+
+const accessConfig = {
+  awsAccess: {
+    accounts: [
+      { accountId: HOME, name: 'home', regions: ['us-east-1'] },
+      {
+        accountId: OTHER,
+        name: 'other',
+        regions: ['eu-west-1'],
+        managerRoleArn: `arn:aws:iam::${OTHER}:role/BackstageAccessManager`,
+        externalId: 'ext-123',
+      },
+      {
+        accountId: THIRD,
+        name: 'third',
+        regions: ['us-west-2'],
+        managerRoleArn: `arn:aws:iam::${THIRD}:role/ops/BackstageAccessManager`,
+        readerRoleArn: `arn:aws:iam::${THIRD}:role/BackstageAccessReader`,
+      },
+    ],
+  },
+};
+
+/** Creates a role in another moto account, as an account owner would. */
+async function createRoleIn(accountId: string, path: string, name: string) {
+  const iam = new IAMClient({ region: 'us-east-1' });
+  iam.middlewareStack.add(
+    next => async args => {
+      (args.request as { headers: Record<string, string> }).headers[
+        'x-moto-account-id'
+      ] = accountId;
+      return next(args);
+    },
+    { step: 'build' },
+  );
+  await iam.send(
+    new CreateRoleCommand({
+      RoleName: name,
+      Path: path,
+      AssumeRolePolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${HOME}:root` },
+            Action: 'sts:AssumeRole',
+          },
+        ],
+      }),
+    }),
+  );
+}
+
+async function whoAmI(
+  factory: DefaultAwsClientFactory,
+  accountId: string,
+  purpose: 'manage' | 'read',
+) {
+  const sts = new STSClient(await factory.clientConfig(accountId, purpose));
+  const identity = await sts.send(new GetCallerIdentityCommand({}));
+  return { account: identity.Account, arn: identity.Arn };
+}
+
+describe('DefaultAwsClientFactory', () => {
+  it('refuses role ARNs that are not roles of the account they serve', () => {
+    expect(() =>
+      factoryFor({
+        awsAccess: {
+          accounts: [
+            {
+              accountId: OTHER,
+              name: 'other',
+              regions: ['us-east-1'],
+              managerRoleArn: `arn:aws:iam::${HOME}:role/BackstageAccessManager`,
+            },
+          ],
+        },
+      }),
+    ).toThrow(
+      `the manage role 'arn:aws:iam::${HOME}:role/BackstageAccessManager' must be a role in account ${OTHER}`,
+    );
+    expect(() =>
+      factoryFor({
+        awsAccess: {
+          accounts: [
+            {
+              accountId: OTHER,
+              name: 'other',
+              regions: ['us-east-1'],
+              readerRoleArn: `arn:aws:s3:::not-a-role`,
+            },
+          ],
+        },
+      }),
+    ).toThrow(/the read role of account 210987654321 must be an IAM role ARN/);
+  });
+
+  it('answers NotFoundError for an account that is not configured', async () => {
+    await expect(
+      factoryFor(accessConfig).clientConfig('999999999999', 'manage'),
+    ).rejects.toThrow(NotFoundError);
+  });
+
+  it('uses the requested region, else the first configured one', async () => {
+    const factory = factoryFor(accessConfig);
+    await expect(factory.clientConfig(OTHER, 'manage')).resolves.toMatchObject({
+      region: 'eu-west-1',
+    });
+    await expect(
+      factory.clientConfig(OTHER, 'manage', 'ap-south-1'),
+    ).resolves.toMatchObject({ region: 'ap-south-1' });
+  });
+
+  const describeMoto = isMotoAvailable() ? describe : describe.skip;
+
+  describeMoto('against moto', () => {
+    let moto: MotoServer;
+
+    beforeAll(async () => {
+      moto = await startMotoServer();
+      await createRoleIn(OTHER, '/', 'BackstageAccessManager');
+      await createRoleIn(THIRD, '/ops/', 'BackstageAccessManager');
+      await createRoleIn(THIRD, '/', 'BackstageAccessReader');
+    }, 30_000);
+
+    afterAll(async () => {
+      await moto?.stop();
+    });
+
+    it('acts in another account through its manager role', async () => {
+      const factory = factoryFor(accessConfig);
+      await expect(whoAmI(factory, OTHER, 'manage')).resolves.toEqual({
+        account: OTHER,
+        arn: `arn:aws:sts::${OTHER}:assumed-role/BackstageAccessManager/backstage`,
+      });
+      // Without a reader role, reading goes through the manager role too.
+      await expect(whoAmI(factory, OTHER, 'read')).resolves.toMatchObject({
+        account: OTHER,
+        arn: expect.stringContaining('assumed-role/BackstageAccessManager/'),
+      });
+    });
+
+    it('reads through the reader role where one is configured', async () => {
+      const factory = factoryFor(accessConfig);
+      await expect(whoAmI(factory, THIRD, 'read')).resolves.toMatchObject({
+        account: THIRD,
+        arn: expect.stringContaining('assumed-role/BackstageAccessReader/'),
+      });
+      await expect(whoAmI(factory, THIRD, 'manage')).resolves.toMatchObject({
+        account: THIRD,
+        arn: expect.stringContaining('assumed-role/BackstageAccessManager/'),
+      });
+    });
+
+    it('uses the default credential chain for an account without a role', async () => {
+      const factory = factoryFor(accessConfig);
+      await expect(whoAmI(factory, HOME, 'manage')).resolves.toMatchObject({
+        account: HOME,
+      });
+    });
+
+    it('refuses an account without a role that the default credentials do not belong to', async () => {
+      const factory = factoryFor({
+        awsAccess: {
+          accounts: [
+            { accountId: OTHER, name: 'other', regions: ['us-east-1'] },
+          ],
+        },
+      });
+      await expect(factory.clientConfig(OTHER, 'manage')).rejects.toThrow(
+        /no AWS integration that matches 210987654321/,
+      );
+    });
+
+    it('reuses one credential provider per account and purpose', async () => {
+      const factory = factoryFor(accessConfig);
+      const first = await factory.clientConfig(OTHER, 'manage');
+      const second = await factory.clientConfig(OTHER, 'manage', 'us-west-2');
+      const home = await factory.clientConfig(HOME, 'manage');
+      expect(second.credentials).toBe(first.credentials);
+      expect(home.credentials).not.toBe(first.credentials);
+    });
+  });
+});

@@ -1,0 +1,2 @@
+export { DefaultAwsClientFactory } from './DefaultAwsClientFactory';
+export type { AwsClientConfig, AwsClientFactory, AwsPurpose } from './types';

@@ -1,0 +1,84 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  AwsAccessClient,
+  GRANT_EVENTS_TOPIC,
+  type GrantChangedEvent,
+} from 'backstage-plugin-aws-access-common';
+import { DefaultAwsClientFactory } from '../aws/DefaultAwsClientFactory';
+import { readAwsAccessConfig } from '../config/AwsAccessConfig';
+import { AwsAccessGrantEntityProvider } from './AwsAccessGrantEntityProvider';
+import { AwsResourceEntityProvider } from './AwsResourceEntityProvider';
+
+/**
+ * Catalog module: the AWS resources of the configured accounts, and one
+ * entity per active grant, kept live by grant events.
+ *
+ * @public
+ */
+export const catalogModuleAwsAccess = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'aws-access',
+  register(env) {
+    env.registerInit({
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        events: eventsServiceRef,
+      },
+      async init({
+        catalog,
+        config,
+        logger,
+        scheduler,
+        auth,
+        discovery,
+        events,
+      }) {
+        const awsAccessConfig = readAwsAccessConfig(config);
+        const settings = awsAccessConfig.catalog;
+
+        if (settings.enabled) {
+          catalog.addEntityProvider(
+            AwsResourceEntityProvider.fromConfig(awsAccessConfig, {
+              clientFactory: DefaultAwsClientFactory.fromConfig(
+                config,
+                awsAccessConfig,
+              ),
+              logger: logger.child({ target: 'aws-access-resources' }),
+              taskRunner: scheduler.createScheduledTaskRunner({
+                ...settings.schedule,
+                scope: 'global',
+              }),
+            }),
+          );
+        }
+
+        const grants = AwsAccessGrantEntityProvider.create({
+          client: new AwsAccessClient({ discoveryApi: discovery }),
+          auth,
+          logger: logger.child({ target: 'aws-access-grants' }),
+          taskRunner: scheduler.createScheduledTaskRunner({
+            ...settings.grantRefreshSchedule,
+            scope: 'global',
+          }),
+        });
+        catalog.addEntityProvider(grants);
+        await events.subscribe({
+          id: 'aws-access-grant-entities',
+          topics: [GRANT_EVENTS_TOPIC],
+          onEvent: async ({ eventPayload }) =>
+            grants.onGrantChanged(eventPayload as GrantChangedEvent),
+        });
+      },
+    });
+  },
+});

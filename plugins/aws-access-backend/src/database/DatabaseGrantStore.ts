@@ -1,0 +1,458 @@
+import { createHash } from 'node:crypto';
+import {
+  DatabaseService,
+  isDatabaseConflictError,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError } from '@backstage/errors';
+import { GrantEvent, GrantState } from 'backstage-plugin-aws-access-common';
+import { Knex } from 'knex';
+import {
+  GrantCondition,
+  GrantPatch,
+  GrantRecord,
+  GrantStore,
+  ListGrantsOptions,
+  NewGrantEvent,
+  NewGrantRecord,
+} from './types';
+
+const migrationsDir = resolvePackagePath(
+  'backstage-plugin-aws-access-backend',
+  'migrations',
+);
+
+/** States in which an identical second request is a conflict. */
+const LIVE_STATES: GrantState[] = ['pending', 'provisioning', 'active'];
+
+type Timestamp = Date | number | string | null;
+
+interface GrantRow {
+  id: string;
+  state: string;
+  requester: string;
+  resource_arn: string;
+  resource_type: string;
+  account_id: string;
+  region: string;
+  actions: string;
+  actions_key: string;
+  reason: string;
+  duration_minutes: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  approved_at: Timestamp;
+  approved_by: string | null;
+  activated_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp;
+  role_name: string;
+  policy_name: string;
+  role_arn: string | null;
+  trust_principal_arns: string;
+  statements: string;
+  ends_as: string | null;
+  attempts: number;
+  last_error: string | null;
+  claimed_by: string | null;
+  claim_expires_at: Timestamp;
+}
+
+interface EventRow {
+  id: number | string;
+  grant_id: string;
+  type: string;
+  from_state: string | null;
+  to_state: string | null;
+  actor: string;
+  reason: string | null;
+  data: string | null;
+  created_at: Timestamp;
+}
+
+// SQLite hands timestamps back as epoch milliseconds, PostgreSQL as Dates.
+function toDate(value: Timestamp): Date | undefined {
+  return value === null || value === undefined ? undefined : new Date(value);
+}
+
+function optional<T>(value: T | null): T | undefined {
+  return value === null ? undefined : value;
+}
+
+/** Identifies an action set regardless of order and case. */
+export function actionsKey(actions: string[]): string {
+  const canonical = [...new Set(actions.map(a => a.toLowerCase()))].sort();
+  return createHash('sha256').update(canonical.join(',')).digest('hex');
+}
+
+function toRecord(row: GrantRow): GrantRecord {
+  return {
+    id: row.id,
+    state: row.state as GrantState,
+    requester: row.requester,
+    resourceArn: row.resource_arn,
+    resourceType: row.resource_type,
+    accountId: row.account_id,
+    region: row.region,
+    actions: JSON.parse(row.actions),
+    reason: row.reason,
+    durationMinutes: row.duration_minutes,
+    createdAt: toDate(row.created_at)!,
+    updatedAt: toDate(row.updated_at)!,
+    approvedAt: toDate(row.approved_at),
+    approvedBy: optional(row.approved_by),
+    activatedAt: toDate(row.activated_at),
+    expiresAt: toDate(row.expires_at),
+    endedAt: toDate(row.ended_at),
+    roleName: row.role_name,
+    policyName: row.policy_name,
+    roleArn: optional(row.role_arn),
+    trustPrincipalArns: JSON.parse(row.trust_principal_arns),
+    statements: JSON.parse(row.statements),
+    endsAs: optional(row.ends_as) as GrantState | undefined,
+    attempts: row.attempts,
+    lastError: optional(row.last_error),
+    claimedBy: optional(row.claimed_by),
+    claimExpiresAt: toDate(row.claim_expires_at),
+  };
+}
+
+function toEvent(row: EventRow): GrantEvent {
+  return {
+    id: Number(row.id),
+    grantId: row.grant_id,
+    type: row.type,
+    fromState: optional(row.from_state) as GrantState | undefined,
+    toState: optional(row.to_state) as GrantState | undefined,
+    actor: row.actor,
+    reason: optional(row.reason),
+    data: row.data ? JSON.parse(row.data) : undefined,
+    createdAt: toDate(row.created_at)!.toISOString(),
+  };
+}
+
+const PATCH_COLUMNS: Record<keyof GrantPatch, string> = {
+  state: 'state',
+  approvedAt: 'approved_at',
+  approvedBy: 'approved_by',
+  activatedAt: 'activated_at',
+  expiresAt: 'expires_at',
+  endedAt: 'ended_at',
+  roleArn: 'role_arn',
+  endsAs: 'ends_as',
+  attempts: 'attempts',
+  lastError: 'last_error',
+};
+
+function encodeCursor(row: GrantRecord): string {
+  return Buffer.from(
+    JSON.stringify([row.createdAt.getTime(), row.id]),
+  ).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [time, id] = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    );
+    if (typeof time === 'number' && typeof id === 'string') {
+      return { createdAt: new Date(time), id };
+    }
+  } catch {
+    // fall through
+  }
+  throw new InputError('cursor is not valid; pass the nextCursor of a page');
+}
+
+/** Knex-backed {@link GrantStore}; the same queries run on SQLite and PostgreSQL. */
+export class DatabaseGrantStore implements GrantStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseGrantStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseGrantStore(client);
+  }
+
+  private readonly isPostgres: boolean;
+
+  private constructor(private readonly db: Knex) {
+    this.isPostgres = db.client.config.client === 'pg';
+  }
+
+  async insertGrant(
+    grant: NewGrantRecord,
+    event: NewGrantEvent,
+  ): Promise<GrantRecord> {
+    try {
+      await this.db.transaction(async tx => {
+        await tx('grants').insert({
+          id: grant.id,
+          state: grant.state,
+          requester: grant.requester,
+          resource_arn: grant.resourceArn,
+          resource_type: grant.resourceType,
+          account_id: grant.accountId,
+          region: grant.region,
+          actions: JSON.stringify(grant.actions),
+          actions_key: actionsKey(grant.actions),
+          reason: grant.reason,
+          duration_minutes: grant.durationMinutes,
+          created_at: grant.createdAt,
+          updated_at: grant.createdAt,
+          approved_at: grant.approvedAt ?? null,
+          approved_by: grant.approvedBy ?? null,
+          activated_at: grant.activatedAt ?? null,
+          expires_at: grant.expiresAt ?? null,
+          ended_at: grant.endedAt ?? null,
+          role_name: grant.roleName,
+          policy_name: grant.policyName,
+          role_arn: grant.roleArn ?? null,
+          trust_principal_arns: JSON.stringify(grant.trustPrincipalArns),
+          statements: JSON.stringify(grant.statements),
+          ends_as: grant.endsAs ?? null,
+          attempts: 0,
+          last_error: grant.lastError ?? null,
+        });
+        await this.insertEvent(tx, grant.id, event, grant.createdAt);
+      });
+    } catch (error) {
+      if (isDatabaseConflictError(error)) {
+        const existing = await this.findLiveDuplicate(grant);
+        throw new ConflictError(
+          `an identical request is already ${
+            existing?.state ?? 'live'
+          }: grant ${existing?.id ?? 'unknown'}`,
+        );
+      }
+      throw error;
+    }
+    return (await this.getGrant(grant.id))!;
+  }
+
+  async getGrant(id: string): Promise<GrantRecord | undefined> {
+    const row = await this.db<GrantRow>('grants').where({ id }).first();
+    return row ? toRecord(row) : undefined;
+  }
+
+  async listGrants(
+    options: ListGrantsOptions,
+  ): Promise<{ items: GrantRecord[]; nextCursor?: string }> {
+    const query = this.db<GrantRow>('grants')
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(options.limit + 1);
+    if (options.state?.length) query.whereIn('state', options.state);
+    if (options.requester) query.where('requester', options.requester);
+    if (options.resourceArn) query.where('resource_arn', options.resourceArn);
+    if (options.accountId) query.where('account_id', options.accountId);
+    if (options.cursor) {
+      const { createdAt, id } = decodeCursor(options.cursor);
+      query.where(q =>
+        q
+          .where('created_at', '<', createdAt)
+          .orWhere(q2 =>
+            q2.where('created_at', createdAt).where('id', '<', id),
+          ),
+      );
+    }
+    const rows = (await query).map(toRecord);
+    if (rows.length <= options.limit) {
+      return { items: rows };
+    }
+    const items = rows.slice(0, options.limit);
+    return { items, nextCursor: encodeCursor(items[items.length - 1]) };
+  }
+
+  async listEvents(grantId: string): Promise<GrantEvent[]> {
+    const rows = await this.db<EventRow>('grant_events')
+      .where({ grant_id: grantId })
+      .orderBy('id', 'asc');
+    return rows.map(toEvent);
+  }
+
+  async findLiveDuplicate(options: {
+    requester: string;
+    resourceArn: string;
+    actions: string[];
+  }): Promise<GrantRecord | undefined> {
+    const row = await this.db<GrantRow>('grants')
+      .where({
+        requester: options.requester,
+        resource_arn: options.resourceArn,
+        actions_key: actionsKey(options.actions),
+      })
+      .whereIn('state', LIVE_STATES)
+      .first();
+    return row ? toRecord(row) : undefined;
+  }
+
+  async updateGrant(
+    id: string,
+    condition: GrantCondition,
+    patch: GrantPatch,
+    event?: NewGrantEvent,
+    now: Date = new Date(),
+  ): Promise<GrantRecord | undefined> {
+    return this.db.transaction(async tx => {
+      const row = await this.lockRow(tx, id);
+      if (!row || !this.holds(row, condition, now)) {
+        return undefined;
+      }
+      const update: Record<string, unknown> = { updated_at: now };
+      for (const [key, value] of Object.entries(patch)) {
+        update[PATCH_COLUMNS[key as keyof GrantPatch]] = value ?? null;
+      }
+      await tx('grants').where({ id }).update(update);
+      if (event) {
+        await this.insertEvent(
+          tx,
+          id,
+          { fromState: row.state as GrantState, ...event },
+          now,
+        );
+      }
+      return toRecord((await tx<GrantRow>('grants').where({ id }).first())!);
+    });
+  }
+
+  async appendEvent(
+    grantId: string,
+    event: NewGrantEvent,
+    now: Date = new Date(),
+  ): Promise<void> {
+    await this.insertEvent(this.db, grantId, event, now);
+  }
+
+  async claimGrant(
+    id: string,
+    options: { owner: string; until: Date; now: Date; states: GrantState[] },
+  ): Promise<GrantRecord | undefined> {
+    return this.db.transaction(async tx => {
+      const row = await this.lockRow(tx, id);
+      if (
+        !row ||
+        !this.holds(row, { states: options.states }, options.now) ||
+        (row.claimed_by !== options.owner &&
+          !this.holds(row, { claimedBy: null }, options.now))
+      ) {
+        return undefined;
+      }
+      await tx('grants')
+        .where({ id })
+        .update({ claimed_by: options.owner, claim_expires_at: options.until });
+      return toRecord((await tx<GrantRow>('grants').where({ id }).first())!);
+    });
+  }
+
+  async claimGrants(options: {
+    owner: string;
+    until: Date;
+    now: Date;
+    states: GrantState[];
+    limit: number;
+  }): Promise<string[]> {
+    return this.db.transaction(async tx => {
+      const query = tx<GrantRow>('grants')
+        .select('id')
+        .whereIn('state', options.states)
+        .where(q =>
+          q
+            .whereNull('claimed_by')
+            .orWhere('claim_expires_at', '<', options.now),
+        )
+        .orderBy('updated_at', 'asc')
+        .limit(options.limit);
+      // PostgreSQL: rows another replica is claiming this instant are skipped
+      // rather than waited for. SQLite has a single writer, so no lock is needed.
+      if (this.isPostgres) query.forUpdate().skipLocked();
+      const ids = (await query).map(r => r.id);
+      if (ids.length) {
+        await tx('grants').whereIn('id', ids).update({
+          claimed_by: options.owner,
+          claim_expires_at: options.until,
+        });
+      }
+      return ids;
+    });
+  }
+
+  async releaseClaim(id: string, owner: string): Promise<void> {
+    await this.db('grants')
+      .where({ id, claimed_by: owner })
+      .update({ claimed_by: null, claim_expires_at: null });
+  }
+
+  async listExpiring(
+    before: Date,
+    limit: number,
+  ): Promise<Array<{ id: string; expiresAt: Date }>> {
+    const rows = await this.db<GrantRow>('grants')
+      .select('id', 'expires_at')
+      .where('state', 'active')
+      .where('expires_at', '<=', before)
+      .orderBy('expires_at', 'asc')
+      .limit(limit);
+    return rows.map(r => ({ id: r.id, expiresAt: toDate(r.expires_at)! }));
+  }
+
+  private async lockRow(
+    tx: Knex.Transaction,
+    id: string,
+  ): Promise<GrantRow | undefined> {
+    const query = tx<GrantRow>('grants').where({ id });
+    if (this.isPostgres) query.forUpdate();
+    return query.first();
+  }
+
+  private holds(row: GrantRow, condition: GrantCondition, now: Date): boolean {
+    if (
+      condition.states &&
+      !condition.states.includes(row.state as GrantState)
+    ) {
+      return false;
+    }
+    if (condition.claimedBy !== undefined) {
+      const claimExpires = toDate(row.claim_expires_at);
+      const live =
+        row.claimed_by !== null && !!claimExpires && claimExpires > now;
+      if (
+        condition.claimedBy === null
+          ? live
+          : row.claimed_by !== condition.claimedBy
+      ) {
+        return false;
+      }
+    }
+    if (condition.expiresAtOrBefore) {
+      const expiresAt = toDate(row.expires_at);
+      if (!expiresAt || expiresAt > condition.expiresAtOrBefore) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private async insertEvent(
+    db: Knex | Knex.Transaction,
+    grantId: string,
+    event: NewGrantEvent,
+    now: Date,
+  ) {
+    await db('grant_events').insert({
+      grant_id: grantId,
+      type: event.type,
+      from_state: event.fromState ?? null,
+      to_state: event.toState ?? null,
+      actor: event.actor,
+      reason: event.reason ?? null,
+      data: event.data ? JSON.stringify(event.data) : null,
+      created_at: now,
+    });
+  }
+}

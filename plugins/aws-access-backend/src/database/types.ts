@@ -1,0 +1,167 @@
+import {
+  GrantEvent,
+  GrantState,
+  ListGrantsFilter,
+} from 'backstage-plugin-aws-access-common';
+import { PermissionStatement } from '../actions/types';
+
+/** A grant as stored: the API fields plus what the engine needs to act on it. */
+export interface GrantRecord {
+  id: string;
+  state: GrantState;
+  requester: string;
+  resourceArn: string;
+  resourceType: string;
+  accountId: string;
+  region: string;
+  /** Sorted, without duplicates. */
+  actions: string[];
+  reason: string;
+  durationMinutes: number;
+  createdAt: Date;
+  updatedAt: Date;
+  approvedAt?: Date;
+  approvedBy?: string;
+  activatedAt?: Date;
+  expiresAt?: Date;
+  endedAt?: Date;
+  roleName: string;
+  policyName: string;
+  roleArn?: string;
+  trustPrincipalArns: string[];
+  statements: PermissionStatement[];
+  /** While `revoking`: the terminal state the grant ends in. */
+  endsAs?: GrantState;
+  /** Failed attempts at the current step. */
+  attempts: number;
+  lastError?: string;
+  claimedBy?: string;
+  claimExpiresAt?: Date;
+}
+
+/** What a new grant is created with. */
+export type NewGrantRecord = Omit<
+  GrantRecord,
+  'updatedAt' | 'attempts' | 'claimedBy' | 'claimExpiresAt'
+>;
+
+/** Columns a transition may change. `null` clears a field. */
+export type GrantPatch = {
+  [K in
+    | 'state'
+    | 'approvedAt'
+    | 'approvedBy'
+    | 'activatedAt'
+    | 'expiresAt'
+    | 'endedAt'
+    | 'roleArn'
+    | 'endsAs'
+    | 'attempts'
+    | 'lastError']?: GrantRecord[K] | null;
+};
+
+/** One history row, written in the same transaction as the change it records. */
+export interface NewGrantEvent {
+  type: string;
+  fromState?: GrantState;
+  toState?: GrantState;
+  actor: string;
+  reason?: string;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * When an update applies. All given conditions must hold at the moment of
+ * the write, checked atomically by the database, so that two engines (or an
+ * engine and a user) cannot both win.
+ */
+export interface GrantCondition {
+  /** The grant must be in one of these states. */
+  states?: GrantState[];
+  /** The grant must be claimed by this owner (`null`: by nobody live). */
+  claimedBy?: string | null;
+  /** The grant must expire at or before this time. */
+  expiresAtOrBefore?: Date;
+}
+
+export interface ListGrantsOptions extends Omit<ListGrantsFilter, 'limit'> {
+  limit: number;
+}
+
+/**
+ * Persistence of grants, their events and the engine's row claims.
+ * Every write is atomic; no method leaves a state change without its event.
+ */
+export interface GrantStore {
+  /**
+   * Inserts a grant and its first event. Throws `ConflictError` naming the
+   * existing grant when the same requester already holds a live grant for the
+   * same resource and action set.
+   */
+  insertGrant(
+    grant: NewGrantRecord,
+    event: NewGrantEvent,
+  ): Promise<GrantRecord>;
+
+  getGrant(id: string): Promise<GrantRecord | undefined>;
+
+  /** Newest first, with an opaque cursor to the next page. */
+  listGrants(
+    options: ListGrantsOptions,
+  ): Promise<{ items: GrantRecord[]; nextCursor?: string }>;
+
+  /** The grant's history, oldest first. */
+  listEvents(grantId: string): Promise<GrantEvent[]>;
+
+  /** The live grant identical to a new request, if any. */
+  findLiveDuplicate(options: {
+    requester: string;
+    resourceArn: string;
+    actions: string[];
+  }): Promise<GrantRecord | undefined>;
+
+  /**
+   * Applies `patch` and appends `event` in one transaction, if `condition`
+   * holds. Returns the updated grant, or `undefined` when the condition did
+   * not hold (nothing was written).
+   */
+  updateGrant(
+    id: string,
+    condition: GrantCondition,
+    patch: GrantPatch,
+    event?: NewGrantEvent,
+    now?: Date,
+  ): Promise<GrantRecord | undefined>;
+
+  /** Appends an event without changing the grant (e.g. a reconciler note). */
+  appendEvent(grantId: string, event: NewGrantEvent, now?: Date): Promise<void>;
+
+  /**
+   * Claims the grant for `owner` until `until`, if it is in one of `states`
+   * and nobody else holds a live claim. Re-claiming one's own claim renews it.
+   */
+  claimGrant(
+    id: string,
+    options: { owner: string; until: Date; now: Date; states: GrantState[] },
+  ): Promise<GrantRecord | undefined>;
+
+  /**
+   * Claims up to `limit` unclaimed grants in `states` at once, skipping rows
+   * other replicas are claiming right now.
+   */
+  claimGrants(options: {
+    owner: string;
+    until: Date;
+    now: Date;
+    states: GrantState[];
+    limit: number;
+  }): Promise<string[]>;
+
+  releaseClaim(id: string, owner: string): Promise<void>;
+
+  /** Active grants whose expiry is at or before `before`, soonest first. */
+  listExpiring(
+    before: Date,
+    limit: number,
+  ): Promise<Array<{ id: string; expiresAt: Date }>>;
+}

@@ -1,0 +1,121 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { GrantNotifications, NotifiedGrant } from './GrantNotifications';
+
+const grant: NotifiedGrant = {
+  id: 'grant-1',
+  requester: 'user:default/guest',
+  resourceArn: 'arn:aws:s3:::payments-prod',
+  actions: ['s3:GetObject', 's3:PutObject'],
+  reason: 'Fix the nightly export',
+  durationMinutes: 60,
+  expiresAt: '2026-01-01T11:00:00.000Z',
+};
+
+describe('GrantNotifications', () => {
+  const send = jest.fn<
+    ReturnType<NotificationService['send']>,
+    Parameters<NotificationService['send']>
+  >();
+  const logger = mockServices.logger.mock();
+  const notifications = new GrantNotifications({
+    notifications: { send },
+    logger,
+  });
+
+  beforeEach(() => {
+    send.mockReset().mockResolvedValue();
+  });
+
+  it('asks the approver groups, not the requester, with a link to the inbox', async () => {
+    await notifications.approvalRequested(grant, [
+      'group:default/team-payments',
+      'group:default/security',
+    ]);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send).toHaveBeenCalledWith({
+      recipients: {
+        type: 'entity',
+        entityRef: ['group:default/team-payments', 'group:default/security'],
+        excludeEntityRef: 'user:default/guest',
+      },
+      payload: {
+        title: 'Approve AWS access for user:default/guest?',
+        description:
+          's3:GetObject, s3:PutObject on arn:aws:s3:::payments-prod for 60 minutes. Reason: Fix the nightly export',
+        link: '/aws-access?tab=approvals&grant=grant-1',
+        severity: 'high',
+        topic: 'aws-access',
+        scope: 'aws-access:grant:grant-1:pending',
+      },
+    });
+  });
+
+  it.each([
+    [
+      'approved',
+      () => notifications.approved(grant, 'user:default/alice'),
+      'user:default/alice approved your AWS access request',
+    ],
+    [
+      'approved, more needed',
+      () => notifications.approved(grant, 'user:default/alice', 1),
+      'user:default/alice approved your AWS access request; 1 more approval needed',
+    ],
+    [
+      'rejected',
+      () => notifications.rejected(grant, 'user:default/alice', 'Use staging'),
+      'Your AWS access request was rejected',
+    ],
+    ['active', () => notifications.active(grant), 'Your AWS access is ready'],
+    [
+      'failed',
+      () => notifications.failed({ ...grant, lastError: 'AccessDenied' }),
+      'Your AWS access could not be set up',
+    ],
+    [
+      'expiry warning',
+      () => notifications.expiresSoon(grant, 1),
+      'Your AWS access ends in 1 minute',
+    ],
+  ])('tells the requester when %s', async (_, notify, title) => {
+    await notify();
+    expect(send).toHaveBeenCalledTimes(1);
+    const [{ recipients, payload }] = send.mock.calls[0];
+    expect(recipients).toEqual({
+      type: 'entity',
+      entityRef: 'user:default/guest',
+    });
+    expect(payload.title).toBe(title);
+    expect(payload.link).toBe('/aws-access?grant=grant-1');
+    expect(payload.topic).toBe('aws-access');
+  });
+
+  it('gives the rejection reason and the failure cause', async () => {
+    await notifications.rejected(grant, 'user:default/alice', 'Use staging');
+    await notifications.failed({ ...grant, lastError: 'AccessDenied' });
+    expect(send.mock.calls.map(([o]) => o.payload.description)).toEqual([
+      'user:default/alice rejected access to arn:aws:s3:::payments-prod: Use staging',
+      'arn:aws:s3:::payments-prod: AccessDenied',
+    ]);
+  });
+
+  it('shortens long action lists', async () => {
+    await notifications.active({
+      ...grant,
+      actions: ['s3:A', 's3:B', 's3:C', 's3:D', 's3:E'],
+    });
+    expect(send.mock.calls[0][0].payload.description).toBe(
+      's3:A, s3:B, s3:C and 2 more on arn:aws:s3:::payments-prod, until 2026-01-01T11:00:00.000Z',
+    );
+  });
+
+  it('logs, and does not throw, when the notifications service fails', async () => {
+    send.mockRejectedValue(new Error('notifications backend down'));
+    await expect(notifications.active(grant)).resolves.toBeUndefined();
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Could not send the active notification of grant grant-1',
+      expect.objectContaining({ message: 'notifications backend down' }),
+    );
+  });
+});

@@ -1,0 +1,166 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  NotificationSendOptions,
+  NotificationService,
+} from '@backstage/plugin-notifications-node';
+import { Grant } from 'backstage-plugin-aws-access-common';
+import { approvalLink, grantLink } from './links';
+
+/** Topic of every aws-access notification, so users can mute or filter them. */
+export const NOTIFICATION_TOPIC = 'aws-access';
+
+/** The grant fields a notification shows. */
+export type NotifiedGrant = Pick<
+  Grant,
+  | 'id'
+  | 'requester'
+  | 'resourceArn'
+  | 'actions'
+  | 'reason'
+  | 'durationMinutes'
+  | 'expiresAt'
+  | 'lastError'
+>;
+
+function describeActions(actions: string[]): string {
+  return actions.length <= 3
+    ? actions.join(', ')
+    : `${actions.slice(0, 3).join(', ')} and ${actions.length - 3} more`;
+}
+
+/**
+ * Tells people about grants through the Backstage notifications service:
+ * approvers about requests waiting for them, requesters about what happened
+ * to theirs. A grant's state is already committed when these run, so a
+ * failure to notify is logged and swallowed, never raised: the UI shows the
+ * same facts.
+ *
+ * Each notification has a `scope` per grant and kind, so sending the same
+ * one again (say, after a retry) updates it instead of adding another.
+ */
+export class GrantNotifications {
+  constructor(
+    private readonly options: {
+      notifications: NotificationService;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /** A new request waits for the approver groups (never the requester). */
+  async approvalRequested(
+    grant: NotifiedGrant,
+    approverGroups: string[],
+  ): Promise<void> {
+    await this.send(grant, 'pending', {
+      recipients: {
+        type: 'entity',
+        entityRef: approverGroups,
+        excludeEntityRef: grant.requester,
+      },
+      payload: {
+        title: `Approve AWS access for ${grant.requester}?`,
+        description: `${describeActions(grant.actions)} on ${
+          grant.resourceArn
+        } for ${grant.durationMinutes} minutes. Reason: ${grant.reason}`,
+        link: approvalLink(grant.id),
+        severity: 'high',
+      },
+    });
+  }
+
+  /** One approval was recorded; with N-of-M more may still be needed. */
+  async approved(
+    grant: NotifiedGrant,
+    approver: string,
+    remaining: number = 0,
+  ): Promise<void> {
+    await this.toRequester(grant, 'approved', {
+      title:
+        remaining > 0
+          ? `${approver} approved your AWS access request; ${remaining} more approval${
+              remaining === 1 ? '' : 's'
+            } needed`
+          : `${approver} approved your AWS access request`,
+      description: `${describeActions(grant.actions)} on ${grant.resourceArn}`,
+    });
+  }
+
+  /** Rejected by an approver, or timed out (`rejectedBy` is then the system). */
+  async rejected(
+    grant: NotifiedGrant,
+    rejectedBy: string,
+    reason?: string,
+  ): Promise<void> {
+    await this.toRequester(grant, 'rejected', {
+      title: `Your AWS access request was rejected`,
+      description: `${rejectedBy} rejected access to ${grant.resourceArn}${
+        reason ? `: ${reason}` : ''
+      }`,
+      severity: 'high',
+    });
+  }
+
+  /** The role exists; the requester can use it now. */
+  async active(grant: NotifiedGrant): Promise<void> {
+    await this.toRequester(grant, 'active', {
+      title: `Your AWS access is ready`,
+      description: `${describeActions(grant.actions)} on ${
+        grant.resourceArn
+      }, until ${grant.expiresAt ?? 'expiry'}`,
+    });
+  }
+
+  /** Provisioning (or revoking) failed; the cause is on the grant. */
+  async failed(grant: NotifiedGrant): Promise<void> {
+    await this.toRequester(grant, 'failed', {
+      title: `Your AWS access could not be set up`,
+      description: `${grant.resourceArn}: ${
+        grant.lastError ?? 'see the grant for details'
+      }`,
+      severity: 'critical',
+    });
+  }
+
+  /** Sent once, a configured time before `expiresAt`, so the requester can extend. */
+  async expiresSoon(grant: NotifiedGrant, minutesLeft: number): Promise<void> {
+    await this.toRequester(grant, 'expiry', {
+      title: `Your AWS access ends in ${minutesLeft} minute${
+        minutesLeft === 1 ? '' : 's'
+      }`,
+      description: `${grant.resourceArn}, at ${grant.expiresAt}. Extend it if you still need it.`,
+    });
+  }
+
+  private async toRequester(
+    grant: NotifiedGrant,
+    kind: string,
+    payload: Omit<NotificationSendOptions['payload'], 'link'>,
+  ): Promise<void> {
+    await this.send(grant, kind, {
+      recipients: { type: 'entity', entityRef: grant.requester },
+      payload: { ...payload, link: grantLink(grant.id) },
+    });
+  }
+
+  private async send(
+    grant: NotifiedGrant,
+    kind: string,
+    options: NotificationSendOptions,
+  ): Promise<void> {
+    try {
+      await this.options.notifications.send({
+        recipients: options.recipients,
+        payload: {
+          ...options.payload,
+          topic: NOTIFICATION_TOPIC,
+          scope: `aws-access:grant:${grant.id}:${kind}`,
+        },
+      });
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not send the ${kind} notification of grant ${grant.id}`,
+        error as Error,
+      );
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { Config } from '@backstage/config';
+
+/** Long enough to finish a task or extend, short enough not to be noise. */
+export const DEFAULT_EXPIRY_WARNING_MINUTES = 15;
+
+/**
+ * `awsAccess.notifications.expiryWarningMinutes`: how long before expiry the
+ * requester is warned. 0 turns the warning off.
+ */
+export function readExpiryWarningMinutes(root: Config): number {
+  const minutes =
+    root.getOptionalNumber('awsAccess.notifications.expiryWarningMinutes') ??
+    DEFAULT_EXPIRY_WARNING_MINUTES;
+  if (!Number.isInteger(minutes) || minutes < 0) {
+    throw new Error(
+      'awsAccess.notifications.expiryWarningMinutes must be a whole number of minutes, 0 or more',
+    );
+  }
+  return minutes;
+}
+
+/**
+ * Whether an active grant is due its expiry warning now, and how many whole
+ * minutes it has left (rounded up, so "ends in 0 minutes" is never said).
+ * The caller records that it warned, so each grant is warned once; a grant
+ * shorter than the lead time is warned as soon as it is active.
+ */
+export function expiryWarningDue(
+  expiresAt: Date,
+  now: Date,
+  leadMinutes: number,
+): { due: false } | { due: true; minutesLeft: number } {
+  const msLeft = expiresAt.getTime() - now.getTime();
+  if (leadMinutes <= 0 || msLeft <= 0 || msLeft > leadMinutes * 60_000) {
+    return { due: false };
+  }
+  return { due: true, minutesLeft: Math.ceil(msLeft / 60_000) };
+}

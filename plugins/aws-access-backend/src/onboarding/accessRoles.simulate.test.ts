@@ -1,0 +1,189 @@
+// @cloud-copilot/iam-simulate is AGPL: used here, in tests only, never shipped.
+import { runSimulation } from '@cloud-copilot/iam-simulate';
+import {
+  TAG_EXPIRES_AT,
+  TAG_GRANT_ID,
+  TAG_REQUESTER,
+} from 'backstage-plugin-aws-access-common';
+import {
+  MANAGER_ROLE,
+  MANAGER_ROLE_NAME,
+  READER_ROLE,
+  rolePolicyDocument,
+} from './accessRoles';
+
+const account = '123456789012';
+const target = {
+  partition: 'aws',
+  accountId: account,
+  rolePath: '/backstage-access/',
+};
+const managerPolicy = rolePolicyDocument(MANAGER_ROLE, target);
+const readerPolicy = rolePolicyDocument(READER_ROLE, target);
+
+const grantRole = `arn:aws:iam::${account}:role/backstage-access/grant-g1`;
+const grantTags = {
+  [`aws:RequestTag/${TAG_GRANT_ID}`]: 'g1',
+  [`aws:RequestTag/${TAG_REQUESTER}`]: 'user:default/guest',
+  [`aws:RequestTag/${TAG_EXPIRES_AT}`]: '2030-01-01T00:00:00Z',
+  'aws:TagKeys': [TAG_GRANT_ID, TAG_REQUESTER, TAG_EXPIRES_AT],
+};
+const createdByEngine = { [`aws:ResourceTag/${TAG_GRANT_ID}`]: 'g1' };
+
+async function decide(
+  policy: object,
+  action: string,
+  resource: string,
+  contextVariables: Record<string, string | string[]> = {},
+) {
+  const response = await runSimulation(
+    {
+      identityPolicies: [{ name: 'policy', policy }],
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+      request: {
+        action,
+        principal: `arn:aws:iam::${account}:role/${MANAGER_ROLE_NAME}`,
+        resource: { accountId: account, resource },
+        contextVariables,
+      },
+    },
+    {},
+  );
+  if (response.resultType === 'error') {
+    throw new Error(
+      `simulation of ${action} failed: ${JSON.stringify(response.errors)}`,
+    );
+  }
+  return response.overallResult;
+}
+
+describe('BackstageAccessManager policy (IAM policy simulator)', () => {
+  it.each([
+    ['iam:CreateRole', grantTags],
+    ['iam:TagRole', grantTags],
+    ['iam:PutRolePolicy', createdByEngine],
+    ['iam:UpdateAssumeRolePolicy', createdByEngine],
+    ['iam:UpdateRole', createdByEngine],
+    ['iam:DeleteRolePolicy', createdByEngine],
+    ['iam:DeleteRole', createdByEngine],
+    ['iam:GetRole', {}],
+    ['iam:GetRolePolicy', {}],
+    ['iam:ListRolePolicies', {}],
+    ['iam:ListAttachedRolePolicies', {}],
+    ['iam:ListRoleTags', {}],
+  ])('allows %s on a grant role under the role path', async (action, ctx) => {
+    await expect(decide(managerPolicy, action, grantRole, ctx)).resolves.toBe(
+      'Allowed',
+    );
+  });
+
+  it('allows listing roles (IAM has no resource type for it) and reading its own version tag', async () => {
+    await expect(decide(managerPolicy, 'iam:ListRoles', '*')).resolves.toBe(
+      'Allowed',
+    );
+    await expect(
+      decide(
+        managerPolicy,
+        'iam:GetRole',
+        `arn:aws:iam::${account}:role/${MANAGER_ROLE_NAME}`,
+      ),
+    ).resolves.toBe('Allowed');
+  });
+
+  it.each([
+    `arn:aws:iam::${account}:role/Admin`,
+    `arn:aws:iam::${account}:role/other-path/grant-g1`,
+    `arn:aws:iam::${account}:role/backstage-accessx/grant-g1`,
+  ])('denies creating a role outside the role path: %s', async role => {
+    await expect(
+      decide(managerPolicy, 'iam:CreateRole', role, grantTags),
+    ).resolves.toBe('ImplicitlyDenied');
+  });
+
+  it('denies creating a role without the grant tag, or with foreign tags', async () => {
+    await expect(
+      decide(managerPolicy, 'iam:CreateRole', grantRole),
+    ).resolves.toBe('ImplicitlyDenied');
+    await expect(
+      decide(managerPolicy, 'iam:CreateRole', grantRole, {
+        ...grantTags,
+        'aws:TagKeys': [...grantTags['aws:TagKeys'], 'owner'],
+      }),
+    ).resolves.toBe('ImplicitlyDenied');
+  });
+
+  it.each([
+    'iam:PutRolePolicy',
+    'iam:UpdateAssumeRolePolicy',
+    'iam:UpdateRole',
+    'iam:DeleteRolePolicy',
+    'iam:DeleteRole',
+  ])('denies %s on a role it did not create (no grant tag)', async action => {
+    await expect(decide(managerPolicy, action, grantRole)).resolves.toBe(
+      'ImplicitlyDenied',
+    );
+    // A role elsewhere is out of reach even if someone tags it as a grant.
+    await expect(
+      decide(
+        managerPolicy,
+        action,
+        `arn:aws:iam::${account}:role/Admin`,
+        createdByEngine,
+      ),
+    ).resolves.toBe('ImplicitlyDenied');
+  });
+
+  it('explicitly denies attaching managed policies, passing roles and untagging', async () => {
+    for (const action of [
+      'iam:AttachRolePolicy',
+      'iam:PassRole',
+      'iam:PutRolePermissionsBoundary',
+      'iam:UntagRole',
+    ]) {
+      await expect(
+        decide(managerPolicy, action, grantRole, createdByEngine),
+      ).resolves.toBe('ExplicitlyDenied');
+    }
+    await expect(
+      decide(
+        managerPolicy,
+        'iam:CreatePolicy',
+        `arn:aws:iam::${account}:policy/anything`,
+      ),
+    ).resolves.toBe('ExplicitlyDenied');
+  });
+
+  it.each([
+    ['s3:GetObject', 'arn:aws:s3:::bucket/key'],
+    ['ec2:RunInstances', `arn:aws:ec2:us-east-1:${account}:instance/i-1`],
+    ['sts:AssumeRole', grantRole],
+    ['iam:CreateUser', `arn:aws:iam::${account}:user/someone`],
+    ['iam:CreateAccessKey', `arn:aws:iam::${account}:user/someone`],
+  ])('denies %s (outside what the engine needs)', async (action, resource) => {
+    await expect(decide(managerPolicy, action, resource)).resolves.toBe(
+      'ImplicitlyDenied',
+    );
+  });
+});
+
+describe('BackstageAccessReader policy (IAM policy simulator)', () => {
+  it.each(READER_ROLE.rules.flatMap(rule => rule.actions))(
+    'allows %s for discovery',
+    async action => {
+      await expect(decide(readerPolicy, action, '*')).resolves.toBe('Allowed');
+    },
+  );
+
+  it.each([
+    ['s3:GetObject', 'arn:aws:s3:::bucket/key'],
+    ['s3:PutBucketTagging', 'arn:aws:s3:::bucket'],
+    ['kms:Decrypt', `arn:aws:kms:us-east-1:${account}:key/k1`],
+    ['dynamodb:GetItem', `arn:aws:dynamodb:us-east-1:${account}:table/t`],
+    ['iam:CreateRole', grantRole],
+  ])('denies %s (it reads metadata, never data)', async (action, resource) => {
+    await expect(decide(readerPolicy, action, resource)).resolves.toBe(
+      'ImplicitlyDenied',
+    );
+  });
+});

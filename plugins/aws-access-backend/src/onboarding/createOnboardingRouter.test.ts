@@ -1,0 +1,193 @@
+import { mockErrorHandler } from '@backstage/backend-test-utils';
+import { NotAllowedError } from '@backstage/errors';
+import express from 'express';
+import request from 'supertest';
+import { parse } from 'yaml';
+import { MANAGER_ROLE_NAME, TEMPLATE_VERSION } from './accessRoles';
+import {
+  OnboardingRouterOptions,
+  createOnboardingRouter,
+} from './createOnboardingRouter';
+
+const sandbox = {
+  accountId: '123456789012',
+  name: 'sandbox',
+  regions: ['eu-west-1'],
+  externalId: 'ext-sandbox',
+  trustPrincipalArns: [],
+};
+const noExternalId = {
+  ...sandbox,
+  accountId: '210987654321',
+  externalId: undefined,
+};
+
+async function makeApp(overrides: Partial<OnboardingRouterOptions> = {}) {
+  const revokeAllActiveGrants = jest.fn(async () => 3);
+  const authorizeAdmin = jest.fn(async (req: express.Request) => {
+    if (req.header('x-admin') !== 'yes') {
+      throw new NotAllowedError('Only aws-access admins may do this');
+    }
+    return 'user:default/admin';
+  });
+  const router = await createOnboardingRouter({
+    config: {
+      accounts: [sandbox, noExternalId],
+      rolePath: '/backstage-access/',
+    },
+    onboarding: {
+      stackName: 'backstage-access',
+      trust: {
+        type: 'iam-principal',
+        principalArn: 'arn:aws:iam::111122223333:role/backstage',
+      },
+    },
+    discovery: {
+      getExternalBaseUrl: async () =>
+        'https://backstage.example.com/api/aws-access',
+    },
+    authorizeAdmin,
+    revokeAllActiveGrants,
+    ...overrides,
+  });
+  const app = express().use(express.json()).use(router).use(mockErrorHandler());
+  return { app, revokeAllActiveGrants };
+}
+
+describe('createOnboardingRouter', () => {
+  it('gives admins the template, the quick-create link and the roles of an account', async () => {
+    const { app } = await makeApp();
+    const res = await request(app)
+      .get('/onboarding/123456789012')
+      .set('x-admin', 'yes');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      accountId: '123456789012',
+      stackName: 'backstage-access',
+      templateVersion: TEMPLATE_VERSION,
+      templateUrl:
+        'https://backstage.example.com/api/aws-access/onboarding/123456789012/template.yaml',
+    });
+    const link = new URL(res.body.quickCreateUrl);
+    expect(link.origin + link.pathname).toBe(
+      'https://console.aws.amazon.com/cloudformation/home',
+    );
+    expect(link.searchParams.get('region')).toBe('eu-west-1');
+    const fragment = new URLSearchParams(link.hash.split('?')[1]);
+    expect(link.hash.startsWith('#/stacks/quickcreate?')).toBe(true);
+    expect(fragment.get('templateURL')).toBe(res.body.templateUrl);
+    expect(fragment.get('stackName')).toBe('backstage-access');
+    expect(fragment.get('param_ExternalId')).toBe('ext-sandbox');
+
+    const template = parse(res.body.templateYaml);
+    expect(Object.keys(template.Resources)).toEqual([
+      'BackstageAccessManager',
+      'BackstageAccessReader',
+    ]);
+    // The external id is a parameter, never baked into the template.
+    expect(res.body.templateYaml).not.toContain('ext-sandbox');
+    expect(res.body.roles.map((r: { name: string }) => r.name)).toEqual([
+      'BackstageAccessManager',
+      'BackstageAccessReader',
+    ]);
+    expect(JSON.stringify(res.body.roles[0].policy)).toContain(
+      'arn:aws:iam::123456789012:role/backstage-access/*',
+    );
+  });
+
+  it('uses the configured template URL (an S3 object) when set', async () => {
+    const { app } = await makeApp({
+      onboarding: {
+        stackName: 'backstage-access',
+        templateUrl:
+          'https://bucket.s3.amazonaws.com/backstage/{accountId}.yaml',
+        trust: {
+          type: 'iam-principal',
+          principalArn: 'arn:aws:iam::111122223333:role/backstage',
+        },
+      },
+    });
+    const res = await request(app)
+      .get('/onboarding/123456789012')
+      .set('x-admin', 'yes');
+    expect(res.body.templateUrl).toBe(
+      'https://bucket.s3.amazonaws.com/backstage/123456789012.yaml',
+    );
+  });
+
+  it('refuses non-admins, unknown accounts and accounts without an external id', async () => {
+    const { app } = await makeApp();
+    expect((await request(app).get('/onboarding/123456789012')).status).toBe(
+      403,
+    );
+    const unknown = await request(app)
+      .get('/onboarding/999999999999')
+      .set('x-admin', 'yes');
+    expect(unknown.status).toBe(404);
+    const conflict = await request(app)
+      .get('/onboarding/210987654321')
+      .set('x-admin', 'yes');
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error.message).toContain('externalId');
+  });
+
+  it('answers 409 naming the config keys when no backend identity is configured', async () => {
+    const { app } = await makeApp({
+      onboarding: { stackName: 'backstage-access' },
+    });
+    const res = await request(app).get(
+      '/onboarding/123456789012/template.yaml',
+    );
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain(
+      'awsAccess.onboarding.backendPrincipalArn',
+    );
+  });
+
+  it('serves the template itself as YAML without admin rights, for CloudFormation to fetch', async () => {
+    const { app } = await makeApp();
+    const res = await request(app).get(
+      '/onboarding/123456789012/template.yaml',
+    );
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('application/x-yaml');
+    const template = parse(res.text);
+    expect(
+      template.Resources[MANAGER_ROLE_NAME].Properties.AssumeRolePolicyDocument
+        .Statement[0].Principal,
+    ).toEqual({ AWS: 'arn:aws:iam::111122223333:role/backstage' });
+    expect(
+      (await request(app).get('/onboarding/999999999999/template.yaml')).status,
+    ).toBe(404);
+  });
+
+  it('offboards: revokes every active grant as the admin and says to delete the stack', async () => {
+    const { app, revokeAllActiveGrants } = await makeApp();
+    expect(
+      (await request(app).post('/accounts/123456789012/offboard')).status,
+    ).toBe(403);
+    expect(revokeAllActiveGrants).not.toHaveBeenCalled();
+
+    const res = await request(app)
+      .post('/accounts/123456789012/offboard')
+      .set('x-admin', 'yes');
+    expect(res.status).toBe(200);
+    expect(revokeAllActiveGrants).toHaveBeenCalledWith(
+      '123456789012',
+      'user:default/admin',
+    );
+    expect(res.body).toMatchObject({
+      accountId: '123456789012',
+      revokedGrants: 3,
+    });
+    expect(res.body.instructions).toContain(
+      'delete the CloudFormation stack "backstage-access"',
+    );
+    expect(res.body.stacksUrl).toContain('region=eu-west-1');
+
+    const unknown = await request(app)
+      .post('/accounts/999999999999/offboard')
+      .set('x-admin', 'yes');
+    expect(unknown.status).toBe(404);
+  });
+});

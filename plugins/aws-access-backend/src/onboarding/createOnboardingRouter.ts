@@ -1,0 +1,155 @@
+import { DiscoveryService } from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import type {
+  AccountOnboarding,
+  OffboardResult,
+} from 'backstage-plugin-aws-access-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import type { AccountConfig, AwsAccessConfig } from '../config/AwsAccessConfig';
+import {
+  ACCESS_ROLES,
+  MANAGER_ROLE_NAME,
+  READER_ROLE_NAME,
+  TEMPLATE_VERSION,
+  rolePolicyDocument,
+} from './accessRoles';
+import {
+  quickCreateUrl,
+  renderCloudFormationTemplate,
+} from './cloudFormationTemplate';
+import type { OnboardingConfig } from './onboardingConfig';
+
+export interface OnboardingRouterOptions {
+  config: Pick<AwsAccessConfig, 'accounts' | 'rolePath'>;
+  onboarding: OnboardingConfig;
+  discovery: Pick<DiscoveryService, 'getExternalBaseUrl'>;
+  /**
+   * Resolves to the acting admin's entity ref, or throws (`NotAllowedError`,
+   * `AuthenticationError`) when the caller is not an aws-access admin.
+   */
+  authorizeAdmin(req: Request): Promise<string>;
+  /** Revokes every active grant in the account; resolves to how many it revoked. */
+  revokeAllActiveGrants(accountId: string, actor: string): Promise<number>;
+}
+
+function consoleRegion(account: AccountConfig): string {
+  return account.regions[0] ?? 'us-east-1';
+}
+
+/**
+ * Onboarding and offboarding of AWS accounts:
+ *
+ * - `GET /onboarding/:accountId` (admin): template, quick-create link, roles;
+ * - `GET /onboarding/:accountId/template.yaml`: the template alone. It holds
+ *   no secret (the external id is a stack parameter), because CloudFormation
+ *   itself downloads it when the quick-create link is opened;
+ * - `POST /accounts/:accountId/offboard` (admin): revokes every active grant,
+ *   then tells the admin to delete the stack.
+ */
+export async function createOnboardingRouter(
+  options: OnboardingRouterOptions,
+): Promise<express.Router> {
+  const { config, onboarding, discovery } = options;
+  const router = Router();
+
+  function findAccount(accountId: string): AccountConfig {
+    const account = config.accounts.find(a => a.accountId === accountId);
+    if (!account) {
+      throw new NotFoundError(`No AWS account ${accountId} is configured`);
+    }
+    return account;
+  }
+
+  function trustOf() {
+    if (!onboarding.trust) {
+      throw new ConflictError(
+        'Onboarding needs the backend identity the roles should trust: set awsAccess.onboarding.backendPrincipalArn or awsAccess.onboarding.eks',
+      );
+    }
+    return onboarding.trust;
+  }
+
+  async function templateUrlFor(accountId: string): Promise<string> {
+    if (onboarding.templateUrl) {
+      return onboarding.templateUrl.replace('{accountId}', accountId);
+    }
+    const base = await discovery.getExternalBaseUrl('aws-access');
+    return `${base}/onboarding/${accountId}/template.yaml`;
+  }
+
+  router.get('/onboarding/:accountId/template.yaml', async (req, res) => {
+    findAccount(req.params.accountId);
+    const yaml = renderCloudFormationTemplate({
+      trust: trustOf(),
+      rolePath: config.rolePath,
+    });
+    res.type('application/x-yaml').send(yaml);
+  });
+
+  router.get('/onboarding/:accountId', async (req, res) => {
+    await options.authorizeAdmin(req);
+    const account = findAccount(req.params.accountId);
+    const trust = trustOf();
+    const parameters: Record<string, string> = {};
+    if (trust.type === 'iam-principal') {
+      if (!account.externalId) {
+        throw new ConflictError(
+          `Account ${account.accountId} has no externalId: set awsAccess.accounts[].externalId, the roles only trust the backend together with it`,
+        );
+      }
+      parameters.ExternalId = account.externalId;
+    }
+    const templateUrl = await templateUrlFor(account.accountId);
+    const body: AccountOnboarding = {
+      accountId: account.accountId,
+      stackName: onboarding.stackName,
+      templateVersion: TEMPLATE_VERSION,
+      templateYaml: renderCloudFormationTemplate({
+        trust,
+        rolePath: config.rolePath,
+      }),
+      templateUrl,
+      quickCreateUrl: quickCreateUrl({
+        region: consoleRegion(account),
+        templateUrl,
+        stackName: onboarding.stackName,
+        parameters,
+      }),
+      roles: ACCESS_ROLES.map(role => ({
+        name: role.name,
+        purpose: role.purpose,
+        summary: role.summary,
+        policy: {
+          ...rolePolicyDocument(role, {
+            partition: 'aws',
+            accountId: account.accountId,
+            rolePath: config.rolePath,
+          }),
+        },
+      })),
+    };
+    res.json(body);
+  });
+
+  router.post('/accounts/:accountId/offboard', async (req, res) => {
+    const actor = await options.authorizeAdmin(req);
+    const account = findAccount(req.params.accountId);
+    const revokedGrants = await options.revokeAllActiveGrants(
+      account.accountId,
+      actor,
+    );
+    const region = consoleRegion(account);
+    const body: OffboardResult = {
+      accountId: account.accountId,
+      revokedGrants,
+      instructions: `Revoked ${revokedGrants} active grant(s). To finish, delete the CloudFormation stack "${onboarding.stackName}" in account ${account.accountId}: it removes ${MANAGER_ROLE_NAME} and ${READER_ROLE_NAME}, and with them all of Backstage's access. Then remove the account from awsAccess.accounts.`,
+      stacksUrl: `https://console.aws.amazon.com/cloudformation/home?region=${encodeURIComponent(
+        region,
+      )}#/stacks?filteringText=${encodeURIComponent(onboarding.stackName)}`,
+    };
+    res.json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,166 @@
+// @cloud-copilot/iam-simulate is AGPL: used here, in tests only, never shipped.
+import { runSimulation } from '@cloud-copilot/iam-simulate';
+import {
+  CreateRoleCommand,
+  DeleteRoleCommand,
+  GetRoleCommand,
+  IAMClient,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  ListRoleTagsCommand,
+  ListRolesCommand,
+} from '@aws-sdk/client-iam';
+import { mockServices } from '@backstage/backend-test-utils';
+import { TAG_GRANT_ID } from 'backstage-plugin-aws-access-common';
+import { mockClient } from 'aws-sdk-client-mock';
+import { IamGrantProvisioner } from '../provisioning/IamGrantProvisioner';
+import type { GrantRoleSpec } from '../provisioning/types';
+import {
+  MANAGER_ROLE,
+  MANAGER_ROLE_NAME,
+  rolePolicyDocument,
+} from './accessRoles';
+
+const account = '123456789012';
+const rolePath = '/backstage-access/';
+const iam = mockClient(IAMClient);
+
+const spec: GrantRoleSpec = {
+  grantId: 'g1',
+  accountId: account,
+  roleName: 'bucket-g1',
+  policyName: 'backstage-access-grant',
+  rolePath,
+  requester: 'user:default/guest',
+  trustPrincipalArns: [`arn:aws:iam::${account}:user/guest`],
+  statements: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }],
+  expiresAt: new Date(Date.now() + 3_600_000),
+};
+const roleArn = `arn:aws:iam::${account}:role${rolePath}${spec.roleName}`;
+const grantTag = { Key: TAG_GRANT_ID, Value: spec.grantId };
+
+/** Every IAM call the real provisioner makes over a grant's whole life. */
+async function recordEngineCalls() {
+  iam.reset();
+  const role = {
+    RoleName: spec.roleName,
+    RoleId: 'r',
+    Path: rolePath,
+    Arn: roleArn,
+    CreateDate: new Date(),
+    Tags: [grantTag],
+  };
+  iam.on(CreateRoleCommand).resolves({ Role: role });
+  iam.on(GetRoleCommand).resolves({ Role: role });
+  iam.on(ListRoleTagsCommand).resolves({ Tags: [grantTag] });
+  iam.on(ListRolesCommand).resolves({ Roles: [role] });
+  iam.on(ListRolePoliciesCommand).resolves({ PolicyNames: ['added-by-hand'] });
+  iam.on(ListAttachedRolePoliciesCommand).resolves({
+    AttachedPolicies: [{ PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+  });
+  // Someone attached policies by hand: the first DeleteRole conflicts and
+  // the engine clears the role first (ListRolePolicies, DetachRolePolicy).
+  iam
+    .on(DeleteRoleCommand)
+    .rejectsOnce(
+      Object.assign(new Error('must remove policies first'), {
+        name: 'DeleteConflictException',
+      }),
+    )
+    .resolves({});
+  const provisioner = new IamGrantProvisioner({
+    clientFactory: {
+      clientConfig: async () => ({
+        region: 'us-east-1',
+        credentials: async () => ({ accessKeyId: 'a', secretAccessKey: 'b' }),
+      }),
+    },
+    logger: mockServices.logger.mock(),
+    rolePath,
+  });
+  await provisioner.createRole(spec);
+  await provisioner.putRolePolicy(spec);
+  await provisioner.updateExpiry({
+    ...spec,
+    expiresAt: new Date(Date.now() + 7_200_000),
+  });
+  await provisioner.listManagedRoles(account);
+  await provisioner.deleteRolePolicy(account, spec.roleName, spec.policyName);
+  await provisioner.deleteRole(account, spec.roleName);
+  return iam.calls().map(call => {
+    const command = call.args[0] as { input: Record<string, any> };
+    return {
+      action: `iam:${command.constructor.name.replace(/Command$/, '')}`,
+      input: command.input,
+    };
+  });
+}
+
+describe('BackstageAccessManager and the calls the grant engine really makes', () => {
+  it('allows every IAM call of a grant’s life, as the manager, on the grant role', async () => {
+    const calls = await recordEngineCalls();
+    const actions = new Set(calls.map(c => c.action));
+    // The life of a grant covers create, extend, reconcile and revoke.
+    expect([...actions]).toEqual(
+      expect.arrayContaining([
+        'iam:CreateRole',
+        'iam:PutRolePolicy',
+        'iam:UpdateAssumeRolePolicy',
+        'iam:UpdateRole',
+        'iam:TagRole',
+        'iam:ListRoleTags',
+        'iam:DetachRolePolicy',
+        'iam:DeleteRolePolicy',
+        'iam:DeleteRole',
+        'iam:ListRoles',
+      ]),
+    );
+
+    const policy = rolePolicyDocument(MANAGER_ROLE, {
+      partition: 'aws',
+      accountId: account,
+      rolePath,
+    });
+    const decisions: string[] = [];
+    for (const { action, input } of calls) {
+      const tags: { Key: string; Value: string }[] | undefined = input.Tags;
+      const contextVariables: Record<string, string | string[]> = tags
+        ? {
+            ...Object.fromEntries(
+              tags.map(t => [`aws:RequestTag/${t.Key}`, t.Value]),
+            ),
+            'aws:TagKeys': tags.map(t => t.Key),
+          }
+        : {};
+      if (action !== 'iam:CreateRole' && action !== 'iam:ListRoles') {
+        // Every other call acts on the role the engine created and tagged.
+        contextVariables[`aws:ResourceTag/${TAG_GRANT_ID}`] = spec.grantId;
+      }
+      const response = await runSimulation(
+        {
+          identityPolicies: [{ name: 'manager', policy }],
+          serviceControlPolicies: [],
+          resourceControlPolicies: [],
+          request: {
+            action,
+            principal: `arn:aws:iam::${account}:role/${MANAGER_ROLE_NAME}`,
+            resource: {
+              accountId: account,
+              resource: action === 'iam:ListRoles' ? '*' : roleArn,
+            },
+            contextVariables,
+          },
+        },
+        {},
+      );
+      decisions.push(
+        `${action} ${
+          response.resultType === 'error'
+            ? JSON.stringify(response.errors)
+            : response.overallResult
+        }`,
+      );
+    }
+    expect(decisions).toEqual(calls.map(c => `${c.action} Allowed`));
+  });
+});

@@ -1,0 +1,53 @@
+import { ConfigReader } from '@backstage/config';
+import { readOnboardingConfig } from './onboardingConfig';
+
+const read = (onboarding?: object) =>
+  readOnboardingConfig(new ConfigReader({ awsAccess: { onboarding } }));
+
+describe('readOnboardingConfig', () => {
+  it('has no trust and default names when nothing is set', () => {
+    expect(read()).toEqual({ stackName: 'backstage-access' });
+  });
+
+  it('reads an IAM principal (ECS task role, EC2 instance role)', () => {
+    expect(
+      read({
+        backendPrincipalArn: 'arn:aws:iam::111122223333:role/ecs/backstage',
+      }).trust,
+    ).toEqual({
+      type: 'iam-principal',
+      principalArn: 'arn:aws:iam::111122223333:role/ecs/backstage',
+    });
+  });
+
+  it('reads an EKS service account and normalises issuer and subject', () => {
+    expect(
+      read({
+        eks: {
+          oidcIssuer: 'https://oidc.eks.eu-west-1.amazonaws.com/id/ABC',
+          serviceAccount: 'backstage/backend',
+        },
+      }).trust,
+    ).toEqual({
+      type: 'eks-oidc',
+      issuer: 'oidc.eks.eu-west-1.amazonaws.com/id/ABC',
+      subject: 'system:serviceaccount:backstage:backend',
+      createProvider: true,
+    });
+  });
+
+  it('fails the start on bad values, naming the key', () => {
+    expect(() => read({ backendPrincipalArn: 'arn:aws:iam::1:root' })).toThrow(
+      /backendPrincipalArn/,
+    );
+    expect(() =>
+      read({ eks: { oidcIssuer: 'x', serviceAccount: 'Not Valid' } }),
+    ).toThrow(/serviceAccount/);
+    expect(() =>
+      read({
+        backendPrincipalArn: 'arn:aws:iam::111122223333:role/b',
+        eks: { oidcIssuer: 'x', serviceAccount: 'a/b' },
+      }),
+    ).toThrow(/either/);
+  });
+});

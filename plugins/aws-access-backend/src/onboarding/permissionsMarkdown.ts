@@ -1,0 +1,55 @@
+import { DEFAULT_ROLE_PATH } from 'backstage-plugin-aws-access-common';
+import {
+  ACCESS_ROLES,
+  TAG_TEMPLATE_VERSION,
+  TEMPLATE_VERSION,
+  describeRuleScope,
+  rolePolicyDocument,
+} from './accessRoles';
+
+/**
+ * `docs/permissions.md`: every role the onboarding stack creates, each rule
+ * with its reason and the exact policy. Rendered from the same definitions
+ * as the template; a test fails when the committed file drifts.
+ */
+export function renderPermissionsMarkdown(): string {
+  const lines: string[] = [
+    '# Permissions in your AWS accounts',
+    '',
+    '<!-- Generated from plugins/aws-access-backend/src/onboarding/accessRoles.ts. Do not edit by hand: run',
+    '     UPDATE_PERMISSIONS_DOC=1 backstage-cli package test src/onboarding/permissionsMarkdown -->',
+    '',
+    `Template version: **${TEMPLATE_VERSION}**. Both roles carry it in the \`${TAG_TEMPLATE_VERSION}\` tag; the`,
+    '"AWS accounts" admin page shows "update available" when a stack is older than the backend.',
+    '',
+    'Onboarding an account creates one CloudFormation stack with two roles and nothing else.',
+    'They trust only the identity the Backstage backend runs as (an IAM role with the',
+    "account's external id, or an EKS service account through the cluster's OIDC provider).",
+    'No static keys are involved. Delete the stack to revoke everything (offboard first, so',
+    'no grant role is left behind).',
+    '',
+    `Policies below use account \`123456789012\` and the default role path \`${DEFAULT_ROLE_PATH}\``,
+    '(`awsAccess.rolePath`).',
+  ];
+  for (const role of ACCESS_ROLES) {
+    lines.push('', `## ${role.name}`, '', role.summary);
+    for (const rule of role.rules) {
+      lines.push(
+        '',
+        `### ${rule.sid}`,
+        '',
+        `- **${rule.effect}:** ${rule.actions.map(a => `\`${a}\``).join(', ')}`,
+        `- **On:** ${describeRuleScope(rule)}`,
+        `- **Why:** ${rule.reason}`,
+      );
+    }
+    lines.push('', `### Policy of ${role.name}`);
+    const policy = rolePolicyDocument(role, {
+      partition: 'aws',
+      accountId: '123456789012',
+      rolePath: DEFAULT_ROLE_PATH,
+    });
+    lines.push('', '```json', JSON.stringify(policy, null, 2), '```');
+  }
+  return `${lines.join('\n')}\n`;
+}

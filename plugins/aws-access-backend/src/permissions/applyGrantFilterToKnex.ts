@@ -1,0 +1,86 @@
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import {
+  isAndCriteria,
+  isNotCriteria,
+  isOrCriteria,
+} from '@backstage/plugin-permission-node';
+import { Knex } from 'knex';
+import { GRANT_FILTER_COLUMNS, GrantFilter } from './resource';
+
+/** Columns that may be empty: a NULL never equals a value, and never differs from one either. */
+const NULLABLE_COLUMNS: ReadonlySet<string> = new Set(['resource_owner']);
+
+/**
+ * Column names come from a fixed list, never from the caller. Checked before
+ * building, because knex only runs the nested builders when the query runs.
+ */
+function assertKnownColumns(criteria: PermissionCriteria<GrantFilter>): void {
+  if (isAndCriteria(criteria)) {
+    criteria.allOf.forEach(assertKnownColumns);
+  } else if (isOrCriteria(criteria)) {
+    criteria.anyOf.forEach(assertKnownColumns);
+  } else if (isNotCriteria(criteria)) {
+    assertKnownColumns(criteria.not);
+  } else if (!GRANT_FILTER_COLUMNS.includes(criteria.property)) {
+    throw new Error(`Cannot filter grants on '${criteria.property}'`);
+  }
+}
+
+function applyLeaf(builder: Knex.QueryBuilder, filter: GrantFilter): void {
+  const column = filter.property;
+  if (filter.values.length === 0) {
+    builder.whereRaw('1 = 0');
+    return;
+  }
+  if (NULLABLE_COLUMNS.has(column)) {
+    // Spelled out so that `not` of this leaf keeps the grants without an
+    // owner, as the rule's in-memory `apply` does: NOT (x IN (...)) is NULL,
+    // not true, when x is NULL.
+    builder.where(b => b.whereNotNull(column).whereIn(column, filter.values));
+    return;
+  }
+  builder.whereIn(column, filter.values);
+}
+
+function applyCriteria(
+  builder: Knex.QueryBuilder,
+  criteria: PermissionCriteria<GrantFilter>,
+): void {
+  if (isAndCriteria(criteria)) {
+    builder.where(b => {
+      for (const sub of criteria.allOf) {
+        b.andWhere(inner => applyCriteria(inner, sub));
+      }
+    });
+  } else if (isOrCriteria(criteria)) {
+    if (criteria.anyOf.length === 0) {
+      builder.whereRaw('1 = 0');
+      return;
+    }
+    builder.where(b => {
+      for (const sub of criteria.anyOf) {
+        b.orWhere(inner => applyCriteria(inner, sub));
+      }
+    });
+  } else if (isNotCriteria(criteria)) {
+    builder.whereNot(b => applyCriteria(b, criteria.not));
+  } else {
+    applyLeaf(builder, criteria);
+  }
+}
+
+/**
+ * Narrows a query on the `grants` table to the grants a conditional
+ * permission decision allows. `filter` is the decision's conditions after
+ * `createConditionTransformer` turned them into grant filters.
+ *
+ * The query must select from a table (or alias) whose columns are named
+ * `requester`, `resource_owner` and `state`, holding lower-case entity refs.
+ */
+export function applyGrantFilterToKnex<
+  TBuilder extends Knex.QueryBuilder<any, any>,
+>(queryBuilder: TBuilder, filter: PermissionCriteria<GrantFilter>): TBuilder {
+  assertKnownColumns(filter);
+  queryBuilder.where(builder => applyCriteria(builder, filter));
+  return queryBuilder;
+}

@@ -1,0 +1,46 @@
+import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
+import {
+  AWS_ACCESS_PLUGIN_ID,
+  Grant,
+  RESOURCE_TYPE_AWS_ACCESS_GRANT,
+} from 'backstage-plugin-aws-access-common';
+
+/**
+ * What the grant permission rules look at. Any grant the engine holds (the
+ * API `Grant` or the stored record) fits, once it carries the owner of the
+ * requested resource.
+ */
+export type AwsAccessGrantResource = Pick<
+  Grant,
+  'id' | 'requester' | 'state'
+> & {
+  /** Owner entity ref of the requested resource, from the catalog. */
+  resourceOwner?: string;
+};
+
+/** The columns of the `grants` table that permission conditions filter on. */
+export const GRANT_FILTER_COLUMNS = [
+  'requester',
+  'resource_owner',
+  'state',
+] as const;
+
+/**
+ * A leaf of the query a conditional decision becomes: the grant's column is
+ * one of the values. The store turns a tree of these (allOf / anyOf / not)
+ * into SQL with `applyGrantFilterToKnex`, so list results are filtered by
+ * the database, not in memory.
+ */
+export interface GrantFilter {
+  property: (typeof GRANT_FILTER_COLUMNS)[number];
+  values: string[];
+}
+
+/** The grant resource type in the permission framework. */
+export const grantPermissionResourceRef = createPermissionResourceRef<
+  AwsAccessGrantResource,
+  GrantFilter
+>().with({
+  pluginId: AWS_ACCESS_PLUGIN_ID,
+  resourceType: RESOURCE_TYPE_AWS_ACCESS_GRANT,
+});

@@ -1,0 +1,70 @@
+import { createPermissionRule } from '@backstage/plugin-permission-node';
+import { GRANT_STATES } from 'backstage-plugin-aws-access-common';
+import { z } from 'zod/v4';
+import { ruleParamsSchema } from './paramsSchema';
+import { grantPermissionResourceRef } from './resource';
+
+/**
+ * Entity refs compare without case. The store keeps them lower-case, so the
+ * in-memory and SQL forms of each rule agree.
+ */
+const lower = (refs: string[]) => refs.map(r => r.toLocaleLowerCase('en-US'));
+
+const claimsSchema = ruleParamsSchema(
+  z.object({
+    claims: z
+      .array(z.string())
+      .describe(
+        'Entity refs to match, usually the user ref or the ownership refs of the signed-in user',
+      ),
+  }),
+);
+
+/** Grants requested by one of the given users (pass the user's own ref). */
+export const isRequester = createPermissionRule({
+  name: 'IS_REQUESTER',
+  description: 'Allow grants requested by one of the given users',
+  resourceRef: grantPermissionResourceRef,
+  paramsSchema: claimsSchema,
+  apply: (grant, { claims }) =>
+    lower(claims).includes(grant.requester.toLocaleLowerCase('en-US')),
+  toQuery: ({ claims }) => ({ property: 'requester', values: lower(claims) }),
+});
+
+/**
+ * Grants for resources owned by one of the given entities (pass the user's
+ * ownership refs, so members of the owning group match).
+ */
+export const isResourceOwner = createPermissionRule({
+  name: 'IS_RESOURCE_OWNER',
+  description:
+    'Allow grants for resources that one of the given entities owns in the catalog',
+  resourceRef: grantPermissionResourceRef,
+  paramsSchema: claimsSchema,
+  apply: (grant, { claims }) =>
+    grant.resourceOwner !== undefined &&
+    lower(claims).includes(grant.resourceOwner.toLocaleLowerCase('en-US')),
+  toQuery: ({ claims }) => ({
+    property: 'resource_owner',
+    values: lower(claims),
+  }),
+});
+
+/** Grants in one of the given states, e.g. only `pending` ones. */
+export const hasState = createPermissionRule({
+  name: 'HAS_STATE',
+  description: 'Allow grants in one of the given states',
+  resourceRef: grantPermissionResourceRef,
+  paramsSchema: ruleParamsSchema(
+    z.object({
+      states: z
+        .array(z.enum(GRANT_STATES))
+        .describe('Grant states to match, e.g. pending'),
+    }),
+  ),
+  apply: (grant, { states }) => states.includes(grant.state),
+  toQuery: ({ states }) => ({ property: 'state', values: states }),
+});
+
+/** Every grant rule, for `permissionsRegistry.addResourceType`. */
+export const grantPermissionRules = { isRequester, isResourceOwner, hasState };

@@ -1,0 +1,227 @@
+import {
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  IAMClient,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import { mockServices } from '@backstage/backend-test-utils';
+import { IamDataActionCatalog } from '../actions/IamDataActionCatalog';
+import {
+  MotoServer,
+  isMotoAvailable,
+  startMotoServer,
+} from '../testUtils/motoServer';
+import { IamGrantProvisioner } from './IamGrantProvisioner';
+import { GRANT_POLICY_NAME, grantRoleName } from './naming';
+import { GrantRoleSpec } from './types';
+
+const ACCOUNT = '123456789012';
+const REGION = 'us-east-1';
+const BUCKET = 'arn:aws:s3:::granted-bucket';
+
+function policy(action: string) {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }],
+  });
+}
+
+/** An IAM user with one inline policy, and its access keys. */
+async function createUser(
+  iam: IAMClient,
+  name: string,
+  allow: string,
+): Promise<{ arn: string; credentials: AwsCredentialIdentity }> {
+  const { User } = await iam.send(new CreateUserCommand({ UserName: name }));
+  await iam.send(
+    new PutUserPolicyCommand({
+      UserName: name,
+      PolicyName: 'inline',
+      PolicyDocument: policy(allow),
+    }),
+  );
+  const { AccessKey } = await iam.send(
+    new CreateAccessKeyCommand({ UserName: name }),
+  );
+  return {
+    arn: User!.Arn!,
+    credentials: {
+      accessKeyId: AccessKey!.AccessKeyId!,
+      secretAccessKey: AccessKey!.SecretAccessKey!,
+    },
+  };
+}
+
+function s3As(credentials?: AwsCredentialIdentity) {
+  return new S3Client({
+    region: REGION,
+    credentials,
+    forcePathStyle: true,
+    maxAttempts: 1,
+  });
+}
+
+async function assumeAs(
+  credentials: AwsCredentialIdentity,
+  roleArn: string,
+): Promise<AwsCredentialIdentity> {
+  const sts = new STSClient({ region: REGION, credentials, maxAttempts: 1 });
+  const { Credentials } = await sts.send(
+    new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'test' }),
+  );
+  return {
+    accessKeyId: Credentials!.AccessKeyId!,
+    secretAccessKey: Credentials!.SecretAccessKey!,
+    sessionToken: Credentials!.SessionToken,
+  };
+}
+
+async function readObject(
+  credentials: AwsCredentialIdentity,
+  bucket: string,
+): Promise<string> {
+  const { Body } = await s3As(credentials).send(
+    new GetObjectCommand({ Bucket: bucket, Key: 'report.txt' }),
+  );
+  return Body!.transformToString();
+}
+
+const describeMoto = isMotoAvailable() ? describe : describe.skip;
+
+/**
+ * A grant provisioned for real, then used the way a developer would, with
+ * moto enforcing IAM. moto ignores policy conditions, so expiry is covered
+ * by the simulator tests in `policies.test.ts`.
+ */
+describeMoto('IamGrantProvisioner against moto with IAM enforced', () => {
+  let moto: MotoServer;
+  let provisioner: IamGrantProvisioner;
+  let alice: Awaited<ReturnType<typeof createUser>>;
+  let bob: Awaited<ReturnType<typeof createUser>>;
+  let spec: GrantRoleSpec;
+  let roleArn: string;
+
+  beforeAll(async () => {
+    moto = await startMotoServer();
+    const iam = new IAMClient({ region: REGION });
+    const admin = await createUser(iam, 'backstage', '*');
+    alice = await createUser(iam, 'alice', 'sts:AssumeRole');
+    bob = await createUser(iam, 'bob', 'sts:AssumeRole');
+    const s3 = s3As();
+    for (const bucket of ['granted-bucket', 'other-bucket']) {
+      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: 'report.txt',
+          Body: `contents of ${bucket}`,
+        }),
+      );
+    }
+
+    provisioner = new IamGrantProvisioner({
+      clientFactory: {
+        clientConfig: async () => ({
+          region: REGION,
+          credentials: async () => admin.credentials,
+        }),
+      },
+      logger: mockServices.logger.mock(),
+    });
+    const catalog = await IamDataActionCatalog.create();
+    const grantId = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    spec = {
+      grantId,
+      accountId: ACCOUNT,
+      roleName: grantRoleName(grantId, BUCKET),
+      policyName: GRANT_POLICY_NAME,
+      rolePath: '/backstage-access/',
+      requester: 'user:default/alice',
+      trustPrincipalArns: [alice.arn],
+      statements: catalog.buildStatements(BUCKET, ['s3:GetObject']),
+      expiresAt: new Date(Date.now() + 60 * 60_000),
+    };
+
+    // From here on, only the seeded users' keys work.
+    await moto.enforceAuth(true);
+    ({ roleArn } = await provisioner.createRole(spec));
+    await provisioner.putRolePolicy(spec);
+  }, 60_000);
+
+  afterAll(async () => {
+    await moto?.enforceAuth(false);
+    await moto?.stop();
+  });
+
+  it('created the role under the managed path with its grant tag', async () => {
+    expect(roleArn).toBe(
+      `arn:aws:iam::${ACCOUNT}:role/backstage-access/granted-bucket-${spec.grantId}`,
+    );
+    await expect(provisioner.listManagedRoles(ACCOUNT)).resolves.toEqual([
+      expect.objectContaining({
+        roleName: spec.roleName,
+        roleArn,
+        path: '/backstage-access/',
+        grantId: spec.grantId,
+      }),
+    ]);
+  });
+
+  it('is idempotent when resumed', async () => {
+    await expect(provisioner.createRole(spec)).resolves.toEqual({ roleArn });
+    await expect(provisioner.putRolePolicy(spec)).resolves.toBeUndefined();
+  });
+
+  it('lets the requester read the granted bucket and nothing more', async () => {
+    const session = await assumeAs(alice.credentials, roleArn);
+    await expect(readObject(session, 'granted-bucket')).resolves.toBe(
+      'contents of granted-bucket',
+    );
+    await expect(
+      s3As(session).send(
+        new PutObjectCommand({
+          Bucket: 'granted-bucket',
+          Key: 'report.txt',
+          Body: 'overwritten',
+        }),
+      ),
+    ).rejects.toThrow(/Access ?Denied/i);
+    await expect(readObject(session, 'other-bucket')).rejects.toThrow(
+      /Access ?Denied/i,
+    );
+  });
+
+  it('does not let anyone else assume the role', async () => {
+    await expect(assumeAs(bob.credentials, roleArn)).rejects.toThrow(
+      /not authorized|Access ?Denied/i,
+    );
+  });
+
+  it('ends access on revoke', async () => {
+    const session = await assumeAs(alice.credentials, roleArn);
+    await provisioner.deleteRolePolicy(ACCOUNT, spec.roleName, spec.policyName);
+    await expect(readObject(session, 'granted-bucket')).rejects.toThrow();
+
+    await provisioner.deleteRole(ACCOUNT, spec.roleName);
+    // Deleting twice is fine: revocation is retried until it is recorded.
+    await provisioner.deleteRolePolicy(ACCOUNT, spec.roleName, spec.policyName);
+    await provisioner.deleteRole(ACCOUNT, spec.roleName);
+    await expect(provisioner.listManagedRoles(ACCOUNT)).resolves.toEqual([]);
+
+    // moto still hands out sessions for a deleted role, but they can do
+    // nothing; real IAM refuses the AssumeRole itself.
+    await expect(
+      assumeAs(alice.credentials, roleArn).then(fresh =>
+        readObject(fresh, 'granted-bucket'),
+      ),
+    ).rejects.toThrow();
+  });
+});

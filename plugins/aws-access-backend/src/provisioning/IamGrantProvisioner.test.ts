@@ -1,0 +1,597 @@
+import {
+  CreateRoleCommand,
+  DeleteConflictException,
+  DeleteRoleCommand,
+  DeleteRolePolicyCommand,
+  DetachRolePolicyCommand,
+  EntityAlreadyExistsException,
+  GetRoleCommand,
+  IAMClient,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  ListRoleTagsCommand,
+  ListRolesCommand,
+  MalformedPolicyDocumentException,
+  NoSuchEntityException,
+  PutRolePolicyCommand,
+  ServiceFailureException,
+  TagRoleCommand,
+  UpdateAssumeRolePolicyCommand,
+  UpdateRoleCommand,
+} from '@aws-sdk/client-iam';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { AwsClientStub, mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { AwsClientFactory } from '../aws/types';
+import { IamGrantProvisioner } from './IamGrantProvisioner';
+import { GrantRoleSpec } from './types';
+
+const ACCOUNT = '123456789012';
+const BUCKET = 'arn:aws:s3:::granted-bucket';
+const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/backstage-access/granted-bucket-g1`;
+const meta = { $metadata: {} };
+
+function makeSpec(overrides: Partial<GrantRoleSpec> = {}): GrantRoleSpec {
+  return {
+    grantId: 'g1',
+    accountId: ACCOUNT,
+    roleName: 'granted-bucket-g1',
+    policyName: 'backstage-access-grant',
+    rolePath: '/backstage-access/',
+    requester: 'user:default/alice',
+    trustPrincipalArns: [`arn:aws:iam::${ACCOUNT}:user/alice`],
+    statements: [
+      { actions: ['s3:ListBucket'], resources: [BUCKET] },
+      { actions: ['s3:GetObject'], resources: [`${BUCKET}/*`] },
+    ],
+    // 90 minutes left: sessions may last two hours.
+    expiresAt: new Date(Date.now() + 90 * 60_000),
+    ...overrides,
+  };
+}
+
+function iso(date: Date) {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function makeFactory(): jest.Mocked<AwsClientFactory> {
+  return {
+    clientConfig: jest.fn<
+      ReturnType<AwsClientFactory['clientConfig']>,
+      Parameters<AwsClientFactory['clientConfig']>
+    >(async () => ({
+      region: 'us-east-1',
+      credentials: async () => ({ accessKeyId: 'a', secretAccessKey: 'b' }),
+    })),
+  };
+}
+
+describe('IamGrantProvisioner', () => {
+  // Restored afterwards: the retry tests below need the real `send`.
+  let iam: AwsClientStub<IAMClient>;
+  beforeAll(() => {
+    iam = mockClient(IAMClient);
+  });
+  afterAll(() => {
+    iam.restore();
+  });
+
+  let factory: jest.Mocked<AwsClientFactory>;
+  let logger: ReturnType<typeof mockServices.logger.mock>;
+  let provisioner: IamGrantProvisioner;
+
+  beforeEach(() => {
+    iam.reset();
+    factory = makeFactory();
+    logger = mockServices.logger.mock();
+    provisioner = new IamGrantProvisioner({ clientFactory: factory, logger });
+  });
+
+  describe('createRole', () => {
+    it('creates the role with path, tags, trust policy and session length', async () => {
+      iam.on(CreateRoleCommand).resolves({
+        Role: { Arn: ROLE_ARN } as any,
+      });
+      const spec = makeSpec();
+
+      await expect(provisioner.createRole(spec)).resolves.toEqual({
+        roleArn: ROLE_ARN,
+      });
+
+      expect(iam).toHaveReceivedCommandTimes(CreateRoleCommand, 1);
+      const input = iam.commandCalls(CreateRoleCommand)[0].args[0].input;
+      expect({
+        ...input,
+        AssumeRolePolicyDocument: JSON.parse(input.AssumeRolePolicyDocument!),
+      }).toEqual({
+        RoleName: 'granted-bucket-g1',
+        Path: '/backstage-access/',
+        MaxSessionDuration: 7200,
+        Description: expect.stringContaining('grant g1 for user:default/alice'),
+        Tags: [
+          { Key: 'backstage-access:grant-id', Value: 'g1' },
+          { Key: 'backstage-access:requester', Value: 'user:default/alice' },
+          {
+            Key: 'backstage-access:expires-at',
+            Value: spec.expiresAt.toISOString(),
+          },
+        ],
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:user/alice`] },
+              Action: 'sts:AssumeRole',
+              Condition: {
+                DateLessThan: { 'aws:CurrentTime': iso(spec.expiresAt) },
+              },
+            },
+          ],
+        },
+      });
+      expect(factory.clientConfig).toHaveBeenCalledWith(ACCOUNT, 'manage');
+    });
+
+    it('resumes when the role already exists for the same grant', async () => {
+      iam
+        .on(CreateRoleCommand)
+        .rejects(
+          new EntityAlreadyExistsException({ message: 'exists', ...meta }),
+        );
+      iam.on(GetRoleCommand).resolves({
+        Role: {
+          Arn: ROLE_ARN,
+          Tags: [{ Key: 'backstage-access:grant-id', Value: 'g1' }],
+        } as any,
+      });
+
+      await expect(provisioner.createRole(makeSpec())).resolves.toEqual({
+        roleArn: ROLE_ARN,
+      });
+      expect(iam).toHaveReceivedCommandWith(GetRoleCommand, {
+        RoleName: 'granted-bucket-g1',
+      });
+    });
+
+    it.each([
+      [
+        [{ Key: 'backstage-access:grant-id', Value: 'other' }],
+        'belongs to grant other',
+      ],
+      [[], 'was not created for a grant'],
+    ])(
+      'refuses a same-named role of someone else (tags %j)',
+      async (tags, message) => {
+        iam
+          .on(CreateRoleCommand)
+          .rejects(
+            new EntityAlreadyExistsException({ message: 'exists', ...meta }),
+          );
+        iam
+          .on(GetRoleCommand)
+          .resolves({ Role: { Arn: ROLE_ARN, Tags: tags } as any });
+
+        const result = provisioner.createRole(makeSpec());
+        await expect(result).rejects.toThrow(ConflictError);
+        await expect(result).rejects.toThrow(message);
+      },
+    );
+
+    it('turns a trust policy IAM refuses into an InputError', async () => {
+      iam.on(CreateRoleCommand).rejects(
+        new MalformedPolicyDocumentException({
+          message: 'Invalid principal in policy',
+          ...meta,
+        }),
+      );
+      await expect(provisioner.createRole(makeSpec())).rejects.toThrow(
+        new InputError(
+          'trustPrincipalArns: IAM refused the trust policy: Invalid principal in policy',
+        ),
+      );
+    });
+
+    it('refuses an oversized policy before calling AWS', async () => {
+      const spec = makeSpec({
+        statements: [
+          {
+            actions: ['s3:GetObject'],
+            resources: Array.from(
+              { length: 400 },
+              (_, i) => `${BUCKET}/prefix-${i}/*`,
+            ),
+          },
+        ],
+      });
+      await expect(provisioner.createRole(spec)).rejects.toThrow(InputError);
+      await expect(provisioner.putRolePolicy(spec)).rejects.toThrow(
+        /^actions: the permission policy would be \d+ characters, over IAM's limit of 10240/,
+      );
+      expect(iam.calls()).toHaveLength(0);
+    });
+
+    it.each([
+      [30, 3600],
+      [60, 3600],
+      [61, 7200],
+      [11 * 60 + 1, 43200],
+      [48 * 60, 43200],
+    ])(
+      'with %i minutes left allows sessions of %i seconds',
+      async (minutes, seconds) => {
+        iam.on(CreateRoleCommand).resolves({ Role: { Arn: ROLE_ARN } as any });
+        // A little under the full minutes, as time passes before the call.
+        const expiresAt = new Date(Date.now() + minutes * 60_000 - 1_000);
+        await provisioner.createRole(makeSpec({ expiresAt }));
+        expect(iam).toHaveReceivedCommandWith(CreateRoleCommand, {
+          MaxSessionDuration: seconds,
+        });
+      },
+    );
+  });
+
+  describe('putRolePolicy', () => {
+    it('writes the inline policy with the expiry on every statement', async () => {
+      iam.on(PutRolePolicyCommand).resolves({});
+      const spec = makeSpec();
+      await provisioner.putRolePolicy(spec);
+
+      const input = iam.commandCalls(PutRolePolicyCommand)[0].args[0].input;
+      expect(input.RoleName).toBe('granted-bucket-g1');
+      expect(input.PolicyName).toBe('backstage-access-grant');
+      const condition = {
+        DateLessThan: { 'aws:CurrentTime': iso(spec.expiresAt) },
+      };
+      expect(JSON.parse(input.PolicyDocument!)).toEqual({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['s3:ListBucket'],
+            Resource: [BUCKET],
+            Condition: condition,
+          },
+          {
+            Effect: 'Allow',
+            Action: ['s3:GetObject'],
+            Resource: [`${BUCKET}/*`],
+            Condition: condition,
+          },
+        ],
+      });
+    });
+
+    it('answers NotFoundError when the role is gone', async () => {
+      iam
+        .on(PutRolePolicyCommand)
+        .rejects(new NoSuchEntityException({ message: 'no role', ...meta }));
+      await expect(provisioner.putRolePolicy(makeSpec())).rejects.toThrow(
+        NotFoundError,
+      );
+    });
+  });
+
+  describe('updateExpiry', () => {
+    it('rewrites both policies, then the session length and expiry tag', async () => {
+      iam.on(UpdateAssumeRolePolicyCommand).resolves({});
+      iam.on(PutRolePolicyCommand).resolves({});
+      iam.on(UpdateRoleCommand).resolves({});
+      iam.on(TagRoleCommand).resolves({});
+      const expiresAt = new Date(Date.now() + 5 * 3_600_000);
+      await provisioner.updateExpiry(makeSpec({ expiresAt }));
+
+      expect(iam.calls().map(call => call.args[0].constructor)).toEqual([
+        UpdateAssumeRolePolicyCommand,
+        PutRolePolicyCommand,
+        UpdateRoleCommand,
+        TagRoleCommand,
+      ]);
+      const trust = iam.commandCalls(UpdateAssumeRolePolicyCommand)[0].args[0]
+        .input;
+      expect(trust.RoleName).toBe('granted-bucket-g1');
+      expect(trust.PolicyDocument).toContain(iso(expiresAt));
+      expect(
+        iam.commandCalls(PutRolePolicyCommand)[0].args[0].input.PolicyDocument,
+      ).toContain(iso(expiresAt));
+      expect(iam).toHaveReceivedCommandWith(UpdateRoleCommand, {
+        RoleName: 'granted-bucket-g1',
+        MaxSessionDuration: 18000,
+      });
+      expect(iam).toHaveReceivedCommandWith(TagRoleCommand, {
+        RoleName: 'granted-bucket-g1',
+        Tags: [
+          { Key: 'backstage-access:grant-id', Value: 'g1' },
+          {
+            Key: 'backstage-access:expires-at',
+            Value: expiresAt.toISOString(),
+          },
+        ],
+      });
+    });
+
+    it('only logs when the cosmetic updates fail', async () => {
+      iam.on(UpdateAssumeRolePolicyCommand).resolves({});
+      iam.on(PutRolePolicyCommand).resolves({});
+      iam.on(UpdateRoleCommand).rejects(new Error('AccessDenied'));
+      iam.on(TagRoleCommand).rejects(new Error('AccessDenied'));
+      await expect(
+        provisioner.updateExpiry(makeSpec()),
+      ).resolves.toBeUndefined();
+      expect(logger.warn).toHaveBeenCalledTimes(2);
+    });
+
+    it('fails without touching the permission policy when the trust update fails', async () => {
+      iam
+        .on(UpdateAssumeRolePolicyCommand)
+        .rejects(new NoSuchEntityException({ message: 'no role', ...meta }));
+      await expect(provisioner.updateExpiry(makeSpec())).rejects.toThrow(
+        NotFoundError,
+      );
+      expect(iam).not.toHaveReceivedCommand(PutRolePolicyCommand);
+    });
+  });
+
+  describe('deleteRolePolicy and deleteRole', () => {
+    it('delete the policy and the role', async () => {
+      iam.on(DeleteRolePolicyCommand).resolves({});
+      iam.on(DeleteRoleCommand).resolves({});
+      await provisioner.deleteRolePolicy(
+        ACCOUNT,
+        'granted-bucket-g1',
+        'backstage-access-grant',
+      );
+      await provisioner.deleteRole(ACCOUNT, 'granted-bucket-g1');
+      expect(iam).toHaveReceivedCommandWith(DeleteRolePolicyCommand, {
+        RoleName: 'granted-bucket-g1',
+        PolicyName: 'backstage-access-grant',
+      });
+      expect(iam).toHaveReceivedCommandWith(DeleteRoleCommand, {
+        RoleName: 'granted-bucket-g1',
+      });
+    });
+
+    it('treat NoSuchEntity as already done', async () => {
+      const gone = new NoSuchEntityException({ message: 'gone', ...meta });
+      iam.on(DeleteRolePolicyCommand).rejects(gone);
+      iam.on(DeleteRoleCommand).rejects(gone);
+      await expect(
+        provisioner.deleteRolePolicy(ACCOUNT, 'r', 'p'),
+      ).resolves.toBeUndefined();
+      await expect(
+        provisioner.deleteRole(ACCOUNT, 'r'),
+      ).resolves.toBeUndefined();
+    });
+
+    it('pass other errors on', async () => {
+      iam
+        .on(DeleteRolePolicyCommand)
+        .rejects(new Error('AccessDenied: not allowed'));
+      await expect(
+        provisioner.deleteRolePolicy(ACCOUNT, 'r', 'p'),
+      ).rejects.toThrow('AccessDenied');
+    });
+
+    it('clear what was added to a grant role by hand, then delete it', async () => {
+      iam
+        .on(DeleteRoleCommand)
+        .rejectsOnce(
+          new DeleteConflictException({ message: 'has policies', ...meta }),
+        )
+        .resolves({});
+      iam.on(ListRoleTagsCommand).resolves({
+        Tags: [{ Key: 'backstage-access:grant-id', Value: 'g1' }],
+      });
+      iam.on(ListRolePoliciesCommand).resolves({ PolicyNames: ['hand-made'] });
+      iam.on(DeleteRolePolicyCommand).resolves({});
+      iam.on(ListAttachedRolePoliciesCommand).resolves({
+        AttachedPolicies: [
+          { PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+        ],
+      });
+      iam.on(DetachRolePolicyCommand).resolves({});
+
+      await provisioner.deleteRole(ACCOUNT, 'r');
+
+      expect(iam).toHaveReceivedCommandWith(DeleteRolePolicyCommand, {
+        RoleName: 'r',
+        PolicyName: 'hand-made',
+      });
+      expect(iam).toHaveReceivedCommandWith(DetachRolePolicyCommand, {
+        RoleName: 'r',
+        PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      });
+      expect(iam).toHaveReceivedCommandTimes(DeleteRoleCommand, 2);
+    });
+
+    it('refuse to strip a role that is not a grant', async () => {
+      iam
+        .on(DeleteRoleCommand)
+        .rejects(new DeleteConflictException({ message: 'conflict', ...meta }));
+      iam.on(ListRoleTagsCommand).resolves({ Tags: [] });
+      await expect(provisioner.deleteRole(ACCOUNT, 'r')).rejects.toThrow(
+        ConflictError,
+      );
+      expect(iam).not.toHaveReceivedCommand(ListRolePoliciesCommand);
+      expect(iam).not.toHaveReceivedCommand(DeleteRolePolicyCommand);
+    });
+  });
+
+  describe('listManagedRoles', () => {
+    it('lists every page under the role path with each role grant id', async () => {
+      const created = new Date('2026-01-01T00:00:00Z');
+      iam
+        .on(ListRolesCommand, {
+          PathPrefix: '/backstage-access/',
+          Marker: undefined,
+        })
+        .resolves({
+          Roles: [
+            {
+              RoleName: 'a-g1',
+              Arn: `arn:aws:iam::${ACCOUNT}:role/backstage-access/a-g1`,
+              Path: '/backstage-access/',
+              CreateDate: created,
+            } as any,
+          ],
+          IsTruncated: true,
+          Marker: 'm1',
+        })
+        .on(ListRolesCommand, {
+          PathPrefix: '/backstage-access/',
+          Marker: 'm1',
+        })
+        .resolves({
+          Roles: [
+            {
+              RoleName: 'stray',
+              Arn: `arn:aws:iam::${ACCOUNT}:role/backstage-access/stray`,
+              Path: '/backstage-access/',
+            } as any,
+            {
+              RoleName: 'vanished',
+              Arn: `arn:aws:iam::${ACCOUNT}:role/backstage-access/vanished`,
+              Path: '/backstage-access/',
+            } as any,
+          ],
+          IsTruncated: false,
+        });
+      iam
+        .on(ListRoleTagsCommand, { RoleName: 'a-g1' })
+        .resolves({ Tags: [{ Key: 'backstage-access:grant-id', Value: 'g1' }] })
+        .on(ListRoleTagsCommand, { RoleName: 'stray' })
+        .resolves({ Tags: [{ Key: 'team', Value: 'x' }] })
+        .on(ListRoleTagsCommand, { RoleName: 'vanished' })
+        .rejects(new NoSuchEntityException({ message: 'gone', ...meta }));
+
+      await expect(provisioner.listManagedRoles(ACCOUNT)).resolves.toEqual([
+        {
+          accountId: ACCOUNT,
+          roleName: 'a-g1',
+          roleArn: `arn:aws:iam::${ACCOUNT}:role/backstage-access/a-g1`,
+          path: '/backstage-access/',
+          grantId: 'g1',
+          createdAt: created,
+        },
+        {
+          accountId: ACCOUNT,
+          roleName: 'stray',
+          roleArn: `arn:aws:iam::${ACCOUNT}:role/backstage-access/stray`,
+          path: '/backstage-access/',
+          grantId: undefined,
+          createdAt: undefined,
+        },
+      ]);
+    });
+
+    it('looks under the configured role path', async () => {
+      iam.on(ListRolesCommand).resolves({ Roles: [] });
+      const custom = new IamGrantProvisioner({
+        clientFactory: factory,
+        logger,
+        rolePath: '/team/grants/',
+      });
+      await custom.listManagedRoles(ACCOUNT);
+      expect(iam).toHaveReceivedCommandWith(ListRolesCommand, {
+        PathPrefix: '/team/grants/',
+      });
+    });
+  });
+
+  it('creates one client per account and reuses it', async () => {
+    iam.on(DeleteRolePolicyCommand).resolves({});
+    await provisioner.deleteRolePolicy(ACCOUNT, 'r', 'p');
+    await provisioner.deleteRolePolicy(ACCOUNT, 'r2', 'p');
+    await provisioner.deleteRolePolicy('210987654321', 'r', 'p');
+    expect(factory.clientConfig).toHaveBeenCalledTimes(2);
+    expect(iam.calls().map(call => call.thisValue)).toEqual([
+      iam.calls()[0].thisValue,
+      iam.calls()[0].thisValue,
+      expect.anything(),
+    ]);
+    expect(iam.calls()[2].thisValue).not.toBe(iam.calls()[0].thisValue);
+  });
+
+  it('surfaces other IAM failures unchanged', async () => {
+    const failure = new ServiceFailureException({ message: 'boom', ...meta });
+    iam.on(CreateRoleCommand).rejects(failure);
+    await expect(provisioner.createRole(makeSpec())).rejects.toBe(failure);
+  });
+});
+
+/**
+ * Retries happen in the SDK's middleware, which a mocked `send` skips, so
+ * they are checked against a local HTTP endpoint that throttles.
+ */
+describe('IamGrantProvisioner retries', () => {
+  let server: Server;
+  let requests: string[];
+  let answers: Array<{ status: number; body: string }>;
+  const savedEndpoint = process.env.AWS_ENDPOINT_URL;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', chunk => (body += chunk));
+      req.on('end', () => {
+        requests.push(new URLSearchParams(body).get('Action') ?? '');
+        const answer = answers.shift() ?? { status: 500, body: '' };
+        res.writeHead(answer.status, { 'content-type': 'text/xml' });
+        res.end(answer.body);
+      });
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    process.env.AWS_ENDPOINT_URL = `http://127.0.0.1:${
+      (server.address() as AddressInfo).port
+    }`;
+  });
+
+  afterAll(async () => {
+    process.env.AWS_ENDPOINT_URL = savedEndpoint;
+    await new Promise(resolve => server.close(resolve));
+  });
+
+  beforeEach(() => {
+    requests = [];
+  });
+
+  const throttled = {
+    status: 400,
+    body: `<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>r</RequestId></ErrorResponse>`,
+  };
+  const deleted = {
+    status: 200,
+    body: `<DeleteRolePolicyResponse><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DeleteRolePolicyResponse>`,
+  };
+
+  it('retries throttled calls with backoff until they succeed', async () => {
+    answers = [throttled, throttled, deleted];
+    const provisioner = new IamGrantProvisioner({
+      clientFactory: makeFactory(),
+      logger: mockServices.logger.mock(),
+    });
+    await expect(
+      provisioner.deleteRolePolicy(ACCOUNT, 'r', 'p'),
+    ).resolves.toBeUndefined();
+    expect(requests).toEqual([
+      'DeleteRolePolicy',
+      'DeleteRolePolicy',
+      'DeleteRolePolicy',
+    ]);
+  }, 30_000);
+
+  it('gives up after five attempts', async () => {
+    answers = Array.from({ length: 6 }, () => throttled);
+    const provisioner = new IamGrantProvisioner({
+      clientFactory: makeFactory(),
+      logger: mockServices.logger.mock(),
+    });
+    await expect(
+      provisioner.deleteRolePolicy(ACCOUNT, 'r', 'p'),
+    ).rejects.toThrow('Rate exceeded');
+    expect(requests).toHaveLength(5);
+  }, 60_000);
+});

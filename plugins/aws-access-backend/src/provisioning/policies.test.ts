@@ -1,0 +1,202 @@
+import { InputError } from '@backstage/errors';
+import { runSimulation, Simulation } from '@cloud-copilot/iam-simulate';
+import { IamDataActionCatalog } from '../actions/IamDataActionCatalog';
+import {
+  MAX_INLINE_ROLE_POLICY_CHARS,
+  MAX_TRUST_POLICY_CHARS,
+  renderGrantPolicies,
+} from './policies';
+
+const ACCOUNT = '123456789012';
+const ALICE = `arn:aws:iam::${ACCOUNT}:user/alice`;
+const BOB = `arn:aws:iam::${ACCOUNT}:user/bob`;
+const BUCKET = 'arn:aws:s3:::granted-bucket';
+const ROLE = `arn:aws:iam::${ACCOUNT}:role/backstage-access/granted-bucket-g1`;
+const SESSION = `arn:aws:sts::${ACCOUNT}:assumed-role/granted-bucket-g1/alice`;
+
+const expiresAt = new Date('2030-06-01T12:00:00.000Z');
+const before = '2030-06-01T11:59:59Z';
+const after = '2030-06-01T12:00:01Z';
+
+/** Anyone may try to assume roles; the trust policy decides. */
+const assumeAnything = {
+  name: 'assume-anything',
+  policy: {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }],
+  },
+};
+
+async function decide(
+  request: Omit<Simulation['request'], 'resource'> & { resource: string },
+  policies: Pick<Simulation, 'identityPolicies' | 'resourcePolicy'>,
+) {
+  const response = await runSimulation(
+    {
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+      ...policies,
+      request: {
+        ...request,
+        resource: { resource: request.resource, accountId: ACCOUNT },
+      },
+    },
+    {},
+  );
+  if (response.resultType === 'error') {
+    throw new Error(JSON.stringify(response.errors));
+  }
+  return response.overallResult;
+}
+
+describe('renderGrantPolicies', () => {
+  let catalog: IamDataActionCatalog;
+
+  beforeAll(async () => {
+    catalog = await IamDataActionCatalog.create();
+  });
+
+  function render(actions: string[], principals = [ALICE]) {
+    return renderGrantPolicies({
+      trustPrincipalArns: principals,
+      statements: catalog.buildStatements(BUCKET, actions),
+      expiresAt,
+    });
+  }
+
+  it('renders compact documents with the expiry to the second', () => {
+    const { trustPolicy, permissionPolicy } = render(['s3:GetObject']);
+    expect(trustPolicy).not.toMatch(/\s/);
+    expect(JSON.parse(trustPolicy).Statement[0].Condition).toEqual({
+      DateLessThan: { 'aws:CurrentTime': '2030-06-01T12:00:00Z' },
+    });
+    expect(JSON.parse(permissionPolicy).Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['s3:GetObject'],
+        Resource: [`${BUCKET}/*`],
+        Condition: {
+          DateLessThan: { 'aws:CurrentTime': '2030-06-01T12:00:00Z' },
+        },
+      },
+    ]);
+  });
+
+  describe('as IAM evaluates them', () => {
+    it('lets only the named principal assume the role, and only until expiry', async () => {
+      const { trustPolicy } = render(['s3:GetObject']);
+      const assume = (principal: string, time: string) =>
+        decide(
+          {
+            principal,
+            action: 'sts:AssumeRole',
+            resource: ROLE,
+            contextVariables: { 'aws:CurrentTime': time },
+          },
+          {
+            identityPolicies: [assumeAnything],
+            resourcePolicy: JSON.parse(trustPolicy),
+          },
+        );
+      await expect(assume(ALICE, before)).resolves.toBe('Allowed');
+      await expect(assume(ALICE, after)).resolves.not.toBe('Allowed');
+      await expect(assume(BOB, before)).resolves.not.toBe('Allowed');
+    });
+
+    it('allows exactly the granted actions on the granted resource until expiry', async () => {
+      const { permissionPolicy } = render(['s3:GetObject', 's3:ListBucket']);
+      const use = (action: string, resource: string, time = before) =>
+        decide(
+          {
+            principal: SESSION,
+            action,
+            resource,
+            contextVariables: { 'aws:CurrentTime': time },
+          },
+          {
+            identityPolicies: [
+              { name: 'grant', policy: JSON.parse(permissionPolicy) },
+            ],
+          },
+        );
+      await expect(use('s3:GetObject', `${BUCKET}/a/b.txt`)).resolves.toBe(
+        'Allowed',
+      );
+      await expect(use('s3:ListBucket', BUCKET)).resolves.toBe('Allowed');
+      await expect(
+        use('s3:GetObject', `${BUCKET}/a/b.txt`, after),
+      ).resolves.not.toBe('Allowed');
+      await expect(use('s3:ListBucket', BUCKET, after)).resolves.not.toBe(
+        'Allowed',
+      );
+      await expect(use('s3:PutObject', `${BUCKET}/a/b.txt`)).resolves.not.toBe(
+        'Allowed',
+      );
+      await expect(use('s3:DeleteBucket', BUCKET)).resolves.not.toBe('Allowed');
+      await expect(
+        use('s3:GetObject', 'arn:aws:s3:::other-bucket/a/b.txt'),
+      ).resolves.not.toBe('Allowed');
+    });
+  });
+
+  it('refuses a permission policy over the inline policy limit, naming actions', () => {
+    const statements = [
+      {
+        actions: ['s3:GetObject'],
+        resources: Array.from(
+          { length: 400 },
+          (_, i) => `${BUCKET}/some/long/prefix-${i}/*`,
+        ),
+      },
+    ];
+    expect(() =>
+      renderGrantPolicies({
+        trustPrincipalArns: [ALICE],
+        statements,
+        expiresAt,
+      }),
+    ).toThrow(InputError);
+    expect(() =>
+      renderGrantPolicies({
+        trustPrincipalArns: [ALICE],
+        statements,
+        expiresAt,
+      }),
+    ).toThrow(
+      new RegExp(
+        `^actions: the permission policy would be \\d+ characters, over IAM's limit of ${MAX_INLINE_ROLE_POLICY_CHARS}`,
+      ),
+    );
+  });
+
+  it('accepts every action of a bucket, which fits the limit', () => {
+    const all = catalog.listActions(BUCKET).map(item => item.action);
+    const { permissionPolicy } = render(all);
+    expect(permissionPolicy.length).toBeLessThanOrEqual(
+      MAX_INLINE_ROLE_POLICY_CHARS,
+    );
+  });
+
+  it('refuses a trust policy over its limit, naming trustPrincipalArns', () => {
+    const principals = Array.from(
+      { length: 60 },
+      (_, i) => `arn:aws:iam::${ACCOUNT}:user/some-user-${i}`,
+    );
+    expect(() => render(['s3:GetObject'], principals)).toThrow(
+      new RegExp(
+        `^trustPrincipalArns: the trust policy would be \\d+ characters, over IAM's limit of ${MAX_TRUST_POLICY_CHARS}`,
+      ),
+    );
+  });
+
+  it('refuses a grant nobody could assume or that allows nothing', () => {
+    expect(() => render(['s3:GetObject'], [])).toThrow(/^trustPrincipalArns: /);
+    expect(() =>
+      renderGrantPolicies({
+        trustPrincipalArns: [ALICE],
+        statements: [],
+        expiresAt,
+      }),
+    ).toThrow(/^actions: /);
+  });
+});

@@ -1,0 +1,106 @@
+import { InputError } from '@backstage/errors';
+import { GrantRoleSpec } from './types';
+
+/**
+ * IAM quotas on policy size, in characters without whitespace. The trust
+ * policy quota can be raised to 4,096 per account; 2,048 is the default.
+ */
+export const MAX_INLINE_ROLE_POLICY_CHARS = 10_240;
+export const MAX_TRUST_POLICY_CHARS = 2_048;
+
+/** The two policy documents of a grant's role, as IAM receives them. */
+export interface GrantPolicies {
+  /** Who may assume the role, until `expiresAt`. */
+  trustPolicy: string;
+  /** What the role may do, until `expiresAt`. */
+  permissionPolicy: string;
+}
+
+/** IAM's date format: ISO 8601 in UTC, to the second. */
+function iamTime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * Both policies carry this, so AWS itself ends the grant at expiry, even if
+ * this backend is down: no new sessions, and existing sessions lose their
+ * rights, because the condition is evaluated on every request.
+ */
+function untilExpiry(expiresAt: Date) {
+  return { DateLessThan: { 'aws:CurrentTime': iamTime(expiresAt) } };
+}
+
+function checkSize(
+  field: string,
+  what: string,
+  document: string,
+  limit: number,
+  advice: string,
+) {
+  // IAM does not count whitespace; the documents are compact anyway.
+  const size = document.replace(/\s/g, '').length;
+  if (size > limit) {
+    throw new InputError(
+      `${field}: the ${what} would be ${size} characters, over IAM's limit of ${limit}; ${advice}`,
+    );
+  }
+}
+
+/**
+ * Renders and checks a grant's trust and permission policies. Call it
+ * before touching AWS: a grant that IAM would refuse is refused here, with
+ * an `InputError` naming the field to change.
+ */
+export function renderGrantPolicies(
+  spec: Pick<GrantRoleSpec, 'trustPrincipalArns' | 'statements' | 'expiresAt'>,
+): GrantPolicies {
+  if (spec.trustPrincipalArns.length === 0) {
+    throw new InputError(
+      'trustPrincipalArns: no AWS principal may assume the role; annotate the user with aws.amazon.com/principal-arn or configure trustPrincipalArns for the account',
+    );
+  }
+  if (spec.statements.length === 0) {
+    throw new InputError('actions: the grant allows no action');
+  }
+  if (Number.isNaN(spec.expiresAt.getTime())) {
+    throw new InputError('expiresAt: not a valid date');
+  }
+  const condition = untilExpiry(spec.expiresAt);
+
+  const trustPolicy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: [...new Set(spec.trustPrincipalArns)].sort() },
+        Action: 'sts:AssumeRole',
+        Condition: condition,
+      },
+    ],
+  });
+  const permissionPolicy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: spec.statements.map(statement => ({
+      Effect: 'Allow',
+      Action: statement.actions,
+      Resource: statement.resources,
+      Condition: condition,
+    })),
+  });
+
+  checkSize(
+    'trustPrincipalArns',
+    'trust policy',
+    trustPolicy,
+    MAX_TRUST_POLICY_CHARS,
+    'name fewer principals',
+  );
+  checkSize(
+    'actions',
+    'permission policy',
+    permissionPolicy,
+    MAX_INLINE_ROLE_POLICY_CHARS,
+    'request fewer actions',
+  );
+  return { trustPolicy, permissionPolicy };
+}

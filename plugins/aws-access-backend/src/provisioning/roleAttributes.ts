@@ -1,0 +1,59 @@
+import type { Tag } from '@aws-sdk/client-iam';
+import {
+  TAG_EXPIRES_AT,
+  TAG_GRANT_ID,
+  TAG_REQUESTER,
+} from 'backstage-plugin-aws-access-common';
+import { GrantRoleSpec } from './types';
+
+/** IAM's bounds on `MaxSessionDuration`: one to twelve hours. */
+const MIN_SESSION_SECONDS = 3_600;
+const MAX_SESSION_SECONDS = 43_200;
+const HOUR_MS = 3_600_000;
+
+/**
+ * The longest session the role allows: the time left until expiry, rounded
+ * up to whole hours, within IAM's bounds. Sessions cannot usefully outlive
+ * the grant anyway (the policies stop working at `expiresAt`); this keeps
+ * the console and CLI from offering far longer ones.
+ */
+export function maxSessionDurationSeconds(
+  expiresAt: Date,
+  now: Date = new Date(),
+): number {
+  const hours = Math.ceil((expiresAt.getTime() - now.getTime()) / HOUR_MS);
+  return Math.min(
+    MAX_SESSION_SECONDS,
+    Math.max(MIN_SESSION_SECONDS, hours * 3_600),
+  );
+}
+
+/** IAM tag values: letters, digits, spaces and `_.:/=+-@`, at most 256. */
+export function tagValue(text: string): string {
+  return text.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_').slice(0, 256);
+}
+
+/** IAM role descriptions: printable Latin-1, at most 1,000 characters. */
+function description(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\u007E\u00A1-\u00FF]/g, '?')
+    .slice(0, 1000);
+}
+
+export function grantTags(
+  spec: Pick<GrantRoleSpec, 'grantId' | 'requester' | 'expiresAt'>,
+): Tag[] {
+  return [
+    { Key: TAG_GRANT_ID, Value: tagValue(spec.grantId) },
+    { Key: TAG_REQUESTER, Value: tagValue(spec.requester) },
+    { Key: TAG_EXPIRES_AT, Value: spec.expiresAt.toISOString() },
+  ];
+}
+
+export function roleDescription(
+  spec: Pick<GrantRoleSpec, 'grantId' | 'requester'>,
+): string {
+  return description(
+    `Backstage AWS access grant ${spec.grantId} for ${spec.requester}. Managed by Backstage; deleted when the grant ends.`,
+  );
+}

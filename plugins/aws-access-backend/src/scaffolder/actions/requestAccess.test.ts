@@ -1,0 +1,365 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { JsonObject } from '@backstage/types';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { AwsAccessClient } from 'backstage-plugin-aws-access-common';
+import { createCheckpointStore } from '../testUtils/checkpointStore';
+import {
+  FakeAwsAccessApi,
+  startFakeAwsAccessApi,
+} from '../testUtils/fakeAwsAccessApi';
+import { createAwsAccessRequestAction } from './requestAccess';
+
+const alice = mockCredentials.user('user:default/alice');
+
+const bucketEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'orders-bucket',
+    annotations: {
+      'aws.amazon.com/arn': 'arn:aws:s3:::orders',
+      'aws.amazon.com/account-id': '210987654321',
+    },
+  },
+  spec: { type: 's3-bucket', owner: 'team-a' },
+};
+const componentEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'web' },
+  spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+};
+
+const activeGrant = {
+  state: 'active' as const,
+  roleArn: 'arn:aws:iam::210987654321:role/backstage-access/grant-1',
+  signInUrl:
+    'https://signin.aws.amazon.com/switchrole?roleName=grant-1&account=210987654321',
+  expiresAt: '2030-01-01T01:00:00.000Z',
+};
+
+describe('aws:access:request', () => {
+  let fakeApi: FakeAwsAccessApi;
+
+  beforeAll(async () => {
+    fakeApi = await startFakeAwsAccessApi();
+  });
+  afterAll(() => fakeApi.close());
+  beforeEach(() => fakeApi.reset());
+
+  function setup() {
+    const catalog = catalogServiceMock.mock({
+      getEntityByRef: jest.fn(async ref =>
+        [bucketEntity, componentEntity].find(
+          e =>
+            `${e.kind.toLocaleLowerCase('en-US')}:default/${
+              e.metadata.name
+            }` === ref,
+        ),
+      ),
+    });
+    const action = createAwsAccessRequestAction({
+      api: new AwsAccessClient({ discoveryApi: fakeApi.discovery }),
+      auth: mockServices.auth(),
+      catalog,
+      polling: { initialDelayMs: 5, maxDelayMs: 20 },
+    });
+    const logger = mockServices.logger.mock();
+    const checkpoints = createCheckpointStore();
+    const run = (input: JsonObject) => {
+      const ctx = {
+        ...createMockActionContext({ input, logger }),
+        // Alice runs the template; the API must see her, not the scaffolder.
+        getInitiatorCredentials: async () => alice,
+        checkpoint: checkpoints.checkpoint,
+      };
+      return action.handler(ctx as any).then(() => ctx.output);
+    };
+    return { run, catalog, logger, checkpoints };
+  }
+
+  it('requests access by ARN on behalf of the user and waits until it is active', async () => {
+    const { run, logger } = setup();
+    fakeApi.nextStates.push({ state: 'provisioning' }, activeGrant);
+
+    const output = await run({
+      resourceArn: 'arn:aws:s3:::orders',
+      actions: ['s3:GetObject'],
+      durationMinutes: 60,
+      reason: 'debug exports',
+    });
+
+    const [create, ...polls] = fakeApi.requests;
+    expect(create).toEqual({
+      method: 'POST',
+      path: '/grants',
+      authorization: mockCredentials.service.header({
+        onBehalfOf: alice,
+        targetPluginId: 'aws-access',
+      }),
+      body: {
+        resourceArn: 'arn:aws:s3:::orders',
+        actions: ['s3:GetObject'],
+        durationMinutes: 60,
+        reason: 'debug exports',
+      },
+    });
+    expect(polls.map(p => `${p.method} ${p.path}`)).toEqual([
+      'GET /grants/grant-1',
+      'GET /grants/grant-1',
+    ]);
+    expect(polls.every(p => p.authorization === create.authorization)).toBe(
+      true,
+    );
+    expect(output).toHaveBeenCalledWith('grantId', 'grant-1');
+    expect(output).toHaveBeenCalledWith('state', 'active');
+    expect(output).toHaveBeenCalledWith('roleArn', activeGrant.roleArn);
+    expect(output).toHaveBeenCalledWith('signInUrl', activeGrant.signInUrl);
+    expect(output).toHaveBeenCalledWith('expiresAt', activeGrant.expiresAt);
+    expect(output).toHaveBeenCalledWith(
+      'grantEntityRef',
+      'resource:default/grant-grant-1',
+    );
+    expect(logger.info).toHaveBeenCalledWith(
+      'Grant grant-1 is active until 2030-01-01T01:00:00.000Z',
+    );
+  });
+
+  it('resolves an entity to its ARN and account with the user’s credentials', async () => {
+    const { run, catalog } = setup();
+    fakeApi.nextStates.push(activeGrant);
+
+    await run({
+      entityRef: 'resource:default/orders-bucket',
+      actions: ['s3:ListBucket'],
+      durationMinutes: 30,
+      reason: 'audit',
+    });
+
+    expect(catalog.getEntityByRef).toHaveBeenCalledWith(
+      'resource:default/orders-bucket',
+      { credentials: alice },
+    );
+    expect(fakeApi.requests[0].body).toEqual({
+      resourceArn: 'arn:aws:s3:::orders',
+      accountId: '210987654321',
+      actions: ['s3:ListBucket'],
+      durationMinutes: 30,
+      reason: 'audit',
+    });
+  });
+
+  it('ends at once without waiting when asked', async () => {
+    const { run } = setup();
+
+    const output = await run({
+      resourceArn: 'arn:aws:s3:::orders',
+      actions: ['s3:GetObject'],
+      durationMinutes: 60,
+      reason: 'debug',
+      waitForActive: false,
+    });
+
+    expect(fakeApi.requests).toHaveLength(1);
+    expect(output).toHaveBeenCalledWith('state', 'provisioning');
+    expect(output).not.toHaveBeenCalledWith('roleArn', expect.anything());
+    expect(output).not.toHaveBeenCalledWith(
+      'grantEntityRef',
+      expect.anything(),
+    );
+  });
+
+  it.each([
+    [
+      'both resourceArn and entityRef',
+      { resourceArn: 'arn:aws:s3:::orders', entityRef: 'resource:x' },
+      'give exactly one of resourceArn or entityRef',
+    ],
+    ['neither resourceArn nor entityRef', {}, 'give exactly one'],
+    [
+      'no actions',
+      { resourceArn: 'arn:aws:s3:::orders', actions: [] },
+      'actions',
+    ],
+    [
+      'a wait beyond the limit',
+      { resourceArn: 'arn:aws:s3:::orders', timeoutSeconds: 601 },
+      'timeoutSeconds',
+    ],
+    [
+      'a duration given as text',
+      { resourceArn: 'arn:aws:s3:::orders', durationMinutes: '60' },
+      'durationMinutes',
+    ],
+    [
+      'an unknown field',
+      { resourceArn: 'arn:aws:s3:::orders', requester: 'user:default/bob' },
+      'requester',
+    ],
+  ])('refuses %s before calling the API', async (_, override, message) => {
+    const { run } = setup();
+    const input = {
+      actions: ['s3:GetObject'],
+      durationMinutes: 60,
+      reason: 'debug',
+      ...override,
+    };
+
+    await expect(run(input)).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining(message),
+    });
+    expect(fakeApi.requests).toEqual([]);
+  });
+
+  it.each([
+    [
+      'an entity the user cannot see',
+      'resource:default/missing',
+      'NotFoundError',
+      'no catalog entity resource:default/missing',
+    ],
+    [
+      'an entity that is not an AWS resource',
+      'component:default/web',
+      'InputError',
+      'has no aws.amazon.com/arn annotation',
+    ],
+    [
+      'text that is no entity ref',
+      'resource:default/',
+      'InputError',
+      'is not an entity reference',
+    ],
+  ])('refuses %s', async (_, entityRef, name, message) => {
+    const { run } = setup();
+
+    await expect(
+      run({
+        entityRef,
+        actions: ['s3:GetObject'],
+        durationMinutes: 60,
+        reason: 'debug',
+      }),
+    ).rejects.toMatchObject({
+      name,
+      message: expect.stringContaining(message),
+    });
+    expect(fakeApi.requests).toEqual([]);
+  });
+
+  it('passes on the API’s own reason when the request is refused', async () => {
+    const { run } = setup();
+    fakeApi.failNext({
+      status: 400,
+      name: 'InputError',
+      message: 'actions: s3:Fly is not an action on s3:bucket',
+    });
+
+    await expect(
+      run({
+        resourceArn: 'arn:aws:s3:::orders',
+        actions: ['s3:Fly'],
+        durationMinutes: 60,
+        reason: 'debug',
+      }),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message:
+        'Could not request AWS access: actions: s3:Fly is not an action on s3:bucket',
+    });
+  });
+
+  it('fails with the engine’s reason when the grant fails', async () => {
+    const { run } = setup();
+    fakeApi.nextStates.push({
+      state: 'failed',
+      lastError: 'AccessDenied: iam:CreateRole',
+    });
+
+    await expect(
+      run({
+        resourceArn: 'arn:aws:s3:::orders',
+        actions: ['s3:GetObject'],
+        durationMinutes: 60,
+        reason: 'debug',
+      }),
+    ).rejects.toThrow(
+      'Grant grant-1 ended as failed without becoming active: AccessDenied: iam:CreateRole',
+    );
+  });
+
+  it('gives up waiting after timeoutSeconds, leaving the request in place', async () => {
+    const { run } = setup();
+    fakeApi.nextStates.push({ state: 'pending' });
+    const started = Date.now();
+
+    await expect(
+      run({
+        resourceArn: 'arn:aws:s3:::orders',
+        actions: ['s3:GetObject'],
+        durationMinutes: 60,
+        reason: 'debug',
+        timeoutSeconds: 1,
+      }),
+    ).rejects.toThrow(
+      'Grant grant-1 is still pending after 1 seconds; it was not cancelled and waits for approval',
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(
+      fakeApi.requests.filter(r => r.method !== 'GET').map(r => r.path),
+    ).toEqual(['/grants']);
+  });
+
+  it('does not request twice when a retried task runs the step again', async () => {
+    const { run, checkpoints } = setup();
+    const input = {
+      resourceArn: 'arn:aws:s3:::orders',
+      actions: ['s3:GetObject'],
+      durationMinutes: 60,
+      reason: 'debug',
+    };
+    // The first attempt records the grant, then dies while waiting.
+    fakeApi.failNext(
+      { status: 503, name: 'Error', message: 'backend restarting' },
+      /^\/grants\/grant-1$/,
+    );
+    await expect(run(input)).rejects.toThrow(
+      'Could not read grant grant-1: backend restarting',
+    );
+
+    fakeApi.nextStates.push(activeGrant);
+    const output = await run(input);
+
+    expect(
+      fakeApi.requests.filter(r => r.method === 'POST').map(r => r.path),
+    ).toEqual(['/grants']);
+    expect(checkpoints.calls).toHaveLength(1);
+    expect(output).toHaveBeenCalledWith('grantId', 'grant-1');
+    expect(output).toHaveBeenCalledWith('state', 'active');
+  });
+
+  it('requests again when the first attempt was refused', async () => {
+    const { run } = setup();
+    const input = {
+      resourceArn: 'arn:aws:s3:::orders',
+      actions: ['s3:GetObject'],
+      durationMinutes: 60,
+      reason: 'debug',
+      waitForActive: false,
+    };
+    fakeApi.failNext({ status: 503, name: 'Error', message: 'unavailable' });
+    await expect(run(input)).rejects.toThrow('unavailable');
+
+    const output = await run(input);
+
+    expect(fakeApi.requests.map(r => `${r.method} ${r.path}`)).toEqual([
+      'POST /grants',
+      'POST /grants',
+    ]);
+    expect(output).toHaveBeenCalledWith('grantId', 'grant-1');
+  });
+});

@@ -1,0 +1,1 @@
+export { scaffolderModuleAwsAccess } from './module';

@@ -1,0 +1,110 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { GrantRecord, GrantStore } from '../database/types';
+import { GrantEngine } from './GrantEngine';
+
+/**
+ * Ends grants on time. Each active grant this instance knows of gets a
+ * timer at its `expiresAt`; the periodic {@link ExpiryScheduler.sweep} (a
+ * global scheduler task) expires whatever is overdue, resumes grants left
+ * mid-step, and arms timers for grants expiring soon, so expiry happens within
+ * seconds also after a restart or on another replica. Expiring twice is
+ * harmless: the engine's transition is conditional.
+ */
+export class ExpiryScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly engine: GrantEngine;
+  private readonly store: GrantStore;
+  private readonly logger: LoggerService;
+  private readonly horizonMs: number;
+  private readonly maxTimerMs: number;
+  private stopped = false;
+
+  constructor(options: {
+    engine: GrantEngine;
+    store: GrantStore;
+    logger: LoggerService;
+    /** Sweeps arm timers for grants expiring within this long. Default 15 minutes. */
+    horizonMs?: number;
+    /** Longer timers are re-armed in steps of this; Node caps timers at ~24.8 days anyway. */
+    maxTimerMs?: number;
+  }) {
+    this.engine = options.engine;
+    this.store = options.store;
+    this.logger = options.logger;
+    this.horizonMs = options.horizonMs ?? 15 * 60_000;
+    this.maxTimerMs = options.maxTimerMs ?? 60 * 60_000;
+    this.engine.onChange(grant => this.track(grant));
+  }
+
+  /** Arms or disarms the grant's timer after a change. */
+  track(grant: GrantRecord): void {
+    if (grant.state === 'active' && grant.expiresAt) {
+      this.arm(grant.id, grant.expiresAt);
+    } else {
+      this.disarm(grant.id);
+    }
+  }
+
+  arm(id: string, expiresAt: Date): void {
+    if (this.stopped) return;
+    this.disarm(id);
+    const delay = expiresAt.getTime() - Date.now();
+    const timer =
+      delay > this.maxTimerMs
+        ? setTimeout(() => this.arm(id, expiresAt), this.maxTimerMs)
+        : // A few milliseconds late rather than early: the engine only expires
+          // a grant whose expiry has passed.
+          setTimeout(() => this.fire(id), Math.max(0, delay) + 5);
+    // Timers never keep the process alive on their own.
+    timer.unref();
+    this.timers.set(id, timer);
+  }
+
+  disarm(id: string): void {
+    const timer = this.timers.get(id);
+    if (timer) {
+      clearTimeout(timer);
+      this.timers.delete(id);
+    }
+  }
+
+  /** Number of armed timers (for health and tests). */
+  get armed(): number {
+    return this.timers.size;
+  }
+
+  async sweep(): Promise<void> {
+    const now = new Date();
+    for (const { id } of await this.store.listExpiring(now, 500)) {
+      await this.expire(id);
+    }
+    await this.engine.resumeAll();
+    const soon = new Date(Date.now() + this.horizonMs);
+    for (const { id, expiresAt } of await this.store.listExpiring(soon, 1000)) {
+      if (!this.timers.has(id)) {
+        this.arm(id, expiresAt);
+      }
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const id of [...this.timers.keys()]) {
+      this.disarm(id);
+    }
+  }
+
+  private async fire(id: string) {
+    this.timers.delete(id);
+    await this.expire(id);
+  }
+
+  private async expire(id: string) {
+    try {
+      await this.engine.expire(id);
+    } catch (error) {
+      // The next sweep tries again.
+      this.logger.error(`Could not expire grant ${id}`, error as Error);
+    }
+  }
+}

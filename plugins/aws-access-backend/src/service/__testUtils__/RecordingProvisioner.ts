@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { NewGrantRecord } from '../../database/types';
+import { GRANT_POLICY_NAME, grantRoleName } from '../../provisioning/naming';
+import {
+  GrantProvisioner,
+  GrantRoleSpec,
+  ManagedRole,
+} from '../../provisioning/types';
+
+/** Test-only helpers for the engine. */
+
+type Method = Exclude<keyof GrantProvisioner, 'listManagedRoles'>;
+
+interface FakeRole {
+  accountId: string;
+  roleName: string;
+  roleArn: string;
+  path: string;
+  grantId?: string;
+  policies: Map<string, string>;
+  expiresAt?: Date;
+}
+
+function iamError(name: string, message: string) {
+  return Object.assign(new Error(message), { name });
+}
+
+/**
+ * An in-memory IAM that records every call and can be told to fail or to
+ * hang at a given step, to simulate errors and crashes between two IAM
+ * writes. It keeps IAM's rules that matter to the engine: a role cannot be
+ * deleted while it has inline policies, a policy needs its role, and
+ * creating the grant's own role again is idempotent.
+ */
+export class RecordingProvisioner implements GrantProvisioner {
+  readonly calls: Array<{ method: Method; roleName: string }> = [];
+  readonly roles = new Map<string, FakeRole>();
+  private readonly faults: Array<{ method: Method; fault: 'hang' | Error }> =
+    [];
+  /** Milliseconds each call takes, to widen race windows. */
+  latencyMs = 0;
+
+  /** The next call of `method` never returns, like a process that died in it. */
+  hangOn(method: Method) {
+    this.faults.push({ method, fault: 'hang' });
+  }
+
+  /** The next call of `method` fails with `error`. */
+  failOn(method: Method, error: Error) {
+    this.faults.push({ method, fault: error });
+  }
+
+  /** Adds a role by hand, e.g. one that is not ours. */
+  addRole(role: Omit<FakeRole, 'policies'>, policyNames: string[] = []) {
+    this.roles.set(this.key(role.accountId, role.roleName), {
+      ...role,
+      policies: new Map(policyNames.map(p => [p, '{}'])),
+    });
+  }
+
+  callsOf(method: Method, roleName?: string) {
+    return this.calls.filter(
+      c => c.method === method && (!roleName || c.roleName === roleName),
+    ).length;
+  }
+
+  async createRole(spec: GrantRoleSpec) {
+    await this.enter('createRole', spec.roleName);
+    const key = this.key(spec.accountId, spec.roleName);
+    const existing = this.roles.get(key);
+    if (existing && existing.grantId !== spec.grantId) {
+      throw iamError('EntityAlreadyExists', `role ${spec.roleName} exists`);
+    }
+    const roleArn = `arn:aws:iam::${spec.accountId}:role${spec.rolePath}${spec.roleName}`;
+    if (!existing) {
+      this.roles.set(key, {
+        accountId: spec.accountId,
+        roleName: spec.roleName,
+        roleArn,
+        path: spec.rolePath,
+        grantId: spec.grantId,
+        policies: new Map(),
+        expiresAt: spec.expiresAt,
+      });
+    }
+    return { roleArn };
+  }
+
+  async putRolePolicy(spec: GrantRoleSpec) {
+    await this.enter('putRolePolicy', spec.roleName);
+    const role = this.mustGet(spec.accountId, spec.roleName);
+    role.policies.set(spec.policyName, JSON.stringify(spec.statements));
+  }
+
+  async updateExpiry(spec: GrantRoleSpec) {
+    await this.enter('updateExpiry', spec.roleName);
+    const role = this.mustGet(spec.accountId, spec.roleName);
+    role.expiresAt = spec.expiresAt;
+    role.policies.set(spec.policyName, JSON.stringify(spec.statements));
+  }
+
+  async deleteRolePolicy(
+    accountId: string,
+    roleName: string,
+    policyName: string,
+  ) {
+    await this.enter('deleteRolePolicy', roleName);
+    this.roles.get(this.key(accountId, roleName))?.policies.delete(policyName);
+  }
+
+  async deleteRole(accountId: string, roleName: string) {
+    await this.enter('deleteRole', roleName);
+    const role = this.roles.get(this.key(accountId, roleName));
+    if (role?.policies.size) {
+      throw iamError('DeleteConflict', `role ${roleName} still has policies`);
+    }
+    this.roles.delete(this.key(accountId, roleName));
+  }
+
+  async listManagedRoles(accountId: string): Promise<ManagedRole[]> {
+    return [...this.roles.values()]
+      .filter(r => r.accountId === accountId)
+      .map(({ policies: _policies, expiresAt: _expiresAt, ...role }) => role);
+  }
+
+  private key(accountId: string, roleName: string) {
+    return `${accountId}/${roleName}`;
+  }
+
+  private mustGet(accountId: string, roleName: string) {
+    const role = this.roles.get(this.key(accountId, roleName));
+    if (!role) throw iamError('NoSuchEntity', `no role ${roleName}`);
+    return role;
+  }
+
+  private async enter(method: Method, roleName: string) {
+    this.calls.push({ method, roleName });
+    if (this.latencyMs) {
+      await new Promise(r => setTimeout(r, this.latencyMs));
+    }
+    const index = this.faults.findIndex(f => f.method === method);
+    if (index >= 0) {
+      const [{ fault }] = this.faults.splice(index, 1);
+      if (fault === 'hang') {
+        await new Promise(() => {});
+      }
+      throw fault;
+    }
+  }
+}
+
+/** A grant ready to provision, as the service would store it. */
+export function provisioningGrant(
+  overrides: Partial<NewGrantRecord> = {},
+): NewGrantRecord {
+  const id = overrides.id ?? randomUUID();
+  const resourceArn = overrides.resourceArn ?? `arn:aws:s3:::bucket-${id}`;
+  const now = new Date();
+  return {
+    id,
+    state: 'provisioning',
+    requester: 'user:default/alice',
+    resourceArn,
+    resourceType: 's3:bucket',
+    accountId: '123456789012',
+    region: '',
+    actions: ['s3:GetObject'],
+    reason: 'testing',
+    durationMinutes: 60,
+    createdAt: now,
+    approvedAt: now,
+    approvedBy: 'auto',
+    expiresAt: new Date(now.getTime() + 60 * 60_000),
+    roleName: grantRoleName(id, resourceArn),
+    policyName: GRANT_POLICY_NAME,
+    trustPrincipalArns: ['arn:aws:iam::123456789012:user/alice'],
+    statements: [
+      { actions: ['s3:GetObject'], resources: [`${resourceArn}/*`] },
+    ],
+    ...overrides,
+  };
+}

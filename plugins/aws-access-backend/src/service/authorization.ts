@@ -1,0 +1,77 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
+import { Request } from 'express';
+
+/** The signed-in user acting on grants. */
+export interface Caller {
+  userEntityRef: string;
+  ownershipEntityRefs: string[];
+}
+
+/**
+ * The requester is always the authenticated user, from the token and the
+ * user info service, never a field of the request body.
+ */
+export async function getUserCaller(
+  req: Request,
+  services: { httpAuth: HttpAuthService; userInfo: UserInfoService },
+): Promise<Caller> {
+  const credentials: BackstageCredentials<BackstageUserPrincipal> =
+    await services.httpAuth.credentials(req, { allow: ['user'] });
+  const info = await services.userInfo.getUserInfo(credentials);
+  return {
+    userEntityRef: normalizeRef(info.userEntityRef),
+    ownershipEntityRefs: info.ownershipEntityRefs.map(normalizeRef),
+  };
+}
+
+function normalizeRef(ref: string): string {
+  try {
+    return stringifyEntityRef(parseEntityRef(ref)).toLocaleLowerCase('en-US');
+  } catch {
+    return ref.toLocaleLowerCase('en-US');
+  }
+}
+
+/**
+ * Who may change a grant: its requester, or a member of one of the
+ * configured admin groups (by the user's ownership refs, which include the
+ * groups they belong to).
+ */
+export function assertMayManage(
+  caller: Caller,
+  grant: { id: string; requester: string },
+  adminGroups: string[],
+  verb: string,
+): void {
+  if (normalizeRef(grant.requester) === caller.userEntityRef) {
+    return;
+  }
+  const admins = new Set(adminGroups.map(normalizeRef));
+  if (caller.ownershipEntityRefs.some(ref => admins.has(ref))) {
+    return;
+  }
+  throw new NotAllowedError(
+    `only the requester (${grant.requester}) or a member of awsAccess.adminGroups may ${verb} grant ${grant.id}`,
+  );
+}
+
+/** Admin-only operations (onboarding, offboarding): members of the configured admin groups. */
+export function assertAdmin(
+  caller: Caller,
+  adminGroups: string[],
+  verb: string,
+): void {
+  const admins = new Set(adminGroups.map(normalizeRef));
+  if (!caller.ownershipEntityRefs.some(ref => admins.has(ref))) {
+    throw new NotAllowedError(
+      `only members of awsAccess.adminGroups may ${verb}`,
+    );
+  }
+}

@@ -1,0 +1,37 @@
+import { Grant, switchRoleUrl } from 'backstage-plugin-aws-access-common';
+import { GrantRecord } from '../database/types';
+
+/** The API view of a stored grant: ISO timestamps, no engine internals. */
+export function toApiGrant(record: GrantRecord): Grant {
+  const iso = (date?: Date) => date?.toISOString();
+  const live = record.state === 'active' && !!record.roleArn;
+  return {
+    id: record.id,
+    state: record.state,
+    requester: record.requester,
+    resourceArn: record.resourceArn,
+    resourceType: record.resourceType,
+    accountId: record.accountId,
+    region: record.region,
+    actions: record.actions,
+    reason: record.reason,
+    durationMinutes: record.durationMinutes,
+    createdAt: record.createdAt.toISOString(),
+    approvedAt: iso(record.approvedAt),
+    approvedBy: record.approvedBy,
+    activatedAt: iso(record.activatedAt),
+    expiresAt: iso(record.expiresAt),
+    endedAt: iso(record.endedAt),
+    roleArn: record.roleArn,
+    roleName: record.roleName,
+    policyName: record.policyName,
+    // Only a live role can be switched to.
+    signInUrl: live
+      ? switchRoleUrl({
+          accountId: record.accountId,
+          roleName: record.roleName,
+        })
+      : undefined,
+    lastError: record.lastError,
+  };
+}

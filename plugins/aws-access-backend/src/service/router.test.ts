@@ -1,0 +1,554 @@
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { Grant } from 'backstage-plugin-aws-access-common';
+import express from 'express';
+import request from 'supertest';
+import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
+import {
+  ALICE,
+  BOB,
+  BUCKET,
+  CAROL,
+  createTestApp,
+  HOME,
+  OTHER,
+  QUEUE,
+} from './__testUtils__/testApp';
+
+jest.setTimeout(60_000);
+
+const as = (user: string) => mockCredentials.user.header(user);
+
+const valid = {
+  resourceArn: BUCKET,
+  actions: ['s3:GetObject', 's3:ListBucket'],
+  durationMinutes: 60,
+  reason: 'investigating a broken upload',
+  accountId: HOME,
+};
+
+describe('createRouter', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  let app: express.Express;
+  let iam: RecordingProvisioner;
+
+  beforeEach(async () => {
+    iam = new RecordingProvisioner();
+    ({ app } = await createTestApp({
+      provisioner: iam,
+      knex: await databases.init('SQLITE_3'),
+    }));
+  });
+
+  it('answers health without credentials', async () => {
+    const res = await request(app).get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('lists accounts and the actions of a resource', async () => {
+    const accounts = await request(app).get('/accounts');
+    expect(accounts.body.items).toEqual([
+      {
+        accountId: HOME,
+        name: 'home',
+        regions: ['us-east-1'],
+        status: 'unknown',
+      },
+      {
+        accountId: OTHER,
+        name: 'other',
+        regions: ['eu-west-1'],
+        status: 'unknown',
+      },
+    ]);
+    const actions = await request(app)
+      .get('/actions')
+      .query({ resourceArn: BUCKET });
+    expect(actions.status).toBe(200);
+    expect(actions.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 's3:GetObject',
+          accessLevel: 'Read',
+        }),
+      ]),
+    );
+  });
+
+  it('creates, lists, shows, extends and revokes a grant', async () => {
+    const created = await request(app)
+      .post('/grants')
+      .send({ ...valid, requester: undefined });
+    expect(created.status).toBe(201);
+    const grant: Grant = created.body;
+    expect(grant).toMatchObject({
+      state: 'active',
+      requester: ALICE,
+      resourceArn: BUCKET,
+      resourceType: 's3:bucket',
+      accountId: HOME,
+      actions: ['s3:GetObject', 's3:ListBucket'],
+      durationMinutes: 60,
+      roleArn: expect.stringContaining(
+        `arn:aws:iam::${HOME}:role/backstage-access/`,
+      ),
+      signInUrl: expect.stringContaining(
+        `https://signin.aws.amazon.com/switchrole?roleName=${grant.roleName}&account=${HOME}`,
+      ),
+    });
+    // The requester's own principal in the target account is trusted.
+    const role = [...iam.roles.values()][0];
+    expect(role.grantId).toBe(grant.id);
+    expect(Date.parse(grant.expiresAt!) - Date.parse(grant.createdAt)).toBe(
+      60 * 60_000,
+    );
+
+    const list = await request(app)
+      .get('/grants')
+      .query({ state: ['active', 'revoking'] });
+    expect(list.body).toEqual({ items: [grant] });
+
+    const shown = await request(app).get(`/grants/${grant.id}`);
+    expect(shown.body.events.map((e: { type: string }) => e.type)).toEqual([
+      'requested',
+      'role-created',
+      'activated',
+    ]);
+
+    const extended = await request(app)
+      .post(`/grants/${grant.id}/extend`)
+      .send({ durationMinutes: 120, reason: 'more time' });
+    expect(extended.status).toBe(200);
+    expect(Date.parse(extended.body.expiresAt)).toBeGreaterThan(
+      Date.parse(grant.expiresAt!),
+    );
+
+    // An admin may revoke anybody's grant.
+    const revoked = await request(app)
+      .post(`/grants/${grant.id}/revoke`)
+      .set('authorization', as(CAROL))
+      .send({ reason: 'incident over' });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.state).toBe('revoked');
+    expect(revoked.body.signInUrl).toBeUndefined();
+    expect(iam.roles.size).toBe(0);
+
+    const again = await request(app)
+      .post(`/grants/${grant.id}/revoke`)
+      .send({});
+    expect(again.status).toBe(200);
+    expect(again.body.state).toBe('revoked');
+  });
+
+  it('answers 409 naming the existing grant for an identical live request', async () => {
+    const first = await request(app).post('/grants').send(valid);
+    const second = await request(app)
+      .post('/grants')
+      .send({ ...valid, actions: ['s3:ListBucket', 's3:GetObject'] });
+    expect(second.status).toBe(409);
+    expect(second.body.error.name).toBe('ConflictError');
+    expect(second.body.error.message).toContain(first.body.id);
+  });
+
+  it('finds the account of an S3 bucket from the catalog, and trusts the requester there', async () => {
+    const res = await request(app)
+      .post('/grants')
+      .send({
+        ...valid,
+        resourceArn: 'arn:aws:s3:::catalogued-bucket',
+        accountId: undefined,
+      });
+    expect(res.status).toBe(201);
+    expect(res.body.accountId).toBe(OTHER);
+  });
+
+  it('pages through grants newest first', async () => {
+    for (const name of ['one-bucket', 'two-bucket', 'three-bucket']) {
+      await request(app)
+        .post('/grants')
+        .send({ ...valid, resourceArn: `arn:aws:s3:::${name}` });
+    }
+    const page1 = await request(app).get('/grants').query({ limit: 2 });
+    expect(page1.body.items.map((g: Grant) => g.resourceArn)).toEqual([
+      'arn:aws:s3:::three-bucket',
+      'arn:aws:s3:::two-bucket',
+    ]);
+    const page2 = await request(app)
+      .get('/grants')
+      .query({ limit: 2, cursor: page1.body.nextCursor });
+    expect(page2.body).toEqual({
+      items: [
+        expect.objectContaining({ resourceArn: 'arn:aws:s3:::one-bucket' }),
+      ],
+    });
+    const bobs = await request(app).get('/grants').query({ requester: BOB });
+    expect(bobs.body.items).toEqual([]);
+  });
+
+  describe('refuses bad requests without calling IAM', () => {
+    let existing: Grant;
+    beforeEach(async () => {
+      existing = (await request(app).post('/grants').send(valid)).body;
+      iam.calls.length = 0;
+    });
+
+    const post = (body: unknown) => ({ method: 'post', path: '/grants', body });
+    const create = (patch: object) => post({ ...valid, ...patch });
+    type Case = {
+      method?: string;
+      path: string | ((id: string) => string);
+      body?: unknown;
+      raw?: string;
+      user?: string;
+      query?: object;
+    };
+    const cases: Array<[string, Case, number, RegExp]> = [
+      [
+        'malformed ARN',
+        create({ resourceArn: 'not-an-arn' }),
+        400,
+        /resourceArn.*not a valid ARN/,
+      ],
+      [
+        'ARN with a wildcard',
+        create({ resourceArn: 'arn:aws:s3:::bucket*' }),
+        400,
+        /resourceArn/,
+      ],
+      ['empty ARN', create({ resourceArn: '' }), 400, /resourceArn/],
+      ['ARN not a string', create({ resourceArn: 42 }), 400, /resourceArn/],
+      [
+        'missing ARN',
+        create({ resourceArn: undefined }),
+        400,
+        /resourceArn is required/,
+      ],
+      [
+        'unknown account in the ARN',
+        create({
+          resourceArn: 'arn:aws:sqs:us-east-1:999999999999:q',
+          accountId: undefined,
+          actions: ['sqs:SendMessage'],
+        }),
+        400,
+        /999999999999 is not configured/,
+      ],
+      [
+        'region not enabled',
+        create({
+          resourceArn: `arn:aws:sqs:eu-west-1:${HOME}:q`,
+          accountId: undefined,
+          actions: ['sqs:SendMessage'],
+        }),
+        400,
+        /region eu-west-1 is not enabled/,
+      ],
+      [
+        'accountId not configured',
+        create({ accountId: '999999999999' }),
+        400,
+        /accountId.*not configured/,
+      ],
+      [
+        'accountId not 12 digits',
+        create({ accountId: '1234' }),
+        400,
+        /accountId must be 12 digits/,
+      ],
+      [
+        'accountId contradicting the ARN',
+        create({
+          resourceArn: QUEUE,
+          accountId: OTHER,
+          actions: ['sqs:SendMessage'],
+        }),
+        400,
+        /does not match/,
+      ],
+      [
+        'ambiguous bucket account',
+        create({
+          resourceArn: 'arn:aws:s3:::unknown-bucket',
+          accountId: undefined,
+        }),
+        400,
+        /ambiguous, pass accountId/,
+      ],
+      [
+        'unknown action',
+        create({ actions: ['s3:GetObjectz'] }),
+        400,
+        /actions.*s3:GetObjectz/,
+      ],
+      [
+        "another service's action",
+        create({ actions: ['ec2:StartInstances'] }),
+        400,
+        /actions.*ec2:StartInstances/,
+      ],
+      [
+        'action not for this resource type',
+        create({
+          resourceArn: QUEUE,
+          accountId: undefined,
+          actions: ['sqs:SendMessage', 's3:GetObject'],
+        }),
+        400,
+        /actions.*s3:GetObject/,
+      ],
+      [
+        'service wildcard',
+        create({ actions: ['s3:*'] }),
+        400,
+        /wildcards are not allowed/,
+      ],
+      ['star', create({ actions: ['*'] }), 400, /wildcards are not allowed/],
+      [
+        'partial wildcard',
+        create({ actions: ['s3:Get*'] }),
+        400,
+        /wildcards are not allowed/,
+      ],
+      ['no actions', create({ actions: [] }), 400, /at least one action/],
+      [
+        'actions missing',
+        create({ actions: undefined }),
+        400,
+        /actions is required/,
+      ],
+      ['actions not strings', create({ actions: [1] }), 400, /actions/],
+      [
+        'too many actions',
+        create({ actions: Array.from({ length: 51 }, (_, i) => `s3:A${i}`) }),
+        400,
+        /at most 50 actions/,
+      ],
+      [
+        'duration 0',
+        create({ durationMinutes: 0 }),
+        400,
+        /durationMinutes must be at least 1/,
+      ],
+      [
+        'duration -1',
+        create({ durationMinutes: -1 }),
+        400,
+        /durationMinutes must be at least 1/,
+      ],
+      [
+        'duration 1e9',
+        create({ durationMinutes: 1e9 }),
+        400,
+        /durationMinutes must be at most 720/,
+      ],
+      [
+        'duration 1.5',
+        create({ durationMinutes: 1.5 }),
+        400,
+        /durationMinutes must be a whole number/,
+      ],
+      [
+        'duration as a string',
+        create({ durationMinutes: '60' }),
+        400,
+        /durationMinutes must be a number/,
+      ],
+      [
+        'duration over the maximum',
+        create({ durationMinutes: 721 }),
+        400,
+        /durationMinutes must be at most 720/,
+      ],
+      [
+        'duration missing',
+        create({ durationMinutes: undefined }),
+        400,
+        /durationMinutes is required/,
+      ],
+      [
+        'reason missing',
+        create({ reason: undefined }),
+        400,
+        /reason is required/,
+      ],
+      ['reason blank', create({ reason: '   ' }), 400, /reason is required/],
+      [
+        'reason too long',
+        create({ reason: 'x'.repeat(501) }),
+        400,
+        /reason must be at most 500/,
+      ],
+      [
+        'requester in the body',
+        create({ requester: BOB }),
+        400,
+        /unknown field\(s\): requester/,
+      ],
+      [
+        'unknown field',
+        create({ roleName: 'admin' }),
+        400,
+        /unknown field\(s\): roleName/,
+      ],
+      ['body is an array', post([valid]), 400, /object/],
+      [
+        'malformed JSON',
+        { method: 'post', path: '/grants', raw: '{"resourceArn":' },
+        400,
+        /JSON|Unexpected|Expected/,
+      ],
+      ['huge body', create({ reason: 'x'.repeat(100_000) }), 413, /too large/],
+      [
+        'no AWS principal for the requester',
+        { ...create({}), user: BOB },
+        400,
+        /no AWS principal.*principal-arn/,
+      ],
+      [
+        'revoke of an unknown grant',
+        {
+          method: 'post',
+          path: '/grants/00000000-0000-4000-8000-000000000000/revoke',
+          body: {},
+        },
+        404,
+        /no grant with id/,
+      ],
+      [
+        "revoke of someone else's grant",
+        {
+          method: 'post',
+          path: id => `/grants/${id}/revoke`,
+          body: {},
+          user: BOB,
+        },
+        403,
+        /only the requester/,
+      ],
+      [
+        'revoke with an unknown field',
+        {
+          method: 'post',
+          path: id => `/grants/${id}/revoke`,
+          body: { force: true },
+        },
+        400,
+        /unknown field\(s\): force/,
+      ],
+      [
+        'extend beyond the maximum',
+        {
+          method: 'post',
+          path: id => `/grants/${id}/extend`,
+          body: { durationMinutes: 721 },
+        },
+        400,
+        /durationMinutes must be at most 720/,
+      ],
+      [
+        'extend to before the current expiry',
+        {
+          method: 'post',
+          path: id => `/grants/${id}/extend`,
+          body: { durationMinutes: 1 },
+        },
+        400,
+        /after its current expiry/,
+      ],
+      [
+        'extend without a duration',
+        { method: 'post', path: id => `/grants/${id}/extend`, body: {} },
+        400,
+        /durationMinutes is required/,
+      ],
+      [
+        "extend of someone else's grant",
+        {
+          method: 'post',
+          path: id => `/grants/${id}/extend`,
+          body: { durationMinutes: 120 },
+          user: BOB,
+        },
+        403,
+        /only the requester/,
+      ],
+      [
+        'extend of an unknown grant',
+        {
+          method: 'post',
+          path: '/grants/nope/extend',
+          body: { durationMinutes: 120 },
+        },
+        404,
+        /no grant with id nope/,
+      ],
+      [
+        'get of an unknown grant',
+        { method: 'get', path: '/grants/nope' },
+        404,
+        /no grant with id nope/,
+      ],
+      [
+        'list with a bad state',
+        { method: 'get', path: '/grants', query: { state: 'bogus' } },
+        400,
+        /^state: /,
+      ],
+      [
+        'list with limit 0',
+        { method: 'get', path: '/grants', query: { limit: 0 } },
+        400,
+        /limit must be at least 1/,
+      ],
+      [
+        'list with a huge limit',
+        { method: 'get', path: '/grants', query: { limit: 100000 } },
+        400,
+        /limit must be at most/,
+      ],
+      [
+        'list with a bad cursor',
+        { method: 'get', path: '/grants', query: { cursor: 'garbage' } },
+        400,
+        /cursor is not valid/,
+      ],
+      [
+        'list with an unknown parameter',
+        { method: 'get', path: '/grants', query: { owner: 'x' } },
+        400,
+        /unknown field\(s\): owner/,
+      ],
+      [
+        'actions without an ARN',
+        { method: 'get', path: '/actions' },
+        400,
+        /resourceArn: an ARN is required/,
+      ],
+      [
+        'actions of a bad ARN',
+        { method: 'get', path: '/actions', query: { resourceArn: 'nope' } },
+        400,
+        /resourceArn/,
+      ],
+    ];
+
+    it.each(cases)('%s', async (_name, c, status, message) => {
+      const path = typeof c.path === 'function' ? c.path(existing.id) : c.path;
+      let req =
+        c.method === 'get' ? request(app).get(path) : request(app).post(path);
+      if (c.user) req = req.set('authorization', as(c.user));
+      if (c.query) req = req.query(c.query);
+      let res: request.Response;
+      if (c.raw) {
+        res = await req.set('content-type', 'application/json').send(c.raw);
+      } else if (c.body !== undefined) {
+        res = await req.send(c.body as object);
+      } else {
+        res = await req;
+      }
+      expect(res.status).toBe(status);
+      expect(res.body.error?.message).toMatch(message);
+      expect(iam.calls).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,160 @@
+import { ResponseError } from '@backstage/errors';
+import type {
+  ActionInfo,
+  AwsAccessApi,
+  Grant,
+  GrantWithEvents,
+} from 'backstage-plugin-aws-access-common';
+
+/** An AwsAccessApi whose every method is a jest.fn(); tests set answers. */
+export function createFakeAwsAccessApi(): jest.Mocked<AwsAccessApi> {
+  return {
+    listAccounts: jest.fn().mockResolvedValue({ items: [] }),
+    listActions: jest.fn().mockResolvedValue({ items: [] }),
+    createGrant: jest.fn(),
+    listGrants: jest.fn().mockResolvedValue({ items: [] }),
+    getGrant: jest.fn(),
+    revokeGrant: jest.fn(),
+    extendGrant: jest.fn(),
+    approveGrant: jest.fn(),
+    rejectGrant: jest.fn(),
+    cancelGrant: jest.fn(),
+    getOnboarding: jest.fn(),
+    offboardAccount: jest.fn(),
+  };
+}
+
+/** A promise that never settles, to hold a component in its loading state. */
+export const never = <T>() => new Promise<T>(() => {});
+
+/** The error the real client throws for a 4xx answer, as the API words it. */
+export async function apiError(
+  status: number,
+  message: string,
+  name = 'InputError',
+): Promise<ResponseError> {
+  const body = JSON.stringify({
+    error: { name, message },
+    response: { statusCode: status },
+  });
+  return ResponseError.fromResponse({
+    ok: false,
+    status,
+    statusText: status === 400 ? 'Bad Request' : 'Error',
+    headers: new Map([['content-type', 'application/json']]) as any,
+    redirected: false,
+    type: 'basic',
+    url: 'http://localhost/api/aws-access',
+    text: async () => body,
+  } as any);
+}
+
+export const BUCKET_ARN = 'arn:aws:s3:::demo-reports';
+export const ROLE_ARN =
+  'arn:aws:iam::123456789012:role/backstage-access/grant-3f2a9c1e';
+
+export const ACTIONS: ActionInfo[] = [
+  {
+    action: 's3:ListBucket',
+    accessLevel: 'List',
+    description: 'Grants permission to list some or all of the objects',
+  },
+  {
+    action: 's3:GetObject',
+    accessLevel: 'Read',
+    description: 'Grants permission to retrieve objects from Amazon S3',
+  },
+  {
+    action: 's3:GetBucketTagging',
+    accessLevel: 'Read',
+    description: 'Grants permission to return the tag set of a bucket',
+  },
+  {
+    action: 's3:PutObject',
+    accessLevel: 'Write',
+    description: 'Grants permission to add an object to a bucket',
+  },
+  {
+    action: 's3:PutBucketPolicy',
+    accessLevel: 'Permissions management',
+    description: 'Grants permission to add or replace a bucket policy',
+  },
+];
+
+export function makeGrant(overrides: Partial<Grant> = {}): Grant {
+  const now = Date.now();
+  return {
+    id: '3f2a9c1e-7d6b-4b1a-9f0e-0a1b2c3d4e5f',
+    state: 'active',
+    requester: 'user:development/guest',
+    resourceArn: BUCKET_ARN,
+    resourceType: 's3:bucket',
+    accountId: '123456789012',
+    region: 'us-east-1',
+    actions: ['s3:GetObject'],
+    reason: 'Debug the nightly report',
+    durationMinutes: 15,
+    createdAt: new Date(now - 60_000).toISOString(),
+    activatedAt: new Date(now - 55_000).toISOString(),
+    expiresAt: new Date(now + 14 * 60_000).toISOString(),
+    roleArn: ROLE_ARN,
+    roleName: 'grant-3f2a9c1e',
+    signInUrl:
+      'https://signin.aws.amazon.com/switchrole?roleName=backstage-access%2Fgrant-3f2a9c1e&account=123456789012',
+    ...overrides,
+  };
+}
+
+export function withEvents(grant: Grant): GrantWithEvents {
+  return {
+    ...grant,
+    events: [
+      {
+        id: 1,
+        grantId: grant.id,
+        type: 'requested',
+        toState: 'provisioning',
+        actor: grant.requester,
+        reason: grant.reason,
+        createdAt: grant.createdAt,
+      },
+      {
+        id: 2,
+        grantId: grant.id,
+        type: 'provisioned',
+        fromState: 'provisioning',
+        toState: 'active',
+        actor: 'system',
+        createdAt: grant.activatedAt ?? grant.createdAt,
+      },
+    ],
+  };
+}
+
+export const resourceEntity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'demo-reports',
+    namespace: 'default',
+    annotations: {
+      'aws.amazon.com/arn': BUCKET_ARN,
+      'aws.amazon.com/account-id': '123456789012',
+    },
+  },
+  spec: { type: 's3-bucket', owner: 'group:default/platform' },
+};
+
+export const grantEntity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'grant-3f2a9c1e',
+    namespace: 'default',
+    annotations: {
+      'aws.amazon.com/arn': ROLE_ARN,
+      'aws-access/grant-id': '3f2a9c1e-7d6b-4b1a-9f0e-0a1b2c3d4e5f',
+    },
+  },
+  spec: { type: 'aws-access-grant', owner: 'user:development/guest' },
+};

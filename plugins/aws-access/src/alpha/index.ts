@@ -1,0 +1,1 @@
+export { awsAccessPlugin as default } from './plugin';

@@ -1,0 +1,1 @@
+export { awsAccessApiRef } from './awsAccessApiRef';

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import {
+  Content,
+  ContentHeader,
+  ResponseErrorPanel,
+  StatusError,
+  StatusOK,
+  StatusPending,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import type { AwsAccount } from 'backstage-plugin-aws-access-common';
+import useAsync from 'react-use/esm/useAsync';
+import { awsAccessApiRef } from '../../api';
+import { OffboardButton } from './OffboardButton';
+import { OnboardingDialog } from './OnboardingDialog';
+
+function AccountStatusCell(props: { account: AwsAccount }) {
+  const { status, statusMessage } = props.account;
+  if (status === 'connected') {
+    return <StatusOK>Connected</StatusOK>;
+  }
+  if (status === 'error') {
+    return (
+      <>
+        <StatusError>Error</StatusError>
+        {statusMessage && (
+          <Typography variant="body2" color="textSecondary">
+            {statusMessage}
+          </Typography>
+        )}
+      </>
+    );
+  }
+  return <StatusPending>Not checked yet</StatusPending>;
+}
+
+/**
+ * "AWS accounts" admin page: each configured account with its connection
+ * status, the CloudFormation stack that connects it, and offboarding.
+ */
+export function AccountsPage() {
+  const api = useApi(awsAccessApiRef);
+  const [onboarding, setOnboarding] = useState<AwsAccount>();
+  const { value, loading, error } = useAsync(() => api.listAccounts(), [api]);
+
+  const columns: TableColumn<AwsAccount>[] = [
+    { title: 'Name', field: 'name' },
+    { title: 'Account', field: 'accountId' },
+    { title: 'Regions', render: a => a.regions.join(', ') },
+    {
+      title: 'Status',
+      field: 'status',
+      render: account => <AccountStatusCell account={account} />,
+    },
+    {
+      title: 'Roles',
+      render: account =>
+        account.updateAvailable ? (
+          <Chip
+            size="small"
+            color="secondary"
+            label={`Update available (deployed v${account.templateVersion})`}
+          />
+        ) : (
+          account.templateVersion !== undefined && `v${account.templateVersion}`
+        ),
+    },
+    {
+      title: '',
+      render: account => (
+        <Box display="flex" style={{ gap: 8 }}>
+          <Button
+            variant="outlined"
+            size="small"
+            onClick={() => setOnboarding(account)}
+            aria-haspopup="dialog"
+          >
+            CloudFormation
+          </Button>
+          <OffboardButton account={account} />
+        </Box>
+      ),
+    },
+  ];
+
+  return (
+    <Content>
+      <ContentHeader title="AWS accounts" />
+      {error ? (
+        <ResponseErrorPanel error={error} />
+      ) : (
+        <Table<AwsAccount>
+          title="Connected accounts"
+          options={{ paging: false, search: false, padding: 'dense' }}
+          isLoading={loading}
+          columns={columns}
+          data={value?.items ?? []}
+        />
+      )}
+      {onboarding && (
+        <OnboardingDialog
+          account={onboarding}
+          onClose={() => setOnboarding(undefined)}
+        />
+      )}
+    </Content>
+  );
+}

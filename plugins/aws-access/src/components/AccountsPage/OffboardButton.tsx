@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { Link } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Alert from '@material-ui/lab/Alert';
+import type {
+  AwsAccount,
+  OffboardResult,
+} from 'backstage-plugin-aws-access-common';
+import { awsAccessApiRef } from '../../api';
+import { useElementId } from '../../hooks';
+import { apiErrorMessage } from '../../lib/errors';
+
+/**
+ * "Offboard" with a confirmation: revokes every active grant in the
+ * account, then shows how to delete the stack, which removes the roles.
+ */
+export function OffboardButton(props: { account: AwsAccount }) {
+  const { account } = props;
+  const api = useApi(awsAccessApiRef);
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [result, setResult] = useState<OffboardResult>();
+  const titleId = useElementId('aws-access-offboard-title');
+
+  const close = () => {
+    if (!busy) {
+      setOpen(false);
+      setError(undefined);
+      setResult(undefined);
+    }
+  };
+
+  const offboard = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setResult(await api.offboardAccount(account.accountId));
+    } catch (e) {
+      setError(apiErrorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button
+        variant="outlined"
+        color="secondary"
+        size="small"
+        onClick={() => setOpen(true)}
+        aria-haspopup="dialog"
+      >
+        Offboard
+      </Button>
+      <Dialog open={open} onClose={close} aria-labelledby={titleId}>
+        <DialogTitle id={titleId}>
+          Offboard {account.name} ({account.accountId})?
+        </DialogTitle>
+        <DialogContent>
+          {result ? (
+            <Alert severity="success">
+              {result.instructions}{' '}
+              <Link to={result.stacksUrl} target="_blank" rel="noopener">
+                Open CloudFormation stacks
+              </Link>
+            </Alert>
+          ) : (
+            <DialogContentText>
+              Every active grant in this account is revoked at once. Then delete
+              the account's CloudFormation stack to remove Backstage's roles.
+            </DialogContentText>
+          )}
+          {error && <Alert severity="error">{error}</Alert>}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={close} disabled={busy}>
+            {result ? 'Close' : 'Cancel'}
+          </Button>
+          {!result && (
+            <Button
+              onClick={offboard}
+              color="secondary"
+              variant="contained"
+              disabled={busy}
+            >
+              Revoke all grants
+            </Button>
+          )}
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}

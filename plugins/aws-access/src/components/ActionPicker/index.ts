@@ -1,0 +1,2 @@
+export { ActionPicker } from './ActionPicker';
+export { ACTION_PRESETS, presetActions } from './presets';

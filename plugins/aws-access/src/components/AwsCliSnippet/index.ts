@@ -1,0 +1,1 @@
+export { AwsCliSnippet } from './AwsCliSnippet';

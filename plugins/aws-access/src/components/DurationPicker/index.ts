@@ -1,0 +1,1 @@
+export { DurationPicker, DURATION_PRESETS } from './DurationPicker';

@@ -1,0 +1,1 @@
+export { EntityActiveGrantsContent } from './EntityActiveGrantsContent';

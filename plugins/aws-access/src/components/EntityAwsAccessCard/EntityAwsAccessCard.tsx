@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import {
+  InfoCard,
+  MissingAnnotationEmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import IconButton from '@material-ui/core/IconButton';
+import Typography from '@material-ui/core/Typography';
+import CloseIcon from '@material-ui/icons/Close';
+import LockOpenIcon from '@material-ui/icons/LockOpen';
+import { ANNOTATION_AWS_ARN } from 'backstage-plugin-aws-access-common';
+import { useElementId, useGrants } from '../../hooks';
+import { getAccountId, getResourceArn } from '../../lib/entityPredicates';
+import { LIVE_GRANT_STATES } from '../../lib/grantStates';
+import { ExpiryCountdown } from '../ExpiryCountdown';
+import { RequestAccessForm } from '../RequestAccessForm';
+
+function Summary(props: { resourceArn: string }) {
+  const grants = useGrants({
+    resourceArn: props.resourceArn,
+    state: [...LIVE_GRANT_STATES],
+  });
+  if (grants.loading) {
+    return <Progress />;
+  }
+  if (grants.error && !grants.value) {
+    return <ResponseErrorPanel error={grants.error} />;
+  }
+  const items = grants.value?.items ?? [];
+  if (items.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        Nobody holds access through aws-access right now.
+      </Typography>
+    );
+  }
+  return (
+    <Box component="ul" m={0} pl={2}>
+      {items.slice(0, 5).map(grant => (
+        <li key={grant.id}>
+          <Typography variant="body2" component="span">
+            {grant.requester}: {grant.actions.join(', ')} —{' '}
+          </Typography>
+          <ExpiryCountdown grant={grant} />
+        </li>
+      ))}
+      {items.length > 5 && (
+        <Typography variant="body2" color="textSecondary" component="li">
+          and {items.length - 5} more
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/**
+ * Overview card for an AWS resource: who holds access now, and a "Request
+ * access" button that opens the request form in a dialog.
+ */
+export function EntityAwsAccessCard() {
+  const { entity } = useEntity();
+  const [open, setOpen] = useState(false);
+  const titleId = useElementId('aws-access-request-dialog');
+  const resourceArn = getResourceArn(entity);
+  if (!resourceArn) {
+    return <MissingAnnotationEmptyState annotation={ANNOTATION_AWS_ARN} />;
+  }
+  return (
+    <InfoCard title="AWS access">
+      <Summary resourceArn={resourceArn} />
+      <Box mt={2}>
+        <Button
+          variant="contained"
+          color="primary"
+          startIcon={<LockOpenIcon />}
+          onClick={() => setOpen(true)}
+          aria-haspopup="dialog"
+        >
+          Request access
+        </Button>
+      </Box>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        aria-labelledby={titleId}
+        maxWidth="md"
+        fullWidth
+      >
+        <DialogTitle id={titleId}>
+          Request access
+          <IconButton
+            aria-label="Close"
+            onClick={() => setOpen(false)}
+            style={{ position: 'absolute', right: 8, top: 8 }}
+          >
+            <CloseIcon />
+          </IconButton>
+        </DialogTitle>
+        <DialogContent dividers>
+          <RequestAccessForm
+            resourceArn={resourceArn}
+            accountId={getAccountId(entity)}
+          />
+        </DialogContent>
+      </Dialog>
+    </InfoCard>
+  );
+}

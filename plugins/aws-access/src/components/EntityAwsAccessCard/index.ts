@@ -1,0 +1,1 @@
+export { EntityAwsAccessCard } from './EntityAwsAccessCard';

@@ -1,0 +1,94 @@
+import {
+  EmptyState,
+  MissingAnnotationEmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import { ANNOTATION_AWS_ARN } from 'backstage-plugin-aws-access-common';
+import { useGrants } from '../../hooks';
+import { getResourceArn } from '../../lib/entityPredicates';
+import { GrantsTable } from '../GrantsTable';
+import { GrantExpiryCard } from './GrantExpiryCard';
+
+const RECENTLY_ENDED_LIMIT = 10;
+
+function LiveGrants(props: { resourceArn: string }) {
+  const grants = useGrants({
+    resourceArn: props.resourceArn,
+    state: ['active', 'revoking'],
+  });
+  if (grants.loading) {
+    return <Progress />;
+  }
+  if (grants.error && !grants.value) {
+    return <ResponseErrorPanel error={grants.error} />;
+  }
+  const items = grants.value?.items ?? [];
+  if (items.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="Nothing is about to expire"
+        description="There is no active grant on this resource."
+      />
+    );
+  }
+  return (
+    <Grid container spacing={3}>
+      {items.map(grant => (
+        <Grid item xs={12} key={grant.id}>
+          <GrantExpiryCard grant={grant} onChange={grants.refresh} />
+        </Grid>
+      ))}
+    </Grid>
+  );
+}
+
+function RecentlyEnded(props: { resourceArn: string }) {
+  const grants = useGrants({
+    resourceArn: props.resourceArn,
+    state: ['expired', 'revoked'],
+    limit: RECENTLY_ENDED_LIMIT,
+  });
+  if (grants.error && !grants.value) {
+    return <ResponseErrorPanel error={grants.error} />;
+  }
+  return (
+    <GrantsTable
+      title="Recently ended"
+      grants={grants.value?.items ?? []}
+      loading={grants.loading}
+      emptyContent={
+        <EmptyState
+          missing="data"
+          title="No ended grants"
+          description="Grants that expired or were revoked show up here."
+        />
+      }
+    />
+  );
+}
+
+/**
+ * The "Expiry" tab: countdowns of the live grants on this resource, extend
+ * and revoke, each grant's history, and the grants that ended recently.
+ */
+export function EntityExpiryContent() {
+  const { entity } = useEntity();
+  const resourceArn = getResourceArn(entity);
+  if (!resourceArn) {
+    return <MissingAnnotationEmptyState annotation={ANNOTATION_AWS_ARN} />;
+  }
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <LiveGrants resourceArn={resourceArn} />
+      </Grid>
+      <Grid item xs={12}>
+        <RecentlyEnded resourceArn={resourceArn} />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,70 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import type { Grant } from 'backstage-plugin-aws-access-common';
+import { useGrant, useNow } from '../../hooks';
+import { canExtend, canRevoke } from '../../lib/grantStates';
+import { formatDateTime, remainingPercent } from '../../lib/time';
+import { ExpiryCountdown } from '../ExpiryCountdown';
+import { ExtendGrantButton } from '../ExtendGrantButton';
+import { GrantHistory } from '../GrantHistory';
+import { GrantStateIndicator } from '../GrantStateIndicator';
+import { RevokeGrantButton } from '../RevokeGrantButton';
+
+/** One live grant: its countdown, extend and revoke, and its history. */
+export function GrantExpiryCard(props: { grant: Grant; onChange: () => void }) {
+  const detail = useGrant(props.grant.id);
+  const grant = detail.value ?? props.grant;
+  const now = useNow();
+  const percent = grant.expiresAt
+    ? remainingPercent(grant.activatedAt, grant.expiresAt, now)
+    : 0;
+  const onChange = () => {
+    detail.refresh();
+    props.onChange();
+  };
+
+  return (
+    <InfoCard
+      title={`${grant.requester}: ${grant.actions.join(', ')}`}
+      subheader={<GrantStateIndicator state={grant.state} />}
+    >
+      <Box
+        display="flex"
+        alignItems="baseline"
+        flexWrap="wrap"
+        style={{ gap: 16 }}
+      >
+        <ExpiryCountdown grant={grant} variant="h6" />
+        <Typography variant="body2" color="textSecondary">
+          Expires {formatDateTime(grant.expiresAt)}
+        </Typography>
+      </Box>
+      {grant.expiresAt && (
+        <Box my={1}>
+          <LinearProgress
+            variant="determinate"
+            value={percent}
+            aria-label="Share of the grant's time left"
+          />
+        </Box>
+      )}
+      <Box display="flex" my={2} style={{ gap: 8 }}>
+        {canExtend(grant) && (
+          <ExtendGrantButton grant={grant} onExtended={onChange} />
+        )}
+        {canRevoke(grant) && (
+          <RevokeGrantButton grant={grant} onRevoked={onChange} />
+        )}
+      </Box>
+      {detail.loading && <Progress />}
+      {detail.error && <ResponseErrorPanel error={detail.error} />}
+      {detail.value && <GrantHistory events={detail.value.events} />}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityExpiryContent } from './EntityExpiryContent';

@@ -1,0 +1,49 @@
+import {
+  InfoCard,
+  MissingAnnotationEmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import { ANNOTATION_GRANT_ID } from 'backstage-plugin-aws-access-common';
+import { useGrant } from '../../hooks';
+import { getGrantId } from '../../lib/entityPredicates';
+import { GrantDetails } from '../GrantDetails';
+import { GrantHistory } from '../GrantHistory';
+
+function Grant(props: { id: string }) {
+  const grant = useGrant(props.id);
+  if (grant.loading) {
+    return <Progress />;
+  }
+  if (!grant.value) {
+    return <ResponseErrorPanel error={grant.error ?? new Error('Not found')} />;
+  }
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        {grant.error && <ResponseErrorPanel error={grant.error} />}
+        <InfoCard title="AWS access grant">
+          <GrantDetails grant={grant.value} onChange={grant.refresh} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <GrantHistory events={grant.value.events} />
+      </Grid>
+    </Grid>
+  );
+}
+
+/**
+ * The grant itself, on the page of a grant entity (`spec.type:
+ * aws-access-grant`): state, time left, how to sign in, and revoke.
+ */
+export function EntityGrantContent() {
+  const { entity } = useEntity();
+  const id = getGrantId(entity);
+  if (!id) {
+    return <MissingAnnotationEmptyState annotation={ANNOTATION_GRANT_ID} />;
+  }
+  return <Grant id={id} />;
+}

@@ -1,0 +1,1 @@
+export { EntityGrantContent } from './EntityGrantContent';

@@ -1,0 +1,1 @@
+export { EntityRequestAccessContent } from './EntityRequestAccessContent';

@@ -1,0 +1,100 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  apiError,
+  createFakeAwsAccessApi,
+  makeGrant,
+  renderWithApi,
+} from '../../__testUtils__';
+import { ExtendGrantButton } from './ExtendGrantButton';
+
+async function openDialog() {
+  await userEvent.click(screen.getByRole('button', { name: 'Extend' }));
+  return screen.getByRole('dialog', { name: 'Extend access' });
+}
+
+describe('ExtendGrantButton', () => {
+  it('extends by the chosen duration', async () => {
+    const api = createFakeAwsAccessApi();
+    const grant = makeGrant();
+    const later = new Date(Date.now() + 4 * 3600_000).toISOString();
+    api.extendGrant.mockResolvedValue({ ...grant, expiresAt: later });
+    const onExtended = jest.fn();
+    await renderWithApi(
+      <ExtendGrantButton grant={grant} onExtended={onExtended} />,
+      { api },
+    );
+    await openDialog();
+    await userEvent.click(screen.getByRole('radio', { name: '4 hours' }));
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Extend',
+      }),
+    );
+    expect(api.extendGrant).toHaveBeenCalledWith(grant.id, {
+      durationMinutes: 240,
+    });
+    await waitFor(() =>
+      expect(onExtended).toHaveBeenCalledWith(
+        expect.objectContaining({ expiresAt: later }),
+      ),
+    );
+  });
+
+  it('takes a custom number of minutes and checks it', async () => {
+    const api = createFakeAwsAccessApi();
+    await renderWithApi(<ExtendGrantButton grant={makeGrant()} />, { api });
+    await openDialog();
+    await userEvent.click(screen.getByRole('radio', { name: 'Custom' }));
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Extend',
+      }),
+    );
+    expect(screen.getByText('durationMinutes is required')).toBeInTheDocument();
+    expect(api.extendGrant).not.toHaveBeenCalled();
+
+    await userEvent.type(
+      screen.getByRole('spinbutton', { name: 'Minutes' }),
+      '0',
+    );
+    expect(
+      screen.getByText('durationMinutes must be at least 1'),
+    ).toBeInTheDocument();
+    await userEvent.clear(screen.getByRole('spinbutton', { name: 'Minutes' }));
+    await userEvent.type(
+      screen.getByRole('spinbutton', { name: 'Minutes' }),
+      '90',
+    );
+    api.extendGrant.mockResolvedValue(makeGrant());
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Extend',
+      }),
+    );
+    expect(api.extendGrant).toHaveBeenCalledWith(expect.any(String), {
+      durationMinutes: 90,
+    });
+  });
+
+  it('shows the API’s words when extending is refused', async () => {
+    const api = createFakeAwsAccessApi();
+    api.extendGrant.mockRejectedValue(
+      await apiError(
+        409,
+        'Only an active grant can be extended',
+        'ConflictError',
+      ),
+    );
+    await renderWithApi(<ExtendGrantButton grant={makeGrant()} />, { api });
+    await openDialog();
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Extend',
+      }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Only an active grant can be extended',
+    );
+  });
+});

@@ -1,0 +1,1 @@
+export { ExtendGrantButton } from './ExtendGrantButton';

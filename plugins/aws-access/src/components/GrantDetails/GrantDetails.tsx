@@ -1,0 +1,89 @@
+import { StructuredMetadataTable } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import OpenInNewIcon from '@material-ui/icons/OpenInNew';
+import Alert from '@material-ui/lab/Alert';
+import type { Grant } from 'backstage-plugin-aws-access-common';
+import { canExtend, canRevoke } from '../../lib/grantStates';
+import { formatDateTime, formatDuration } from '../../lib/time';
+import { AwsCliSnippet } from '../AwsCliSnippet';
+import { ExpiryCountdown } from '../ExpiryCountdown';
+import { ExtendGrantButton } from '../ExtendGrantButton';
+import { GrantStateIndicator } from '../GrantStateIndicator';
+import { RevokeGrantButton } from '../RevokeGrantButton';
+
+/**
+ * Everything about one grant a requester needs: its state, time left, how
+ * to sign in (console or CLI), and the buttons to extend or give it back.
+ */
+export function GrantDetails(props: {
+  grant: Grant;
+  onChange?: (grant: Grant) => void;
+}) {
+  const { grant, onChange } = props;
+  const metadata: Record<string, React.ReactNode> = {
+    State: <GrantStateIndicator state={grant.state} />,
+    'Time left': <ExpiryCountdown grant={grant} />,
+    Expires: formatDateTime(grant.expiresAt),
+    Resource: <code>{grant.resourceArn}</code>,
+    Actions: grant.actions.join(', '),
+    Duration: formatDuration(grant.durationMinutes),
+    Account: grant.accountId,
+    Requester: grant.requester,
+    Reason: grant.reason,
+  };
+  if (grant.roleArn) {
+    metadata.Role = <code>{grant.roleArn}</code>;
+  }
+  if (grant.approvedBy) {
+    metadata['Approved by'] = grant.approvedBy;
+  }
+
+  return (
+    <Box>
+      {grant.state === 'pending' && (
+        <Alert severity="info">
+          This request waits for approval. It becomes active once approved.
+        </Alert>
+      )}
+      {grant.state === 'provisioning' && (
+        <Alert severity="info">
+          Creating the IAM role; this takes a few seconds.
+        </Alert>
+      )}
+      {grant.lastError && (
+        <Alert severity="error" role="alert">
+          {grant.lastError}
+        </Alert>
+      )}
+      <StructuredMetadataTable metadata={metadata} dense />
+      <Box display="flex" flexWrap="wrap" my={2} style={{ gap: 8 }}>
+        {grant.state === 'active' && grant.signInUrl && (
+          <Button
+            variant="contained"
+            color="primary"
+            href={grant.signInUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            endIcon={<OpenInNewIcon />}
+          >
+            Sign in to the AWS console
+          </Button>
+        )}
+        {canExtend(grant) && (
+          <ExtendGrantButton grant={grant} onExtended={onChange} />
+        )}
+        {canRevoke(grant) && (
+          <RevokeGrantButton grant={grant} onRevoked={onChange} />
+        )}
+      </Box>
+      {grant.state === 'active' && <AwsCliSnippet grant={grant} />}
+      {(grant.state === 'pending' || grant.state === 'provisioning') && (
+        <Typography variant="body2" color="textSecondary">
+          The console link and CLI profile appear once the grant is active.
+        </Typography>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { GrantHistory } from './GrantHistory';

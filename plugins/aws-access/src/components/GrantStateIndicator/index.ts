@@ -1,0 +1,1 @@
+export { GrantStateIndicator } from './GrantStateIndicator';

@@ -1,0 +1,130 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  apiError,
+  createFakeAwsAccessApi,
+  makeGrant,
+  never,
+  renderWithApi,
+} from '../../__testUtils__';
+import { GrantsPage } from './GrantsPage';
+
+// renderInTestApp's identity is user:default/guest.
+const ME = 'user:default/guest';
+
+describe('GrantsPage', () => {
+  it('lists my grants first, then everyone’s, filtered and paged', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listAccounts.mockResolvedValue({
+      items: [
+        {
+          accountId: '123456789012',
+          name: 'sandbox',
+          regions: ['us-east-1'],
+          status: 'connected',
+        },
+      ],
+    });
+    api.listGrants.mockImplementation(async query =>
+      query?.cursor
+        ? { items: [makeGrant({ id: 'second-page', reason: 'Page two' })] }
+        : { items: [makeGrant()], nextCursor: 'c2' },
+    );
+    await renderWithApi(<GrantsPage />, { api });
+
+    expect(
+      await screen.findByText('Debug the nightly report'),
+    ).toBeInTheDocument();
+    expect(api.listGrants).toHaveBeenLastCalledWith({
+      requester: ME,
+      limit: 20,
+    });
+
+    await userEvent.click(screen.getByRole('button', { name: 'All' }));
+    await waitFor(() =>
+      expect(api.listGrants).toHaveBeenLastCalledWith({ limit: 20 }),
+    );
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('Page two')).toBeInTheDocument();
+    expect(api.listGrants).toHaveBeenLastCalledWith({
+      limit: 20,
+      cursor: 'c2',
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Previous' }));
+    expect(
+      await screen.findByText('Debug the nightly report'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      within(screen.getByRole('search')).getByRole('button', { name: /State/ }),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Expired' }),
+    );
+    await waitFor(() =>
+      expect(api.listGrants).toHaveBeenLastCalledWith({
+        state: ['expired'],
+        limit: 20,
+      }),
+    );
+
+    await userEvent.click(
+      within(screen.getByRole('search')).getByRole('button', {
+        name: /Account/,
+      }),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'sandbox (123456789012)' }),
+    );
+    await waitFor(() =>
+      expect(api.listGrants).toHaveBeenLastCalledWith({
+        state: ['expired'],
+        accountId: '123456789012',
+        limit: 20,
+      }),
+    );
+  });
+
+  it('filters by resource ARN', async () => {
+    const api = createFakeAwsAccessApi();
+    await renderWithApi(<GrantsPage />, { api });
+    await userEvent.click(
+      screen.getByRole('textbox', { name: 'Resource ARN' }),
+    );
+    await userEvent.paste('arn:aws:s3:::other');
+    await waitFor(() =>
+      expect(api.listGrants).toHaveBeenLastCalledWith({
+        requester: ME,
+        resourceArn: 'arn:aws:s3:::other',
+        limit: 20,
+      }),
+    );
+  });
+
+  it('shows progress while loading', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listGrants.mockReturnValue(never());
+    await renderWithApi(<GrantsPage />, { api });
+    await waitFor(() =>
+      expect(screen.getByTestId('progress')).toBeInTheDocument(),
+    );
+  });
+
+  it('says so when no grant matches', async () => {
+    const api = createFakeAwsAccessApi();
+    await renderWithApi(<GrantsPage />, { api });
+    expect(await screen.findByText('No grants')).toBeInTheDocument();
+  });
+
+  it('shows the API error', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listGrants.mockRejectedValue(
+      await apiError(400, 'state must be one of pending, active'),
+    );
+    await renderWithApi(<GrantsPage />, { api });
+    expect(
+      await screen.findByText('state must be one of pending, active'),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import type { ListGrantsQuery } from 'backstage-plugin-aws-access-common';
+import useDebounce from 'react-use/esm/useDebounce';
+import { useCurrentUserRef, useGrants } from '../../hooks';
+import { GrantsTable } from '../GrantsTable';
+import { GrantsFilters, GrantsFilterValues } from './GrantsFilters';
+
+export const GRANTS_PAGE_SIZE = 20;
+
+function GrantsList(props: { query: ListGrantsQuery; onReset: () => void }) {
+  // The API pages with opaque cursors; a stack of the cursors seen lets
+  // people go back as well as forward.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors[cursors.length - 1];
+  const grants = useGrants({
+    ...props.query,
+    limit: GRANTS_PAGE_SIZE,
+    ...(cursor ? { cursor } : {}),
+  });
+
+  if (grants.loading) {
+    return <Progress />;
+  }
+  if (grants.error && !grants.value) {
+    return <ResponseErrorPanel error={grants.error} />;
+  }
+  const items = grants.value?.items ?? [];
+  const nextCursor = grants.value?.nextCursor;
+  if (items.length === 0 && cursors.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No grants"
+        description="No grant matches these filters. Request access from an AWS resource's page in the catalog."
+        action={
+          <Button variant="outlined" color="primary" onClick={props.onReset}>
+            Clear filters
+          </Button>
+        }
+      />
+    );
+  }
+  return (
+    <>
+      {grants.error && <ResponseErrorPanel error={grants.error} />}
+      <GrantsTable
+        title="Grants"
+        grants={items}
+        showResource
+        showExtend
+        onChange={grants.refresh}
+      />
+      <Box
+        display="flex"
+        justifyContent="flex-end"
+        alignItems="center"
+        mt={1}
+        style={{ gap: 8 }}
+        component="nav"
+        aria-label="Pages of grants"
+      >
+        <Typography variant="body2" color="textSecondary">
+          Page {cursors.length + 1}
+        </Typography>
+        <Button
+          size="small"
+          disabled={cursors.length === 0}
+          onClick={() => setCursors(cursors.slice(0, -1))}
+        >
+          Previous
+        </Button>
+        <Button
+          size="small"
+          disabled={!nextCursor}
+          onClick={() => nextCursor && setCursors([...cursors, nextCursor])}
+        >
+          Next
+        </Button>
+      </Box>
+    </>
+  );
+}
+
+const INITIAL_FILTERS: GrantsFilterValues = {
+  scope: 'mine',
+  state: '',
+  accountId: '',
+  resourceArn: '',
+};
+
+/**
+ * Grants across all resources: mine or everyone's (as far as permissions
+ * allow), filtered by state, account and resource, page by page.
+ */
+export function GrantsPage() {
+  const user = useCurrentUserRef();
+  const [filters, setFilters] = useState(INITIAL_FILTERS);
+  const [resourceArn, setResourceArn] = useState('');
+  useDebounce(() => setResourceArn(filters.resourceArn.trim()), 400, [
+    filters.resourceArn,
+  ]);
+
+  const query: ListGrantsQuery = {
+    ...(filters.scope === 'mine' && user.value
+      ? { requester: user.value }
+      : {}),
+    ...(filters.state ? { state: [filters.state] } : {}),
+    ...(filters.accountId ? { accountId: filters.accountId } : {}),
+    ...(resourceArn ? { resourceArn } : {}),
+  };
+
+  return (
+    <>
+      <GrantsFilters value={filters} onChange={setFilters} />
+      {user.loading && <Progress />}
+      {user.error && <ResponseErrorPanel error={user.error} />}
+      {!user.loading && (
+        // A new query starts again from the first page.
+        <GrantsList
+          key={JSON.stringify(query)}
+          query={query}
+          onReset={() => setFilters({ ...INITIAL_FILTERS, scope: 'all' })}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { GrantsTable, type GrantsTableProps } from './GrantsTable';

@@ -1,0 +1,195 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  ACTIONS,
+  apiError,
+  BUCKET_ARN,
+  createFakeAwsAccessApi,
+  makeGrant,
+  never,
+  renderWithApi,
+  ROLE_ARN,
+  withEvents,
+} from '../../__testUtils__';
+import { RequestAccessForm } from './RequestAccessForm';
+
+describe('RequestAccessForm', () => {
+  it('shows progress while the actions load', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listActions.mockReturnValue(never());
+    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
+      api,
+    });
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    expect(api.listActions).toHaveBeenCalledWith(BUCKET_ARN);
+  });
+
+  it('shows the API error when the actions cannot be loaded', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listActions.mockRejectedValue(
+      await apiError(400, 'resourceArn is not a valid ARN'),
+    );
+    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
+      api,
+    });
+    expect(
+      await screen.findByText('resourceArn is not a valid ARN'),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when no action applies to the resource', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listActions.mockResolvedValue({ items: [] });
+    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
+      api,
+    });
+    expect(
+      await screen.findByText('No IAM actions for this resource'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the API’s validation messages and sends nothing', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listActions.mockResolvedValue({ items: ACTIONS });
+    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
+      api,
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Request access' }),
+    );
+    expect(
+      screen.getByText('actions must name at least one action'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('reason is required')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('radio', { name: 'Custom' }));
+    expect(screen.getByText('durationMinutes is required')).toBeInTheDocument();
+    expect(api.createGrant).not.toHaveBeenCalled();
+
+    // Messages clear as the fields are fixed.
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 's3:GetObject' }),
+    );
+    expect(
+      screen.queryByText('actions must name at least one action'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('groups actions by access level, searches and applies presets', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listActions.mockResolvedValue({ items: ACTIONS });
+    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
+      api,
+    });
+    const read = await screen.findByRole('group', { name: 'Read actions' });
+    expect(within(read).getByText('s3:GetObject')).toBeInTheDocument();
+    expect(
+      screen.getByRole('group', { name: 'Permissions management actions' }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Read-only' }));
+    expect(
+      screen.getByRole('checkbox', { name: 's3:ListBucket' }),
+    ).toBeChecked();
+    expect(
+      screen.getByRole('checkbox', { name: 's3:GetObject' }),
+    ).toBeChecked();
+    expect(
+      screen.getByRole('checkbox', { name: 's3:PutObject' }),
+    ).not.toBeChecked();
+    expect(screen.getByText('3 of at most 50 selected')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Read-write' }));
+    expect(
+      screen.getByRole('checkbox', { name: 's3:PutObject' }),
+    ).toBeChecked();
+    expect(
+      screen.getByRole('checkbox', { name: 's3:PutBucketPolicy' }),
+    ).not.toBeChecked();
+
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Search actions' }),
+      'policy',
+    );
+    expect(
+      screen.queryByRole('checkbox', { name: 's3:GetObject' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('checkbox', { name: 's3:PutBucketPolicy' }),
+    ).toBeInTheDocument();
+  });
+
+  it('requests access and shows the grant with console link and CLI profile', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const grant = makeGrant();
+    api.createGrant.mockResolvedValue({
+      ...grant,
+      state: 'provisioning',
+      roleArn: undefined,
+      expiresAt: undefined,
+    });
+    api.getGrant.mockResolvedValue(withEvents(grant));
+    await renderWithApi(
+      <RequestAccessForm resourceArn={BUCKET_ARN} accountId="123456789012" />,
+      { api },
+    );
+
+    await userEvent.click(
+      await screen.findByRole('checkbox', { name: 's3:GetObject' }),
+    );
+    await userEvent.click(screen.getByRole('radio', { name: '15 minutes' }));
+    await userEvent.type(
+      screen.getByRole('textbox', { name: /Reason/ }),
+      'Debug the nightly report',
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Request access' }),
+    );
+
+    expect(api.createGrant).toHaveBeenCalledWith({
+      resourceArn: BUCKET_ARN,
+      actions: ['s3:GetObject'],
+      durationMinutes: 15,
+      reason: 'Debug the nightly report',
+      accountId: '123456789012',
+    });
+    expect(await screen.findByText('Active')).toBeInTheDocument();
+    expect(screen.getByRole('timer')).toHaveTextContent(/1[34]m \d\ds left/);
+    expect(
+      screen.getByRole('link', { name: /Sign in to the AWS console/ }),
+    ).toHaveAttribute('href', grant.signInUrl);
+    expect(screen.getByText(/role_arn = /)).toHaveTextContent(
+      `role_arn = ${ROLE_ARN}`,
+    );
+    expect(
+      screen.getAllByText(/source_profile = guest/).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('shows the API’s own words when the request is refused', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listActions.mockResolvedValue({ items: ACTIONS });
+    api.createGrant.mockRejectedValue(
+      await apiError(400, 'durationMinutes must be at most 720'),
+    );
+    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
+      api,
+    });
+    await userEvent.click(
+      await screen.findByRole('checkbox', { name: 's3:GetObject' }),
+    );
+    await userEvent.type(screen.getByRole('textbox', { name: /Reason/ }), 'x');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Request access' }),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'durationMinutes must be at most 720',
+      ),
+    );
+    expect(
+      screen.getByRole('button', { name: 'Request access' }),
+    ).toBeEnabled();
+  });
+});

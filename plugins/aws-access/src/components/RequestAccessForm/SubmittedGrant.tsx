@@ -1,0 +1,30 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import type { Grant } from 'backstage-plugin-aws-access-common';
+import { useGrant } from '../../hooks';
+import { GrantDetails } from '../GrantDetails';
+
+/**
+ * The grant just requested, followed live from `requested` to `active` (or
+ * `failed`, with the cause), starting from what `POST /grants` answered.
+ */
+export function SubmittedGrant(props: {
+  initial: Grant;
+  onRequestAnother: () => void;
+}) {
+  const { initial, onRequestAnother } = props;
+  const live = useGrant(initial.id);
+  const grant = live.value ?? initial;
+
+  return (
+    <Box>
+      {live.loading && !live.value && <Progress />}
+      {live.error && <ResponseErrorPanel error={live.error} />}
+      <GrantDetails grant={grant} onChange={live.refresh} />
+      <Button variant="text" color="primary" onClick={onRequestAnother}>
+        Request other access
+      </Button>
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { RequestAccessForm } from './RequestAccessForm';

@@ -1,0 +1,95 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  apiError,
+  createFakeAwsAccessApi,
+  makeGrant,
+  renderWithApi,
+} from '../../__testUtils__';
+import { RevokeGrantButton } from './RevokeGrantButton';
+
+describe('RevokeGrantButton', () => {
+  it('asks for confirmation, then revokes with the reason', async () => {
+    const api = createFakeAwsAccessApi();
+    const grant = makeGrant();
+    api.revokeGrant.mockResolvedValue({ ...grant, state: 'revoking' });
+    const onRevoked = jest.fn();
+    await renderWithApi(
+      <RevokeGrantButton grant={grant} onRevoked={onRevoked} />,
+      { api },
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Revoke' }));
+    const dialog = screen.getByRole('dialog', { name: 'Revoke access?' });
+    expect(dialog).toHaveTextContent('s3:GetObject');
+    expect(api.revokeGrant).not.toHaveBeenCalled();
+
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Reason (optional)' }),
+      'Done debugging',
+    );
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Revoke',
+      }),
+    );
+    expect(api.revokeGrant).toHaveBeenCalledWith(grant.id, {
+      reason: 'Done debugging',
+    });
+    await waitFor(() =>
+      expect(onRevoked).toHaveBeenCalledWith(
+        expect.objectContaining({ state: 'revoking' }),
+      ),
+    );
+  });
+
+  it('does nothing when cancelled', async () => {
+    const api = createFakeAwsAccessApi();
+    await renderWithApi(<RevokeGrantButton grant={makeGrant()} />, { api });
+    await userEvent.click(screen.getByRole('button', { name: 'Revoke' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(api.revokeGrant).not.toHaveBeenCalled();
+  });
+
+  it('shows the API’s words when revoking is refused', async () => {
+    const api = createFakeAwsAccessApi();
+    api.revokeGrant.mockRejectedValue(
+      await apiError(
+        403,
+        'Only the requester or an admin may revoke',
+        'NotAllowedError',
+      ),
+    );
+    await renderWithApi(<RevokeGrantButton grant={makeGrant()} />, { api });
+    await userEvent.click(screen.getByRole('button', { name: 'Revoke' }));
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Revoke',
+      }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Only the requester or an admin may revoke',
+    );
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('checks the reason the way the API does', async () => {
+    const api = createFakeAwsAccessApi();
+    await renderWithApi(<RevokeGrantButton grant={makeGrant()} />, { api });
+    await userEvent.click(screen.getByRole('button', { name: 'Revoke' }));
+    const reason = screen.getByRole('textbox', { name: 'Reason (optional)' });
+    await userEvent.click(reason);
+    await userEvent.paste('x'.repeat(501));
+    expect(
+      screen.getByText('reason must be at most 500 characters'),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Revoke',
+      }),
+    ).toBeDisabled();
+  });
+});

@@ -1,0 +1,35 @@
+import { makeGrant } from '../__testUtils__';
+import { GRANT_POLL_INTERVAL_MS, nextGrantRefreshMs } from './grantRefresh';
+
+describe('nextGrantRefreshMs', () => {
+  const now = Date.now();
+
+  it('polls while a grant is in motion', () => {
+    expect(
+      nextGrantRefreshMs([makeGrant({ state: 'provisioning' })], now),
+    ).toBe(GRANT_POLL_INTERVAL_MS);
+    expect(nextGrantRefreshMs([makeGrant({ state: 'revoking' })], now)).toBe(
+      GRANT_POLL_INTERVAL_MS,
+    );
+  });
+
+  it('polls an active grant past its expiry until the engine ends it', () => {
+    const expired = makeGrant({
+      expiresAt: new Date(now - 1000).toISOString(),
+    });
+    expect(nextGrantRefreshMs([expired], now)).toBe(GRANT_POLL_INTERVAL_MS);
+  });
+
+  it('waits for the earliest expiry of settled grants', () => {
+    const grant = makeGrant({
+      expiresAt: new Date(now + 600_000).toISOString(),
+    });
+    expect(nextGrantRefreshMs([grant], now)).toBe(601_000);
+  });
+
+  it('stops for ended grants', () => {
+    expect(nextGrantRefreshMs([makeGrant({ state: 'revoked' })], now)).toBe(
+      undefined,
+    );
+  });
+});

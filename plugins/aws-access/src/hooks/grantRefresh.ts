@@ -1,0 +1,31 @@
+import type { Grant } from 'backstage-plugin-aws-access-common';
+import { isChanging } from '../lib/grantStates';
+
+/** How often grants in motion are polled. */
+export const GRANT_POLL_INTERVAL_MS = 3000;
+
+/**
+ * When to ask again about these grants: soon while any is in motion; else
+ * just after the earliest active one expires, to show it ended; else never
+ * (signals, when installed, still bring news).
+ */
+export function nextGrantRefreshMs(
+  grants: Grant[],
+  now: number = Date.now(),
+): number | undefined {
+  if (grants.some(grant => isChanging(grant, now))) {
+    return GRANT_POLL_INTERVAL_MS;
+  }
+  const expiries = grants
+    .filter(grant => grant.state === 'active' && grant.expiresAt)
+    .map(grant => Date.parse(grant.expiresAt!))
+    .filter(Number.isFinite);
+  if (expiries.length === 0) {
+    return undefined;
+  }
+  // setTimeout takes at most a 32-bit delay (about 24.8 days).
+  return Math.min(
+    Math.max(Math.min(...expiries) - now + 1000, GRANT_POLL_INTERVAL_MS),
+    2 ** 31 - 1,
+  );
+}

@@ -1,0 +1,53 @@
+import type { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_AWS_ACCOUNT_ID,
+  ANNOTATION_AWS_ARN,
+  ANNOTATION_GRANT_ID,
+  GRANT_ENTITY_TYPE,
+} from 'backstage-plugin-aws-access-common';
+
+/**
+ * True for catalog entities that stand for a grant (`spec.type:
+ * aws-access-grant`). They carry the role's ARN in `aws.amazon.com/arn`, so
+ * they must be told apart from the resources access is requested for.
+ *
+ * @public
+ */
+export function isAwsAccessGrantEntity(entity: Entity): boolean {
+  return (
+    entity.spec?.type === GRANT_ENTITY_TYPE ||
+    Boolean(entity.metadata.annotations?.[ANNOTATION_GRANT_ID])
+  );
+}
+
+/**
+ * True for AWS resources one can request access to: entities with the
+ * `aws.amazon.com/arn` annotation that are not themselves grants.
+ *
+ * @public
+ */
+export function isAwsResourceEntity(entity: Entity): boolean {
+  return (
+    Boolean(entity.metadata.annotations?.[ANNOTATION_AWS_ARN]) &&
+    !isAwsAccessGrantEntity(entity)
+  );
+}
+
+/** The resource ARN of an entity, if it has one. */
+export function getResourceArn(entity: Entity): string | undefined {
+  return entity.metadata.annotations?.[ANNOTATION_AWS_ARN] || undefined;
+}
+
+/**
+ * The account id of an entity, when annotated with a well-formed one. S3
+ * bucket ARNs carry no account, so the request says it outright.
+ */
+export function getAccountId(entity: Entity): string | undefined {
+  const accountId = entity.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID];
+  return accountId && /^\d{12}$/.test(accountId) ? accountId : undefined;
+}
+
+/** The grant id of a grant entity. */
+export function getGrantId(entity: Entity): string | undefined {
+  return entity.metadata.annotations?.[ANNOTATION_GRANT_ID] || undefined;
+}

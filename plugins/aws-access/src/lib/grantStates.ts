@@ -1,0 +1,70 @@
+import {
+  TERMINAL_GRANT_STATES,
+  type Grant,
+  type GrantState,
+} from 'backstage-plugin-aws-access-common';
+
+/** States in which the engine is still working on the grant. */
+export const TRANSITIONAL_GRANT_STATES: readonly GrantState[] = [
+  'pending',
+  'provisioning',
+  'revoking',
+];
+
+/** States in which a grant still holds, or may soon hold, access. */
+export const LIVE_GRANT_STATES: readonly GrantState[] = [
+  'pending',
+  'provisioning',
+  'active',
+  'revoking',
+];
+
+export function isTerminal(state: GrantState): boolean {
+  return TERMINAL_GRANT_STATES.includes(state);
+}
+
+/**
+ * Whether the grant will change on its own soon, so the UI should keep
+ * asking: while the engine works on it, and once an active grant is past its
+ * expiry but the engine has not yet recorded that.
+ */
+export function isChanging(grant: Grant, now: number = Date.now()): boolean {
+  if (TRANSITIONAL_GRANT_STATES.includes(grant.state)) {
+    return true;
+  }
+  return (
+    grant.state === 'active' &&
+    grant.expiresAt !== undefined &&
+    Date.parse(grant.expiresAt) <= now
+  );
+}
+
+/** Whether the signed-in user may be offered revoke for this grant. */
+export function canRevoke(grant: Grant): boolean {
+  return (
+    grant.state === 'active' ||
+    grant.state === 'provisioning' ||
+    grant.state === 'pending'
+  );
+}
+
+/** Whether the grant can be extended (only while it is active). */
+export function canExtend(grant: Grant): boolean {
+  return grant.state === 'active';
+}
+
+const STATE_LABELS: Record<GrantState, string> = {
+  pending: 'Pending approval',
+  provisioning: 'Provisioning',
+  active: 'Active',
+  revoking: 'Revoking',
+  revoked: 'Revoked',
+  expired: 'Expired',
+  rejected: 'Rejected',
+  cancelled: 'Cancelled',
+  failed: 'Failed',
+};
+
+export function grantStateLabel(state: GrantState): string {
+  return STATE_LABELS[state] ?? state;
+}

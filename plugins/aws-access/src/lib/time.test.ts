@@ -1,0 +1,28 @@
+import { formatDuration, formatRemaining, remainingPercent } from './time';
+
+describe('time helpers', () => {
+  const now = Date.parse('2026-01-01T12:00:00Z');
+
+  it('formats the time left as a clock', () => {
+    expect(formatRemaining('2026-01-01T12:15:00Z', now)).toBe('15m 00s');
+    expect(formatRemaining('2026-01-01T13:04:09Z', now)).toBe('1h 04m 09s');
+    expect(formatRemaining('2026-01-01T12:00:42Z', now)).toBe('42s');
+    expect(formatRemaining('2026-01-01T11:59:00Z', now)).toBeUndefined();
+  });
+
+  it('formats durations for people', () => {
+    expect(formatDuration(15)).toBe('15 minutes');
+    expect(formatDuration(60)).toBe('1 hour');
+    expect(formatDuration(480)).toBe('8 hours');
+    expect(formatDuration(90)).toBe('1 h 30 min');
+  });
+
+  it('gives the share of time left', () => {
+    expect(
+      remainingPercent('2026-01-01T11:00:00Z', '2026-01-01T13:00:00Z', now),
+    ).toBe(50);
+    expect(
+      remainingPercent('2026-01-01T10:00:00Z', '2026-01-01T11:00:00Z', now),
+    ).toBe(0);
+  });
+});

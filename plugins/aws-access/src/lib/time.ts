@@ -1,0 +1,67 @@
+import { DateTime } from 'luxon';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Time left until `expiresAt`, as a short clock: `1h 04m 09s`, `14m 59s`,
+ * `42s`. Returns undefined once the time has passed.
+ */
+export function formatRemaining(
+  expiresAt: string,
+  now: number = Date.now(),
+): string | undefined {
+  const ms = Date.parse(expiresAt) - now;
+  if (!Number.isFinite(ms) || ms <= 0) {
+    return undefined;
+  }
+  const total = Math.ceil(ms / 1000);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  if (hours > 0) {
+    return `${hours}h ${pad(minutes)}m ${pad(seconds)}s`;
+  }
+  if (minutes > 0) {
+    return `${minutes}m ${pad(seconds)}s`;
+  }
+  return `${seconds}s`;
+}
+
+/** A duration in minutes for people: `15 minutes`, `1 hour`, `1 h 30 min`. */
+export function formatDuration(minutes: number): string {
+  if (minutes < 60) {
+    return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  }
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (rest === 0) {
+    return hours === 1 ? '1 hour' : `${hours} hours`;
+  }
+  return `${hours} h ${rest} min`;
+}
+
+/** An ISO timestamp in the viewer's locale and time zone. */
+export function formatDateTime(iso: string | undefined): string {
+  if (!iso) {
+    return '—';
+  }
+  const dt = DateTime.fromISO(iso);
+  return dt.isValid
+    ? dt.toLocaleString(DateTime.DATETIME_MED_WITH_SECONDS)
+    : iso;
+}
+
+/** Share of the grant's time still left, 0 to 100, for progress bars. */
+export function remainingPercent(
+  activatedAt: string | undefined,
+  expiresAt: string,
+  now: number = Date.now(),
+): number {
+  const end = Date.parse(expiresAt);
+  const start = activatedAt ? Date.parse(activatedAt) : NaN;
+  if (!Number.isFinite(end) || !Number.isFinite(start) || end <= start) {
+    return end > now ? 100 : 0;
+  }
+  const left = ((end - now) / (end - start)) * 100;
+  return Math.min(100, Math.max(0, left));
+}

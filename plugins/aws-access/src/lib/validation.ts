@@ -1,0 +1,33 @@
+/** The part of a zod schema this helper needs; keeps zod out of our deps. */
+export interface SafeParser {
+  safeParse(value: unknown):
+    | { success: true }
+    | {
+        success: false;
+        error: {
+          issues: Array<{ path: (string | number)[]; message: string }>;
+        };
+      };
+}
+
+/**
+ * Runs a request schema from `-common` over a form's values and returns the
+ * first message per top-level field, worded exactly as the API words them.
+ */
+export function fieldErrors(
+  schema: SafeParser,
+  value: unknown,
+): Record<string, string> {
+  const result = schema.safeParse(value);
+  if (result.success) {
+    return {};
+  }
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    if (field && !(field in errors)) {
+      errors[field] = issue.message;
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,129 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { AwsAccessClient } from 'backstage-plugin-aws-access-common';
+import { awsAccessApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The aws-access plugin for apps on the old frontend system. Apps on the new
+ * frontend system use the package's default export instead.
+ *
+ * @public
+ */
+export const awsAccessPlugin = createPlugin({
+  id: 'aws-access',
+  routes: { root: rootRouteRef },
+  apis: [
+    createApiFactory({
+      api: awsAccessApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AwsAccessClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+});
+
+/**
+ * The grants page: mine or all, filtered by state, account and resource.
+ *
+ * @public
+ */
+export const AwsAccessPage = awsAccessPlugin.provide(
+  createRoutableExtension({
+    name: 'AwsAccessPage',
+    component: () =>
+      import('./components/AwsAccessPage').then(m => m.AwsAccessPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Entity tab "Request access" for AWS resources.
+ *
+ * @public
+ */
+export const EntityAwsAccessRequestContent = awsAccessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsAccessRequestContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityRequestAccessContent').then(
+          m => m.EntityRequestAccessContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity tab "Active grants" (with revoke) for AWS resources.
+ *
+ * @public
+ */
+export const EntityAwsAccessGrantsContent = awsAccessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsAccessGrantsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityActiveGrantsContent').then(
+          m => m.EntityActiveGrantsContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity tab "Expiry" (countdowns, extend, history) for AWS resources.
+ *
+ * @public
+ */
+export const EntityAwsAccessExpiryContent = awsAccessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsAccessExpiryContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityExpiryContent').then(
+          m => m.EntityExpiryContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The grant itself, for the page of an `aws-access-grant` entity.
+ *
+ * @public
+ */
+export const EntityAwsAccessGrantContent = awsAccessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsAccessGrantContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityGrantContent').then(
+          m => m.EntityGrantContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Overview card with who holds access and a "Request access" button.
+ *
+ * @public
+ */
+export const EntityAwsAccessCard = awsAccessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsAccessCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityAwsAccessCard').then(
+          m => m.EntityAwsAccessCard,
+        ),
+    },
+  }),
+);
