@@ -28,14 +28,24 @@ export async function launchBrowser(): Promise<Browser> {
 export async function openSignedIn(browser: Browser, urlPath = '/'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(30_000);
+  await goto(page, urlPath);
+  return page;
+}
+
+/** Navigates within the app, signing in again if the app asks. */
+export async function goto(page: Page, urlPath: string): Promise<void> {
   await page.goto(`${APP_URL}${urlPath}`);
-  const enter = page.getByRole('button', { name: /enter/i });
-  const signedIn = page.getByRole('navigation').first();
-  await Promise.race([enter.waitFor(), signedIn.waitFor()]);
+  const enter = page.getByRole('button', { name: /^enter$/i });
+  // The sidebar exists only once signed in (it is not always "visible" to Playwright).
+  const signedIn = page.locator('nav[aria-label="sidebar nav"]');
+  await Promise.race([
+    enter.waitFor(),
+    signedIn.waitFor({ state: 'attached' }),
+  ]);
   if (await enter.isVisible()) {
     await enter.click();
+    await signedIn.waitFor({ state: 'attached' });
   }
-  return page;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -53,4 +63,59 @@ export async function guestToken(): Promise<string> {
   if (!res.ok) throw new Error(`guest sign-in failed: HTTP ${res.status}`);
   const body = (await res.json()) as { backstageIdentity: { token: string } };
   return body.backstageIdentity.token;
+}
+
+/** The catalog entity of a demo AWS resource, found by its ARN annotation. */
+export async function resourceEntityByArn(
+  token: string,
+  arn: string,
+): Promise<{ name: string; namespace: string }> {
+  const params = new URLSearchParams({
+    filter: `kind=resource,metadata.annotations.aws.amazon.com/arn=${arn}`,
+  });
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const res = await fetch(
+      `${BACKEND_URL}/api/catalog/entities/by-query?${params}`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    const body = (await res.json()) as {
+      items: { metadata: { name: string; namespace?: string } }[];
+    };
+    if (body.items.length) {
+      const { name, namespace = 'default' } = body.items[0].metadata;
+      return { name, namespace };
+    }
+    // Discovery runs shortly after start; wait for it.
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  throw new Error(`no catalog entity has the ARN ${arn}`);
+}
+
+/** Grant entities in the catalog (spec.type aws-access-grant) for a grant id. */
+export async function grantEntities(
+  token: string,
+  grantId: string,
+): Promise<unknown[]> {
+  const params = new URLSearchParams({
+    filter: `kind=resource,spec.type=aws-access-grant,metadata.annotations.aws-access/grant-id=${grantId}`,
+  });
+  const res = await fetch(
+    `${BACKEND_URL}/api/catalog/entities/by-query?${params}`,
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  return ((await res.json()) as { items: unknown[] }).items;
+}
+
+/** Polls `check` until it returns true, or fails after `timeoutMs`. */
+export async function eventually(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error(`timed out waiting until ${what}`);
 }

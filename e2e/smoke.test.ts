@@ -10,9 +10,11 @@ test('the demo serves the catalog with the plugins installed', async () => {
 
   const browser = await launchBrowser();
   try {
-    const page = await openSignedIn(browser, '/');
-    // The catalog is the demo's home page; its table lists the demo's components.
-    await page.getByRole('link', { name: 'backstage-aws-access' }).first().waitFor();
+    // The catalog is the demo's home page; its Resource list shows the AWS
+    // resources discovered in both demo accounts.
+    const page = await openSignedIn(browser, '/?filters%5Bkind%5D=resource');
+    await page.getByText('sandbox-payments-invoices', { exact: true }).first().waitFor();
+    await page.getByText('prod-payments-invoices', { exact: true }).first().waitFor();
     await screenshot(page, 'catalog');
   } finally {
     await browser.close();

@@ -19,22 +19,20 @@ import {
 } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startMotoServer } from '../../plugins/aws-access-backend/src/testUtils/motoServer';
-import {
-  ACCOUNTS,
-  OTHER_REGION,
-  PER_ACCOUNT,
-  S3_REGION,
-} from './src/accounts';
+import { ACCOUNTS, OTHER_REGION, PER_ACCOUNT, S3_REGION } from './src/accounts';
 import { describeMachine } from './src/machine';
 import type { MeasureResult, Mode } from './src/measure';
 import { seed } from './src/seed';
 
 const CHILD_TIMEOUT_MS = 240_000;
-const TRANSFORM = require.resolve('@backstage/cli-node/config/nodeTransform.cjs');
+const TRANSFORM = require.resolve(
+  '@backstage/cli-node/config/nodeTransform.cjs',
+);
 const MIB = 1024 * 1024;
 
 const count = (n: number) => n.toLocaleString('en');
-const ALL = Object.values(PER_ACCOUNT).reduce((a, b) => a + b, 0) * ACCOUNTS.length;
+const ALL =
+  Object.values(PER_ACCOUNT).reduce((a, b) => a + b, 0) * ACCOUNTS.length;
 const BUCKETS = PER_ACCOUNT['s3-bucket'] * ACCOUNTS.length;
 const RUNS: Array<{ mode: Mode; label: string }> = [
   { mode: 'ours-all', label: `ours, all 8 types (${count(ALL)})` },
@@ -123,12 +121,13 @@ async function main() {
         seedMs,
       )}: ${Object.entries(seeded)
         .map(([type, n]) => `${type} ${n}`)
-        .join(', ')} (buckets in ${S3_REGION}, half of them tagged; the rest in ${OTHER_REGION}, all tagged)`,
+        .join(
+          ', ',
+        )} (buckets in ${S3_REGION}, half of them tagged; the rest in ${OTHER_REGION}, all tagged)`,
     );
     await warmUp(moto.endpoint);
 
-    const results: Array<MeasureResult & { label: string; calls: Calls }> =
-      [];
+    const results: Array<MeasureResult & { label: string; calls: Calls }> = [];
     for (const { mode, label } of RUNS) {
       await readCalls(); // resets the counts
       const child = forkTs('src/measure.ts', [mode], {
@@ -205,7 +204,9 @@ async function main() {
       `  peak heap   ${ratio(ours.peakHeapBytes, roadie.peakHeapBytes)}`,
     );
 
-    console.log('\nThe entity of bucket bench-a-bucket-00000 (tagged owner team-0):');
+    console.log(
+      '\nThe entity of bucket bench-a-bucket-00000 (tagged owner team-0):',
+    );
     for (const r of [ours, roadie]) {
       console.log(
         `  ${r.label}: name ${r.sample?.name}, owner ${r.sample?.owner}`,
@@ -215,9 +216,7 @@ async function main() {
       r.problems.map(p => `  ${r.label}: ${p}`),
     );
     if (problems.length) console.log(`\nProblems:\n${problems.join('\n')}`);
-    console.log(
-      `\nBench done in ${seconds(performance.now() - benchStart)}.`,
-    );
+    console.log(`\nBench done in ${seconds(performance.now() - benchStart)}.`);
   } finally {
     proxy.kill();
     await moto.stop();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpus, release, totalmem } from 'node:os';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 
 const GIB = 1024 ** 3;
 
@@ -22,5 +22,7 @@ export function describeMachine(): string {
     `Node ${process.version}`,
     `moto ${moto}`,
     `Linux ${release()}`,
+    // The machine may be shared; a busy one stretches every wall time.
+    `load average ${loadavg()[0].toFixed(2)} at start`,
   ].join(', ');
 }

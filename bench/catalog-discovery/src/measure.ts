@@ -95,7 +95,7 @@ function providersFor(mode: Mode, problems: string[]): EntityProvider[] {
           roleArn: readerRoleArn(account.id),
           region: S3_REGION,
         }),
-        { logger, taskRunner: runOnce, useTemporaryCredentials: false },
+        { logger, taskRunner: runOnce, useTemporaryCredentials: true },
       ),
     );
   }
@@ -104,8 +104,7 @@ function providersFor(mode: Mode, problems: string[]): EntityProvider[] {
       accounts: ACCOUNTS.map((account, index) => ({
         accountId: account.id,
         name: `bench-${account.prefix}`,
-        regions:
-          mode === 'ours-s3' ? [S3_REGION] : [S3_REGION, OTHER_REGION],
+        regions: mode === 'ours-s3' ? [S3_REGION] : [S3_REGION, OTHER_REGION],
         // Account A through the default chain, B through its reader role,
         // as a setup whose backend runs in A would have it.
         ...(index > 0 ? { readerRoleArn: readerRoleArn(account.id) } : {}),

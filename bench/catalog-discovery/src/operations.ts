@@ -3,7 +3,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 /** The signing scope names the service: `Credential=AKID/date/region/service/aws4_request`. */
 function serviceOf(headers: IncomingHttpHeaders): string {
   const auth = String(headers.authorization ?? '');
-  return /Credential=[^/]+\/\d+\/[^/]+\/([^/]+)\/aws4_request/.exec(auth)?.[1] ?? 'unsigned';
+  return (
+    /Credential=[^/]+\/\d+\/[^/]+\/([^/]+)\/aws4_request/.exec(auth)?.[1] ??
+    'unsigned'
+  );
 }
 
 /** S3 operations by method and sub-resource, for the ones discovery and seeding use. */

@@ -120,62 +120,82 @@ async function accountTasks(
         );
       }
     }),
-    ...times(Math.ceil(PER_ACCOUNT['ec2-instance'] / EC2_BATCH), i => () =>
-      ec2.send(
-        new RunInstancesCommand({
-          ImageId: Images![0].ImageId!,
-          MinCount: batchSize(i),
-          MaxCount: batchSize(i),
-          InstanceType: 't3.micro',
-          TagSpecifications: [
-            { ResourceType: 'instance', Tags: tagList(tags(i)) },
-          ],
-        }),
-      ),
+    ...times(
+      Math.ceil(PER_ACCOUNT['ec2-instance'] / EC2_BATCH),
+      i => () =>
+        ec2.send(
+          new RunInstancesCommand({
+            ImageId: Images![0].ImageId!,
+            MinCount: batchSize(i),
+            MaxCount: batchSize(i),
+            InstanceType: 't3.micro',
+            TagSpecifications: [
+              { ResourceType: 'instance', Tags: tagList(tags(i)) },
+            ],
+          }),
+        ),
     ),
-    ...times(PER_ACCOUNT['dynamodb-table'], i => () =>
-      dynamodb.send(
-        new CreateTableCommand({
-          TableName: name('table', i),
-          KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-          AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-          BillingMode: 'PAY_PER_REQUEST',
-          Tags: tagList(tags(i)),
-        }),
-      ),
+    ...times(
+      PER_ACCOUNT['dynamodb-table'],
+      i => () =>
+        dynamodb.send(
+          new CreateTableCommand({
+            TableName: name('table', i),
+            KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+            AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+            BillingMode: 'PAY_PER_REQUEST',
+            Tags: tagList(tags(i)),
+          }),
+        ),
     ),
-    ...times(PER_ACCOUNT['sqs-queue'], i => () =>
-      sqs.send(new CreateQueueCommand({ QueueName: name('queue', i), tags: tags(i) })),
+    ...times(
+      PER_ACCOUNT['sqs-queue'],
+      i => () =>
+        sqs.send(
+          new CreateQueueCommand({
+            QueueName: name('queue', i),
+            tags: tags(i),
+          }),
+        ),
     ),
-    ...times(PER_ACCOUNT['sns-topic'], i => () =>
-      sns.send(
-        new CreateTopicCommand({ Name: name('topic', i), Tags: tagList(tags(i)) }),
-      ),
+    ...times(
+      PER_ACCOUNT['sns-topic'],
+      i => () =>
+        sns.send(
+          new CreateTopicCommand({
+            Name: name('topic', i),
+            Tags: tagList(tags(i)),
+          }),
+        ),
     ),
-    ...times(PER_ACCOUNT['lambda-function'], i => () =>
-      lambda.send(
-        new CreateFunctionCommand({
-          FunctionName: name('function', i),
-          Runtime: 'nodejs20.x',
-          Role: Role!.Arn!,
-          Handler: 'index.handler',
-          Code: { ZipFile: Buffer.from('not really a zip') },
-          Tags: tags(i),
-        }),
-      ),
+    ...times(
+      PER_ACCOUNT['lambda-function'],
+      i => () =>
+        lambda.send(
+          new CreateFunctionCommand({
+            FunctionName: name('function', i),
+            Runtime: 'nodejs20.x',
+            Role: Role!.Arn!,
+            Handler: 'index.handler',
+            Code: { ZipFile: Buffer.from('not really a zip') },
+            Tags: tags(i),
+          }),
+        ),
     ),
-    ...times(PER_ACCOUNT['rds-db-instance'], i => () =>
-      rds.send(
-        new CreateDBInstanceCommand({
-          DBInstanceIdentifier: name('db', i),
-          DBInstanceClass: 'db.t3.micro',
-          Engine: 'postgres',
-          AllocatedStorage: 20,
-          MasterUsername: 'admin1',
-          MasterUserPassword: 'password123',
-          Tags: tagList(tags(i)),
-        }),
-      ),
+    ...times(
+      PER_ACCOUNT['rds-db-instance'],
+      i => () =>
+        rds.send(
+          new CreateDBInstanceCommand({
+            DBInstanceIdentifier: name('db', i),
+            DBInstanceClass: 'db.t3.micro',
+            Engine: 'postgres',
+            AllocatedStorage: 20,
+            MasterUsername: 'admin1',
+            MasterUserPassword: 'password123',
+            Tags: tagList(tags(i)),
+          }),
+        ),
     ),
     ...times(PER_ACCOUNT['kms-key'], i => async () => {
       const key = await kms.send(

@@ -40,7 +40,9 @@ describe('awsAccessPlugin', () => {
         accountId: '123456789012',
         name: 'home',
         regions: ['us-east-1'],
+        // The connection check runs on a schedule, after start.
         status: 'unknown',
+        updateAvailable: false,
       },
     ]);
 

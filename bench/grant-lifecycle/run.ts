@@ -1,0 +1,276 @@
+/*
+ * Grant lifecycle bench: the aws-access plugin (HTTP API, grant engine,
+ * DatabaseGrantStore, IamGrantProvisioner) against its own moto_server.
+ *
+ *   pnpm bench:grants
+ *
+ * Prints the machine, then:
+ *   1. request to usable role (p50, p99) for 200 concurrent POST /grants
+ *   2. IAM write calls per grant and per revoke (counted by a proxy)
+ *   3. expiry lag after expiresAt for 200 grants expiring in the same minute
+ *   4. GET /grants latency with 100,000 stored grants, SQLite and PostgreSQL
+ */
+import { randomBytes } from 'node:crypto';
+import knexFactory from 'knex';
+import {
+  isMotoAvailable,
+  startMotoServer,
+} from '../../plugins/aws-access-backend/src/testUtils/motoServer';
+import { BenchBackend, startBenchBackend } from './src/backend';
+import { countByOperation, startCountingProxy } from './src/countingProxy';
+import {
+  measureExpiry,
+  measureProvisioning,
+  measureRevoke,
+  WriteCounts,
+} from './src/lifecycle';
+import { measureListLatency, seedGrants } from './src/listLatency';
+import { describeMachine } from './src/machine';
+import { formatMs, percentile, summarize } from './src/stats';
+
+const CONCURRENT_GRANTS = 200;
+const REVOKED_GRANTS = 50;
+const USERS = 20;
+const STORED_GRANTS = 100_000;
+const SEEDED_USERS = 500;
+const GETS_PER_QUERY = 50;
+const PG_URL =
+  process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+const SQLITE_MEMORY = { client: 'better-sqlite3', connection: ':memory:' };
+
+const log = (line = '') => console.log(line);
+
+function target(value: number, limit: number): string {
+  return value <= limit
+    ? `target < ${formatMs(limit)}: met`
+    : `target < ${formatMs(limit)}: MISSED by ${formatMs(value - limit)}`;
+}
+
+function describeWrites(label: string, writes: WriteCounts, goal: number) {
+  const ops = Object.entries(writes.byOperation)
+    .map(([op, n]) => `${op} ${n}`)
+    .join(', ');
+  const spread =
+    writes.min === writes.max
+      ? `every one ${writes.min}`
+      : `min ${writes.min}, max ${writes.max}`;
+  log(
+    `  ${label}: ${writes.perGrant.toFixed(2)} (${spread}; ${ops}) — target ${goal}: ${
+      writes.min === goal && writes.max === goal ? 'met' : 'MISSED'
+    }`,
+  );
+  log(`    moto's answer time per write: ${summarize(writes.callMs, [50, 99])}`);
+  if (writes.otherWrites) {
+    log(`    plus ${writes.otherWrites} IAM writes on other roles meanwhile`);
+  }
+}
+
+async function serverVersions(): Promise<string[]> {
+  const pg = knexFactory({ client: 'pg', connection: PG_URL });
+  const sqlite = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: ':memory:' },
+    useNullAsDefault: true,
+  });
+  try {
+    const [pgVersion, sqliteVersion] = await Promise.all([
+      pg
+        .raw('SHOW server_version')
+        .then(r => r.rows[0].server_version as string)
+        .catch(e => `unreachable (${e.message})`),
+      sqlite
+        .raw('SELECT sqlite_version() AS v')
+        .then(r => r[0].v as string),
+    ]);
+    return [`PostgreSQL: ${pgVersion}`, `SQLite: ${sqliteVersion} (better-sqlite3)`];
+  } finally {
+    await Promise.all([pg.destroy(), sqlite.destroy()]);
+  }
+}
+
+async function listBench(
+  label: string,
+  database: Record<string, string>,
+): Promise<number[]> {
+  const backend: BenchBackend = await startBenchBackend({
+    database,
+    users: USERS,
+  });
+  try {
+    const seedStart = performance.now();
+    const { active } = await seedGrants(backend.knex, {
+      count: STORED_GRANTS,
+      users: SEEDED_USERS,
+    });
+    log(
+      `  ${label}: seeded ${STORED_GRANTS.toLocaleString('en-US')} grants (${active} active) in ${formatMs(
+        performance.now() - seedStart,
+      )}`,
+    );
+    const { byQuery, all } = await measureListLatency(backend, {
+      perQuery: GETS_PER_QUERY,
+    });
+    for (const [query, values] of Object.entries(byQuery)) {
+      log(`    ${query.padEnd(34)} ${summarize(values)}`);
+    }
+    const p95 = percentile(all, 95);
+    log(
+      `    all ${all.length} requests${' '.repeat(21)} ${summarize(all)} — p95 ${target(p95, 50)}`,
+    );
+    return all;
+  } finally {
+    await backend.stop();
+  }
+}
+
+async function main() {
+  const started = performance.now();
+  log('# grant-lifecycle bench');
+  log();
+  for (const line of [...describeMachine(), ...(await serverVersions())]) {
+    log(line);
+  }
+  log();
+  if (!isMotoAvailable()) {
+    throw new Error('moto_server is not on PATH');
+  }
+
+  const moto = await startMotoServer();
+  const proxy = await startCountingProxy(moto.endpoint);
+  // The SDK (provisioner and credential checks) goes through the counter.
+  process.env.AWS_ENDPOINT_URL = proxy.endpoint;
+  try {
+    const backend = await startBenchBackend({
+      database: SQLITE_MEMORY,
+      users: USERS,
+    });
+    try {
+      log(
+        `Engine stack: startTestBackend + aws-access plugin, real database service (SQLite in memory), real scheduler, moto on ${moto.endpoint} behind a counting proxy`,
+      );
+      log();
+
+      // 2 first (its grants are revoked long before the grants of 1 expire).
+      const revoke = await measureRevoke(backend, proxy.calls, {
+        count: REVOKED_GRANTS,
+        users: USERS,
+        prefix: 'bench-revoke',
+        motoEndpoint: moto.endpoint,
+      });
+
+      log(`## 1. Request to usable role, ${CONCURRENT_GRANTS} concurrent POST /grants`);
+      const provision = await measureProvisioning(backend, proxy.calls, {
+        count: CONCURRENT_GRANTS,
+        users: USERS,
+        durationMinutes: 1,
+        prefix: 'bench-lifecycle',
+        motoEndpoint: moto.endpoint,
+      });
+      log(
+        `  time to active: ${summarize(provision.usableMs, [50, 99])} (all ${CONCURRENT_GRANTS} in ${formatMs(
+          provision.wallMs,
+        )}; ${provision.activeInResponse} already active in the 201 answer)`,
+      );
+      log(
+        `  roles verified in IAM (GetRolePolicy on moto): ${provision.verified}/${CONCURRENT_GRANTS}`,
+      );
+      log();
+
+      log('## 2. IAM write calls (counted at the proxy, SDK retries included)');
+      describeWrites(
+        `per grant (${CONCURRENT_GRANTS} concurrent)`,
+        provision.writes,
+        2,
+      );
+      describeWrites(
+        `per grant (${revoke.count} concurrent)`,
+        revoke.provisionWrites,
+        2,
+      );
+      describeWrites(
+        `per revoke (${revoke.count} concurrent POST /grants/:id/revoke)`,
+        revoke.revokeWrites,
+        2,
+      );
+      log(`  revoke request to revoked: ${summarize(revoke.revokeMs, [50, 99])}`);
+      log();
+
+      log(
+        `## 3. Expiry lag, the ${CONCURRENT_GRANTS} grants of 1 (durationMinutes 1, set through the API)`,
+      );
+      const expiry = await measureExpiry(
+        backend,
+        proxy.calls,
+        provision.grants,
+        seconds => log(`  waiting ~${seconds} s for them to expire...`),
+      );
+      log(
+        `  expiresAt spread: ${formatMs(expiry.expirySpreadMs)}; final states: ${JSON.stringify(
+          expiry.states,
+        )}`,
+      );
+      log(
+        `  revocation started after expiresAt: ${summarize(expiry.startLagMs, [50, 99])}`,
+      );
+      log(
+        `  inline policy deleted (rights gone) after expiresAt: ${summarize(
+          expiry.policyLagMs,
+          [50, 99],
+        )}`,
+      );
+      log(
+        `  state expired (role deleted) after expiresAt: ${summarize(
+          expiry.endLagMs,
+          [50, 99],
+        )} — p99 ${target(percentile(expiry.endLagMs, 99), 2000)}`,
+      );
+      describeWrites('IAM writes per expiry', expiry.writes, 2);
+      log();
+    } finally {
+      await backend.stop();
+    }
+
+    log(
+      `## 4. GET /grants latency, ${STORED_GRANTS.toLocaleString('en-US')} stored grants, ${GETS_PER_QUERY} sequential requests per query through the API`,
+    );
+    await listBench('SQLite (in memory)', SQLITE_MEMORY);
+    const prefix = `bench_grants_${randomBytes(4).toString('hex')}_`;
+    try {
+      await listBench(`PostgreSQL (fresh database ${prefix}aws-access)`, {
+        client: 'pg',
+        connection: PG_URL,
+        prefix,
+      });
+    } finally {
+      const admin = knexFactory({ client: 'pg', connection: PG_URL });
+      try {
+        await admin.raw(`DROP DATABASE IF EXISTS ?? WITH (FORCE)`, [
+          `${prefix}aws-access`,
+        ]);
+      } finally {
+        await admin.destroy();
+      }
+    }
+    log();
+
+    const all = countByOperation(proxy.calls);
+    log(
+      `All AWS calls seen by the proxy: ${Object.entries(all)
+        .map(([op, n]) => `${op} ${n}`)
+        .join(', ')}`,
+    );
+  } finally {
+    await proxy.close();
+    await moto.stop();
+  }
+  log(`Total run time: ${formatMs(performance.now() - started)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,134 @@
+import {
+  coreServices,
+  createBackendModule,
+  DatabaseService,
+} from '@backstage/backend-plugin-api';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { JsonObject } from '@backstage/types';
+import { awsAccessPlugin } from 'backstage-plugin-aws-access-backend';
+import { ANNOTATION_AWS_PRINCIPAL_ARN } from 'backstage-plugin-aws-access-common';
+import { Knex } from 'knex';
+
+export const ACCOUNT_ID = '123456789012';
+
+/** The bench's Backstage users, each with an IAM user ARN to trust. */
+export function benchUser(n: number): string {
+  return `user:default/dev-${n}`;
+}
+
+function userEntity(n: number): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: {
+      name: `dev-${n}`,
+      namespace: 'default',
+      annotations: {
+        [ANNOTATION_AWS_PRINCIPAL_ARN]: `arn:aws:iam::${ACCOUNT_ID}:user/dev-${n}`,
+      },
+    },
+    spec: {},
+  };
+}
+
+export interface BenchBackend {
+  /** Base URL of the plugin's REST API, e.g. `http://localhost:1234/api/aws-access`. */
+  baseUrl: string;
+  /** The plugin's own database client (migrated), for bulk seeding. */
+  knex: Knex;
+  /** Calls the API as `user` and returns status and parsed JSON. */
+  call(
+    method: 'GET' | 'POST',
+    path: string,
+    options?: { user?: string; body?: unknown },
+  ): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The aws-access plugin as a Backstage backend runs it: the real database
+ * service (`backend.database`), the real scheduler (expiry sweep), the
+ * plugin's HTTP router behind Backstage's root router. Only auth, user info
+ * and the catalog are Backstage's test doubles.
+ */
+export async function startBenchBackend(options: {
+  database: JsonObject;
+  users: number;
+}): Promise<BenchBackend> {
+  // A module of the plugin receives the plugin's own database service, so
+  // the bench seeds through the same connection pool the store uses.
+  let pluginDatabase: DatabaseService | undefined;
+  const databaseProbe = createBackendModule({
+    pluginId: 'aws-access',
+    moduleId: 'bench-database-probe',
+    register(reg) {
+      reg.registerInit({
+        deps: { database: coreServices.database },
+        async init({ database }) {
+          pluginDatabase = database;
+        },
+      });
+    },
+  });
+
+  const backend = await startTestBackend({
+    features: [
+      awsAccessPlugin,
+      databaseProbe,
+      schedulerServiceFactory,
+      mockServices.rootLogger.factory({ level: 'warn' }),
+      catalogServiceMock.factory({
+        entities: Array.from({ length: options.users }, (_, n) =>
+          userEntity(n),
+        ),
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          backend: { database: options.database },
+          awsAccess: {
+            accounts: [
+              { accountId: ACCOUNT_ID, name: 'bench', regions: ['us-east-1'] },
+            ],
+            schedules: {
+              // The reconciler is not what is measured; its first pass would
+              // otherwise land in the middle of the expiry window.
+              reconciler: {
+                frequency: { hours: 24 },
+                timeout: { minutes: 10 },
+                initialDelay: { hours: 1 },
+              },
+            },
+          },
+        },
+      }),
+    ],
+  });
+
+  const baseUrl = `http://localhost:${backend.server.port()}/api/aws-access`;
+  const knex = await pluginDatabase!.getClient();
+
+  return {
+    baseUrl,
+    knex,
+    async call(method, path, { user = benchUser(0), body } = {}) {
+      const res = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          authorization: mockCredentials.user.header(user),
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+    stop: () => backend.stop(),
+  };
+}

@@ -1,0 +1,158 @@
+import {
+  Agent,
+  createServer,
+  IncomingHttpHeaders,
+  request as httpRequest,
+} from 'node:http';
+import { AddressInfo } from 'node:net';
+
+/** One AWS API call seen on its way to moto. */
+export interface AwsCall {
+  /** `performance.now()` when the request was received. */
+  at: number;
+  /** Signing name from the SigV4 credential scope, e.g. `iam`, `sts`. */
+  service: string;
+  operation: string;
+  /** The `RoleName` parameter, when the call names one. */
+  roleName?: string;
+  status: number;
+  /** `performance.now()` when moto's answer was fully relayed. */
+  doneAt?: number;
+}
+
+export interface CountingProxy {
+  endpoint: string;
+  readonly calls: readonly AwsCall[];
+  close(): Promise<void>;
+}
+
+/** IAM operations that change something; everything else is a read. */
+export function isWrite(call: AwsCall): boolean {
+  return (
+    call.service === 'iam' &&
+    /^(Create|Put|Delete|Update|Tag|Untag|Attach|Detach|Add|Remove|Set)/.test(
+      call.operation,
+    )
+  );
+}
+
+/** `{ "iam:CreateRole": 200, ... }` for the given calls. */
+export function countByOperation(
+  calls: readonly AwsCall[],
+): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const call of calls) {
+    const key = `${call.service}:${call.operation}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+function serviceOf(headers: IncomingHttpHeaders): string {
+  const scope = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(
+    headers.authorization ?? '',
+  );
+  return scope?.[1] ?? 'unknown';
+}
+
+/**
+ * IAM and STS speak the AWS query protocol (a form body with `Action=`);
+ * JSON-protocol services name the operation in `X-Amz-Target`.
+ */
+function operationOf(
+  headers: IncomingHttpHeaders,
+  body: string,
+  method: string,
+  path: string,
+): { operation: string; roleName?: string } {
+  const contentType = headers['content-type'] ?? '';
+  if (contentType.includes('x-www-form-urlencoded')) {
+    const params = new URLSearchParams(body);
+    return {
+      operation: params.get('Action') ?? 'unknown',
+      roleName: params.get('RoleName') ?? undefined,
+    };
+  }
+  const target = headers['x-amz-target'];
+  if (typeof target === 'string') {
+    let roleName: string | undefined;
+    try {
+      roleName = JSON.parse(body).RoleName;
+    } catch {
+      // not JSON; the operation alone is enough
+    }
+    return { operation: target.split('.').pop()!, roleName };
+  }
+  return { operation: `${method} ${path.split('?')[0]}` };
+}
+
+/**
+ * A loopback HTTP proxy in front of moto that records every AWS call by
+ * service, operation and role, so the bench counts IAM writes as AWS would
+ * bill them: retries by the SDK show up as extra calls.
+ */
+export async function startCountingProxy(
+  target: string,
+): Promise<CountingProxy> {
+  const upstream = new URL(target);
+  const agent = new Agent({ keepAlive: true });
+  const calls: AwsCall[] = [];
+
+  const server = createServer((req, res) => {
+    const at = performance.now();
+    const chunks: Buffer[] = [];
+    req.on('data', chunk => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const call: AwsCall = {
+        at,
+        service: serviceOf(req.headers),
+        ...operationOf(
+          req.headers,
+          body.toString('utf8'),
+          req.method ?? 'GET',
+          req.url ?? '/',
+        ),
+        status: 0,
+      };
+      calls.push(call);
+      const forward = httpRequest(
+        {
+          agent,
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+        },
+        upstreamRes => {
+          call.status = upstreamRes.statusCode ?? 0;
+          res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+          upstreamRes.on('end', () => {
+            call.doneAt = performance.now();
+          });
+          upstreamRes.pipe(res);
+        },
+      );
+      forward.on('error', error => {
+        call.status = 502;
+        res.writeHead(502).end(String(error));
+      });
+      forward.end(body);
+    });
+  });
+
+  await new Promise<void>(resolve =>
+    server.listen(0, '127.0.0.1', () => resolve()),
+  );
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    calls,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise(resolve => server.close(resolve));
+      agent.destroy();
+    },
+  };
+}
