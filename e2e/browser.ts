@@ -25,8 +25,13 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Opens the app and signs in with the guest provider (the demo's user:default/guest). */
-export async function openSignedIn(browser: Browser, urlPath = '/'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+export async function openSignedIn(
+  browser: Browser,
+  urlPath = '/',
+): Promise<Page> {
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+  });
   page.setDefaultTimeout(30_000);
   await goto(page, urlPath);
   return page;

@@ -25,8 +25,12 @@ test('guest requests s3:GetObject on a bucket, finds the grant in the catalog an
     const page = await openSignedIn(browser, entityPath);
 
     // 1. Request access on the entity page.
-    await page.getByRole('link', { name: 'Request access', exact: true }).click();
-    await page.getByRole('checkbox', { name: 's3:GetObject', exact: true }).check();
+    await page
+      .getByRole('link', { name: 'Request access', exact: true })
+      .click();
+    await page
+      .getByRole('checkbox', { name: 's3:GetObject', exact: true })
+      .check();
     await page.getByRole('radio', { name: '15 minutes' }).check();
     await page
       .getByRole('textbox', { name: /Reason/ })
@@ -45,15 +49,20 @@ test('guest requests s3:GetObject on a bucket, finds the grant in the catalog an
     await screenshot(page, 'frontend-2-grant-active');
 
     const grants = await fetch(
-      `http://localhost:7007/api/aws-access/grants?state=active&resourceArn=${encodeURIComponent(BUCKET_ARN)}`,
+      `http://localhost:7007/api/aws-access/grants?state=active&resourceArn=${encodeURIComponent(
+        BUCKET_ARN,
+      )}`,
       { headers: { Authorization: `Bearer ${token}` } },
-    ).then(r => r.json() as Promise<{ items: { id: string; actions: string[] }[] }>);
+    ).then(
+      r => r.json() as Promise<{ items: { id: string; actions: string[] }[] }>,
+    );
     const grant = grants.items.find(g => g.actions.includes('s3:GetObject'));
     assert.ok(grant, 'the API lists the new active grant');
 
     // 3. The catalog lists it among the aws-access-grant resources.
-    await eventually('the grant entity is in the catalog', async () =>
-      (await grantEntities(token, grant.id)).length === 1,
+    await eventually(
+      'the grant entity is in the catalog',
+      async () => (await grantEntities(token, grant.id)).length === 1,
     );
     await goto(
       page,
@@ -64,7 +73,9 @@ test('guest requests s3:GetObject on a bucket, finds the grant in the catalog an
 
     // 4. Revoke it on the Active grants tab, through the confirmation dialog.
     await goto(page, entityPath);
-    await page.getByRole('link', { name: 'Active grants', exact: true }).click();
+    await page
+      .getByRole('link', { name: 'Active grants', exact: true })
+      .click();
     await page.getByRole('button', { name: 'Revoke' }).first().click();
     const dialog = page.getByRole('dialog', { name: /Revoke access/ });
     await dialog.waitFor();
@@ -73,18 +84,24 @@ test('guest requests s3:GetObject on a bucket, finds the grant in the catalog an
     await dialog.waitFor({ state: 'hidden' });
 
     // 5. Gone from the tab and from the catalog.
-    await eventually('the grant entity left the catalog', async () =>
-      (await grantEntities(token, grant.id)).length === 0,
+    await eventually(
+      'the grant entity left the catalog',
+      async () => (await grantEntities(token, grant.id)).length === 0,
     );
     await page.reload();
-    await page.getByRole('link', { name: 'Active grants', exact: true }).click();
-    await eventually('the Active grants tab no longer shows the grant', async () =>
-      (await page.getByText('e2e: read the shared assets').count()) === 0,
+    await page
+      .getByRole('link', { name: 'Active grants', exact: true })
+      .click();
+    await eventually(
+      'the Active grants tab no longer shows the grant',
+      async () =>
+        (await page.getByText('e2e: read the shared assets').count()) === 0,
     );
     await screenshot(page, 'frontend-5-revoked');
   } catch (error) {
     for (const context of browser.contexts()) {
-      for (const open of context.pages()) await screenshot(open, 'frontend-failure');
+      for (const open of context.pages())
+        await screenshot(open, 'frontend-failure');
     }
     throw error;
   } finally {

@@ -2,7 +2,12 @@
 // and the aws-access backend answers its health check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BACKEND_URL, launchBrowser, openSignedIn, screenshot } from './browser.ts';
+import {
+  BACKEND_URL,
+  launchBrowser,
+  openSignedIn,
+  screenshot,
+} from './browser.ts';
 
 test('the demo serves the catalog with the plugins installed', async () => {
   const health = await fetch(`${BACKEND_URL}/api/aws-access/health`);
@@ -13,8 +18,14 @@ test('the demo serves the catalog with the plugins installed', async () => {
     // The catalog is the demo's home page; its Resource list shows the AWS
     // resources discovered in both demo accounts.
     const page = await openSignedIn(browser, '/?filters%5Bkind%5D=resource');
-    await page.getByText('sandbox-payments-invoices', { exact: true }).first().waitFor();
-    await page.getByText('prod-payments-invoices', { exact: true }).first().waitFor();
+    await page
+      .getByText('sandbox-payments-invoices', { exact: true })
+      .first()
+      .waitFor();
+    await page
+      .getByText('prod-payments-invoices', { exact: true })
+      .first()
+      .waitFor();
     await screenshot(page, 'catalog');
   } finally {
     await browser.close();

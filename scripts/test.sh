@@ -35,7 +35,7 @@ log "lint"
 pnpm exec backstage-cli repo lint ; record "lint" $?
 
 log "prettier"
-pnpm exec prettier --check . --log-level warn ; record "prettier" $?
+pnpm exec prettier --check . --loglevel warn ; record "prettier" $?
 
 log "unit and integration tests"
 pnpm exec backstage-cli repo test --json --outputFile="$ROOT/test-results/jest.json"

@@ -25,7 +25,7 @@ import {
   WriteCounts,
 } from './src/lifecycle';
 import { measureListLatency, seedGrants } from './src/listLatency';
-import { describeMachine } from './src/machine';
+import { describeLoad, describeMachine } from './src/machine';
 import { formatMs, percentile, summarize } from './src/stats';
 
 const CONCURRENT_GRANTS = 200;
@@ -131,6 +131,7 @@ async function main() {
   for (const line of [...describeMachine(), ...(await serverVersions())]) {
     log(line);
   }
+  log(`Load:   ${describeLoad()} (1/5/15 min averages at start)`);
   log();
   if (!isMotoAvailable()) {
     throw new Error('moto_server is not on PATH');
@@ -264,6 +265,7 @@ async function main() {
     await proxy.close();
     await moto.stop();
   }
+  log(`Load at the end: ${describeLoad()}`);
   log(`Total run time: ${formatMs(performance.now() - started)}`);
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpus, release, totalmem } from 'node:os';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 
 const GIB = 1024 ** 3;
 
@@ -26,4 +26,11 @@ export function describeMachine(): string[] {
     `Node:   ${process.version}`,
     `moto:   ${motoVersion()}`,
   ];
+}
+
+/** The 1, 5 and 15 minute load averages: the machine may be shared. */
+export function describeLoad(): string {
+  return loadavg()
+    .map(l => l.toFixed(2))
+    .join(' / ');
 }

@@ -75,8 +75,7 @@ export async function startMotoServer(): Promise<MotoServer> {
     endpoint,
     port,
     reset: () => post('/moto-api/reset'),
-    enforceAuth: enabled =>
-      post('/moto-api/reset-auth', enabled ? '0' : 'inf'),
+    enforceAuth: enabled => post('/moto-api/reset-auth', enabled ? '0' : 'inf'),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise(r => child.once('exit', r));

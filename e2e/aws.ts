@@ -1,0 +1,47 @@
+// The demo's local AWS (moto) as a person sees it: the keys the demo wrote
+// to .demo/aws-credentials, and IAM enforcement switched on for a check.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export const MOTO_ENDPOINT =
+  process.env.AWS_ENDPOINT_URL ?? 'http://127.0.0.1:4566';
+
+export interface DemoKeys {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** The `[profile]` section of the demo's shared-credentials file. */
+export async function demoKeys(profile: string): Promise<DemoKeys> {
+  const file = path.resolve(
+    import.meta.dirname,
+    '..',
+    '.demo',
+    'aws-credentials',
+  );
+  const text = await readFile(file, 'utf8');
+  const section = text.split(/^\[/m).find(s => s.startsWith(`${profile}]`));
+  const value = (key: string) =>
+    section?.match(new RegExp(`^${key}\\s*=\\s*(\\S+)`, 'm'))?.[1];
+  const accessKeyId = value('aws_access_key_id');
+  const secretAccessKey = value('aws_secret_access_key');
+  if (!accessKeyId || !secretAccessKey) {
+    throw new Error(`no keys for profile ${profile} in ${file}`);
+  }
+  return { accessKeyId, secretAccessKey };
+}
+
+/**
+ * Runs `fn` while moto enforces IAM policies, so that AWS answers Allow or
+ * AccessDenied like the real thing; switches enforcement off again after.
+ */
+export async function withIamEnforced<T>(fn: () => Promise<T>): Promise<T> {
+  const post = (body: string) =>
+    fetch(`${MOTO_ENDPOINT}/moto-api/reset-auth`, { method: 'POST', body });
+  await post('0');
+  try {
+    return await fn();
+  } finally {
+    await post('inf');
+  }
+}
