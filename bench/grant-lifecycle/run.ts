@@ -227,6 +227,20 @@ async function main() {
         )} — p99 ${target(percentile(expiry.endLagMs, 99), 2000)}`,
       );
       describeWrites('IAM writes per expiry', expiry.writes, 2);
+      log(
+        `  backend process from 1 s before the first expiry until all ended: ${formatMs(
+          expiry.windowMs,
+        )} wall, ${formatMs(expiry.cpuMs)} CPU, event-loop delay p99 ${formatMs(
+          expiry.loopDelayMs.p99,
+        )}, max ${formatMs(
+          expiry.loopDelayMs.max,
+        )}; store queries waiting for the (single) SQLite connection: mean ${expiry.poolWaiting.mean.toFixed(
+          1,
+        )}, max ${expiry.poolWaiting.max}`,
+      );
+      log(
+        `  notifications the plugin sent during 1-3 (recorded, not delivered): ${backend.notificationsSent}`,
+      );
       log();
     } finally {
       await backend.stop();

@@ -1,6 +1,7 @@
 import {
   coreServices,
   createBackendModule,
+  createServiceFactory,
   DatabaseService,
 } from '@backstage/backend-plugin-api';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
@@ -11,6 +12,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { JsonObject } from '@backstage/types';
 import { awsAccessPlugin } from 'backstage-plugin-aws-access-backend';
 import { ANNOTATION_AWS_PRINCIPAL_ARN } from 'backstage-plugin-aws-access-common';
@@ -39,6 +41,8 @@ function userEntity(n: number): Entity {
 }
 
 export interface BenchBackend {
+  /** Notifications the plugin sent (to the bench's recording double). */
+  readonly notificationsSent: number;
   /** Base URL of the plugin's REST API, e.g. `http://localhost:1234/api/aws-access`. */
   baseUrl: string;
   /** The plugin's own database client (migrated), for bulk seeding. */
@@ -55,8 +59,8 @@ export interface BenchBackend {
 /**
  * The aws-access plugin as a Backstage backend runs it: the real database
  * service (`backend.database`), the real scheduler (expiry sweep), the
- * plugin's HTTP router behind Backstage's root router. Only auth, user info
- * and the catalog are Backstage's test doubles.
+ * plugin's HTTP router behind Backstage's root router. Auth, user info and
+ * the catalog are Backstage's test doubles; notifications are recorded.
  */
 export async function startBenchBackend(options: {
   database: JsonObject;
@@ -78,11 +82,25 @@ export async function startBenchBackend(options: {
     },
   });
 
+  // The test backend has no notifications plugin; record what the plugin
+  // would send instead of letting every send fail with a 404.
+  let notificationsSent = 0;
+  const notifications = createServiceFactory({
+    service: notificationService,
+    deps: {},
+    factory: () => ({
+      async send() {
+        notificationsSent += 1;
+      },
+    }),
+  });
+
   const backend = await startTestBackend({
     features: [
       awsAccessPlugin,
       databaseProbe,
       schedulerServiceFactory,
+      notifications,
       mockServices.rootLogger.factory({ level: 'warn' }),
       catalogServiceMock.factory({
         entities: Array.from({ length: options.users }, (_, n) =>
@@ -117,6 +135,9 @@ export async function startBenchBackend(options: {
   return {
     baseUrl,
     knex,
+    get notificationsSent() {
+      return notificationsSent;
+    },
     async call(method, path, { user = benchUser(0), body } = {}) {
       const res = await fetch(`${baseUrl}${path}`, {
         method,

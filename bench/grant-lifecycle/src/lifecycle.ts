@@ -1,4 +1,5 @@
 import { GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ACCOUNT_ID, BenchBackend, benchUser } from './backend';
 import { AwsCall, countByOperation, isWrite } from './countingProxy';
 import { mapConcurrent } from './stats';
@@ -247,6 +248,13 @@ export interface ExpiryResult {
   /** `endedAt` (role deleted, state `expired`) minus `expiresAt`. */
   endLagMs: number[];
   writes: WriteCounts;
+  /** Event-loop delay of the backend process while the grants expired. */
+  loopDelayMs: { p99: number; max: number };
+  /** CPU time this process used while the grants expired, in milliseconds. */
+  cpuMs: number;
+  /** Store queries waiting for a database connection, sampled every 10 ms. */
+  poolWaiting: { mean: number; max: number };
+  windowMs: number;
 }
 
 /**
@@ -265,7 +273,19 @@ export async function measureExpiry(
   const windowStart = performance.now();
   onWait(Math.max(0, Math.round((last - Date.now()) / 1000)));
 
-  await sleep(Math.max(0, first - Date.now()));
+  await sleep(Math.max(0, first - Date.now() - 1000));
+  // Where the time goes if expiry is slow: a blocked event loop, a busy
+  // CPU, or waiting on moto (the proxy's answer times).
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const cpuBefore = process.cpuUsage();
+  const loopStart = performance.now();
+  const pool = (backend.knex.client as any).pool;
+  const waiting: number[] = [];
+  const sampler = setInterval(
+    () => waiting.push(pool.numPendingAcquires()),
+    10,
+  );
   const deadline = last + 60_000;
   const ids = new Set(grants.map(g => g.id));
   for (;;) {
@@ -279,6 +299,9 @@ export async function measureExpiry(
     await sleep(250);
   }
   const windowEnd = performance.now();
+  loop.disable();
+  clearInterval(sampler);
+  const cpu = process.cpuUsage(cpuBefore);
 
   const ended = await mapConcurrent(grants, 10, async grant => {
     const { body } = await backend.call('GET', `/grants/${grant.id}`);
@@ -314,5 +337,15 @@ export async function measureExpiry(
       windowStart,
       windowEnd,
     ),
+    loopDelayMs: {
+      p99: loop.percentile(99) / 1e6,
+      max: loop.max / 1e6,
+    },
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    poolWaiting: {
+      mean: waiting.reduce((a, b) => a + b, 0) / Math.max(1, waiting.length),
+      max: Math.max(0, ...waiting),
+    },
+    windowMs: windowEnd - loopStart,
   };
 }

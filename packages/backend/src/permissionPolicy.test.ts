@@ -57,47 +57,45 @@ describe('AwsAccessDemoPermissionPolicy', () => {
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
   });
 
-  it('limits read and revoke to the requester and the resource owners', async () => {
-    for (const permission of [grantReadPermission, grantRevokePermission]) {
-      await expect(policy.handle({ permission }, guest)).resolves.toEqual({
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'aws-access',
-        resourceType: 'aws-access-grant',
-        conditions: {
-          anyOf: [
-            {
-              rule: 'IS_REQUESTER',
-              resourceType: 'aws-access-grant',
-              params: { claims: ['user:default/guest'] },
-            },
-            {
-              rule: 'IS_RESOURCE_OWNER',
-              resourceType: 'aws-access-grant',
-              params: {
-                claims: ['user:default/guest', 'group:default/team-payments'],
-              },
-            },
-          ],
-        },
-      });
-    }
+  const claims = ['user:default/guest', 'group:default/team-payments'];
+  const requester = {
+    rule: 'IS_REQUESTER',
+    resourceType: 'aws-access-grant',
+    params: { claims: ['user:default/guest'] },
+  };
+  const owner = {
+    rule: 'IS_RESOURCE_OWNER',
+    resourceType: 'aws-access-grant',
+    params: { claims },
+  };
+  const approver = {
+    rule: 'IS_APPROVER',
+    resourceType: 'aws-access-grant',
+    params: { claims },
+  };
+  const conditional = (conditions: object) => ({
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'aws-access',
+    resourceType: 'aws-access-grant',
+    conditions,
   });
 
-  it('lets resource owners approve', async () => {
+  it('limits read to the requester, the resource owners and the approvers', async () => {
+    await expect(
+      policy.handle({ permission: grantReadPermission }, guest),
+    ).resolves.toEqual(conditional({ anyOf: [requester, owner, approver] }));
+  });
+
+  it('limits revoke to the requester and the resource owners', async () => {
+    await expect(
+      policy.handle({ permission: grantRevokePermission }, guest),
+    ).resolves.toEqual(conditional({ anyOf: [requester, owner] }));
+  });
+
+  it('lets resource owners and the approver groups approve', async () => {
     await expect(
       policy.handle({ permission: grantApprovePermission }, guest),
-    ).resolves.toEqual({
-      result: AuthorizeResult.CONDITIONAL,
-      pluginId: 'aws-access',
-      resourceType: 'aws-access-grant',
-      conditions: {
-        rule: 'IS_RESOURCE_OWNER',
-        resourceType: 'aws-access-grant',
-        params: {
-          claims: ['user:default/guest', 'group:default/team-payments'],
-        },
-      },
-    });
+    ).resolves.toEqual(conditional({ anyOf: [owner, approver] }));
   });
 
   it('allows the platform team everything', async () => {

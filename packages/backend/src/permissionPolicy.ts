@@ -32,7 +32,7 @@ import {
   grantRevokePermission,
 } from 'backstage-plugin-aws-access-common';
 
-/** Members of this group administer aws-access: any grant, any account. */
+/** Administers aws-access when `awsAccess.adminGroups` is not set. */
 export const DEMO_ADMIN_GROUP = 'group:default/platform-team';
 
 const AWS_ACCESS_PERMISSION_NAMES = new Set(
@@ -41,16 +41,23 @@ const AWS_ACCESS_PERMISSION_NAMES = new Set(
 
 /**
  * - create: every signed-in user may request access for themselves;
- * - read, revoke (and extend): the requester, and the owners of the resource;
- * - approve: the owners of the resource (the approval rules in
- *   `awsAccess.approval` then decide whose approval counts);
- * - admin, and everything above on every grant: members of the admin group.
+ * - read: the requester, the owners of the resource, and its approvers;
+ * - revoke (and extend, cancel): the requester, and the owners of the resource;
+ * - approve: the owners and approvers of the grant (the approval rules in
+ *   `awsAccess.approval` then decide whose approval counts: never the
+ *   requester's, never twice);
+ * - admin, and everything above on every grant: members of
+ *   `awsAccess.adminGroups`.
  */
 export class AwsAccessDemoPermissionPolicy implements PermissionPolicy {
+  private readonly adminGroups: string[];
+
   constructor(
     private readonly userInfo: UserInfoService,
-    private readonly adminGroup: string = DEMO_ADMIN_GROUP,
-  ) {}
+    adminGroups: string[] = [DEMO_ADMIN_GROUP],
+  ) {
+    this.adminGroups = adminGroups.map(g => g.toLocaleLowerCase('en-US'));
+  }
 
   async handle(
     request: PolicyQuery,
@@ -67,7 +74,11 @@ export class AwsAccessDemoPermissionPolicy implements PermissionPolicy {
     const { userEntityRef, ownershipEntityRefs } =
       await this.userInfo.getUserInfo(user.credentials);
 
-    if (ownershipEntityRefs.includes(this.adminGroup)) {
+    if (
+      ownershipEntityRefs.some(ref =>
+        this.adminGroups.includes(ref.toLocaleLowerCase('en-US')),
+      )
+    ) {
       return { result: AuthorizeResult.ALLOW };
     }
     if (isPermission(permission, adminPermission)) {
@@ -76,22 +87,29 @@ export class AwsAccessDemoPermissionPolicy implements PermissionPolicy {
     if (isPermission(permission, grantCreatePermission)) {
       return { result: AuthorizeResult.ALLOW };
     }
-    if (
-      isPermission(permission, grantReadPermission) ||
-      isPermission(permission, grantRevokePermission)
-    ) {
+    const requester = grantConditions.isRequester({ claims: [userEntityRef] });
+    const owner = grantConditions.isResourceOwner({
+      claims: ownershipEntityRefs,
+    });
+    // The groups an approval rule named when the grant was requested: the
+    // owner for `approvers: owner`, the listed groups for `approvers: groups`.
+    const approver = grantConditions.isApprover({
+      claims: ownershipEntityRefs,
+    });
+    if (isPermission(permission, grantReadPermission)) {
       return createGrantConditionalDecision(permission, {
-        anyOf: [
-          grantConditions.isRequester({ claims: [userEntityRef] }),
-          grantConditions.isResourceOwner({ claims: ownershipEntityRefs }),
-        ],
+        anyOf: [requester, owner, approver],
+      });
+    }
+    if (isPermission(permission, grantRevokePermission)) {
+      return createGrantConditionalDecision(permission, {
+        anyOf: [requester, owner],
       });
     }
     if (isPermission(permission, grantApprovePermission)) {
-      return createGrantConditionalDecision(
-        permission,
-        grantConditions.isResourceOwner({ claims: ownershipEntityRefs }),
-      );
+      return createGrantConditionalDecision(permission, {
+        anyOf: [owner, approver],
+      });
     }
     return { result: AuthorizeResult.DENY };
   }
@@ -106,9 +124,16 @@ export const permissionModuleAwsAccessDemoPolicy = createBackendModule({
       deps: {
         policy: policyExtensionPoint,
         userInfo: coreServices.userInfo,
+        config: coreServices.rootConfig,
       },
-      async init({ policy, userInfo }) {
-        policy.setPolicy(new AwsAccessDemoPermissionPolicy(userInfo));
+      async init({ policy, userInfo, config }) {
+        // The admin rule is awsAccess.adminGroups, as without the framework.
+        policy.setPolicy(
+          new AwsAccessDemoPermissionPolicy(
+            userInfo,
+            config.getOptionalStringArray('awsAccess.adminGroups'),
+          ),
+        );
       },
     });
   },

@@ -3,6 +3,21 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { adminPermission } from 'backstage-plugin-aws-access-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { NotAllowedError } from '@backstage/errors';
+import { ApprovalPolicy } from './approval/ApprovalPolicy';
+import {
+  GrantAuditor,
+  GrantNotifications,
+  readExpiryWarningMinutes,
+} from './notifications';
+import {
+  createGrantPermissionEvaluators,
+  registerGrantPermissions,
+} from './permissions';
+import { createGrantLifecycleListener } from './service/grantLifecycleListener';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { IamDataActionCatalog } from './actions/IamDataActionCatalog';
@@ -15,6 +30,7 @@ import { ExpiryScheduler } from './service/ExpiryScheduler';
 import { GrantEngine } from './service/GrantEngine';
 import { GrantNotifier } from './service/GrantNotifier';
 import { GrantService } from './service/GrantService';
+import { toApiGrant } from './service/grantView';
 import { PrincipalResolver } from './service/PrincipalResolver';
 import { Reconciler } from './service/Reconciler';
 import {
@@ -22,8 +38,8 @@ import {
   createOnboardingRouter,
   readOnboardingConfig,
 } from './onboarding';
-import { assertAdmin, getUserCaller } from './service/authorization';
-import { createRouter } from './service/router';
+import { getUserCaller } from './service/authorization';
+import { createRouter, toPermissionResource } from './service/router';
 
 /**
  * The aws-access backend plugin: REST API, grant engine, expiry and reconciler.
@@ -45,6 +61,10 @@ export const awsAccessPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        notifications: notificationService,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         signals: signalsServiceRef,
@@ -52,6 +72,9 @@ export const awsAccessPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, scheduler, lifecycle, httpRouter } = deps;
         const awsAccessConfig = readAwsAccessConfig(config);
+        // Read at start: a typo in an approval rule stops the backend.
+        const approvals = ApprovalPolicy.fromConfig(config);
+        const expiryWarningMinutes = readExpiryWarningMinutes(config);
         const accounts = () => awsAccessConfig.accounts;
 
         const clientFactory = DefaultAwsClientFactory.fromConfig(
@@ -78,10 +101,32 @@ export const awsAccessPlugin = createBackendPlugin({
           signals: deps.signals,
         });
         engine.onChange((grant, type) => notifier.grantChanged(grant, type));
+        const notifications = new GrantNotifications({
+          notifications: deps.notifications,
+          logger: logger.child({ target: 'notifications' }),
+        });
+        const auditor = new GrantAuditor(deps.auditor);
+        engine.onChange(
+          createGrantLifecycleListener({ notifications, auditor }),
+        );
+        registerGrantPermissions(deps.permissionsRegistry, async ids =>
+          (await store.getGrants(ids)).map(g =>
+            g ? toPermissionResource(g) : undefined,
+          ),
+        );
+        const permissionEvaluators = createGrantPermissionEvaluators(
+          deps.permissionsRegistry,
+        );
         const expiry = new ExpiryScheduler({
           engine,
           store,
           logger: logger.child({ target: 'expiry' }),
+          timeOutPending: now => grants.timeOutPendingGrants(now),
+          expiryWarning: {
+            leadMinutes: expiryWarningMinutes,
+            warn: (grant, minutesLeft) =>
+              notifications.expiresSoon(toApiGrant(grant), minutesLeft),
+          },
         });
         const reconciler = new Reconciler({
           store,
@@ -112,6 +157,9 @@ export const awsAccessPlugin = createBackendPlugin({
             auth: deps.auth,
             logger,
           }),
+          approvals,
+          notifications,
+          auditor,
         });
 
         // Global tasks run on one replica at a time; timers and row claims
@@ -127,7 +175,14 @@ export const awsAccessPlugin = createBackendPlugin({
           scope: 'global',
           ...awsAccessConfig.schedules.reconciler,
           fn: async () => {
-            await reconciler.reconcile();
+            const { removed } = await reconciler.reconcile();
+            for (const role of removed) {
+              await auditor.succeeded('reconciler-removal', {
+                subject: { roleArn: role.roleArn },
+                actor: 'service:aws-access',
+                meta: { why: role.why },
+              });
+            }
           },
         });
         // Resume grants a previous run left mid-step, and arm the timers of
@@ -146,6 +201,8 @@ export const awsAccessPlugin = createBackendPlugin({
           await createRouter({
             httpAuth: deps.httpAuth,
             userInfo: deps.userInfo,
+            permissions: deps.permissions,
+            permissionEvaluators,
             grants,
           }),
         );
@@ -154,13 +211,19 @@ export const awsAccessPlugin = createBackendPlugin({
             config: awsAccessConfig,
             onboarding: readOnboardingConfig(config),
             discovery: deps.discovery,
+            // Who administers aws-access is the permission policy's call
+            // (the demo policy grants it to awsAccess.adminGroups).
             authorizeAdmin: async req => {
               const caller = await getUserCaller(req, deps);
-              assertAdmin(
-                caller,
-                awsAccessConfig.adminGroups,
-                'onboard or offboard accounts',
+              const [decision] = await deps.permissions.authorize(
+                [{ permission: adminPermission }],
+                { credentials: await deps.httpAuth.credentials(req) },
               );
+              if (decision.result !== AuthorizeResult.ALLOW) {
+                throw new NotAllowedError(
+                  'only aws-access administrators may onboard or offboard accounts',
+                );
+              }
               return caller.userEntityRef;
             },
             revokeAllActiveGrants: (accountId, actor) =>

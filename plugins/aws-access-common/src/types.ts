@@ -61,6 +61,22 @@ export interface Grant {
   policyName?: string;
   signInUrl?: string;
   lastError?: string;
+  /** Owner entity ref of the requested resource, from the catalog at request time. */
+  resourceOwner?: string;
+  /** Approvals needed before the grant is provisioned; absent when none were. */
+  requiredApprovals?: number;
+  /** Groups whose members may approve, while approval is needed. */
+  approverGroups?: string[];
+  /** Approvals recorded so far, oldest first. */
+  approvals?: GrantApproval[];
+}
+
+/** One person's approval of a grant. */
+export interface GrantApproval {
+  /** Entity ref of the approving user. */
+  approver: string;
+  comment?: string;
+  createdAt: string;
 }
 
 export interface GrantEvent {

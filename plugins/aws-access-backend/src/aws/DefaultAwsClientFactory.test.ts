@@ -1,4 +1,5 @@
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ConfigReader } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
@@ -82,6 +83,21 @@ async function whoAmI(
   const sts = new STSClient(await factory.clientConfig(accountId, purpose));
   const identity = await sts.send(new GetCallerIdentityCommand({}));
   return { account: identity.Account, arn: identity.Arn };
+}
+
+/** How often each role has been assumed so far, as moto recorded it. */
+async function assumeRoleCounts(
+  moto: MotoServer,
+): Promise<Record<string, number>> {
+  const res = await fetch(`${moto.endpoint}/moto-api/data.json`);
+  const data = (await res.json()) as {
+    sts?: { AssumedRole?: Array<{ role_arn: string }> };
+  };
+  const counts: Record<string, number> = {};
+  for (const { role_arn: roleArn } of data.sts?.AssumedRole ?? []) {
+    counts[roleArn] = (counts[roleArn] ?? 0) + 1;
+  }
+  return counts;
 }
 
 describe('DefaultAwsClientFactory', () => {
@@ -202,6 +218,50 @@ describe('DefaultAwsClientFactory', () => {
       const home = await factory.clientConfig(HOME, 'manage');
       expect(second.credentials).toBe(first.credentials);
       expect(home.credentials).not.toBe(first.credentials);
+    });
+
+    it('assumes each role once per account and purpose, however many clients use it', async () => {
+      const factory = factoryFor(accessConfig);
+      const before = await assumeRoleCounts(moto);
+
+      // Several clients per account and purpose, in different regions and
+      // all at once, as a discovery run makes them.
+      const uses: Array<[string, 'manage' | 'read', string | undefined]> = [
+        [OTHER, 'manage', undefined],
+        [OTHER, 'manage', 'us-west-2'],
+        [OTHER, 'manage', 'eu-west-1'],
+        [THIRD, 'read', undefined],
+        [THIRD, 'read', 'us-east-1'],
+        [THIRD, 'manage', undefined],
+        [THIRD, 'manage', 'eu-west-1'],
+      ];
+      await Promise.all(
+        uses.flatMap(([accountId, purpose, region]) => [
+          factory
+            .clientConfig(accountId, purpose, region)
+            .then(config =>
+              new STSClient(config).send(new GetCallerIdentityCommand({})),
+            ),
+          factory
+            .clientConfig(accountId, purpose, region)
+            .then(config =>
+              new S3Client(config).send(new ListBucketsCommand({})),
+            ),
+        ]),
+      );
+
+      const after = await assumeRoleCounts(moto);
+      const assumed = (roleArn: string) =>
+        (after[roleArn] ?? 0) - (before[roleArn] ?? 0);
+      expect(assumed(`arn:aws:iam::${OTHER}:role/BackstageAccessManager`)).toBe(
+        1,
+      );
+      expect(
+        assumed(`arn:aws:iam::${THIRD}:role/ops/BackstageAccessManager`),
+      ).toBe(1);
+      expect(assumed(`arn:aws:iam::${THIRD}:role/BackstageAccessReader`)).toBe(
+        1,
+      );
     });
   });
 });

@@ -8,6 +8,7 @@ import {
 import { JsonObject } from '@backstage/types';
 import { parseArn } from 'backstage-plugin-aws-access-common';
 import { AccountConfig, AwsAccessConfig } from '../config/AwsAccessConfig';
+import { sharedCredentialProvider } from './sharedCredentialProvider';
 import { AwsClientConfig, AwsClientFactory, AwsPurpose } from './types';
 
 const DEFAULT_REGION = 'us-east-1';
@@ -66,6 +67,10 @@ function integrationAccount(
  * account without one is reached with the app's own `aws` integration
  * config, which, unless it names the account, means the main credentials,
  * and only if they belong to that account.
+ *
+ * All clients of an account and purpose share one credential provider, so a
+ * role is assumed once and again only shortly before its credentials expire,
+ * however many clients a discovery run or a grant makes.
  */
 export class DefaultAwsClientFactory implements AwsClientFactory {
   private readonly providers = new Map<
@@ -142,7 +147,7 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
         : this.appManager;
       provider = manager
         .getCredentialProvider({ accountId: account.accountId })
-        .then(result => result.sdkCredentialProvider);
+        .then(result => sharedCredentialProvider(result.sdkCredentialProvider));
       // A failed lookup (for example STS unreachable while checking the
       // main account) is retried on the next call rather than remembered.
       provider.catch(() => this.providers.delete(key));

@@ -7,6 +7,8 @@ import {
 import { ConflictError, InputError } from '@backstage/errors';
 import { GrantEvent, GrantState } from 'backstage-plugin-aws-access-common';
 import { Knex } from 'knex';
+import { ApprovalRequirement, GrantApproval } from '../approval/types';
+import { applyGrantFilterToKnex } from '../permissions/applyGrantFilterToKnex';
 import {
   GrantCondition,
   GrantPatch,
@@ -56,6 +58,17 @@ interface GrantRow {
   last_error: string | null;
   claimed_by: string | null;
   claim_expires_at: Timestamp;
+  resource_owner: string | null;
+  resource_tags: string | null;
+  approval_requirement: string | null;
+  expiry_warned_at: Timestamp;
+}
+
+interface ApprovalRow {
+  grant_id: string;
+  approver: string;
+  comment: string | null;
+  created_at: Timestamp;
 }
 
 interface EventRow {
@@ -85,7 +98,15 @@ export function actionsKey(actions: string[]): string {
   return createHash('sha256').update(canonical.join(',')).digest('hex');
 }
 
-function toRecord(row: GrantRow): GrantRecord {
+function toApproval(row: ApprovalRow): GrantApproval {
+  return {
+    approver: row.approver,
+    approvedAt: toDate(row.created_at)!,
+    comment: optional(row.comment),
+  };
+}
+
+function toRecord(row: GrantRow, approvals: GrantApproval[] = []): GrantRecord {
   return {
     id: row.id,
     state: row.state as GrantState,
@@ -114,6 +135,13 @@ function toRecord(row: GrantRow): GrantRecord {
     lastError: optional(row.last_error),
     claimedBy: optional(row.claimed_by),
     claimExpiresAt: toDate(row.claim_expires_at),
+    resourceOwner: optional(row.resource_owner),
+    resourceTags: row.resource_tags ? JSON.parse(row.resource_tags) : undefined,
+    approvalRequirement: row.approval_requirement
+      ? (JSON.parse(row.approval_requirement) as ApprovalRequirement)
+      : undefined,
+    approvals,
+    expiryWarnedAt: toDate(row.expiry_warned_at),
   };
 }
 
@@ -142,6 +170,7 @@ const PATCH_COLUMNS: Record<keyof GrantPatch, string> = {
   endsAs: 'ends_as',
   attempts: 'attempts',
   lastError: 'last_error',
+  expiryWarnedAt: 'expiry_warned_at',
 };
 
 function encodeCursor(row: GrantRecord): string {
@@ -216,7 +245,28 @@ export class DatabaseGrantStore implements GrantStore {
           ends_as: grant.endsAs ?? null,
           attempts: 0,
           last_error: grant.lastError ?? null,
+          resource_owner:
+            grant.resourceOwner?.toLocaleLowerCase('en-US') ?? null,
+          resource_tags: grant.resourceTags
+            ? JSON.stringify(grant.resourceTags)
+            : null,
+          approval_requirement: grant.approvalRequirement
+            ? JSON.stringify(grant.approvalRequirement)
+            : null,
         });
+        const requirement = grant.approvalRequirement;
+        if (requirement && requirement.mode !== 'auto') {
+          const groups = [
+            ...new Set(
+              requirement.approverGroups.map(g => g.toLocaleLowerCase('en-US')),
+            ),
+          ];
+          if (groups.length) {
+            await tx('grant_approvers').insert(
+              groups.map(group_ref => ({ grant_id: grant.id, group_ref })),
+            );
+          }
+        }
         await this.insertEvent(tx, grant.id, event, grant.createdAt);
       });
     } catch (error) {
@@ -235,7 +285,72 @@ export class DatabaseGrantStore implements GrantStore {
 
   async getGrant(id: string): Promise<GrantRecord | undefined> {
     const row = await this.db<GrantRow>('grants').where({ id }).first();
-    return row ? toRecord(row) : undefined;
+    return row ? (await this.withApprovals(this.db, [row]))[0] : undefined;
+  }
+
+  async getGrants(ids: string[]): Promise<Array<GrantRecord | undefined>> {
+    if (ids.length === 0) return [];
+    const rows = await this.db<GrantRow>('grants').whereIn('id', ids);
+    const records = await this.withApprovals(this.db, rows);
+    return ids.map(id => records.find(r => r.id === id));
+  }
+
+  async recordApproval(
+    id: string,
+    approval: GrantApproval,
+    patch: GrantPatch,
+    event: NewGrantEvent,
+  ): Promise<GrantRecord | undefined> {
+    const now = approval.approvedAt;
+    try {
+      return await this.db.transaction(async tx => {
+        const row = await this.lockRow(tx, id);
+        if (!row || !this.holds(row, { states: ['pending'] }, now)) {
+          return undefined;
+        }
+        await tx('grant_approvals').insert({
+          grant_id: id,
+          approver: approval.approver.toLocaleLowerCase('en-US'),
+          comment: approval.comment ?? null,
+          created_at: now,
+        });
+        await this.applyPatch(tx, row, patch, event, now);
+        const updated = (await tx<GrantRow>('grants').where({ id }).first())!;
+        return (await this.withApprovals(tx, [updated]))[0];
+      });
+    } catch (error) {
+      if (isDatabaseConflictError(error)) {
+        throw new ConflictError(
+          `${approval.approver} has already approved grant ${id}`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  async listPendingSince(
+    createdBefore: Date,
+    limit: number,
+  ): Promise<GrantRecord[]> {
+    const rows = await this.db<GrantRow>('grants')
+      .where('state', 'pending')
+      .where('created_at', '<=', createdBefore)
+      .orderBy('created_at', 'asc')
+      .limit(limit);
+    return this.withApprovals(this.db, rows);
+  }
+
+  async listUnwarnedExpiring(
+    before: Date,
+    limit: number,
+  ): Promise<GrantRecord[]> {
+    const rows = await this.db<GrantRow>('grants')
+      .where('state', 'active')
+      .whereNull('expiry_warned_at')
+      .where('expires_at', '<=', before)
+      .orderBy('expires_at', 'asc')
+      .limit(limit);
+    return this.withApprovals(this.db, rows);
   }
 
   async listGrants(
@@ -251,6 +366,9 @@ export class DatabaseGrantStore implements GrantStore {
     if (options.requester) query.where('requester', options.requester);
     if (options.resourceArn) query.where('resource_arn', options.resourceArn);
     if (options.accountId) query.where('account_id', options.accountId);
+    if (options.permissionFilter) {
+      applyGrantFilterToKnex(query, options.permissionFilter);
+    }
     if (options.cursor) {
       const { createdAt, id } = decodeCursor(options.cursor);
       query.where(q =>
@@ -261,7 +379,7 @@ export class DatabaseGrantStore implements GrantStore {
           ),
       );
     }
-    const rows = (await query).map(toRecord);
+    const rows = await this.withApprovals(this.db, await query);
     if (rows.length <= options.limit) {
       return { items: rows };
     }
@@ -289,7 +407,7 @@ export class DatabaseGrantStore implements GrantStore {
       })
       .whereIn('state', LIVE_STATES)
       .first();
-    return row ? toRecord(row) : undefined;
+    return row ? (await this.withApprovals(this.db, [row]))[0] : undefined;
   }
 
   async updateGrant(
@@ -304,21 +422,53 @@ export class DatabaseGrantStore implements GrantStore {
       if (!row || !this.holds(row, condition, now)) {
         return undefined;
       }
-      const update: Record<string, unknown> = { updated_at: now };
-      for (const [key, value] of Object.entries(patch)) {
-        update[PATCH_COLUMNS[key as keyof GrantPatch]] = value ?? null;
-      }
-      await tx('grants').where({ id }).update(update);
-      if (event) {
-        await this.insertEvent(
-          tx,
-          id,
-          { fromState: row.state as GrantState, ...event },
-          now,
-        );
-      }
-      return toRecord((await tx<GrantRow>('grants').where({ id }).first())!);
+      await this.applyPatch(tx, row, patch, event, now);
+      const updated = (await tx<GrantRow>('grants').where({ id }).first())!;
+      return (await this.withApprovals(tx, [updated]))[0];
     });
+  }
+
+  private async applyPatch(
+    tx: Knex.Transaction,
+    row: GrantRow,
+    patch: GrantPatch,
+    event: NewGrantEvent | undefined,
+    now: Date,
+  ): Promise<void> {
+    const update: Record<string, unknown> = { updated_at: now };
+    for (const [key, value] of Object.entries(patch)) {
+      update[PATCH_COLUMNS[key as keyof GrantPatch]] = value ?? null;
+    }
+    await tx('grants').where({ id: row.id }).update(update);
+    if (event) {
+      await this.insertEvent(
+        tx,
+        row.id,
+        { fromState: row.state as GrantState, ...event },
+        now,
+      );
+    }
+  }
+
+  /** Records with their approvals, loaded in one query for all rows. */
+  private async withApprovals(
+    db: Knex | Knex.Transaction,
+    rows: GrantRow[],
+  ): Promise<GrantRecord[]> {
+    const withApproval = rows
+      .filter(r => r.approval_requirement !== null)
+      .map(r => r.id);
+    const approvals = withApproval.length
+      ? await db<ApprovalRow>('grant_approvals')
+          .whereIn('grant_id', withApproval)
+          .orderBy('created_at', 'asc')
+      : [];
+    return rows.map(row =>
+      toRecord(
+        row,
+        approvals.filter(a => a.grant_id === row.id).map(toApproval),
+      ),
+    );
   }
 
   async appendEvent(
@@ -346,7 +496,8 @@ export class DatabaseGrantStore implements GrantStore {
       await tx('grants')
         .where({ id })
         .update({ claimed_by: options.owner, claim_expires_at: options.until });
-      return toRecord((await tx<GrantRow>('grants').where({ id }).first())!);
+      const claimed = (await tx<GrantRow>('grants').where({ id }).first())!;
+      return (await this.withApprovals(tx, [claimed]))[0];
     });
   }
 

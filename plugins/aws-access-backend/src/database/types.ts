@@ -3,7 +3,10 @@ import {
   GrantState,
   ListGrantsFilter,
 } from 'backstage-plugin-aws-access-common';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { PermissionStatement } from '../actions/types';
+import { ApprovalRequirement, GrantApproval } from '../approval/types';
+import { GrantFilter } from '../permissions/resource';
 
 /** A grant as stored: the API fields plus what the engine needs to act on it. */
 export interface GrantRecord {
@@ -37,12 +40,27 @@ export interface GrantRecord {
   lastError?: string;
   claimedBy?: string;
   claimExpiresAt?: Date;
+  /** Lower-case owner entity ref of the resource, from the catalog at request time. */
+  resourceOwner?: string;
+  /** Tags of the resource, from the catalog at request time. */
+  resourceTags?: Record<string, string>;
+  /** Who must approve, fixed at request time; absent for grants made before approvals. */
+  approvalRequirement?: ApprovalRequirement;
+  /** Approvals recorded so far, oldest first. */
+  approvals: GrantApproval[];
+  /** When the requester was warned that the grant ends soon. */
+  expiryWarnedAt?: Date;
 }
 
 /** What a new grant is created with. */
 export type NewGrantRecord = Omit<
   GrantRecord,
-  'updatedAt' | 'attempts' | 'claimedBy' | 'claimExpiresAt'
+  | 'updatedAt'
+  | 'attempts'
+  | 'claimedBy'
+  | 'claimExpiresAt'
+  | 'approvals'
+  | 'expiryWarnedAt'
 >;
 
 /** Columns a transition may change. `null` clears a field. */
@@ -57,7 +75,8 @@ export type GrantPatch = {
     | 'roleArn'
     | 'endsAs'
     | 'attempts'
-    | 'lastError']?: GrantRecord[K] | null;
+    | 'lastError'
+    | 'expiryWarnedAt']?: GrantRecord[K] | null;
 };
 
 /** One history row, written in the same transaction as the change it records. */
@@ -86,6 +105,11 @@ export interface GrantCondition {
 
 export interface ListGrantsOptions extends Omit<ListGrantsFilter, 'limit'> {
   limit: number;
+  /**
+   * A conditional permission decision, as grant filters: only grants it
+   * allows are listed. Applied in the query, so pages stay full.
+   */
+  permissionFilter?: PermissionCriteria<GrantFilter>;
 }
 
 /**
@@ -158,6 +182,29 @@ export interface GrantStore {
   }): Promise<string[]>;
 
   releaseClaim(id: string, owner: string): Promise<void>;
+
+  /** Grants by id, in the order given (`undefined` for unknown ids). */
+  getGrants(ids: string[]): Promise<Array<GrantRecord | undefined>>;
+
+  /**
+   * Records `approval` of a pending grant and, in the same transaction,
+   * applies `patch` and appends `event` (e.g. the move to `provisioning` when
+   * this approval completes the requirement). Returns `undefined` when the
+   * grant is no longer pending; throws `ConflictError` when this approver
+   * already approved it.
+   */
+  recordApproval(
+    id: string,
+    approval: GrantApproval,
+    patch: GrantPatch,
+    event: NewGrantEvent,
+  ): Promise<GrantRecord | undefined>;
+
+  /** Pending grants requested at or before `createdBefore`, oldest first. */
+  listPendingSince(createdBefore: Date, limit: number): Promise<GrantRecord[]>;
+
+  /** Active grants expiring at or before `before` whose requester was not warned yet. */
+  listUnwarnedExpiring(before: Date, limit: number): Promise<GrantRecord[]>;
 
   /** Active grants whose expiry is at or before `before`, soonest first. */
   listExpiring(

@@ -32,6 +32,16 @@ function applyLeaf(builder: Knex.QueryBuilder, filter: GrantFilter): void {
     builder.whereRaw('1 = 0');
     return;
   }
+  if (column === 'approver_group') {
+    // A grant may name several approver groups: matched through its rows in
+    // `grant_approvers` rather than a column.
+    builder.whereIn('id', function approverGroups(this: Knex.QueryBuilder) {
+      this.select('grant_id')
+        .from('grant_approvers')
+        .whereIn('group_ref', filter.values);
+    });
+    return;
+  }
   if (NULLABLE_COLUMNS.has(column)) {
     // Spelled out so that `not` of this leaf keeps the grants without an
     // owner, as the rule's in-memory `apply` does: NOT (x IN (...)) is NULL,
@@ -75,7 +85,8 @@ function applyCriteria(
  * `createConditionTransformer` turned them into grant filters.
  *
  * The query must select from a table (or alias) whose columns are named
- * `requester`, `resource_owner` and `state`, holding lower-case entity refs.
+ * `id`, `requester`, `resource_owner` and `state`, holding lower-case
+ * entity refs; `approver_group` filters go through `grant_approvers`.
  */
 export function applyGrantFilterToKnex<
   TBuilder extends Knex.QueryBuilder<any, any>,

@@ -9,6 +9,7 @@ export type { AwsAccessGrantResource, GrantFilter } from './resource';
 export {
   grantPermissionRules,
   hasState,
+  isApprover,
   isRequester,
   isResourceOwner,
 } from './rules';

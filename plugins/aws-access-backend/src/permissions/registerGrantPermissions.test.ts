@@ -67,6 +67,7 @@ describe('registerGrantPermissions', () => {
     expect(rules.map((r: any) => [r.name, r.resourceType])).toEqual([
       ['IS_REQUESTER', 'aws-access-grant'],
       ['IS_RESOURCE_OWNER', 'aws-access-grant'],
+      ['IS_APPROVER', 'aws-access-grant'],
       ['HAS_STATE', 'aws-access-grant'],
     ]);
     // The policy editor and the permission backend read these schemas.
@@ -75,7 +76,7 @@ describe('registerGrantPermissions', () => {
       properties: { claims: { type: 'array', items: { type: 'string' } } },
       required: ['claims'],
     });
-    expect(rules[2].paramsSchema.properties.states.items.enum).toContain(
+    expect(rules[3].paramsSchema.properties.states.items.enum).toContain(
       'pending',
     );
 

@@ -16,6 +16,8 @@ export type AwsAccessGrantResource = Pick<
 > & {
   /** Owner entity ref of the requested resource, from the catalog. */
   resourceOwner?: string;
+  /** Groups whose members may approve the grant (while it needs approval). */
+  approverGroups?: string[];
 };
 
 /** The columns of the `grants` table that permission conditions filter on. */
@@ -23,6 +25,8 @@ export const GRANT_FILTER_COLUMNS = [
   'requester',
   'resource_owner',
   'state',
+  // Not a column of `grants`: the groups in `grant_approvers` for the grant.
+  'approver_group',
 ] as const;
 
 /**

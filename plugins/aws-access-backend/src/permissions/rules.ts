@@ -50,6 +50,29 @@ export const isResourceOwner = createPermissionRule({
   }),
 });
 
+/**
+ * Grants that members of one of the given groups may approve (pass the
+ * user's ownership refs). Covers both `owner` and `groups` approval rules,
+ * because the approver groups are fixed on the grant when it is requested.
+ */
+export const isApprover = createPermissionRule({
+  name: 'IS_APPROVER',
+  description:
+    'Allow grants whose approval rule names one of the given groups as approvers',
+  resourceRef: grantPermissionResourceRef,
+  paramsSchema: claimsSchema,
+  apply: (grant, { claims }) => {
+    const wanted = lower(claims);
+    return (grant.approverGroups ?? []).some(group =>
+      wanted.includes(group.toLocaleLowerCase('en-US')),
+    );
+  },
+  toQuery: ({ claims }) => ({
+    property: 'approver_group',
+    values: lower(claims),
+  }),
+});
+
 /** Grants in one of the given states, e.g. only `pending` ones. */
 export const hasState = createPermissionRule({
   name: 'HAS_STATE',
@@ -67,4 +90,9 @@ export const hasState = createPermissionRule({
 });
 
 /** Every grant rule, for `permissionsRegistry.addResourceType`. */
-export const grantPermissionRules = { isRequester, isResourceOwner, hasState };
+export const grantPermissionRules = {
+  isRequester,
+  isResourceOwner,
+  isApprover,
+  hasState,
+};

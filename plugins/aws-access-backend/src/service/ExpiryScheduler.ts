@@ -1,6 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { GrantRecord, GrantStore } from '../database/types';
+import { expiryWarningDue } from '../notifications/expiryWarning';
 import { GrantEngine } from './GrantEngine';
+
+/** Warns requesters a while before their grant ends. */
+export interface ExpiryWarning {
+  /** Lead time in minutes; 0 turns the warning off. */
+  leadMinutes: number;
+  warn(grant: GrantRecord, minutesLeft: number): Promise<void>;
+}
 
 /**
  * Ends grants on time. Each active grant this instance knows of gets a
@@ -17,6 +25,8 @@ export class ExpiryScheduler {
   private readonly logger: LoggerService;
   private readonly horizonMs: number;
   private readonly maxTimerMs: number;
+  private readonly timeOutPending?: (now: Date) => Promise<unknown>;
+  private readonly expiryWarning?: ExpiryWarning;
   private stopped = false;
 
   constructor(options: {
@@ -27,12 +37,17 @@ export class ExpiryScheduler {
     horizonMs?: number;
     /** Longer timers are re-armed in steps of this; Node caps timers at ~24.8 days anyway. */
     maxTimerMs?: number;
+    /** Ends pending requests that waited too long for approval. */
+    timeOutPending?: (now: Date) => Promise<unknown>;
+    expiryWarning?: ExpiryWarning;
   }) {
     this.engine = options.engine;
     this.store = options.store;
     this.logger = options.logger;
     this.horizonMs = options.horizonMs ?? 15 * 60_000;
     this.maxTimerMs = options.maxTimerMs ?? 60 * 60_000;
+    this.timeOutPending = options.timeOutPending;
+    this.expiryWarning = options.expiryWarning;
     this.engine.onChange(grant => this.track(grant));
   }
 
@@ -79,11 +94,47 @@ export class ExpiryScheduler {
       await this.expire(id);
     }
     await this.engine.resumeAll();
+    await this.guard('time out pending requests', async () => {
+      await this.timeOutPending?.(now);
+    });
+    await this.guard('warn of expiry', () => this.warnOfExpiry(now));
     const soon = new Date(Date.now() + this.horizonMs);
     for (const { id, expiresAt } of await this.store.listExpiring(soon, 1000)) {
       if (!this.timers.has(id)) {
         this.arm(id, expiresAt);
       }
+    }
+  }
+
+  /**
+   * Warns each active grant once, when it enters the lead time. The grant is
+   * marked first, so a crash loses a warning rather than repeating it (the
+   * sweep is a global task: one replica at a time).
+   */
+  private async warnOfExpiry(now: Date): Promise<void> {
+    const warning = this.expiryWarning;
+    if (!warning || warning.leadMinutes <= 0) return;
+    const horizon = new Date(now.getTime() + warning.leadMinutes * 60_000);
+    for (const grant of await this.store.listUnwarnedExpiring(horizon, 500)) {
+      const due = expiryWarningDue(grant.expiresAt!, now, warning.leadMinutes);
+      if (!due.due) continue;
+      const marked = await this.store.updateGrant(
+        grant.id,
+        { states: ['active'] },
+        { expiryWarnedAt: now },
+      );
+      if (marked) {
+        await warning.warn(marked, due.minutesLeft);
+      }
+    }
+  }
+
+  private async guard(what: string, work: () => Promise<unknown>) {
+    try {
+      await work();
+    } catch (error) {
+      // Expiry itself must not wait for these; the next sweep tries again.
+      this.logger.error(`Could not ${what}`, error as Error);
     }
   }
 

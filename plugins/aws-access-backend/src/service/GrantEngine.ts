@@ -42,6 +42,8 @@ const PERMANENT_ERRORS = new Set([
 export type GrantListener = (
   grant: GrantRecord,
   type: string,
+  /** The event recorded with the change, when there was one. */
+  event?: NewGrantEvent,
 ) => void | Promise<void>;
 
 export interface GrantEngineOptions {
@@ -106,10 +108,14 @@ export class GrantEngine {
   }
 
   /** Reports a change committed outside the engine (e.g. a new grant). */
-  async emit(grant: GrantRecord, type: string): Promise<void> {
+  async emit(
+    grant: GrantRecord,
+    type: string,
+    event?: NewGrantEvent,
+  ): Promise<void> {
     for (const listener of this.listeners) {
       try {
-        await listener(grant, type);
+        await listener(grant, type, event);
       } catch (error) {
         this.logger.warn(
           `Listener failed on ${type} of grant ${grant.id}: ${stringifyError(
@@ -221,6 +227,38 @@ export class GrantEngine {
       return updated;
     }
     return grant;
+  }
+
+  /**
+   * Ends a pending grant as `rejected`, by an approver or (actor `system`)
+   * because nobody decided in time. Returns undefined when the grant is no
+   * longer pending, e.g. because it was approved or cancelled meanwhile.
+   */
+  async reject(
+    id: string,
+    actor: string,
+    reason?: string,
+    data?: Record<string, unknown>,
+  ): Promise<GrantRecord | undefined> {
+    const now = new Date();
+    const event: NewGrantEvent = {
+      type: 'rejected',
+      toState: 'rejected',
+      actor,
+      reason,
+      data,
+    };
+    const updated = await this.store.updateGrant(
+      id,
+      { states: ['pending'] },
+      { state: 'rejected', endedAt: now },
+      event,
+      now,
+    );
+    if (updated) {
+      await this.emit(updated, event.type, event);
+    }
+    return updated;
   }
 
   /**
@@ -460,7 +498,7 @@ export class GrantEngine {
       event,
     );
     if (updated) {
-      await this.emit(updated, event.type);
+      await this.emit(updated, event.type, event);
     } else {
       this.logger.warn(`Grant ${grant.id} changed under this engine; stopping`);
     }
@@ -486,7 +524,7 @@ export class GrantEngine {
         `grant ${grant.id} changed meanwhile; reload and try again`,
       );
     }
-    await this.emit(updated, event.type);
+    await this.emit(updated, event.type, event);
     return updated;
   }
 

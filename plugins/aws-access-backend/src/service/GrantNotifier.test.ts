@@ -11,6 +11,7 @@ describe('GrantNotifier', () => {
     ...provisioningGrant({ state: 'active', roleArn: 'arn:aws:iam::1:role/r' }),
     updatedAt: new Date(),
     attempts: 0,
+    approvals: [],
   };
 
   it('publishes the change and signals the requester', async () => {

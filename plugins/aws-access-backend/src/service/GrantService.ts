@@ -3,13 +3,17 @@ import {
   ConflictError,
   InputError,
   isError,
+  NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
+  AccessLevel,
   ActionInfo,
   AwsAccount,
   createGrantRequestSchema,
+  decisionRequestSchema,
   describeZodError,
   extendGrantRequestSchema,
   GRANT_LIMITS,
@@ -19,14 +23,20 @@ import {
   revokeGrantRequestSchema,
 } from 'backstage-plugin-aws-access-common';
 import { z } from 'zod/v3';
-import { ActionCatalog } from '../actions/types';
+import { ActionCatalog, PermissionStatement } from '../actions/types';
+import { ApprovalPolicy } from '../approval/ApprovalPolicy';
+import { ApprovalRequirement } from '../approval/types';
 import { AccountConfig, AwsAccessConfig } from '../config/AwsAccessConfig';
 import { GrantRecord, GrantStore } from '../database/types';
+import { GrantAuditor } from '../notifications/GrantAuditor';
+import { GrantNotifications } from '../notifications/GrantNotifications';
+import { GrantFilter } from '../permissions/resource';
 import { GRANT_POLICY_NAME, grantRoleName } from '../provisioning/naming';
 import { renderGrantPolicies } from '../provisioning/policies';
 import { AccountResolver } from './AccountResolver';
-import { assertMayManage, Caller } from './authorization';
-import { GrantEngine } from './GrantEngine';
+import { Caller } from './authorization';
+import { GrantEngine, SYSTEM_ACTOR } from './GrantEngine';
+import { toApiGrant } from './grantView';
 import { PrincipalResolver } from './PrincipalResolver';
 
 function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.output<T> {
@@ -52,6 +62,9 @@ export class GrantService {
   private readonly principals: PrincipalResolver;
   private readonly settleTimeoutMs: number;
   private readonly describeAccount?: (account: AccountConfig) => AwsAccount;
+  private readonly approvals: ApprovalPolicy;
+  private readonly notifications?: GrantNotifications;
+  private readonly auditor?: GrantAuditor;
 
   constructor(options: {
     config: () => AwsAccessConfig;
@@ -67,6 +80,10 @@ export class GrantService {
     settleTimeoutMs?: number;
     /** The connection status of an account; `unknown` when not checked. */
     describeAccount?: (account: AccountConfig) => AwsAccount;
+    /** Who must approve what; without it every request is approved at once. */
+    approvals?: ApprovalPolicy;
+    notifications?: GrantNotifications;
+    auditor?: GrantAuditor;
   }) {
     this.config = options.config;
     this.store = options.store;
@@ -76,6 +93,16 @@ export class GrantService {
     this.principals = options.principals;
     this.settleTimeoutMs = options.settleTimeoutMs ?? 15_000;
     this.describeAccount = options.describeAccount;
+    this.approvals =
+      options.approvals ??
+      new ApprovalPolicy({ pendingTimeoutMinutes: 24 * 60, rules: [] });
+    this.notifications = options.notifications;
+    this.auditor = options.auditor;
+  }
+
+  /** The approval policy the service decides with (the sweep times requests out by it). */
+  get approvalPolicy(): ApprovalPolicy {
+    return this.approvals;
   }
 
   listAccounts(): AwsAccount[] {
@@ -134,8 +161,10 @@ export class GrantService {
   }
 
   /**
-   * Creates a grant for the caller and starts provisioning it (approvals
-   * come later; `pending` is reserved for them).
+   * Creates a grant for the caller. The approval rules decide: a request
+   * that needs no approval is provisioned at once; any other waits as
+   * `pending` (without an expiry: the clock starts when it is approved) and
+   * its approvers are notified.
    *
    * A second identical request while the first is live (same requester,
    * resource and action set, in `pending`, `provisioning` or `active`) is a
@@ -143,8 +172,25 @@ export class GrantService {
    * A partial unique index enforces this also for simultaneous requests.
    */
   async createGrant(body: unknown, caller: Caller): Promise<GrantRecord> {
-    const config = this.config();
     const request = parse(createGrantRequestSchema, body);
+    return this.audit(
+      'request',
+      caller,
+      {
+        requester: caller.userEntityRef,
+        resourceArn: request.resourceArn,
+        actions: request.actions,
+      },
+      { durationMinutes: request.durationMinutes, reason: request.reason },
+      () => this.create(request, caller),
+    );
+  }
+
+  private async create(
+    request: z.output<typeof createGrantRequestSchema>,
+    caller: Caller,
+  ): Promise<GrantRecord> {
+    const config = this.config();
     if (request.durationMinutes > config.maxDurationMinutes) {
       throw new InputError(
         `durationMinutes must be at most ${config.maxDurationMinutes}`,
@@ -208,10 +254,22 @@ export class GrantService {
       );
     }
 
+    const resourceFacts = await this.accounts.describeResource(
+      request.resourceArn,
+    );
+    const requirement = this.approvals.decide({
+      accountId: account.accountId,
+      resourceOwner: resourceFacts.owner,
+      resourceTags: resourceFacts.tags,
+      accessLevels: this.accessLevels(request.resourceArn, statements),
+    });
+    const auto = requirement.mode === 'auto';
+    const state = auto ? 'provisioning' : 'pending';
+
     const grant = await this.store.insertGrant(
       {
         id,
-        state: 'provisioning',
+        state,
         requester: caller.userEntityRef,
         resourceArn: request.resourceArn,
         resourceType: resource.resourceType,
@@ -222,33 +280,237 @@ export class GrantService {
         durationMinutes: request.durationMinutes,
         createdAt: now,
         // Auto-approved: the clock starts now, and both policies carry it.
-        approvedAt: now,
-        approvedBy: 'auto',
-        expiresAt,
+        // A pending grant gets its expiry when it is approved.
+        ...(auto && { approvedAt: now, approvedBy: 'auto', expiresAt }),
         roleName: grantRoleName(id, request.resourceArn),
         policyName: GRANT_POLICY_NAME,
         trustPrincipalArns,
         statements,
+        resourceOwner: resourceFacts.owner,
+        resourceTags: resourceFacts.tags,
+        approvalRequirement: requirement,
       },
       {
         type: 'requested',
-        toState: 'provisioning',
+        toState: state,
         actor: caller.userEntityRef,
         reason: request.reason,
-        data: { actions, durationMinutes: request.durationMinutes },
+        data: {
+          actions,
+          durationMinutes: request.durationMinutes,
+          approval: describeRequirement(requirement),
+        },
       },
     );
     await this.engine.emit(grant, 'requested');
+    if (requirement.mode !== 'auto') {
+      await this.notifications?.approvalRequested(
+        toApiGrant(grant),
+        requirement.approverGroups,
+      );
+      return grant;
+    }
     return this.settle(grant.id, this.engine.drive(grant.id));
   }
 
+  /**
+   * Records the caller's approval of a pending grant. The approval that
+   * completes the requirement (N of M distinct approvers, never the
+   * requester) starts provisioning, with the clock starting now.
+   */
+  async approveGrant(
+    id: string,
+    body: unknown,
+    caller: Caller,
+  ): Promise<GrantRecord> {
+    const { comment } = parse(decisionRequestSchema, body);
+    const grant = await this.mustGet(id);
+    return this.audit(
+      'approve',
+      caller,
+      subjectOf(grant),
+      comment ? { comment } : undefined,
+      async () => {
+        this.assertPending(grant, 'approved');
+        const requirement = grant.approvalRequirement ?? { mode: 'auto' };
+        const check = this.approvals.canApprove({
+          grant,
+          requirement,
+          approver: caller,
+          previousApprovals: grant.approvals,
+        });
+        if (!check.allowed) {
+          throw new NotAllowedError(check.reason);
+        }
+        const now = new Date();
+        const approvers = [
+          ...grant.approvals.map(a => a.approver),
+          caller.userEntityRef,
+        ];
+        const progress = {
+          approvals: check.approvals,
+          required: check.required,
+        };
+        const event = check.complete
+          ? {
+              type: 'approved',
+              toState: 'provisioning' as const,
+              actor: caller.userEntityRef,
+              reason: comment,
+              data: progress,
+            }
+          : {
+              type: 'approval-recorded',
+              actor: caller.userEntityRef,
+              reason: comment,
+              data: progress,
+            };
+        const updated = await this.store.recordApproval(
+          id,
+          { approver: caller.userEntityRef, approvedAt: now, comment },
+          check.complete
+            ? {
+                state: 'provisioning',
+                approvedAt: now,
+                approvedBy: approvers.join(', '),
+                expiresAt: new Date(
+                  now.getTime() + minutes(grant.durationMinutes),
+                ),
+              }
+            : {},
+          event,
+        );
+        if (!updated) {
+          throw new ConflictError(
+            `grant ${id} was decided meanwhile; reload it`,
+          );
+        }
+        await this.engine.emit(updated, event.type, event);
+        await this.notifications?.approved(
+          toApiGrant(updated),
+          caller.userEntityRef,
+          check.required - check.approvals,
+        );
+        return check.complete
+          ? this.settle(id, this.engine.drive(id))
+          : updated;
+      },
+    );
+  }
+
+  /** Ends a pending grant as `rejected`; one approver's no is enough. */
+  async rejectGrant(
+    id: string,
+    body: unknown,
+    caller: Caller,
+  ): Promise<GrantRecord> {
+    const { comment } = parse(decisionRequestSchema, body);
+    const grant = await this.mustGet(id);
+    return this.audit(
+      'reject',
+      caller,
+      subjectOf(grant),
+      comment ? { comment } : undefined,
+      async () => {
+        this.assertPending(grant, 'rejected');
+        const check = this.approvals.canReject({
+          grant,
+          requirement: grant.approvalRequirement ?? { mode: 'auto' },
+          approver: caller,
+        });
+        if (!check.allowed) {
+          throw new NotAllowedError(check.reason);
+        }
+        const updated = await this.engine.reject(
+          id,
+          caller.userEntityRef,
+          comment,
+        );
+        if (!updated) {
+          throw new ConflictError(
+            `grant ${id} was decided meanwhile; reload it`,
+          );
+        }
+        return updated;
+      },
+    );
+  }
+
+  /** Withdraws a pending request; it ends `cancelled`. */
+  async cancelGrant(
+    id: string,
+    body: unknown,
+    caller: Caller,
+  ): Promise<GrantRecord> {
+    const request = parse(revokeGrantRequestSchema, body);
+    const grant = await this.mustGet(id);
+    return this.audit(
+      'cancel',
+      caller,
+      subjectOf(grant),
+      undefined,
+      async () => {
+        if (grant.state === 'cancelled') {
+          return grant;
+        }
+        if (grant.state !== 'pending') {
+          throw new ConflictError(
+            `only a pending request can be cancelled; grant ${id} is ${
+              grant.state
+            }${grant.state === 'active' ? ', revoke it instead' : ''}`,
+          );
+        }
+        const updated = await this.engine.revoke(
+          id,
+          caller.userEntityRef,
+          request.reason,
+        );
+        if (updated.state !== 'cancelled') {
+          throw new ConflictError(
+            `grant ${id} was decided meanwhile; it is ${updated.state}`,
+          );
+        }
+        return updated;
+      },
+    );
+  }
+
+  /**
+   * Ends pending requests nobody decided on in time, as `rejected` with the
+   * reason. Run by the periodic sweep; returns how many timed out.
+   */
+  async timeOutPendingGrants(now = new Date()): Promise<number> {
+    const cutoff = new Date(
+      now.getTime() - minutes(this.approvals.pendingTimeoutMinutes),
+    );
+    let count = 0;
+    for (const grant of await this.store.listPendingSince(cutoff, 500)) {
+      const ended = await this.engine.reject(
+        grant.id,
+        SYSTEM_ACTOR,
+        this.approvals.pendingTimeoutReason(),
+        { timedOut: true },
+      );
+      if (ended) {
+        count += 1;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Lists grants newest first; `permissionFilter` (a conditional permission
+   * decision) narrows the query itself, so every page is full.
+   */
   async listGrants(
     query: unknown,
+    permissionFilter?: PermissionCriteria<GrantFilter>,
   ): Promise<{ items: GrantRecord[]; nextCursor?: string }> {
     const filter = parse(listGrantsQuerySchema, query);
     return this.store.listGrants({
       ...filter,
       limit: filter.limit ?? GRANT_LIMITS.defaultListLimit,
+      permissionFilter,
     });
   }
 
@@ -259,6 +521,19 @@ export class GrantService {
     return { grant, events: await this.store.listEvents(id) };
   }
 
+  /** Loads a grant, or answers 404. */
+  async mustGet(id: string): Promise<GrantRecord> {
+    const grant = await this.store.getGrant(id);
+    if (!grant) {
+      throw new NotFoundError(`no grant with id ${id}`);
+    }
+    return grant;
+  }
+
+  /**
+   * Revokes a grant; a pending one is cancelled. Who may is the permission
+   * framework's decision (`aws-access.grant.revoke`), checked by the router.
+   */
   async revokeGrant(
     id: string,
     body: unknown,
@@ -266,16 +541,23 @@ export class GrantService {
   ): Promise<GrantRecord> {
     const request = parse(revokeGrantRequestSchema, body);
     const grant = await this.mustGet(id);
-    assertMayManage(caller, grant, this.config().adminGroups, 'revoke');
-    const updated = await this.engine.revoke(
-      id,
-      caller.userEntityRef,
-      request.reason,
+    return this.audit(
+      grant.state === 'pending' ? 'cancel' : 'revoke',
+      caller,
+      subjectOf(grant),
+      request.reason ? { reason: request.reason } : undefined,
+      async () => {
+        const updated = await this.engine.revoke(
+          id,
+          caller.userEntityRef,
+          request.reason,
+        );
+        if (updated.state !== 'revoking') {
+          return updated;
+        }
+        return this.settle(id, this.engine.drive(id));
+      },
     );
-    if (updated.state !== 'revoking') {
-      return updated;
-    }
-    return this.settle(id, this.engine.drive(id));
   }
 
   async extendGrant(
@@ -284,27 +566,101 @@ export class GrantService {
     caller: Caller,
   ): Promise<GrantRecord> {
     const request = parse(extendGrantRequestSchema, body);
-    const { maxDurationMinutes, adminGroups } = this.config();
+    const { maxDurationMinutes } = this.config();
     if (request.durationMinutes > maxDurationMinutes) {
       throw new InputError(
         `durationMinutes must be at most ${maxDurationMinutes}`,
       );
     }
     const grant = await this.mustGet(id);
-    assertMayManage(caller, grant, adminGroups, 'extend');
-    return this.engine.extend(id, {
-      expiresAt: new Date(Date.now() + minutes(request.durationMinutes)),
-      actor: caller.userEntityRef,
-      reason: request.reason,
-    });
+    return this.audit(
+      'extend',
+      caller,
+      subjectOf(grant),
+      { durationMinutes: request.durationMinutes },
+      async () => {
+        this.assertExtensionNeedsNoApproval(grant);
+        return this.engine.extend(id, {
+          expiresAt: new Date(Date.now() + minutes(request.durationMinutes)),
+          actor: caller.userEntityRef,
+          reason: request.reason,
+        });
+      },
+    );
   }
 
-  private async mustGet(id: string): Promise<GrantRecord> {
-    const grant = await this.store.getGrant(id);
-    if (!grant) {
-      throw new NotFoundError(`no grant with id ${id}`);
+  /**
+   * Extensions go through the same approval rules as requests, judged on
+   * the facts captured with the grant. Where a rule asks for approval the
+   * extension is refused (409) and the user requests access anew once this
+   * grant ends, so that the new request reaches the approvers like any
+   * other: an approver never sees a silently longer grant than they
+   * approved, and no half-approved extension is left hanging.
+   */
+  private assertExtensionNeedsNoApproval(grant: GrantRecord): void {
+    const requirement = this.approvals.decide({
+      accountId: grant.accountId,
+      resourceOwner: grant.resourceOwner,
+      resourceTags: grant.resourceTags,
+      accessLevels: this.accessLevels(grant.resourceArn, grant.statements),
+    });
+    if (requirement.mode !== 'auto') {
+      throw new ConflictError(
+        `extending grant ${grant.id} needs approval (approval rule ${
+          requirement.ruleIndex + 1
+        }); request access again when it ends, and the request goes to ${requirement.approverGroups.join(
+          ', ',
+        )}`,
+      );
     }
-    return grant;
+  }
+
+  /**
+   * The access levels of the requested actions. An action the catalog does
+   * not list for the resource (e.g. a wildcard, where allowed) counts as the
+   * most powerful level, so it can never slip past an approval rule.
+   */
+  private accessLevels(
+    resourceArn: string,
+    statements: PermissionStatement[],
+  ): AccessLevel[] {
+    const known = new Map(
+      this.actions
+        .listActions(resourceArn)
+        .map(a => [a.action.toLowerCase(), a.accessLevel]),
+    );
+    return statements
+      .flatMap(s => s.actions)
+      .map(
+        action =>
+          known.get(action.toLowerCase()) ??
+          ('Permissions management' as AccessLevel),
+      );
+  }
+
+  private assertPending(grant: GrantRecord, verb: string): void {
+    if (grant.state !== 'pending') {
+      throw new ConflictError(
+        `only a pending grant can be ${verb}; grant ${grant.id} is ${grant.state}`,
+      );
+    }
+  }
+
+  private audit<T>(
+    action: Parameters<GrantAuditor['run']>[0],
+    caller: Caller,
+    subject: Parameters<GrantAuditor['run']>[1]['subject'],
+    meta: Parameters<GrantAuditor['run']>[1]['meta'],
+    operation: () => Promise<T>,
+  ): Promise<T> {
+    if (!this.auditor) {
+      return operation();
+    }
+    return this.auditor.run(
+      action,
+      { subject, actor: caller.userEntityRef, request: caller.request, meta },
+      operation,
+    );
   }
 
   /** Waits for the engine a while, then answers with the grant as it is. */
@@ -321,4 +677,29 @@ export class GrantService {
     clearTimeout(timer);
     return this.mustGet(id);
   }
+}
+
+/** The audit subject of a grant. */
+function subjectOf(grant: GrantRecord) {
+  return {
+    grantId: grant.id,
+    requester: grant.requester,
+    resourceArn: grant.resourceArn,
+    accountId: grant.accountId,
+    actions: grant.actions,
+  };
+}
+
+/** The approval requirement as recorded in the `requested` event. */
+function describeRequirement(
+  requirement: ApprovalRequirement,
+): Record<string, unknown> {
+  return requirement.mode === 'auto'
+    ? { mode: 'auto', rule: requirement.ruleIndex }
+    : {
+        mode: requirement.mode,
+        rule: requirement.ruleIndex,
+        approverGroups: requirement.approverGroups,
+        count: requirement.count,
+      };
 }

@@ -12,6 +12,8 @@ import { Request } from 'express';
 export interface Caller {
   userEntityRef: string;
   ownershipEntityRefs: string[];
+  /** The HTTP request the caller made, for the audit trail. */
+  request?: Request;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function getUserCaller(
   return {
     userEntityRef: normalizeRef(info.userEntityRef),
     ownershipEntityRefs: info.ownershipEntityRefs.map(normalizeRef),
+    request: req,
   };
 }
 

@@ -33,5 +33,28 @@ export function toApiGrant(record: GrantRecord): Grant {
         })
       : undefined,
     lastError: record.lastError,
+    ...approvalView(record),
+  };
+}
+
+function approvalView(record: GrantRecord): Partial<Grant> {
+  const requirement = record.approvalRequirement;
+  return {
+    resourceOwner: record.resourceOwner,
+    ...(requirement?.mode === 'owner' || requirement?.mode === 'groups'
+      ? {
+          requiredApprovals: requirement.count,
+          approverGroups: requirement.approverGroups,
+        }
+      : {}),
+    ...(record.approvals.length
+      ? {
+          approvals: record.approvals.map(a => ({
+            approver: a.approver,
+            ...(a.comment ? { comment: a.comment } : {}),
+            createdAt: a.approvedAt.toISOString(),
+          })),
+        }
+      : {}),
   };
 }

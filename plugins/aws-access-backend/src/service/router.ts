@@ -1,9 +1,27 @@
 import {
+  BackstageCredentials,
   HttpAuthService,
+  PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  PermissionCriteria,
+  PolicyDecision,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  grantApprovePermission,
+  grantCreatePermission,
+  grantReadPermission,
+  grantRevokePermission,
+} from 'backstage-plugin-aws-access-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { GrantRecord } from '../database/types';
+import { AwsAccessGrantResource, GrantFilter } from '../permissions/resource';
 import { getUserCaller } from './authorization';
 import { toApiGrant } from './grantView';
 import { GrantService } from './GrantService';
@@ -11,17 +29,53 @@ import { GrantService } from './GrantService';
 /** Requests are small JSON documents; anything bigger is refused (413) unread. */
 const BODY_LIMIT = '32kb';
 
+/** How the router applies conditional decisions on grants (see `createGrantPermissionEvaluators`). */
+export interface GrantPermissionEvaluators {
+  toFilter(
+    conditions: Extract<PolicyDecision, { conditions: unknown }>['conditions'],
+  ): PermissionCriteria<GrantFilter>;
+  isAllowed(decision: PolicyDecision, grant: AwsAccessGrantResource): boolean;
+}
+
+/** The permission resource of a stored grant. */
+export function toPermissionResource(
+  grant: GrantRecord,
+): AwsAccessGrantResource {
+  const requirement = grant.approvalRequirement;
+  return {
+    id: grant.id,
+    requester: grant.requester,
+    state: grant.state,
+    resourceOwner: grant.resourceOwner,
+    approverGroups:
+      requirement && requirement.mode !== 'auto'
+        ? requirement.approverGroups
+        : undefined,
+  };
+}
+
 /**
- * The REST API (see DESIGN.md). Handlers only authenticate and translate;
- * the rules live in {@link GrantService}. Errors are thrown as
- * `@backstage/errors` and rendered by the framework's error handler.
+ * The REST API (see DESIGN.md). Handlers authenticate, ask the permission
+ * framework, and translate; the rules live in {@link GrantService}. Errors
+ * are thrown as `@backstage/errors` and rendered by the framework's error
+ * handler.
+ *
+ * Every endpoint but `/health` is authorized: `aws-access.grant.create` to
+ * look up accounts and actions and to request; `aws-access.grant.read` for
+ * grants (lists are narrowed in SQL by a conditional decision);
+ * `aws-access.grant.revoke` to revoke, extend or cancel;
+ * `aws-access.grant.approve` to approve or reject. Other plugins calling
+ * with service credentials are allowed by the permission framework.
  */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
+  permissions: PermissionsService;
+  permissionEvaluators: GrantPermissionEvaluators;
   grants: GrantService;
 }): Promise<express.Router> {
-  const { httpAuth, userInfo, grants } = options;
+  const { httpAuth, userInfo, permissions, permissionEvaluators, grants } =
+    options;
   const router = Router();
   router.use(express.json({ limit: BODY_LIMIT }));
 
@@ -29,26 +83,75 @@ export async function createRouter(options: {
     res.json({ status: 'ok' });
   });
 
-  // Reads are open to every signed-in user and to other plugins (the catalog
-  // module lists grants with its service credentials).
-  const reader = (req: express.Request) =>
+  const credentialsOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const caller = (req: express.Request) =>
     getUserCaller(req, { httpAuth, userInfo });
 
+  async function authorizeBasic(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ) {
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`not allowed: ${permission.name}`);
+    }
+  }
+
+  /**
+   * Loads a grant and checks `permission` on it. Conditional decisions are
+   * applied to the loaded grant here rather than by a second round trip.
+   */
+  async function authorizedGrant(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'aws-access-grant'>,
+    id: string,
+    verb: string,
+  ): Promise<GrantRecord> {
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission }],
+      {
+        credentials,
+      },
+    );
+    const grant = await grants.mustGet(id);
+    if (
+      decision.result === AuthorizeResult.DENY ||
+      (decision.result === AuthorizeResult.CONDITIONAL &&
+        !permissionEvaluators.isAllowed(decision, toPermissionResource(grant)))
+    ) {
+      throw new NotAllowedError(`you may not ${verb} grant ${id}`);
+    }
+    return grant;
+  }
+
   router.get('/accounts', async (req, res) => {
-    await reader(req);
+    await authorizeBasic(await credentialsOf(req), grantCreatePermission);
     res.json({ items: grants.listAccounts() });
   });
 
   router.get('/actions', async (req, res) => {
-    await reader(req);
+    await authorizeBasic(await credentialsOf(req), grantCreatePermission);
     res.json({ items: grants.listActions(req.query.resourceArn) });
   });
 
   router.get('/grants', async (req, res) => {
-    await reader(req);
-    const page = await grants.listGrants(req.query);
+    const credentials = await credentialsOf(req);
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission: grantReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError(`not allowed: ${grantReadPermission.name}`);
+    }
+    const page = await grants.listGrants(
+      req.query,
+      decision.result === AuthorizeResult.CONDITIONAL
+        ? permissionEvaluators.toFilter(decision.conditions)
+        : undefined,
+    );
     res.json({
       items: page.items.map(toApiGrant),
       ...(page.nextCursor && { nextCursor: page.nextCursor }),
@@ -56,7 +159,13 @@ export async function createRouter(options: {
   });
 
   router.get('/grants/:id', async (req, res) => {
-    await reader(req);
+    const credentials = await credentialsOf(req);
+    await authorizedGrant(
+      credentials,
+      grantReadPermission,
+      req.params.id,
+      'see',
+    );
     const { grant, events } = await grants.getGrant(req.params.id);
     res.json({ ...toApiGrant(grant), events });
   });
@@ -64,27 +173,51 @@ export async function createRouter(options: {
   // Writes act for the signed-in user only: the requester is never taken
   // from the body.
   router.post('/grants', async (req, res) => {
-    const grant = await grants.createGrant(req.body, await caller(req));
+    const user = await caller(req);
+    await authorizeBasic(
+      await httpAuth.credentials(req, { allow: ['user'] }),
+      grantCreatePermission,
+    );
+    const grant = await grants.createGrant(req.body, user);
     res.status(201).json(toApiGrant(grant));
   });
 
-  router.post('/grants/:id/revoke', async (req, res) => {
-    const grant = await grants.revokeGrant(
-      req.params.id,
-      req.body,
-      await caller(req),
-    );
-    res.json(toApiGrant(grant));
-  });
+  const grantAction = (
+    path: string,
+    permission: ResourcePermission<'aws-access-grant'>,
+    verb: string,
+    act: (
+      id: string,
+      body: unknown,
+      user: Awaited<ReturnType<typeof caller>>,
+    ) => Promise<GrantRecord>,
+  ) =>
+    router.post(`/grants/:id/${path}`, async (req, res) => {
+      const user = await caller(req);
+      await authorizedGrant(
+        await httpAuth.credentials(req, { allow: ['user'] }),
+        permission,
+        req.params.id,
+        verb,
+      );
+      res.json(toApiGrant(await act(req.params.id, req.body, user)));
+    });
 
-  router.post('/grants/:id/extend', async (req, res) => {
-    const grant = await grants.extendGrant(
-      req.params.id,
-      req.body,
-      await caller(req),
-    );
-    res.json(toApiGrant(grant));
-  });
+  grantAction('revoke', grantRevokePermission, 'revoke', (id, body, user) =>
+    grants.revokeGrant(id, body, user),
+  );
+  grantAction('extend', grantRevokePermission, 'extend', (id, body, user) =>
+    grants.extendGrant(id, body, user),
+  );
+  grantAction('cancel', grantRevokePermission, 'cancel', (id, body, user) =>
+    grants.cancelGrant(id, body, user),
+  );
+  grantAction('approve', grantApprovePermission, 'approve', (id, body, user) =>
+    grants.approveGrant(id, body, user),
+  );
+  grantAction('reject', grantApprovePermission, 'reject', (id, body, user) =>
+    grants.rejectGrant(id, body, user),
+  );
 
   return router;
 }

@@ -32,6 +32,21 @@ export const grantsSubPage = SubPageBlueprint.make({
   },
 });
 
+export const approvalsSubPage = SubPageBlueprint.make({
+  name: 'approvals',
+  attachTo: { id: 'page:aws-access', input: 'pages' },
+  params: {
+    path: 'approvals',
+    title: 'Approvals',
+    loader: () =>
+      import('../components/ApprovalsInbox').then(m => (
+        <Content>
+          <m.ApprovalsInbox />
+        </Content>
+      )),
+  },
+});
+
 export const accountsSubPage = SubPageBlueprint.make({
   name: 'accounts',
   attachTo: { id: 'page:aws-access', input: 'pages' },

@@ -1,7 +1,18 @@
 import {
+  AuditorService,
   BackstageUserPrincipal,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { ApprovalPolicy } from '../../approval/ApprovalPolicy';
+import { GrantAuditor } from '../../notifications/GrantAuditor';
+import { GrantNotifications } from '../../notifications/GrantNotifications';
+import { createGrantLifecycleListener } from '../grantLifecycleListener';
+import {
+  policyPermissions,
+  testPermissionEvaluators,
+  testPolicy,
+} from './testPermissions';
 import {
   mockCredentials,
   mockErrorHandler,
@@ -34,6 +45,13 @@ export const OTHER = '210987654321';
 export const ALICE = 'user:default/alice';
 export const BOB = 'user:default/bob';
 export const CAROL = 'user:default/carol';
+/** Members of group:default/security, the approvers of `groups` rules in tests. */
+export const DAN = 'user:default/dan';
+export const ERIN = 'user:default/erin';
+/** Owner of the catalogued bucket; BOB is a member. */
+export const TEAM = 'group:default/team';
+export const SECURITY = 'group:default/security';
+export const CATALOGUED_BUCKET = 'arn:aws:s3:::catalogued-bucket';
 export const BUCKET = 'arn:aws:s3:::granted-bucket';
 export const QUEUE = `arn:aws:sqs:us-east-1:${HOME}:orders`;
 
@@ -87,14 +105,20 @@ export const entities: Entity[] = [
   },
 ];
 
-/** Carol is in the admin group; everybody else owns only themselves. */
-const userInfo: UserInfoService = {
+const GROUPS: Record<string, string[]> = {
+  [BOB]: [TEAM],
+  [CAROL]: ['group:default/aws-admins'],
+  [DAN]: [SECURITY],
+  [ERIN]: [SECURITY],
+};
+
+/** Carol is in the admin group, Bob in the bucket's owner team, Dan and Erin in security. */
+export const userInfo: UserInfoService = {
   async getUserInfo(credentials) {
     const ref = (credentials.principal as BackstageUserPrincipal).userEntityRef;
     return {
       userEntityRef: ref,
-      ownershipEntityRefs:
-        ref === CAROL ? [ref, 'group:default/aws-admins'] : [ref],
+      ownershipEntityRefs: [ref, ...(GROUPS[ref] ?? [])],
     };
   },
 };
@@ -103,11 +127,15 @@ export async function createTestApp(options: {
   provisioner: GrantProvisioner;
   knex: Awaited<ReturnType<TestDatabases['init']>>;
   config?: object;
+  /** Permissions the test policy denies to everybody. */
+  deniedPermissions?: string[];
+  notifications?: NotificationService;
+  auditor?: AuditorService;
 }) {
-  const config = readAwsAccessConfig(
-    new ConfigReader(options.config ?? accessConfig),
-  );
+  const rootConfig = new ConfigReader(options.config ?? accessConfig);
+  const config = readAwsAccessConfig(rootConfig);
   const logger = mockServices.logger.mock();
+  const notifications = options.notifications;
   const store = await DatabaseGrantStore.create({
     database: mockServices.database({ knex: options.knex }),
   });
@@ -131,13 +159,37 @@ export async function createTestApp(options: {
       logger,
     }),
     principals: new PrincipalResolver({ catalog, auth, logger }),
+    approvals: ApprovalPolicy.fromConfig(rootConfig),
+    notifications:
+      notifications && new GrantNotifications({ notifications, logger }),
+    auditor: options.auditor && new GrantAuditor(options.auditor),
   });
+  engine.onChange(
+    createGrantLifecycleListener({
+      notifications:
+        notifications && new GrantNotifications({ notifications, logger }),
+      auditor: options.auditor && new GrantAuditor(options.auditor),
+    }),
+  );
   const router = await createRouter({
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.user(ALICE),
     }),
     userInfo,
+    permissions: policyPermissions(
+      testPolicy({
+        adminGroup: 'group:default/aws-admins',
+        denied: options.deniedPermissions,
+      }),
+      userInfo,
+    ),
+    permissionEvaluators: testPermissionEvaluators,
     grants,
   });
-  return { app: express().use(router).use(mockErrorHandler()), store, engine };
+  return {
+    app: express().use(router).use(mockErrorHandler()),
+    store,
+    engine,
+    grants,
+  };
 }

@@ -1,5 +1,6 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { AccountsPage } from '../AccountsPage';
+import { ApprovalsInbox } from '../ApprovalsInbox';
 import { GrantsPage } from '../GrantsPage';
 
 /**
@@ -17,6 +18,9 @@ export function AwsAccessPage() {
       <TabbedLayout>
         <TabbedLayout.Route path="/" title="Grants">
           <GrantsPage />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/approvals" title="Approvals">
+          <ApprovalsInbox />
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/accounts" title="AWS accounts">
           <AccountsPage />

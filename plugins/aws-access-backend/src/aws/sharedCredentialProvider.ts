@@ -1,0 +1,50 @@
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+} from '@aws-sdk/types';
+
+/**
+ * How long before they expire credentials are replaced: the margin the SDK's
+ * own clients and credential providers use, so that no request is signed with
+ * credentials about to lapse.
+ */
+export const REFRESH_MARGIN_MS = 5 * 60_000;
+
+/**
+ * A credential provider that every SDK client made from it shares.
+ *
+ * SDK clients cache credentials per client only, and the role provider of
+ * `@backstage/integration-aws-node` (the SDK's `fromTemporaryCredentials`)
+ * calls `sts:AssumeRole` each time it is asked, so without this every new
+ * client would assume the role again. The credentials are kept until
+ * {@link REFRESH_MARGIN_MS} before they expire (for ever when they have no
+ * expiry), concurrent callers wait for one lookup, and a failed lookup is not
+ * kept, so the next call tries again.
+ */
+export function sharedCredentialProvider(
+  provider: AwsCredentialIdentityProvider,
+): AwsCredentialIdentityProvider {
+  let current: AwsCredentialIdentity | undefined;
+  let pending: Promise<AwsCredentialIdentity> | undefined;
+
+  const isFresh = (credentials: AwsCredentialIdentity) =>
+    !credentials.expiration ||
+    credentials.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS;
+
+  return async identityProperties => {
+    if (current && isFresh(current) && !identityProperties?.forceRefresh) {
+      return current;
+    }
+    if (!pending) {
+      pending = (async () => {
+        try {
+          current = await provider(identityProperties);
+          return current;
+        } finally {
+          pending = undefined;
+        }
+      })();
+    }
+    return pending;
+  };
+}

@@ -1,0 +1,228 @@
+import {
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  IAMClient,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Grant } from 'backstage-plugin-aws-access-common';
+import request from 'supertest';
+import { awsAccessPlugin } from './plugin';
+import {
+  isMotoAvailable,
+  MotoServer,
+  startMotoServer,
+} from './testUtils/motoServer';
+
+/**
+ * The whole plugin against a real moto with IAM enforced: what a requester
+ * can do with a grant's role before and after revoke and expiry, using only
+ * their own AWS keys. (moto ignores policy conditions, so this shows the
+ * engine deleting the role; the AWS-side expiry condition is checked with a
+ * policy simulator in src/provisioning.)
+ */
+jest.setTimeout(150_000);
+
+const ACCOUNT = '123456789012';
+const BUCKET = 'granted-bucket';
+const OTHER_BUCKET = 'other-bucket';
+type Keys = { accessKeyId: string; secretAccessKey: string };
+
+const describeMoto = isMotoAvailable() ? describe : describe.skip;
+
+describeMoto(
+  'grants used with the requester’s own AWS keys (moto, IAM enforced)',
+  () => {
+    let moto: MotoServer;
+    let server: Parameters<typeof request>[0];
+    const keys: Record<string, Keys> = {};
+    const aws = () => ({ region: 'us-east-1', forcePathStyle: true });
+
+    async function createUser(iam: IAMClient, name: string, policy: object) {
+      await iam.send(new CreateUserCommand({ UserName: name }));
+      await iam.send(
+        new PutUserPolicyCommand({
+          UserName: name,
+          PolicyName: 'p',
+          PolicyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', ...policy }],
+          }),
+        }),
+      );
+      const { AccessKey } = await iam.send(
+        new CreateAccessKeyCommand({ UserName: name }),
+      );
+      keys[name] = {
+        accessKeyId: AccessKey!.AccessKeyId!,
+        secretAccessKey: AccessKey!.SecretAccessKey!,
+      };
+    }
+
+    async function useRole(user: string, roleArn: string) {
+      const { Credentials } = await new STSClient({
+        ...aws(),
+        credentials: keys[user],
+      }).send(
+        new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: user }),
+      );
+      return new S3Client({
+        ...aws(),
+        credentials: {
+          accessKeyId: Credentials!.AccessKeyId!,
+          secretAccessKey: Credentials!.SecretAccessKey!,
+          sessionToken: Credentials!.SessionToken,
+        },
+      });
+    }
+
+    const asAlice = () => mockCredentials.user.header('user:default/alice');
+
+    async function requestGrant(actions: string[]): Promise<Grant> {
+      const res = await request(server)
+        .post('/api/aws-access/grants')
+        .set('Authorization', asAlice())
+        .send({
+          resourceArn: `arn:aws:s3:::${BUCKET}`,
+          actions,
+          durationMinutes: 1,
+          reason: 'moto end-to-end',
+        });
+      expect(res.status).toBe(201);
+      expect(res.body.state).toBe('active');
+      return res.body;
+    }
+
+    beforeAll(async () => {
+      moto = await startMotoServer();
+      const iam = new IAMClient(aws());
+      // The backend runs as an IAM user of its own: with auth enforced, moto
+      // only accepts keys of users that exist.
+      await createUser(iam, 'backstage', { Action: '*', Resource: '*' });
+      for (const user of ['alice', 'bob']) {
+        await createUser(iam, user, {
+          Action: 'sts:AssumeRole',
+          Resource: `arn:aws:iam::${ACCOUNT}:role/backstage-access/*`,
+        });
+      }
+      const s3 = new S3Client(aws());
+      for (const bucket of [BUCKET, OTHER_BUCKET]) {
+        await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+        await s3.send(
+          new PutObjectCommand({ Bucket: bucket, Key: 'data.txt', Body: 'hi' }),
+        );
+      }
+      process.env.AWS_ACCESS_KEY_ID = keys.backstage.accessKeyId;
+      process.env.AWS_SECRET_ACCESS_KEY = keys.backstage.secretAccessKey;
+
+      ({ server } = await startTestBackend({
+        features: [
+          awsAccessPlugin,
+          catalogServiceMock.factory({
+            entities: [
+              {
+                apiVersion: 'backstage.io/v1alpha1',
+                kind: 'User',
+                metadata: {
+                  name: 'alice',
+                  annotations: {
+                    'aws.amazon.com/principal-arn': `arn:aws:iam::${ACCOUNT}:user/alice`,
+                  },
+                },
+                spec: {},
+              },
+            ],
+          }),
+          mockServices.rootConfig.factory({
+            data: {
+              awsAccess: {
+                accounts: [
+                  { accountId: ACCOUNT, name: 'home', regions: ['us-east-1'] },
+                ],
+                schedules: {
+                  expirySweep: {
+                    frequency: { seconds: 5 },
+                    timeout: { minutes: 1 },
+                  },
+                },
+              },
+            },
+          }),
+        ],
+      }));
+      await moto.enforceAuth(true);
+    });
+
+    afterAll(async () => {
+      await moto?.stop();
+    });
+
+    it('allows exactly the granted actions, for the requester only, until revoke and expiry', async () => {
+      const expiring = await requestGrant(['s3:GetObject', 's3:ListBucket']);
+      const revokedLater = await requestGrant(['s3:GetObject']);
+
+      const s3 = await useRole('alice', expiring.roleArn!);
+      const object = await s3.send(
+        new GetObjectCommand({ Bucket: BUCKET, Key: 'data.txt' }),
+      );
+      expect(await object.Body!.transformToString()).toBe('hi');
+      await expect(
+        s3.send(new ListObjectsV2Command({ Bucket: BUCKET })),
+      ).resolves.toMatchObject({ KeyCount: 1 });
+      await expect(
+        s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'x', Body: 'x' })),
+      ).rejects.toMatchObject({ name: 'AccessDenied' });
+      await expect(
+        s3.send(
+          new GetObjectCommand({ Bucket: OTHER_BUCKET, Key: 'data.txt' }),
+        ),
+      ).rejects.toMatchObject({ name: 'AccessDenied' });
+      await expect(useRole('bob', expiring.roleArn!)).rejects.toThrow(
+        /not authorized|AccessDenied/i,
+      );
+
+      // Revoke: the live session loses its rights, and the role is gone.
+      const session = await useRole('alice', revokedLater.roleArn!);
+      const revoked = await request(server)
+        .post(`/api/aws-access/grants/${revokedLater.id}/revoke`)
+        .set('Authorization', asAlice())
+        .send({});
+      expect(revoked.body.state).toBe('revoked');
+      await expect(
+        session.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'data.txt' })),
+      ).rejects.toThrow();
+
+      // Expiry: one minute after the request, the engine has removed the role.
+      let state = expiring.state;
+      for (let i = 0; i < 100 && state !== 'expired'; i++) {
+        await new Promise(r => setTimeout(r, 1000));
+        const res = await request(server)
+          .get(`/api/aws-access/grants/${expiring.id}`)
+          .set('Authorization', asAlice());
+        state = res.body.state;
+      }
+      expect(state).toBe('expired');
+      await expect(
+        s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'data.txt' })),
+      ).rejects.toThrow();
+      await expect(
+        useRole('alice', expiring.roleArn!).then(c =>
+          c.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'data.txt' })),
+        ),
+      ).rejects.toThrow();
+    });
+  },
+);

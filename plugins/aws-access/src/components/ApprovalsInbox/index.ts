@@ -1,0 +1,3 @@
+export { ApprovalsInbox } from './ApprovalsInbox';
+export { DecisionDialog } from './DecisionDialog';
+export type { Decision } from './DecisionDialog';
