@@ -37,6 +37,28 @@ export async function openSignedIn(
   return page;
 }
 
+/**
+ * Opens the app as one of the demo users (the development-only sign-in
+ * picker), in a fresh browser context so sessions do not mix.
+ */
+export async function openSignedInAs(
+  browser: Browser,
+  user: string,
+  urlPath = '/',
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(`${APP_URL}${urlPath}`);
+  await page.getByRole('button', { name: `Sign in as ${user}` }).click();
+  await page
+    .locator('nav[aria-label="sidebar nav"]')
+    .waitFor({ state: 'attached' });
+  return page;
+}
+
 /** Navigates within the app, signing in again if the app asks. */
 export async function goto(page: Page, urlPath: string): Promise<void> {
   await page.goto(`${APP_URL}${urlPath}`);

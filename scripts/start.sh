@@ -55,6 +55,7 @@ export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 unset AWS_PROFILE AWS_SESSION_TOKEN
 node "$ROOT/scripts/demo/seed.mjs"
+node --require "$ROOT/node_modules/@backstage/cli-node/config/nodeTransform.cjs" "$ROOT/scripts/demo/onboard.ts"
 
 log "starting Backstage: app http://localhost:3000, backend http://localhost:7007"
 log "the demo user's AWS keys: .demo/aws-credentials (profile 'guest')"

@@ -56,11 +56,15 @@ function describeWrites(label: string, writes: WriteCounts, goal: number) {
       ? `every one ${writes.min}`
       : `min ${writes.min}, max ${writes.max}`;
   log(
-    `  ${label}: ${writes.perGrant.toFixed(2)} (${spread}; ${ops}) — target ${goal}: ${
+    `  ${label}: ${writes.perGrant.toFixed(
+      2,
+    )} (${spread}; ${ops}) — target ${goal}: ${
       writes.min === goal && writes.max === goal ? 'met' : 'MISSED'
     }`,
   );
-  log(`    moto's answer time per write: ${summarize(writes.callMs, [50, 99])}`);
+  log(
+    `    moto's answer time per write: ${summarize(writes.callMs, [50, 99])}`,
+  );
   if (writes.otherWrites) {
     log(`    plus ${writes.otherWrites} IAM writes on other roles meanwhile`);
   }
@@ -79,11 +83,12 @@ async function serverVersions(): Promise<string[]> {
         .raw('SHOW server_version')
         .then(r => r.rows[0].server_version as string)
         .catch(e => `unreachable (${e.message})`),
-      sqlite
-        .raw('SELECT sqlite_version() AS v')
-        .then(r => r[0].v as string),
+      sqlite.raw('SELECT sqlite_version() AS v').then(r => r[0].v as string),
     ]);
-    return [`PostgreSQL: ${pgVersion}`, `SQLite: ${sqliteVersion} (better-sqlite3)`];
+    return [
+      `PostgreSQL: ${pgVersion}`,
+      `SQLite: ${sqliteVersion} (better-sqlite3)`,
+    ];
   } finally {
     await Promise.all([pg.destroy(), sqlite.destroy()]);
   }
@@ -104,7 +109,9 @@ async function listBench(
       users: SEEDED_USERS,
     });
     log(
-      `  ${label}: seeded ${STORED_GRANTS.toLocaleString('en-US')} grants (${active} active) in ${formatMs(
+      `  ${label}: seeded ${STORED_GRANTS.toLocaleString(
+        'en-US',
+      )} grants (${active} active) in ${formatMs(
         performance.now() - seedStart,
       )}`,
     );
@@ -116,7 +123,9 @@ async function listBench(
     }
     const p95 = percentile(all, 95);
     log(
-      `    all ${all.length} requests${' '.repeat(21)} ${summarize(all)} — p95 ${target(p95, 50)}`,
+      `    all ${all.length} requests${' '.repeat(21)} ${summarize(
+        all,
+      )} — p95 ${target(p95, 50)}`,
     );
     return all;
   } finally {
@@ -160,7 +169,9 @@ async function main() {
         motoEndpoint: moto.endpoint,
       });
 
-      log(`## 1. Request to usable role, ${CONCURRENT_GRANTS} concurrent POST /grants`);
+      log(
+        `## 1. Request to usable role, ${CONCURRENT_GRANTS} concurrent POST /grants`,
+      );
       const provision = await measureProvisioning(backend, proxy.calls, {
         count: CONCURRENT_GRANTS,
         users: USERS,
@@ -169,9 +180,22 @@ async function main() {
         motoEndpoint: moto.endpoint,
       });
       log(
-        `  time to active: ${summarize(provision.usableMs, [50, 99])} (all ${CONCURRENT_GRANTS} in ${formatMs(
+        `  time to active: ${summarize(
+          provision.usableMs,
+          [50, 99],
+        )} (all ${CONCURRENT_GRANTS} in ${formatMs(provision.wallMs)}; ${
+          provision.activeInResponse
+        } already active in the 201 answer)`,
+      );
+      log(
+        `  backend and bench process meanwhile: ${formatMs(
+          provision.cpuMs,
+        )} CPU in ${formatMs(
           provision.wallMs,
-        )}; ${provision.activeInResponse} already active in the 201 answer)`,
+        )} wall; moto's answer time per IAM write: ${summarize(
+          provision.writes.callMs,
+          [50, 99],
+        )}`,
       );
       log(
         `  roles verified in IAM (GetRolePolicy on moto): ${provision.verified}/${CONCURRENT_GRANTS}`,
@@ -194,7 +218,9 @@ async function main() {
         revoke.revokeWrites,
         2,
       );
-      log(`  revoke request to revoked: ${summarize(revoke.revokeMs, [50, 99])}`);
+      log(
+        `  revoke request to revoked: ${summarize(revoke.revokeMs, [50, 99])}`,
+      );
       log();
 
       log(
@@ -207,12 +233,15 @@ async function main() {
         seconds => log(`  waiting ~${seconds} s for them to expire...`),
       );
       log(
-        `  expiresAt spread: ${formatMs(expiry.expirySpreadMs)}; final states: ${JSON.stringify(
-          expiry.states,
-        )}`,
+        `  expiresAt spread: ${formatMs(
+          expiry.expirySpreadMs,
+        )}; final states: ${JSON.stringify(expiry.states)}`,
       );
       log(
-        `  revocation started after expiresAt: ${summarize(expiry.startLagMs, [50, 99])}`,
+        `  revocation started after expiresAt: ${summarize(
+          expiry.startLagMs,
+          [50, 99],
+        )}`,
       );
       log(
         `  inline policy deleted (rights gone) after expiresAt: ${summarize(
@@ -247,7 +276,9 @@ async function main() {
     }
 
     log(
-      `## 4. GET /grants latency, ${STORED_GRANTS.toLocaleString('en-US')} stored grants, ${GETS_PER_QUERY} sequential requests per query through the API`,
+      `## 4. GET /grants latency, ${STORED_GRANTS.toLocaleString(
+        'en-US',
+      )} stored grants, ${GETS_PER_QUERY} sequential requests per query through the API`,
     );
     await listBench('SQLite (in memory)', SQLITE_MEMORY);
     const prefix = `bench_grants_${randomBytes(4).toString('hex')}_`;

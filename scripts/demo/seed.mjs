@@ -1,7 +1,8 @@
 // Seeds the local AWS emulator (moto) with the demo of examples/demo/aws-seed.yaml:
-// resources with owner tags in two accounts, the manager/reader roles the
-// backend assumes in the production account, and one IAM user per demo
+// resources with owner tags in two accounts and one IAM user per demo
 // Backstage user, whose keys are written to .demo/aws-credentials.
+// (scripts/demo/onboard.ts then onboards the production account with the
+// plugin's own CloudFormation stack.)
 // Idempotent: anything that already exists is left as it is.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,7 +27,6 @@ import {
   CreateUserCommand,
   CreateRoleCommand,
   PutUserPolicyCommand,
-  PutRolePolicyCommand,
   CreateAccessKeyCommand,
   ListAccessKeysCommand,
   DeleteAccessKeyCommand,
@@ -211,47 +211,6 @@ async function seedAccount(account) {
   }
 }
 
-/** The roles the backend assumes in accounts other than its own (normally from the onboarding stack). */
-async function seedManagedAccount(managed) {
-  const iam = make(IAMClient, managed.accountId);
-  const trust = JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${seed.identityAccountId}:root` },
-        Action: 'sts:AssumeRole',
-      },
-    ],
-  });
-  for (const roleName of [managed.managerRoleName, managed.readerRoleName]) {
-    await ignoreExisting(
-      iam.send(
-        new CreateRoleCommand({
-          RoleName: roleName,
-          AssumeRolePolicyDocument: trust,
-        }),
-      ),
-    );
-  }
-  await iam.send(
-    new PutRolePolicyCommand({
-      RoleName: managed.managerRoleName,
-      PolicyName: 'manage-grant-roles',
-      PolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: 'iam:*',
-            Resource: `arn:aws:iam::${managed.accountId}:role/backstage-access/*`,
-          },
-        ],
-      }),
-    }),
-  );
-}
-
 /** One IAM user per demo person, allowed to assume grant roles and nothing else. */
 async function seedUsers() {
   const iam = make(IAMClient, seed.identityAccountId);
@@ -307,8 +266,6 @@ async function seedUsers() {
 
 const started = Date.now();
 for (const account of seed.accounts) await seedAccount(account);
-for (const managed of seed.managedAccounts ?? [])
-  await seedManagedAccount(managed);
 const credentialsFile = await seedUsers();
 const count = seed.accounts.reduce(
   (n, a) =>

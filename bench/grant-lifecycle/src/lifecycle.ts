@@ -100,6 +100,8 @@ export interface ProvisioningResult {
   writes: WriteCounts;
   /** Grants whose role and inline policy were read back from IAM. */
   verified: number;
+  /** CPU time this (single-threaded) process used meanwhile, in milliseconds. */
+  cpuMs: number;
 }
 
 /**
@@ -118,6 +120,7 @@ export async function measureProvisioning(
   },
 ): Promise<ProvisioningResult> {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let activeInResponse = 0;
   const results = await Promise.all(
     Array.from({ length: options.count }, async (_, i) => {
@@ -139,12 +142,15 @@ export async function measureProvisioning(
         grant = await waitForGrant(backend, grant.id, ['active'], 120_000);
       }
       if (grant.state !== 'active') {
-        throw new Error(`grant ${grant.id} ended ${grant.state}: ${grant.lastError}`);
+        throw new Error(
+          `grant ${grant.id} ended ${grant.state}: ${grant.lastError}`,
+        );
       }
       return { grant, usableMs: performance.now() - sent };
     }),
   );
   const ended = performance.now();
+  const cpu = process.cpuUsage(cpuBefore);
   const grants = results.map(r => r.grant);
 
   // Read each role's inline policy back from moto directly (not through the
@@ -180,6 +186,7 @@ export async function measureProvisioning(
       ended,
     ),
     verified,
+    cpuMs: (cpu.user + cpu.system) / 1000,
   };
 }
 
@@ -194,7 +201,12 @@ export interface RevokeResult {
 export async function measureRevoke(
   backend: BenchBackend,
   calls: readonly AwsCall[],
-  options: { count: number; users: number; prefix: string; motoEndpoint: string },
+  options: {
+    count: number;
+    users: number;
+    prefix: string;
+    motoEndpoint: string;
+  },
 ): Promise<RevokeResult> {
   const created = await measureProvisioning(backend, calls, {
     ...options,

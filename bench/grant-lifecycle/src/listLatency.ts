@@ -54,7 +54,8 @@ function grantRow(i: number, count: number, users: number, now: number) {
     updated_at: createdAt,
     approved_at: createdAt,
     approved_by: 'auto',
-    activated_at: state === 'rejected' || state === 'cancelled' ? null : createdAt,
+    activated_at:
+      state === 'rejected' || state === 'cancelled' ? null : createdAt,
     expires_at: expiresAt,
     ended_at: state === 'active' ? null : expiresAt,
     role_name: grantRoleName(id, resourceArn),

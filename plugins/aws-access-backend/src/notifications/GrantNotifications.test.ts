@@ -43,7 +43,7 @@ describe('GrantNotifications', () => {
         title: 'Approve AWS access for user:default/guest?',
         description:
           's3:GetObject, s3:PutObject on arn:aws:s3:::payments-prod for 60 minutes. Reason: Fix the nightly export',
-        link: '/aws-access?tab=approvals&grant=grant-1',
+        link: '/aws-access/approvals?grant=grant-1',
         severity: 'high',
         topic: 'aws-access',
         scope: 'aws-access:grant:grant-1:pending',

@@ -6,7 +6,7 @@ const GRANTS_PAGE = '/aws-access';
 
 /** The approvals inbox, opened on one request. */
 export function approvalLink(grantId: string): string {
-  return `${GRANTS_PAGE}?tab=approvals&grant=${encodeURIComponent(grantId)}`;
+  return `${GRANTS_PAGE}/approvals?grant=${encodeURIComponent(grantId)}`;
 }
 
 /** The requester's view of one of their grants. */

@@ -1,16 +1,17 @@
+import { Entity } from '@backstage/catalog-model';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AccountConfig } from '../config/AwsAccessConfig';
 import { PrincipalResolver } from './PrincipalResolver';
 
-const user = (name: string, principals?: string) => ({
+const user = (name: string, principals?: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'User',
   metadata: {
     name,
     annotations: principals
       ? { 'aws.amazon.com/principal-arn': principals }
-      : {},
+      : undefined,
   },
   spec: {},
 });

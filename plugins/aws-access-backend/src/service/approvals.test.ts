@@ -145,7 +145,7 @@ describe('approvals', () => {
         },
         payload: expect.objectContaining({
           title: `Approve AWS access for ${ALICE}?`,
-          link: `/aws-access?tab=approvals&grant=${grant.id}`,
+          link: `/aws-access/approvals?grant=${grant.id}`,
           topic: 'aws-access',
         }),
       });

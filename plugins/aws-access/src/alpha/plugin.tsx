@@ -10,7 +10,12 @@ import {
   entityGrantContent,
   entityRequestAccessContent,
 } from './entityContents';
-import { accountsSubPage, awsAccessPage, grantsSubPage } from './pages';
+import {
+  accountsSubPage,
+  approvalsSubPage,
+  awsAccessPage,
+  grantsSubPage,
+} from './pages';
 import { awsActionsPickerFormField } from '../scaffolder/alpha';
 
 /**
@@ -31,6 +36,7 @@ export const awsAccessPlugin = createFrontendPlugin({
     awsAccessApi,
     awsAccessPage,
     grantsSubPage,
+    approvalsSubPage,
     accountsSubPage,
     entityRequestAccessContent,
     entityActiveGrantsContent,

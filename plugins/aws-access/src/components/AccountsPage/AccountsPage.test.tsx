@@ -74,7 +74,7 @@ describe('AccountsPage', () => {
 
     const sandbox = rowOf('sandbox');
     expect(within(sandbox).getByText('Connected')).toBeInTheDocument();
-    expect(within(sandbox).getByText('v1')).toBeInTheDocument();
+    expect(within(sandbox).getByText('stack v1')).toBeInTheDocument();
 
     const production = rowOf('production');
     expect(within(production).getByText('Error')).toBeInTheDocument();

@@ -67,14 +67,17 @@ export function AccountsPage() {
             color="secondary"
             label={`Update available (deployed v${account.templateVersion})`}
           />
+        ) : account.templateVersion !== undefined ? (
+          `stack v${account.templateVersion}`
         ) : (
-          account.templateVersion !== undefined && `v${account.templateVersion}`
+          // No manager role configured: the backend acts with its own credentials.
+          'backend credentials'
         ),
     },
     {
       title: '',
       render: account => (
-        <Box display="flex" style={{ gap: 8 }}>
+        <Box display="flex" style={{ gap: 8, whiteSpace: 'nowrap' }}>
           <Button
             variant="outlined"
             size="small"

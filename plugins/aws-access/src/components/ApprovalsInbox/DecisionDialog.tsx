@@ -19,11 +19,10 @@ import { fieldErrors } from '../../lib/validation';
 
 export type Decision = 'approve' | 'reject';
 
-const WORDS: Record<Decision, { title: string; verb: string; busy: string }> =
-  {
-    approve: { title: 'Approve access?', verb: 'Approve', busy: 'Approving…' },
-    reject: { title: 'Reject access?', verb: 'Reject', busy: 'Rejecting…' },
-  };
+const WORDS: Record<Decision, { title: string; verb: string; busy: string }> = {
+  approve: { title: 'Approve access?', verb: 'Approve', busy: 'Approving…' },
+  reject: { title: 'Reject access?', verb: 'Reject', busy: 'Rejecting…' },
+};
 
 /**
  * Asks for an optional comment, then approves or rejects. The comment is

@@ -1,0 +1,31 @@
+// The "AWS accounts" admin page (issue: onboarding): each demo account with
+// its connection status; the production account was onboarded with the
+// plugin's own CloudFormation stack (scripts/demo/onboard.ts), so it is
+// connected through its manager role and up to date.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openSignedInAs, screenshot } from './browser.ts';
+
+test("an admin sees both demo accounts connected and an account's onboarding template", async () => {
+  const browser = await launchBrowser();
+  try {
+    // alice is in the platform team, the demo's aws-access admins.
+    const page = await openSignedInAs(browser, 'alice', '/aws-access/accounts');
+    for (const name of ['sandbox', 'production']) {
+      const row = page.getByRole('row').filter({ hasText: name });
+      await row.getByText('Connected').waitFor();
+    }
+    const production = page.getByRole('row').filter({ hasText: 'production' });
+    assert.equal(await production.getByText(/Update available/).count(), 0);
+    await production.getByText('stack v1').waitFor();
+    await screenshot(page, 'onboarding-accounts');
+
+    // The onboarding dialog of an account: its CloudFormation template.
+    await production.getByRole('button', { name: 'CloudFormation' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('BackstageAccessManager').first().waitFor();
+    await screenshot(page, 'onboarding-template');
+  } finally {
+    await browser.close();
+  }
+});

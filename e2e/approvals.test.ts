@@ -1,0 +1,120 @@
+// Approvals (issue 9) through the UI, with two people: a developer (guest)
+// asks for write access on a production bucket owned by another team; it
+// waits as pending; the owner (bob, team-data) signs in with the demo
+// sign-in picker, finds it in the approvals inbox and approves; the
+// developer then sees it active. Screenshots of each step.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import {
+  APP_URL,
+  eventually,
+  guestToken,
+  launchBrowser,
+  openSignedIn,
+  resourceEntityByArn,
+  screenshot,
+} from './browser.ts';
+
+// Production (210987654321) always asks the owner; team-data owns this bucket.
+const BUCKET_ARN = 'arn:aws:s3:::prod-analytics-lake';
+const REASON = `e2e approvals ${Date.now()}`;
+
+/** Opens the app as a demo user picked on the sign-in page. */
+async function openAs(browser: Browser, user: string, urlPath: string) {
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+  });
+  page.setDefaultTimeout(30_000);
+  await page.goto(`${APP_URL}${urlPath}`);
+  await page.getByRole('button', { name: `Sign in as ${user}` }).click();
+  await page
+    .locator('nav[aria-label="sidebar nav"]')
+    .waitFor({ state: 'attached' });
+  return page;
+}
+
+type ApiGrant = { id: string; state: string; reason: string };
+
+async function guestGrant(token: string): Promise<ApiGrant | undefined> {
+  const res = await fetch(
+    `http://localhost:7007/api/aws-access/grants?resourceArn=${encodeURIComponent(
+      BUCKET_ARN,
+    )}`,
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  const body = (await res.json()) as { items: ApiGrant[] };
+  return body.items.find(g => g.reason === REASON);
+}
+
+test('a developer asks for write access on production, the owner approves it, and it becomes active', async () => {
+  const token = await guestToken();
+  const bucket = await resourceEntityByArn(token, BUCKET_ARN);
+  const entityPath = `/catalog/${bucket.namespace}/resource/${bucket.name}`;
+  const browser = await launchBrowser();
+  let developer: Page | undefined;
+  try {
+    // 1. The developer asks for s3:PutObject.
+    developer = await openSignedIn(browser, entityPath);
+    await developer
+      .getByRole('link', { name: 'Request access', exact: true })
+      .click();
+    await developer
+      .getByRole('checkbox', { name: 's3:PutObject', exact: true })
+      .check();
+    await developer.getByRole('radio', { name: '15 minutes' }).check();
+    await developer.getByRole('textbox', { name: /Reason/ }).fill(REASON);
+    await screenshot(developer, 'approvals-1-request');
+    await developer.getByRole('button', { name: 'Request access' }).click();
+
+    // 2. It waits for the owner.
+    await eventually(
+      'the request is pending',
+      async () => (await guestGrant(token))?.state === 'pending',
+    );
+    await developer
+      .getByText(/pending/i)
+      .first()
+      .waitFor();
+    await screenshot(developer, 'approvals-2-pending');
+
+    // 3. The owner finds it in the inbox and approves it with a comment.
+    const owner = await openAs(browser, 'bob', '/aws-access/approvals');
+    const card = owner
+      .locator('.MuiCard-root')
+      .filter({ hasText: REASON })
+      .first();
+    await card.waitFor();
+    await screenshot(owner, 'approvals-3-inbox');
+    await card.getByRole('button', { name: 'Approve' }).click();
+    const dialog = owner.getByRole('dialog', { name: 'Approve access?' });
+    await dialog
+      .getByRole('textbox', { name: 'Comment (optional)' })
+      .fill('ok for the backfill');
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await screenshot(owner, 'approvals-4-approved');
+
+    // 4. The developer sees it active.
+    await eventually(
+      'the grant is active',
+      async () => (await guestGrant(token))?.state === 'active',
+    );
+    await developer.reload();
+    await developer
+      .getByRole('link', { name: 'Active grants', exact: true })
+      .click();
+    await developer.getByText(REASON).first().waitFor();
+    await developer.getByRole('timer').first().waitFor();
+    await screenshot(developer, 'approvals-5-active');
+    assert.equal((await guestGrant(token))?.state, 'active');
+  } catch (error) {
+    for (const context of browser.contexts()) {
+      for (const open of context.pages())
+        await screenshot(open, 'approvals-failure');
+    }
+    throw error;
+  } finally {
+    await browser.close();
+  }
+});
