@@ -117,17 +117,6 @@ export const awsAccessPlugin = createBackendPlugin({
         const permissionEvaluators = createGrantPermissionEvaluators(
           deps.permissionsRegistry,
         );
-        const expiry = new ExpiryScheduler({
-          engine,
-          store,
-          logger: logger.child({ target: 'expiry' }),
-          timeOutPending: now => grants.timeOutPendingGrants(now),
-          expiryWarning: {
-            leadMinutes: expiryWarningMinutes,
-            warn: (grant, minutesLeft) =>
-              notifications.expiresSoon(toApiGrant(grant), minutesLeft),
-          },
-        });
         const reconciler = new Reconciler({
           store,
           provisioner,
@@ -160,6 +149,18 @@ export const awsAccessPlugin = createBackendPlugin({
           approvals,
           notifications,
           auditor,
+        });
+
+        const expiry = new ExpiryScheduler({
+          engine,
+          store,
+          logger: logger.child({ target: 'expiry' }),
+          timeOutPending: now => grants.timeOutPendingGrants(now),
+          expiryWarning: {
+            leadMinutes: expiryWarningMinutes,
+            warn: (grant, minutesLeft) =>
+              notifications.expiresSoon(toApiGrant(grant), minutesLeft),
+          },
         });
 
         // Global tasks run on one replica at a time; timers and row claims

@@ -13,10 +13,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import yaml from 'yaml';
+import { useFakeAwsAccessApi } from './__testUtils__/fakeAwsAccessApi';
 import {
-  FakeAwsAccessApi,
-  startFakeAwsAccessApi,
-} from './testUtils/fakeAwsAccessApi';
+  activeGrant,
+  onBehalfOfAlice,
+  ordersBucketEntity,
+} from './__testUtils__/fixtures';
 import { scaffolderModuleAwsAccess } from './module';
 
 const template: Entity = yaml.parse(
@@ -28,41 +30,17 @@ const template: Entity = yaml.parse(
     'utf8',
   ),
 );
-const bucket: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'orders-bucket',
-    annotations: {
-      'aws.amazon.com/arn': 'arn:aws:s3:::orders',
-      'aws.amazon.com/account-id': '210987654321',
-      'aws.amazon.com/resource-type': 'AWS::S3::Bucket',
-    },
-  },
-  spec: { type: 's3-bucket', owner: 'team-a' },
-};
 
 describe('running the request-aws-access template in the scaffolder', () => {
-  let fakeApi: FakeAwsAccessApi;
-
-  beforeAll(async () => {
-    fakeApi = await startFakeAwsAccessApi();
-  });
-  afterAll(() => fakeApi.close());
+  const fakeApi = useFakeAwsAccessApi();
 
   it('requests access as the user who runs it and links the result', async () => {
-    fakeApi.nextStates.push({
-      state: 'active',
-      roleArn: 'arn:aws:iam::210987654321:role/backstage-access/grant-1',
-      signInUrl:
-        'https://signin.aws.amazon.com/switchrole?roleName=grant-1&account=210987654321',
-      expiresAt: '2030-01-01T01:00:00.000Z',
-    });
+    fakeApi.nextStates.push(activeGrant);
     const { server } = await startTestBackend({
       features: [
         scaffolderPlugin,
         scaffolderModuleAwsAccess,
-        catalogServiceMock.factory({ entities: [template, bucket] }),
+        catalogServiceMock.factory({ entities: [template, ordersBucketEntity] }),
         createServiceFactory({
           service: coreServices.discovery,
           deps: {},
@@ -70,7 +48,6 @@ describe('running the request-aws-access template in the scaffolder', () => {
         }),
       ],
     });
-    const alice = mockCredentials.user('user:default/alice');
 
     const created = await request(server)
       .post('/api/scaffolder/v2/tasks')
@@ -104,10 +81,7 @@ describe('running the request-aws-access template in the scaffolder', () => {
     expect(fakeApi.requests[0]).toMatchObject({
       method: 'POST',
       path: '/grants',
-      authorization: mockCredentials.service.header({
-        onBehalfOf: alice,
-        targetPluginId: 'aws-access',
-      }),
+      authorization: onBehalfOfAlice,
       body: {
         resourceArn: 'arn:aws:s3:::orders',
         accountId: '210987654321',

@@ -1,43 +1,39 @@
 import { DynamoDBClient, paginateListTables } from '@aws-sdk/client-dynamodb';
 import type { ResourceDiscoverer } from './types';
-import { consoleHost, partitionOf } from './util';
+import {
+  collectPages,
+  consoleHost,
+  partitionOf,
+  withTaggingApiTags,
+} from './util';
 
 /** DynamoDB tables: names from `ListTables`, tags from the tagging API. */
 export const dynamodbTableDiscoverer: ResourceDiscoverer = {
   type: 'dynamodb-table',
   cloudFormationType: 'AWS::DynamoDB::Table',
   scope: 'regional',
-  async list({ accountId, region, clientConfig, tagsByArn }) {
+  async list(context) {
+    const { accountId, region, clientConfig } = context;
     const client = new DynamoDBClient(await clientConfig(region));
-    const names: string[] = [];
-    try {
-      for await (const page of paginateListTables(
-        { client, pageSize: 100 },
-        {},
-      )) {
-        names.push(...(page.TableNames ?? []));
-      }
-    } finally {
-      client.destroy();
-    }
-    const tags = names.length
-      ? await tagsByArn(region, ['dynamodb:table'])
-      : new Map();
-    return names.map(name => {
-      const arn = `arn:${partitionOf(
-        region,
-      )}:dynamodb:${region}:${accountId}:table/${name}`;
-      return {
-        arn,
+    const names = await collectPages(
+      client,
+      paginateListTables({ client, pageSize: 100 }, {}),
+      page => page.TableNames ?? [],
+    );
+    return withTaggingApiTags(
+      context,
+      ['dynamodb:table'],
+      names.map(name => ({
+        arn: `arn:${partitionOf(
+          region,
+        )}:dynamodb:${region}:${accountId}:table/${name}`,
         name,
-        region,
-        tags: tags.get(arn) ?? {},
         consoleUrl: `https://${consoleHost(
           region,
         )}/dynamodbv2/home?region=${region}#table?name=${encodeURIComponent(
           name,
         )}`,
-      };
-    });
+      })),
+    );
   },
 };

@@ -3,8 +3,8 @@ import {
   paginateListAliases,
   paginateListKeys,
 } from '@aws-sdk/client-kms';
-import type { DiscoveredResource, ResourceDiscoverer } from './types';
-import { consoleHost } from './util';
+import type { ResourceDiscoverer } from './types';
+import { consoleHost, withTaggingApiTags } from './util';
 
 /**
  * Customer-managed KMS keys. `ListAliases` both names the keys (titles read
@@ -16,7 +16,8 @@ export const kmsKeyDiscoverer: ResourceDiscoverer = {
   type: 'kms-key',
   cloudFormationType: 'AWS::KMS::Key',
   scope: 'regional',
-  async list({ region, clientConfig, tagsByArn }) {
+  async list(context) {
+    const { region, clientConfig } = context;
     const client = new KMSClient(await clientConfig(region));
     const keys: Array<{ id: string; arn: string }> = [];
     const aliases = new Map<string, string>();
@@ -50,20 +51,18 @@ export const kmsKeyDiscoverer: ResourceDiscoverer = {
     } finally {
       client.destroy();
     }
-    const customerKeys = keys.filter(key => !awsManaged.has(key.id));
-    const tags = customerKeys.length
-      ? await tagsByArn(region, ['kms:key'])
-      : new Map();
-    return customerKeys.map(
-      (key): DiscoveredResource => ({
-        arn: key.arn,
-        name: aliases.get(key.id) ?? key.id,
-        region,
-        tags: tags.get(key.arn) ?? {},
-        consoleUrl: `https://${consoleHost(
-          region,
-        )}/kms/home?region=${region}#/kms/keys/${key.id}`,
-      }),
+    return withTaggingApiTags(
+      context,
+      ['kms:key'],
+      keys
+        .filter(key => !awsManaged.has(key.id))
+        .map(key => ({
+          arn: key.arn,
+          name: aliases.get(key.id) ?? key.id,
+          consoleUrl: `https://${consoleHost(
+            region,
+          )}/kms/home?region=${region}#/kms/keys/${key.id}`,
+        })),
     );
   },
 };

@@ -1,42 +1,35 @@
 import { LambdaClient, paginateListFunctions } from '@aws-sdk/client-lambda';
-import type { DiscoveredResource, ResourceDiscoverer } from './types';
-import { consoleHost } from './util';
+import type { ResourceDiscoverer } from './types';
+import { collectPages, consoleHost, withTaggingApiTags } from './util';
 
 /** Lambda functions: `ListFunctions` (50 a page), tags from the tagging API. */
 export const lambdaFunctionDiscoverer: ResourceDiscoverer = {
   type: 'lambda-function',
   cloudFormationType: 'AWS::Lambda::Function',
   scope: 'regional',
-  async list({ region, clientConfig, tagsByArn }) {
+  async list(context) {
+    const { region, clientConfig } = context;
     const client = new LambdaClient(await clientConfig(region));
-    const functions: Array<{ arn: string; name: string }> = [];
-    try {
-      for await (const page of paginateListFunctions(
-        { client, pageSize: 50 },
-        {},
-      )) {
-        for (const fn of page.Functions ?? []) {
-          if (fn.FunctionArn && fn.FunctionName) {
-            functions.push({ arn: fn.FunctionArn, name: fn.FunctionName });
-          }
-        }
-      }
-    } finally {
-      client.destroy();
-    }
-    const tags = functions.length
-      ? await tagsByArn(region, ['lambda:function'])
-      : new Map();
-    return functions.map(
-      ({ arn, name }): DiscoveredResource => ({
+    const functions = await collectPages(
+      client,
+      paginateListFunctions({ client, pageSize: 50 }, {}),
+      page =>
+        (page.Functions ?? []).flatMap(fn =>
+          fn.FunctionArn && fn.FunctionName
+            ? [{ arn: fn.FunctionArn, name: fn.FunctionName }]
+            : [],
+        ),
+    );
+    return withTaggingApiTags(
+      context,
+      ['lambda:function'],
+      functions.map(({ arn, name }) => ({
         arn,
         name,
-        region,
-        tags: tags.get(arn) ?? {},
         consoleUrl: `https://${consoleHost(
           region,
         )}/lambda/home?region=${region}#/functions/${encodeURIComponent(name)}`,
-      }),
+      })),
     );
   },
 };

@@ -1,5 +1,9 @@
 import type { Tag as TaggingTag } from '@aws-sdk/client-resource-groups-tagging-api';
-import type { ResourceTags } from './types';
+import type {
+  DiscoveredResource,
+  DiscoveryContext,
+  ResourceTags,
+} from './types';
 
 /** The ARN partition of a region (`aws`, `aws-cn`, `aws-us-gov`). */
 export function partitionOf(region: string): string {
@@ -29,4 +33,46 @@ export function tagsFromList(
     if (Key !== undefined) tags[Key] = Value ?? '';
   }
   return tags;
+}
+
+/**
+ * Everything `pick` takes from each of `pages`, walked with `client`, which
+ * is destroyed afterwards, also when a page fails.
+ */
+export async function collectPages<P, T>(
+  client: { destroy(): void },
+  pages: AsyncIterable<P>,
+  pick: (page: P) => Iterable<T>,
+): Promise<T[]> {
+  const items: T[] = [];
+  try {
+    for await (const page of pages) {
+      items.push(...pick(page));
+    }
+  } finally {
+    client.destroy();
+  }
+  return items;
+}
+
+/**
+ * Adds the region and, from the tagging API, the tags to resources whose
+ * list call does not carry them: one paginated call for the region, none
+ * when nothing was found.
+ */
+export async function withTaggingApiTags(
+  { region, tagsByArn }: DiscoveryContext,
+  resourceTypeFilters: string[],
+  resources: Array<Pick<DiscoveredResource, 'arn' | 'name' | 'consoleUrl'>>,
+): Promise<DiscoveredResource[]> {
+  const tags = resources.length
+    ? await tagsByArn(region, resourceTypeFilters)
+    : new Map<string, ResourceTags>();
+  return resources.map(({ arn, name, consoleUrl }) => ({
+    arn,
+    name,
+    region,
+    tags: tags.get(arn) ?? {},
+    consoleUrl,
+  }));
 }

@@ -22,11 +22,113 @@ import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { AwsClientConfig } from '../../aws/types';
 
+type Tags = Record<string, string>;
+
+// The create calls below are shared with the discovery bench
+// (bench/catalog-discovery), which seeds thousands of the same resources.
+
+/** Tags as the `[{ Key, Value }]` list most create calls take. */
+export const tagList = (tags: Tags) =>
+  Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+
+/** Creates a bucket in the client's region, tagged unless `tags` is empty. */
+export async function createBucket(s3: S3Client, bucket: string, tags: Tags) {
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  if (Object.keys(tags).length) {
+    await s3.send(
+      new PutBucketTaggingCommand({
+        Bucket: bucket,
+        Tagging: { TagSet: tagList(tags) },
+      }),
+    );
+  }
+}
+
+/** Starts `count` small instances of an image, all carrying `tags`. */
+export const runInstances = (imageId: string, count: number, tags: Tags) =>
+  new RunInstancesCommand({
+    ImageId: imageId,
+    MinCount: count,
+    MaxCount: count,
+    InstanceType: 't3.micro',
+    TagSpecifications: [{ ResourceType: 'instance', Tags: tagList(tags) }],
+  });
+
+/** An on-demand table keyed by `id`. */
+export const createTable = (name: string, tags: Tags) =>
+  new CreateTableCommand({
+    TableName: name,
+    KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+    BillingMode: 'PAY_PER_REQUEST',
+    Tags: tagList(tags),
+  });
+
+/** A role Lambda may assume, for the functions' execution role. */
+export const createLambdaRole = (name: string) =>
+  new CreateRoleCommand({
+    RoleName: name,
+    AssumeRolePolicyDocument: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'lambda.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+        },
+      ],
+    }),
+  });
+
+/** A function moto accepts without running it. */
+export const createFunction = (name: string, roleArn: string, tags: Tags) =>
+  new CreateFunctionCommand({
+    FunctionName: name,
+    Runtime: 'nodejs20.x',
+    Role: roleArn,
+    Handler: 'index.handler',
+    Code: { ZipFile: Buffer.from('not really a zip') },
+    Tags: tags,
+  });
+
+/** The smallest PostgreSQL instance. */
+export const createDbInstance = (name: string, tags: Tags) =>
+  new CreateDBInstanceCommand({
+    DBInstanceIdentifier: name,
+    DBInstanceClass: 'db.t3.micro',
+    Engine: 'postgres',
+    AllocatedStorage: 20,
+    MasterUsername: 'admin1',
+    MasterUserPassword: 'password123',
+    Tags: tagList(tags),
+  });
+
+/** A customer-managed key named by the alias `alias/<alias>`. */
+export async function createAliasedKey(
+  kms: KMSClient,
+  alias: string,
+  description: string,
+  tags: Tags,
+) {
+  const key = await kms.send(
+    new CreateKeyCommand({
+      Description: description,
+      Tags: tagList(tags).map(({ Key, Value }) => ({
+        TagKey: Key,
+        TagValue: Value,
+      })),
+    }),
+  );
+  await kms.send(
+    new CreateAliasCommand({
+      AliasName: `alias/${alias}`,
+      TargetKeyId: key.KeyMetadata!.KeyId!,
+    }),
+  );
+}
+
 /** The real name of the one seeded resource of each `spec.type`. */
 export type SeededNames = Record<string, string>;
-
-const tagList = (tags: Record<string, string>) =>
-  Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
 /**
  * Creates one resource of each built-in type (plus a tagged EBS volume for
@@ -35,21 +137,13 @@ const tagList = (tags: Record<string, string>) =>
 export async function seedAccount(
   config: AwsClientConfig,
   prefix: string,
-  tags: Record<string, string>,
+  tags: Tags,
 ): Promise<SeededNames> {
   const names: SeededNames = {};
 
   const s3 = new S3Client(config);
   names['s3-bucket'] = `${prefix}-bucket`;
-  await s3.send(new CreateBucketCommand({ Bucket: names['s3-bucket'] }));
-  if (Object.keys(tags).length) {
-    await s3.send(
-      new PutBucketTaggingCommand({
-        Bucket: names['s3-bucket'],
-        Tagging: { TagSet: tagList(tags) },
-      }),
-    );
-  }
+  await createBucket(s3, names['s3-bucket'], tags);
   // A bucket outside the configured regions, which discovery must skip.
   await s3.send(
     new CreateBucketCommand({
@@ -61,14 +155,10 @@ export async function seedAccount(
   const ec2 = new EC2Client(config);
   const { Images } = await ec2.send(new DescribeImagesCommand({}));
   names['ec2-instance'] = `${prefix}-instance`;
-  const ec2Tags = { ...tags, Name: names['ec2-instance'] };
   await ec2.send(
-    new RunInstancesCommand({
-      ImageId: Images![0].ImageId!,
-      MinCount: 1,
-      MaxCount: 1,
-      InstanceType: 't3.micro',
-      TagSpecifications: [{ ResourceType: 'instance', Tags: tagList(ec2Tags) }],
+    runInstances(Images![0].ImageId!, 1, {
+      ...tags,
+      Name: names['ec2-instance'],
     }),
   );
   const volume = await ec2.send(
@@ -88,40 +178,15 @@ export async function seedAccount(
 
   names['dynamodb-table'] = `${prefix}-table`;
   await new DynamoDBClient(config).send(
-    new CreateTableCommand({
-      TableName: names['dynamodb-table'],
-      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-      BillingMode: 'PAY_PER_REQUEST',
-      Tags: tagList(tags),
-    }),
+    createTable(names['dynamodb-table'], tags),
   );
 
   const role = await new IAMClient(config).send(
-    new CreateRoleCommand({
-      RoleName: `${prefix}-lambda-role`,
-      AssumeRolePolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Service: 'lambda.amazonaws.com' },
-            Action: 'sts:AssumeRole',
-          },
-        ],
-      }),
-    }),
+    createLambdaRole(`${prefix}-lambda-role`),
   );
   names['lambda-function'] = `${prefix}-function`;
   await new LambdaClient(config).send(
-    new CreateFunctionCommand({
-      FunctionName: names['lambda-function'],
-      Runtime: 'nodejs20.x',
-      Role: role.Role!.Arn!,
-      Handler: 'index.handler',
-      Code: { ZipFile: Buffer.from('not really a zip') },
-      Tags: tags,
-    }),
+    createFunction(names['lambda-function'], role.Role!.Arn!, tags),
   );
 
   names['sqs-queue'] = `${prefix}-queue`;
@@ -136,33 +201,15 @@ export async function seedAccount(
 
   names['rds-db-instance'] = `${prefix}-db`;
   await new RDSClient(config).send(
-    new CreateDBInstanceCommand({
-      DBInstanceIdentifier: names['rds-db-instance'],
-      DBInstanceClass: 'db.t3.micro',
-      Engine: 'postgres',
-      AllocatedStorage: 20,
-      MasterUsername: 'admin1',
-      MasterUserPassword: 'password123',
-      Tags: tagList(tags),
-    }),
+    createDbInstance(names['rds-db-instance'], tags),
   );
 
-  const kms = new KMSClient(config);
-  const key = await kms.send(
-    new CreateKeyCommand({
-      Description: `${prefix} key`,
-      Tags: tagList(tags).map(({ Key, Value }) => ({
-        TagKey: Key,
-        TagValue: Value,
-      })),
-    }),
-  );
   names['kms-key'] = `${prefix}-key`;
-  await kms.send(
-    new CreateAliasCommand({
-      AliasName: `alias/${names['kms-key']}`,
-      TargetKeyId: key.KeyMetadata!.KeyId!,
-    }),
+  await createAliasedKey(
+    new KMSClient(config),
+    names['kms-key'],
+    `${prefix} key`,
+    tags,
   );
   return names;
 }

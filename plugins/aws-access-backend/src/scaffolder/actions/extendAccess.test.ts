@@ -1,58 +1,23 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { JsonObject } from '@backstage/types';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { AwsAccessClient } from 'backstage-plugin-aws-access-common';
-import { createCheckpointStore } from '../testUtils/checkpointStore';
+import { useFakeAwsAccessApi } from '../__testUtils__/fakeAwsAccessApi';
 import {
-  FakeAwsAccessApi,
-  startFakeAwsAccessApi,
-} from '../testUtils/fakeAwsAccessApi';
+  aliceGrant,
+  createActionRunner,
+  onBehalfOfAlice,
+} from '../__testUtils__/fixtures';
 import { createAwsAccessExtendAction } from './extendAccess';
 
-const alice = mockCredentials.user('user:default/alice');
-
 describe('aws:access:extend', () => {
-  let fakeApi: FakeAwsAccessApi;
+  const fakeApi = useFakeAwsAccessApi([aliceGrant]);
 
-  beforeAll(async () => {
-    fakeApi = await startFakeAwsAccessApi();
-  });
-  afterAll(() => fakeApi.close());
-  beforeEach(() => {
-    fakeApi.reset();
-    fakeApi.grants.set('grant-1', {
-      id: 'grant-1',
-      state: 'active',
-      requester: 'user:default/alice',
-      resourceArn: 'arn:aws:s3:::orders',
-      resourceType: 's3:bucket',
-      accountId: '210987654321',
-      region: '',
-      actions: ['s3:GetObject'],
-      reason: 'debug',
-      durationMinutes: 60,
-      createdAt: '2030-01-01T00:00:00.000Z',
-      expiresAt: '2030-01-01T01:00:00.000Z',
-    });
-  });
-
-  function setup() {
-    const action = createAwsAccessExtendAction({
-      api: new AwsAccessClient({ discoveryApi: fakeApi.discovery }),
-      auth: mockServices.auth(),
-    });
-    const checkpoints = createCheckpointStore();
-    const run = async (input: JsonObject) => {
-      const ctx = {
-        ...createMockActionContext({ input }),
-        getInitiatorCredentials: async () => alice,
-        checkpoint: checkpoints.checkpoint,
-      };
-      await action.handler(ctx as any);
-      return ctx.output;
-    };
-    return { run, checkpoints };
-  }
+  const setup = () =>
+    createActionRunner(
+      createAwsAccessExtendAction({
+        api: new AwsAccessClient({ discoveryApi: fakeApi.discovery }),
+        auth: mockServices.auth(),
+      }),
+    );
 
   it('extends on behalf of the user and reports the new expiry', async () => {
     const { run } = setup();
@@ -67,10 +32,7 @@ describe('aws:access:extend', () => {
       {
         method: 'POST',
         path: '/grants/grant-1/extend',
-        authorization: mockCredentials.service.header({
-          onBehalfOf: alice,
-          targetPluginId: 'aws-access',
-        }),
+        authorization: onBehalfOfAlice,
         body: { durationMinutes: 120, reason: 'migration runs long' },
       },
     ]);

@@ -1,30 +1,17 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { JsonObject } from '@backstage/types';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { AwsAccessClient } from 'backstage-plugin-aws-access-common';
-import { createCheckpointStore } from '../testUtils/checkpointStore';
+import { useFakeAwsAccessApi } from '../__testUtils__/fakeAwsAccessApi';
 import {
-  FakeAwsAccessApi,
-  startFakeAwsAccessApi,
-} from '../testUtils/fakeAwsAccessApi';
+  activeGrant,
+  alice,
+  createActionRunner,
+  onBehalfOfAlice,
+  ordersBucketEntity,
+} from '../__testUtils__/fixtures';
 import { createAwsAccessRequestAction } from './requestAccess';
 
-const alice = mockCredentials.user('user:default/alice');
-
-const bucketEntity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'orders-bucket',
-    annotations: {
-      'aws.amazon.com/arn': 'arn:aws:s3:::orders',
-      'aws.amazon.com/account-id': '210987654321',
-    },
-  },
-  spec: { type: 's3-bucket', owner: 'team-a' },
-};
 const componentEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -32,27 +19,21 @@ const componentEntity: Entity = {
   spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
 };
 
-const activeGrant = {
-  state: 'active' as const,
-  roleArn: 'arn:aws:iam::210987654321:role/backstage-access/grant-1',
-  signInUrl:
-    'https://signin.aws.amazon.com/switchrole?roleName=grant-1&account=210987654321',
-  expiresAt: '2030-01-01T01:00:00.000Z',
+/** A valid request, as the tests below vary it. */
+const ordersRequest = {
+  resourceArn: 'arn:aws:s3:::orders',
+  actions: ['s3:GetObject'],
+  durationMinutes: 60,
+  reason: 'debug',
 };
 
 describe('aws:access:request', () => {
-  let fakeApi: FakeAwsAccessApi;
-
-  beforeAll(async () => {
-    fakeApi = await startFakeAwsAccessApi();
-  });
-  afterAll(() => fakeApi.close());
-  beforeEach(() => fakeApi.reset());
+  const fakeApi = useFakeAwsAccessApi();
 
   function setup() {
     const catalog = catalogServiceMock.mock({
       getEntityByRef: jest.fn(async ref =>
-        [bucketEntity, componentEntity].find(
+        [ordersBucketEntity, componentEntity].find(
           e =>
             `${e.kind.toLocaleLowerCase('en-US')}:default/${
               e.metadata.name
@@ -67,17 +48,7 @@ describe('aws:access:request', () => {
       polling: { initialDelayMs: 5, maxDelayMs: 20 },
     });
     const logger = mockServices.logger.mock();
-    const checkpoints = createCheckpointStore();
-    const run = (input: JsonObject) => {
-      const ctx = {
-        ...createMockActionContext({ input, logger }),
-        // Alice runs the template; the API must see her, not the scaffolder.
-        getInitiatorCredentials: async () => alice,
-        checkpoint: checkpoints.checkpoint,
-      };
-      return action.handler(ctx as any).then(() => ctx.output);
-    };
-    return { run, catalog, logger, checkpoints };
+    return { ...createActionRunner(action, { logger }), catalog, logger };
   }
 
   it('requests access by ARN on behalf of the user and waits until it is active', async () => {
@@ -95,10 +66,7 @@ describe('aws:access:request', () => {
     expect(create).toEqual({
       method: 'POST',
       path: '/grants',
-      authorization: mockCredentials.service.header({
-        onBehalfOf: alice,
-        targetPluginId: 'aws-access',
-      }),
+      authorization: onBehalfOfAlice,
       body: {
         resourceArn: 'arn:aws:s3:::orders',
         actions: ['s3:GetObject'],
@@ -155,10 +123,7 @@ describe('aws:access:request', () => {
     const { run } = setup();
 
     const output = await run({
-      resourceArn: 'arn:aws:s3:::orders',
-      actions: ['s3:GetObject'],
-      durationMinutes: 60,
-      reason: 'debug',
+      ...ordersRequest,
       waitForActive: false,
     });
 
@@ -260,10 +225,8 @@ describe('aws:access:request', () => {
 
     await expect(
       run({
-        resourceArn: 'arn:aws:s3:::orders',
+        ...ordersRequest,
         actions: ['s3:Fly'],
-        durationMinutes: 60,
-        reason: 'debug',
       }),
     ).rejects.toMatchObject({
       name: 'InputError',
@@ -279,14 +242,7 @@ describe('aws:access:request', () => {
       lastError: 'AccessDenied: iam:CreateRole',
     });
 
-    await expect(
-      run({
-        resourceArn: 'arn:aws:s3:::orders',
-        actions: ['s3:GetObject'],
-        durationMinutes: 60,
-        reason: 'debug',
-      }),
-    ).rejects.toThrow(
+    await expect(run(ordersRequest)).rejects.toThrow(
       'Grant grant-1 ended as failed without becoming active: AccessDenied: iam:CreateRole',
     );
   });
@@ -298,10 +254,7 @@ describe('aws:access:request', () => {
 
     await expect(
       run({
-        resourceArn: 'arn:aws:s3:::orders',
-        actions: ['s3:GetObject'],
-        durationMinutes: 60,
-        reason: 'debug',
+        ...ordersRequest,
         timeoutSeconds: 1,
       }),
     ).rejects.toThrow(
@@ -316,12 +269,7 @@ describe('aws:access:request', () => {
 
   it('does not request twice when a retried task runs the step again', async () => {
     const { run, checkpoints } = setup();
-    const input = {
-      resourceArn: 'arn:aws:s3:::orders',
-      actions: ['s3:GetObject'],
-      durationMinutes: 60,
-      reason: 'debug',
-    };
+    const input = ordersRequest;
     // The first attempt records the grant, then dies while waiting.
     fakeApi.failNext(
       { status: 503, name: 'Error', message: 'backend restarting' },
@@ -345,10 +293,7 @@ describe('aws:access:request', () => {
   it('requests again when the first attempt was refused', async () => {
     const { run } = setup();
     const input = {
-      resourceArn: 'arn:aws:s3:::orders',
-      actions: ['s3:GetObject'],
-      durationMinutes: 60,
-      reason: 'debug',
+      ...ordersRequest,
       waitForActive: false,
     };
     fakeApi.failNext({ status: 503, name: 'Error', message: 'unavailable' });

@@ -1,65 +1,34 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { JsonObject } from '@backstage/types';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { AwsAccessClient } from 'backstage-plugin-aws-access-common';
+import { useFakeAwsAccessApi } from '../__testUtils__/fakeAwsAccessApi';
 import {
-  FakeAwsAccessApi,
-  startFakeAwsAccessApi,
-} from '../testUtils/fakeAwsAccessApi';
+  aliceGrant,
+  createActionRunner,
+  onBehalfOfAlice,
+} from '../__testUtils__/fixtures';
 import { createAwsAccessRevokeAction } from './revokeAccess';
 
-const alice = mockCredentials.user('user:default/alice');
-
 describe('aws:access:revoke', () => {
-  let fakeApi: FakeAwsAccessApi;
+  const fakeApi = useFakeAwsAccessApi([aliceGrant]);
 
-  beforeAll(async () => {
-    fakeApi = await startFakeAwsAccessApi();
-  });
-  afterAll(() => fakeApi.close());
-  beforeEach(() => {
-    fakeApi.reset();
-    fakeApi.grants.set('grant-1', {
-      id: 'grant-1',
-      state: 'active',
-      requester: 'user:default/alice',
-      resourceArn: 'arn:aws:s3:::orders',
-      resourceType: 's3:bucket',
-      accountId: '210987654321',
-      region: '',
-      actions: ['s3:GetObject'],
-      reason: 'debug',
-      durationMinutes: 60,
-      createdAt: '2030-01-01T00:00:00.000Z',
-      expiresAt: '2030-01-01T01:00:00.000Z',
-    });
-  });
-
-  const action = () =>
-    createAwsAccessRevokeAction({
-      api: new AwsAccessClient({ discoveryApi: fakeApi.discovery }),
-      auth: mockServices.auth(),
-    });
-  const run = async (input: JsonObject) => {
-    const ctx = {
-      ...createMockActionContext({ input }),
-      getInitiatorCredentials: async () => alice,
-    };
-    await action().handler(ctx as any);
-    return ctx.output;
-  };
+  const setup = () =>
+    createActionRunner(
+      createAwsAccessRevokeAction({
+        api: new AwsAccessClient({ discoveryApi: fakeApi.discovery }),
+        auth: mockServices.auth(),
+      }),
+    );
 
   it('revokes on behalf of the user running the template', async () => {
+    const { run } = setup();
+
     const output = await run({ grantId: 'grant-1', reason: 'incident closed' });
 
     expect(fakeApi.requests).toEqual([
       {
         method: 'POST',
         path: '/grants/grant-1/revoke',
-        authorization: mockCredentials.service.header({
-          onBehalfOf: alice,
-          targetPluginId: 'aws-access',
-        }),
+        authorization: onBehalfOfAlice,
         body: { reason: 'incident closed' },
       },
     ]);
@@ -67,6 +36,7 @@ describe('aws:access:revoke', () => {
   });
 
   it('refuses input without a grant id before calling the API', async () => {
+    const { run } = setup();
     await expect(run({ reason: 'done' })).rejects.toMatchObject({
       name: 'InputError',
       message: expect.stringContaining('grantId'),
@@ -75,6 +45,7 @@ describe('aws:access:revoke', () => {
   });
 
   it('passes on the API’s reason when the user may not revoke', async () => {
+    const { run } = setup();
     fakeApi.failNext({
       status: 403,
       name: 'NotAllowedError',
@@ -89,6 +60,7 @@ describe('aws:access:revoke', () => {
   });
 
   it('revokes again when a retried task runs the step again, which the API takes as a no-op', async () => {
+    const { run } = setup();
     fakeApi.failNext(
       { status: 503, name: 'Error', message: 'unavailable' },
       /\/revoke$/,

@@ -60,19 +60,7 @@ export function AccountsPage() {
     },
     {
       title: 'Roles',
-      render: account =>
-        account.updateAvailable ? (
-          <Chip
-            size="small"
-            color="secondary"
-            label={`Update available (deployed v${account.templateVersion})`}
-          />
-        ) : account.templateVersion !== undefined ? (
-          `stack v${account.templateVersion}`
-        ) : (
-          // No manager role configured: the backend acts with its own credentials.
-          'backend credentials'
-        ),
+      render: account => <AccountRolesCell account={account} />,
     },
     {
       title: '',
@@ -114,4 +102,22 @@ export function AccountsPage() {
       )}
     </Content>
   );
+}
+
+/** The onboarding stack's version, or how the backend reaches the account without one. */
+function AccountRolesCell({ account }: { account: AwsAccount }) {
+  if (account.updateAvailable) {
+    return (
+      <Chip
+        size="small"
+        color="secondary"
+        label={`Update available (deployed v${account.templateVersion})`}
+      />
+    );
+  }
+  if (account.templateVersion !== undefined) {
+    return <>stack v{account.templateVersion}</>;
+  }
+  // No manager role configured: the backend acts with its own credentials.
+  return <>backend credentials</>;
 }

@@ -38,7 +38,22 @@ export interface FakeAwsAccessApi {
   close(): Promise<void>;
 }
 
-export async function startFakeAwsAccessApi(): Promise<FakeAwsAccessApi> {
+/**
+ * A fake API for the enclosing `describe` block: emptied before each test
+ * (then holding `grants`) and closed after the last one.
+ */
+export function useFakeAwsAccessApi(grants: Grant[] = []): FakeAwsAccessApi {
+  const api = startFakeAwsAccessApi();
+  beforeEach(() => {
+    api.reset();
+    for (const grant of grants) api.grants.set(grant.id, grant);
+  });
+  afterAll(() => api.close());
+  return api;
+}
+
+/** Starts listening at once; the discovery answers once it listens. */
+export function startFakeAwsAccessApi(): FakeAwsAccessApi {
   const requests: RecordedRequest[] = [];
   const grants = new Map<string, Grant>();
   const nextStates: Partial<Grant>[] = [];
@@ -126,14 +141,15 @@ export async function startFakeAwsAccessApi(): Promise<FakeAwsAccessApi> {
   app.use('/api/aws-access', router);
 
   const server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}/api/aws-access`;
+  const baseUrl = once(server, 'listening').then(() => {
+    const { port } = server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}/api/aws-access`;
+  });
 
   return {
     discovery: {
-      getBaseUrl: async () => baseUrl,
-      getExternalBaseUrl: async () => baseUrl,
+      getBaseUrl: () => baseUrl,
+      getExternalBaseUrl: () => baseUrl,
     },
     requests,
     grants,
