@@ -18,7 +18,9 @@ log "starting the demo for end-to-end tests (log: test-results/demo.log)"
 setsid bash scripts/start.sh >test-results/demo.log 2>&1 &
 demo_pid=$!
 stop_demo() {
-  kill -INT -- "-$demo_pid" 2>/dev/null || true
+  # TERM, not INT: a shell started in the background ignores SIGINT, and
+  # start.sh's trap must run to stop moto and Backstage.
+  kill -TERM -- "-$demo_pid" 2>/dev/null || true
   for _ in $(seq 1 30); do kill -0 "$demo_pid" 2>/dev/null || break; sleep 0.5; done
   kill -KILL -- "-$demo_pid" 2>/dev/null || true
 }

@@ -1,26 +1,25 @@
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DescribeImagesCommand,
-  EC2Client,
-  RunInstancesCommand,
-} from '@aws-sdk/client-ec2';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import {
-  CreateAliasCommand,
-  CreateKeyCommand,
-  KMSClient,
-} from '@aws-sdk/client-kms';
-import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
-import {
-  CreateBucketCommand,
-  PutBucketTaggingCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeImagesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import {
+  createAliasedKey,
+  createBucket,
+  createDbInstance,
+  createFunction,
+  createLambdaRole,
+  createTable,
+  runInstances,
+  tagList,
+} from '../../../plugins/aws-access-backend/src/catalog/testUtils/seedResources';
+import { sessionCredentials } from '../../../plugins/aws-access-backend/src/testUtils/motoIdentities';
 import {
   ACCOUNTS,
   OTHER_REGION,
@@ -36,8 +35,6 @@ const EC2_BATCH = 50;
 const CONCURRENCY = 24;
 
 const pad = (i: number) => String(i).padStart(5, '0');
-const tagList = (tags: Record<string, string>) =>
-  Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
 /** Keys that act in the account: the default ones in A, an assumed role in B. */
 async function credentialsFor(
@@ -56,11 +53,7 @@ async function credentialsFor(
     }),
   );
   sts.destroy();
-  return {
-    accessKeyId: Credentials!.AccessKeyId!,
-    secretAccessKey: Credentials!.SecretAccessKey!,
-    sessionToken: Credentials!.SessionToken,
-  };
+  return sessionCredentials(Credentials);
 }
 
 /** The creation tasks of one account: one task per resource (per EC2 batch). */
@@ -84,19 +77,7 @@ async function accountTasks(
     new DescribeImagesCommand({ MaxResults: 5 }),
   );
   const { Role } = await new IAMClient({ ...base, region }).send(
-    new CreateRoleCommand({
-      RoleName: 'bench-lambda-role',
-      AssumeRolePolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Service: 'lambda.amazonaws.com' },
-            Action: 'sts:AssumeRole',
-          },
-        ],
-      }),
-    }),
+    createLambdaRole('bench-lambda-role'),
   );
 
   const name = (type: string, i: number) =>
@@ -108,45 +89,19 @@ async function accountTasks(
     Array.from({ length: n }, (_, i) => f(i));
 
   return [
-    ...times(PER_ACCOUNT['s3-bucket'], i => async () => {
-      const Bucket = name('bucket', i);
-      await s3.send(new CreateBucketCommand({ Bucket }));
-      if (isTaggedBucket(i)) {
-        await s3.send(
-          new PutBucketTaggingCommand({
-            Bucket,
-            Tagging: { TagSet: tagList(tags(i)) },
-          }),
-        );
-      }
-    }),
+    ...times(
+      PER_ACCOUNT['s3-bucket'],
+      i => () =>
+        createBucket(s3, name('bucket', i), isTaggedBucket(i) ? tags(i) : {}),
+    ),
     ...times(
       Math.ceil(PER_ACCOUNT['ec2-instance'] / EC2_BATCH),
       i => () =>
-        ec2.send(
-          new RunInstancesCommand({
-            ImageId: Images![0].ImageId!,
-            MinCount: batchSize(i),
-            MaxCount: batchSize(i),
-            InstanceType: 't3.micro',
-            TagSpecifications: [
-              { ResourceType: 'instance', Tags: tagList(tags(i)) },
-            ],
-          }),
-        ),
+        ec2.send(runInstances(Images![0].ImageId!, batchSize(i), tags(i))),
     ),
     ...times(
       PER_ACCOUNT['dynamodb-table'],
-      i => () =>
-        dynamodb.send(
-          new CreateTableCommand({
-            TableName: name('table', i),
-            KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-            AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-            BillingMode: 'PAY_PER_REQUEST',
-            Tags: tagList(tags(i)),
-          }),
-        ),
+      i => () => dynamodb.send(createTable(name('table', i), tags(i))),
     ),
     ...times(
       PER_ACCOUNT['sqs-queue'],
@@ -171,46 +126,16 @@ async function accountTasks(
     ...times(
       PER_ACCOUNT['lambda-function'],
       i => () =>
-        lambda.send(
-          new CreateFunctionCommand({
-            FunctionName: name('function', i),
-            Runtime: 'nodejs20.x',
-            Role: Role!.Arn!,
-            Handler: 'index.handler',
-            Code: { ZipFile: Buffer.from('not really a zip') },
-            Tags: tags(i),
-          }),
-        ),
+        lambda.send(createFunction(name('function', i), Role!.Arn!, tags(i))),
     ),
     ...times(
       PER_ACCOUNT['rds-db-instance'],
-      i => () =>
-        rds.send(
-          new CreateDBInstanceCommand({
-            DBInstanceIdentifier: name('db', i),
-            DBInstanceClass: 'db.t3.micro',
-            Engine: 'postgres',
-            AllocatedStorage: 20,
-            MasterUsername: 'admin1',
-            MasterUserPassword: 'password123',
-            Tags: tagList(tags(i)),
-          }),
-        ),
+      i => () => rds.send(createDbInstance(name('db', i), tags(i))),
     ),
-    ...times(PER_ACCOUNT['kms-key'], i => async () => {
-      const key = await kms.send(
-        new CreateKeyCommand({
-          Description: name('key', i),
-          Tags: [{ TagKey: 'owner', TagValue: ownerOf(i) }],
-        }),
-      );
-      await kms.send(
-        new CreateAliasCommand({
-          AliasName: `alias/${name('key', i)}`,
-          TargetKeyId: key.KeyMetadata!.KeyId!,
-        }),
-      );
-    }),
+    ...times(
+      PER_ACCOUNT['kms-key'],
+      i => () => createAliasedKey(kms, name('key', i), name('key', i), tags(i)),
+    ),
   ];
 }
 

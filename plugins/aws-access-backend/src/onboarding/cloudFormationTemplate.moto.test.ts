@@ -20,6 +20,7 @@ import {
   isMotoAvailable,
   startMotoServer,
 } from '../testUtils/motoServer';
+import { sessionCredentials } from '../testUtils/motoIdentities';
 import {
   MANAGER_ROLE_NAME,
   READER_ROLE_NAME,
@@ -122,11 +123,7 @@ describeWithMoto('the onboarding stack in CloudFormation (moto)', () => {
           expect(accountId).toBe('123456789012');
           return {
             region,
-            credentials: async () => ({
-              accessKeyId: Credentials!.AccessKeyId!,
-              secretAccessKey: Credentials!.SecretAccessKey!,
-              sessionToken: Credentials!.SessionToken,
-            }),
+            credentials: async () => sessionCredentials(Credentials),
           };
         },
       },

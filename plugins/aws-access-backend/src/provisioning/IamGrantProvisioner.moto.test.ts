@@ -1,9 +1,4 @@
-import {
-  CreateAccessKeyCommand,
-  CreateUserCommand,
-  IAMClient,
-  PutUserPolicyCommand,
-} from '@aws-sdk/client-iam';
+import { IAMClient } from '@aws-sdk/client-iam';
 import {
   CreateBucketCommand,
   GetObjectCommand,
@@ -14,6 +9,10 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { mockServices } from '@backstage/backend-test-utils';
 import { IamDataActionCatalog } from '../actions/IamDataActionCatalog';
+import {
+  createUserWithKeys,
+  sessionCredentials,
+} from '../testUtils/motoIdentities';
 import {
   MotoServer,
   isMotoAvailable,
@@ -27,38 +26,9 @@ const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
 const BUCKET = 'arn:aws:s3:::granted-bucket';
 
-function policy(action: string) {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }],
-  });
-}
-
-/** An IAM user with one inline policy, and its access keys. */
-async function createUser(
-  iam: IAMClient,
-  name: string,
-  allow: string,
-): Promise<{ arn: string; credentials: AwsCredentialIdentity }> {
-  const { User } = await iam.send(new CreateUserCommand({ UserName: name }));
-  await iam.send(
-    new PutUserPolicyCommand({
-      UserName: name,
-      PolicyName: 'inline',
-      PolicyDocument: policy(allow),
-    }),
-  );
-  const { AccessKey } = await iam.send(
-    new CreateAccessKeyCommand({ UserName: name }),
-  );
-  return {
-    arn: User!.Arn!,
-    credentials: {
-      accessKeyId: AccessKey!.AccessKeyId!,
-      secretAccessKey: AccessKey!.SecretAccessKey!,
-    },
-  };
-}
+/** An IAM user allowed `action` on everything, and its access keys. */
+const createUser = (iam: IAMClient, name: string, action: string) =>
+  createUserWithKeys(iam, name, { Action: action, Resource: '*' });
 
 function s3As(credentials?: AwsCredentialIdentity) {
   return new S3Client({
@@ -77,11 +47,7 @@ async function assumeAs(
   const { Credentials } = await sts.send(
     new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'test' }),
   );
-  return {
-    accessKeyId: Credentials!.AccessKeyId!,
-    secretAccessKey: Credentials!.SecretAccessKey!,
-    sessionToken: Credentials!.SessionToken,
-  };
+  return sessionCredentials(Credentials);
 }
 
 async function readObject(

@@ -40,7 +40,9 @@ describe('running the request-aws-access template in the scaffolder', () => {
       features: [
         scaffolderPlugin,
         scaffolderModuleAwsAccess,
-        catalogServiceMock.factory({ entities: [template, ordersBucketEntity] }),
+        catalogServiceMock.factory({
+          entities: [template, ordersBucketEntity],
+        }),
         createServiceFactory({
           service: coreServices.discovery,
           deps: {},

@@ -1,0 +1,51 @@
+import {
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  IAMClient,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
+import type { Credentials } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+
+/** The keys of an STS session (`AssumeRole`'s answer), as SDK clients take them. */
+export function sessionCredentials(
+  credentials: Credentials | undefined,
+): AwsCredentialIdentity {
+  return {
+    accessKeyId: credentials!.AccessKeyId!,
+    secretAccessKey: credentials!.SecretAccessKey!,
+    sessionToken: credentials!.SessionToken,
+  };
+}
+
+/**
+ * An IAM user allowed `Action` on `Resource` by one inline policy, and its
+ * access keys. With IAM enforced, moto only accepts keys of users like this.
+ */
+export async function createUserWithKeys(
+  iam: IAMClient,
+  name: string,
+  allow: { Action: string; Resource: string },
+): Promise<{ arn: string; credentials: AwsCredentialIdentity }> {
+  const { User } = await iam.send(new CreateUserCommand({ UserName: name }));
+  await iam.send(
+    new PutUserPolicyCommand({
+      UserName: name,
+      PolicyName: 'inline',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', ...allow }],
+      }),
+    }),
+  );
+  const { AccessKey } = await iam.send(
+    new CreateAccessKeyCommand({ UserName: name }),
+  );
+  return {
+    arn: User!.Arn!,
+    credentials: {
+      accessKeyId: AccessKey!.AccessKeyId!,
+      secretAccessKey: AccessKey!.SecretAccessKey!,
+    },
+  };
+}
