@@ -1,9 +1,5 @@
-import {
-  CreateAccessKeyCommand,
-  CreateUserCommand,
-  IAMClient,
-  PutUserPolicyCommand,
-} from '@aws-sdk/client-iam';
+import { IAMClient } from '@aws-sdk/client-iam';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import {
   CreateBucketCommand,
   GetObjectCommand,
@@ -26,6 +22,10 @@ import {
   MotoServer,
   startMotoServer,
 } from './testUtils/motoServer';
+import {
+  createUserWithKeys,
+  sessionCredentials,
+} from './testUtils/motoIdentities';
 
 /**
  * The whole plugin against a real moto with IAM enforced: what a requester
@@ -39,7 +39,6 @@ jest.setTimeout(150_000);
 const ACCOUNT = '123456789012';
 const BUCKET = 'granted-bucket';
 const OTHER_BUCKET = 'other-bucket';
-type Keys = { accessKeyId: string; secretAccessKey: string };
 
 const describeMoto = isMotoAvailable() ? describe : describe.skip;
 
@@ -48,29 +47,8 @@ describeMoto(
   () => {
     let moto: MotoServer;
     let server: Parameters<typeof request>[0];
-    const keys: Record<string, Keys> = {};
+    const keys: Record<string, AwsCredentialIdentity> = {};
     const aws = () => ({ region: 'us-east-1', forcePathStyle: true });
-
-    async function createUser(iam: IAMClient, name: string, policy: object) {
-      await iam.send(new CreateUserCommand({ UserName: name }));
-      await iam.send(
-        new PutUserPolicyCommand({
-          UserName: name,
-          PolicyName: 'p',
-          PolicyDocument: JSON.stringify({
-            Version: '2012-10-17',
-            Statement: [{ Effect: 'Allow', ...policy }],
-          }),
-        }),
-      );
-      const { AccessKey } = await iam.send(
-        new CreateAccessKeyCommand({ UserName: name }),
-      );
-      keys[name] = {
-        accessKeyId: AccessKey!.AccessKeyId!,
-        secretAccessKey: AccessKey!.SecretAccessKey!,
-      };
-    }
 
     async function useRole(user: string, roleArn: string) {
       const { Credentials } = await new STSClient({
@@ -81,11 +59,7 @@ describeMoto(
       );
       return new S3Client({
         ...aws(),
-        credentials: {
-          accessKeyId: Credentials!.AccessKeyId!,
-          secretAccessKey: Credentials!.SecretAccessKey!,
-          sessionToken: Credentials!.SessionToken,
-        },
+        credentials: sessionCredentials(Credentials),
       });
     }
 
@@ -111,12 +85,16 @@ describeMoto(
       const iam = new IAMClient(aws());
       // The backend runs as an IAM user of its own: with auth enforced, moto
       // only accepts keys of users that exist.
-      await createUser(iam, 'backstage', { Action: '*', Resource: '*' });
-      for (const user of ['alice', 'bob']) {
-        await createUser(iam, user, {
-          Action: 'sts:AssumeRole',
-          Resource: `arn:aws:iam::${ACCOUNT}:role/backstage-access/*`,
-        });
+      const assumeGrantRoles = {
+        Action: 'sts:AssumeRole',
+        Resource: `arn:aws:iam::${ACCOUNT}:role/backstage-access/*`,
+      };
+      for (const [user, allow] of [
+        ['backstage', { Action: '*', Resource: '*' }],
+        ['alice', assumeGrantRoles],
+        ['bob', assumeGrantRoles],
+      ] as const) {
+        keys[user] = (await createUserWithKeys(iam, user, allow)).credentials;
       }
       const s3 = new S3Client(aws());
       for (const bucket of [BUCKET, OTHER_BUCKET]) {

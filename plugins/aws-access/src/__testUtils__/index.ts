@@ -1,2 +1,2 @@
 export * from './fakes';
-export { renderWithApi } from './render';
+export { catalogRoutes, renderWithApi, TEST_APP_USER } from './render';

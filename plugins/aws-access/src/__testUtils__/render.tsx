@@ -1,14 +1,25 @@
 import { ReactNode } from 'react';
 import type { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { AwsAccessApi } from 'backstage-plugin-aws-access-common';
 import { awsAccessApiRef } from '../api';
 
+/** renderInTestApp's signed-in user. */
+export const TEST_APP_USER = 'user:default/guest';
+
+/**
+ * Where the catalog's entity pages live in tests, so `EntityRefLink`s to
+ * people and groups resolve (the catalog plugin mounts this in an app).
+ */
+export const catalogRoutes = {
+  '/catalog/:namespace/:kind/:name': entityRouteRef,
+};
+
 /** Renders UI with a fake aws-access API, optionally on an entity's page. */
 export function renderWithApi(
   ui: ReactNode,
-  options: { api: AwsAccessApi; entity?: Entity },
+  options: { api: AwsAccessApi; entity?: Entity; routeEntries?: string[] },
 ) {
   const content = options.entity ? (
     <EntityProvider entity={options.entity}>{ui}</EntityProvider>
@@ -19,5 +30,6 @@ export function renderWithApi(
     <TestApiProvider apis={[[awsAccessApiRef, options.api]]}>
       {content}
     </TestApiProvider>,
+    { mountedRoutes: catalogRoutes, routeEntries: options.routeEntries },
   );
 }

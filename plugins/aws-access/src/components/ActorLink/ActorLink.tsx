@@ -1,0 +1,31 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+
+function catalogRef(actor: string): string | undefined {
+  try {
+    const { kind } = parseEntityRef(actor);
+    return ['user', 'group'].includes(kind.toLocaleLowerCase('en-US'))
+      ? actor
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Who did something to a grant, the way Backstage shows people: a link to
+ * their catalog page with their display name. The engine's own steps
+ * (`system`) and other plugins (`service:<id>`) are not catalog entities
+ * and are named in words.
+ */
+export function ActorLink(props: { actor: string }) {
+  const { actor } = props;
+  const ref = catalogRef(actor);
+  if (ref) {
+    return <EntityRefLink entityRef={ref} defaultKind="user" />;
+  }
+  if (actor === 'system') {
+    return <>aws-access (automatic)</>;
+  }
+  return <>{actor}</>;
+}

@@ -1,0 +1,73 @@
+import { EntityRefLinks } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import type { Grant } from 'backstage-plugin-aws-access-common';
+
+/** "Waiting for approval: 1 of 2", or without a count when none is known. */
+export function approvalProgressLabel(
+  grant: Pick<Grant, 'approvals' | 'requiredApprovals'>,
+): string {
+  const given = grant.approvals?.length ?? 0;
+  return grant.requiredApprovals === undefined
+    ? 'Waiting for approval'
+    : `Waiting for approval: ${given} of ${grant.requiredApprovals}`;
+}
+
+/**
+ * Where a pending request stands: how many approvals it has of how many it
+ * needs, who approved so far and which groups may approve. Renders nothing
+ * once the grant is no longer pending.
+ *
+ * (The API does not say when a pending request times out, so neither does
+ * this; the backend ends it `rejected` with the reason when it does.)
+ */
+export function ApprovalProgress(props: {
+  grant: Pick<
+    Grant,
+    'state' | 'approvals' | 'requiredApprovals' | 'approverGroups'
+  >;
+  /** Smaller type and no bar, for table cells and card lists. */
+  dense?: boolean;
+}) {
+  const { grant, dense = false } = props;
+  if (grant.state !== 'pending') {
+    return null;
+  }
+  const approvers = (grant.approvals ?? []).map(a => a.approver);
+  const required = grant.requiredApprovals;
+  const label = approvalProgressLabel(grant);
+  const variant = dense ? 'caption' : 'body2';
+
+  return (
+    <Box>
+      <Typography variant={variant} component="p">
+        {label}
+      </Typography>
+      {!dense && required !== undefined && required > 0 && (
+        <Box my={0.5} maxWidth={320}>
+          <LinearProgress
+            variant="determinate"
+            value={Math.min(100, (approvers.length / required) * 100)}
+            aria-label={label}
+          />
+        </Box>
+      )}
+      {approvers.length > 0 && (
+        <Typography variant={variant} component="p" color="textSecondary">
+          Approved by{' '}
+          <EntityRefLinks entityRefs={approvers} defaultKind="user" />
+        </Typography>
+      )}
+      {grant.approverGroups && grant.approverGroups.length > 0 && (
+        <Typography variant={variant} component="p" color="textSecondary">
+          Who may approve:{' '}
+          <EntityRefLinks
+            entityRefs={grant.approverGroups}
+            defaultKind="group"
+          />
+        </Typography>
+      )}
+    </Box>
+  );
+}

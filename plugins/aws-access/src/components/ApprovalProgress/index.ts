@@ -1,0 +1,1 @@
+export { ApprovalProgress, approvalProgressLabel } from './ApprovalProgress';

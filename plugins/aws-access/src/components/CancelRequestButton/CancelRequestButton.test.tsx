@@ -1,0 +1,115 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  apiError,
+  createFakeAwsAccessApi,
+  makeGrant,
+  renderWithApi,
+  TEST_APP_USER,
+} from '../../__testUtils__';
+import { CancelRequestButton } from './CancelRequestButton';
+
+const myPending = makeGrant({
+  state: 'pending',
+  requester: TEST_APP_USER,
+  expiresAt: undefined,
+  activatedAt: undefined,
+});
+
+describe('CancelRequestButton', () => {
+  it('asks for confirmation, then cancels with the reason', async () => {
+    const api = createFakeAwsAccessApi();
+    api.cancelGrant.mockResolvedValue({ ...myPending, state: 'cancelled' });
+    const onCancelled = jest.fn();
+    await renderWithApi(
+      <CancelRequestButton grant={myPending} onCancelled={onCancelled} />,
+      { api },
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Cancel request' }),
+    );
+    const dialog = screen.getByRole('dialog', {
+      name: 'Cancel this request?',
+    });
+    expect(dialog).toHaveTextContent('s3:GetObject');
+    expect(api.cancelGrant).not.toHaveBeenCalled();
+
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Reason (optional)' }),
+      'Not needed any more',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Cancel request' }),
+    );
+    expect(api.cancelGrant).toHaveBeenCalledWith(myPending.id, {
+      reason: 'Not needed any more',
+    });
+    await waitFor(() =>
+      expect(onCancelled).toHaveBeenCalledWith(
+        expect.objectContaining({ state: 'cancelled' }),
+      ),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+  });
+
+  it('keeps the request when the dialog is dismissed', async () => {
+    const api = createFakeAwsAccessApi();
+    await renderWithApi(<CancelRequestButton grant={myPending} />, { api });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Cancel request' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Keep request' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(api.cancelGrant).not.toHaveBeenCalled();
+  });
+
+  it('shows the API’s words when the request was decided meanwhile', async () => {
+    const api = createFakeAwsAccessApi();
+    api.cancelGrant.mockRejectedValue(
+      await apiError(
+        409,
+        'only a pending request can be cancelled; grant g is active, revoke it instead',
+        'ConflictError',
+      ),
+    );
+    await renderWithApi(<CancelRequestButton grant={myPending} />, { api });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Cancel request' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Cancel request' }),
+    );
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'revoke it instead',
+    );
+  });
+
+  it('is offered only to the requester of a pending request', async () => {
+    const api = createFakeAwsAccessApi();
+    await renderWithApi(
+      <>
+        <CancelRequestButton
+          grant={{ ...myPending, requester: 'user:default/alice' }}
+        />
+        <CancelRequestButton grant={{ ...myPending, state: 'active' }} />
+        <CancelRequestButton grant={myPending} />
+      </>,
+      { api },
+    );
+    // Once the signed-in user is known, only their pending request has it.
+    expect(
+      await screen.findByRole('button', { name: 'Cancel request' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByRole('button', { name: 'Cancel request' }),
+    ).toHaveLength(1);
+  });
+});
