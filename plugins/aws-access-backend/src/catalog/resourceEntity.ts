@@ -49,6 +49,25 @@ export function tagToEntityRef(
   }
 }
 
+/**
+ * AWS tags as entity labels, so the catalog can filter on them and approval
+ * rules can match `resourceTags`. Tags the catalog would refuse as labels
+ * (spaces, `aws:` system tags, long values) are left out, not mangled.
+ */
+export function tagsToLabels(
+  tags: Record<string, string>,
+): Record<string, string> | undefined {
+  const labels = Object.fromEntries(
+    Object.entries(tags).filter(
+      ([key, value]) =>
+        !key.startsWith('aws:') &&
+        KubernetesValidatorFunctions.isValidLabelKey(key) &&
+        KubernetesValidatorFunctions.isValidLabelValue(value),
+    ),
+  );
+  return Object.keys(labels).length ? labels : undefined;
+}
+
 /** The `Resource` entity of one discovered AWS resource. */
 export function toResourceEntity(
   resource: DiscoveredResource,
@@ -58,6 +77,7 @@ export function toResourceEntity(
   options: OwnershipOptions,
 ): Entity {
   const system = tagToEntityRef(resource.tags[options.systemTag], 'system');
+  const labels = tagsToLabels(resource.tags);
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
@@ -65,6 +85,7 @@ export function toResourceEntity(
       name: resourceEntityName(resource.arn),
       title: resource.name,
       description: `${discoverer.cloudFormationType} in account ${accountId}, ${resource.region}`,
+      ...(labels ? { labels } : {}),
       annotations: {
         [ANNOTATION_LOCATION]: location,
         [ANNOTATION_ORIGIN_LOCATION]: location,

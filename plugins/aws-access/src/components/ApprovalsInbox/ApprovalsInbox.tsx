@@ -1,117 +1,82 @@
-import { useState } from 'react';
 import {
   EmptyState,
-  InfoCard,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Typography from '@material-ui/core/Typography';
-import {
-  grantApprovePermission,
-  type Grant,
-} from 'backstage-plugin-aws-access-common';
+import { useSearchParams } from 'react-router-dom';
 import { useCurrentUserRef, useGrants } from '../../hooks';
-import { Decision, DecisionDialog } from './DecisionDialog';
-
-function ApprovalRow(props: { grant: Grant; onDecided: () => void }) {
-  const { grant, onDecided } = props;
-  const [decision, setDecision] = useState<Decision>();
-  // The permission framework decides whose inbox a request is in; the
-  // backend still refuses approvals that do not count (e.g. twice).
-  const { loading, allowed } = usePermission({
-    permission: grantApprovePermission,
-    resourceRef: grant.id,
-  });
-  if (loading || !allowed) {
-    return null;
-  }
-  const approvals = grant.approvals?.length ?? 0;
-  return (
-    <InfoCard
-      title={`${grant.requester} asks for access`}
-      subheader={grant.resourceArn}
-    >
-      <Typography variant="body2">
-        <strong>Actions:</strong> {grant.actions.join(', ')}
-      </Typography>
-      <Typography variant="body2">
-        <strong>For:</strong> {grant.durationMinutes} minutes, from approval
-      </Typography>
-      <Typography variant="body2">
-        <strong>Reason:</strong> {grant.reason}
-      </Typography>
-      {grant.requiredApprovals !== undefined && (
-        <Typography variant="body2">
-          <strong>Approvals:</strong> {approvals} of {grant.requiredApprovals}
-          {approvals > 0 &&
-            ` (${grant.approvals!.map(a => a.approver).join(', ')})`}
-        </Typography>
-      )}
-      <Box mt={2} display="flex" style={{ gap: 8 }}>
-        <Button
-          variant="contained"
-          color="primary"
-          onClick={() => setDecision('approve')}
-          aria-haspopup="dialog"
-        >
-          Approve
-        </Button>
-        <Button
-          variant="outlined"
-          color="secondary"
-          onClick={() => setDecision('reject')}
-          aria-haspopup="dialog"
-        >
-          Reject
-        </Button>
-      </Box>
-      {decision && (
-        <DecisionDialog
-          grant={grant}
-          decision={decision}
-          open
-          onClose={() => setDecision(undefined)}
-          onDecided={() => {
-            setDecision(undefined);
-            onDecided();
-          }}
-        />
-      )}
-    </InfoCard>
-  );
-}
+import { ApprovalRow } from './ApprovalRow';
+import { LinkedGrantNotice } from './LinkedGrantNotice';
+import { useApprovableGrants } from './useApprovableGrants';
 
 /**
  * The approvals inbox: pending requests of other people that the signed-in
  * user may approve or reject, each with the comment dialog.
+ *
+ * Notifications link here with `?grant=<id>`: that request comes first,
+ * highlighted and scrolled into view; when it is no longer in the inbox
+ * (decided meanwhile, the user's own, or not theirs to approve) a notice at
+ * the top says why.
  */
 export function ApprovalsInbox() {
+  const [searchParams] = useSearchParams();
+  const linkedId = searchParams.get('grant') || undefined;
   const user = useCurrentUserRef();
-  const { value, loading, error, refresh } = useGrants({ state: ['pending'] });
-  if ((loading && !value) || user.loading) {
+  const pending = useGrants({ state: ['pending'] });
+  const approvable = useApprovableGrants(pending.value?.items, user.value);
+
+  if ((pending.loading && !pending.value) || user.loading) {
     return <Progress />;
   }
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
+  if (pending.error && !pending.value) {
+    return <ResponseErrorPanel error={pending.error} />;
   }
-  const waiting = (value?.items ?? []).filter(g => g.requester !== user.value);
-  if (waiting.length === 0) {
-    return (
-      <EmptyState
-        missing="data"
-        title="Nothing waits for your approval"
-        description="Requests that need your approval appear here."
-      />
-    );
+  if (user.error) {
+    return <ResponseErrorPanel error={user.error} />;
   }
+  if (approvable.error) {
+    return <ResponseErrorPanel error={approvable.error} />;
+  }
+  if (!approvable.value) {
+    return <Progress />;
+  }
+
+  const items = approvable.value;
+  const linked = linkedId ? items.find(g => g.id === linkedId) : undefined;
+  const ordered = linked
+    ? [linked, ...items.filter(g => g !== linked)]
+    : items;
+
   return (
-    <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
-      {waiting.map(grant => (
-        <ApprovalRow key={grant.id} grant={grant} onDecided={refresh} />
-      ))}
-    </Box>
+    <>
+      {pending.error && <ResponseErrorPanel error={pending.error} />}
+      {linkedId && !linked && (
+        <LinkedGrantNotice
+          key={linkedId}
+          grantId={linkedId}
+          pending={pending.value?.items.find(g => g.id === linkedId)}
+          userRef={user.value}
+        />
+      )}
+      {ordered.length === 0 ? (
+        <EmptyState
+          missing="data"
+          title="Nothing waits for your approval"
+          description="Requests that need your approval appear here."
+        />
+      ) : (
+        <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
+          {ordered.map(grant => (
+            <ApprovalRow
+              key={grant.id}
+              grant={grant}
+              highlighted={grant === linked}
+              onDecided={pending.refresh}
+            />
+          ))}
+        </Box>
+      )}
+    </>
   );
 }

@@ -1,0 +1,121 @@
+import { useEffect, useRef, useState } from 'react';
+import { InfoCard } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import type { Grant } from 'backstage-plugin-aws-access-common';
+import { useElementId } from '../../hooks';
+import { formatDateTime, formatDuration } from '../../lib/time';
+import { ApprovalProgress } from '../ApprovalProgress';
+import { Decision, DecisionDialog } from './DecisionDialog';
+
+const useStyles = makeStyles(theme => ({
+  row: {
+    borderRadius: theme.shape.borderRadius,
+    '&:focus': { outline: 'none' },
+  },
+  highlighted: {
+    boxShadow: `0 0 0 2px ${theme.palette.primary.main}`,
+  },
+}));
+
+/**
+ * One request in the inbox, with Approve and Reject. The request a
+ * notification linked to is `highlighted`: outlined, labelled, scrolled
+ * into view and focused, so keyboard and screen-reader users land on it too.
+ */
+export function ApprovalRow(props: {
+  grant: Grant;
+  highlighted?: boolean;
+  onDecided: () => void;
+}) {
+  const { grant, highlighted = false, onDecided } = props;
+  const classes = useStyles();
+  const [decision, setDecision] = useState<Decision>();
+  const titleId = useElementId('aws-access-approval-title');
+  const ref = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (highlighted && element) {
+      // jsdom and old browsers lack scrollIntoView options; both are optional.
+      element.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+      element.focus({ preventScroll: true });
+    }
+  }, [highlighted]);
+
+  return (
+    <article
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-current={highlighted ? 'true' : undefined}
+      tabIndex={highlighted ? -1 : undefined}
+      className={highlighted ? `${classes.row} ${classes.highlighted}` : classes.row}
+    >
+      <InfoCard
+        title={
+          <span id={titleId}>
+            <EntityRefLink entityRef={grant.requester} defaultKind="user" />{' '}
+            asks for access
+          </span>
+        }
+        subheader={grant.resourceArn}
+        action={
+          highlighted ? (
+            <Chip label="Linked request" color="primary" size="small" />
+          ) : undefined
+        }
+      >
+        <Typography variant="body2">
+          <strong>Actions:</strong> {grant.actions.join(', ')}
+        </Typography>
+        <Typography variant="body2">
+          <strong>For:</strong> {formatDuration(grant.durationMinutes)}, from
+          approval
+        </Typography>
+        <Typography variant="body2">
+          <strong>Reason:</strong> {grant.reason}
+        </Typography>
+        <Typography variant="body2">
+          <strong>Requested:</strong> {formatDateTime(grant.createdAt)}
+        </Typography>
+        <Box mt={1}>
+          <ApprovalProgress grant={grant} />
+        </Box>
+        <Box mt={2} display="flex" style={{ gap: 8 }}>
+          <Button
+            variant="contained"
+            color="primary"
+            onClick={() => setDecision('approve')}
+            aria-haspopup="dialog"
+          >
+            Approve
+          </Button>
+          <Button
+            variant="outlined"
+            color="secondary"
+            onClick={() => setDecision('reject')}
+            aria-haspopup="dialog"
+          >
+            Reject
+          </Button>
+        </Box>
+        {decision && (
+          <DecisionDialog
+            grant={grant}
+            decision={decision}
+            open
+            onClose={() => setDecision(undefined)}
+            onDecided={() => {
+              setDecision(undefined);
+              onDecided();
+            }}
+          />
+        )}
+      </InfoCard>
+    </article>
+  );
+}

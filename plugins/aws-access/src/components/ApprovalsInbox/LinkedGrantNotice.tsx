@@ -1,0 +1,189 @@
+import { ReactNode } from 'react';
+import { Progress } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import type {
+  Grant,
+  GrantEvent,
+  GrantState,
+} from 'backstage-plugin-aws-access-common';
+import { useGrant } from '../../hooks';
+import { isSameEntityRef } from '../../lib/entityRefs';
+import { apiErrorMessage } from '../../lib/errors';
+import { formatDateTime } from '../../lib/time';
+import { ActorLink } from '../ActorLink';
+import { ApprovalProgress } from '../ApprovalProgress';
+import { GrantStateIndicator } from '../GrantStateIndicator';
+import { hasApproved } from './useApprovableGrants';
+
+/** States a grant only reaches after its approval. */
+const APPROVED_STATES: readonly GrantState[] = [
+  'provisioning',
+  'active',
+  'revoking',
+  'revoked',
+  'expired',
+];
+
+/** The last event that moved the grant into `state`. */
+function lastEventInto(
+  events: GrantEvent[] | undefined,
+  state: GrantState,
+): GrantEvent | undefined {
+  return [...(events ?? [])]
+    .filter(event => event.toState === state)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .pop();
+}
+
+function WhatWasAsked(props: { grant: Grant }) {
+  const { grant } = props;
+  return (
+    <Typography variant="body2">
+      <EntityRefLink entityRef={grant.requester} defaultKind="user" /> asked
+      for {grant.actions.join(', ')} on <code>{grant.resourceArn}</code>:
+      “{grant.reason}”
+    </Typography>
+  );
+}
+
+function NowState(props: { state: GrantState }) {
+  return (
+    <Typography variant="body2" component="div">
+      It is now <GrantStateIndicator state={props.state} />
+    </Typography>
+  );
+}
+
+/** Why a request that is still pending is not in this user's inbox. */
+function PendingElsewhere(props: { grant: Grant; userRef?: string }) {
+  const { grant, userRef } = props;
+  let title: string;
+  let detail: string;
+  if (isSameEntityRef(grant.requester, userRef)) {
+    title = 'This is your own request';
+    detail =
+      'Someone else must approve it; you can cancel it from the Grants tab.';
+  } else if (hasApproved(grant, userRef)) {
+    title = 'You have approved this request';
+    detail = 'It still waits for more approvals.';
+  } else {
+    title = 'You cannot approve this request';
+    detail = 'It waits for approvers you are not among.';
+  }
+  return (
+    <Alert severity="info">
+      <AlertTitle>{title}</AlertTitle>
+      <WhatWasAsked grant={grant} />
+      <Typography variant="body2">{detail}</Typography>
+      <ApprovalProgress grant={grant} dense />
+    </Alert>
+  );
+}
+
+/** What became of a request that is no longer pending, and who decided. */
+function Decided(props: { grant: Grant & { events?: GrantEvent[] } }) {
+  const { grant } = props;
+  let title: string;
+  let detail: ReactNode = null;
+
+  if (grant.state === 'rejected') {
+    const event = lastEventInto(grant.events, 'rejected');
+    title = 'This request was already rejected';
+    if (event?.data?.timedOut || event?.actor === 'system') {
+      detail = <>Nobody decided in time{event.reason && `: ${event.reason}`}</>;
+    } else if (event) {
+      detail = (
+        <>
+          Rejected by <ActorLink actor={event.actor} /> on{' '}
+          {formatDateTime(event.createdAt)}
+          {event.reason && `: “${event.reason}”`}
+        </>
+      );
+    }
+  } else if (grant.state === 'cancelled') {
+    const event = lastEventInto(grant.events, 'cancelled');
+    title = 'This request was already cancelled';
+    if (event) {
+      detail = (
+        <>
+          Cancelled by <ActorLink actor={event.actor} /> on{' '}
+          {formatDateTime(event.createdAt)}
+          {event.reason && `: “${event.reason}”`}
+        </>
+      );
+    }
+  } else if (
+    APPROVED_STATES.includes(grant.state) ||
+    grant.approvedAt ||
+    grant.approvedBy
+  ) {
+    title = 'This request was already approved';
+    if (grant.approvedBy) {
+      detail = (
+        <>
+          Approved by <ActorLink actor={grant.approvedBy} />
+          {grant.approvedAt && ` on ${formatDateTime(grant.approvedAt)}`}
+        </>
+      );
+    }
+  } else {
+    title = 'This request is no longer pending';
+  }
+
+  return (
+    <Alert severity="info">
+      <AlertTitle>{title}</AlertTitle>
+      <WhatWasAsked grant={grant} />
+      {detail && <Typography variant="body2">{detail}</Typography>}
+      <NowState state={grant.state} />
+    </Alert>
+  );
+}
+
+function FetchedNotice(props: { grantId: string; userRef?: string }) {
+  const { grantId, userRef } = props;
+  const grant = useGrant(grantId);
+  if (grant.loading) {
+    return <Progress />;
+  }
+  if (!grant.value) {
+    return (
+      <Alert severity="warning" role="alert">
+        <AlertTitle>The linked request could not be shown</AlertTitle>
+        {apiErrorMessage(grant.error ?? new Error(`grant ${grantId}`))}
+      </Alert>
+    );
+  }
+  return grant.value.state === 'pending' ? (
+    <PendingElsewhere grant={grant.value} userRef={userRef} />
+  ) : (
+    <Decided grant={grant.value} />
+  );
+}
+
+/**
+ * Explains a request a link (`?grant=<id>`) pointed to that is not in the
+ * inbox: decided already (by whom, and its state now), the user's own, or
+ * one they may not approve.
+ */
+export function LinkedGrantNotice(props: {
+  grantId: string;
+  /** The request, when it is still in the pending list. */
+  pending?: Grant;
+  userRef?: string;
+}) {
+  const { grantId, pending, userRef } = props;
+  return (
+    <Box mb={2}>
+      {pending ? (
+        <PendingElsewhere grant={pending} userRef={userRef} />
+      ) : (
+        <FetchedNotice grantId={grantId} userRef={userRef} />
+      )}
+    </Box>
+  );
+}

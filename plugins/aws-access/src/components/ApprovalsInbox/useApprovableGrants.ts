@@ -1,0 +1,69 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  grantApprovePermission,
+  type Grant,
+} from 'backstage-plugin-aws-access-common';
+import useAsync from 'react-use/esm/useAsync';
+import { isSameEntityRef } from '../../lib/entityRefs';
+
+/** Whether `userRef` already gave one of the approvals a grant needs. */
+export function hasApproved(grant: Grant, userRef: string | undefined) {
+  return (grant.approvals ?? []).some(approval =>
+    isSameEntityRef(approval.approver, userRef),
+  );
+}
+
+/**
+ * The grants among `grants` that `userRef` may approve: not their own, and
+ * allowed by the permission framework (`aws-access.grant.approve` on that
+ * grant), and not approved by them already. Decided for the whole list before anything is shown, so the inbox
+ * knows whether anything waits for the user at all. The backend has the last
+ * word and refuses approvals that do not count.
+ */
+export function useApprovableGrants(
+  grants: Grant[] | undefined,
+  userRef: string | undefined,
+): { value?: Grant[]; loading: boolean; error?: Error } {
+  const permissionApi = useApi(permissionApiRef);
+  const candidates = (grants ?? []).filter(
+    grant => !isSameEntityRef(grant.requester, userRef) && !hasApproved(grant, userRef),
+  );
+  const key = candidates.map(grant => grant.id).join(',');
+
+  const allowed = useAsync(async () => {
+    if (!grants || !userRef) {
+      return undefined;
+    }
+    const decisions = await Promise.all(
+      candidates.map(grant =>
+        permissionApi.authorize({
+          permission: grantApprovePermission,
+          resourceRef: grant.id,
+        }),
+      ),
+    );
+    return new Set(
+      candidates
+        .filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW)
+        .map(grant => grant.id),
+    );
+    // `key` stands for the candidates; the grant objects change on every poll.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [permissionApi, key, Boolean(grants), userRef]);
+
+  if (allowed.error) {
+    return { loading: false, error: allowed.error };
+  }
+  if (!allowed.value) {
+    return { loading: true };
+  }
+  // The latest grant objects, filtered by the last decisions: a refreshed
+  // list shows its new contents while newcomers are being authorized.
+  const ids = allowed.value;
+  return {
+    value: candidates.filter(grant => ids.has(grant.id)),
+    loading: allowed.loading,
+  };
+}
