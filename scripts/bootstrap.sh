@@ -45,7 +45,10 @@ ensure_install() {
   newest=$(ls -t pnpm-lock.yaml pnpm-workspace.yaml package.json packages/*/package.json plugins/*/package.json 2>/dev/null | head -1)
   if [ ! -f "$stamp" ] || [ "$newest" -nt "$stamp" ]; then
     log "installing dependencies (pnpm install --frozen-lockfile)"
-    pnpm install --frozen-lockfile --reporter=append-only >&2 || die "pnpm install failed"
+    if ! pnpm install --frozen-lockfile --reporter=append-only >&2; then
+      log "pnpm install failed (after changing a package.json, run 'pnpm install' and commit pnpm-lock.yaml)"
+      return 1
+    fi
     touch "$stamp"
   fi
   # The Backstage CLI's backend bundler looks for a yarn.lock at the root; only pnpm-lock.yaml is committed.

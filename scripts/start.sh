@@ -26,7 +26,7 @@ for port in "$MOTO_PORT" 3000 7007; do
   fi
 done
 
-ensure_install
+ensure_install || die "could not install the dependencies"
 
 mkdir -p "$DEMO_DIR"
 # moto keeps its data in memory, so each start seeds a fresh AWS; grants recorded

@@ -5,7 +5,7 @@
 # running demo. Ends with "N passed, N failed".
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
-ensure_install
+ensure_install || { echo "0 passed, 1 failed"; exit 1; }
 cd "$ROOT"
 mkdir -p test-results
 
