@@ -122,6 +122,7 @@ export const awsAccessPlugin = createBackendPlugin({
           provisioner,
           accountIds: () => accounts().map(a => a.accountId),
           logger: logger.child({ target: 'reconciler' }),
+          auditor,
         });
         const accountStatus = new AccountStatusChecker({
           accounts: awsAccessConfig.accounts,
@@ -175,15 +176,9 @@ export const awsAccessPlugin = createBackendPlugin({
           id: 'aws-access-reconciler',
           scope: 'global',
           ...awsAccessConfig.schedules.reconciler,
+          // The reconciler logs and audits what it removes or repairs.
           fn: async () => {
-            const { removed } = await reconciler.reconcile();
-            for (const role of removed) {
-              await auditor.succeeded('reconciler-removal', {
-                subject: { roleArn: role.roleArn },
-                actor: 'service:aws-access',
-                meta: { why: role.why },
-              });
-            }
+            await reconciler.reconcile();
           },
         });
         // Resume grants a previous run left mid-step, and arm the timers of

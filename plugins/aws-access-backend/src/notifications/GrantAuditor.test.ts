@@ -113,6 +113,7 @@ describe('GrantAuditor', () => {
       expire: 'grant-expire',
       extend: 'grant-extend',
       'reconciler-removal': 'reconciler-role-removal',
+      'reconciler-drift-repair': 'reconciler-drift-repair',
     });
   });
 });

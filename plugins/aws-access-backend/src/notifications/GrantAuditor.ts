@@ -23,6 +23,10 @@ export const GRANT_AUDIT_EVENTS = {
     eventId: 'reconciler-role-removal',
     severityLevel: 'high',
   },
+  'reconciler-drift-repair': {
+    eventId: 'reconciler-drift-repair',
+    severityLevel: 'high',
+  },
 } as const satisfies Record<
   string,
   { eventId: string; severityLevel: AuditorServiceEventSeverityLevel }

@@ -4,6 +4,7 @@ import {
   CreateRoleCommand,
   DeleteRoleCommand,
   GetRoleCommand,
+  GetRolePolicyCommand,
   IAMClient,
   ListAttachedRolePoliciesCommand,
   ListRolePoliciesCommand,
@@ -54,6 +55,7 @@ async function recordEngineCalls() {
   iam.on(GetRoleCommand).resolves({ Role: role });
   iam.on(ListRoleTagsCommand).resolves({ Tags: [grantTag] });
   iam.on(ListRolesCommand).resolves({ Roles: [role] });
+  iam.on(GetRolePolicyCommand).resolves({ PolicyDocument: '{}' });
   iam.on(ListRolePoliciesCommand).resolves({ PolicyNames: ['added-by-hand'] });
   iam.on(ListAttachedRolePoliciesCommand).resolves({
     AttachedPolicies: [{ PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
@@ -85,6 +87,14 @@ async function recordEngineCalls() {
     expiresAt: new Date(Date.now() + 7_200_000),
   });
   await provisioner.listManagedRoles(account);
+  // The reconciler finds drift and puts the role back.
+  await provisioner.getRoleState(account, spec.roleName, spec.policyName);
+  await provisioner.putTrustPolicy(spec);
+  await provisioner.detachRolePolicy(
+    account,
+    spec.roleName,
+    'arn:aws:iam::aws:policy/ReadOnlyAccess',
+  );
   await provisioner.deleteRolePolicy(account, spec.roleName, spec.policyName);
   await provisioner.deleteRole(account, spec.roleName);
   return iam.calls().map(call => {
@@ -113,6 +123,10 @@ describe('BackstageAccessManager and the calls the grant engine really makes', (
         'iam:DeleteRolePolicy',
         'iam:DeleteRole',
         'iam:ListRoles',
+        'iam:GetRole',
+        'iam:GetRolePolicy',
+        'iam:ListRolePolicies',
+        'iam:ListAttachedRolePolicies',
       ]),
     );
 

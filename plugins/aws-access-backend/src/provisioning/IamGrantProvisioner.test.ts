@@ -6,6 +6,7 @@ import {
   DetachRolePolicyCommand,
   EntityAlreadyExistsException,
   GetRoleCommand,
+  GetRolePolicyCommand,
   IAMClient,
   ListAttachedRolePoliciesCommand,
   ListRolePoliciesCommand,
@@ -27,6 +28,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AwsClientFactory } from '../aws/types';
 import { IamGrantProvisioner } from './IamGrantProvisioner';
+import { renderGrantPolicies } from './policies';
 import { GrantRoleSpec } from './types';
 
 const ACCOUNT = '123456789012';
@@ -498,6 +500,121 @@ describe('IamGrantProvisioner', () => {
       expect(iam).toHaveReceivedCommandWith(ListRolesCommand, {
         PathPrefix: '/team/grants/',
       });
+    });
+  });
+
+  describe('putTrustPolicy and detachRolePolicy', () => {
+    it('rewrite only the trust policy', async () => {
+      iam.on(UpdateAssumeRolePolicyCommand).resolves({});
+      const spec = makeSpec();
+      await provisioner.putTrustPolicy(spec);
+      expect(iam.calls()).toHaveLength(1);
+      expect(iam).toHaveReceivedCommandWith(UpdateAssumeRolePolicyCommand, {
+        RoleName: 'granted-bucket-g1',
+        PolicyDocument: renderGrantPolicies(spec).trustPolicy,
+      });
+    });
+
+    it('detach a managed policy, and treat one already gone as detached', async () => {
+      const arn = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+      iam
+        .on(DetachRolePolicyCommand)
+        .resolvesOnce({})
+        .rejects(new NoSuchEntityException({ message: 'gone', ...meta }));
+      await provisioner.detachRolePolicy(ACCOUNT, 'granted-bucket-g1', arn);
+      await provisioner.detachRolePolicy(ACCOUNT, 'granted-bucket-g1', arn);
+      expect(iam).toHaveReceivedCommandWith(DetachRolePolicyCommand, {
+        RoleName: 'granted-bucket-g1',
+        PolicyArn: arn,
+      });
+    });
+  });
+
+  describe('getRoleState', () => {
+    const { trustPolicy, permissionPolicy } = renderGrantPolicies(makeSpec());
+    // IAM returns documents URL-encoded.
+    const encoded = (document: string) => encodeURIComponent(document);
+
+    it('reads both policies, decoded, and what else is on the role', async () => {
+      iam
+        .on(GetRoleCommand, { RoleName: 'granted-bucket-g1' })
+        .resolves({
+          Role: {
+            RoleName: 'granted-bucket-g1',
+            AssumeRolePolicyDocument: encoded(trustPolicy),
+          } as any,
+        })
+        .on(ListRolePoliciesCommand)
+        .resolvesOnce({
+          PolicyNames: ['backstage-access-grant'],
+          IsTruncated: true,
+          Marker: 'm1',
+        })
+        .resolves({ PolicyNames: ['break-glass'], IsTruncated: false })
+        .on(GetRolePolicyCommand, {
+          RoleName: 'granted-bucket-g1',
+          PolicyName: 'backstage-access-grant',
+        })
+        .resolves({
+          RoleName: 'granted-bucket-g1',
+          PolicyName: 'backstage-access-grant',
+          PolicyDocument: encoded(permissionPolicy),
+        })
+        .on(ListAttachedRolePoliciesCommand)
+        .resolves({
+          AttachedPolicies: [
+            { PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+          ],
+        });
+
+      await expect(
+        provisioner.getRoleState(
+          ACCOUNT,
+          'granted-bucket-g1',
+          'backstage-access-grant',
+        ),
+      ).resolves.toEqual({
+        trustPolicy,
+        permissionPolicy,
+        otherInlinePolicies: ['break-glass'],
+        attachedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+      });
+    });
+
+    it('reports a missing grant policy', async () => {
+      iam
+        .on(GetRoleCommand)
+        .resolves({
+          Role: { AssumeRolePolicyDocument: encoded(trustPolicy) } as any,
+        })
+        .on(ListRolePoliciesCommand)
+        .resolves({ PolicyNames: [] })
+        .on(ListAttachedRolePoliciesCommand)
+        .resolves({ AttachedPolicies: [] })
+        .on(GetRolePolicyCommand)
+        .rejects(new NoSuchEntityException({ message: 'gone', ...meta }));
+
+      await expect(
+        provisioner.getRoleState(ACCOUNT, 'r', 'backstage-access-grant'),
+      ).resolves.toEqual({
+        trustPolicy,
+        permissionPolicy: undefined,
+        otherInlinePolicies: [],
+        attachedPolicyArns: [],
+      });
+    });
+
+    it('returns undefined for a role deleted meanwhile, and throws other errors', async () => {
+      iam
+        .on(GetRoleCommand)
+        .rejectsOnce(new NoSuchEntityException({ message: 'gone', ...meta }))
+        .rejects(new Error('AccessDenied'));
+      await expect(
+        provisioner.getRoleState(ACCOUNT, 'r', 'backstage-access-grant'),
+      ).resolves.toBeUndefined();
+      await expect(
+        provisioner.getRoleState(ACCOUNT, 'r', 'backstage-access-grant'),
+      ).rejects.toThrow('AccessDenied');
     });
   });
 

@@ -4,6 +4,7 @@ import {
   DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
   GetRoleCommand,
+  GetRolePolicyCommand,
   IAMClient,
   PutRolePolicyCommand,
   TagRoleCommand,
@@ -29,7 +30,12 @@ import {
   roleDescription,
   tagValue,
 } from './roleAttributes';
-import { GrantProvisioner, GrantRoleSpec, ManagedRole } from './types';
+import {
+  GrantProvisioner,
+  GrantRoleSpec,
+  GrantRoleState,
+  ManagedRole,
+} from './types';
 
 /**
  * Attempts per IAM call. The SDK's standard retry strategy retries
@@ -47,6 +53,15 @@ function isIamError(error: unknown, code: string): boolean {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** IAM returns policy documents URL-encoded (RFC 3986); the SDK leaves them so. */
+function decodePolicy(document: string): string {
+  try {
+    return decodeURIComponent(document);
+  } catch {
+    return document; // not encoded after all
+  }
 }
 
 export interface IamGrantProvisionerOptions {
@@ -111,21 +126,7 @@ export class IamGrantProvisioner implements GrantProvisioner {
     const iam = await this.iam(spec.accountId);
     // The two writes that matter: both policies carry the new expiry, so
     // the old one can no longer cut the grant short.
-    try {
-      await iam.send(
-        new UpdateAssumeRolePolicyCommand({
-          RoleName: spec.roleName,
-          PolicyDocument: trustPolicy,
-        }),
-      );
-    } catch (error) {
-      throw this.refusedPolicy(
-        error,
-        'trustPrincipalArns',
-        'trust policy',
-        spec,
-      );
-    }
+    await this.writeTrustPolicy(iam, spec, trustPolicy);
     await this.writePermissionPolicy(iam, spec, permissionPolicy);
 
     // Cosmetic: keep the session length and the expiry tag truthful. The
@@ -150,6 +151,32 @@ export class IamGrantProvisioner implements GrantProvisioner {
         }),
       ),
     );
+  }
+
+  async putTrustPolicy(spec: GrantRoleSpec): Promise<void> {
+    const { trustPolicy } = renderGrantPolicies(spec);
+    const iam = await this.iam(spec.accountId);
+    await this.writeTrustPolicy(iam, spec, trustPolicy);
+  }
+
+  async detachRolePolicy(
+    accountId: string,
+    roleName: string,
+    policyArn: string,
+  ): Promise<void> {
+    const iam = await this.iam(accountId);
+    try {
+      await iam.send(
+        new DetachRolePolicyCommand({
+          RoleName: roleName,
+          PolicyArn: policyArn,
+        }),
+      );
+    } catch (error) {
+      if (!isIamError(error, 'NoSuchEntity')) {
+        throw error;
+      }
+    }
   }
 
   async deleteRolePolicy(
@@ -215,6 +242,100 @@ export class IamGrantProvisioner implements GrantProvisioner {
       }
     }
     return roles;
+  }
+
+  async getRoleState(
+    accountId: string,
+    roleName: string,
+    policyName: string,
+  ): Promise<GrantRoleState | undefined> {
+    const iam = await this.iam(accountId);
+    try {
+      const { Role } = await iam.send(
+        new GetRoleCommand({ RoleName: roleName }),
+      );
+      const permissionPolicy = await this.inlinePolicy(
+        iam,
+        roleName,
+        policyName,
+      );
+      const otherInlinePolicies: string[] = [];
+      for await (const page of paginateListRolePolicies(
+        { client: iam },
+        { RoleName: roleName },
+      )) {
+        otherInlinePolicies.push(
+          ...(page.PolicyNames ?? []).filter(name => name !== policyName),
+        );
+      }
+      const attachedPolicyArns: string[] = [];
+      for await (const page of paginateListAttachedRolePolicies(
+        { client: iam },
+        { RoleName: roleName },
+      )) {
+        for (const policy of page.AttachedPolicies ?? []) {
+          attachedPolicyArns.push(policy.PolicyArn!);
+        }
+      }
+      return {
+        trustPolicy: decodePolicy(Role?.AssumeRolePolicyDocument ?? ''),
+        permissionPolicy,
+        otherInlinePolicies,
+        attachedPolicyArns,
+      };
+    } catch (error) {
+      if (isIamError(error, 'NoSuchEntity')) {
+        return undefined; // the role was deleted meanwhile
+      }
+      throw error;
+    }
+  }
+
+  /** An inline policy's document, or undefined when there is none by that name. */
+  private async inlinePolicy(
+    iam: IAMClient,
+    roleName: string,
+    policyName: string,
+  ): Promise<string | undefined> {
+    try {
+      const { PolicyDocument } = await iam.send(
+        new GetRolePolicyCommand({
+          RoleName: roleName,
+          PolicyName: policyName,
+        }),
+      );
+      return PolicyDocument === undefined
+        ? undefined
+        : decodePolicy(PolicyDocument);
+    } catch (error) {
+      // No policy by that name (or, caught by the caller, no role).
+      if (isIamError(error, 'NoSuchEntity')) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  private async writeTrustPolicy(
+    iam: IAMClient,
+    spec: GrantRoleSpec,
+    trustPolicy: string,
+  ) {
+    try {
+      await iam.send(
+        new UpdateAssumeRolePolicyCommand({
+          RoleName: spec.roleName,
+          PolicyDocument: trustPolicy,
+        }),
+      );
+    } catch (error) {
+      throw this.refusedPolicy(
+        error,
+        'trustPrincipalArns',
+        'trust policy',
+        spec,
+      );
+    }
   }
 
   private async writePermissionPolicy(
@@ -320,12 +441,7 @@ export class IamGrantProvisioner implements GrantProvisioner {
         this.logger.warn(
           `Detaching managed policy ${policy.PolicyArn} from IAM role ${roleName} in account ${accountId} before deleting the role`,
         );
-        await iam.send(
-          new DetachRolePolicyCommand({
-            RoleName: roleName,
-            PolicyArn: policy.PolicyArn,
-          }),
-        );
+        await this.detachRolePolicy(accountId, roleName, policy.PolicyArn!);
       }
     }
   }

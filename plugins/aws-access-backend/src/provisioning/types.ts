@@ -28,6 +28,21 @@ export interface ManagedRole {
 }
 
 /**
+ * What a grant role holds in IAM right now, read back so the reconciler can
+ * compare it with what the grant should have (drift).
+ */
+export interface GrantRoleState {
+  /** The trust policy document, as JSON text (URL-decoded). */
+  trustPolicy: string;
+  /** The grant's inline permission policy, as JSON text; undefined when it is missing. */
+  permissionPolicy?: string;
+  /** Names of inline policies other than the grant's. */
+  otherInlinePolicies: string[];
+  /** ARNs of managed policies attached to the role. */
+  attachedPolicyArns: string[];
+}
+
+/**
  * The IAM side of a grant, one idempotent step per method, so that the
  * engine can record each step and resume after a crash between two of them.
  * Every method retries throttling and 5xx errors with backoff, and treats
@@ -47,8 +62,25 @@ export interface GrantProvisioner {
     roleName: string,
     policyName: string,
   ): Promise<void>;
+  /** `UpdateAssumeRolePolicy` with the grant's trust policy, nothing else. */
+  putTrustPolicy(spec: GrantRoleSpec): Promise<void>;
+  /** `DetachRolePolicy`: removes a managed policy attached by hand. */
+  detachRolePolicy(
+    accountId: string,
+    roleName: string,
+    policyArn: string,
+  ): Promise<void>;
   /** `DeleteRole`, after any inline policies are gone. */
   deleteRole(accountId: string, roleName: string): Promise<void>;
   /** Every role under the role path in the account, with its grant tag. */
   listManagedRoles(accountId: string): Promise<ManagedRole[]>;
+  /**
+   * Reads the role's trust policy, the grant's inline policy (`policyName`)
+   * and whatever else is attached to it; undefined when the role is gone.
+   */
+  getRoleState(
+    accountId: string,
+    roleName: string,
+    policyName: string,
+  ): Promise<GrantRoleState | undefined>;
 }

@@ -15,6 +15,7 @@ import {
   NewGrantEvent,
 } from '../database/types';
 import { GrantProvisioner, GrantRoleSpec } from '../provisioning/types';
+import { grantRoleSpec } from './grantRoleSpec';
 
 /** The actor recorded for steps the engine takes on its own. */
 export const SYSTEM_ACTOR = 'system';
@@ -555,19 +556,6 @@ export class GrantEngine {
   }
 
   private roleSpec(grant: GrantRecord): GrantRoleSpec {
-    if (!grant.expiresAt) {
-      throw new Error(`grant ${grant.id} has no expiry; refusing to provision`);
-    }
-    return {
-      grantId: grant.id,
-      accountId: grant.accountId,
-      roleName: grant.roleName,
-      policyName: grant.policyName,
-      rolePath: this.rolePath,
-      requester: grant.requester,
-      trustPrincipalArns: grant.trustPrincipalArns,
-      statements: grant.statements,
-      expiresAt: grant.expiresAt,
-    };
+    return grantRoleSpec(grant, this.rolePath);
   }
 }

@@ -1,6 +1,11 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
+import { GrantRecord } from '../database/types';
+import { GrantAuditor } from '../notifications/GrantAuditor';
+import { GRANT_POLICY_NAME } from '../provisioning/naming';
+import { renderGrantPolicies } from '../provisioning/policies';
 import { GrantEngine } from './GrantEngine';
+import { grantRoleSpec } from './grantRoleSpec';
 import { Reconciler } from './Reconciler';
 import {
   provisioningGrant,
@@ -9,16 +14,23 @@ import {
 
 const HOME = '123456789012';
 const OTHER = '210987654321';
+const PATH = '/backstage-access/';
 const requested = { type: 'requested', actor: 'user:default/alice' };
+const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 
 describe('Reconciler', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   const logger = mockServices.logger.mock();
+  const auditEvent = { success: jest.fn(), fail: jest.fn() };
+  const auditorService = mockServices.auditor.mock({
+    createEvent: jest.fn(async () => auditEvent),
+  });
   let store: DatabaseGrantStore;
   let iam: RecordingProvisioner;
   let engine: GrantEngine;
 
   beforeEach(async () => {
+    jest.clearAllMocks();
     store = await DatabaseGrantStore.create({
       database: mockServices.database({
         knex: await databases.init('SQLITE_3'),
@@ -39,6 +51,7 @@ describe('Reconciler', () => {
       provisioner: iam,
       accountIds: () => accountIds,
       logger,
+      auditor: new GrantAuditor(auditorService),
     });
 
   it('keeps live grant roles and roles that are not ours, removes the rest', async () => {
@@ -91,6 +104,21 @@ describe('Reconciler', () => {
       actor: 'system',
       reason: `its grant ${ended.id} is revoked`,
     });
+    expect(
+      auditorService.createEvent.mock.calls.map(([e]) => [
+        e.eventId,
+        e.meta?.roleArn,
+        e.meta?.actor,
+      ]),
+    ).toEqual(
+      result.removed.map(r => [
+        'reconciler-role-removal',
+        r.roleArn,
+        'service:aws-access',
+      ]),
+    );
+    // The live grant's role was checked, found as it should be, and kept.
+    expect(result.repaired).toEqual([]);
   });
 
   it('carries on with other accounts when one fails', async () => {
@@ -111,5 +139,299 @@ describe('Reconciler', () => {
     expect(result.removed).toEqual([
       { roleArn: 'arn:other', why: 'its grant gone is unknown' },
     ]);
+  });
+});
+
+describe('Reconciler drift repair', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  const logger = mockServices.logger.mock();
+  const auditEvent = { success: jest.fn(), fail: jest.fn() };
+  const auditorService = mockServices.auditor.mock({
+    createEvent: jest.fn(async () => auditEvent),
+  });
+  let store: DatabaseGrantStore;
+  let iam: RecordingProvisioner;
+  let grant: GrantRecord;
+
+  const reconcile = () =>
+    new Reconciler({
+      store,
+      provisioner: iam,
+      accountIds: () => [HOME],
+      logger,
+      auditor: new GrantAuditor(auditorService),
+    }).reconcile();
+
+  /** What the engine writes for the grant: the policies drift is measured against. */
+  const expected = (g: GrantRecord) =>
+    renderGrantPolicies(grantRoleSpec(g, PATH));
+  const role = (g: GrantRecord = grant) => iam.role(HOME, g.roleName);
+  /** IAM writes since the last `iam.calls.length = 0`. */
+  const writes = () =>
+    iam.calls.filter(c => c.method !== 'getRoleState').map(c => c.method);
+
+  async function activeGrant(): Promise<GrantRecord> {
+    const engine = new GrantEngine({
+      store,
+      provisioner: iam,
+      logger,
+      rolePath: PATH,
+    });
+    const inserted = await store.insertGrant(provisioningGrant(), requested);
+    const active = await engine.drive(inserted.id);
+    expect(active?.state).toBe('active');
+    return active!;
+  }
+
+  async function lastEvent(g: GrantRecord = grant) {
+    const events = await store.listEvents(g.id);
+    return events[events.length - 1];
+  }
+
+  beforeEach(async () => {
+    jest.clearAllMocks();
+    store = await DatabaseGrantStore.create({
+      database: mockServices.database({
+        knex: await databases.init('SQLITE_3'),
+      }),
+    });
+    iam = new RecordingProvisioner();
+    grant = await activeGrant();
+    iam.calls.length = 0;
+  });
+
+  it('reads each active grant role and writes nothing when it is as the grant says', async () => {
+    // IAM does not keep the text: a reformatted but equivalent document,
+    // as it reads back, is not drift.
+    const permission = JSON.parse(expected(grant).permissionPolicy);
+    const [statement] = permission.Statement;
+    role().policies.set(
+      GRANT_POLICY_NAME,
+      JSON.stringify({
+        Statement: {
+          Resource: statement.Resource[0],
+          Condition: statement.Condition,
+          Action: statement.Action[0],
+          Effect: 'Allow',
+        },
+        Version: '2012-10-17',
+      }),
+    );
+
+    const result = await reconcile();
+
+    expect(iam.callsOf('getRoleState', grant.roleName)).toBe(1);
+    expect(writes()).toEqual([]);
+    expect(result.repaired).toEqual([]);
+    expect((await lastEvent()).type).toBe('activated');
+    expect(auditorService.createEvent).not.toHaveBeenCalled();
+  });
+
+  it('puts back a permission policy edited by hand, and records it', async () => {
+    const edited = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
+    });
+    role().policies.set(GRANT_POLICY_NAME, edited);
+
+    const result = await reconcile();
+
+    expect(role().policies.get(GRANT_POLICY_NAME)).toBe(
+      expected(grant).permissionPolicy,
+    );
+    expect(writes()).toEqual(['putRolePolicy']);
+    expect(result.repaired).toEqual([
+      {
+        grantId: grant.id,
+        roleArn: grant.roleArn,
+        drift: {
+          permissionPolicy: 'changed',
+          extraInlinePolicies: [],
+          attachedPolicyArns: [],
+        },
+      },
+    ]);
+    expect(await lastEvent()).toMatchObject({
+      type: 'drift-repaired',
+      actor: 'service:aws-access',
+      reason: 'changed by hand: the permission policy was changed',
+      data: {
+        roleArn: grant.roleArn,
+        permissionPolicy: 'changed',
+        foundPermissionPolicy: JSON.parse(edited),
+      },
+    });
+    expect(auditorService.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'reconciler-drift-repair',
+        severityLevel: 'high',
+        meta: expect.objectContaining({
+          actor: 'service:aws-access',
+          grantId: grant.id,
+          roleArn: grant.roleArn,
+          permissionPolicy: 'changed',
+        }),
+      }),
+    );
+    expect(auditEvent.success).toHaveBeenCalled();
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(`Repaired ${grant.roleArn}`),
+    );
+
+    // Repaired once: the next pass finds nothing to do.
+    iam.calls.length = 0;
+    await expect(reconcile()).resolves.toMatchObject({ repaired: [] });
+    expect(writes()).toEqual([]);
+  });
+
+  it('puts back a permission policy deleted by hand', async () => {
+    role().policies.delete(GRANT_POLICY_NAME);
+
+    await reconcile();
+
+    expect(role().policies.get(GRANT_POLICY_NAME)).toBe(
+      expected(grant).permissionPolicy,
+    );
+    expect(await lastEvent()).toMatchObject({
+      type: 'drift-repaired',
+      reason: 'changed by hand: the permission policy was deleted',
+    });
+  });
+
+  it('detaches a managed policy attached by hand, but never from a role that is not ours', async () => {
+    role().attachedPolicyArns.add(READ_ONLY);
+    iam.addRole({
+      accountId: HOME,
+      roleName: 'hand-made',
+      roleArn: `arn:aws:iam::${HOME}:role/backstage-access/hand-made`,
+      path: PATH,
+    });
+    iam.role(HOME, 'hand-made').attachedPolicyArns.add(READ_ONLY);
+
+    const result = await reconcile();
+
+    expect([...role().attachedPolicyArns]).toEqual([]);
+    expect(writes()).toEqual(['detachRolePolicy']);
+    expect(iam.calls).not.toContainEqual(
+      expect.objectContaining({ roleName: 'hand-made' }),
+    );
+    expect([...iam.role(HOME, 'hand-made').attachedPolicyArns]).toEqual([
+      READ_ONLY,
+    ]);
+    expect(result.foreign).toEqual([
+      `arn:aws:iam::${HOME}:role/backstage-access/hand-made`,
+    ]);
+    expect(await lastEvent()).toMatchObject({
+      type: 'drift-repaired',
+      reason: `changed by hand: managed policy ${READ_ONLY} attached`,
+      data: { attachedPolicyArns: [READ_ONLY] },
+    });
+  });
+
+  it('deletes an inline policy added by hand beside the grant’s', async () => {
+    role().policies.set(
+      'break-glass',
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }],
+      }),
+    );
+
+    await reconcile();
+
+    expect([...role().policies.keys()]).toEqual([GRANT_POLICY_NAME]);
+    expect(writes()).toEqual(['deleteRolePolicy']);
+    expect(await lastEvent()).toMatchObject({
+      type: 'drift-repaired',
+      reason: 'changed by hand: inline policy break-glass added',
+      data: { extraInlinePolicies: ['break-glass'] },
+    });
+  });
+
+  it('restores a trust policy widened to let others assume the role', async () => {
+    const trust = JSON.parse(expected(grant).trustPolicy);
+    trust.Statement[0].Principal.AWS.push(`arn:aws:iam::${OTHER}:root`);
+    role().trustPolicy = JSON.stringify(trust);
+
+    await reconcile();
+
+    expect(role().trustPolicy).toBe(expected(grant).trustPolicy);
+    expect(writes()).toEqual(['putTrustPolicy']);
+    expect(await lastEvent()).toMatchObject({
+      type: 'drift-repaired',
+      reason: 'changed by hand: the trust policy was changed',
+      data: { trustPolicy: 'changed', foundTrustPolicy: trust },
+    });
+  });
+
+  it('leaves a grant alone while the engine holds it, e.g. mid-extension', async () => {
+    role().policies.set(GRANT_POLICY_NAME, '{"Statement":[]}');
+    const now = new Date();
+    await store.claimGrant(grant.id, {
+      owner: 'engine-extending',
+      until: new Date(now.getTime() + 60_000),
+      now,
+      states: ['active'],
+    });
+
+    const result = await reconcile();
+
+    expect(iam.calls).toEqual([]);
+    expect(result.repaired).toEqual([]);
+    expect(role().policies.get(GRANT_POLICY_NAME)).toBe('{"Statement":[]}');
+  });
+
+  it('repairs against the grant’s current expiry and releases the grant afterwards', async () => {
+    const engine = new GrantEngine({
+      store,
+      provisioner: iam,
+      logger,
+      rolePath: PATH,
+    });
+    const extended = await engine.extend(grant.id, {
+      expiresAt: new Date(grant.expiresAt!.getTime() + 60 * 60_000),
+      actor: 'user:default/alice',
+    });
+    role().policies.delete(GRANT_POLICY_NAME);
+
+    await reconcile();
+
+    expect(role().policies.get(GRANT_POLICY_NAME)).toBe(
+      expected(extended).permissionPolicy,
+    );
+    expect(expected(extended).permissionPolicy).not.toBe(
+      expected(grant).permissionPolicy,
+    );
+    // Released: the engine can extend it again at once.
+    await expect(
+      engine.extend(grant.id, {
+        expiresAt: new Date(extended.expiresAt!.getTime() + 60_000),
+        actor: 'user:default/alice',
+      }),
+    ).resolves.toMatchObject({ state: 'active' });
+  });
+
+  it('carries on with other roles when one cannot be repaired', async () => {
+    const second = await activeGrant();
+    role().policies.delete(GRANT_POLICY_NAME);
+    role(second).policies.delete(GRANT_POLICY_NAME);
+    iam.failOn('putRolePolicy', new Error('AccessDenied'));
+
+    const result = await reconcile();
+
+    expect(result.failedRoles).toHaveLength(1);
+    expect(result.repaired).toHaveLength(1);
+    expect(result.failedAccounts).toEqual([]);
+    const repaired = [grant, second].filter(g =>
+      role(g).policies.has(GRANT_POLICY_NAME),
+    );
+    expect(repaired.map(g => g.roleArn)).toEqual(
+      result.repaired.map(r => r.roleArn),
+    );
+    // The failed one is retried (and repaired) by the next pass.
+    await expect(reconcile()).resolves.toMatchObject({
+      failedRoles: [],
+      repaired: [expect.objectContaining({ roleArn: result.failedRoles[0] })],
+    });
   });
 });

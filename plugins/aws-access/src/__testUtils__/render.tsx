@@ -1,6 +1,9 @@
 import { ReactNode } from 'react';
 import type { Entity } from '@backstage/catalog-model';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { AwsAccessApi } from 'backstage-plugin-aws-access-common';
 import { awsAccessApiRef } from '../api';

@@ -39,13 +39,13 @@ export function isChanging(grant: Grant, now: number = Date.now()): boolean {
   );
 }
 
-/** Whether the signed-in user may be offered revoke for this grant. */
+/**
+ * Whether revoke may be offered for this grant: once it was approved and
+ * until it ends. A pending request is not revoked but cancelled by its
+ * requester (`CancelRequestButton`) or rejected by an approver.
+ */
 export function canRevoke(grant: Grant): boolean {
-  return (
-    grant.state === 'active' ||
-    grant.state === 'provisioning' ||
-    grant.state === 'pending'
-  );
+  return grant.state === 'active' || grant.state === 'provisioning';
 }
 
 /** Whether the grant can be extended (only while it is active). */

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { NewGrantRecord } from '../../database/types';
 import { GRANT_POLICY_NAME, grantRoleName } from '../../provisioning/naming';
+import { renderGrantPolicies } from '../../provisioning/policies';
 import {
   GrantProvisioner,
   GrantRoleSpec,
+  GrantRoleState,
   ManagedRole,
 } from '../../provisioning/types';
 
@@ -17,7 +19,11 @@ interface FakeRole {
   roleArn: string;
   path: string;
   grantId?: string;
+  trustPolicy: string;
+  /** Inline policy documents by name. */
   policies: Map<string, string>;
+  /** ARNs of attached managed policies. */
+  attachedPolicyArns: Set<string>;
   expiresAt?: Date;
 }
 
@@ -29,8 +35,10 @@ function iamError(name: string, message: string) {
  * An in-memory IAM that records every call and can be told to fail or to
  * hang at a given step, to simulate errors and crashes between two IAM
  * writes. It keeps IAM's rules that matter to the engine: a role cannot be
- * deleted while it has inline policies, a policy needs its role, and
- * creating the grant's own role again is idempotent.
+ * deleted while it has policies, a policy needs its role, and creating the
+ * grant's own role again is idempotent. It stores the documents the real
+ * provisioner would send, so a test can edit them "by hand" (through
+ * `roles`) and see the reconciler find the drift.
  */
 export class RecordingProvisioner implements GrantProvisioner {
   readonly calls: Array<{ method: Method; roleName: string }> = [];
@@ -51,11 +59,21 @@ export class RecordingProvisioner implements GrantProvisioner {
   }
 
   /** Adds a role by hand, e.g. one that is not ours. */
-  addRole(role: Omit<FakeRole, 'policies'>, policyNames: string[] = []) {
+  addRole(
+    role: Omit<FakeRole, 'policies' | 'trustPolicy' | 'attachedPolicyArns'>,
+    policyNames: string[] = [],
+  ) {
     this.roles.set(this.key(role.accountId, role.roleName), {
       ...role,
+      trustPolicy: '{}',
       policies: new Map(policyNames.map(p => [p, '{}'])),
+      attachedPolicyArns: new Set(),
     });
+  }
+
+  /** The role as stored, for a test to inspect or to edit by hand. */
+  role(accountId: string, roleName: string): FakeRole {
+    return this.mustGet(accountId, roleName);
   }
 
   callsOf(method: Method, roleName?: string) {
@@ -79,7 +97,9 @@ export class RecordingProvisioner implements GrantProvisioner {
         roleArn,
         path: spec.rolePath,
         grantId: spec.grantId,
+        trustPolicy: renderGrantPolicies(spec).trustPolicy,
         policies: new Map(),
+        attachedPolicyArns: new Set(),
         expiresAt: spec.expiresAt,
       });
     }
@@ -89,14 +109,36 @@ export class RecordingProvisioner implements GrantProvisioner {
   async putRolePolicy(spec: GrantRoleSpec) {
     await this.enter('putRolePolicy', spec.roleName);
     const role = this.mustGet(spec.accountId, spec.roleName);
-    role.policies.set(spec.policyName, JSON.stringify(spec.statements));
+    role.policies.set(
+      spec.policyName,
+      renderGrantPolicies(spec).permissionPolicy,
+    );
   }
 
   async updateExpiry(spec: GrantRoleSpec) {
     await this.enter('updateExpiry', spec.roleName);
     const role = this.mustGet(spec.accountId, spec.roleName);
+    const { trustPolicy, permissionPolicy } = renderGrantPolicies(spec);
     role.expiresAt = spec.expiresAt;
-    role.policies.set(spec.policyName, JSON.stringify(spec.statements));
+    role.trustPolicy = trustPolicy;
+    role.policies.set(spec.policyName, permissionPolicy);
+  }
+
+  async putTrustPolicy(spec: GrantRoleSpec) {
+    await this.enter('putTrustPolicy', spec.roleName);
+    const role = this.mustGet(spec.accountId, spec.roleName);
+    role.trustPolicy = renderGrantPolicies(spec).trustPolicy;
+  }
+
+  async detachRolePolicy(
+    accountId: string,
+    roleName: string,
+    policyArn: string,
+  ) {
+    await this.enter('detachRolePolicy', roleName);
+    this.roles
+      .get(this.key(accountId, roleName))
+      ?.attachedPolicyArns.delete(policyArn);
   }
 
   async deleteRolePolicy(
@@ -111,7 +153,7 @@ export class RecordingProvisioner implements GrantProvisioner {
   async deleteRole(accountId: string, roleName: string) {
     await this.enter('deleteRole', roleName);
     const role = this.roles.get(this.key(accountId, roleName));
-    if (role?.policies.size) {
+    if (role?.policies.size || role?.attachedPolicyArns.size) {
       throw iamError('DeleteConflict', `role ${roleName} still has policies`);
     }
     this.roles.delete(this.key(accountId, roleName));
@@ -120,7 +162,33 @@ export class RecordingProvisioner implements GrantProvisioner {
   async listManagedRoles(accountId: string): Promise<ManagedRole[]> {
     return [...this.roles.values()]
       .filter(r => r.accountId === accountId)
-      .map(({ policies: _policies, expiresAt: _expiresAt, ...role }) => role);
+      .map(({ accountId: account, roleName, roleArn, path, grantId }) => ({
+        accountId: account,
+        roleName,
+        roleArn,
+        path,
+        grantId,
+      }));
+  }
+
+  async getRoleState(
+    accountId: string,
+    roleName: string,
+    policyName: string,
+  ): Promise<GrantRoleState | undefined> {
+    await this.enter('getRoleState', roleName);
+    const role = this.roles.get(this.key(accountId, roleName));
+    if (!role) {
+      return undefined;
+    }
+    return {
+      trustPolicy: role.trustPolicy,
+      permissionPolicy: role.policies.get(policyName),
+      otherInlinePolicies: [...role.policies.keys()].filter(
+        name => name !== policyName,
+      ),
+      attachedPolicyArns: [...role.attachedPolicyArns],
+    };
   }
 
   private key(accountId: string, roleName: string) {

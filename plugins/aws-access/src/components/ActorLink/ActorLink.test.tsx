@@ -23,10 +23,14 @@ describe('ActorLink', () => {
 
   it('names automation in words, without a link', async () => {
     await renderInTestApp(
-      <>
-        <ActorLink actor="system" />
-        <ActorLink actor="service:scaffolder" />
-      </>,
+      <ul>
+        <li>
+          <ActorLink actor="system" />
+        </li>
+        <li>
+          <ActorLink actor="service:scaffolder" />
+        </li>
+      </ul>,
       { mountedRoutes: catalogRoutes },
     );
     expect(screen.getByText('aws-access (automatic)')).toBeInTheDocument();

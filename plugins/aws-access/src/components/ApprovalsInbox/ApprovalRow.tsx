@@ -53,7 +53,9 @@ export function ApprovalRow(props: {
       aria-labelledby={titleId}
       aria-current={highlighted ? 'true' : undefined}
       tabIndex={highlighted ? -1 : undefined}
-      className={highlighted ? `${classes.row} ${classes.highlighted}` : classes.row}
+      className={
+        highlighted ? `${classes.row} ${classes.highlighted}` : classes.row
+      }
     >
       <InfoCard
         title={

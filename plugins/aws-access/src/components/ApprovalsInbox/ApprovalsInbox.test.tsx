@@ -8,10 +8,13 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import type { Grant } from 'backstage-plugin-aws-access-common';
 import {
   apiError,
+  catalogRoutes,
   createFakeAwsAccessApi,
   makeGrant,
+  withEvents,
 } from '../../__testUtils__';
 import { awsAccessApiRef } from '../../api';
 import { ApprovalsInbox } from './ApprovalsInbox';
@@ -21,6 +24,8 @@ const BOB = 'user:default/bob';
 function renderInbox(options: {
   api: ReturnType<typeof createFakeAwsAccessApi>;
   mayApprove?: (grantId: string) => boolean;
+  /** The `?grant=` a notification link carries. */
+  linkedGrant?: string;
 }) {
   const permissionApi = new MockPermissionApi(request =>
     'resourceRef' in request &&
@@ -45,6 +50,14 @@ function renderInbox(options: {
     >
       <ApprovalsInbox />
     </TestApiProvider>,
+    {
+      mountedRoutes: catalogRoutes,
+      routeEntries: [
+        options.linkedGrant
+          ? `/aws-access/approvals?grant=${options.linkedGrant}`
+          : '/aws-access/approvals',
+      ],
+    },
   );
 }
 
@@ -54,18 +67,35 @@ const pending = makeGrant({
   requester: 'user:default/guest',
   actions: ['s3:PutObject'],
   reason: 'load invoices',
+  expiresAt: undefined,
+  activatedAt: undefined,
   requiredApprovals: 1,
   approverGroups: ['group:default/team-data'],
 });
 
+function pendingGrant(id: string, overrides: Partial<Grant> = {}): Grant {
+  return { ...pending, id, reason: `reason of ${id}`, ...overrides };
+}
+
 describe('ApprovalsInbox', () => {
+  let scrollIntoView: jest.Mock;
+  beforeEach(() => {
+    // jsdom does not lay out pages, so it has no scrollIntoView.
+    scrollIntoView = jest.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+  });
+
   it('lists the requests I may approve, not mine nor others', async () => {
     const api = createFakeAwsAccessApi();
     api.listGrants.mockResolvedValue({
       items: [
         pending,
-        makeGrant({ id: 'g-mine', state: 'pending', requester: BOB }),
-        makeGrant({ id: 'g-not-mine-to-approve', state: 'pending' }),
+        pendingGrant('g-mine', { requester: BOB }),
+        pendingGrant('g-not-mine-to-approve'),
+        pendingGrant('g-approved-by-me', {
+          requiredApprovals: 2,
+          approvals: [{ approver: BOB, createdAt: new Date().toISOString() }],
+        }),
       ],
     });
     await renderInbox({
@@ -73,12 +103,40 @@ describe('ApprovalsInbox', () => {
       mayApprove: id => id !== 'g-not-mine-to-approve',
     });
 
-    expect(
-      await screen.findByText('user:default/guest asks for access'),
-    ).toBeInTheDocument();
+    const request = await screen.findByRole('article', {
+      name: 'guest asks for access',
+    });
     expect(api.listGrants).toHaveBeenCalledWith({ state: ['pending'] });
-    expect(screen.getByText('load invoices')).toBeInTheDocument();
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    expect(within(request).getByText('load invoices')).toBeInTheDocument();
+    expect(
+      within(request).getByText('Waiting for approval: 0 of 1'),
+    ).toBeInTheDocument();
+    // People and groups are catalog links with their display names.
+    expect(
+      within(request).getByRole('link', { name: 'guest' }),
+    ).toHaveAttribute('href', '/catalog/default/user/guest');
+    expect(
+      within(request).getByRole('link', { name: 'team-data' }),
+    ).toHaveAttribute('href', '/catalog/default/group/team-data');
     expect(screen.getAllByRole('button', { name: 'Approve' })).toHaveLength(1);
+    expect(screen.queryByText('user:default/guest')).not.toBeInTheDocument();
+  });
+
+  it('says nothing waits when none of the pending requests are mine to approve', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listGrants.mockResolvedValue({
+      items: [
+        pendingGrant('g-mine', { requester: BOB }),
+        pendingGrant('g-other-team'),
+      ],
+    });
+    await renderInbox({ api, mayApprove: () => false });
+
+    expect(
+      await screen.findByText('Nothing waits for your approval'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('article')).not.toBeInTheDocument();
   });
 
   it('approves with a comment', async () => {
@@ -91,7 +149,7 @@ describe('ApprovalsInbox', () => {
       await screen.findByRole('button', { name: 'Approve' }),
     );
     const dialog = screen.getByRole('dialog', { name: 'Approve access?' });
-    expect(dialog).toHaveTextContent('s3:PutObject');
+    expect(dialog).toHaveTextContent('guest asks for s3:PutObject');
     await userEvent.type(
       within(dialog).getByRole('textbox', { name: 'Comment (optional)' }),
       'ok for today',
@@ -133,5 +191,228 @@ describe('ApprovalsInbox', () => {
         'Only members of group:default/team-data',
       ),
     );
+  });
+
+  it('shows the API error when the list cannot be loaded', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listGrants.mockRejectedValue(
+      await apiError(500, 'database is down', 'Error'),
+    );
+    await renderInbox({ api });
+    expect(await screen.findByText('database is down')).toBeInTheDocument();
+  });
+
+  describe('with a link to one request (?grant=)', () => {
+    it('brings the linked request to the top, highlighted, in view and focused', async () => {
+      const api = createFakeAwsAccessApi();
+      api.listGrants.mockResolvedValue({
+        items: [
+          pendingGrant('g-newest'),
+          pendingGrant('g-linked'),
+          pendingGrant('g-oldest'),
+        ],
+      });
+      await renderInbox({ api, linkedGrant: 'g-linked' });
+
+      await waitFor(() =>
+        expect(screen.getAllByRole('article')).toHaveLength(3),
+      );
+      const [first, second] = screen.getAllByRole('article');
+      expect(first).toHaveTextContent('reason of g-linked');
+      expect(first).toHaveAttribute('aria-current', 'true');
+      expect(within(first).getByText('Linked request')).toBeInTheDocument();
+      expect(second).toHaveTextContent('reason of g-newest');
+      expect(second).not.toHaveAttribute('aria-current');
+      expect(screen.getAllByText('Linked request')).toHaveLength(1);
+      await waitFor(() => expect(first).toHaveFocus());
+      expect(scrollIntoView).toHaveBeenCalledTimes(1);
+      expect(scrollIntoView.mock.contexts[0]).toBe(first);
+      expect(api.getGrant).not.toHaveBeenCalled();
+    });
+
+    it('says the request was already approved, by whom, and its state now', async () => {
+      const api = createFakeAwsAccessApi();
+      api.listGrants.mockResolvedValue({ items: [pendingGrant('g-other')] });
+      api.getGrant.mockResolvedValue(
+        withEvents(
+          makeGrant({
+            id: 'g-done',
+            requester: 'user:default/guest',
+            approvedBy: 'user:default/alice',
+            approvedAt: new Date().toISOString(),
+          }),
+        ),
+      );
+      await renderInbox({ api, linkedGrant: 'g-done' });
+
+      const notice = await screen.findByText(
+        'This request was already approved',
+      );
+      const alert = notice.closest('[role="alert"]') as HTMLElement;
+      expect(api.getGrant).toHaveBeenCalledWith('g-done');
+      expect(alert).toHaveTextContent('Approved by alice');
+      expect(
+        within(alert).getByRole('link', { name: 'alice' }),
+      ).toHaveAttribute('href', '/catalog/default/user/alice');
+      expect(alert).toHaveTextContent('It is now Active');
+      // The rest of the inbox is still there, without a highlight.
+      expect(screen.getAllByRole('article')).toHaveLength(1);
+      expect(screen.queryByText('Linked request')).not.toBeInTheDocument();
+    });
+
+    it('says who rejected it and why', async () => {
+      const api = createFakeAwsAccessApi();
+      const rejected = makeGrant({
+        id: 'g-rejected',
+        state: 'rejected',
+        endedAt: new Date().toISOString(),
+      });
+      api.getGrant.mockResolvedValue({
+        ...rejected,
+        events: [
+          {
+            id: 7,
+            grantId: rejected.id,
+            type: 'rejected',
+            fromState: 'pending',
+            toState: 'rejected',
+            actor: 'user:default/carol',
+            reason: 'use the staging bucket',
+            createdAt: new Date().toISOString(),
+          },
+        ],
+      });
+      await renderInbox({ api, linkedGrant: 'g-rejected' });
+
+      const alert = (
+        await screen.findByText('This request was already rejected')
+      ).closest('[role="alert"]') as HTMLElement;
+      expect(alert).toHaveTextContent('Rejected by carol');
+      expect(alert).toHaveTextContent('“use the staging bucket”');
+      expect(alert).toHaveTextContent('It is now Rejected');
+      expect(
+        screen.getByText('Nothing waits for your approval'),
+      ).toBeInTheDocument();
+    });
+
+    it('says when nobody decided in time', async () => {
+      const api = createFakeAwsAccessApi();
+      const timedOut = makeGrant({ id: 'g-late', state: 'rejected' });
+      api.getGrant.mockResolvedValue({
+        ...timedOut,
+        events: [
+          {
+            id: 9,
+            grantId: timedOut.id,
+            type: 'rejected',
+            fromState: 'pending',
+            toState: 'rejected',
+            actor: 'system',
+            reason: 'Nobody approved the request within 1440 minutes',
+            data: { timedOut: true },
+            createdAt: new Date().toISOString(),
+          },
+        ],
+      });
+      await renderInbox({ api, linkedGrant: 'g-late' });
+
+      const alert = (
+        await screen.findByText('This request was already rejected')
+      ).closest('[role="alert"]') as HTMLElement;
+      expect(alert).toHaveTextContent(
+        'Nobody decided in time: Nobody approved the request within 1440 minutes',
+      );
+    });
+
+    it('says the requester cancelled it', async () => {
+      const api = createFakeAwsAccessApi();
+      const cancelled = makeGrant({
+        id: 'g-cancelled',
+        state: 'cancelled',
+        requester: 'user:default/guest',
+      });
+      api.getGrant.mockResolvedValue({
+        ...cancelled,
+        events: [
+          {
+            id: 3,
+            grantId: cancelled.id,
+            type: 'cancelled',
+            fromState: 'pending',
+            toState: 'cancelled',
+            actor: 'user:default/guest',
+            createdAt: new Date().toISOString(),
+          },
+        ],
+      });
+      await renderInbox({ api, linkedGrant: 'g-cancelled' });
+
+      const alert = (
+        await screen.findByText('This request was already cancelled')
+      ).closest('[role="alert"]') as HTMLElement;
+      expect(alert).toHaveTextContent('Cancelled by guest');
+      expect(alert).toHaveTextContent('It is now Cancelled');
+    });
+
+    it('explains that my own request is approved by others, and lets me cancel it', async () => {
+      const api = createFakeAwsAccessApi();
+      const mine = pendingGrant('g-mine', { requester: BOB });
+      api.listGrants.mockResolvedValue({ items: [mine] });
+      api.cancelGrant.mockResolvedValue({ ...mine, state: 'cancelled' });
+      await renderInbox({ api, linkedGrant: 'g-mine' });
+
+      expect(
+        await screen.findByText('This is your own request'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText('Nothing waits for your approval'),
+      ).toBeInTheDocument();
+
+      api.listGrants.mockResolvedValue({ items: [] });
+      api.getGrant.mockResolvedValue(
+        withEvents({ ...mine, state: 'cancelled' }),
+      );
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Cancel request' }),
+      );
+      await userEvent.click(
+        within(screen.getByRole('dialog')).getByRole('button', {
+          name: 'Cancel request',
+        }),
+      );
+      expect(api.cancelGrant).toHaveBeenCalledWith('g-mine', {});
+      expect(
+        await screen.findByText('This request was already cancelled'),
+      ).toBeInTheDocument();
+    });
+
+    it('explains a pending request I may not approve', async () => {
+      const api = createFakeAwsAccessApi();
+      api.listGrants.mockResolvedValue({
+        items: [pendingGrant('g-elsewhere')],
+      });
+      await renderInbox({
+        api,
+        linkedGrant: 'g-elsewhere',
+        mayApprove: () => false,
+      });
+
+      expect(
+        await screen.findByText('You cannot approve this request'),
+      ).toBeInTheDocument();
+      expect(screen.getByText(/Who may approve/)).toBeInTheDocument();
+    });
+
+    it('says when the linked request cannot be loaded', async () => {
+      const api = createFakeAwsAccessApi();
+      api.getGrant.mockRejectedValue(
+        await apiError(404, 'grant g-gone not found', 'NotFoundError'),
+      );
+      await renderInbox({ api, linkedGrant: 'g-gone' });
+
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'grant g-gone not found',
+      );
+    });
   });
 });

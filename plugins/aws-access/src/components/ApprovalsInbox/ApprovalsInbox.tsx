@@ -44,9 +44,7 @@ export function ApprovalsInbox() {
 
   const items = approvable.value;
   const linked = linkedId ? items.find(g => g.id === linkedId) : undefined;
-  const ordered = linked
-    ? [linked, ...items.filter(g => g !== linked)]
-    : items;
+  const ordered = linked ? [linked, ...items.filter(g => g !== linked)] : items;
 
   return (
     <>
@@ -57,6 +55,7 @@ export function ApprovalsInbox() {
           grantId={linkedId}
           pending={pending.value?.items.find(g => g.id === linkedId)}
           userRef={user.value}
+          onChange={pending.refresh}
         />
       )}
       {ordered.length === 0 ? (

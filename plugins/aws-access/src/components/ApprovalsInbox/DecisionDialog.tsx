@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -83,7 +84,8 @@ export function DecisionDialog(props: {
       <DialogTitle id={titleId}>{words.title}</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          {grant.requester} asks for {grant.actions.join(', ')} on{' '}
+          <EntityDisplayName entityRef={grant.requester} defaultKind="user" />{' '}
+          asks for {grant.actions.join(', ')} on{' '}
           <code>{grant.resourceArn}</code> for {grant.durationMinutes} minutes:
           “{grant.reason}”
         </DialogContentText>

@@ -16,6 +16,7 @@ import { apiErrorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/time';
 import { ActorLink } from '../ActorLink';
 import { ApprovalProgress } from '../ApprovalProgress';
+import { CancelRequestButton } from '../CancelRequestButton';
 import { GrantStateIndicator } from '../GrantStateIndicator';
 import { hasApproved } from './useApprovableGrants';
 
@@ -43,9 +44,9 @@ function WhatWasAsked(props: { grant: Grant }) {
   const { grant } = props;
   return (
     <Typography variant="body2">
-      <EntityRefLink entityRef={grant.requester} defaultKind="user" /> asked
-      for {grant.actions.join(', ')} on <code>{grant.resourceArn}</code>:
-      “{grant.reason}”
+      <EntityRefLink entityRef={grant.requester} defaultKind="user" /> asked for{' '}
+      {grant.actions.join(', ')} on <code>{grant.resourceArn}</code>: “
+      {grant.reason}”
     </Typography>
   );
 }
@@ -59,14 +60,18 @@ function NowState(props: { state: GrantState }) {
 }
 
 /** Why a request that is still pending is not in this user's inbox. */
-function PendingElsewhere(props: { grant: Grant; userRef?: string }) {
-  const { grant, userRef } = props;
+function PendingElsewhere(props: {
+  grant: Grant;
+  userRef?: string;
+  onChange: () => void;
+}) {
+  const { grant, userRef, onChange } = props;
+  const own = isSameEntityRef(grant.requester, userRef);
   let title: string;
   let detail: string;
-  if (isSameEntityRef(grant.requester, userRef)) {
+  if (own) {
     title = 'This is your own request';
-    detail =
-      'Someone else must approve it; you can cancel it from the Grants tab.';
+    detail = 'Someone else must approve it.';
   } else if (hasApproved(grant, userRef)) {
     title = 'You have approved this request';
     detail = 'It still waits for more approvals.';
@@ -80,6 +85,11 @@ function PendingElsewhere(props: { grant: Grant; userRef?: string }) {
       <WhatWasAsked grant={grant} />
       <Typography variant="body2">{detail}</Typography>
       <ApprovalProgress grant={grant} dense />
+      {own && (
+        <Box mt={1}>
+          <CancelRequestButton grant={grant} onCancelled={onChange} />
+        </Box>
+      )}
     </Alert>
   );
 }
@@ -144,8 +154,12 @@ function Decided(props: { grant: Grant & { events?: GrantEvent[] } }) {
   );
 }
 
-function FetchedNotice(props: { grantId: string; userRef?: string }) {
-  const { grantId, userRef } = props;
+function FetchedNotice(props: {
+  grantId: string;
+  userRef?: string;
+  onChange: () => void;
+}) {
+  const { grantId, userRef, onChange } = props;
   const grant = useGrant(grantId);
   if (grant.loading) {
     return <Progress />;
@@ -159,7 +173,14 @@ function FetchedNotice(props: { grantId: string; userRef?: string }) {
     );
   }
   return grant.value.state === 'pending' ? (
-    <PendingElsewhere grant={grant.value} userRef={userRef} />
+    <PendingElsewhere
+      grant={grant.value}
+      userRef={userRef}
+      onChange={() => {
+        grant.refresh();
+        onChange();
+      }}
+    />
   ) : (
     <Decided grant={grant.value} />
   );
@@ -175,14 +196,24 @@ export function LinkedGrantNotice(props: {
   /** The request, when it is still in the pending list. */
   pending?: Grant;
   userRef?: string;
+  /** Called after the user changed the request here (cancelled it). */
+  onChange: () => void;
 }) {
-  const { grantId, pending, userRef } = props;
+  const { grantId, pending, userRef, onChange } = props;
   return (
     <Box mb={2}>
       {pending ? (
-        <PendingElsewhere grant={pending} userRef={userRef} />
+        <PendingElsewhere
+          grant={pending}
+          userRef={userRef}
+          onChange={onChange}
+        />
       ) : (
-        <FetchedNotice grantId={grantId} userRef={userRef} />
+        <FetchedNotice
+          grantId={grantId}
+          userRef={userRef}
+          onChange={onChange}
+        />
       )}
     </Box>
   );

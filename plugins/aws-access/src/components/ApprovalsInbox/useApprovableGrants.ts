@@ -28,7 +28,9 @@ export function useApprovableGrants(
 ): { value?: Grant[]; loading: boolean; error?: Error } {
   const permissionApi = useApi(permissionApiRef);
   const candidates = (grants ?? []).filter(
-    grant => !isSameEntityRef(grant.requester, userRef) && !hasApproved(grant, userRef),
+    grant =>
+      !isSameEntityRef(grant.requester, userRef) &&
+      !hasApproved(grant, userRef),
   );
   const key = candidates.map(grant => grant.id).join(',');
 

@@ -43,7 +43,10 @@ export function CancelRequestButton(props: {
     ? fieldErrors(revokeGrantRequestSchema, { reason }).reason
     : undefined;
 
-  if (grant.state !== 'pending' || !isSameEntityRef(grant.requester, user.value)) {
+  if (
+    grant.state !== 'pending' ||
+    !isSameEntityRef(grant.requester, user.value)
+  ) {
     return null;
   }
 

@@ -8,8 +8,26 @@ import {
   never,
   renderWithApi,
   resourceEntity,
+  TEST_APP_USER,
 } from '../../__testUtils__';
 import { EntityActiveGrantsContent } from './EntityActiveGrantsContent';
+
+// renderInTestApp's user requested this; it needs two approvals, has one.
+const myPendingRequest = makeGrant({
+  id: 'g-pending',
+  state: 'pending',
+  requester: TEST_APP_USER,
+  actions: ['s3:PutObject'],
+  expiresAt: undefined,
+  activatedAt: undefined,
+  roleArn: undefined,
+  signInUrl: undefined,
+  requiredApprovals: 2,
+  approvals: [
+    { approver: 'user:default/alice', createdAt: new Date().toISOString() },
+  ],
+  approverGroups: ['group:default/platform'],
+});
 
 describe('EntityActiveGrantsContent', () => {
   it('lists the live grants on the resource and revokes one', async () => {
@@ -25,8 +43,8 @@ describe('EntityActiveGrantsContent', () => {
     });
 
     expect(
-      await screen.findByText('user:development/guest'),
-    ).toBeInTheDocument();
+      await screen.findByRole('link', { name: 'development/guest' }),
+    ).toHaveAttribute('href', '/catalog/development/user/guest');
     expect(api.listGrants).toHaveBeenCalledWith({
       resourceArn: BUCKET_ARN,
       state: ['pending', 'provisioning', 'active', 'revoking'],
@@ -41,6 +59,56 @@ describe('EntityActiveGrantsContent', () => {
     );
     expect(api.revokeGrant).toHaveBeenCalledWith(grant.id, {});
     expect(await screen.findByText('No active grants')).toBeInTheDocument();
+  });
+
+  it('shows a pending request’s approval progress and lets its requester cancel it', async () => {
+    const api = createFakeAwsAccessApi();
+    const othersRequest = {
+      ...myPendingRequest,
+      id: 'g-others',
+      requester: 'user:default/dave',
+    };
+    api.listGrants
+      .mockResolvedValueOnce({ items: [myPendingRequest, othersRequest] })
+      .mockResolvedValue({ items: [othersRequest] });
+    api.cancelGrant.mockResolvedValue({
+      ...myPendingRequest,
+      state: 'cancelled',
+    });
+    await renderWithApi(<EntityActiveGrantsContent />, {
+      api,
+      entity: resourceEntity,
+    });
+
+    expect(
+      await screen.findAllByText('Waiting for approval: 1 of 2'),
+    ).toHaveLength(2);
+    expect(screen.getAllByText('Pending approval')).toHaveLength(2);
+    expect(
+      screen.getAllByRole('link', { name: 'platform' })[0],
+    ).toHaveAttribute('href', '/catalog/default/group/platform');
+    expect(
+      screen.queryByRole('button', { name: 'Revoke' }),
+    ).not.toBeInTheDocument();
+    // Only the requester's own request can be cancelled.
+    const cancel = await screen.findByRole('button', {
+      name: 'Cancel request',
+    });
+    expect(
+      screen.getAllByRole('button', { name: 'Cancel request' }),
+    ).toHaveLength(1);
+
+    await userEvent.click(cancel);
+    const dialog = screen.getByRole('dialog', {
+      name: 'Cancel this request?',
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Cancel request' }),
+    );
+    expect(api.cancelGrant).toHaveBeenCalledWith('g-pending', {});
+    await waitFor(() =>
+      expect(screen.getAllByText('Pending approval')).toHaveLength(1),
+    );
   });
 
   it('shows progress while loading', async () => {

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   ACTIONS,
@@ -8,8 +8,26 @@ import {
   never,
   renderWithApi,
   resourceEntity,
+  TEST_APP_USER,
 } from '../../__testUtils__';
 import { EntityAwsAccessCard } from './EntityAwsAccessCard';
+
+// renderInTestApp's user requested this; it needs two approvals, has one.
+const myPendingRequest = makeGrant({
+  id: 'g-pending',
+  state: 'pending',
+  requester: TEST_APP_USER,
+  actions: ['s3:PutObject'],
+  expiresAt: undefined,
+  activatedAt: undefined,
+  roleArn: undefined,
+  signInUrl: undefined,
+  requiredApprovals: 2,
+  approvals: [
+    { approver: 'user:default/alice', createdAt: new Date().toISOString() },
+  ],
+  approverGroups: ['group:default/platform'],
+});
 
 describe('EntityAwsAccessCard', () => {
   it('opens the request form from the Request access button', async () => {
@@ -20,9 +38,13 @@ describe('EntityAwsAccessCard', () => {
       api,
       entity: resourceEntity,
     });
+    const holder = await screen.findByRole('listitem');
+    expect(holder).toHaveTextContent(
+      /^development\/guest: s3:GetObject — 1[34]m \d\ds left$/,
+    );
     expect(
-      await screen.findByText(/user:development\/guest: s3:GetObject/),
-    ).toBeInTheDocument();
+      within(holder).getByRole('link', { name: 'development/guest' }),
+    ).toHaveAttribute('href', '/catalog/development/user/guest');
 
     await userEvent.click(
       screen.getByRole('button', { name: /Request access/ }),
@@ -34,6 +56,35 @@ describe('EntityAwsAccessCard', () => {
       await screen.findByRole('checkbox', { name: 's3:GetObject' }),
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+  });
+
+  it('shows a pending request’s approval progress and lets its requester cancel it', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listGrants
+      .mockResolvedValueOnce({ items: [myPendingRequest] })
+      .mockResolvedValue({ items: [] });
+    api.cancelGrant.mockResolvedValue({
+      ...myPendingRequest,
+      state: 'cancelled',
+    });
+    await renderWithApi(<EntityAwsAccessCard />, {
+      api,
+      entity: resourceEntity,
+    });
+
+    const request = await screen.findByRole('listitem');
+    expect(request).toHaveTextContent('Waiting for approval: 1 of 2');
+    expect(request).toHaveTextContent('Who may approve: platform');
+    await userEvent.click(
+      await within(request).findByRole('button', { name: 'Cancel request' }),
+    );
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Cancel request',
+      }),
+    );
+    expect(api.cancelGrant).toHaveBeenCalledWith('g-pending', {});
+    expect(await screen.findByText(/Nobody holds access/)).toBeInTheDocument();
   });
 
   it('says when nobody holds access', async () => {

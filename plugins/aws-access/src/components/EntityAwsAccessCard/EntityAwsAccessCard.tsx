@@ -5,7 +5,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -19,6 +19,8 @@ import { ANNOTATION_AWS_ARN } from 'backstage-plugin-aws-access-common';
 import { useElementId, useGrants } from '../../hooks';
 import { getAccountId, getResourceArn } from '../../lib/entityPredicates';
 import { LIVE_GRANT_STATES } from '../../lib/grantStates';
+import { ApprovalProgress } from '../ApprovalProgress';
+import { CancelRequestButton } from '../CancelRequestButton';
 import { ExpiryCountdown } from '../ExpiryCountdown';
 import { RequestAccessForm } from '../RequestAccessForm';
 
@@ -46,9 +48,16 @@ function Summary(props: { resourceArn: string }) {
       {items.slice(0, 5).map(grant => (
         <li key={grant.id}>
           <Typography variant="body2" component="span">
-            {grant.requester}: {grant.actions.join(', ')} —{' '}
+            <EntityRefLink entityRef={grant.requester} defaultKind="user" />:{' '}
+            {grant.actions.join(', ')} —{' '}
           </Typography>
           <ExpiryCountdown grant={grant} />
+          {grant.state === 'pending' && (
+            <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+              <ApprovalProgress grant={grant} dense />
+              <CancelRequestButton grant={grant} onCancelled={grants.refresh} />
+            </Box>
+          )}
         </li>
       ))}
       {items.length > 5 && (
@@ -61,8 +70,9 @@ function Summary(props: { resourceArn: string }) {
 }
 
 /**
- * Overview card for an AWS resource: who holds access now, and a "Request
- * access" button that opens the request form in a dialog.
+ * Overview card for an AWS resource: who holds access now (and who waits
+ * for approval, with their progress and, for the requester, cancel), and a
+ * "Request access" button that opens the request form in a dialog.
  */
 export function EntityAwsAccessCard() {
   const { entity } = useEntity();

@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   apiError,
   createFakeAwsAccessApi,
@@ -6,9 +7,27 @@ import {
   never,
   renderWithApi,
   resourceEntity,
+  TEST_APP_USER,
   withEvents,
 } from '../../__testUtils__';
 import { EntityExpiryContent } from './EntityExpiryContent';
+
+// renderInTestApp's user requested this; it needs two approvals, has one.
+const myPendingRequest = makeGrant({
+  id: 'g-pending',
+  state: 'pending',
+  requester: TEST_APP_USER,
+  actions: ['s3:PutObject'],
+  expiresAt: undefined,
+  activatedAt: undefined,
+  roleArn: undefined,
+  signInUrl: undefined,
+  requiredApprovals: 2,
+  approvals: [
+    { approver: 'user:default/alice', createdAt: new Date().toISOString() },
+  ],
+  approverGroups: ['group:default/platform'],
+});
 
 describe('EntityExpiryContent', () => {
   it('counts down live grants and shows their history and ended grants', async () => {
@@ -38,7 +57,61 @@ describe('EntityExpiryContent', () => {
     expect(screen.getByRole('button', { name: 'Revoke' })).toBeInTheDocument();
     expect(await screen.findByText('provisioned')).toBeInTheDocument();
     expect(screen.getByText('Recently ended')).toBeInTheDocument();
-    expect(screen.getByText('user:default/alice')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'alice' })).toHaveAttribute(
+      'href',
+      '/catalog/default/user/alice',
+    );
+  });
+
+  it('shows pending requests with their approval progress, and cancel for the requester', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listGrants.mockImplementation(async query =>
+      query?.state?.includes('pending')
+        ? { items: [myPendingRequest] }
+        : { items: [] },
+    );
+    api.getGrant.mockResolvedValue(withEvents(myPendingRequest));
+    api.cancelGrant.mockResolvedValue({
+      ...myPendingRequest,
+      state: 'cancelled',
+    });
+    await renderWithApi(<EntityExpiryContent />, {
+      api,
+      entity: resourceEntity,
+    });
+
+    expect(
+      await screen.findByText('Waiting for approval: 1 of 2'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('progressbar', { name: 'Waiting for approval: 1 of 2' }),
+    ).toHaveAttribute('aria-valuenow', '50');
+    expect(screen.getByText(/Approved by/)).toHaveTextContent(
+      'Approved by alice',
+    );
+    expect(screen.getByText(/Who may approve/)).toHaveTextContent(
+      'Who may approve: platform',
+    );
+    expect(screen.getByText('15 minutes once active')).toBeInTheDocument();
+    expect(screen.queryByRole('timer')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Extend' }),
+    ).not.toBeInTheDocument();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Cancel request' }),
+    );
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Cancel request',
+      }),
+    );
+    expect(api.cancelGrant).toHaveBeenCalledWith('g-pending', {});
+    expect(api.listGrants).toHaveBeenCalledWith(
+      expect.objectContaining({
+        state: ['pending', 'provisioning', 'active', 'revoking'],
+      }),
+    );
   });
 
   it('shows progress while loading', async () => {

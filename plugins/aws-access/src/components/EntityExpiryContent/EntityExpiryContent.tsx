@@ -9,6 +9,7 @@ import Grid from '@material-ui/core/Grid';
 import { ANNOTATION_AWS_ARN } from 'backstage-plugin-aws-access-common';
 import { useGrants } from '../../hooks';
 import { getResourceArn } from '../../lib/entityPredicates';
+import { LIVE_GRANT_STATES } from '../../lib/grantStates';
 import { GrantsTable } from '../GrantsTable';
 import { GrantExpiryCard } from './GrantExpiryCard';
 
@@ -17,7 +18,9 @@ const RECENTLY_ENDED_LIMIT = 10;
 function LiveGrants(props: { resourceArn: string }) {
   const grants = useGrants({
     resourceArn: props.resourceArn,
-    state: ['active', 'revoking'],
+    // Pending requests too: they show their approval progress and can be
+    // cancelled here before they ever start counting down.
+    state: [...LIVE_GRANT_STATES],
   });
   if (grants.loading) {
     return <Progress />;
@@ -74,6 +77,7 @@ function RecentlyEnded(props: { resourceArn: string }) {
 /**
  * The "Expiry" tab: countdowns of the live grants on this resource, extend
  * and revoke, each grant's history, and the grants that ended recently.
+ * Pending requests show how far their approval got.
  */
 export function EntityExpiryContent() {
   const { entity } = useEntity();

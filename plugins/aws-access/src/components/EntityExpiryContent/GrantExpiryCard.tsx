@@ -3,6 +3,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
@@ -10,13 +11,19 @@ import type { Grant } from 'backstage-plugin-aws-access-common';
 import { useGrant, useNow } from '../../hooks';
 import { canExtend, canRevoke } from '../../lib/grantStates';
 import { formatDateTime, remainingPercent } from '../../lib/time';
+import { ApprovalProgress } from '../ApprovalProgress';
+import { CancelRequestButton } from '../CancelRequestButton';
 import { ExpiryCountdown } from '../ExpiryCountdown';
 import { ExtendGrantButton } from '../ExtendGrantButton';
 import { GrantHistory } from '../GrantHistory';
 import { GrantStateIndicator } from '../GrantStateIndicator';
 import { RevokeGrantButton } from '../RevokeGrantButton';
 
-/** One live grant: its countdown, extend and revoke, and its history. */
+/**
+ * One live grant: its countdown, extend and revoke, and its history; while
+ * it waits for approval, its approval progress and (for its requester)
+ * cancel.
+ */
 export function GrantExpiryCard(props: { grant: Grant; onChange: () => void }) {
   const detail = useGrant(props.grant.id);
   const grant = detail.value ?? props.grant;
@@ -31,7 +38,12 @@ export function GrantExpiryCard(props: { grant: Grant; onChange: () => void }) {
 
   return (
     <InfoCard
-      title={`${grant.requester}: ${grant.actions.join(', ')}`}
+      title={
+        <>
+          <EntityRefLink entityRef={grant.requester} defaultKind="user" />:{' '}
+          {grant.actions.join(', ')}
+        </>
+      }
       subheader={<GrantStateIndicator state={grant.state} />}
     >
       <Box
@@ -41,10 +53,13 @@ export function GrantExpiryCard(props: { grant: Grant; onChange: () => void }) {
         style={{ gap: 16 }}
       >
         <ExpiryCountdown grant={grant} variant="h6" />
-        <Typography variant="body2" color="textSecondary">
-          Expires {formatDateTime(grant.expiresAt)}
-        </Typography>
+        {grant.expiresAt && (
+          <Typography variant="body2" color="textSecondary">
+            Expires {formatDateTime(grant.expiresAt)}
+          </Typography>
+        )}
       </Box>
+      <ApprovalProgress grant={grant} />
       {grant.expiresAt && (
         <Box my={1}>
           <LinearProgress
@@ -61,6 +76,7 @@ export function GrantExpiryCard(props: { grant: Grant; onChange: () => void }) {
         {canRevoke(grant) && (
           <RevokeGrantButton grant={grant} onRevoked={onChange} />
         )}
+        <CancelRequestButton grant={grant} onCancelled={onChange} />
       </Box>
       {detail.loading && <Progress />}
       {detail.error && <ResponseErrorPanel error={detail.error} />}

@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   apiError,
   createFakeAwsAccessApi,
@@ -7,6 +8,7 @@ import {
   never,
   renderWithApi,
   ROLE_ARN,
+  TEST_APP_USER,
   withEvents,
 } from '../../__testUtils__';
 import { EntityGrantContent } from './EntityGrantContent';
@@ -27,6 +29,65 @@ describe('EntityGrantContent', () => {
     expect(screen.getByText(/role_arn = /)).toHaveTextContent(ROLE_ARN);
     expect(screen.getByRole('button', { name: 'Revoke' })).toBeInTheDocument();
     expect(screen.getByText('provisioned')).toBeInTheDocument();
+    // People are catalog links, in the details and in the history.
+    expect(
+      screen.getAllByRole('link', { name: 'development/guest' })[0],
+    ).toHaveAttribute('href', '/catalog/development/user/guest');
+    expect(screen.getByText('aws-access (automatic)')).toBeInTheDocument();
+  });
+
+  it('shows a pending request’s approval progress and lets its requester cancel it', async () => {
+    const api = createFakeAwsAccessApi();
+    const pending = makeGrant({
+      state: 'pending',
+      requester: TEST_APP_USER,
+      expiresAt: undefined,
+      activatedAt: undefined,
+      requiredApprovals: 1,
+      approverGroups: ['group:default/platform'],
+    });
+    api.getGrant.mockResolvedValue(withEvents(pending));
+    api.cancelGrant.mockResolvedValue({ ...pending, state: 'cancelled' });
+    await renderWithApi(<EntityGrantContent />, { api, entity: grantEntity });
+
+    expect(
+      await screen.findByText('Waiting for approval: 0 of 1'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Who may approve/)).toHaveTextContent(
+      'Who may approve: platform',
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Revoke' }),
+    ).not.toBeInTheDocument();
+
+    api.getGrant.mockResolvedValue(
+      withEvents({ ...pending, state: 'cancelled' }),
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Cancel request' }),
+    );
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Cancel request',
+      }),
+    );
+    expect(api.cancelGrant).toHaveBeenCalledWith(pending.id, {});
+    expect(await screen.findByText('Cancelled')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Cancel request' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('names the approver', async () => {
+    const api = createFakeAwsAccessApi();
+    api.getGrant.mockResolvedValue(
+      withEvents(makeGrant({ approvedBy: 'user:default/alice' })),
+    );
+    await renderWithApi(<EntityGrantContent />, { api, entity: grantEntity });
+    expect(await screen.findByRole('link', { name: 'alice' })).toHaveAttribute(
+      'href',
+      '/catalog/default/user/alice',
+    );
   });
 
   it('shows why a grant failed and offers no sign-in', async () => {

@@ -1,4 +1,6 @@
+import { ReactNode } from 'react';
 import { StructuredMetadataTable } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -7,7 +9,9 @@ import Alert from '@material-ui/lab/Alert';
 import type { Grant } from 'backstage-plugin-aws-access-common';
 import { canExtend, canRevoke } from '../../lib/grantStates';
 import { formatDateTime, formatDuration } from '../../lib/time';
+import { ApprovalProgress } from '../ApprovalProgress';
 import { AwsCliSnippet } from '../AwsCliSnippet';
+import { CancelRequestButton } from '../CancelRequestButton';
 import { ExpiryCountdown } from '../ExpiryCountdown';
 import { ExtendGrantButton } from '../ExtendGrantButton';
 import { GrantStateIndicator } from '../GrantStateIndicator';
@@ -22,7 +26,7 @@ export function GrantDetails(props: {
   onChange?: (grant: Grant) => void;
 }) {
   const { grant, onChange } = props;
-  const metadata: Record<string, React.ReactNode> = {
+  const metadata: Record<string, ReactNode> = {
     State: <GrantStateIndicator state={grant.state} />,
     'Time left': <ExpiryCountdown grant={grant} />,
     Expires: formatDateTime(grant.expiresAt),
@@ -30,14 +34,16 @@ export function GrantDetails(props: {
     Actions: grant.actions.join(', '),
     Duration: formatDuration(grant.durationMinutes),
     Account: grant.accountId,
-    Requester: grant.requester,
+    Requester: <EntityRefLink entityRef={grant.requester} defaultKind="user" />,
     Reason: grant.reason,
   };
   if (grant.roleArn) {
     metadata.Role = <code>{grant.roleArn}</code>;
   }
   if (grant.approvedBy) {
-    metadata['Approved by'] = grant.approvedBy;
+    metadata['Approved by'] = (
+      <EntityRefLink entityRef={grant.approvedBy} defaultKind="user" />
+    );
   }
 
   return (
@@ -45,6 +51,7 @@ export function GrantDetails(props: {
       {grant.state === 'pending' && (
         <Alert severity="info">
           This request waits for approval. It becomes active once approved.
+          <ApprovalProgress grant={grant} />
         </Alert>
       )}
       {grant.state === 'provisioning' && (
@@ -77,6 +84,11 @@ export function GrantDetails(props: {
         {canRevoke(grant) && (
           <RevokeGrantButton grant={grant} onRevoked={onChange} />
         )}
+        <CancelRequestButton
+          grant={grant}
+          onCancelled={onChange}
+          size="medium"
+        />
       </Box>
       {grant.state === 'active' && <AwsCliSnippet grant={grant} />}
       {(grant.state === 'pending' || grant.state === 'provisioning') && (

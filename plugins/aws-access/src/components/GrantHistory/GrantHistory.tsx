@@ -2,6 +2,7 @@ import { Table, TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type { GrantEvent } from 'backstage-plugin-aws-access-common';
 import { grantStateLabel } from '../../lib/grantStates';
+import { ActorLink } from '../ActorLink';
 import { formatDateTime } from '../../lib/time';
 
 const columns: TableColumn<GrantEvent>[] = [
@@ -21,7 +22,11 @@ const columns: TableColumn<GrantEvent>[] = [
           }${grantStateLabel(event.toState)}`
         : '—',
   },
-  { title: 'Who', field: 'actor' },
+  {
+    title: 'Who',
+    field: 'actor',
+    render: event => <ActorLink actor={event.actor} />,
+  },
   { title: 'Why', field: 'reason', render: event => event.reason ?? '—' },
 ];
 

@@ -1,10 +1,13 @@
 import { ReactNode } from 'react';
 import { Table, TableColumn } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { Grant } from 'backstage-plugin-aws-access-common';
 import { canExtend, canRevoke } from '../../lib/grantStates';
 import { formatDateTime } from '../../lib/time';
+import { ApprovalProgress } from '../ApprovalProgress';
+import { CancelRequestButton } from '../CancelRequestButton';
 import { ExpiryCountdown } from '../ExpiryCountdown';
 import { ExtendGrantButton } from '../ExtendGrantButton';
 import { GrantStateIndicator } from '../GrantStateIndicator';
@@ -22,7 +25,10 @@ export interface GrantsTableProps {
   onChange?: (grant: Grant) => void;
 }
 
-/** Grants as a Backstage table, with revoke (and extend) per row. */
+/**
+ * Grants as a Backstage table, with revoke (and extend) per row; a pending
+ * request shows its approval progress, and its requester can cancel it.
+ */
 export function GrantsTable(props: GrantsTableProps) {
   const {
     grants,
@@ -38,9 +44,20 @@ export function GrantsTable(props: GrantsTableProps) {
     {
       title: 'State',
       field: 'state',
-      render: grant => <GrantStateIndicator state={grant.state} />,
+      render: grant => (
+        <>
+          <GrantStateIndicator state={grant.state} />
+          <ApprovalProgress grant={grant} dense />
+        </>
+      ),
     },
-    { title: 'Requester', field: 'requester' },
+    {
+      title: 'Requester',
+      field: 'requester',
+      render: grant => (
+        <EntityRefLink entityRef={grant.requester} defaultKind="user" />
+      ),
+    },
     ...(showResource
       ? [
           {
@@ -83,6 +100,7 @@ export function GrantsTable(props: GrantsTableProps) {
           {canRevoke(grant) && (
             <RevokeGrantButton grant={grant} onRevoked={onChange} />
           )}
+          <CancelRequestButton grant={grant} onCancelled={onChange} />
         </Box>
       ),
     },

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -87,9 +88,10 @@ export function RevokeGrantButton(props: {
         <DialogTitle id={titleId}>Revoke access?</DialogTitle>
         <DialogContent>
           <DialogContentText>
-            {grant.requester} loses {grant.actions.join(', ')} on{' '}
-            <code>{grant.resourceArn}</code> at once. This cannot be undone; ask
-            again if the access is needed later.
+            <EntityDisplayName entityRef={grant.requester} defaultKind="user" />{' '}
+            loses {grant.actions.join(', ')} on <code>{grant.resourceArn}</code>{' '}
+            at once. This cannot be undone; ask again if the access is needed
+            later.
           </DialogContentText>
           <TextField
             id={reasonId}

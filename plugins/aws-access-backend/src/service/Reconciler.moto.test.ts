@@ -1,0 +1,227 @@
+import {
+  GetRolePolicyCommand,
+  IAMClient,
+  PutRolePolicyCommand,
+} from '@aws-sdk/client-iam';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { IamDataActionCatalog } from '../actions/IamDataActionCatalog';
+import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
+import { GrantRecord } from '../database/types';
+import { IamGrantProvisioner } from '../provisioning/IamGrantProvisioner';
+import { GRANT_POLICY_NAME } from '../provisioning/naming';
+import { renderGrantPolicies } from '../provisioning/policies';
+import { samePolicy } from '../provisioning/policyDocuments';
+import {
+  createUserWithKeys,
+  sessionCredentials,
+} from '../testUtils/motoIdentities';
+import {
+  isMotoAvailable,
+  MotoServer,
+  startMotoServer,
+} from '../testUtils/motoServer';
+import { GrantEngine } from './GrantEngine';
+import { grantRoleSpec } from './grantRoleSpec';
+import { Reconciler } from './Reconciler';
+import { provisioningGrant } from './__testUtils__/RecordingProvisioner';
+
+const ACCOUNT = '123456789012';
+const REGION = 'us-east-1';
+const PATH = '/backstage-access/';
+const BUCKET = 'arn:aws:s3:::granted-bucket';
+
+const describeMoto = isMotoAvailable() ? describe : describe.skip;
+
+async function readObject(
+  credentials: AwsCredentialIdentity,
+  bucket: string,
+): Promise<string> {
+  const s3 = new S3Client({
+    region: REGION,
+    credentials,
+    forcePathStyle: true,
+    maxAttempts: 1,
+  });
+  const { Body } = await s3.send(
+    new GetObjectCommand({ Bucket: bucket, Key: 'report.txt' }),
+  );
+  return Body!.transformToString();
+}
+
+/**
+ * Someone widens a live grant's role by hand in the AWS console; the next
+ * reconciler pass puts the grant's own policy back, with moto enforcing IAM
+ * so the effect on the requester's session is real.
+ */
+describeMoto('Reconciler against moto', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  let moto: MotoServer;
+  let adminIam: IAMClient;
+  let alice: Awaited<ReturnType<typeof createUserWithKeys>>;
+  let store: DatabaseGrantStore;
+  let reconciler: Reconciler;
+  let grant: GrantRecord;
+
+  const assumeAsAlice = async () => {
+    const sts = new STSClient({
+      region: REGION,
+      credentials: alice.credentials,
+      maxAttempts: 1,
+    });
+    const { Credentials } = await sts.send(
+      new AssumeRoleCommand({ RoleArn: grant.roleArn, RoleSessionName: 't' }),
+    );
+    return sessionCredentials(Credentials);
+  };
+
+  beforeAll(async () => {
+    moto = await startMotoServer();
+    const iam = new IAMClient({ region: REGION });
+    const admin = await createUserWithKeys(iam, 'backstage', {
+      Action: '*',
+      Resource: '*',
+    });
+    alice = await createUserWithKeys(iam, 'alice', {
+      Action: 'sts:AssumeRole',
+      Resource: '*',
+    });
+    const s3 = new S3Client({ region: REGION, forcePathStyle: true });
+    for (const bucket of ['granted-bucket', 'other-bucket']) {
+      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: 'report.txt',
+          Body: `contents of ${bucket}`,
+        }),
+      );
+    }
+    // From here on, only the seeded users' keys work.
+    await moto.enforceAuth(true);
+    adminIam = new IAMClient({
+      region: REGION,
+      credentials: admin.credentials,
+    });
+
+    const logger = mockServices.logger.mock();
+    store = await DatabaseGrantStore.create({
+      database: mockServices.database({
+        knex: await databases.init('SQLITE_3'),
+      }),
+    });
+    const provisioner = new IamGrantProvisioner({
+      clientFactory: {
+        clientConfig: async () => ({
+          region: REGION,
+          credentials: async () => admin.credentials,
+        }),
+      },
+      logger,
+      rolePath: PATH,
+    });
+    const engine = new GrantEngine({
+      store,
+      provisioner,
+      logger,
+      rolePath: PATH,
+    });
+    reconciler = new Reconciler({
+      store,
+      provisioner,
+      accountIds: () => [ACCOUNT],
+      logger,
+    });
+
+    const catalog = await IamDataActionCatalog.create();
+    const inserted = await store.insertGrant(
+      provisioningGrant({
+        resourceArn: BUCKET,
+        accountId: ACCOUNT,
+        trustPrincipalArns: [alice.arn],
+        statements: catalog.buildStatements(BUCKET, ['s3:GetObject']),
+      }),
+      { type: 'requested', actor: 'user:default/alice' },
+    );
+    grant = (await engine.drive(inserted.id))!;
+  }, 60_000);
+
+  afterAll(async () => {
+    await moto?.enforceAuth(false);
+    await moto?.stop();
+  });
+
+  it('finds nothing to repair in a role as the engine provisioned it', async () => {
+    expect(grant.state).toBe('active');
+    await expect(reconciler.reconcile()).resolves.toMatchObject({
+      repaired: [],
+      failedRoles: [],
+      failedAccounts: [],
+    });
+  });
+
+  it('puts back the grant’s policy after someone widened it to s3:*', async () => {
+    await adminIam.send(
+      new PutRolePolicyCommand({
+        RoleName: grant.roleName,
+        PolicyName: GRANT_POLICY_NAME,
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
+        }),
+      }),
+    );
+    const session = await assumeAsAlice();
+    await expect(readObject(session, 'other-bucket')).resolves.toBe(
+      'contents of other-bucket',
+    );
+
+    const result = await reconciler.reconcile();
+
+    expect(result.repaired).toEqual([
+      expect.objectContaining({
+        grantId: grant.id,
+        roleArn: grant.roleArn,
+        drift: expect.objectContaining({ permissionPolicy: 'changed' }),
+      }),
+    ]);
+    const { PolicyDocument } = await adminIam.send(
+      new GetRolePolicyCommand({
+        RoleName: grant.roleName,
+        PolicyName: GRANT_POLICY_NAME,
+      }),
+    );
+    const expected = renderGrantPolicies(grantRoleSpec(grant, PATH));
+    expect(
+      samePolicy(
+        decodeURIComponent(PolicyDocument!),
+        expected.permissionPolicy,
+      ),
+    ).toBe(true);
+
+    // The live session is back to what the grant allows.
+    await expect(readObject(session, 'other-bucket')).rejects.toThrow(
+      /Access ?Denied/i,
+    );
+    await expect(readObject(session, 'granted-bucket')).resolves.toBe(
+      'contents of granted-bucket',
+    );
+    const events = await store.listEvents(grant.id);
+    expect(events[events.length - 1]).toMatchObject({
+      type: 'drift-repaired',
+      actor: 'service:aws-access',
+    });
+
+    // IAM's reformatted copy of the repaired policy reads as no drift.
+    await expect(reconciler.reconcile()).resolves.toMatchObject({
+      repaired: [],
+    });
+  });
+});

@@ -1,0 +1,27 @@
+import { GrantRecord } from '../database/types';
+import { GrantRoleSpec } from '../provisioning/types';
+
+/**
+ * What IAM should hold for a stored grant. The engine provisions and extends
+ * from it and the reconciler compares the live role with it, so both always
+ * agree on what a grant's role looks like.
+ */
+export function grantRoleSpec(
+  grant: GrantRecord,
+  rolePath: string,
+): GrantRoleSpec {
+  if (!grant.expiresAt) {
+    throw new Error(`grant ${grant.id} has no expiry; refusing to provision`);
+  }
+  return {
+    grantId: grant.id,
+    accountId: grant.accountId,
+    roleName: grant.roleName,
+    policyName: grant.policyName,
+    rolePath,
+    requester: grant.requester,
+    trustPrincipalArns: grant.trustPrincipalArns,
+    statements: grant.statements,
+    expiresAt: grant.expiresAt,
+  };
+}
