@@ -143,7 +143,8 @@ export class AccountStatusChecker {
     schedule: SchedulerServiceTaskScheduleDefinition = {
       frequency: { minutes: 5 },
       timeout: { minutes: 2 },
-      initialDelay: { seconds: 10 },
+      // Right after start, so the accounts page never lingers on "unknown".
+      initialDelay: { seconds: 1 },
     },
   ): Promise<void> {
     await scheduler.scheduleTask({

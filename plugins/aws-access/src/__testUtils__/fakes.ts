@@ -95,6 +95,9 @@ export function makeGrant(overrides: Partial<Grant> = {}): Grant {
     reason: 'Debug the nightly report',
     durationMinutes: 15,
     createdAt: new Date(now - 60_000).toISOString(),
+    // What the backend answers for a grant no rule asked approval for.
+    approvedAt: new Date(now - 60_000).toISOString(),
+    approvedBy: 'auto',
     activatedAt: new Date(now - 55_000).toISOString(),
     expiresAt: new Date(now + 14 * 60_000).toISOString(),
     roleArn: ROLE_ARN,

@@ -1,5 +1,9 @@
 import { makeGrant } from '../__testUtils__';
-import { GRANT_POLL_INTERVAL_MS, nextGrantRefreshMs } from './grantRefresh';
+import {
+  GRANT_POLL_INTERVAL_MS,
+  nextGrantRefreshMs,
+  PENDING_POLL_INTERVAL_MS,
+} from './grantRefresh';
 
 describe('nextGrantRefreshMs', () => {
   const now = Date.now();
@@ -11,6 +15,14 @@ describe('nextGrantRefreshMs', () => {
     expect(nextGrantRefreshMs([makeGrant({ state: 'revoking' })], now)).toBe(
       GRANT_POLL_INTERVAL_MS,
     );
+  });
+
+  it('asks less often while requests only wait for approval', () => {
+    const pending = makeGrant({ state: 'pending' });
+    expect(nextGrantRefreshMs([pending], now)).toBe(PENDING_POLL_INTERVAL_MS);
+    expect(
+      nextGrantRefreshMs([pending, makeGrant({ state: 'provisioning' })], now),
+    ).toBe(GRANT_POLL_INTERVAL_MS);
   });
 
   it('polls an active grant past its expiry until the engine ends it', () => {

@@ -5,6 +5,12 @@ import { isChanging } from '../lib/grantStates';
 export const GRANT_POLL_INTERVAL_MS = 3000;
 
 /**
+ * How often a page with only pending requests asks: a decision may take
+ * hours, and signals (when installed) bring it at once anyway.
+ */
+export const PENDING_POLL_INTERVAL_MS = 10_000;
+
+/**
  * When to ask again about these grants: soon while any is in motion; else
  * just after the earliest active one expires, to show it ended; else never
  * (signals, when installed, still bring news).
@@ -13,8 +19,12 @@ export function nextGrantRefreshMs(
   grants: Grant[],
   now: number = Date.now(),
 ): number | undefined {
-  if (grants.some(grant => isChanging(grant, now))) {
+  const changing = grants.filter(grant => isChanging(grant, now));
+  if (changing.some(grant => grant.state !== 'pending')) {
     return GRANT_POLL_INTERVAL_MS;
+  }
+  if (changing.length > 0) {
+    return PENDING_POLL_INTERVAL_MS;
   }
   const expiries = grants
     .filter(grant => grant.state === 'active' && grant.expiresAt)

@@ -30,11 +30,17 @@ describe('ActorLink', () => {
         <li>
           <ActorLink actor="service:scaffolder" />
         </li>
+        <li>
+          <ActorLink actor="auto" />
+        </li>
       </ul>,
       { mountedRoutes: catalogRoutes },
     );
     expect(screen.getByText('aws-access (automatic)')).toBeInTheDocument();
     expect(screen.getByText('service:scaffolder')).toBeInTheDocument();
+    expect(
+      screen.getByText('automatic (no approval needed)'),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('link')).not.toBeInTheDocument();
   });
 });

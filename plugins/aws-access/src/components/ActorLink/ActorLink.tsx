@@ -15,8 +15,8 @@ function catalogRef(actor: string): string | undefined {
 /**
  * Who did something to a grant, the way Backstage shows people: a link to
  * their catalog page with their display name. The engine's own steps
- * (`system`) and other plugins (`service:<id>`) are not catalog entities
- * and are named in words.
+ * (`system`), automatic approval (`auto`) and other plugins
+ * (`service:<id>`) are not catalog entities and are named in words.
  */
 export function ActorLink(props: { actor: string }) {
   const { actor } = props;
@@ -26,6 +26,9 @@ export function ActorLink(props: { actor: string }) {
   }
   if (actor === 'system') {
     return <>aws-access (automatic)</>;
+  }
+  if (actor === 'auto') {
+    return <>automatic (no approval needed)</>;
   }
   return <>{actor}</>;
 }

@@ -90,6 +90,15 @@ describe('EntityGrantContent', () => {
     );
   });
 
+  it('says when no approval was needed', async () => {
+    const api = createFakeAwsAccessApi();
+    api.getGrant.mockResolvedValue(withEvents(makeGrant()));
+    await renderWithApi(<EntityGrantContent />, { api, entity: grantEntity });
+    expect(
+      await screen.findByText('automatic (no approval needed)'),
+    ).toBeInTheDocument();
+  });
+
   it('shows why a grant failed and offers no sign-in', async () => {
     const api = createFakeAwsAccessApi();
     api.getGrant.mockResolvedValue(

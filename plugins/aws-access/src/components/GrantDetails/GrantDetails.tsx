@@ -9,6 +9,7 @@ import Alert from '@material-ui/lab/Alert';
 import type { Grant } from 'backstage-plugin-aws-access-common';
 import { canExtend, canRevoke } from '../../lib/grantStates';
 import { formatDateTime, formatDuration } from '../../lib/time';
+import { ActorLink } from '../ActorLink';
 import { ApprovalProgress } from '../ApprovalProgress';
 import { AwsCliSnippet } from '../AwsCliSnippet';
 import { CancelRequestButton } from '../CancelRequestButton';
@@ -41,9 +42,8 @@ export function GrantDetails(props: {
     metadata.Role = <code>{grant.roleArn}</code>;
   }
   if (grant.approvedBy) {
-    metadata['Approved by'] = (
-      <EntityRefLink entityRef={grant.approvedBy} defaultKind="user" />
-    );
+    // `auto` when no rule asked for approval: ActorLink names it in words.
+    metadata['Approved by'] = <ActorLink actor={grant.approvedBy} />;
   }
 
   return (
