@@ -190,7 +190,14 @@ export const awsAccessPlugin = createBackendPlugin({
               logger.error('Startup sweep failed', error as Error),
             );
         });
-        lifecycle.addShutdownHook(() => expiry.stop());
+        lifecycle.addShutdownHook(async () => {
+          expiry.stop();
+          // Send what is queued, but a dead backend must not hold up shutdown.
+          await Promise.all([
+            notifier.flush(5_000),
+            notifications.flush(5_000),
+          ]);
+        });
         await accountStatus.start(scheduler);
 
         httpRouter.use(

@@ -69,6 +69,12 @@ export interface Grant {
   approverGroups?: string[];
   /** Approvals recorded so far, oldest first. */
   approvals?: GrantApproval[];
+  /**
+   * While `pending`: when the request ends `rejected` if nobody has decided
+   * (ISO-8601 UTC). Fixed at request time from
+   * `awsAccess.approval.pendingTimeoutMinutes`.
+   */
+  approvalDeadline?: string;
 }
 
 /** One person's approval of a grant. */

@@ -126,9 +126,14 @@ export class ApprovalPolicy {
     return now.getTime() >= this.pendingDeadline(requestedAt).getTime();
   }
 
-  /** The reason recorded on a request that timed out. */
-  pendingTimeoutReason(): string {
-    return `Nobody approved the request within ${this.config.pendingTimeoutMinutes} minutes`;
+  /**
+   * The reason recorded on a request that timed out after waiting
+   * `waitedMinutes` (by default the configured timeout).
+   */
+  pendingTimeoutReason(
+    waitedMinutes = this.config.pendingTimeoutMinutes,
+  ): string {
+    return `Nobody approved the request within ${waitedMinutes} minutes`;
   }
 
   private required(requirement: ApprovalRequirement): number {

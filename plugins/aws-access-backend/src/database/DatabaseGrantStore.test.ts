@@ -326,6 +326,28 @@ describe.each(databases.eachSupportedId())('DatabaseGrantStore (%s)', id => {
     ]);
   });
 
+  it('lists pending grants past their stored deadline, else past the configured timeout', async () => {
+    const at = (hour: number) => new Date(Date.UTC(2026, 0, 1, hour));
+    const pending = { state: 'pending' as const, expiresAt: undefined };
+    const overdue = newGrant({ ...pending, approvalDeadline: at(2) });
+    // Requested early but given a long deadline: not due yet.
+    const waiting = newGrant({ ...pending, approvalDeadline: at(8) });
+    // Rows stored before deadlines were fall back to `createdBefore`.
+    const legacy = newGrant(pending);
+    const decided = newGrant({ state: 'rejected', approvalDeadline: at(2) });
+    for (const g of [overdue, waiting, legacy, decided]) {
+      await store.insertGrant(g, requested);
+    }
+    const due = (createdBefore: Date) =>
+      store
+        .listPendingDue({ now: at(3), createdBefore, limit: 10 })
+        .then(grants => grants.map(g => g.id));
+
+    expect(await due(at(0))).toEqual([overdue.id]);
+    expect(await due(at(1))).toEqual([overdue.id, legacy.id]);
+    expect((await store.getGrant(waiting.id))?.approvalDeadline).toEqual(at(8));
+  });
+
   it('appends events without changing the grant', async () => {
     const grant = newGrant();
     await store.insertGrant(grant, requested);

@@ -62,6 +62,7 @@ interface GrantRow {
   resource_tags: string | null;
   approval_requirement: string | null;
   expiry_warned_at: Timestamp;
+  approval_deadline: Timestamp;
 }
 
 interface ApprovalRow {
@@ -140,6 +141,7 @@ function toRecord(row: GrantRow, approvals: GrantApproval[] = []): GrantRecord {
     approvalRequirement: row.approval_requirement
       ? (JSON.parse(row.approval_requirement) as ApprovalRequirement)
       : undefined,
+    approvalDeadline: toDate(row.approval_deadline),
     approvals,
     expiryWarnedAt: toDate(row.expiry_warned_at),
   };
@@ -253,6 +255,7 @@ export class DatabaseGrantStore implements GrantStore {
           approval_requirement: grant.approvalRequirement
             ? JSON.stringify(grant.approvalRequirement)
             : null,
+          approval_deadline: grant.approvalDeadline ?? null,
         });
         const requirement = grant.approvalRequirement;
         if (requirement && requirement.mode !== 'auto') {
@@ -328,15 +331,24 @@ export class DatabaseGrantStore implements GrantStore {
     }
   }
 
-  async listPendingSince(
-    createdBefore: Date,
-    limit: number,
-  ): Promise<GrantRecord[]> {
+  async listPendingDue(options: {
+    now: Date;
+    createdBefore: Date;
+    limit: number;
+  }): Promise<GrantRecord[]> {
     const rows = await this.db<GrantRow>('grants')
       .where('state', 'pending')
-      .where('created_at', '<=', createdBefore)
+      .where(due =>
+        due
+          .where('approval_deadline', '<=', options.now)
+          .orWhere(legacy =>
+            legacy
+              .whereNull('approval_deadline')
+              .where('created_at', '<=', options.createdBefore),
+          ),
+      )
       .orderBy('created_at', 'asc')
-      .limit(limit);
+      .limit(options.limit);
     return this.withApprovals(this.db, rows);
   }
 

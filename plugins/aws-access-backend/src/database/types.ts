@@ -46,6 +46,11 @@ export interface GrantRecord {
   resourceTags?: Record<string, string>;
   /** Who must approve, fixed at request time; absent for grants made before approvals. */
   approvalRequirement?: ApprovalRequirement;
+  /**
+   * When a pending request times out, fixed at request time; absent for
+   * grants that needed no approval and for rows made before it was stored.
+   */
+  approvalDeadline?: Date;
   /** Approvals recorded so far, oldest first. */
   approvals: GrantApproval[];
   /** When the requester was warned that the grant ends soon. */
@@ -200,8 +205,16 @@ export interface GrantStore {
     event: NewGrantEvent,
   ): Promise<GrantRecord | undefined>;
 
-  /** Pending grants requested at or before `createdBefore`, oldest first. */
-  listPendingSince(createdBefore: Date, limit: number): Promise<GrantRecord[]>;
+  /**
+   * Pending grants whose approval deadline is at or before `now`, oldest
+   * first. Rows without a stored deadline are due when requested at or
+   * before `createdBefore` (the configured timeout ago).
+   */
+  listPendingDue(options: {
+    now: Date;
+    createdBefore: Date;
+    limit: number;
+  }): Promise<GrantRecord[]>;
 
   /** Active grants expiring at or before `before` whose requester was not warned yet. */
   listUnwarnedExpiring(before: Date, limit: number): Promise<GrantRecord[]>;

@@ -32,6 +32,7 @@ describe('GrantNotifications', () => {
       'group:default/team-payments',
       'group:default/security',
     ]);
+    await notifications.flush();
     expect(send).toHaveBeenCalledTimes(1);
     expect(send).toHaveBeenCalledWith({
       recipients: {
@@ -80,6 +81,7 @@ describe('GrantNotifications', () => {
     ],
   ])('tells the requester when %s', async (_, notify, title) => {
     await notify();
+    await notifications.flush();
     expect(send).toHaveBeenCalledTimes(1);
     const [{ recipients, payload }] = send.mock.calls[0];
     expect(recipients).toEqual({
@@ -87,13 +89,14 @@ describe('GrantNotifications', () => {
       entityRef: 'user:default/guest',
     });
     expect(payload.title).toBe(title);
-    expect(payload.link).toBe('/aws-access?grant=grant-1');
+    expect(payload.link).toBe('/aws-access/grants?grant=grant-1');
     expect(payload.topic).toBe('aws-access');
   });
 
   it('gives the rejection reason and the failure cause', async () => {
     await notifications.rejected(grant, 'user:default/alice', 'Use staging');
     await notifications.failed({ ...grant, lastError: 'AccessDenied' });
+    await notifications.flush();
     expect(send.mock.calls.map(([o]) => o.payload.description)).toEqual([
       'user:default/alice rejected access to arn:aws:s3:::payments-prod: Use staging',
       'arn:aws:s3:::payments-prod: AccessDenied',
@@ -105,6 +108,7 @@ describe('GrantNotifications', () => {
       ...grant,
       actions: ['s3:A', 's3:B', 's3:C', 's3:D', 's3:E'],
     });
+    await notifications.flush();
     expect(send.mock.calls[0][0].payload.description).toBe(
       's3:A, s3:B, s3:C and 2 more on arn:aws:s3:::payments-prod, until 2026-01-01T11:00:00.000Z',
     );
@@ -113,9 +117,32 @@ describe('GrantNotifications', () => {
   it('logs, and does not throw, when the notifications service fails', async () => {
     send.mockRejectedValue(new Error('notifications backend down'));
     await expect(notifications.active(grant)).resolves.toBeUndefined();
+    await notifications.flush();
     expect(logger.warn).toHaveBeenCalledWith(
       'Could not send the active notification of grant grant-1',
       expect.objectContaining({ message: 'notifications backend down' }),
     );
+  });
+
+  it('returns before a slow notifications service answers, and sends in order', async () => {
+    let answer: () => void = () => {};
+    send.mockImplementationOnce(
+      () => new Promise<void>(resolve => (answer = resolve)),
+    );
+
+    await notifications.approved(grant, 'user:default/alice');
+    await notifications.active(grant);
+    // The second waits for the first, which the service has not answered.
+    await new Promise(setImmediate);
+    expect(send.mock.calls.map(([o]) => o.payload.title)).toEqual([
+      'user:default/alice approved your AWS access request',
+    ]);
+
+    answer();
+    await notifications.flush();
+    expect(send.mock.calls.map(([o]) => o.payload.title)).toEqual([
+      'user:default/alice approved your AWS access request',
+      'Your AWS access is ready',
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   NotificationService,
 } from '@backstage/plugin-notifications-node';
 import { Grant } from 'backstage-plugin-aws-access-common';
+import { BackgroundQueue } from './BackgroundQueue';
 import { approvalLink, grantLink } from './links';
 
 /** Topic of every aws-access notification, so users can mute or filter them. */
@@ -35,23 +36,40 @@ function describeActions(actions: string[]): string {
  * failure to notify is logged and swallowed, never raised: the UI shows the
  * same facts.
  *
+ * Each method queues its notification and returns at once: a slow or broken
+ * notifications backend must not hold up a grant on its way to `active` or
+ * `expired`. Notifications still go out one at a time, in order; await
+ * {@link GrantNotifications.flush} to know they have been sent.
+ *
  * Each notification has a `scope` per grant and kind, so sending the same
  * one again (say, after a retry) updates it instead of adding another.
  */
 export class GrantNotifications {
+  private readonly queue: BackgroundQueue;
+
   constructor(
     private readonly options: {
       notifications: NotificationService;
       logger: LoggerService;
     },
-  ) {}
+  ) {
+    this.queue = new BackgroundQueue({ logger: options.logger });
+  }
+
+  /**
+   * Waits until the queued notifications have been sent (or given up on),
+   * for at most `timeoutMs` when given. Returns whether none is left.
+   */
+  flush(timeoutMs?: number): Promise<boolean> {
+    return this.queue.flush(timeoutMs);
+  }
 
   /** A new request waits for the approver groups (never the requester). */
   async approvalRequested(
     grant: NotifiedGrant,
     approverGroups: string[],
   ): Promise<void> {
-    await this.send(grant, 'pending', {
+    this.send(grant, 'pending', {
       recipients: {
         type: 'entity',
         entityRef: approverGroups,
@@ -74,7 +92,7 @@ export class GrantNotifications {
     approver: string,
     remaining: number = 0,
   ): Promise<void> {
-    await this.toRequester(grant, 'approved', {
+    this.toRequester(grant, 'approved', {
       title:
         remaining > 0
           ? `${approver} approved your AWS access request; ${remaining} more approval${
@@ -91,7 +109,7 @@ export class GrantNotifications {
     rejectedBy: string,
     reason?: string,
   ): Promise<void> {
-    await this.toRequester(grant, 'rejected', {
+    this.toRequester(grant, 'rejected', {
       title: `Your AWS access request was rejected`,
       description: `${rejectedBy} rejected access to ${grant.resourceArn}${
         reason ? `: ${reason}` : ''
@@ -102,7 +120,7 @@ export class GrantNotifications {
 
   /** The role exists; the requester can use it now. */
   async active(grant: NotifiedGrant): Promise<void> {
-    await this.toRequester(grant, 'active', {
+    this.toRequester(grant, 'active', {
       title: `Your AWS access is ready`,
       description: `${describeActions(grant.actions)} on ${
         grant.resourceArn
@@ -112,7 +130,7 @@ export class GrantNotifications {
 
   /** Provisioning (or revoking) failed; the cause is on the grant. */
   async failed(grant: NotifiedGrant): Promise<void> {
-    await this.toRequester(grant, 'failed', {
+    this.toRequester(grant, 'failed', {
       title: `Your AWS access could not be set up`,
       description: `${grant.resourceArn}: ${
         grant.lastError ?? 'see the grant for details'
@@ -123,7 +141,7 @@ export class GrantNotifications {
 
   /** Sent once, a configured time before `expiresAt`, so the requester can extend. */
   async expiresSoon(grant: NotifiedGrant, minutesLeft: number): Promise<void> {
-    await this.toRequester(grant, 'expiry', {
+    this.toRequester(grant, 'expiry', {
       title: `Your AWS access ends in ${minutesLeft} minute${
         minutesLeft === 1 ? '' : 's'
       }`,
@@ -131,36 +149,36 @@ export class GrantNotifications {
     });
   }
 
-  private async toRequester(
+  private toRequester(
     grant: NotifiedGrant,
     kind: string,
     payload: Omit<NotificationSendOptions['payload'], 'link'>,
-  ): Promise<void> {
-    await this.send(grant, kind, {
+  ): void {
+    this.send(grant, kind, {
       recipients: { type: 'entity', entityRef: grant.requester },
       payload: { ...payload, link: grantLink(grant.id) },
     });
   }
 
-  private async send(
+  private send(
     grant: NotifiedGrant,
     kind: string,
     options: NotificationSendOptions,
-  ): Promise<void> {
-    try {
-      await this.options.notifications.send({
-        recipients: options.recipients,
-        payload: {
-          ...options.payload,
-          topic: NOTIFICATION_TOPIC,
-          scope: `aws-access:grant:${grant.id}:${kind}`,
-        },
-      });
-    } catch (error) {
-      this.options.logger.warn(
-        `Could not send the ${kind} notification of grant ${grant.id}`,
-        error as Error,
-      );
-    }
+  ): void {
+    // The queue logs a failure as "Could not send the <kind> notification of
+    // grant <id>".
+    this.queue.push(
+      `send the ${kind} notification of grant ${grant.id}`,
+      async () => {
+        await this.options.notifications.send({
+          recipients: options.recipients,
+          payload: {
+            ...options.payload,
+            topic: NOTIFICATION_TOPIC,
+            scope: `aws-access:grant:${grant.id}:${kind}`,
+          },
+        });
+      },
+    );
   }
 }

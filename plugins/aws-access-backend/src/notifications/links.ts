@@ -9,7 +9,11 @@ export function approvalLink(grantId: string): string {
   return `${GRANTS_PAGE}/approvals?grant=${encodeURIComponent(grantId)}`;
 }
 
-/** The requester's view of one of their grants. */
+/**
+ * The requester's view of one of their grants, on the grants tab. Named
+ * outright: the new frontend system redirects `/aws-access` to its first tab
+ * without the query, which would lose `?grant=`.
+ */
 export function grantLink(grantId: string): string {
-  return `${GRANTS_PAGE}?grant=${encodeURIComponent(grantId)}`;
+  return `${GRANTS_PAGE}/grants?grant=${encodeURIComponent(grantId)}`;
 }

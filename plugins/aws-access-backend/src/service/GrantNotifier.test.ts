@@ -24,6 +24,7 @@ describe('GrantNotifier', () => {
     });
 
     await notifier.grantChanged(grant, 'activated');
+    await notifier.flush();
 
     expect(events.publish).toHaveBeenCalledWith({
       topic: GRANT_EVENTS_TOPIC,
@@ -57,6 +58,30 @@ describe('GrantNotifier', () => {
     await expect(notifier.grantChanged(grant, 'activated')).resolves.toBe(
       undefined,
     );
+    await notifier.flush();
     expect(logger.warn).toHaveBeenCalledTimes(2);
+    expect(logger.warn).toHaveBeenCalledWith(
+      `Could not publish activated of grant ${grant.id}`,
+      expect.objectContaining({ message: 'bus down' }),
+    );
+  });
+
+  it('does not let a stuck signals service hold up the events', async () => {
+    const events = { publish: jest.fn(async () => {}), subscribe: jest.fn() };
+    const signals = { publish: jest.fn(() => new Promise<void>(() => {})) };
+    const notifier = new GrantNotifier({
+      logger: mockServices.logger.mock(),
+      events,
+      signals,
+    });
+
+    await notifier.grantChanged(grant, 'activated');
+    await notifier.grantChanged({ ...grant, state: 'revoking' }, 'expiring');
+    await new Promise(setImmediate);
+
+    expect(
+      events.publish.mock.calls.map(([e]: any[]) => e.eventPayload.type),
+    ).toEqual(['activated', 'expiring']);
+    expect(signals.publish).toHaveBeenCalledTimes(1);
   });
 });

@@ -280,8 +280,12 @@ export class GrantService {
         durationMinutes: request.durationMinutes,
         createdAt: now,
         // Auto-approved: the clock starts now, and both policies carry it.
-        // A pending grant gets its expiry when it is approved.
-        ...(auto && { approvedAt: now, approvedBy: 'auto', expiresAt }),
+        // A pending grant gets its expiry when it is approved, and a
+        // deadline now: stored, so that the one people are shown is the one
+        // the sweep enforces, whatever the config says later.
+        ...(auto
+          ? { approvedAt: now, approvedBy: 'auto', expiresAt }
+          : { approvalDeadline: this.approvals.pendingDeadline(now) }),
         roleName: grantRoleName(id, request.resourceArn),
         policyName: GRANT_POLICY_NAME,
         trustPrincipalArns,
@@ -477,18 +481,31 @@ export class GrantService {
 
   /**
    * Ends pending requests nobody decided on in time, as `rejected` with the
-   * reason. Run by the periodic sweep; returns how many timed out.
+   * reason. A request times out at the deadline stored with it; one stored
+   * before deadlines were, by the configured timeout. Run by the periodic
+   * sweep; returns how many timed out.
    */
   async timeOutPendingGrants(now = new Date()): Promise<number> {
     const cutoff = new Date(
       now.getTime() - minutes(this.approvals.pendingTimeoutMinutes),
     );
+    const due = await this.store.listPendingDue({
+      now,
+      createdBefore: cutoff,
+      limit: 500,
+    });
     let count = 0;
-    for (const grant of await this.store.listPendingSince(cutoff, 500)) {
+    for (const grant of due) {
+      const waited = grant.approvalDeadline
+        ? Math.round(
+            (grant.approvalDeadline.getTime() - grant.createdAt.getTime()) /
+              60_000,
+          )
+        : undefined;
       const ended = await this.engine.reject(
         grant.id,
         SYSTEM_ACTOR,
-        this.approvals.pendingTimeoutReason(),
+        this.approvals.pendingTimeoutReason(waited),
         { timedOut: true },
       );
       if (ended) {

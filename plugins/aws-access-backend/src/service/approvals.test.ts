@@ -81,15 +81,18 @@ describe('approvals', () => {
     let app: express.Express;
     let grants: GrantService;
     let iam: RecordingProvisioner;
+    let flushNotifications: () => Promise<void>;
+    let knex: Awaited<ReturnType<typeof databases.init>>;
     const notifications = { send: jest.fn(async () => {}) };
     const auditor = mockServices.auditor.mock();
 
     beforeEach(async () => {
       jest.clearAllMocks();
       iam = new RecordingProvisioner();
-      ({ app, grants } = await createTestApp({
+      knex = await databases.init(databaseId);
+      ({ app, grants, flushNotifications } = await createTestApp({
         provisioner: iam,
-        knex: await databases.init(databaseId),
+        knex,
         config: approvalConfig,
         notifications,
         auditor,
@@ -137,6 +140,7 @@ describe('approvals', () => {
       });
       expect(grant.expiresAt).toBeUndefined();
       expect(iam.calls).toEqual([]);
+      await flushNotifications();
       expect(notifications.send).toHaveBeenCalledWith({
         recipients: {
           type: 'entity',
@@ -175,6 +179,7 @@ describe('approvals', () => {
         ['activated', 'system', undefined],
       ]);
       // The requester heard of the approval and of the ready role.
+      await flushNotifications();
       const toAlice = notifications.send.mock.calls
         .map(([n]: any[]) => n)
         .filter((n: any) => n.recipients.entityRef === ALICE)
@@ -242,6 +247,7 @@ describe('approvals', () => {
         'approval-recorded',
         'approved',
       ]);
+      await flushNotifications();
       expect(notifications.send).toHaveBeenCalledWith(
         expect.objectContaining({
           payload: expect.objectContaining({
@@ -266,6 +272,7 @@ describe('approvals', () => {
         actor: DAN,
         reason: 'use the staging bucket',
       });
+      await flushNotifications();
       expect(notifications.send).toHaveBeenLastCalledWith({
         recipients: { type: 'entity', entityRef: ALICE },
         payload: expect.objectContaining({
@@ -274,6 +281,20 @@ describe('approvals', () => {
         }),
       });
       expect(auditedEvents()).toContainEqual(['grant-reject', DAN]);
+    });
+
+    it('tells a pending request when it times out, and stops once decided', async () => {
+      const grant = await create(write);
+      expect(grant.state).toBe('pending');
+      expect(grant.approvalDeadline).toBe(
+        new Date(Date.parse(grant.createdAt) + 30 * 60_000).toISOString(),
+      );
+      expect((await show(grant.id)).approvalDeadline).toBe(
+        grant.approvalDeadline,
+      );
+      await decide(grant.id, 'reject', DAN);
+      expect((await show(grant.id)).approvalDeadline).toBeUndefined();
+      expect((await create(read)).approvalDeadline).toBeUndefined();
     });
 
     it('rejects requests nobody decided on in time', async () => {
@@ -289,10 +310,40 @@ describe('approvals', () => {
         reason: 'Nobody approved the request within 30 minutes',
       });
       expect(auditedEvents()).toContainEqual(['grant-reject', 'system']);
+      await flushNotifications();
       expect(notifications.send).toHaveBeenLastCalledWith(
         expect.objectContaining({
           recipients: { type: 'entity', entityRef: ALICE },
         }),
+      );
+    });
+
+    it('times requests out at the deadline they were given, even after the timeout is changed', async () => {
+      const grant = await create(write);
+      const restarted = await createTestApp({
+        provisioner: iam,
+        knex,
+        config: {
+          awsAccess: {
+            ...approvalConfig.awsAccess,
+            approval: {
+              ...approvalConfig.awsAccess.approval,
+              pendingTimeoutMinutes: 120,
+            },
+          },
+        },
+      });
+      const atDeadline = new Date(grant.approvalDeadline!);
+      expect(
+        await restarted.grants.timeOutPendingGrants(
+          new Date(atDeadline.getTime() - 1000),
+        ),
+      ).toBe(0);
+      expect(await restarted.grants.timeOutPendingGrants(atDeadline)).toBe(1);
+      const ended = await show(grant.id);
+      expect(ended.state).toBe('rejected');
+      expect(ended.events[ended.events.length - 1].reason).toBe(
+        'Nobody approved the request within 30 minutes',
       );
     });
 

@@ -47,6 +47,10 @@ function approvalView(record: GrantRecord): Partial<Grant> {
           approverGroups: requirement.approverGroups,
         }
       : {}),
+    // Only a request still waiting can time out.
+    ...(record.state === 'pending' && record.approvalDeadline
+      ? { approvalDeadline: record.approvalDeadline.toISOString() }
+      : {}),
     ...(record.approvals.length
       ? {
           approvals: record.approvals.map(a => ({

@@ -1,4 +1,9 @@
-import { formatDuration, formatRemaining, remainingPercent } from './time';
+import {
+  formatDuration,
+  formatRemaining,
+  formatTimeUntil,
+  remainingPercent,
+} from './time';
 
 describe('time helpers', () => {
   const now = Date.parse('2026-01-01T12:00:00Z');
@@ -8,6 +13,13 @@ describe('time helpers', () => {
     expect(formatRemaining('2026-01-01T13:04:09Z', now)).toBe('1h 04m 09s');
     expect(formatRemaining('2026-01-01T12:00:42Z', now)).toBe('42s');
     expect(formatRemaining('2026-01-01T11:59:00Z', now)).toBeUndefined();
+  });
+
+  it('says how far ahead a time is, in words', () => {
+    expect(formatTimeUntil('2026-01-01T12:29:30Z', now)).toBe('in 29 minutes');
+    expect(formatTimeUntil('2026-01-02T15:00:00Z', now)).toBe('in 1 day');
+    expect(formatTimeUntil('2026-01-01T12:00:00Z', now)).toBeUndefined();
+    expect(formatTimeUntil('not a date', now)).toBeUndefined();
   });
 
   it('formats durations for people', () => {

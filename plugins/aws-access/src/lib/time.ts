@@ -51,6 +51,21 @@ export function formatDateTime(iso: string | undefined): string {
     : iso;
 }
 
+/**
+ * How far ahead `iso` is, in words: `in 29 minutes`, `in 3 hours`,
+ * `in 2 days` (whole units, rounded down). Undefined once it has passed.
+ */
+export function formatTimeUntil(
+  iso: string,
+  now: number = Date.now(),
+): string | undefined {
+  const at = DateTime.fromISO(iso);
+  if (!at.isValid || at.toMillis() <= now) {
+    return undefined;
+  }
+  return at.toRelative({ base: DateTime.fromMillis(now) }) ?? undefined;
+}
+
 /** Share of the grant's time still left, 0 to 100, for progress bars. */
 export function remainingPercent(
   activatedAt: string | undefined,

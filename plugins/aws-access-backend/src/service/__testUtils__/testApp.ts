@@ -135,7 +135,10 @@ export async function createTestApp(options: {
   const rootConfig = new ConfigReader(options.config ?? accessConfig);
   const config = readAwsAccessConfig(rootConfig);
   const logger = mockServices.logger.mock();
-  const notifications = options.notifications;
+  // One instance, as in the plugin: its queue keeps notifications in order.
+  const notifications =
+    options.notifications &&
+    new GrantNotifications({ notifications: options.notifications, logger });
   const store = await DatabaseGrantStore.create({
     database: mockServices.database({ knex: options.knex }),
   });
@@ -160,14 +163,12 @@ export async function createTestApp(options: {
     }),
     principals: new PrincipalResolver({ catalog, auth, logger }),
     approvals: ApprovalPolicy.fromConfig(rootConfig),
-    notifications:
-      notifications && new GrantNotifications({ notifications, logger }),
+    notifications,
     auditor: options.auditor && new GrantAuditor(options.auditor),
   });
   engine.onChange(
     createGrantLifecycleListener({
-      notifications:
-        notifications && new GrantNotifications({ notifications, logger }),
+      notifications,
       auditor: options.auditor && new GrantAuditor(options.auditor),
     }),
   );
@@ -191,5 +192,9 @@ export async function createTestApp(options: {
     store,
     engine,
     grants,
+    /** Resolves once the notifications sent so far have been delivered. */
+    flushNotifications: async () => {
+      await notifications?.flush();
+    },
   };
 }

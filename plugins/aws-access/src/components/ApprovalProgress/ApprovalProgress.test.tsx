@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { catalogRoutes, makeGrant } from '../../__testUtils__';
+import { formatDateTime } from '../../lib/time';
 import { ApprovalProgress } from './ApprovalProgress';
 
 describe('ApprovalProgress', () => {
@@ -46,6 +47,34 @@ describe('ApprovalProgress', () => {
     expect(screen.getByText('Waiting for approval')).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     expect(screen.queryByText(/Who may approve/)).not.toBeInTheDocument();
+  });
+
+  it('says when the request times out', async () => {
+    const deadline = new Date(Date.now() + 29.5 * 60_000).toISOString();
+    await renderInTestApp(
+      <ApprovalProgress
+        grant={makeGrant({ state: 'pending', approvalDeadline: deadline })}
+      />,
+      { mountedRoutes: catalogRoutes },
+    );
+    expect(
+      screen.getByText(`Times out in 29 minutes (${formatDateTime(deadline)})`),
+    ).toBeInTheDocument();
+  });
+
+  it('says a request past its deadline is timing out', async () => {
+    await renderInTestApp(
+      <ApprovalProgress
+        grant={makeGrant({
+          state: 'pending',
+          approvalDeadline: new Date(Date.now() - 60_000).toISOString(),
+        })}
+        dense
+      />,
+      { mountedRoutes: catalogRoutes },
+    );
+    expect(screen.getByText('Timing out now')).toBeInTheDocument();
+    expect(screen.queryByText(/Times out in/)).not.toBeInTheDocument();
   });
 
   it('renders nothing once the grant is decided', async () => {

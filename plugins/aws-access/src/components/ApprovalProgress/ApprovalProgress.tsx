@@ -3,6 +3,8 @@ import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import type { Grant } from 'backstage-plugin-aws-access-common';
+import { useNow } from '../../hooks';
+import { formatDateTime, formatTimeUntil } from '../../lib/time';
 
 /** "Waiting for approval: 1 of 2", or without a count when none is known. */
 export function approvalProgressLabel(
@@ -15,17 +17,42 @@ export function approvalProgressLabel(
 }
 
 /**
+ * When a pending request times out: `Times out in 29 minutes`, with the date
+ * as well where there is room. Past the deadline the backend's sweep is
+ * about to end it `rejected`.
+ */
+function ApprovalDeadline(props: { deadline: string; dense: boolean }) {
+  const { deadline, dense } = props;
+  // Whole minutes at best, so a slow tick is enough.
+  const now = useNow(15_000);
+  const until = formatTimeUntil(deadline, now);
+  const date = formatDateTime(deadline);
+  return (
+    <Typography
+      variant={dense ? 'caption' : 'body2'}
+      component="p"
+      color="textSecondary"
+      title={`Times out ${date}`}
+    >
+      {until ? `Times out ${until}` : 'Timing out now'}
+      {!dense && until && ` (${date})`}
+    </Typography>
+  );
+}
+
+/**
  * Where a pending request stands: how many approvals it has of how many it
- * needs, who approved so far and which groups may approve. Renders nothing
- * once the grant is no longer pending.
- *
- * (The API does not say when a pending request times out, so neither does
- * this; the backend ends it `rejected` with the reason when it does.)
+ * needs, who approved so far, which groups may approve and when it times
+ * out. Renders nothing once the grant is no longer pending.
  */
 export function ApprovalProgress(props: {
   grant: Pick<
     Grant,
-    'state' | 'approvals' | 'requiredApprovals' | 'approverGroups'
+    | 'state'
+    | 'approvals'
+    | 'requiredApprovals'
+    | 'approverGroups'
+    | 'approvalDeadline'
   >;
   /** Smaller type and no bar, for table cells and card lists. */
   dense?: boolean;
@@ -67,6 +94,9 @@ export function ApprovalProgress(props: {
             defaultKind="group"
           />
         </Typography>
+      )}
+      {grant.approvalDeadline && (
+        <ApprovalDeadline deadline={grant.approvalDeadline} dense={dense} />
       )}
     </Box>
   );

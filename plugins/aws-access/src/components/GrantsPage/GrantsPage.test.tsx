@@ -6,6 +6,7 @@ import {
   makeGrant,
   never,
   renderWithApi,
+  withEvents,
 } from '../../__testUtils__';
 import { GrantsPage } from './GrantsPage';
 
@@ -114,6 +115,67 @@ describe('GrantsPage', () => {
   it('says so when no grant matches', async () => {
     const api = createFakeAwsAccessApi();
     await renderWithApi(<GrantsPage />, { api });
+    expect(await screen.findByText('No grants')).toBeInTheDocument();
+  });
+
+  it('opens the grant a notification links to, with a way back to the list', async () => {
+    const api = createFakeAwsAccessApi();
+    const linked = makeGrant({
+      id: 'g-linked',
+      requester: ME,
+      state: 'pending',
+      reason: 'Load the invoices',
+      expiresAt: undefined,
+      activatedAt: undefined,
+      approvedAt: undefined,
+      approvedBy: undefined,
+      requiredApprovals: 1,
+      approvalDeadline: new Date(Date.now() + 90 * 60_000).toISOString(),
+    });
+    api.getGrant.mockResolvedValue(withEvents(linked));
+    api.listGrants.mockResolvedValue({ items: [makeGrant()] });
+    await renderWithApi(<GrantsPage />, {
+      api,
+      routeEntries: ['/aws-access/grants?grant=g-linked'],
+    });
+
+    expect(await screen.findByText('AWS access grant')).toBeInTheDocument();
+    expect(api.getGrant).toHaveBeenCalledWith('g-linked');
+    expect(screen.getByText('g-linked')).toBeInTheDocument();
+    // In the details and in the history's first event.
+    expect(screen.getAllByText('Load the invoices')).toHaveLength(2);
+    expect(screen.getByText('History')).toBeInTheDocument();
+    expect(
+      screen.getByText(/This request waits for approval/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^Times out in 1 hour/)).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Cancel request' }),
+    ).toBeEnabled();
+    expect(screen.queryByText('Debug the nightly report')).toBeNull();
+    expect(api.listGrants).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'All grants' }));
+    expect(
+      await screen.findByText('Debug the nightly report'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Load the invoices')).toBeNull();
+  });
+
+  it('says why a linked grant cannot be shown, and still offers the list', async () => {
+    const api = createFakeAwsAccessApi();
+    api.getGrant.mockRejectedValue(
+      await apiError(404, 'no grant with id g-gone', 'NotFoundError'),
+    );
+    await renderWithApi(<GrantsPage />, {
+      api,
+      routeEntries: ['/aws-access/grants?grant=g-gone'],
+    });
+    expect(
+      await screen.findByText(/The linked grant could not be shown/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('no grant with id g-gone')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'All grants' }));
     expect(await screen.findByText('No grants')).toBeInTheDocument();
   });
 

@@ -8,10 +8,12 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import type { ListGrantsQuery } from 'backstage-plugin-aws-access-common';
+import { useSearchParams } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import { useCurrentUserRef, useGrants } from '../../hooks';
 import { GrantsTable } from '../GrantsTable';
 import { GrantsFilters, GrantsFilterValues } from './GrantsFilters';
+import { LinkedGrant } from './LinkedGrant';
 
 export const GRANTS_PAGE_SIZE = 20;
 
@@ -99,8 +101,26 @@ const INITIAL_FILTERS: GrantsFilterValues = {
 /**
  * Grants across all resources: mine or everyone's (as far as permissions
  * allow), filtered by state, account and resource, page by page.
+ *
+ * Notifications link here with `?grant=<id>`: that grant's details show in
+ * place of the list, with a way back to it.
  */
 export function GrantsPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const linkedId = searchParams.get('grant') || undefined;
+  if (linkedId) {
+    const back = () => {
+      const rest = new URLSearchParams(searchParams);
+      rest.delete('grant');
+      setSearchParams(rest);
+    };
+    return <LinkedGrant key={linkedId} grantId={linkedId} onBack={back} />;
+  }
+  return <AllGrants />;
+}
+
+/** The filters and the list. */
+function AllGrants() {
   const user = useCurrentUserRef();
   const [filters, setFilters] = useState(INITIAL_FILTERS);
   const [resourceArn, setResourceArn] = useState('');
