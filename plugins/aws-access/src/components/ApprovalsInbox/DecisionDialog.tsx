@@ -1,28 +1,34 @@
-import { useState } from 'react';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
 import {
   decisionRequestSchema,
   type Grant,
 } from 'backstage-plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
-import { useElementId } from '../../hooks';
-import { apiErrorMessage } from '../../lib/errors';
-import { fieldErrors } from '../../lib/validation';
+import {
+  ConfirmGrantActionDialog,
+  useOptionalNote,
+} from '../ConfirmGrantActionDialog';
 
 export type Decision = 'approve' | 'reject';
 
-const WORDS: Record<Decision, { title: string; verb: string; busy: string }> = {
-  approve: { title: 'Approve access?', verb: 'Approve', busy: 'Approving…' },
-  reject: { title: 'Reject access?', verb: 'Reject', busy: 'Rejecting…' },
+const WORDS: Record<
+  Decision,
+  { title: string; verb: string; busy: string; done: string }
+> = {
+  approve: {
+    title: 'Approve access?',
+    verb: 'Approve',
+    busy: 'Approving…',
+    done: 'Approved',
+  },
+  reject: {
+    title: 'Reject access?',
+    verb: 'Reject',
+    busy: 'Rejecting…',
+    done: 'Rejected',
+  },
 };
 
 /**
@@ -38,88 +44,42 @@ export function DecisionDialog(props: {
 }) {
   const { grant, decision, open, onClose, onDecided } = props;
   const api = useApi(awsAccessApiRef);
-  const alertApi = useApi(alertApiRef);
-  const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const titleId = useElementId(`aws-access-${decision}-title`);
-  const commentId = useElementId(`aws-access-${decision}-comment`);
+  const comment = useOptionalNote(
+    'comment',
+    'Comment (optional)',
+    decisionRequestSchema,
+  );
   const words = WORDS[decision];
-  const commentError = comment
-    ? fieldErrors(decisionRequestSchema, { comment }).comment
-    : undefined;
-
-  const close = () => {
-    if (!busy) {
-      setError(undefined);
-      onClose();
-    }
-  };
 
   const decide = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const body = comment.trim() ? { comment: comment.trim() } : {};
-      const decided =
-        decision === 'approve'
-          ? await api.approveGrant(grant.id, body)
-          : await api.rejectGrant(grant.id, body);
-      setComment('');
-      alertApi.post({
-        message: decision === 'approve' ? 'Approved' : 'Rejected',
-        severity: 'success',
-        display: 'transient',
-      });
-      onDecided(decided);
-    } catch (e) {
-      setError(apiErrorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    const decided =
+      decision === 'approve'
+        ? await api.approveGrant(grant.id, comment.body)
+        : await api.rejectGrant(grant.id, comment.body);
+    comment.clear();
+    onDecided(decided);
+    return words.done;
   };
 
   return (
-    <Dialog open={open} onClose={close} aria-labelledby={titleId}>
-      <DialogTitle id={titleId}>{words.title}</DialogTitle>
-      <DialogContent>
-        <DialogContentText>
-          <EntityDisplayName entityRef={grant.requester} defaultKind="user" />{' '}
-          asks for {grant.actions.join(', ')} on{' '}
-          <code>{grant.resourceArn}</code> for {grant.durationMinutes} minutes:
-          “{grant.reason}”
-        </DialogContentText>
-        <TextField
-          id={commentId}
-          label="Comment (optional)"
-          value={comment}
-          onChange={e => setComment(e.target.value)}
-          error={Boolean(commentError)}
-          helperText={commentError}
-          fullWidth
-          multiline
-          variant="outlined"
-          margin="dense"
-        />
-        {error && (
-          <Alert severity="error" role="alert">
-            {error}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={close} disabled={busy}>
-          Cancel
-        </Button>
-        <Button
-          onClick={decide}
-          color={decision === 'approve' ? 'primary' : 'secondary'}
-          variant="contained"
-          disabled={busy || Boolean(commentError)}
-        >
-          {busy ? words.busy : words.verb}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmGrantActionDialog
+      open={open}
+      onClose={onClose}
+      idPrefix={`aws-access-${decision}`}
+      title={words.title}
+      note={comment.note}
+      cancelLabel="Cancel"
+      confirmLabel={words.verb}
+      busyLabel={words.busy}
+      confirmColor={decision === 'approve' ? 'primary' : 'secondary'}
+      confirmDisabled={Boolean(comment.note.error)}
+      onConfirm={decide}
+    >
+      <DialogContentText>
+        <EntityDisplayName entityRef={grant.requester} defaultKind="user" />{' '}
+        asks for {grant.actions.join(', ')} on <code>{grant.resourceArn}</code>{' '}
+        for {grant.durationMinutes} minutes: “{grant.reason}”
+      </DialogContentText>
+    </ConfirmGrantActionDialog>
   );
 }

@@ -5,29 +5,13 @@ import {
   BUCKET_ARN,
   createFakeAwsAccessApi,
   makeGrant,
+  myPendingRequest,
   never,
+  renderOnResourcePage,
   renderWithApi,
   resourceEntity,
-  TEST_APP_USER,
 } from '../../__testUtils__';
 import { EntityActiveGrantsContent } from './EntityActiveGrantsContent';
-
-// renderInTestApp's user requested this; it needs two approvals, has one.
-const myPendingRequest = makeGrant({
-  id: 'g-pending',
-  state: 'pending',
-  requester: TEST_APP_USER,
-  actions: ['s3:PutObject'],
-  expiresAt: undefined,
-  activatedAt: undefined,
-  roleArn: undefined,
-  signInUrl: undefined,
-  requiredApprovals: 2,
-  approvals: [
-    { approver: 'user:default/alice', createdAt: new Date().toISOString() },
-  ],
-  approverGroups: ['group:default/platform'],
-});
 
 describe('EntityActiveGrantsContent', () => {
   it('lists the live grants on the resource and revokes one', async () => {
@@ -37,10 +21,7 @@ describe('EntityActiveGrantsContent', () => {
       .mockResolvedValueOnce({ items: [grant] })
       .mockResolvedValue({ items: [] });
     api.revokeGrant.mockResolvedValue({ ...grant, state: 'revoked' });
-    await renderWithApi(<EntityActiveGrantsContent />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityActiveGrantsContent />, api);
 
     expect(
       await screen.findByRole('link', { name: 'development/guest' }),
@@ -75,10 +56,7 @@ describe('EntityActiveGrantsContent', () => {
       ...myPendingRequest,
       state: 'cancelled',
     });
-    await renderWithApi(<EntityActiveGrantsContent />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityActiveGrantsContent />, api);
 
     expect(
       await screen.findAllByText('Waiting for approval: 1 of 2'),
@@ -114,19 +92,13 @@ describe('EntityActiveGrantsContent', () => {
   it('shows progress while loading', async () => {
     const api = createFakeAwsAccessApi();
     api.listGrants.mockReturnValue(never());
-    await renderWithApi(<EntityActiveGrantsContent />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityActiveGrantsContent />, api);
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('says so when nobody holds access', async () => {
     const api = createFakeAwsAccessApi();
-    await renderWithApi(<EntityActiveGrantsContent />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityActiveGrantsContent />, api);
     expect(await screen.findByText('No active grants')).toBeInTheDocument();
   });
 
@@ -135,10 +107,7 @@ describe('EntityActiveGrantsContent', () => {
     api.listGrants.mockRejectedValue(
       await apiError(403, 'You may not list grants', 'NotAllowedError'),
     );
-    await renderWithApi(<EntityActiveGrantsContent />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityActiveGrantsContent />, api);
     expect(
       await screen.findByText('You may not list grants'),
     ).toBeInTheDocument();
@@ -151,10 +120,7 @@ describe('EntityActiveGrantsContent', () => {
         items: [makeGrant({ state: 'provisioning', expiresAt: undefined })],
       })
       .mockResolvedValue({ items: [makeGrant()] });
-    await renderWithApi(<EntityActiveGrantsContent />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityActiveGrantsContent />, api);
     expect(await screen.findByText('Provisioning')).toBeInTheDocument();
     await waitFor(
       () => expect(screen.getByText('Active')).toBeInTheDocument(),

@@ -5,39 +5,18 @@ import {
   apiError,
   createFakeAwsAccessApi,
   makeGrant,
+  myPendingRequest,
   never,
-  renderWithApi,
-  resourceEntity,
-  TEST_APP_USER,
+  renderOnResourcePage,
 } from '../../__testUtils__';
 import { EntityAwsAccessCard } from './EntityAwsAccessCard';
-
-// renderInTestApp's user requested this; it needs two approvals, has one.
-const myPendingRequest = makeGrant({
-  id: 'g-pending',
-  state: 'pending',
-  requester: TEST_APP_USER,
-  actions: ['s3:PutObject'],
-  expiresAt: undefined,
-  activatedAt: undefined,
-  roleArn: undefined,
-  signInUrl: undefined,
-  requiredApprovals: 2,
-  approvals: [
-    { approver: 'user:default/alice', createdAt: new Date().toISOString() },
-  ],
-  approverGroups: ['group:default/platform'],
-});
 
 describe('EntityAwsAccessCard', () => {
   it('opens the request form from the Request access button', async () => {
     const api = createFakeAwsAccessApi();
     api.listGrants.mockResolvedValue({ items: [makeGrant()] });
     api.listActions.mockResolvedValue({ items: ACTIONS });
-    await renderWithApi(<EntityAwsAccessCard />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityAwsAccessCard />, api);
     const holder = await screen.findByRole('listitem');
     expect(holder).toHaveTextContent(
       /^development\/guest: s3:GetObject — 1[34]m \d\ds left$/,
@@ -67,10 +46,7 @@ describe('EntityAwsAccessCard', () => {
       ...myPendingRequest,
       state: 'cancelled',
     });
-    await renderWithApi(<EntityAwsAccessCard />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityAwsAccessCard />, api);
 
     const request = await screen.findByRole('listitem');
     expect(request).toHaveTextContent('Waiting for approval: 1 of 2');
@@ -89,20 +65,14 @@ describe('EntityAwsAccessCard', () => {
 
   it('says when nobody holds access', async () => {
     const api = createFakeAwsAccessApi();
-    await renderWithApi(<EntityAwsAccessCard />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityAwsAccessCard />, api);
     expect(await screen.findByText(/Nobody holds access/)).toBeInTheDocument();
   });
 
   it('shows progress while loading', async () => {
     const api = createFakeAwsAccessApi();
     api.listGrants.mockReturnValue(never());
-    await renderWithApi(<EntityAwsAccessCard />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityAwsAccessCard />, api);
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
@@ -111,10 +81,7 @@ describe('EntityAwsAccessCard', () => {
     api.listGrants.mockRejectedValue(
       await apiError(503, 'Service unavailable', 'Error'),
     );
-    await renderWithApi(<EntityAwsAccessCard />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityAwsAccessCard />, api);
     expect(await screen.findByText('Service unavailable')).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: /Request access/ }),

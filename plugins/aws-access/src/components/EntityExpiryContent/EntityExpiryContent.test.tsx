@@ -4,30 +4,12 @@ import {
   apiError,
   createFakeAwsAccessApi,
   makeGrant,
+  myPendingRequest,
   never,
-  renderWithApi,
-  resourceEntity,
-  TEST_APP_USER,
+  renderOnResourcePage,
   withEvents,
 } from '../../__testUtils__';
 import { EntityExpiryContent } from './EntityExpiryContent';
-
-// renderInTestApp's user requested this; it needs two approvals, has one.
-const myPendingRequest = makeGrant({
-  id: 'g-pending',
-  state: 'pending',
-  requester: TEST_APP_USER,
-  actions: ['s3:PutObject'],
-  expiresAt: undefined,
-  activatedAt: undefined,
-  roleArn: undefined,
-  signInUrl: undefined,
-  requiredApprovals: 2,
-  approvals: [
-    { approver: 'user:default/alice', createdAt: new Date().toISOString() },
-  ],
-  approverGroups: ['group:default/platform'],
-});
 
 describe('EntityExpiryContent', () => {
   it('counts down live grants and shows their history and ended grants', async () => {
@@ -45,10 +27,7 @@ describe('EntityExpiryContent', () => {
         : { items: [live] },
     );
     api.getGrant.mockResolvedValue(withEvents(live));
-    await renderWithApi(<EntityExpiryContent />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityExpiryContent />, api);
 
     expect(await screen.findByRole('timer')).toHaveTextContent(
       /^1[34]m \d\ds left$/,
@@ -75,10 +54,7 @@ describe('EntityExpiryContent', () => {
       ...myPendingRequest,
       state: 'cancelled',
     });
-    await renderWithApi(<EntityExpiryContent />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityExpiryContent />, api);
 
     expect(
       await screen.findByText('Waiting for approval: 1 of 2'),
@@ -117,19 +93,13 @@ describe('EntityExpiryContent', () => {
   it('shows progress while loading', async () => {
     const api = createFakeAwsAccessApi();
     api.listGrants.mockReturnValue(never());
-    await renderWithApi(<EntityExpiryContent />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityExpiryContent />, api);
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('says so when nothing is about to expire', async () => {
     const api = createFakeAwsAccessApi();
-    await renderWithApi(<EntityExpiryContent />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityExpiryContent />, api);
     expect(
       await screen.findByText('Nothing is about to expire'),
     ).toBeInTheDocument();
@@ -141,10 +111,7 @@ describe('EntityExpiryContent', () => {
     api.listGrants.mockRejectedValue(
       await apiError(500, 'database is down', 'Error'),
     );
-    await renderWithApi(<EntityExpiryContent />, {
-      api,
-      entity: resourceEntity,
-    });
+    await renderOnResourcePage(<EntityExpiryContent />, api);
     expect((await screen.findAllByText('database is down')).length).toBe(2);
   });
 });

@@ -1,0 +1,29 @@
+import { ReactNode } from 'react';
+import type { AwsAccessApi } from 'backstage-plugin-aws-access-common';
+import { makeGrant, resourceEntity } from './fakes';
+import { renderWithApi, TEST_APP_USER } from './render';
+
+/**
+ * renderInTestApp's user requested this on the demo bucket; it needs two
+ * approvals and has one, from alice.
+ */
+export const myPendingRequest = makeGrant({
+  id: 'g-pending',
+  state: 'pending',
+  requester: TEST_APP_USER,
+  actions: ['s3:PutObject'],
+  expiresAt: undefined,
+  activatedAt: undefined,
+  roleArn: undefined,
+  signInUrl: undefined,
+  requiredApprovals: 2,
+  approvals: [
+    { approver: 'user:default/alice', createdAt: new Date().toISOString() },
+  ],
+  approverGroups: ['group:default/platform'],
+});
+
+/** Renders an entity-page component on the demo bucket's page. */
+export function renderOnResourcePage(ui: ReactNode, api: AwsAccessApi) {
+  return renderWithApi(ui, { api, entity: resourceEntity });
+}
