@@ -1,46 +1,37 @@
 import {
   EmptyState,
   MissingAnnotationEmptyState,
-  Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ANNOTATION_AWS_ARN } from 'backstage-plugin-aws-access-common';
-import { useGrants } from '../../hooks';
 import { getResourceArn } from '../../lib/entityPredicates';
-import { LIVE_GRANT_STATES } from '../../lib/grantStates';
 import { GrantsTable } from '../GrantsTable';
+import { LiveGrants } from '../LiveGrants';
 
 function ActiveGrants(props: { resourceArn: string }) {
-  const grants = useGrants({
-    resourceArn: props.resourceArn,
-    state: [...LIVE_GRANT_STATES],
-  });
-  if (grants.loading) {
-    return <Progress />;
-  }
-  if (grants.error && !grants.value) {
-    return <ResponseErrorPanel error={grants.error} />;
-  }
-  const items = grants.value?.items ?? [];
-  if (items.length === 0) {
-    return (
-      <EmptyState
-        missing="data"
-        title="No active grants"
-        description="Nobody holds access to this resource through aws-access right now."
-      />
-    );
-  }
   return (
-    <>
-      {grants.error && <ResponseErrorPanel error={grants.error} />}
-      <GrantsTable
-        title="Active grants"
-        grants={items}
-        onChange={grants.refresh}
-      />
-    </>
+    <LiveGrants
+      resourceArn={props.resourceArn}
+      empty={
+        <EmptyState
+          missing="data"
+          title="No active grants"
+          description="Nobody holds access to this resource through aws-access right now."
+        />
+      }
+    >
+      {({ grants, refresh, error }) => (
+        <>
+          {error && <ResponseErrorPanel error={error} />}
+          <GrantsTable
+            title="Active grants"
+            grants={grants}
+            onChange={refresh}
+          />
+        </>
+      )}
+    </LiveGrants>
   );
 }
 

@@ -2,8 +2,6 @@ import { useState } from 'react';
 import {
   InfoCard,
   MissingAnnotationEmptyState,
-  Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -16,56 +14,49 @@ import Typography from '@material-ui/core/Typography';
 import CloseIcon from '@material-ui/icons/Close';
 import LockOpenIcon from '@material-ui/icons/LockOpen';
 import { ANNOTATION_AWS_ARN } from 'backstage-plugin-aws-access-common';
-import { useElementId, useGrants } from '../../hooks';
+import { useElementId } from '../../hooks';
 import { getAccountId, getResourceArn } from '../../lib/entityPredicates';
-import { LIVE_GRANT_STATES } from '../../lib/grantStates';
 import { ApprovalProgress } from '../ApprovalProgress';
 import { CancelRequestButton } from '../CancelRequestButton';
 import { ExpiryCountdown } from '../ExpiryCountdown';
+import { LiveGrants } from '../LiveGrants';
 import { RequestAccessForm } from '../RequestAccessForm';
 
 function Summary(props: { resourceArn: string }) {
-  const grants = useGrants({
-    resourceArn: props.resourceArn,
-    state: [...LIVE_GRANT_STATES],
-  });
-  if (grants.loading) {
-    return <Progress />;
-  }
-  if (grants.error && !grants.value) {
-    return <ResponseErrorPanel error={grants.error} />;
-  }
-  const items = grants.value?.items ?? [];
-  if (items.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        Nobody holds access through aws-access right now.
-      </Typography>
-    );
-  }
   return (
-    <Box component="ul" m={0} pl={2}>
-      {items.slice(0, 5).map(grant => (
-        <li key={grant.id}>
-          <Typography variant="body2" component="span">
-            <EntityRefLink entityRef={grant.requester} defaultKind="user" />:{' '}
-            {grant.actions.join(', ')} —{' '}
-          </Typography>
-          <ExpiryCountdown grant={grant} />
-          {grant.state === 'pending' && (
-            <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-              <ApprovalProgress grant={grant} dense />
-              <CancelRequestButton grant={grant} onCancelled={grants.refresh} />
-            </Box>
-          )}
-        </li>
-      ))}
-      {items.length > 5 && (
-        <Typography variant="body2" color="textSecondary" component="li">
-          and {items.length - 5} more
+    <LiveGrants
+      resourceArn={props.resourceArn}
+      empty={
+        <Typography variant="body2" color="textSecondary">
+          Nobody holds access through aws-access right now.
         </Typography>
+      }
+    >
+      {({ grants, refresh }) => (
+        <Box component="ul" m={0} pl={2}>
+          {grants.slice(0, 5).map(grant => (
+            <li key={grant.id}>
+              <Typography variant="body2" component="span">
+                <EntityRefLink entityRef={grant.requester} defaultKind="user" />
+                : {grant.actions.join(', ')} —{' '}
+              </Typography>
+              <ExpiryCountdown grant={grant} />
+              {grant.state === 'pending' && (
+                <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+                  <ApprovalProgress grant={grant} dense />
+                  <CancelRequestButton grant={grant} onCancelled={refresh} />
+                </Box>
+              )}
+            </li>
+          ))}
+          {grants.length > 5 && (
+            <Typography variant="body2" color="textSecondary" component="li">
+              and {grants.length - 5} more
+            </Typography>
+          )}
+        </Box>
       )}
-    </Box>
+    </LiveGrants>
   );
 }
 

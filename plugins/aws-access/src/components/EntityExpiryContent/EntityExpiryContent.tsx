@@ -1,7 +1,6 @@
 import {
   EmptyState,
   MissingAnnotationEmptyState,
-  Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -9,43 +8,38 @@ import Grid from '@material-ui/core/Grid';
 import { ANNOTATION_AWS_ARN } from 'backstage-plugin-aws-access-common';
 import { useGrants } from '../../hooks';
 import { getResourceArn } from '../../lib/entityPredicates';
-import { LIVE_GRANT_STATES } from '../../lib/grantStates';
 import { GrantsTable } from '../GrantsTable';
+import { LiveGrants } from '../LiveGrants';
 import { GrantExpiryCard } from './GrantExpiryCard';
 
 const RECENTLY_ENDED_LIMIT = 10;
 
-function LiveGrants(props: { resourceArn: string }) {
-  const grants = useGrants({
-    resourceArn: props.resourceArn,
-    // Pending requests too: they show their approval progress and can be
-    // cancelled here before they ever start counting down.
-    state: [...LIVE_GRANT_STATES],
-  });
-  if (grants.loading) {
-    return <Progress />;
-  }
-  if (grants.error && !grants.value) {
-    return <ResponseErrorPanel error={grants.error} />;
-  }
-  const items = grants.value?.items ?? [];
-  if (items.length === 0) {
-    return (
-      <EmptyState
-        missing="data"
-        title="Nothing is about to expire"
-        description="There is no active grant on this resource."
-      />
-    );
-  }
+/**
+ * Pending requests too: they show their approval progress and can be
+ * cancelled here before they ever start counting down.
+ */
+function Countdowns(props: { resourceArn: string }) {
   return (
-    <Grid container spacing={3}>
-      {items.map(grant => (
-        <Grid item xs={12} key={grant.id}>
-          <GrantExpiryCard grant={grant} onChange={grants.refresh} />
+    <LiveGrants
+      resourceArn={props.resourceArn}
+      empty={
+        <EmptyState
+          missing="data"
+          title="Nothing is about to expire"
+          description="There is no active grant on this resource."
+        />
+      }
+    >
+      {({ grants, refresh }) => (
+        <Grid container spacing={3}>
+          {grants.map(grant => (
+            <Grid item xs={12} key={grant.id}>
+              <GrantExpiryCard grant={grant} onChange={refresh} />
+            </Grid>
+          ))}
         </Grid>
-      ))}
-    </Grid>
+      )}
+    </LiveGrants>
   );
 }
 
@@ -88,7 +82,7 @@ export function EntityExpiryContent() {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <LiveGrants resourceArn={resourceArn} />
+        <Countdowns resourceArn={resourceArn} />
       </Grid>
       <Grid item xs={12}>
         <RecentlyEnded resourceArn={resourceArn} />

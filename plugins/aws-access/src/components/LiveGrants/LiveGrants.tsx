@@ -1,0 +1,48 @@
+import { ReactNode } from 'react';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import type { Grant } from 'backstage-plugin-aws-access-common';
+import { useGrants } from '../../hooks';
+import { LIVE_GRANT_STATES } from '../../lib/grantStates';
+
+/** What {@link LiveGrants} hands its children once there are grants to show. */
+export interface LiveGrantsView {
+  grants: Grant[];
+  refresh: () => void;
+  /** A failed refresh while earlier results are still shown. */
+  error?: Error;
+}
+
+/**
+ * The live grants (pending, provisioning, active, revoking) on one resource,
+ * kept current, with the loading, error and empty states every entity view
+ * of them shares; `children` draws the grants themselves.
+ */
+export function LiveGrants(props: {
+  resourceArn: string;
+  empty: ReactNode;
+  children: (view: LiveGrantsView) => ReactNode;
+}) {
+  const grants = useGrants({
+    resourceArn: props.resourceArn,
+    state: [...LIVE_GRANT_STATES],
+  });
+  if (grants.loading) {
+    return <Progress />;
+  }
+  if (grants.error && !grants.value) {
+    return <ResponseErrorPanel error={grants.error} />;
+  }
+  const items = grants.value?.items ?? [];
+  if (items.length === 0) {
+    return <>{props.empty}</>;
+  }
+  return (
+    <>
+      {props.children({
+        grants: items,
+        refresh: grants.refresh,
+        error: grants.error,
+      })}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { LiveGrants } from './LiveGrants';
+export type { LiveGrantsView } from './LiveGrants';
