@@ -5,13 +5,14 @@
 // developer then sees it active. Screenshots of each step.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
-  APP_URL,
+  BACKEND_URL,
   eventually,
   guestToken,
   launchBrowser,
   openSignedIn,
+  openSignedInAs,
   resourceEntityByArn,
   screenshot,
 } from './browser.ts';
@@ -20,25 +21,11 @@ import {
 const BUCKET_ARN = 'arn:aws:s3:::prod-analytics-lake';
 const REASON = `e2e approvals ${Date.now()}`;
 
-/** Opens the app as a demo user picked on the sign-in page. */
-async function openAs(browser: Browser, user: string, urlPath: string) {
-  const page = await browser.newPage({
-    viewport: { width: 1440, height: 900 },
-  });
-  page.setDefaultTimeout(30_000);
-  await page.goto(`${APP_URL}${urlPath}`);
-  await page.getByRole('button', { name: `Sign in as ${user}` }).click();
-  await page
-    .locator('nav[aria-label="sidebar nav"]')
-    .waitFor({ state: 'attached' });
-  return page;
-}
-
 type ApiGrant = { id: string; state: string; reason: string };
 
 async function guestGrant(token: string): Promise<ApiGrant | undefined> {
   const res = await fetch(
-    `http://localhost:7007/api/aws-access/grants?resourceArn=${encodeURIComponent(
+    `${BACKEND_URL}/api/aws-access/grants?resourceArn=${encodeURIComponent(
       BUCKET_ARN,
     )}`,
     { headers: { Authorization: `Bearer ${token}` } },
@@ -79,7 +66,7 @@ test('a developer asks for write access on production, the owner approves it, an
     await screenshot(developer, 'approvals-2-pending');
 
     // 3. The owner finds it in the inbox and approves it with a comment.
-    const owner = await openAs(browser, 'bob', '/aws-access/approvals');
+    const owner = await openSignedInAs(browser, 'bob', '/aws-access/approvals');
     const card = owner
       .locator('.MuiCard-root')
       .filter({ hasText: REASON })

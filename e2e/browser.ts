@@ -37,6 +37,11 @@ export async function openSignedIn(
   return page;
 }
 
+/** The sidebar exists only once signed in (it is not always "visible" to Playwright). */
+function sidebar(page: Page) {
+  return page.locator('nav[aria-label="sidebar nav"]');
+}
+
 /**
  * Opens the app as one of the demo users (the development-only sign-in
  * picker), in a fresh browser context so sessions do not mix.
@@ -53,9 +58,7 @@ export async function openSignedInAs(
   page.setDefaultTimeout(30_000);
   await page.goto(`${APP_URL}${urlPath}`);
   await page.getByRole('button', { name: `Sign in as ${user}` }).click();
-  await page
-    .locator('nav[aria-label="sidebar nav"]')
-    .waitFor({ state: 'attached' });
+  await sidebar(page).waitFor({ state: 'attached' });
   return page;
 }
 
@@ -63,8 +66,7 @@ export async function openSignedInAs(
 export async function goto(page: Page, urlPath: string): Promise<void> {
   await page.goto(`${APP_URL}${urlPath}`);
   const enter = page.getByRole('button', { name: /^enter$/i });
-  // The sidebar exists only once signed in (it is not always "visible" to Playwright).
-  const signedIn = page.locator('nav[aria-label="sidebar nav"]');
+  const signedIn = sidebar(page);
   await Promise.race([
     enter.waitFor(),
     signedIn.waitFor({ state: 'attached' }),

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  BACKEND_URL,
   eventually,
   goto,
   grantEntities,
@@ -49,7 +50,7 @@ test('guest requests s3:GetObject on a bucket, finds the grant in the catalog an
     await screenshot(page, 'frontend-2-grant-active');
 
     const grants = await fetch(
-      `http://localhost:7007/api/aws-access/grants?state=active&resourceArn=${encodeURIComponent(
+      `${BACKEND_URL}/api/aws-access/grants?state=active&resourceArn=${encodeURIComponent(
         BUCKET_ARN,
       )}`,
       { headers: { Authorization: `Bearer ${token}` } },
