@@ -26,6 +26,8 @@ import { readAwsAccessConfig } from './config/AwsAccessConfig';
 import { DatabaseGrantStore } from './database/DatabaseGrantStore';
 import { IamGrantProvisioner } from './provisioning/IamGrantProvisioner';
 import { AccountResolver } from './service/AccountResolver';
+import { ResourceInventory } from './resources/ResourceInventory';
+import { managedNames } from './resources/managedNames';
 import { ExpiryScheduler } from './service/ExpiryScheduler';
 import { GrantEngine } from './service/GrantEngine';
 import { GrantNotifier } from './service/GrantNotifier';
@@ -138,15 +140,25 @@ export const awsAccessPlugin = createBackendPlugin({
           actions: await IamDataActionCatalog.create(),
           accounts: new AccountResolver({
             accounts,
-            catalog: deps.catalog,
-            auth: deps.auth,
-            logger,
+            requireInventory: () => awsAccessConfig.inventory.required,
+            inventory: new ResourceInventory({
+              catalog: deps.catalog,
+              auth: deps.auth,
+              logger,
+              trustedLocations: () => awsAccessConfig.inventory.trustedLocations,
+            }),
           }),
           principals: new PrincipalResolver({
             catalog: deps.catalog,
             auth: deps.auth,
             logger,
+            policy: {
+              allowedAccountIds: () =>
+                awsAccessConfig.principals.allowedAccountIds,
+              allowFallback: () => awsAccessConfig.principals.allowFallback,
+            },
           }),
+          managedNames: () => managedNames(awsAccessConfig),
           approvals,
           notifications,
           auditor,

@@ -7,6 +7,7 @@
 export * from './constants';
 export * from './types';
 export * from './schemas';
+export * from './userText';
 export * from './arn';
 export * from './permissions';
 export * from './client';

@@ -1,5 +1,6 @@
 import { z } from 'zod/v3';
 import { GRANT_STATES } from './types';
+import { isBlankText, userTextProblem } from './userText';
 
 /** Limits shared by the API and the request form, so both say the same. */
 export const GRANT_LIMITS = {
@@ -18,17 +19,29 @@ const durationMinutes = z
   .int('durationMinutes must be a whole number of minutes')
   .min(1, 'durationMinutes must be at least 1');
 
-const reason = z
-  .string({
-    required_error: 'reason is required',
-    invalid_type_error: 'reason must be a string',
-  })
-  .trim()
-  .min(1, 'reason is required')
-  .max(
-    GRANT_LIMITS.maxReasonLength,
-    `reason must be at most ${GRANT_LIMITS.maxReasonLength} characters`,
-  );
+/** Free text other people read: see {@link userTextProblem}. */
+const userText = (field: string, maxLength: number, required: boolean) =>
+  z
+    .string({
+      required_error: `${field} is required`,
+      invalid_type_error: `${field} must be a string`,
+    })
+    .trim()
+    .max(maxLength, `${field} must be at most ${maxLength} characters`)
+    .superRefine((text, ctx) => {
+      const problem = userTextProblem(field, text, { required });
+      if (problem) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+      }
+    });
+
+const reason = userText('reason', GRANT_LIMITS.maxReasonLength, true);
+
+/** An optional note: one that shows nothing is no note at all. */
+const optionalNote = (field: string, maxLength: number) =>
+  userText(field, maxLength, false)
+    .optional()
+    .transform(text => (text === undefined || isBlankText(text) ? undefined : text));
 
 /** Body of `POST /grants`. Unknown fields are refused, not ignored. */
 export const createGrantRequestSchema = z
@@ -64,7 +77,7 @@ export type CreateGrantRequest = z.infer<typeof createGrantRequestSchema>;
 export const extendGrantRequestSchema = z
   .object({
     durationMinutes,
-    reason: reason.optional(),
+    reason: optionalNote('reason', GRANT_LIMITS.maxReasonLength),
   })
   .strict();
 
@@ -72,7 +85,7 @@ export type ExtendGrantRequest = z.infer<typeof extendGrantRequestSchema>;
 
 /** Body of `POST /grants/:id/revoke`. */
 export const revokeGrantRequestSchema = z
-  .object({ reason: reason.optional() })
+  .object({ reason: optionalNote('reason', GRANT_LIMITS.maxReasonLength) })
   .strict();
 
 export type RevokeGrantRequest = z.infer<typeof revokeGrantRequestSchema>;
@@ -80,13 +93,7 @@ export type RevokeGrantRequest = z.infer<typeof revokeGrantRequestSchema>;
 /** Body of `POST /grants/:id/approve` and `/reject`. */
 export const decisionRequestSchema = z
   .object({
-    comment: z
-      .string({ invalid_type_error: 'comment must be a string' })
-      .max(
-        GRANT_LIMITS.maxCommentLength,
-        `comment must be at most ${GRANT_LIMITS.maxCommentLength} characters`,
-      )
-      .optional(),
+    comment: optionalNote('comment', GRANT_LIMITS.maxCommentLength),
   })
   .strict();
 

@@ -1,9 +1,6 @@
 import { InputError } from '@backstage/errors';
-import {
-  ACCESS_LEVELS,
-  ActionInfo,
-  parseArn,
-} from 'backstage-plugin-aws-access-common';
+import { ACCESS_LEVELS, ActionInfo } from 'backstage-plugin-aws-access-common';
+import { parseResourceArn } from '../resources/strictArn';
 import {
   CompiledArnPattern,
   childResourceSuffix,
@@ -88,6 +85,19 @@ export class IamDataActionCatalog implements ActionCatalog {
       accessLevel: action.accessLevel,
       description: action.description,
     }));
+  }
+
+  isSubResource(parentArn: string, childArn: string): boolean {
+    if (!childArn.startsWith(`${parentArn}/`)) {
+      return false;
+    }
+    const parent = this.match(parentArn);
+    const child = this.match(childArn);
+    return (
+      parent.service === child.service &&
+      childResourceSuffix(parent.type.arnPattern, child.type.arnPattern) !==
+        undefined
+    );
   }
 
   buildStatements(
@@ -198,18 +208,7 @@ export class IamDataActionCatalog implements ActionCatalog {
   }
 
   private match(resourceArn: string): Match {
-    if (typeof resourceArn !== 'string' || resourceArn.trim() === '') {
-      throw new InputError('resourceArn: an ARN is required');
-    }
-    if (/[*?]/.test(resourceArn)) {
-      throw new InputError(
-        `resourceArn: '${resourceArn}' contains a wildcard; a grant names one resource`,
-      );
-    }
-    const parsed = parseArn(resourceArn);
-    if (!parsed) {
-      throw new InputError(`resourceArn: '${resourceArn}' is not a valid ARN`);
-    }
+    const parsed = parseResourceArn(resourceArn);
     const service = this.services.get(parsed.service);
     if (!service) {
       throw new InputError(

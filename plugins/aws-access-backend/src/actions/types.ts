@@ -27,6 +27,12 @@ export interface ActionCatalog {
   resolveResource(resourceArn: string): ResolvedResource;
   listActions(resourceArn: string): ActionInfo[];
   /**
+   * Whether `childArn` names a sub-resource type of `parentArn`'s (an
+   * object, or objects under a prefix, of a bucket; an index of a table),
+   * under that very parent.
+   */
+  isSubResource(parentArn: string, childArn: string): boolean;
+  /**
    * Checks each action applies to the resource and groups them into
    * statements; e.g. `s3:GetObject` on a bucket becomes `arn:aws:s3:::b/*`
    * while `s3:ListBucket` stays on `arn:aws:s3:::b`.

@@ -1,4 +1,5 @@
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import {
   SchedulerServiceTaskScheduleDefinition,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
@@ -8,6 +9,8 @@ import { DEFAULT_ROLE_PATH } from 'backstage-plugin-aws-access-common';
 export interface AccountConfig {
   accountId: string;
   name: string;
+  /** `aws` (the default), `aws-cn`, `aws-us-gov`, ...: every ARN in the account carries it. */
+  partition?: string;
   regions: string[];
   managerRoleArn?: string;
   externalId?: string;
@@ -27,8 +30,34 @@ export interface AwsAccessCatalogConfig {
   grantRefreshSchedule: SchedulerServiceTaskScheduleDefinition;
 }
 
+/** `awsAccess.limits`: how much one person, or one account, may hold at once. */
+export interface AwsAccessLimits {
+  /** Pending, provisioning and active grants one user may hold. */
+  maxLiveGrantsPerUser: number;
+  /** Requests one user may have waiting for approval. */
+  maxPendingRequestsPerUser: number;
+  /** Pending, provisioning and active grants in one account. */
+  maxLiveGrantsPerAccount: number;
+  /** Longest a grant may last from approval to its last expiry, extensions included. */
+  maxTotalLifetimeMs: number;
+}
+
 export interface AwsAccessConfig {
   accounts: AccountConfig[];
+  /** `awsAccess.inventory`: which resources may be granted on. */
+  inventory: {
+    /** Only resources the catalog holds (or sub-resources of them). */
+    required: boolean;
+    /** `backstage.io/managed-by-location` prefixes whose resource entities count. */
+    trustedLocations: string[];
+  };
+  /** `awsAccess.principals`: whose AWS principals a grant may trust. */
+  principals: {
+    allowedAccountIds: string[];
+    /** Whether an account's `trustPrincipalArns` stand in for a user without principals. */
+    allowFallback: boolean;
+  };
+  limits: AwsAccessLimits;
   rolePath: string;
   maxDurationMinutes: number;
   allowWildcardActions: boolean;
@@ -66,6 +95,7 @@ export function readAwsAccessConfig(root: Config): AwsAccessConfig {
       return {
         accountId,
         name: account.getString('name'),
+        partition: account.getOptionalString('partition') ?? 'aws',
         regions: account.getStringArray('regions'),
         managerRoleArn: account.getOptionalString('managerRoleArn'),
         externalId: account.getOptionalString('externalId'),
@@ -96,8 +126,18 @@ export function readAwsAccessConfig(root: Config): AwsAccessConfig {
   }
   const schedules = config?.getOptionalConfig('schedules');
   const catalog = config?.getOptionalConfig('catalog');
+  const principals = readPrincipals(root, accounts);
   return {
     accounts,
+    inventory: {
+      required:
+        config?.getOptionalBoolean('inventory.required') ?? true,
+      trustedLocations: config?.getOptionalStringArray(
+        'inventory.trustedLocations',
+      ) ?? [TRUSTED_RESOURCE_LOCATION],
+    },
+    principals,
+    limits: readLimits(config?.getOptionalConfig('limits'), maxDurationMinutes),
     rolePath,
     maxDurationMinutes,
     allowWildcardActions:
@@ -138,4 +178,83 @@ export function readAwsAccessConfig(root: Config): AwsAccessConfig {
       ),
     },
   };
+}
+
+/** Where the aws-access resource provider's entities come from (`managed-by-location`). */
+export const TRUSTED_RESOURCE_LOCATION = 'aws-access:aws-access-resources';
+
+function readLimits(
+  config: Config | undefined,
+  maxDurationMinutes: number,
+): AwsAccessLimits {
+  const count = (key: string, fallback: number) => {
+    const value = config?.getOptionalNumber(key) ?? fallback;
+    if (!Number.isInteger(value) || value < 1) {
+      throw new Error(`awsAccess.limits.${key} must be a positive integer`);
+    }
+    return value;
+  };
+  const lifetime = config?.has('maxTotalLifetime')
+    ? durationToMilliseconds(
+        readDurationFromConfig(config, { key: 'maxTotalLifetime' }),
+      )
+    : 2 * maxDurationMinutes * 60_000;
+  if (!(lifetime >= maxDurationMinutes * 60_000)) {
+    throw new Error(
+      'awsAccess.limits.maxTotalLifetime must be at least awsAccess.maxDurationMinutes',
+    );
+  }
+  return {
+    maxLiveGrantsPerUser: count('maxLiveGrantsPerUser', 20),
+    maxPendingRequestsPerUser: count('maxPendingRequestsPerUser', 5),
+    maxLiveGrantsPerAccount: count('maxLiveGrantsPerAccount', 1000),
+    maxTotalLifetimeMs: lifetime,
+  };
+}
+
+/**
+ * Fallback principals stand for many people, so they are opt-in, and may
+ * never be the backend's own identity or its roles: whoever holds the
+ * backend's keys would otherwise hold every fallback grant.
+ */
+function readPrincipals(
+  root: Config,
+  accounts: AccountConfig[],
+): AwsAccessConfig['principals'] {
+  const config = root.getOptionalConfig('awsAccess.principals');
+  const allowFallback = config?.getOptionalBoolean('allowFallback') ?? false;
+  const backendPrincipal = root.getOptionalString(
+    'awsAccess.onboarding.backendPrincipalArn',
+  );
+  if (allowFallback) {
+    for (const account of accounts) {
+      const own = [
+        backendPrincipal,
+        account.managerRoleArn,
+        account.readerRoleArn,
+      ].filter(Boolean);
+      const clash = account.trustPrincipalArns.find(arn => own.includes(arn));
+      if (clash) {
+        throw new Error(
+          `awsAccess.accounts[${account.accountId}].trustPrincipalArns: ${clash} is the backend's own identity and may not stand in for users`,
+        );
+      }
+      if (account.trustPrincipalArns.some(arn => /:root$|[*?]/.test(arn))) {
+        throw new Error(
+          `awsAccess.accounts[${account.accountId}].trustPrincipalArns: account roots and wildcards are not allowed`,
+        );
+      }
+    }
+  }
+  return {
+    allowedAccountIds:
+      config?.getOptionalStringArray('allowedAccountIds') ??
+      accounts.map(a => a.accountId),
+    allowFallback,
+  };
+}
+
+/** The account's partition; `aws` unless configured. */
+export function partitionOf(account: AccountConfig): string {
+  return account.partition ?? 'aws';
 }

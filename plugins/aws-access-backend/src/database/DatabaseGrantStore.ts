@@ -17,6 +17,7 @@ import {
   ListGrantsOptions,
   NewGrantEvent,
   NewGrantRecord,
+  InsertLimits,
 } from './types';
 
 const migrationsDir = resolvePackagePath(
@@ -59,6 +60,7 @@ interface GrantRow {
   claimed_by: string | null;
   claim_expires_at: Timestamp;
   resource_owner: string | null;
+  resource_ref: string | null;
   resource_tags: string | null;
   approval_requirement: string | null;
   expiry_warned_at: Timestamp;
@@ -137,6 +139,7 @@ function toRecord(row: GrantRow, approvals: GrantApproval[] = []): GrantRecord {
     claimedBy: optional(row.claimed_by),
     claimExpiresAt: toDate(row.claim_expires_at),
     resourceOwner: optional(row.resource_owner),
+    resourceRef: optional(row.resource_ref),
     resourceTags: row.resource_tags ? JSON.parse(row.resource_tags) : undefined,
     approvalRequirement: row.approval_requirement
       ? (JSON.parse(row.approval_requirement) as ApprovalRequirement)
@@ -217,9 +220,13 @@ export class DatabaseGrantStore implements GrantStore {
   async insertGrant(
     grant: NewGrantRecord,
     event: NewGrantEvent,
+    limits?: InsertLimits,
   ): Promise<GrantRecord> {
     try {
       await this.db.transaction(async tx => {
+        if (limits) {
+          await this.checkLimits(tx, grant, limits);
+        }
         await tx('grants').insert({
           id: grant.id,
           state: grant.state,
@@ -249,6 +256,7 @@ export class DatabaseGrantStore implements GrantStore {
           last_error: grant.lastError ?? null,
           resource_owner:
             grant.resourceOwner?.toLocaleLowerCase('en-US') ?? null,
+          resource_ref: grant.resourceRef ?? null,
           resource_tags: grant.resourceTags
             ? JSON.stringify(grant.resourceTags)
             : null,
@@ -284,6 +292,56 @@ export class DatabaseGrantStore implements GrantStore {
       throw error;
     }
     return (await this.getGrant(grant.id))!;
+  }
+
+  /**
+   * On PostgreSQL a per-requester advisory lock serializes one person's
+   * concurrent requests, so that fifty at once still count one by one;
+   * SQLite has a single writer already. The per-account cap is counted
+   * without a lock: it guards against runaway use, not against one user.
+   */
+  private async checkLimits(
+    tx: Knex.Transaction,
+    grant: NewGrantRecord,
+    limits: InsertLimits,
+  ): Promise<void> {
+    if (this.isPostgres) {
+      await tx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [
+        `aws-access:requester:${grant.requester}`,
+      ]);
+    }
+    const count = async (where: Record<string, string>, states: GrantState[]) => {
+      const [row] = await tx('grants')
+        .where(where)
+        .whereIn('state', states)
+        .count({ n: '*' });
+      return Number(row.n);
+    };
+    if (
+      grant.state === 'pending' &&
+      (await count({ requester: grant.requester }, ['pending'])) >=
+        limits.maxPendingPerRequester
+    ) {
+      throw new ConflictError(
+        `you already have ${limits.maxPendingPerRequester} requests waiting for approval, the most one person may; cancel one or wait for a decision`,
+      );
+    }
+    if (
+      (await count({ requester: grant.requester }, LIVE_STATES)) >=
+      limits.maxLivePerRequester
+    ) {
+      throw new ConflictError(
+        `you already hold ${limits.maxLivePerRequester} live grants and requests, the most one person may; revoke one you no longer need`,
+      );
+    }
+    if (
+      (await count({ account_id: grant.accountId }, LIVE_STATES)) >=
+      limits.maxLivePerAccount
+    ) {
+      throw new ConflictError(
+        `account ${grant.accountId} already has ${limits.maxLivePerAccount} live grants, the most allowed; try again when some have ended`,
+      );
+    }
   }
 
   async getGrant(id: string): Promise<GrantRecord | undefined> {

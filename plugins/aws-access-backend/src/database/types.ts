@@ -40,6 +40,8 @@ export interface GrantRecord {
   lastError?: string;
   claimedBy?: string;
   claimExpiresAt?: Date;
+  /** Entity ref of the catalogued resource the grant is on or under. */
+  resourceRef?: string;
   /** Lower-case owner entity ref of the resource, from the catalog at request time. */
   resourceOwner?: string;
   /** Tags of the resource, from the catalog at request time. */
@@ -55,6 +57,16 @@ export interface GrantRecord {
   approvals: GrantApproval[];
   /** When the requester was warned that the grant ends soon. */
   expiryWarnedAt?: Date;
+}
+
+/**
+ * Caps checked in the same transaction as the insert, so that a burst of
+ * requests cannot slip past them; a cap reached is a `ConflictError`.
+ */
+export interface InsertLimits {
+  maxLivePerRequester: number;
+  maxPendingPerRequester: number;
+  maxLivePerAccount: number;
 }
 
 /** What a new grant is created with. */
@@ -130,6 +142,7 @@ export interface GrantStore {
   insertGrant(
     grant: NewGrantRecord,
     event: NewGrantEvent,
+    limits?: InsertLimits,
   ): Promise<GrantRecord>;
 
   getGrant(id: string): Promise<GrantRecord | undefined>;

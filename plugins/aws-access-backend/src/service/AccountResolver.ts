@@ -1,148 +1,119 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { stringifyError, InputError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  ANNOTATION_AWS_ACCOUNT_ID,
-  ANNOTATION_AWS_ARN,
-} from 'backstage-plugin-aws-access-common';
-import { AccountConfig } from '../config/AwsAccessConfig';
+import { InputError } from '@backstage/errors';
+import { AccountConfig, partitionOf } from '../config/AwsAccessConfig';
+import { InventoryResource, ResourceInventory } from '../resources/ResourceInventory';
+import { StrictArn } from '../resources/strictArn';
 
-/** `team-a` in `spec.owner` means `group:default/team-a`. */
-function normalizeGroupRef(ref: string): string | undefined {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
+/** The account a request targets, and the catalogued resource behind it. */
+export interface ResolvedTarget {
+  account: AccountConfig;
+  /** The catalogued resource the ARN is, or is under; undefined only when the inventory is not required. */
+  resource?: InventoryResource;
+  isSubResource: boolean;
 }
 
 /**
- * Finds the configured account a resource lives in. Most ARNs name it; some
- * (S3 buckets) do not, and then the caller's `accountId`, the catalog entity
- * with that ARN, or the only configured account decides, in that order.
+ * Finds the account a requested resource lives in. The inventory decides,
+ * never the caller: `accountId` in a request may only choose among the
+ * accounts where that resource exists, so a production bucket cannot be
+ * asked for under the sandbox's rules. Whatever the ARN says of its
+ * partition, account and region must agree with that account.
  */
 export class AccountResolver {
   constructor(
     private readonly options: {
       accounts: () => AccountConfig[];
-      catalog: CatalogService;
-      auth: AuthService;
-      logger: LoggerService;
+      inventory: ResourceInventory;
+      /** Refuse resources the inventory does not know (the default). */
+      requireInventory: () => boolean;
     },
   ) {}
 
   async resolve(
-    resourceArn: string,
-    arnAccountId: string,
+    arn: StrictArn,
     requestedAccountId?: string,
-  ): Promise<AccountConfig> {
-    if (arnAccountId) {
-      if (requestedAccountId && requestedAccountId !== arnAccountId) {
+  ): Promise<ResolvedTarget> {
+    const matches = (await this.options.inventory.find(arn)).filter(
+      m => !arn.accountId || m.resource.accountId === arn.accountId,
+    );
+    // The nearest catalogued resource per account: `b/reports/x` under `b`.
+    const byAccount = new Map<string, (typeof matches)[number]>();
+    for (const match of matches) {
+      if (!byAccount.has(match.resource.accountId)) {
+        byAccount.set(match.resource.accountId, match);
+      }
+    }
+    const configured = [...byAccount.keys()].filter(id => this.find(id));
+
+    if (configured.length === 0) {
+      if (this.options.requireInventory()) {
         throw new InputError(
-          `accountId ${requestedAccountId} does not match the account in resourceArn (${arnAccountId})`,
+          `resourceArn: ${arn.arn} is not a resource the catalog knows in a configured account; request access from the resource's catalog page`,
         );
       }
-      return this.configured(arnAccountId, 'resourceArn');
+      return { account: this.withoutInventory(arn, requestedAccountId), isSubResource: false };
     }
+
+    let accountId: string;
     if (requestedAccountId) {
-      return this.configured(requestedAccountId, 'accountId');
-    }
-    const fromCatalog = await this.accountFromCatalog(resourceArn);
-    if (fromCatalog) {
-      return this.configured(fromCatalog, 'resourceArn');
-    }
-    const accounts = this.options.accounts();
-    if (accounts.length === 1) {
-      return accounts[0];
-    }
-    throw new InputError(
-      `accountId: the account of ${resourceArn} is ambiguous, pass accountId`,
-    );
-  }
-
-  /**
-   * What the approval rules and permission conditions need to know of the
-   * requested resource: the owner of its catalog entity and its tags (the
-   * entity's labels), if the catalog has one entity with that ARN. Captured
-   * at request time, so later catalog edits do not move a pending approval.
-   */
-  async describeResource(
-    resourceArn: string,
-  ): Promise<{ owner?: string; tags?: Record<string, string> }> {
-    try {
-      const { items } = await this.options.catalog.getEntities(
-        {
-          filter: {
-            kind: 'Resource',
-            [`metadata.annotations.${ANNOTATION_AWS_ARN}`]: resourceArn,
-          },
-          fields: ['metadata.labels', 'spec.owner'],
-        },
-        { credentials: await this.options.auth.getOwnServiceCredentials() },
-      );
-      if (items.length !== 1) {
-        return {};
+      if (!configured.includes(requestedAccountId)) {
+        throw new InputError(
+          `accountId: ${arn.arn} does not exist in account ${requestedAccountId}; it exists in ${configured.join(', ')}`,
+        );
       }
-      const [entity] = items;
-      const owner = entity.spec?.owner;
-      return {
-        owner: typeof owner === 'string' ? normalizeGroupRef(owner) : undefined,
-        // `fields` leaves out `metadata` when the entity has no labels.
-        tags: entity.metadata?.labels,
-      };
-    } catch (error) {
-      // Without the catalog, a rule that needs the owner refuses the request.
-      this.options.logger.warn(
-        `Catalog lookup of ${resourceArn} failed: ${stringifyError(error)}`,
+      accountId = requestedAccountId;
+    } else if (configured.length === 1) {
+      accountId = configured[0];
+    } else {
+      throw new InputError(
+        `accountId: ${arn.arn} exists in several accounts (${configured.join(', ')}); say which with accountId`,
       );
-      return {};
     }
+    const account = this.find(accountId)!;
+    this.assertArnFits(arn, account);
+    const match = byAccount.get(accountId)!;
+    return { account, resource: match.resource, isSubResource: match.isSubResource };
   }
 
-  private configured(accountId: string, field: string): AccountConfig {
-    const account = this.options
-      .accounts()
-      .find(a => a.accountId === accountId);
+  /** Only when `awsAccess.inventory.required` is off: the ARN's account, else the caller's, else the only one. */
+  private withoutInventory(arn: StrictArn, requestedAccountId?: string): AccountConfig {
+    if (arn.accountId && requestedAccountId && requestedAccountId !== arn.accountId) {
+      throw new InputError(
+        `accountId: ${requestedAccountId} does not match the account in resourceArn (${arn.accountId})`,
+      );
+    }
+    const id = arn.accountId || requestedAccountId;
+    const accounts = this.options.accounts();
+    const account = id ? this.find(id) : accounts.length === 1 ? accounts[0] : undefined;
     if (!account) {
       throw new InputError(
-        `${field}: account ${accountId} is not configured in awsAccess.accounts`,
+        id
+          ? `${arn.accountId ? 'resourceArn' : 'accountId'}: account ${id} is not configured in awsAccess.accounts`
+          : `accountId: the account of ${arn.arn} is ambiguous, pass accountId`,
       );
     }
+    this.assertArnFits(arn, account);
     return account;
   }
 
-  private async accountFromCatalog(
-    resourceArn: string,
-  ): Promise<string | undefined> {
-    try {
-      const { items } = await this.options.catalog.getEntities(
-        {
-          filter: {
-            kind: 'Resource',
-            [`metadata.annotations.${ANNOTATION_AWS_ARN}`]: resourceArn,
-          },
-          fields: ['metadata.annotations'],
-        },
-        { credentials: await this.options.auth.getOwnServiceCredentials() },
+  private assertArnFits(arn: StrictArn, account: AccountConfig): void {
+    if (arn.partition !== partitionOf(account)) {
+      throw new InputError(
+        `resourceArn: partition ${arn.partition} is not account ${account.accountId}'s (${partitionOf(account)})`,
       );
-      const ids = new Set(
-        items
-          .map(e => e.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID])
-          .filter((id): id is string => !!id),
-      );
-      return ids.size === 1 ? [...ids][0] : undefined;
-    } catch (error) {
-      // Without the catalog the remaining rules still apply.
-      this.options.logger.warn(
-        `Catalog lookup of ${resourceArn} failed: ${stringifyError(error)}`,
-      );
-      return undefined;
     }
+    if (arn.accountId && arn.accountId !== account.accountId) {
+      throw new InputError(
+        `resourceArn: account ${arn.accountId} is not the resource's account ${account.accountId}`,
+      );
+    }
+    if (arn.region && !account.regions.includes(arn.region)) {
+      throw new InputError(
+        `resourceArn: region ${arn.region} is not enabled for account ${account.accountId} (${account.regions.join(', ')})`,
+      );
+    }
+  }
+
+  private find(accountId: string): AccountConfig | undefined {
+    return this.options.accounts().find(a => a.accountId === accountId);
   }
 }

@@ -19,7 +19,6 @@ import {
   GRANT_LIMITS,
   GrantEvent,
   listGrantsQuerySchema,
-  parseArn,
   revokeGrantRequestSchema,
 } from 'backstage-plugin-aws-access-common';
 import { z } from 'zod/v3';
@@ -31,6 +30,8 @@ import { GrantRecord, GrantStore } from '../database/types';
 import { GrantAuditor } from '../notifications/GrantAuditor';
 import { GrantNotifications } from '../notifications/GrantNotifications';
 import { GrantFilter } from '../permissions/resource';
+import { assertNotManaged, ManagedNames } from '../resources/managedResources';
+import { parseResourceArn } from '../resources/strictArn';
 import { GRANT_POLICY_NAME, grantRoleName } from '../provisioning/naming';
 import { renderGrantPolicies } from '../provisioning/policies';
 import { AccountResolver } from './AccountResolver';
@@ -65,6 +66,8 @@ export class GrantService {
   private readonly approvals: ApprovalPolicy;
   private readonly notifications?: GrantNotifications;
   private readonly auditor?: GrantAuditor;
+  private readonly managedNames: () => ManagedNames;
+  private readonly assertAccountReady?: (accountId: string) => void;
 
   constructor(options: {
     config: () => AwsAccessConfig;
@@ -84,6 +87,10 @@ export class GrantService {
     approvals?: ApprovalPolicy;
     notifications?: GrantNotifications;
     auditor?: GrantAuditor;
+    /** What the access system itself consists of in each account: never grantable. */
+    managedNames: () => ManagedNames;
+    /** Throws when an account cannot take new grants (e.g. its stack is outdated). */
+    assertAccountReady?: (accountId: string) => void;
   }) {
     this.config = options.config;
     this.store = options.store;
@@ -98,6 +105,8 @@ export class GrantService {
       new ApprovalPolicy({ pendingTimeoutMinutes: 24 * 60, rules: [] });
     this.notifications = options.notifications;
     this.auditor = options.auditor;
+    this.managedNames = options.managedNames;
+    this.assertAccountReady = options.assertAccountReady;
   }
 
   /** The approval policy the service decides with (the sweep times requests out by it). */
@@ -154,10 +163,9 @@ export class GrantService {
   }
 
   listActions(resourceArn: unknown): ActionInfo[] {
-    if (typeof resourceArn !== 'string' || !resourceArn) {
-      throw new InputError('resourceArn: an ARN is required');
-    }
-    return this.actions.listActions(resourceArn);
+    const arn = parseResourceArn(resourceArn);
+    assertNotManaged(arn, this.managedNames());
+    return this.actions.listActions(arn.arn);
   }
 
   /**
@@ -196,12 +204,8 @@ export class GrantService {
         `durationMinutes must be at most ${config.maxDurationMinutes}`,
       );
     }
-    const arn = parseArn(request.resourceArn);
-    if (!arn) {
-      throw new InputError(
-        `resourceArn: '${request.resourceArn}' is not a valid ARN`,
-      );
-    }
+    const arn = parseResourceArn(request.resourceArn);
+    assertNotManaged(arn, this.managedNames());
     const wildcards = request.actions.filter(a => /[*?]/.test(a));
     if (wildcards.length && !config.allowWildcardActions) {
       throw new InputError(
@@ -210,29 +214,31 @@ export class GrantService {
         )}); name each action`,
       );
     }
-    const resource = this.actions.resolveResource(request.resourceArn);
-    const account = await this.accounts.resolve(
-      request.resourceArn,
-      resource.accountId,
-      request.accountId,
-    );
-    if (resource.region && !account.regions.includes(resource.region)) {
-      throw new InputError(
-        `resourceArn: region ${resource.region} is not enabled for account ${
-          account.accountId
-        } (${account.regions.join(', ')})`,
-      );
+    const resource = this.actions.resolveResource(arn.arn);
+    const target = await this.accounts.resolve(arn, request.accountId);
+    const { account } = target;
+    this.assertAccountReady?.(account.accountId);
+    if (target.isSubResource || arn.isPrefix) {
+      const parent = target.resource;
+      if (!parent || !this.actions.isSubResource(parent.arn, arn.arn)) {
+        throw new InputError(
+          `resourceArn: ${arn.arn} is not a sub-resource of a catalogued resource${
+            parent ? ` (${parent.arn} has no such sub-resources)` : ''
+          }; a prefix (/*) is only allowed under one`,
+        );
+      }
     }
     const statements = this.actions.buildStatements(
-      request.resourceArn,
+      arn.arn,
       request.actions,
       { allowWildcards: config.allowWildcardActions },
     );
     const actions = [...new Set(statements.flatMap(s => s.actions))].sort();
-    const trustPrincipalArns = await this.principals.resolve(
+    const principals = await this.principals.resolve(
       caller.userEntityRef,
       account,
     );
+    const trustPrincipalArns = principals.principalArns;
     const id = randomUUID();
     const now = new Date();
     const expiresAt = new Date(
@@ -254,9 +260,12 @@ export class GrantService {
       );
     }
 
-    const resourceFacts = await this.accounts.describeResource(
-      request.resourceArn,
-    );
+    // Owner and tags of the catalogued resource, captured now, so that a
+    // later catalog edit does not move a pending approval.
+    const resourceFacts = {
+      owner: target.resource?.owner,
+      tags: target.resource?.tags,
+    };
     const requirement = this.approvals.decide({
       accountId: account.accountId,
       resourceOwner: resourceFacts.owner,
@@ -286,10 +295,12 @@ export class GrantService {
         ...(auto
           ? { approvedAt: now, approvedBy: 'auto', expiresAt }
           : { approvalDeadline: this.approvals.pendingDeadline(now) }),
-        roleName: grantRoleName(id, request.resourceArn),
+        // Named after the catalogued resource, never a path the caller typed.
+        roleName: grantRoleName(id, target.resource?.name),
         policyName: GRANT_POLICY_NAME,
         trustPrincipalArns,
         statements,
+        resourceRef: target.resource?.entityRef,
         resourceOwner: resourceFacts.owner,
         resourceTags: resourceFacts.tags,
         approvalRequirement: requirement,
@@ -303,7 +314,16 @@ export class GrantService {
           actions,
           durationMinutes: request.durationMinutes,
           approval: describeRequirement(requirement),
+          principals: principals.source,
+          ...(principals.warnings.length
+            ? { warnings: principals.warnings }
+            : {}),
         },
+      },
+      {
+        maxLivePerRequester: config.limits.maxLiveGrantsPerUser,
+        maxPendingPerRequester: config.limits.maxPendingRequestsPerUser,
+        maxLivePerAccount: config.limits.maxLiveGrantsPerAccount,
       },
     );
     await this.engine.emit(grant, 'requested');
@@ -597,13 +617,34 @@ export class GrantService {
       { durationMinutes: request.durationMinutes },
       async () => {
         this.assertExtensionNeedsNoApproval(grant);
+        const expiresAt = new Date(
+          Date.now() + minutes(request.durationMinutes),
+        );
+        this.assertWithinLifetime(grant, expiresAt);
         return this.engine.extend(id, {
-          expiresAt: new Date(Date.now() + minutes(request.durationMinutes)),
+          expiresAt,
           actor: caller.userEntityRef,
           reason: request.reason,
         });
       },
     );
+  }
+
+  /**
+   * Chained extensions may not keep a grant alive for ever: from approval
+   * to its last expiry it lasts at most `awsAccess.limits.maxTotalLifetime`.
+   */
+  private assertWithinLifetime(grant: GrantRecord, expiresAt: Date): void {
+    const { maxTotalLifetimeMs } = this.config().limits;
+    const start = (grant.approvedAt ?? grant.createdAt).getTime();
+    if (expiresAt.getTime() - start > maxTotalLifetimeMs) {
+      const latest = new Date(start + maxTotalLifetimeMs);
+      throw new ConflictError(
+        `this grant may last until ${latest.toISOString()} at the latest, extensions included (${Math.round(
+          maxTotalLifetimeMs / 60_000,
+        )} minutes in all); request access anew when it ends`,
+      );
+    }
   }
 
   /**

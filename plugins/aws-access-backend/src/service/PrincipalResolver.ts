@@ -1,20 +1,78 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { InputError, stringifyError } from '@backstage/errors';
+import { parse as parseArn, validate } from '@aws-sdk/util-arn-parser';
+import { NotAllowedError, stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  ANNOTATION_AWS_PRINCIPAL_ARN,
-  parseArn,
-} from 'backstage-plugin-aws-access-common';
-import { AccountConfig } from '../config/AwsAccessConfig';
+import { ANNOTATION_AWS_PRINCIPAL_ARN } from 'backstage-plugin-aws-access-common';
+import { AccountConfig, partitionOf } from '../config/AwsAccessConfig';
+
+/** Who may assume a grant's role, and why those. */
+export interface ResolvedPrincipals {
+  principalArns: string[];
+  /**
+   * `annotation`: the requester's own, from their user entity.
+   * `fallback`: the account's `trustPrincipalArns` (opt-in, audited).
+   */
+  source: 'annotation' | 'fallback';
+  /** Things an admin should know, e.g. a shared role is trusted. */
+  warnings: string[];
+}
+
+export interface PrincipalPolicy {
+  /** Accounts annotated principals may live in. */
+  allowedAccountIds: () => string[];
+  /** Whether an account's `trustPrincipalArns` stand in for a user without principals. */
+  allowFallback: () => boolean;
+}
+
+const NAME = /^[\w+=,.@-]+$/;
+
+/**
+ * Why `arn` cannot be trusted as one person's principal, or undefined.
+ * Accepted: an IAM user, an IAM role (shared: warned), or one session of a
+ * role (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`, which binds a
+ * shared SSO role to one person). Never an account root, a wildcard, a
+ * group, or another partition.
+ */
+export function principalProblem(
+  arn: string,
+  partition: string,
+  allowedAccountIds: string[],
+): string | undefined {
+  if (/[*?${}]/.test(arn)) return 'wildcards and variables are not allowed';
+  if (!validate(arn)) return 'not an ARN';
+  const parsed = parseArn(arn);
+  if (parsed.partition !== partition) {
+    return `partition ${parsed.partition} is not the account's (${partition})`;
+  }
+  if (!allowedAccountIds.includes(parsed.accountId)) {
+    return `account ${parsed.accountId} is not one principals may come from`;
+  }
+  if (parsed.region) return 'IAM principals carry no region';
+  const parts = parsed.resource.split('/');
+  const kind = parts[0];
+  const names = parts.slice(1);
+  if (names.length === 0 || !names.every(n => NAME.test(n))) {
+    return 'not a user, role or role session';
+  }
+  if (parsed.service === 'iam' && (kind === 'user' || kind === 'role')) {
+    return undefined;
+  }
+  if (parsed.service === 'sts' && kind === 'assumed-role' && names.length === 2) {
+    return undefined;
+  }
+  return parsed.resource === 'root'
+    ? 'an account root stands for everyone in the account'
+    : 'not a user, role or role session';
+}
 
 /**
  * Who may assume a grant's role: the requester's own AWS principal(s), from
- * the `aws.amazon.com/principal-arn` annotation of their user entity (one ARN,
- * or a comma or newline separated list). Those in the target account win;
- * otherwise their principals elsewhere (an identity account, as with SSO or a
- * central IAM account) are trusted across accounts. Only a user without any
- * annotation falls back to the account's configured `trustPrincipalArns`.
- * A grant is for its requester, not for everyone in the account.
+ * the `aws.amazon.com/principal-arn` annotation of their user entity (one
+ * ARN, or a comma or newline separated list). Those in the target account
+ * win; otherwise their principals elsewhere (an identity account) are
+ * trusted across accounts. A user entity that cannot be read is refused,
+ * never replaced by a fallback: deleting someone's entity must not move
+ * their grants onto somebody else's principal.
  */
 export class PrincipalResolver {
   constructor(
@@ -22,48 +80,82 @@ export class PrincipalResolver {
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
+      policy: PrincipalPolicy;
     },
   ) {}
 
   async resolve(
     userEntityRef: string,
     account: AccountConfig,
-  ): Promise<string[]> {
-    const annotated = (await this.annotatedPrincipals(userEntityRef)).filter(
-      arn => parseArn(arn)?.accountId,
-    );
-    const inAccount = annotated.filter(
-      arn => parseArn(arn)?.accountId === account.accountId,
-    );
-    const own = inAccount.length ? inAccount : annotated;
+  ): Promise<ResolvedPrincipals> {
+    const annotated = await this.annotatedPrincipals(userEntityRef);
+    const allowed = this.options.policy.allowedAccountIds();
+    const problems: string[] = [];
+    const usable = annotated.filter(arn => {
+      const problem = principalProblem(arn, partitionOf(account), allowed);
+      if (problem) problems.push(`${arn}: ${problem}`);
+      return !problem;
+    });
+    if (problems.length) {
+      this.options.logger.warn(
+        `Ignoring principals of ${userEntityRef}: ${problems.join('; ')}`,
+      );
+    }
+    const accountOf = (arn: string) => parseArn(arn).accountId;
+    const inAccount = usable.filter(arn => accountOf(arn) === account.accountId);
+    const own = [...new Set(inAccount.length ? inAccount : usable)];
     if (own.length) {
-      return [...new Set(own)];
+      const shared = own.filter(arn => /^arn:[^:]+:iam::\d+:role\//.test(arn));
+      const warnings = shared.map(
+        arn => `${arn} is a role: everyone who can assume it can use this grant; annotate a role session (arn:…:sts::ACCOUNT:assumed-role/ROLE/SESSION) to bind it to one person`,
+      );
+      for (const warning of warnings) {
+        this.options.logger.warn(`Grant for ${userEntityRef}: ${warning}`);
+      }
+      return { principalArns: own, source: 'annotation', warnings };
     }
-    if (account.trustPrincipalArns.length) {
-      return account.trustPrincipalArns;
+    if (annotated.length) {
+      throw new NotAllowedError(
+        `no AWS principal is known for you: the ${ANNOTATION_AWS_PRINCIPAL_ARN} annotation of ${userEntityRef} names none that may be trusted (${problems.join('; ')})`,
+      );
     }
-    throw new InputError(
-      `no AWS principal may assume a role for ${userEntityRef} in account ${account.accountId}: ` +
-        `annotate the user entity with ${ANNOTATION_AWS_PRINCIPAL_ARN} (the IAM ARN they sign in to AWS with), ` +
-        `or configure trustPrincipalArns for the account`,
+    if (this.options.policy.allowFallback() && account.trustPrincipalArns.length) {
+      this.options.logger.warn(
+        `Grant for ${userEntityRef} trusts account ${account.accountId}'s fallback principals ${account.trustPrincipalArns.join(', ')}: the user entity names none`,
+      );
+      return {
+        principalArns: account.trustPrincipalArns,
+        source: 'fallback',
+        warnings: [
+          `trusts the account's fallback principals, not ${userEntityRef}'s own`,
+        ],
+      };
+    }
+    throw new NotAllowedError(
+      `no AWS principal is known for you: ask an administrator to annotate ${userEntityRef} with ${ANNOTATION_AWS_PRINCIPAL_ARN} (the IAM ARN you sign in to AWS with)`,
     );
   }
 
   private async annotatedPrincipals(userEntityRef: string): Promise<string[]> {
+    let entity;
     try {
-      const entity = await this.options.catalog.getEntityByRef(userEntityRef, {
+      entity = await this.options.catalog.getEntityByRef(userEntityRef, {
         credentials: await this.options.auth.getOwnServiceCredentials(),
       });
-      const value =
-        entity?.metadata.annotations?.[ANNOTATION_AWS_PRINCIPAL_ARN];
-      return (value ?? '').split(/[\s,]+/).filter(Boolean);
     } catch (error) {
       this.options.logger.warn(
-        `Could not read ${userEntityRef} from the catalog: ${stringifyError(
-          error,
-        )}`,
+        `Could not read ${userEntityRef} from the catalog: ${stringifyError(error)}`,
       );
-      return [];
+      throw new NotAllowedError(
+        'no AWS principal is known for you: your user entity could not be read from the catalog; try again shortly',
+      );
     }
+    if (!entity) {
+      throw new NotAllowedError(
+        `no AWS principal is known for you: ${userEntityRef} is not in the catalog`,
+      );
+    }
+    const value = entity.metadata.annotations?.[ANNOTATION_AWS_PRINCIPAL_ARN];
+    return (value ?? '').split(/[\s,]+/).filter(Boolean);
   }
 }

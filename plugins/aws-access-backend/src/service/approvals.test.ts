@@ -15,6 +15,7 @@ import {
   CAROL,
   CATALOGUED_BUCKET,
   createTestApp,
+  discoveredResource,
   DAN,
   ERIN,
   HOME,
@@ -395,25 +396,33 @@ describe('permissions on grants', () => {
         knex: await databases.init(databaseId),
         config: approvalConfig,
         deniedPermissions,
+        entities: ['alice-one', 'bob-one', 'bob-two'].map(name =>
+          discoveredResource({
+            name,
+            arn: `arn:aws:s3:::${name}`,
+            accountId: HOME,
+          }),
+        ),
       });
     const create = async (
       app: express.Express,
       user: string,
       resourceArn: string,
       actions = ['s3:GetObject'],
-    ) =>
-      (
-        await request(app)
-          .post('/grants')
-          .set('authorization', as(user))
-          .send({
-            resourceArn,
-            actions,
-            durationMinutes: 30,
-            reason: 'work',
-            accountId: resourceArn === CATALOGUED_BUCKET ? undefined : HOME,
-          })
-      ).body as Grant;
+    ) => {
+      const res = await request(app)
+        .post('/grants')
+        .set('authorization', as(user))
+        .send({
+          resourceArn,
+          actions,
+          durationMinutes: 30,
+          reason: 'work',
+          accountId: resourceArn === CATALOGUED_BUCKET ? undefined : HOME,
+        });
+      expect(res.status).toBe(201);
+      return res.body as Grant;
+    };
     const list = async (app: express.Express, user: string, query = {}) => {
       const res = await request(app)
         .get('/grants')

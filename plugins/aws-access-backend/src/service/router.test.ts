@@ -9,9 +9,12 @@ import {
   BUCKET,
   CAROL,
   createTestApp,
+  discoveredResource,
   HOME,
   OTHER,
+  PAT,
   QUEUE,
+  SHARED_BUCKET,
 } from './__testUtils__/testApp';
 
 jest.setTimeout(60_000);
@@ -36,6 +39,13 @@ describe('createRouter', () => {
     ({ app } = await createTestApp({
       provisioner: iam,
       knex: await databases.init('SQLITE_3'),
+      entities: ['one-bucket', 'two-bucket', 'three-bucket'].map(name =>
+        discoveredResource({
+          name,
+          arn: `arn:aws:s3:::${name}`,
+          accountId: HOME,
+        }),
+      ),
     }));
   });
 
@@ -164,9 +174,10 @@ describe('createRouter', () => {
 
   it('pages through grants newest first', async () => {
     for (const name of ['one-bucket', 'two-bucket', 'three-bucket']) {
-      await request(app)
+      const res = await request(app)
         .post('/grants')
         .send({ ...valid, resourceArn: `arn:aws:s3:::${name}` });
+      expect(res.status).toBe(201);
     }
     const page1 = await request(app).get('/grants').query({ limit: 2 });
     expect(page1.body.items.map((g: Grant) => g.resourceArn)).toEqual([
@@ -207,7 +218,7 @@ describe('createRouter', () => {
         'malformed ARN',
         create({ resourceArn: 'not-an-arn' }),
         400,
-        /resourceArn.*not a valid ARN/,
+        /^resourceArn: .not-an-arn. is not an ARN/,
       ],
       [
         'ARN with a wildcard',
@@ -231,7 +242,7 @@ describe('createRouter', () => {
           actions: ['sqs:SendMessage'],
         }),
         400,
-        /999999999999 is not configured/,
+        /not a resource the catalog knows/,
       ],
       [
         'region not enabled',
@@ -247,7 +258,7 @@ describe('createRouter', () => {
         'accountId not configured',
         create({ accountId: '999999999999' }),
         400,
-        /accountId.*not configured/,
+        /^accountId: arn:aws:s3:::granted-bucket does not exist in account 999999999999/,
       ],
       [
         'accountId not 12 digits',
@@ -263,16 +274,22 @@ describe('createRouter', () => {
           actions: ['sqs:SendMessage'],
         }),
         400,
-        /does not match/,
+        /^accountId: .* does not exist in account 210987654321; it exists in 123456789012$/,
       ],
       [
-        'ambiguous bucket account',
+        'uncatalogued bucket',
         create({
           resourceArn: 'arn:aws:s3:::unknown-bucket',
           accountId: undefined,
         }),
         400,
-        /ambiguous, pass accountId/,
+        /^resourceArn: .* is not a resource the catalog knows/,
+      ],
+      [
+        'bucket catalogued in two accounts, no accountId',
+        create({ resourceArn: SHARED_BUCKET, accountId: undefined }),
+        400,
+        /^accountId: .* exists in several accounts \(123456789012, 210987654321\)/,
       ],
       [
         'unknown action',
@@ -400,9 +417,9 @@ describe('createRouter', () => {
       ['huge body', create({ reason: 'x'.repeat(100_000) }), 413, /too large/],
       [
         'no AWS principal for the requester',
-        { ...create({}), user: BOB },
-        400,
-        /no AWS principal.*principal-arn/,
+        { ...create({}), user: PAT },
+        403,
+        /^no AWS principal is known for you: .*principal-arn/,
       ],
       [
         'revoke of an unknown grant',

@@ -23,10 +23,14 @@ import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  ANNOTATION_LOCATION,
+} from '@backstage/catalog-model';
+import {
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_ARN,
   ANNOTATION_AWS_PRINCIPAL_ARN,
 } from 'backstage-plugin-aws-access-common';
+import { TRUSTED_RESOURCE_LOCATION } from '../../config/AwsAccessConfig';
 import express from 'express';
 import { IamDataActionCatalog } from '../../actions/IamDataActionCatalog';
 import { readAwsAccessConfig } from '../../config/AwsAccessConfig';
@@ -36,6 +40,8 @@ import { AccountResolver } from '../AccountResolver';
 import { GrantEngine } from '../GrantEngine';
 import { GrantService } from '../GrantService';
 import { PrincipalResolver } from '../PrincipalResolver';
+import { ResourceInventory } from '../../resources/ResourceInventory';
+import { managedNames } from '../../resources/managedNames';
 import { createRouter } from '../router';
 
 /** The router wired as the plugin wires it, with test users and catalog. */
@@ -48,12 +54,15 @@ export const CAROL = 'user:default/carol';
 /** Members of group:default/security, the approvers of `groups` rules in tests. */
 export const DAN = 'user:default/dan';
 export const ERIN = 'user:default/erin';
+/** A user whose entity names no AWS principal. */
+export const PAT = 'user:default/pat';
 /** Owner of the catalogued bucket; BOB is a member. */
 export const TEAM = 'group:default/team';
 export const SECURITY = 'group:default/security';
 export const CATALOGUED_BUCKET = 'arn:aws:s3:::catalogued-bucket';
 export const BUCKET = 'arn:aws:s3:::granted-bucket';
 export const QUEUE = `arn:aws:sqs:us-east-1:${HOME}:orders`;
+export const SHARED_BUCKET = 'arn:aws:s3:::shared-bucket';
 
 export const accessConfig = {
   awsAccess: {
@@ -71,6 +80,51 @@ export const accessConfig = {
   },
 };
 
+/** A user entity whose AWS principal is their IAM user in `accountId`. */
+function user(name: string, accountId: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        [ANNOTATION_AWS_PRINCIPAL_ARN]: `arn:aws:iam::${accountId}:user/${name}`,
+      },
+    },
+    spec: {},
+  };
+}
+
+/** A resource entity as the aws-access discovery emits it. */
+export function discoveredResource(options: {
+  name: string;
+  arn: string;
+  accountId: string;
+  owner?: string;
+  labels?: Record<string, string>;
+  type?: string;
+}): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: options.name,
+      namespace: 'default',
+      ...(options.labels ? { labels: options.labels } : {}),
+      annotations: {
+        [ANNOTATION_AWS_ARN]: options.arn,
+        [ANNOTATION_AWS_ACCOUNT_ID]: options.accountId,
+        [ANNOTATION_LOCATION]: TRUSTED_RESOURCE_LOCATION,
+      },
+    },
+    spec: {
+      type: options.type ?? 's3-bucket',
+      owner: options.owner ?? 'group:default/platform',
+    },
+  };
+}
+
 export const entities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -84,25 +138,37 @@ export const entities: Entity[] = [
     },
     spec: {},
   },
+  ...['bob', 'carol', 'dan', 'erin'].map(name => user(name, HOME)),
+  // A user whose entity names no AWS principal.
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
-    metadata: { name: 'bob', namespace: 'default' },
+    metadata: { name: 'pat', namespace: 'default' },
     spec: {},
   },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name: 'catalogued-bucket',
-      namespace: 'default',
-      annotations: {
-        [ANNOTATION_AWS_ARN]: 'arn:aws:s3:::catalogued-bucket',
-        [ANNOTATION_AWS_ACCOUNT_ID]: OTHER,
-      },
-    },
-    spec: { type: 's3-bucket', owner: 'group:default/team' },
-  },
+  discoveredResource({
+    name: 'catalogued-bucket',
+    arn: CATALOGUED_BUCKET,
+    accountId: OTHER,
+    owner: TEAM,
+  }),
+  discoveredResource({ name: 'granted-bucket', arn: BUCKET, accountId: HOME }),
+  discoveredResource({
+    name: 'orders',
+    arn: QUEUE,
+    accountId: HOME,
+    type: 'sqs-queue',
+  }),
+  // A queue in a region the account does not enable.
+  discoveredResource({
+    name: 'q-eu',
+    arn: `arn:aws:sqs:eu-west-1:${HOME}:q`,
+    accountId: HOME,
+    type: 'sqs-queue',
+  }),
+  // The same bucket name catalogued in two accounts (moto allows it).
+  discoveredResource({ name: 'shared-bucket-home', arn: SHARED_BUCKET, accountId: HOME }),
+  discoveredResource({ name: 'shared-bucket-other', arn: SHARED_BUCKET, accountId: OTHER }),
 ];
 
 const GROUPS: Record<string, string[]> = {
@@ -131,6 +197,8 @@ export async function createTestApp(options: {
   deniedPermissions?: string[];
   notifications?: NotificationService;
   auditor?: AuditorService;
+  /** More catalog entities (users, resources) than the shared ones. */
+  entities?: Entity[];
 }) {
   const rootConfig = new ConfigReader(options.config ?? accessConfig);
   const config = readAwsAccessConfig(rootConfig);
@@ -148,7 +216,9 @@ export async function createTestApp(options: {
     logger,
     rolePath: config.rolePath,
   });
-  const catalog = catalogServiceMock({ entities });
+  const catalog = catalogServiceMock({
+    entities: [...entities, ...(options.entities ?? [])],
+  });
   const auth = mockServices.auth();
   const grants = new GrantService({
     config: () => config,
@@ -157,11 +227,24 @@ export async function createTestApp(options: {
     actions: await IamDataActionCatalog.create(),
     accounts: new AccountResolver({
       accounts: () => config.accounts,
+      requireInventory: () => config.inventory.required,
+      inventory: new ResourceInventory({
+        catalog,
+        auth,
+        logger,
+        trustedLocations: () => config.inventory.trustedLocations,
+      }),
+    }),
+    principals: new PrincipalResolver({
       catalog,
       auth,
       logger,
+      policy: {
+        allowedAccountIds: () => config.principals.allowedAccountIds,
+        allowFallback: () => config.principals.allowFallback,
+      },
     }),
-    principals: new PrincipalResolver({ catalog, auth, logger }),
+    managedNames: () => managedNames(config),
     approvals: ApprovalPolicy.fromConfig(rootConfig),
     notifications,
     auditor: options.auditor && new GrantAuditor(options.auditor),

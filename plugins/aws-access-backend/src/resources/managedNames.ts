@@ -1,0 +1,28 @@
+import { AwsAccessConfig } from '../config/AwsAccessConfig';
+import {
+  MANAGER_ROLE_NAME,
+  READER_ROLE_NAME,
+} from '../onboarding/accessRoles';
+import { ManagedNames } from './managedResources';
+
+/** The grant boundary's policy name (onboarding stack). */
+export const GRANT_BOUNDARY_POLICY_NAME = 'BackstageAccessGrantBoundary';
+
+/**
+ * The parts of the access system in every account, as configured: the
+ * role path, the stack's roles (and any role an account names instead),
+ * and the boundary policy.
+ */
+export function managedNames(config: AwsAccessConfig): ManagedNames {
+  const configuredRoles = config.accounts
+    .flatMap(a => [a.managerRoleArn, a.readerRoleArn])
+    .filter((arn): arn is string => !!arn)
+    .map(arn => arn.split('/').pop()!);
+  return {
+    rolePath: config.rolePath,
+    serviceRoleNames: [
+      ...new Set([MANAGER_ROLE_NAME, READER_ROLE_NAME, ...configuredRoles]),
+    ],
+    policyNames: [GRANT_BOUNDARY_POLICY_NAME],
+  };
+}
