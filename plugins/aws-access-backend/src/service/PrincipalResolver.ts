@@ -48,6 +48,9 @@ export function principalProblem(
     return `account ${parsed.accountId} is not one principals may come from`;
   }
   if (parsed.region) return 'IAM principals carry no region';
+  if (parsed.resource === 'root') {
+    return 'an account root stands for everyone in the account';
+  }
   const parts = parsed.resource.split('/');
   const kind = parts[0];
   const names = parts.slice(1);
@@ -60,9 +63,7 @@ export function principalProblem(
   if (parsed.service === 'sts' && kind === 'assumed-role' && names.length === 2) {
     return undefined;
   }
-  return parsed.resource === 'root'
-    ? 'an account root stands for everyone in the account'
-    : 'not a user, role or role session';
+  return 'not a user, role or role session';
 }
 
 /**
