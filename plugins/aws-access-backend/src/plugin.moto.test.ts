@@ -17,6 +17,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Grant } from 'backstage-plugin-aws-access-common';
 import request from 'supertest';
 import { awsAccessPlugin } from './plugin';
+import { discoveredResource } from './service/__testUtils__/testApp';
 import {
   isMotoAvailable,
   MotoServer,
@@ -122,6 +123,11 @@ describeMoto(
                 },
                 spec: {},
               },
+              discoveredResource({
+                name: BUCKET,
+                arn: `arn:aws:s3:::${BUCKET}`,
+                accountId: ACCOUNT,
+              }),
             ],
           }),
           mockServices.rootConfig.factory({

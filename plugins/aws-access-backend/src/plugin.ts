@@ -145,7 +145,8 @@ export const awsAccessPlugin = createBackendPlugin({
               catalog: deps.catalog,
               auth: deps.auth,
               logger,
-              trustedLocations: () => awsAccessConfig.inventory.trustedLocations,
+              trustedLocations: () =>
+                awsAccessConfig.inventory.trustedLocations,
             }),
           }),
           principals: new PrincipalResolver({

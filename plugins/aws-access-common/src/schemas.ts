@@ -41,7 +41,9 @@ const reason = userText('reason', GRANT_LIMITS.maxReasonLength, true);
 const optionalNote = (field: string, maxLength: number) =>
   userText(field, maxLength, false)
     .optional()
-    .transform(text => (text === undefined || isBlankText(text) ? undefined : text));
+    .transform(text =>
+      text === undefined || isBlankText(text) ? undefined : text,
+    );
 
 /** Body of `POST /grants`. Unknown fields are refused, not ignored. */
 export const createGrantRequestSchema = z

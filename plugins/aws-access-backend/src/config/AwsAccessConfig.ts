@@ -130,8 +130,7 @@ export function readAwsAccessConfig(root: Config): AwsAccessConfig {
   return {
     accounts,
     inventory: {
-      required:
-        config?.getOptionalBoolean('inventory.required') ?? true,
+      required: config?.getOptionalBoolean('inventory.required') ?? true,
       trustedLocations: config?.getOptionalStringArray(
         'inventory.trustedLocations',
       ) ?? [TRUSTED_RESOURCE_LOCATION],

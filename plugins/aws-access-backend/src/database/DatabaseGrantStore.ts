@@ -310,7 +310,10 @@ export class DatabaseGrantStore implements GrantStore {
         `aws-access:requester:${grant.requester}`,
       ]);
     }
-    const count = async (where: Record<string, string>, states: GrantState[]) => {
+    const count = async (
+      where: Record<string, string>,
+      states: GrantState[],
+    ) => {
       const [row] = await tx('grants')
         .where(where)
         .whereIn('state', states)

@@ -43,7 +43,10 @@ export interface InventoryMatch {
 function normalizeGroupRef(ref: string): string | undefined {
   try {
     return stringifyEntityRef(
-      parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }),
+      parseEntityRef(ref, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      }),
     ).toLocaleLowerCase('en-US');
   } catch {
     return undefined;
@@ -144,7 +147,8 @@ export class ResourceInventory {
           }),
           name: entity.metadata.name,
           title: entity.metadata.title,
-          owner: typeof owner === 'string' ? normalizeGroupRef(owner) : undefined,
+          owner:
+            typeof owner === 'string' ? normalizeGroupRef(owner) : undefined,
           // `fields` leaves out `metadata.labels` when there are none.
           tags: entity.metadata.labels,
         },

@@ -1,8 +1,5 @@
 import { AwsAccessConfig } from '../config/AwsAccessConfig';
-import {
-  MANAGER_ROLE_NAME,
-  READER_ROLE_NAME,
-} from '../onboarding/accessRoles';
+import { MANAGER_ROLE_NAME, READER_ROLE_NAME } from '../onboarding/accessRoles';
 import { ManagedNames } from './managedResources';
 
 /** The grant boundary's policy name (onboarding stack). */

@@ -6,7 +6,8 @@ const names = {
   serviceRoleNames: ['BackstageAccessManager', 'BackstageAccessReader'],
   policyNames: ['BackstageAccessGrantBoundary'],
 };
-const problem = (arn: string) => managedResourceProblem(parseResourceArn(arn), names);
+const problem = (arn: string) =>
+  managedResourceProblem(parseResourceArn(arn), names);
 
 describe('managedResourceProblem', () => {
   it.each([

@@ -7,11 +7,31 @@ describe('parseResourceArn', () => {
     ['arn:aws:s3:::bucket/reports/2026.csv', '', '', false],
     ['arn:aws:s3:::bucket/reports/*', '', '', true],
     ['arn:aws-cn:s3:::bucket', '', '', false],
-    ['arn:aws-us-gov:ec2:us-gov-west-1:123456789012:instance/i-1', 'us-gov-west-1', '123456789012', false],
-    ['arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/x', 'us-east-1', '123456789012', false],
-    ['arn:aws:lambda:us-east-1:123456789012:function:resize:live', 'us-east-1', '123456789012', false],
+    [
+      'arn:aws-us-gov:ec2:us-gov-west-1:123456789012:instance/i-1',
+      'us-gov-west-1',
+      '123456789012',
+      false,
+    ],
+    [
+      'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/x',
+      'us-east-1',
+      '123456789012',
+      false,
+    ],
+    [
+      'arn:aws:lambda:us-east-1:123456789012:function:resize:live',
+      'us-east-1',
+      '123456789012',
+      false,
+    ],
   ])('accepts %s', (arn, region, accountId, isPrefix) => {
-    expect(parseResourceArn(arn)).toMatchObject({ arn, region, accountId, isPrefix });
+    expect(parseResourceArn(arn)).toMatchObject({
+      arn,
+      region,
+      accountId,
+      isPrefix,
+    });
   });
 
   it.each([
@@ -55,11 +75,15 @@ describe('parseResourceArn', () => {
   });
 
   it.each([undefined, null, 42, ''])('refuses %j as missing', value => {
-    expect(() => parseResourceArn(value)).toThrow('resourceArn: an ARN is required');
+    expect(() => parseResourceArn(value)).toThrow(
+      'resourceArn: an ARN is required',
+    );
   });
 
   it('lists the parents a sub-resource could sit under, nearest first', () => {
-    expect(parentArns(parseResourceArn('arn:aws:s3:::b/reports/2026/x.csv'))).toEqual([
+    expect(
+      parentArns(parseResourceArn('arn:aws:s3:::b/reports/2026/x.csv')),
+    ).toEqual([
       'arn:aws:s3:::b/reports/2026',
       'arn:aws:s3:::b/reports',
       'arn:aws:s3:::b',

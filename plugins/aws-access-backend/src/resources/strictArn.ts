@@ -92,7 +92,10 @@ export function parseResourceArn(text: unknown): StrictArn {
     refuse(text, `contains '${special[0]}': ${what} are not allowed`);
   }
   if (!validate(body)) {
-    refuse(text, 'is not an ARN (arn:partition:service:region:account:resource)');
+    refuse(
+      text,
+      'is not an ARN (arn:partition:service:region:account:resource)',
+    );
   }
   const parsed = parseWithSdk(body);
   if (!/^aws(-[a-z]+)*$/.test(parsed.partition)) {

@@ -1,6 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { AccountConfig, partitionOf } from '../config/AwsAccessConfig';
-import { InventoryResource, ResourceInventory } from '../resources/ResourceInventory';
+import {
+  InventoryResource,
+  ResourceInventory,
+} from '../resources/ResourceInventory';
 import { StrictArn } from '../resources/strictArn';
 
 /** The account a request targets, and the catalogued resource behind it. */
@@ -50,14 +53,21 @@ export class AccountResolver {
           `resourceArn: ${arn.arn} is not a resource the catalog knows in a configured account; request access from the resource's catalog page`,
         );
       }
-      return { account: this.withoutInventory(arn, requestedAccountId), isSubResource: false };
+      return {
+        account: this.withoutInventory(arn, requestedAccountId),
+        isSubResource: false,
+      };
     }
 
     let accountId: string;
     if (requestedAccountId) {
       if (!configured.includes(requestedAccountId)) {
         throw new InputError(
-          `accountId: ${arn.arn} does not exist in account ${requestedAccountId}; it exists in ${configured.join(', ')}`,
+          `accountId: ${
+            arn.arn
+          } does not exist in account ${requestedAccountId}; it exists in ${configured.join(
+            ', ',
+          )}`,
         );
       }
       accountId = requestedAccountId;
@@ -65,29 +75,48 @@ export class AccountResolver {
       accountId = configured[0];
     } else {
       throw new InputError(
-        `accountId: ${arn.arn} exists in several accounts (${configured.join(', ')}); say which with accountId`,
+        `accountId: ${arn.arn} exists in several accounts (${configured.join(
+          ', ',
+        )}); say which with accountId`,
       );
     }
     const account = this.find(accountId)!;
     this.assertArnFits(arn, account);
     const match = byAccount.get(accountId)!;
-    return { account, resource: match.resource, isSubResource: match.isSubResource };
+    return {
+      account,
+      resource: match.resource,
+      isSubResource: match.isSubResource,
+    };
   }
 
   /** Only when `awsAccess.inventory.required` is off: the ARN's account, else the caller's, else the only one. */
-  private withoutInventory(arn: StrictArn, requestedAccountId?: string): AccountConfig {
-    if (arn.accountId && requestedAccountId && requestedAccountId !== arn.accountId) {
+  private withoutInventory(
+    arn: StrictArn,
+    requestedAccountId?: string,
+  ): AccountConfig {
+    if (
+      arn.accountId &&
+      requestedAccountId &&
+      requestedAccountId !== arn.accountId
+    ) {
       throw new InputError(
         `accountId: ${requestedAccountId} does not match the account in resourceArn (${arn.accountId})`,
       );
     }
     const id = arn.accountId || requestedAccountId;
     const accounts = this.options.accounts();
-    const account = id ? this.find(id) : accounts.length === 1 ? accounts[0] : undefined;
+    const account = id
+      ? this.find(id)
+      : accounts.length === 1
+      ? accounts[0]
+      : undefined;
     if (!account) {
       throw new InputError(
         id
-          ? `${arn.accountId ? 'resourceArn' : 'accountId'}: account ${id} is not configured in awsAccess.accounts`
+          ? `${
+              arn.accountId ? 'resourceArn' : 'accountId'
+            }: account ${id} is not configured in awsAccess.accounts`
           : `accountId: the account of ${arn.arn} is ambiguous, pass accountId`,
       );
     }
@@ -98,7 +127,9 @@ export class AccountResolver {
   private assertArnFits(arn: StrictArn, account: AccountConfig): void {
     if (arn.partition !== partitionOf(account)) {
       throw new InputError(
-        `resourceArn: partition ${arn.partition} is not account ${account.accountId}'s (${partitionOf(account)})`,
+        `resourceArn: partition ${arn.partition} is not account ${
+          account.accountId
+        }'s (${partitionOf(account)})`,
       );
     }
     if (arn.accountId && arn.accountId !== account.accountId) {
@@ -108,7 +139,9 @@ export class AccountResolver {
     }
     if (arn.region && !account.regions.includes(arn.region)) {
       throw new InputError(
-        `resourceArn: region ${arn.region} is not enabled for account ${account.accountId} (${account.regions.join(', ')})`,
+        `resourceArn: region ${arn.region} is not enabled for account ${
+          account.accountId
+        } (${account.regions.join(', ')})`,
       );
     }
   }

@@ -222,17 +222,17 @@ export class GrantService {
       const parent = target.resource;
       if (!parent || !this.actions.isSubResource(parent.arn, arn.arn)) {
         throw new InputError(
-          `resourceArn: ${arn.arn} is not a sub-resource of a catalogued resource${
+          `resourceArn: ${
+            arn.arn
+          } is not a sub-resource of a catalogued resource${
             parent ? ` (${parent.arn} has no such sub-resources)` : ''
           }; a prefix (/*) is only allowed under one`,
         );
       }
     }
-    const statements = this.actions.buildStatements(
-      arn.arn,
-      request.actions,
-      { allowWildcards: config.allowWildcardActions },
-    );
+    const statements = this.actions.buildStatements(arn.arn, request.actions, {
+      allowWildcards: config.allowWildcardActions,
+    });
     const actions = [...new Set(statements.flatMap(s => s.actions))].sort();
     const principals = await this.principals.resolve(
       caller.userEntityRef,

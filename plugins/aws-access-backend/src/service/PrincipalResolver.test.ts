@@ -31,7 +31,9 @@ const account = (accountId: string, trust: string[] = []): AccountConfig => ({
 
 const ALLOWED = ['111111111111', '222222222222', '333333333333'];
 
-function resolver(options: { allowFallback?: boolean; failCatalog?: boolean } = {}) {
+function resolver(
+  options: { allowFallback?: boolean; failCatalog?: boolean } = {},
+) {
   const catalog = catalogServiceMock({
     entities: [
       user(
@@ -40,12 +42,18 @@ function resolver(options: { allowFallback?: boolean; failCatalog?: boolean } = 
       ),
       user('erin', 'arn:aws:iam::111111111111:user/erin'),
       user('frank'),
-      user('sso', 'arn:aws:sts::222222222222:assumed-role/DeveloperSSO/sso@example.com'),
+      user(
+        'sso',
+        'arn:aws:sts::222222222222:assumed-role/DeveloperSSO/sso@example.com',
+      ),
       user(
         'mallory',
         'arn:aws:iam::222222222222:root, arn:aws:iam::*:user/x, arn:aws:iam::999999999999:user/m, arn:aws-cn:iam::222222222222:user/m, arn:aws:iam::222222222222:group/devs',
       ),
-      user('mixed', 'arn:aws:iam::222222222222:root arn:aws:iam::222222222222:user/mixed'),
+      user(
+        'mixed',
+        'arn:aws:iam::222222222222:root arn:aws:iam::222222222222:user/mixed',
+      ),
     ],
   });
   if (options.failCatalog) {
@@ -64,8 +72,13 @@ function resolver(options: { allowFallback?: boolean; failCatalog?: boolean } = 
 
 describe('PrincipalResolver', () => {
   it('trusts only the principal in the target account when the user has one there, and warns that a role is shared', async () => {
-    const result = await resolver().resolve('user:default/dana', account('222222222222'));
-    expect(result.principalArns).toEqual(['arn:aws:iam::222222222222:role/dana-sso']);
+    const result = await resolver().resolve(
+      'user:default/dana',
+      account('222222222222'),
+    );
+    expect(result.principalArns).toEqual([
+      'arn:aws:iam::222222222222:role/dana-sso',
+    ]);
     expect(result.source).toBe('annotation');
     expect(result.warnings.join()).toMatch(/everyone who can assume it/);
   });
@@ -75,20 +88,30 @@ describe('PrincipalResolver', () => {
       'user:default/erin',
       account('333333333333', ['arn:aws:iam::333333333333:role/Everyone']),
     );
-    expect(result.principalArns).toEqual(['arn:aws:iam::111111111111:user/erin']);
+    expect(result.principalArns).toEqual([
+      'arn:aws:iam::111111111111:user/erin',
+    ]);
   });
 
   it('binds a shared SSO role to one person through a role-session ARN', async () => {
-    const result = await resolver().resolve('user:default/sso', account('222222222222'));
+    const result = await resolver().resolve(
+      'user:default/sso',
+      account('222222222222'),
+    );
     expect(result).toEqual({
-      principalArns: ['arn:aws:sts::222222222222:assumed-role/DeveloperSSO/sso@example.com'],
+      principalArns: [
+        'arn:aws:sts::222222222222:assumed-role/DeveloperSSO/sso@example.com',
+      ],
       source: 'annotation',
       warnings: [],
     });
   });
 
   it('refuses roots, wildcards, foreign accounts, other partitions and groups, with a 403 naming each', async () => {
-    const attempt = resolver().resolve('user:default/mallory', account('222222222222'));
+    const attempt = resolver().resolve(
+      'user:default/mallory',
+      account('222222222222'),
+    );
     await expect(attempt).rejects.toThrow(NotAllowedError);
     await expect(attempt).rejects.toThrow(
       /no AWS principal is known for you.*root: an account root.*wildcards.*999999999999 is not one principals may come from.*partition aws-cn.*group\/devs: not a user/,
@@ -96,8 +119,13 @@ describe('PrincipalResolver', () => {
   });
 
   it('drops a bad principal but keeps the good one beside it', async () => {
-    const result = await resolver().resolve('user:default/mixed', account('222222222222'));
-    expect(result.principalArns).toEqual(['arn:aws:iam::222222222222:user/mixed']);
+    const result = await resolver().resolve(
+      'user:default/mixed',
+      account('222222222222'),
+    );
+    expect(result.principalArns).toEqual([
+      'arn:aws:iam::222222222222:user/mixed',
+    ]);
   });
 
   it('never falls back when the user entity is missing: deleting an entity must not move the trust', async () => {
@@ -106,11 +134,16 @@ describe('PrincipalResolver', () => {
       account('333333333333', ['arn:aws:iam::333333333333:role/Devs']),
     );
     await expect(attempt).rejects.toThrow(NotAllowedError);
-    await expect(attempt).rejects.toThrow(/no AWS principal is known for you: user:default\/deleted is not in the catalog/);
+    await expect(attempt).rejects.toThrow(
+      /no AWS principal is known for you: user:default\/deleted is not in the catalog/,
+    );
   });
 
   it('never falls back when the catalog cannot be read', async () => {
-    const attempt = resolver({ allowFallback: true, failCatalog: true }).resolve(
+    const attempt = resolver({
+      allowFallback: true,
+      failCatalog: true,
+    }).resolve(
       'user:default/frank',
       account('333333333333', ['arn:aws:iam::333333333333:role/Devs']),
     );
@@ -118,8 +151,12 @@ describe('PrincipalResolver', () => {
   });
 
   it('uses the account fallback only when opted in, and says so', async () => {
-    const fallback = account('333333333333', ['arn:aws:iam::333333333333:role/Devs']);
-    await expect(resolver().resolve('user:default/frank', fallback)).rejects.toThrow(
+    const fallback = account('333333333333', [
+      'arn:aws:iam::333333333333:role/Devs',
+    ]);
+    await expect(
+      resolver().resolve('user:default/frank', fallback),
+    ).rejects.toThrow(
       /ask an administrator to annotate user:default\/frank with aws\.amazon\.com\/principal-arn/,
     );
     await expect(
@@ -142,8 +179,11 @@ describe('PrincipalResolver', () => {
       'arn:aws:sts::111111111111:federated-user/alice',
       'arn:aws:iam::111111111111:policy/x',
     ])('%s', arn => {
-      const oracle = isIamUserArn(arn) || isIamRoleArn(arn) || isAssumedRoleArn(arn);
-      expect(principalProblem(arn, 'aws', ['111111111111']) === undefined).toBe(oracle);
+      const oracle =
+        isIamUserArn(arn) || isIamRoleArn(arn) || isAssumedRoleArn(arn);
+      expect(principalProblem(arn, 'aws', ['111111111111']) === undefined).toBe(
+        oracle,
+      );
     });
   });
 });

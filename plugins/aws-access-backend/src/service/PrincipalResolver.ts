@@ -60,7 +60,11 @@ export function principalProblem(
   if (parsed.service === 'iam' && (kind === 'user' || kind === 'role')) {
     return undefined;
   }
-  if (parsed.service === 'sts' && kind === 'assumed-role' && names.length === 2) {
+  if (
+    parsed.service === 'sts' &&
+    kind === 'assumed-role' &&
+    names.length === 2
+  ) {
     return undefined;
   }
   return 'not a user, role or role session';
@@ -103,12 +107,15 @@ export class PrincipalResolver {
       );
     }
     const accountOf = (arn: string) => parseArn(arn).accountId;
-    const inAccount = usable.filter(arn => accountOf(arn) === account.accountId);
+    const inAccount = usable.filter(
+      arn => accountOf(arn) === account.accountId,
+    );
     const own = [...new Set(inAccount.length ? inAccount : usable)];
     if (own.length) {
       const shared = own.filter(arn => /^arn:[^:]+:iam::\d+:role\//.test(arn));
       const warnings = shared.map(
-        arn => `${arn} is a role: everyone who can assume it can use this grant; annotate a role session (arn:…:sts::ACCOUNT:assumed-role/ROLE/SESSION) to bind it to one person`,
+        arn =>
+          `${arn} is a role: everyone who can assume it can use this grant; annotate a role session (arn:…:sts::ACCOUNT:assumed-role/ROLE/SESSION) to bind it to one person`,
       );
       for (const warning of warnings) {
         this.options.logger.warn(`Grant for ${userEntityRef}: ${warning}`);
@@ -117,12 +124,21 @@ export class PrincipalResolver {
     }
     if (annotated.length) {
       throw new NotAllowedError(
-        `no AWS principal is known for you: the ${ANNOTATION_AWS_PRINCIPAL_ARN} annotation of ${userEntityRef} names none that may be trusted (${problems.join('; ')})`,
+        `no AWS principal is known for you: the ${ANNOTATION_AWS_PRINCIPAL_ARN} annotation of ${userEntityRef} names none that may be trusted (${problems.join(
+          '; ',
+        )})`,
       );
     }
-    if (this.options.policy.allowFallback() && account.trustPrincipalArns.length) {
+    if (
+      this.options.policy.allowFallback() &&
+      account.trustPrincipalArns.length
+    ) {
       this.options.logger.warn(
-        `Grant for ${userEntityRef} trusts account ${account.accountId}'s fallback principals ${account.trustPrincipalArns.join(', ')}: the user entity names none`,
+        `Grant for ${userEntityRef} trusts account ${
+          account.accountId
+        }'s fallback principals ${account.trustPrincipalArns.join(
+          ', ',
+        )}: the user entity names none`,
       );
       return {
         principalArns: account.trustPrincipalArns,
@@ -145,7 +161,9 @@ export class PrincipalResolver {
       });
     } catch (error) {
       this.options.logger.warn(
-        `Could not read ${userEntityRef} from the catalog: ${stringifyError(error)}`,
+        `Could not read ${userEntityRef} from the catalog: ${stringifyError(
+          error,
+        )}`,
       );
       throw new NotAllowedError(
         'no AWS principal is known for you: your user entity could not be read from the catalog; try again shortly',

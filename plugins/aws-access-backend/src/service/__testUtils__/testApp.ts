@@ -22,9 +22,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  ANNOTATION_LOCATION,
-} from '@backstage/catalog-model';
+import { ANNOTATION_LOCATION } from '@backstage/catalog-model';
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_ARN,
@@ -167,8 +165,16 @@ export const entities: Entity[] = [
     type: 'sqs-queue',
   }),
   // The same bucket name catalogued in two accounts (moto allows it).
-  discoveredResource({ name: 'shared-bucket-home', arn: SHARED_BUCKET, accountId: HOME }),
-  discoveredResource({ name: 'shared-bucket-other', arn: SHARED_BUCKET, accountId: OTHER }),
+  discoveredResource({
+    name: 'shared-bucket-home',
+    arn: SHARED_BUCKET,
+    accountId: HOME,
+  }),
+  discoveredResource({
+    name: 'shared-bucket-other',
+    arn: SHARED_BUCKET,
+    accountId: OTHER,
+  }),
 ];
 
 const GROUPS: Record<string, string[]> = {
