@@ -12,7 +12,9 @@ exports.up = async function up(knex) {
     table
       .string('resource_ref', 255)
       .nullable()
-      .comment('Entity ref of the catalogued resource the grant is on or under');
+      .comment(
+        'Entity ref of the catalogued resource the grant is on or under',
+      );
   });
 };
 

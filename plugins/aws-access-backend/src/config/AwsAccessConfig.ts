@@ -69,6 +69,9 @@ export interface AwsAccessConfig {
   catalog: AwsAccessCatalogConfig;
 }
 
+/** Where the aws-access resource provider's entities come from (`managed-by-location`). */
+export const TRUSTED_RESOURCE_LOCATION = 'aws-access:aws-access-resources';
+
 /** IAM caps a role's session at 12 hours; grants may not outlive that much by default. */
 export const DEFAULT_MAX_DURATION_MINUTES = 720;
 
@@ -178,9 +181,6 @@ export function readAwsAccessConfig(root: Config): AwsAccessConfig {
     },
   };
 }
-
-/** Where the aws-access resource provider's entities come from (`managed-by-location`). */
-export const TRUSTED_RESOURCE_LOCATION = 'aws-access:aws-access-resources';
 
 function readLimits(
   config: Config | undefined,

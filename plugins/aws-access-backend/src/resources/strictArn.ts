@@ -29,6 +29,15 @@ const MAX_ARN_LENGTH = 2048;
  * `*` and `?` are wildcards, `,` and `|` split catalog filters.
  */
 const SPECIAL = /[${}*?,|]/;
+const SPECIAL_MEANING: Record<string, string> = {
+  $: 'policy variables',
+  '{': 'policy variables',
+  '}': 'policy variables',
+  '*': 'wildcards (a prefix ends in /*)',
+  '?': 'wildcards (a prefix ends in /*)',
+  ',': 'separators',
+  '|': 'separators',
+};
 
 /**
  * Characters a person cannot see or that render differently from what IAM
@@ -83,12 +92,7 @@ export function parseResourceArn(text: unknown): StrictArn {
   const body = isPrefix ? text.slice(0, -2) : text;
   const special = SPECIAL.exec(body);
   if (special) {
-    const what =
-      special[0] === '$' || special[0] === '{' || special[0] === '}'
-        ? 'policy variables'
-        : special[0] === '*' || special[0] === '?'
-        ? 'wildcards (a prefix ends in /*)'
-        : 'separators';
+    const what = SPECIAL_MEANING[special[0]];
     refuse(text, `contains '${special[0]}': ${what} are not allowed`);
   }
   if (!validate(body)) {

@@ -106,18 +106,18 @@ export class AccountResolver {
     }
     const id = arn.accountId || requestedAccountId;
     const accounts = this.options.accounts();
-    const account = id
-      ? this.find(id)
-      : accounts.length === 1
-      ? accounts[0]
-      : undefined;
+    const only = accounts.length === 1 ? accounts[0] : undefined;
+    const account = id ? this.find(id) : only;
+    if (!account && !id) {
+      throw new InputError(
+        `accountId: the account of ${arn.arn} is ambiguous, pass accountId`,
+      );
+    }
     if (!account) {
       throw new InputError(
-        id
-          ? `${
-              arn.accountId ? 'resourceArn' : 'accountId'
-            }: account ${id} is not configured in awsAccess.accounts`
-          : `accountId: the account of ${arn.arn} is ambiguous, pass accountId`,
+        `${
+          arn.accountId ? 'resourceArn' : 'accountId'
+        }: account ${id} is not configured in awsAccess.accounts`,
       );
     }
     this.assertArnFits(arn, account);

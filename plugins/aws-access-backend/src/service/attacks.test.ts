@@ -139,6 +139,7 @@ describe('attacks on the request path', () => {
       }));
     });
 
+    /* eslint-disable jest/no-standalone-expect -- invariants checked after every attack */
     afterEach(async () => {
       // No role without a live grant, no active grant without its role.
       const { items } = await store.listGrants({ limit: 500 });
@@ -155,6 +156,7 @@ describe('attacks on the request path', () => {
         expect(role.policies.has(grant.policyName)).toBe(true);
       }
     });
+    /* eslint-enable jest/no-standalone-expect */
 
     const post = (body: object, who = MALLORY) =>
       request(app).post('/grants').set('authorization', as(who)).send(body);
