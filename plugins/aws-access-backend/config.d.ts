@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Self-service, time-bound AWS IAM access (the aws-access plugins). */
@@ -11,6 +12,8 @@ export interface Config {
       name: string;
       /** Regions whose resources may be requested and discovered. */
       regions: string[];
+      /** The account's partition: `aws` (default), `aws-cn`, `aws-us-gov`, ... */
+      partition?: string;
       /**
        * Role the backend assumes to create and delete grant roles. Optional:
        * without it the default credential chain is used (env, ECS task role,
@@ -25,11 +28,52 @@ export interface Config {
       /** Role the backend assumes to discover resources (read-only). */
       readerRoleArn?: string;
       /**
-       * Principals trusted by grant roles when the requester's user entity has
-       * no `aws.amazon.com/principal-arn` annotation for this account.
+       * Principals trusted by grant roles when the requester's user entity
+       * names no `aws.amazon.com/principal-arn` at all. Used only when
+       * `awsAccess.principals.allowFallback` is true, logged and recorded on
+       * the grant each time; never the backend's own principal or roles.
+       * Everyone who can assume these can use such a grant.
        */
       trustPrincipalArns?: string[];
     }>;
+    /** Which resources may be granted on. */
+    inventory?: {
+      /**
+       * Only resources the catalog holds, as AWS resource entities of a
+       * trusted provider, or sub-resources of them (`bucket/reports/*`).
+       * Default true. Off, any ARN matching its service's IAM pattern in a
+       * configured account may be asked for.
+       */
+      required?: boolean;
+      /**
+       * `backstage.io/managed-by-location` prefixes of the providers whose
+       * resource entities count. Default `['aws-access:aws-access-resources']`
+       * (this plugin's discovery). The catalog sets that annotation itself
+       * on entities from registered files, so nobody can claim it there.
+       */
+      trustedLocations?: string[];
+    };
+    /** Whose AWS principals a grant role may trust. */
+    principals?: {
+      /** Accounts annotated principals may live in. Default: the configured accounts. */
+      allowedAccountIds?: string[];
+      /** Let `accounts[].trustPrincipalArns` stand in for users without principals. Default false. */
+      allowFallback?: boolean;
+    };
+    /** How much one person, or one account, may hold at once. */
+    limits?: {
+      /** Pending, provisioning and active grants per user. Default 20. */
+      maxLiveGrantsPerUser?: number;
+      /** Requests per user waiting for approval. Default 5. */
+      maxPendingRequestsPerUser?: number;
+      /** Pending, provisioning and active grants per account. Default 1000. */
+      maxLiveGrantsPerAccount?: number;
+      /**
+       * Longest a grant may last from approval to its last expiry,
+       * extensions included. Default twice `maxDurationMinutes`.
+       */
+      maxTotalLifetime?: HumanDuration | string;
+    };
     /** IAM path of the roles the engine creates. Default `/backstage-access/`. */
     rolePath?: string;
     /**
