@@ -452,7 +452,7 @@ export class GrantService {
       'cancel',
       caller,
       subjectOf(grant),
-      undefined,
+      request.reason ? { reason: request.reason } : undefined,
       async () => {
         if (grant.state === 'cancelled') {
           return grant;
@@ -594,7 +594,10 @@ export class GrantService {
       'extend',
       caller,
       subjectOf(grant),
-      { durationMinutes: request.durationMinutes },
+      {
+        durationMinutes: request.durationMinutes,
+        ...(request.reason ? { reason: request.reason } : {}),
+      },
       async () => {
         this.assertExtensionNeedsNoApproval(grant);
         return this.engine.extend(id, {
