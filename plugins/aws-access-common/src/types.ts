@@ -180,7 +180,7 @@ export interface GrantChangedEvent {
  * nothing else. The browser fetches the grant through the API, which checks
  * `aws-access.grant.read`; the signal itself must be harmless to anyone.
  */
-export interface GrantSignalMessage {
+export type GrantSignalMessage = {
   grantId: string;
   type: string;
-}
+};
