@@ -60,6 +60,9 @@ node --require "$ROOT/node_modules/@backstage/cli-node/config/nodeTransform.cjs"
 log "starting Backstage: app http://localhost:3000, backend http://localhost:7007"
 log "the demo user's AWS keys: .demo/aws-credentials (profile 'guest')"
 cd "$ROOT"
+# Adds app-config.demo.yaml (the demo's sign-in) after app-config.yaml; the
+# production configuration never includes it.
+export BACKSTAGE_ENV=demo
 setsid pnpm exec backstage-cli repo start "$@" &
 pids+=($!)
 wait "${pids[1]}"

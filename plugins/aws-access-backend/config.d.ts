@@ -143,6 +143,15 @@ export interface Config {
        * them at once. Default every minute.
        */
       grantRefreshSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * One catalog entity per active grant (who, which actions on which
+       * resource, until when; never the reason). Every signed-in user can read
+       * the catalog and search, so turn this off where even that much about
+       * who holds access is private. Default true.
+       */
+      grantEntities?: {
+        enabled?: boolean;
+      };
     };
     /**
      * Who must approve a request before its role is created.

@@ -106,13 +106,17 @@ describe('authModuleDemoUserProvider', () => {
     expect(res.status).toBe(404);
   });
 
-  it('refuses every sign-in when NODE_ENV is production', async () => {
-    process.env.NODE_ENV = 'production';
-    const server = await startAuth({ demo: {} });
-    const res = await request(server)
-      .get('/api/auth/demo/refresh')
-      .set('x-demo-user', 'alice');
-    expect(res.status).toBe(403);
-    expect(res.body.error.message).toMatch(/development only/);
-  });
+  it.each([['production'], ['staging'], [undefined]])(
+    'refuses every sign-in when NODE_ENV is %s',
+    async nodeEnv => {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+      const server = await startAuth({ demo: {} });
+      const res = await request(server)
+        .get('/api/auth/demo/refresh')
+        .set('x-demo-user', 'alice');
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toMatch(/development only/);
+    },
+  );
 });

@@ -44,19 +44,25 @@ function chosenUser(req: DemoSignInRequest): string {
   return name;
 }
 
-/** Production builds refuse, even when the provider is configured by mistake. */
-function isProduction(): boolean {
-  return process.env.NODE_ENV === 'production';
+/**
+ * Only development (and tests) may use it, like Backstage's guest provider:
+ * a backend started with NODE_ENV unset or `production` refuses, even when the
+ * provider is configured by mistake.
+ */
+function isDevelopment(): boolean {
+  return (
+    process.env.NODE_ENV === 'development' || process.env.NODE_ENV === 'test'
+  );
 }
 
 const demoUserAuthenticator = createProxyAuthenticator({
   // The profile comes from the user entity, in the profile transform below.
   defaultProfileTransform: async () => ({ profile: {} }),
-  initialize: () => ({ disabled: isProduction() }),
+  initialize: () => ({ disabled: !isDevelopment() }),
   async authenticate({ req }, { disabled }) {
     if (disabled) {
       throw new NotAllowedError(
-        `The '${DEMO_PROVIDER_ID}' sign-in is for development only and is refused when NODE_ENV is production`,
+        `The '${DEMO_PROVIDER_ID}' sign-in is for development only and is refused unless NODE_ENV is development`,
       );
     }
     return { result: { userName: chosenUser(req) } };
@@ -73,8 +79,8 @@ const userRef = ({ userName }: DemoUserResult) => ({
 
 /**
  * Registers the `demo` provider. It only answers when `auth.providers.demo`
- * is configured (the auth backend skips unconfigured providers) and
- * NODE_ENV is not `production`. Only users that exist in the catalog can
+ * is configured (the auth backend skips unconfigured providers; only
+ * app-config.demo.yaml configures it) and NODE_ENV is `development`. Only users that exist in the catalog can
  * sign in, with the groups the catalog gives them.
  */
 export const authModuleDemoUserProvider = createBackendModule({
@@ -87,9 +93,9 @@ export const authModuleDemoUserProvider = createBackendModule({
         logger: coreServices.logger,
       },
       async init({ providers, logger }) {
-        if (isProduction()) {
+        if (!isDevelopment()) {
           logger.warn(
-            `The '${DEMO_PROVIDER_ID}' sign-in provider is installed in a production build; it will refuse every sign-in`,
+            `The '${DEMO_PROVIDER_ID}' sign-in provider is installed outside development; it will refuse every sign-in`,
           );
         }
         providers.registerProvider({
@@ -114,7 +120,7 @@ export const authModuleDemoUserProvider = createBackendModule({
               };
             },
             async signInResolver({ result }, ctx) {
-              if (isProduction()) {
+              if (!isDevelopment()) {
                 throw new NotAllowedError(
                   `The '${DEMO_PROVIDER_ID}' sign-in is for development only`,
                 );

@@ -20,6 +20,7 @@ const OWNERSHIP: Record<string, string[]> = {
     'group:default/team-payments',
   ],
   'user:default/guest': ['user:default/guest', 'group:default/team-payments'],
+  'user:default/bob': ['user:default/bob', 'group:default/team-data'],
 };
 
 const userInfo = mockServices.userInfo.mock({
@@ -38,14 +39,114 @@ const guest = as('user:default/guest');
 const alice = as('user:default/alice');
 
 describe('AwsAccessDemoPermissionPolicy', () => {
-  it('allows everything outside aws-access, as the allow-all policy did', async () => {
-    const catalogDelete = createPermission({
+  it('allows what it does not restrict, as the allow-all policy did', async () => {
+    const catalogRead = createPermission({
+      name: 'catalog.entity.read',
+      attributes: { action: 'read' },
+      resourceType: 'catalog-entity',
+    });
+    const catalogRefresh = createPermission({
+      name: 'catalog.entity.refresh',
+      attributes: { action: 'update' },
+      resourceType: 'catalog-entity',
+    });
+    for (const permission of [catalogRead, catalogRefresh]) {
+      await expect(policy.handle({ permission }, guest)).resolves.toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    }
+  });
+
+  describe('catalog writes that could move whose AWS principal a grant trusts', () => {
+    const entityDelete = createPermission({
       name: 'catalog.entity.delete',
       attributes: { action: 'delete' },
+      resourceType: 'catalog-entity',
     });
-    await expect(
-      policy.handle({ permission: catalogDelete }, guest),
-    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    const locationCreate = createPermission({
+      name: 'catalog.location.create',
+      attributes: { action: 'create' },
+    });
+    const locationDelete = createPermission({
+      name: 'catalog.location.delete',
+      attributes: { action: 'delete' },
+    });
+
+    it.each([
+      ['deleting an entity', entityDelete],
+      ['registering a location', locationCreate],
+      ['removing a location', locationDelete],
+    ])('refuses %s to a user who is not an admin', async (_, permission) => {
+      await expect(policy.handle({ permission }, guest)).resolves.toEqual({
+        result: AuthorizeResult.DENY,
+      });
+      await expect(policy.handle({ permission })).resolves.toEqual({
+        result: AuthorizeResult.DENY,
+      });
+    });
+
+    it.each([
+      ['deleting an entity', entityDelete],
+      ['registering a location', locationCreate],
+      ['removing a location', locationDelete],
+    ])('allows %s to an admin', async (_, permission) => {
+      await expect(policy.handle({ permission }, alice)).resolves.toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    });
+  });
+
+  describe('scaffolder tasks', () => {
+    const taskRead = createPermission({
+      name: 'scaffolder.task.read',
+      attributes: { action: 'read' },
+      resourceType: 'scaffolder-task',
+    });
+    const taskCancel = createPermission({
+      name: 'scaffolder.task.cancel',
+      attributes: {},
+      resourceType: 'scaffolder-task',
+    });
+    const ownTasks = (ref: string) => ({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'scaffolder',
+      resourceType: 'scaffolder-task',
+      conditions: {
+        rule: 'IS_TASK_OWNER',
+        resourceType: 'scaffolder-task',
+        params: { createdBy: [ref] },
+      },
+    });
+    const bob = as('user:default/bob');
+
+    it("lets each user read and cancel only the tasks they created, so one user's grant output stays theirs", async () => {
+      for (const permission of [taskRead, taskCancel]) {
+        await expect(policy.handle({ permission }, guest)).resolves.toEqual(
+          ownTasks('user:default/guest'),
+        );
+        await expect(policy.handle({ permission }, bob)).resolves.toEqual(
+          ownTasks('user:default/bob'),
+        );
+      }
+    });
+
+    it('lets admins read and cancel every task', async () => {
+      for (const permission of [taskRead, taskCancel]) {
+        await expect(policy.handle({ permission }, alice)).resolves.toEqual({
+          result: AuthorizeResult.ALLOW,
+        });
+      }
+    });
+
+    it('still lets everyone run templates', async () => {
+      const taskCreate = createPermission({
+        name: 'scaffolder.task.create',
+        attributes: { action: 'create' },
+      });
+      await expect(
+        policy.handle({ permission: taskCreate }, bob),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    });
   });
 
   it('lets every signed-in user request access, but not administer', async () => {

@@ -1,7 +1,9 @@
 /*
- * The demo's permission policy: everything outside aws-access is allowed (as
- * with the allow-all policy), and aws-access shows the defaults an adopter
- * would start from.
+ * The demo's permission policy: aws-access shows the defaults an adopter
+ * would start from; scaffolder tasks are private to whoever ran them; only
+ * admins change what the catalog reads (User entities decide whose AWS
+ * principal a grant trusts); everything else is allowed, as with the
+ * allow-all policy.
  */
 import {
   coreServices,
@@ -11,6 +13,7 @@ import {
 import {
   AuthorizeResult,
   isPermission,
+  isResourcePermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -19,6 +22,10 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import {
+  createScaffolderTaskConditionalDecision,
+  scaffolderTaskConditions,
+} from '@backstage/plugin-scaffolder-backend/alpha';
 import {
   createGrantConditionalDecision,
   grantConditions,
@@ -38,6 +45,26 @@ export const DEMO_ADMIN_GROUP = 'group:default/platform-team';
 const AWS_ACCESS_PERMISSION_NAMES = new Set(
   awsAccessPermissions.map(p => p.name),
 );
+
+/**
+ * A task's parameters, log and output (a grant's role ARN and sign-in link,
+ * the reason typed into the template) are for whoever ran it.
+ */
+const TASK_OWNER_PERMISSION_NAMES = new Set([
+  'scaffolder.task.read',
+  'scaffolder.task.cancel',
+]);
+
+/**
+ * Whoever can delete a User entity or register a location that emits one can
+ * change the `aws.amazon.com/principal-arn` a grant trusts, so only admins
+ * change what the catalog reads. Refreshing an entity changes nothing.
+ */
+const ADMIN_ONLY_PERMISSION_NAMES = new Set([
+  'catalog.entity.delete',
+  'catalog.location.create',
+  'catalog.location.delete',
+]);
 
 /**
  * - create: every signed-in user may request access for themselves;
@@ -64,10 +91,17 @@ export class AwsAccessDemoPermissionPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const { permission } = request;
-    if (!AWS_ACCESS_PERMISSION_NAMES.has(permission.name)) {
+    const adminOnly = ADMIN_ONLY_PERMISSION_NAMES.has(permission.name);
+    const ownTasksOnly = TASK_OWNER_PERMISSION_NAMES.has(permission.name);
+    if (
+      !adminOnly &&
+      !ownTasksOnly &&
+      !AWS_ACCESS_PERMISSION_NAMES.has(permission.name)
+    ) {
       return { result: AuthorizeResult.ALLOW };
     }
-    // Grants are personal: a caller that is not a user gets nothing here.
+    // Grants, tasks and catalog writes are a person's: a caller that is not a
+    // user gets nothing here.
     if (!user) {
       return { result: AuthorizeResult.DENY };
     }
@@ -80,6 +114,19 @@ export class AwsAccessDemoPermissionPolicy implements PermissionPolicy {
       )
     ) {
       return { result: AuthorizeResult.ALLOW };
+    }
+    if (adminOnly) {
+      return { result: AuthorizeResult.DENY };
+    }
+    if (ownTasksOnly) {
+      return isResourcePermission(permission, 'scaffolder-task')
+        ? createScaffolderTaskConditionalDecision(
+            permission,
+            scaffolderTaskConditions.isTaskOwner({
+              createdBy: [userEntityRef],
+            }),
+          )
+        : { result: AuthorizeResult.DENY };
     }
     if (isPermission(permission, adminPermission)) {
       return { result: AuthorizeResult.DENY };

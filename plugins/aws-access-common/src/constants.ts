@@ -10,6 +10,11 @@ export const ANNOTATION_AWS_RESOURCE_TYPE = 'aws.amazon.com/resource-type';
 export const ANNOTATION_AWS_PRINCIPAL_ARN = 'aws.amazon.com/principal-arn';
 export const ANNOTATION_GRANT_ID = 'aws-access/grant-id';
 export const ANNOTATION_GRANT_EXPIRES_AT = 'aws-access/expires-at';
+/**
+ * On grant entities: the grant role's ARN. Never `aws.amazon.com/arn`, so a
+ * grant role never looks like an AWS resource one could request access to.
+ */
+export const ANNOTATION_GRANT_ROLE_ARN = 'aws-access/role-arn';
 
 /** `spec.type` of the catalog entities that stand for active grants. */
 export const GRANT_ENTITY_TYPE = 'aws-access-grant';

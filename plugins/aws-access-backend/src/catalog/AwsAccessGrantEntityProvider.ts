@@ -45,12 +45,18 @@ export class AwsAccessGrantEntityProvider implements EntityProvider {
     auth: AuthService;
     logger: LoggerService;
     taskRunner: SchedulerServiceTaskRunner;
+    /**
+     * `awsAccess.catalog.grantEntities.enabled`. When false the provider stays
+     * registered only to empty what it published before; it emits nothing.
+     */
+    enabled?: boolean;
   }): AwsAccessGrantEntityProvider {
     return new AwsAccessGrantEntityProvider(
       options.client,
       options.auth,
       options.logger,
       options.taskRunner,
+      options.enabled ?? true,
     );
   }
 
@@ -59,6 +65,7 @@ export class AwsAccessGrantEntityProvider implements EntityProvider {
     private readonly auth: AuthService,
     private readonly logger: LoggerService,
     private readonly taskRunner: SchedulerServiceTaskRunner,
+    private readonly enabled: boolean,
   ) {}
 
   getProviderName(): string {
@@ -67,6 +74,12 @@ export class AwsAccessGrantEntityProvider implements EntityProvider {
 
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.connection = connection;
+    if (!this.enabled) {
+      // Unregistering would leave the grants published by an earlier run in
+      // the catalog for good; an empty full mutation removes them.
+      await connection.applyMutation({ type: 'full', entities: [] });
+      return;
+    }
     await this.taskRunner.run({
       id: `${PROVIDER_NAME}:refresh`,
       fn: () => this.refresh(),
@@ -75,6 +88,7 @@ export class AwsAccessGrantEntityProvider implements EntityProvider {
 
   /** Applies one grant state change as a delta mutation. */
   async onGrantChanged(event: GrantChangedEvent): Promise<void> {
+    if (!this.enabled) return;
     const grant = event?.grant;
     if (!grant?.id || !grant.resourceArn) {
       this.logger.warn(`Ignoring a grant event without a grant`, {

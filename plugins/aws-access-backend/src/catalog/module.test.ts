@@ -166,10 +166,15 @@ describe('catalogModuleAwsAccess grant entities (real catalog backend)', () => {
       });
       expect(entity.metadata.annotations).toMatchObject({
         'aws-access/grant-id': 'g1',
-        'aws.amazon.com/arn': g1.roleArn,
+        'aws-access/role-arn': g1.roleArn,
         'aws-access/expires-at': g1.expiresAt,
         'aws.amazon.com/account-id': '123456789012',
       });
+      expect(entity.metadata.annotations).not.toHaveProperty(
+        'aws.amazon.com/arn',
+      );
+      expect(JSON.stringify(entity)).not.toContain(g1.reason);
+      expect(JSON.stringify(entity)).not.toContain('switchrole');
 
       await publish({ ...g1, state: 'revoked' }, 'revoked');
       expect(names(await waitFor(e => e.length === 1))).toEqual(['grant-g2']);

@@ -63,6 +63,10 @@ export const catalogModuleAwsAccess = createBackendModule({
         }
 
         const grants = AwsAccessGrantEntityProvider.create({
+          enabled:
+            config.getOptionalBoolean(
+              'awsAccess.catalog.grantEntities.enabled',
+            ) ?? true,
           client: new AwsAccessClient({ discoveryApi: discovery }),
           auth,
           logger: logger.child({ target: 'aws-access-grants' }),

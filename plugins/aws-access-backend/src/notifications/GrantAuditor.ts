@@ -8,13 +8,15 @@ import { JsonObject } from '@backstage/types';
 /**
  * The audited grant operations, with their event ids and severities.
  * Severity follows the auditor's scale: changes to who holds which AWS
- * permission are `high`; ending access or declining it is `medium`.
+ * permission are `high`; ending access or declining it is `medium`. Nothing
+ * is `low`: Backstage logs `low` audit events at `debug`, which the default
+ * log level hides, and every decision must show.
  */
 export const GRANT_AUDIT_EVENTS = {
   request: { eventId: 'grant-request', severityLevel: 'medium' },
   approve: { eventId: 'grant-approve', severityLevel: 'high' },
   reject: { eventId: 'grant-reject', severityLevel: 'medium' },
-  cancel: { eventId: 'grant-cancel', severityLevel: 'low' },
+  cancel: { eventId: 'grant-cancel', severityLevel: 'medium' },
   provision: { eventId: 'grant-provision', severityLevel: 'high' },
   revoke: { eventId: 'grant-revoke', severityLevel: 'medium' },
   expire: { eventId: 'grant-expire', severityLevel: 'medium' },

@@ -43,7 +43,7 @@ describe('GrantNotifications', () => {
       payload: {
         title: 'Approve AWS access for user:default/guest?',
         description:
-          's3:GetObject, s3:PutObject on arn:aws:s3:::payments-prod for 60 minutes. Reason: Fix the nightly export',
+          's3:GetObject, s3:PutObject on arn:aws:s3:::payments-prod for 60 minutes. Open the request to read the reason.',
         link: '/aws-access/approvals?grant=grant-1',
         severity: 'high',
         topic: 'aws-access',
@@ -93,14 +93,35 @@ describe('GrantNotifications', () => {
     expect(payload.topic).toBe('aws-access');
   });
 
-  it('gives the rejection reason and the failure cause', async () => {
+  it('points to the rejection comment, and gives the failure cause', async () => {
     await notifications.rejected(grant, 'user:default/alice', 'Use staging');
     await notifications.failed({ ...grant, lastError: 'AccessDenied' });
     await notifications.flush();
     expect(send.mock.calls.map(([o]) => o.payload.description)).toEqual([
-      'user:default/alice rejected access to arn:aws:s3:::payments-prod: Use staging',
+      'user:default/alice rejected access to arn:aws:s3:::payments-prod. Open the request to read why.',
       'arn:aws:s3:::payments-prod: AccessDenied',
     ]);
+  });
+
+  it("never puts a person's text where another person's notifications render it", async () => {
+    const phishing =
+      '# Security notice\n[Sign in again](https://evil.example) ![](https://evil.example/p.png)';
+    const attacker = {
+      ...grant,
+      reason: phishing,
+      resourceArn: 'arn:aws:s3:::bucket/[click](https://evil.example)',
+    };
+    await notifications.approvalRequested(attacker, ['group:default/security']);
+    await notifications.rejected(attacker, 'user:default/alice', phishing);
+    await notifications.active(attacker);
+    await notifications.flush();
+
+    const payloads = JSON.stringify(send.mock.calls.map(([o]) => o.payload));
+    expect(payloads).not.toContain('evil.example');
+    expect(payloads).not.toContain('Security notice');
+    expect(send.mock.calls[0][0].payload.description).toBe(
+      's3:GetObject, s3:PutObject on an AWS resource for 60 minutes. Open the request to read the reason.',
+    );
   });
 
   it('shortens long action lists', async () => {

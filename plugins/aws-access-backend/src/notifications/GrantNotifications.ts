@@ -23,10 +23,27 @@ export type NotifiedGrant = Pick<
   | 'lastError'
 >;
 
+/**
+ * Characters with no meaning in markdown links, images, headings, tables or
+ * HTML. Notification descriptions reach renderers this plugin does not
+ * control (a custom description component, e-mail, Slack's mrkdwn).
+ */
+const INERT = /^[A-Za-z0-9:/._+=@*-]+$/;
+
+/** An ARN or action name as typed, when no renderer can read it as markup. */
+function inert(text: string, otherwise: string): string {
+  return INERT.test(text) ? text : otherwise;
+}
+
 function describeActions(actions: string[]): string {
-  return actions.length <= 3
-    ? actions.join(', ')
-    : `${actions.slice(0, 3).join(', ')} and ${actions.length - 3} more`;
+  const shown = actions.map(a => inert(a, 'an action'));
+  return shown.length <= 3
+    ? shown.join(', ')
+    : `${shown.slice(0, 3).join(', ')} and ${shown.length - 3} more`;
+}
+
+function resource(grant: NotifiedGrant): string {
+  return inert(grant.resourceArn, 'an AWS resource');
 }
 
 /**
@@ -43,6 +60,10 @@ function describeActions(actions: string[]): string {
  *
  * Each notification has a `scope` per grant and kind, so sending the same
  * one again (say, after a retry) updates it instead of adding another.
+ *
+ * No notification carries what a person typed (a reason, an approver's
+ * comment): the recipient follows the link and reads it in the plugin, which
+ * shows it as plain text to those allowed to read the grant.
  */
 export class GrantNotifications {
   private readonly queue: BackgroundQueue;
@@ -77,9 +98,11 @@ export class GrantNotifications {
       },
       payload: {
         title: `Approve AWS access for ${grant.requester}?`,
-        description: `${describeActions(grant.actions)} on ${
-          grant.resourceArn
-        } for ${grant.durationMinutes} minutes. Reason: ${grant.reason}`,
+        description: `${describeActions(grant.actions)} on ${resource(
+          grant,
+        )} for ${
+          grant.durationMinutes
+        } minutes. Open the request to read the reason.`,
         link: approvalLink(grant.id),
         severity: 'high',
       },
@@ -99,7 +122,7 @@ export class GrantNotifications {
               remaining === 1 ? '' : 's'
             } needed`
           : `${approver} approved your AWS access request`,
-      description: `${describeActions(grant.actions)} on ${grant.resourceArn}`,
+      description: `${describeActions(grant.actions)} on ${resource(grant)}`,
     });
   }
 
@@ -111,8 +134,8 @@ export class GrantNotifications {
   ): Promise<void> {
     this.toRequester(grant, 'rejected', {
       title: `Your AWS access request was rejected`,
-      description: `${rejectedBy} rejected access to ${grant.resourceArn}${
-        reason ? `: ${reason}` : ''
+      description: `${rejectedBy} rejected access to ${resource(grant)}${
+        reason ? '. Open the request to read why.' : ''
       }`,
       severity: 'high',
     });
@@ -122,9 +145,9 @@ export class GrantNotifications {
   async active(grant: NotifiedGrant): Promise<void> {
     this.toRequester(grant, 'active', {
       title: `Your AWS access is ready`,
-      description: `${describeActions(grant.actions)} on ${
-        grant.resourceArn
-      }, until ${grant.expiresAt ?? 'expiry'}`,
+      description: `${describeActions(grant.actions)} on ${resource(
+        grant,
+      )}, until ${grant.expiresAt ?? 'expiry'}`,
     });
   }
 
@@ -132,7 +155,7 @@ export class GrantNotifications {
   async failed(grant: NotifiedGrant): Promise<void> {
     this.toRequester(grant, 'failed', {
       title: `Your AWS access could not be set up`,
-      description: `${grant.resourceArn}: ${
+      description: `${resource(grant)}: ${
         grant.lastError ?? 'see the grant for details'
       }`,
       severity: 'critical',
@@ -145,7 +168,9 @@ export class GrantNotifications {
       title: `Your AWS access ends in ${minutesLeft} minute${
         minutesLeft === 1 ? '' : 's'
       }`,
-      description: `${grant.resourceArn}, at ${grant.expiresAt}. Extend it if you still need it.`,
+      description: `${resource(grant)}, at ${
+        grant.expiresAt
+      }. Extend it if you still need it.`,
     });
   }
 

@@ -3,7 +3,7 @@ import {
   GRANT_EVENTS_TOPIC,
   GRANT_SIGNAL_CHANNEL,
 } from 'backstage-plugin-aws-access-common';
-import { GrantNotifier } from './GrantNotifier';
+import { ANONYMOUS_SIGNALS_USER, GrantNotifier } from './GrantNotifier';
 import { provisioningGrant } from './__testUtils__/RecordingProvisioner';
 
 describe('GrantNotifier', () => {
@@ -38,9 +38,87 @@ describe('GrantNotifier', () => {
       },
     });
     expect(signals.publish).toHaveBeenCalledWith({
-      recipients: { type: 'user', entityRef: 'user:default/alice' },
+      recipients: { type: 'user', entityRef: ['user:default/alice'] },
       channel: GRANT_SIGNAL_CHANNEL,
-      message: expect.objectContaining({ type: 'activated' }),
+      message: { grantId: grant.id, type: 'activated' },
+    });
+  });
+
+  describe('signals', () => {
+    const pending = {
+      ...grant,
+      state: 'pending' as const,
+      reason: 'see https://evil.example',
+      approvalRequirement: {
+        mode: 'owner' as const,
+        approverGroups: ['group:default/team-data'],
+        count: 1,
+        ruleIndex: 1,
+      },
+    };
+
+    async function signalsFor(record: typeof grant, type: string) {
+      const signals = { publish: jest.fn(async (_: any) => {}) };
+      const notifier = new GrantNotifier({
+        logger: mockServices.logger.mock(),
+        signals,
+      });
+      await notifier.grantChanged(record, type);
+      await notifier.flush();
+      return signals.publish.mock.calls.map(([signal]) => signal);
+    }
+
+    it('carry the grant id and the event kind, never the reason, role ARN or sign-in link', async () => {
+      const [signal] = await signalsFor(
+        { ...pending, state: 'active', roleArn: 'arn:aws:iam::1:role/r' },
+        'activated',
+      );
+
+      expect(signal.message).toEqual({ grantId: grant.id, type: 'activated' });
+      const text = JSON.stringify(signal);
+      expect(text).not.toContain('evil.example');
+      expect(text).not.toContain('arn:aws:iam');
+      expect(text).not.toContain('switchrole');
+    });
+
+    it('reach the approver groups while a request waits and when it stops waiting, and only the requester after', async () => {
+      const [requested] = await signalsFor(pending, 'requested');
+      const [approved] = await signalsFor(
+        { ...pending, state: 'provisioning' },
+        'approved',
+      );
+      const [activated] = await signalsFor(
+        { ...pending, state: 'active' },
+        'activated',
+      );
+
+      expect(requested.recipients).toEqual({
+        type: 'user',
+        entityRef: ['user:default/alice', 'group:default/team-data'],
+      });
+      expect(approved.recipients.entityRef).toContain(
+        'group:default/team-data',
+      );
+      expect(activated.recipients).toEqual({
+        type: 'user',
+        entityRef: ['user:default/alice'],
+      });
+    });
+
+    it('are never addressed to the identity the signals backend gives sockets without a token', async () => {
+      const guests = await signalsFor(
+        { ...grant, requester: ANONYMOUS_SIGNALS_USER },
+        'activated',
+      );
+      const guestsPending = await signalsFor(
+        { ...pending, requester: ANONYMOUS_SIGNALS_USER },
+        'requested',
+      );
+
+      expect(guests).toEqual([]);
+      expect(guestsPending.map(s => s.recipients)).toEqual([
+        { type: 'user', entityRef: ['group:default/team-data'] },
+      ]);
     });
   });
 

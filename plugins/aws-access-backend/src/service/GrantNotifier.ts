@@ -5,15 +5,48 @@ import {
   GRANT_EVENTS_TOPIC,
   GRANT_SIGNAL_CHANNEL,
   GrantChangedEvent,
+  GrantSignalMessage,
 } from 'backstage-plugin-aws-access-common';
 import { GrantRecord } from '../database/types';
 import { BackgroundQueue } from '../notifications/BackgroundQueue';
 import { toApiGrant } from './grantView';
 
 /**
+ * The identity the signals backend gives a WebSocket that brings no token at
+ * all (`@backstage/plugin-signals-backend`, SignalManager.addConnection). A
+ * signal addressed to it reaches every anonymous socket, so it is never
+ * addressed; that user's screens fall back to polling.
+ */
+export const ANONYMOUS_SIGNALS_USER = 'user:default/guest';
+
+/** Events that take a grant out of `pending`: its approvers' inboxes change too. */
+const PENDING_EXITS = new Set(['approved', 'rejected', 'cancelled']);
+
+/**
+ * Who may read the grant and has a screen showing it: the requester, and
+ * while it waits for approval (and when it stops waiting) the approver
+ * groups. The signals backend matches these refs against each socket's
+ * ownership refs, so a group ref reaches the group's members.
+ */
+export function signalRecipients(grant: GrantRecord, type: string): string[] {
+  const refs = new Set([grant.requester]);
+  const requirement = grant.approvalRequirement;
+  if (
+    requirement &&
+    requirement.mode !== 'auto' &&
+    (grant.state === 'pending' || PENDING_EXITS.has(type))
+  ) {
+    for (const group of requirement.approverGroups) refs.add(group);
+  }
+  refs.delete(ANONYMOUS_SIGNALS_USER);
+  return [...refs];
+}
+
+/**
  * Tells the rest of Backstage about each grant change: the events service
- * (the catalog module keeps grant entities current from it) and a signal to
- * the requester's browser. The change is already committed when this runs,
+ * (the catalog module keeps grant entities current from it; the whole grant,
+ * since the events bus answers only backend services) and a signal, only
+ * ids, to the browsers of those who may read the grant. The change is already committed when this runs,
  * so a failure here is logged, never raised: the periodic catalog refresh
  * and UI polling repair what a lost message missed.
  *
@@ -45,12 +78,14 @@ export class GrantNotifier {
         events.publish({ topic: GRANT_EVENTS_TOPIC, eventPayload: payload }),
       );
     }
-    if (signals) {
+    const recipients = signalRecipients(grant, type);
+    if (signals && recipients.length > 0) {
+      const message: GrantSignalMessage = { grantId: grant.id, type };
       this.signals.push(`signal ${type} of grant ${grant.id}`, () =>
-        signals.publish({
-          recipients: { type: 'user', entityRef: grant.requester },
+        signals.publish<GrantSignalMessage>({
+          recipients: { type: 'user', entityRef: recipients },
           channel: GRANT_SIGNAL_CHANNEL,
-          message: JSON.parse(JSON.stringify(payload)),
+          message,
         }),
       );
     }

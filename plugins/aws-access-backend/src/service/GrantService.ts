@@ -472,7 +472,7 @@ export class GrantService {
       'cancel',
       caller,
       subjectOf(grant),
-      undefined,
+      request.reason ? { reason: request.reason } : undefined,
       async () => {
         if (grant.state === 'cancelled') {
           return grant;
@@ -614,7 +614,10 @@ export class GrantService {
       'extend',
       caller,
       subjectOf(grant),
-      { durationMinutes: request.durationMinutes },
+      {
+        durationMinutes: request.durationMinutes,
+        ...(request.reason ? { reason: request.reason } : {}),
+      },
       async () => {
         this.assertExtensionNeedsNoApproval(grant);
         const expiresAt = new Date(

@@ -278,7 +278,8 @@ describe('approvals', () => {
         recipients: { type: 'entity', entityRef: ALICE },
         payload: expect.objectContaining({
           title: 'Your AWS access request was rejected',
-          description: expect.stringContaining('use the staging bucket'),
+          // The comment is on the grant (above), not in the notification.
+          description: expect.stringContaining('Open the request to read why'),
         }),
       });
       expect(auditedEvents()).toContainEqual(['grant-reject', DAN]);

@@ -155,7 +155,7 @@ export const grantEntity = {
     name: 'grant-3f2a9c1e',
     namespace: 'default',
     annotations: {
-      'aws.amazon.com/arn': ROLE_ARN,
+      'aws-access/role-arn': ROLE_ARN,
       'aws-access/grant-id': '3f2a9c1e-7d6b-4b1a-9f0e-0a1b2c3d4e5f',
     },
   },

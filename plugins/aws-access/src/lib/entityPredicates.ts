@@ -8,8 +8,9 @@ import {
 
 /**
  * True for catalog entities that stand for a grant (`spec.type:
- * aws-access-grant`). They carry the role's ARN in `aws.amazon.com/arn`, so
- * they must be told apart from the resources access is requested for.
+ * aws-access-grant`). They carry the role's ARN in `aws-access/role-arn`;
+ * grant entities catalogued before that change carried it in
+ * `aws.amazon.com/arn`, so they are still told apart from resources here.
  *
  * @public
  */

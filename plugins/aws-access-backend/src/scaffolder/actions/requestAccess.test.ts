@@ -95,6 +95,25 @@ describe('aws:access:request', () => {
     );
   });
 
+  it('keeps the reason and the sign-in link out of the task log, which outlives the grant', async () => {
+    const { run, logger } = setup();
+    fakeApi.nextStates.push(activeGrant);
+
+    await run({
+      ...ordersRequest,
+      reason: 'INC-4242 [click](https://evil.example)',
+    });
+
+    const logged = JSON.stringify([
+      logger.info.mock.calls,
+      logger.warn.mock.calls,
+      logger.error.mock.calls,
+    ]);
+    expect(logged).not.toContain('INC-4242');
+    expect(logged).not.toContain('evil.example');
+    expect(logged).not.toContain('switchrole');
+  });
+
   it('resolves an entity to its ARN and account with the user’s credentials', async () => {
     const { run, catalog } = setup();
     fakeApi.nextStates.push(activeGrant);

@@ -11,6 +11,7 @@ import { useElementId } from '../../hooks';
 import { formatDateTime, formatDuration } from '../../lib/time';
 import { ApprovalProgress } from '../ApprovalProgress';
 import { Decision, DecisionDialog } from './DecisionDialog';
+import { UserText } from '../UserText';
 
 const useStyles = makeStyles(theme => ({
   row: {
@@ -64,7 +65,7 @@ export function ApprovalRow(props: {
             asks for access
           </span>
         }
-        subheader={grant.resourceArn}
+        subheader={<UserText>{grant.resourceArn}</UserText>}
         action={
           highlighted ? (
             <Chip label="Linked request" color="primary" size="small" />
@@ -79,7 +80,7 @@ export function ApprovalRow(props: {
           approval
         </Typography>
         <Typography variant="body2">
-          <strong>Reason:</strong> {grant.reason}
+          <strong>Reason:</strong> <UserText>{grant.reason}</UserText>
         </Typography>
         <Typography variant="body2">
           <strong>Requested:</strong> {formatDateTime(grant.createdAt)}

@@ -106,7 +106,9 @@ describe('ApprovalsInbox', () => {
     const request = await screen.findByRole('article', {
       name: 'guest asks for access',
     });
-    expect(api.listGrants).toHaveBeenCalledWith({ state: ['pending'] });
+    expect(api.listGrants).toHaveBeenCalledWith(
+      expect.objectContaining({ state: ['pending'] }),
+    );
     expect(screen.getAllByRole('article')).toHaveLength(1);
     expect(within(request).getByText('load invoices')).toBeInTheDocument();
     expect(
@@ -200,6 +202,103 @@ describe('ApprovalsInbox', () => {
     );
     await renderInbox({ api });
     expect(await screen.findByText('database is down')).toBeInTheDocument();
+  });
+
+  describe('when one user floods the inbox', () => {
+    // 51 requests from one user, newest first, then another user's real one.
+    const flood = Array.from({ length: 51 }, (_, i) =>
+      pendingGrant(`g-flood-${i}`, { requester: 'user:default/mallory' }),
+    );
+    const real = pendingGrant('g-real', {
+      requester: 'user:default/carol',
+      reason: 'restore the invoices table',
+    });
+    /** Pages of 50, as the API answers by default, joined by `nextCursor`. */
+    function pagedApi() {
+      const api = createFakeAwsAccessApi();
+      const all = [...flood, real];
+      api.listGrants.mockImplementation(async query => {
+        const start = Number(query?.cursor ?? 0);
+        const end = start + Math.min(query?.limit ?? 50, 50);
+        return {
+          items: all.slice(start, end),
+          nextCursor: end < all.length ? String(end) : undefined,
+        };
+      });
+      return api;
+    }
+
+    it('pages through every pending request and says how many wait', async () => {
+      const api = pagedApi();
+      await renderInbox({ api });
+
+      expect(
+        await screen.findByText('52 requests wait for you'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('article', { name: 'carol asks for access' }),
+      ).toHaveTextContent('restore the invoices table');
+      expect(screen.getAllByRole('article')).toHaveLength(52);
+    });
+
+    it('opens a notification link to a request past the first page, and its approver approves it', async () => {
+      const api = pagedApi();
+      api.approveGrant.mockResolvedValue({ ...real, state: 'provisioning' });
+      await renderInbox({ api, linkedGrant: 'g-real' });
+
+      await waitFor(() =>
+        expect(screen.getAllByRole('article')[0]).toHaveTextContent(
+          'restore the invoices table',
+        ),
+      );
+      const [first] = screen.getAllByRole('article');
+      expect(first).toHaveAttribute('aria-current', 'true');
+      expect(
+        screen.queryByText('You cannot approve this request'),
+      ).not.toBeInTheDocument();
+      await userEvent.click(
+        within(first).getByRole('button', { name: 'Approve' }),
+      );
+      const dialog = await screen.findByRole('dialog');
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Approve' }),
+      );
+      await waitFor(() => expect(api.approveGrant).toHaveBeenCalledTimes(1));
+      expect(api.approveGrant.mock.calls[0][0]).toBe('g-real');
+    });
+
+    it('says one request waits, in the singular', async () => {
+      const api = createFakeAwsAccessApi();
+      api.listGrants.mockResolvedValue({ items: [pending] });
+      await renderInbox({ api });
+
+      expect(
+        await screen.findByText('1 request waits for you'),
+      ).toBeInTheDocument();
+    });
+  });
+
+  it("shows a requester's markdown as the text they typed", async () => {
+    const api = createFakeAwsAccessApi();
+    api.listGrants.mockResolvedValue({
+      items: [
+        pendingGrant('g-md', {
+          reason: '# Approved by alice [details](https://evil.example)',
+        }),
+      ],
+    });
+    await renderInbox({ api });
+
+    const request = await screen.findByRole('article');
+    expect(
+      within(request).getByText(
+        '# Approved by alice [details](https://evil.example)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(request).queryByRole('link', { name: 'details' }),
+    ).not.toBeInTheDocument();
+    expect(within(request).queryByRole('heading')).not.toBeInTheDocument();
   });
 
   describe('with a link to one request (?grant=)', () => {

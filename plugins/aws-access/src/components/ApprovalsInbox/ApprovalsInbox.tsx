@@ -4,15 +4,27 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import { useSearchParams } from 'react-router-dom';
-import { useCurrentUserRef, useGrants } from '../../hooks';
+import { useCurrentUserRef } from '../../hooks';
 import { ApprovalRow } from './ApprovalRow';
 import { LinkedGrantNotice } from './LinkedGrantNotice';
 import { useApprovableGrants } from './useApprovableGrants';
+import { usePendingGrants } from './usePendingGrants';
+
+function waitingCount(count: number, incomplete: boolean): string {
+  const more = incomplete ? ' or more' : '';
+  return count === 1 && !incomplete
+    ? '1 request waits for you'
+    : `${count}${more} requests wait for you`;
+}
 
 /**
  * The approvals inbox: pending requests of other people that the signed-in
  * user may approve or reject, each with the comment dialog.
+ *
+ * It reads every page of pending requests and says how many wait, so a
+ * flood of requests from one user cannot hide another's.
  *
  * Notifications link here with `?grant=<id>`: that request comes first,
  * highlighted and scrolled into view; when it is no longer in the inbox
@@ -23,7 +35,7 @@ export function ApprovalsInbox() {
   const [searchParams] = useSearchParams();
   const linkedId = searchParams.get('grant') || undefined;
   const user = useCurrentUserRef();
-  const pending = useGrants({ state: ['pending'] });
+  const pending = usePendingGrants();
   const approvable = useApprovableGrants(pending.value?.items, user.value);
 
   if ((pending.loading && !pending.value) || user.loading) {
@@ -66,6 +78,9 @@ export function ApprovalsInbox() {
         />
       ) : (
         <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
+          <Typography variant="h6" component="h2">
+            {waitingCount(ordered.length, Boolean(pending.value?.nextCursor))}
+          </Typography>
           {ordered.map(grant => (
             <ApprovalRow
               key={grant.id}

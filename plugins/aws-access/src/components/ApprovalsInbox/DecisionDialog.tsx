@@ -10,6 +10,7 @@ import {
   ConfirmGrantActionDialog,
   useOptionalNote,
 } from '../ConfirmGrantActionDialog';
+import { UserText } from '../UserText';
 
 export type Decision = 'approve' | 'reject';
 
@@ -77,8 +78,12 @@ export function DecisionDialog(props: {
     >
       <DialogContentText>
         <EntityDisplayName entityRef={grant.requester} defaultKind="user" />{' '}
-        asks for {grant.actions.join(', ')} on <code>{grant.resourceArn}</code>{' '}
-        for {grant.durationMinutes} minutes: “{grant.reason}”
+        asks for {grant.actions.join(', ')} on{' '}
+        <code>
+          <UserText>{grant.resourceArn}</UserText>
+        </code>{' '}
+        for {grant.durationMinutes} minutes: “
+        <UserText>{grant.reason}</UserText>”
       </DialogContentText>
     </ConfirmGrantActionDialog>
   );

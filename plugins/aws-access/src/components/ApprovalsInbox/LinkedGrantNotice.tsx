@@ -19,6 +19,7 @@ import { ApprovalProgress } from '../ApprovalProgress';
 import { CancelRequestButton } from '../CancelRequestButton';
 import { GrantStateIndicator } from '../GrantStateIndicator';
 import { hasApproved } from './useApprovableGrants';
+import { UserText } from '../UserText';
 
 /** States a grant only reaches after its approval. */
 const APPROVED_STATES: readonly GrantState[] = [
@@ -45,8 +46,11 @@ function WhatWasAsked(props: { grant: Grant }) {
   return (
     <Typography variant="body2">
       <EntityRefLink entityRef={grant.requester} defaultKind="user" /> asked for{' '}
-      {grant.actions.join(', ')} on <code>{grant.resourceArn}</code>: “
-      {grant.reason}”
+      {grant.actions.join(', ')} on{' '}
+      <code>
+        <UserText>{grant.resourceArn}</UserText>
+      </code>
+      : “<UserText>{grant.reason}</UserText>”
     </Typography>
   );
 }
@@ -104,13 +108,26 @@ function Decided(props: { grant: Grant & { events?: GrantEvent[] } }) {
     const event = lastEventInto(grant.events, 'rejected');
     title = 'This request was already rejected';
     if (event?.data?.timedOut || event?.actor === 'system') {
-      detail = <>Nobody decided in time{event.reason && `: ${event.reason}`}</>;
+      detail = (
+        <>
+          Nobody decided in time
+          {event.reason && (
+            <>
+              : <UserText>{event.reason}</UserText>
+            </>
+          )}
+        </>
+      );
     } else if (event) {
       detail = (
         <>
           Rejected by <ActorLink actor={event.actor} /> on{' '}
           {formatDateTime(event.createdAt)}
-          {event.reason && `: “${event.reason}”`}
+          {event.reason && (
+            <>
+              : “<UserText>{event.reason}</UserText>”
+            </>
+          )}
         </>
       );
     }
@@ -122,7 +139,11 @@ function Decided(props: { grant: Grant & { events?: GrantEvent[] } }) {
         <>
           Cancelled by <ActorLink actor={event.actor} /> on{' '}
           {formatDateTime(event.createdAt)}
-          {event.reason && `: “${event.reason}”`}
+          {event.reason && (
+            <>
+              : “<UserText>{event.reason}</UserText>”
+            </>
+          )}
         </>
       );
     }

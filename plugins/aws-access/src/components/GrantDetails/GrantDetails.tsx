@@ -17,6 +17,7 @@ import { ExpiryCountdown } from '../ExpiryCountdown';
 import { ExtendGrantButton } from '../ExtendGrantButton';
 import { GrantStateIndicator } from '../GrantStateIndicator';
 import { RevokeGrantButton } from '../RevokeGrantButton';
+import { UserText } from '../UserText';
 
 /**
  * Everything about one grant a requester needs: its state, time left, how
@@ -31,12 +32,16 @@ export function GrantDetails(props: {
     State: <GrantStateIndicator state={grant.state} />,
     'Time left': <ExpiryCountdown grant={grant} />,
     Expires: formatDateTime(grant.expiresAt),
-    Resource: <code>{grant.resourceArn}</code>,
+    Resource: (
+      <code>
+        <UserText>{grant.resourceArn}</UserText>
+      </code>
+    ),
     Actions: grant.actions.join(', '),
     Duration: formatDuration(grant.durationMinutes),
     Account: grant.accountId,
     Requester: <EntityRefLink entityRef={grant.requester} defaultKind="user" />,
-    Reason: grant.reason,
+    Reason: <UserText>{grant.reason}</UserText>,
   };
   if (grant.roleArn) {
     metadata.Role = <code>{grant.roleArn}</code>;
@@ -61,7 +66,7 @@ export function GrantDetails(props: {
       )}
       {grant.lastError && (
         <Alert severity="error" role="alert">
-          {grant.lastError}
+          <UserText>{grant.lastError}</UserText>
         </Alert>
       )}
       <StructuredMetadataTable metadata={metadata} dense />

@@ -4,6 +4,7 @@ import type { GrantEvent } from 'backstage-plugin-aws-access-common';
 import { grantStateLabel } from '../../lib/grantStates';
 import { ActorLink } from '../ActorLink';
 import { formatDateTime } from '../../lib/time';
+import { UserText } from '../UserText';
 
 const columns: TableColumn<GrantEvent>[] = [
   {
@@ -27,7 +28,11 @@ const columns: TableColumn<GrantEvent>[] = [
     field: 'actor',
     render: event => <ActorLink actor={event.actor} />,
   },
-  { title: 'Why', field: 'reason', render: event => event.reason ?? '—' },
+  {
+    title: 'Why',
+    field: 'reason',
+    render: event => (event.reason ? <UserText>{event.reason}</UserText> : '—'),
+  },
 ];
 
 /** A grant's append-only history: who did what, when and why. */

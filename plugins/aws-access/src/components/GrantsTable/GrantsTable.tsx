@@ -12,6 +12,7 @@ import { ExpiryCountdown } from '../ExpiryCountdown';
 import { ExtendGrantButton } from '../ExtendGrantButton';
 import { GrantStateIndicator } from '../GrantStateIndicator';
 import { RevokeGrantButton } from '../RevokeGrantButton';
+import { UserText } from '../UserText';
 
 export interface GrantsTableProps {
   grants: Grant[];
@@ -87,7 +88,11 @@ export function GrantsTable(props: GrantsTableProps) {
       field: 'createdAt',
       render: grant => formatDateTime(grant.createdAt),
     },
-    { title: 'Reason', field: 'reason' },
+    {
+      title: 'Reason',
+      field: 'reason',
+      render: grant => <UserText>{grant.reason}</UserText>,
+    },
     {
       title: '',
       field: 'id',

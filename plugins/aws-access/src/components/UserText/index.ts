@@ -1,0 +1,1 @@
+export { UserText, neutralizeUserText } from './UserText';
