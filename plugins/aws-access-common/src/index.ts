@@ -10,3 +10,7 @@ export * from './schemas';
 export * from './arn';
 export * from './permissions';
 export * from './client';
+export * from './presets';
+export * from './cliSnippet';
+export * from './duplicateGrant';
+export * from './fieldLabels';

@@ -38,6 +38,14 @@ import { Caller } from './authorization';
 import { GrantEngine, SYSTEM_ACTOR } from './GrantEngine';
 import { toApiGrant } from './grantView';
 import { PrincipalResolver } from './PrincipalResolver';
+import {
+  duplicateGrantError,
+  Grant,
+  GrantPreview,
+} from 'backstage-plugin-aws-access-common';
+import { extendedExpiry, extensionNeedsApprovalMessage } from './extension';
+import { GrantPresentationConfig, presentGrant } from './grantPresentation';
+import { previewGrant } from './grantPreview';
 
 function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value ?? {});
@@ -65,6 +73,7 @@ export class GrantService {
   private readonly approvals: ApprovalPolicy;
   private readonly notifications?: GrantNotifications;
   private readonly auditor?: GrantAuditor;
+  private readonly presentation?: GrantPresentationConfig;
 
   constructor(options: {
     config: () => AwsAccessConfig;
@@ -84,7 +93,10 @@ export class GrantService {
     approvals?: ApprovalPolicy;
     notifications?: GrantNotifications;
     auditor?: GrantAuditor;
+    /** `Grant.cli` and the total-lifetime limit (see grantPresentation.ts). */
+    presentation?: GrantPresentationConfig;
   }) {
+    this.presentation = options.presentation;
     this.config = options.config;
     this.store = options.store;
     this.engine = options.engine;
@@ -98,6 +110,48 @@ export class GrantService {
       new ApprovalPolicy({ pendingTimeoutMinutes: 24 * 60, rules: [] });
     this.notifications = options.notifications;
     this.auditor = options.auditor;
+  }
+
+  /** The API view of a stored grant, with `extension` and `cli`. */
+  present(record: GrantRecord): Grant {
+    return presentGrant(record, {
+      requirement: () => this.extensionRequirement(record),
+      limits: this.extensionLimits(),
+      cli: this.presentation?.cli,
+    });
+  }
+
+  /** `POST /grants/preview`: what `createGrant` would do, creating nothing. */
+  previewGrant(body: unknown, caller: Caller): Promise<GrantPreview> {
+    return previewGrant(
+      {
+        config: this.config(),
+        actions: this.actions,
+        accounts: this.accounts,
+        principals: this.principals,
+        approvals: this.approvals,
+        accessLevels: (arn, statements) => this.accessLevels(arn, statements),
+      },
+      body,
+      caller,
+    );
+  }
+
+  private extensionLimits() {
+    return {
+      maxDurationMinutes: this.config().maxDurationMinutes,
+      maxTotalLifetimeMinutes: this.presentation?.maxTotalLifetimeMinutes,
+    };
+  }
+
+  /** The approval rules' say on extending a grant, judged on the facts captured with it. */
+  private extensionRequirement(grant: GrantRecord): ApprovalRequirement {
+    return this.approvals.decide({
+      accountId: grant.accountId,
+      resourceOwner: grant.resourceOwner,
+      resourceTags: grant.resourceTags,
+      accessLevels: this.accessLevels(grant.resourceArn, grant.statements),
+    });
   }
 
   /** The approval policy the service decides with (the sweep times requests out by it). */
@@ -249,8 +303,9 @@ export class GrantService {
       actions,
     });
     if (duplicate) {
-      throw new ConflictError(
-        `an identical request is already ${duplicate.state}: grant ${duplicate.id}; extend it instead`,
+      throw duplicateGrantError(
+        `You already have this access (${duplicate.state}); extend that grant instead.`,
+        duplicate.id,
       );
     }
 
@@ -583,10 +638,10 @@ export class GrantService {
     caller: Caller,
   ): Promise<GrantRecord> {
     const request = parse(extendGrantRequestSchema, body);
-    const { maxDurationMinutes } = this.config();
-    if (request.durationMinutes > maxDurationMinutes) {
+    const limits = this.extensionLimits();
+    if (request.durationMinutes > limits.maxDurationMinutes) {
       throw new InputError(
-        `durationMinutes must be at most ${maxDurationMinutes}`,
+        `durationMinutes must be at most ${limits.maxDurationMinutes}`,
       );
     }
     const grant = await this.mustGet(id);
@@ -597,8 +652,19 @@ export class GrantService {
       { durationMinutes: request.durationMinutes },
       async () => {
         this.assertExtensionNeedsNoApproval(grant);
+        // "Extend by N": N more than the current expiry, within the limits.
+        const expiresAt = extendedExpiry(
+          grant,
+          request.durationMinutes,
+          limits,
+        );
+        if (grant.expiresAt && expiresAt <= grant.expiresAt) {
+          throw new ConflictError(
+            `This grant already lasts the longest allowed; it cannot be extended further.`,
+          );
+        }
         return this.engine.extend(id, {
-          expiresAt: new Date(Date.now() + minutes(request.durationMinutes)),
+          expiresAt,
           actor: caller.userEntityRef,
           reason: request.reason,
         });
@@ -615,20 +681,9 @@ export class GrantService {
    * approved, and no half-approved extension is left hanging.
    */
   private assertExtensionNeedsNoApproval(grant: GrantRecord): void {
-    const requirement = this.approvals.decide({
-      accountId: grant.accountId,
-      resourceOwner: grant.resourceOwner,
-      resourceTags: grant.resourceTags,
-      accessLevels: this.accessLevels(grant.resourceArn, grant.statements),
-    });
+    const requirement = this.extensionRequirement(grant);
     if (requirement.mode !== 'auto') {
-      throw new ConflictError(
-        `extending grant ${grant.id} needs approval (approval rule ${
-          requirement.ruleIndex + 1
-        }); request access again when it ends, and the request goes to ${requirement.approverGroups.join(
-          ', ',
-        )}`,
-      );
+      throw new ConflictError(extensionNeedsApprovalMessage(requirement));
     }
   }
 

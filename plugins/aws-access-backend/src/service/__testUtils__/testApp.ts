@@ -34,6 +34,7 @@ import { DatabaseGrantStore } from '../../database/DatabaseGrantStore';
 import { GrantProvisioner } from '../../provisioning/types';
 import { AccountResolver } from '../AccountResolver';
 import { GrantEngine } from '../GrantEngine';
+import { readGrantPresentationConfig } from '../grantPresentation';
 import { GrantService } from '../GrantService';
 import { PrincipalResolver } from '../PrincipalResolver';
 import { createRouter } from '../router';
@@ -163,6 +164,7 @@ export async function createTestApp(options: {
     }),
     principals: new PrincipalResolver({ catalog, auth, logger }),
     approvals: ApprovalPolicy.fromConfig(rootConfig),
+    presentation: readGrantPresentationConfig(rootConfig, {}),
     notifications,
     auditor: options.auditor && new GrantAuditor(options.auditor),
   });
