@@ -32,16 +32,18 @@ export async function demoKeys(profile: string): Promise<DemoKeys> {
 }
 
 /**
- * Runs `fn` while moto enforces IAM policies, so that AWS answers Allow or
- * AccessDenied like the real thing; switches enforcement off again after.
+ * Runs `fn` with moto enforcing IAM policies, so that AWS answers Allow or
+ * AccessDenied like the real thing. The demo enforces IAM from the start
+ * (scripts/start.sh); this only makes sure, and never switches it off.
  */
 export async function withIamEnforced<T>(fn: () => Promise<T>): Promise<T> {
-  const post = (body: string) =>
-    fetch(`${MOTO_ENDPOINT}/moto-api/reset-auth`, { method: 'POST', body });
-  await post('0');
-  try {
-    return await fn();
-  } finally {
-    await post('inf');
+  const res = await fetch(`${MOTO_ENDPOINT}/moto-api/reset-auth`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain' },
+    body: '0',
+  });
+  if (!res.ok) {
+    throw new Error(`moto refused reset-auth: ${res.status}`);
   }
+  return fn();
 }

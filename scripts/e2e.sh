@@ -14,6 +14,7 @@ if [ -z "$CHROMIUM_PATH" ]; then
   die "Chromium was not found. Install it (Debian: apt-get install -y --no-install-recommends chromium) or set CHROMIUM_PATH"
 fi
 
+rm -f .demo/ready
 log "starting the demo for end-to-end tests (log: test-results/demo.log)"
 setsid bash scripts/start.sh >test-results/demo.log 2>&1 &
 demo_pid=$!
@@ -29,8 +30,8 @@ trap stop_demo EXIT INT TERM
 ready=0
 for _ in $(seq 1 300); do
   if ! kill -0 "$demo_pid" 2>/dev/null; then break; fi
-  if curl -fsS http://localhost:7007/api/aws-access/health >/dev/null 2>&1 &&
-    curl -fsS http://localhost:3000 >/dev/null 2>&1; then
+  # start.sh writes .demo/ready once the catalog holds the demo's AWS resources.
+  if [ -f .demo/ready ]; then
     ready=1
     break
   fi

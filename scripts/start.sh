@@ -57,12 +57,28 @@ unset AWS_PROFILE AWS_SESSION_TOKEN
 node "$ROOT/scripts/demo/seed.mjs"
 node --require "$ROOT/node_modules/@backstage/cli-node/config/nodeTransform.cjs" "$ROOT/scripts/demo/onboard.ts"
 
-log "starting Backstage: app http://localhost:3000, backend http://localhost:7007"
-log "the demo user's AWS keys: .demo/aws-credentials (profile 'guest')"
+# From here on the local AWS enforces IAM like AWS does: only keys of IAM
+# users that exist answer, and each gets exactly what its policies allow.
+# The backend signs as its own demo user (policy in scripts/demo/seed.mjs);
+# the demo people's keys (.demo/aws-credentials) can only assume the grant
+# roles that trust them.
+curl -fsS -X POST -H 'Content-Type: text/plain' --data-binary 0 \
+  "$AWS_ENDPOINT_URL/moto-api/reset-auth" >/dev/null ||
+  die "could not switch on IAM enforcement in the local AWS"
+set -a
+# shellcheck disable=SC1091
+source "$DEMO_DIR/backend.env"
+set +a
+# The grant page's AWS CLI snippet names the file with the demo people's keys.
+export AWS_ACCESS_CLI_CREDENTIALS_FILE="$DEMO_DIR/aws-credentials"
+
+rm -f "$DEMO_DIR/ready"
+log "starting Backstage (app :3000, backend :7007); the URL is announced once the catalog holds the demo's AWS resources"
 cd "$ROOT"
 # Adds app-config.demo.yaml (the demo's sign-in) after app-config.yaml; the
 # production configuration never includes it.
 export BACKSTAGE_ENV=demo
 setsid pnpm exec backstage-cli repo start "$@" &
 pids+=($!)
+bash "$ROOT/scripts/demo/wait-ready.sh" "${pids[1]}" &
 wait "${pids[1]}"

@@ -74,6 +74,20 @@ export interface Config {
        */
       maxTotalLifetime?: HumanDuration | string;
     };
+    /**
+     * What the AWS CLI snippet on a grant's page names (see the README,
+     * "Using a grant from the AWS CLI").
+     */
+    cli?: {
+      /** Endpoint of a local AWS (the demo). Default: the backend's `AWS_ENDPOINT_URL`. */
+      endpointUrl?: string;
+      /** File holding the requester's own keys. Default `~/.aws/credentials`. */
+      credentialsFile?: string;
+      /** Profile holding the requester's own keys. Default: the user's name. */
+      sourceProfile?: string;
+      /** Region for resources whose ARN names none (S3). Default: the first account's first region. */
+      region?: string;
+    };
     /** IAM path of the roles the engine creates. Default `/backstage-access/`. */
     rolePath?: string;
     /**

@@ -133,6 +133,8 @@ describeMoto(
           mockServices.rootConfig.factory({
             data: {
               awsAccess: {
+                // Nothing discovers here: no wait for a first discovery.
+                catalog: { enabled: false },
                 accounts: [
                   { accountId: ACCOUNT, name: 'home', regions: ['us-east-1'] },
                 ],

@@ -12,6 +12,8 @@ describe('awsAccessPlugin', () => {
         mockServices.rootConfig.factory({
           data: {
             awsAccess: {
+              // Nothing discovers here: no wait for a first discovery.
+              catalog: { enabled: false },
               accounts: [
                 {
                   accountId: '123456789012',

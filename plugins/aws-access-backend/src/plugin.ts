@@ -42,6 +42,8 @@ import {
 } from './onboarding';
 import { getUserCaller } from './service/authorization';
 import { createRouter, toPermissionResource } from './service/router';
+import { readGrantPresentationConfig } from './service/grantPresentation';
+import { createInventoryReadiness } from './service/inventoryReadiness';
 
 /**
  * The aws-access backend plugin: REST API, grant engine, expiry and reconciler.
@@ -135,6 +137,7 @@ export const awsAccessPlugin = createBackendPlugin({
         const grants = new GrantService({
           describeAccount: account => accountStatus.describeAccount(account),
           config: () => awsAccessConfig,
+          presentation: readGrantPresentationConfig(config),
           store,
           engine,
           actions: await IamDataActionCatalog.create(),
@@ -220,6 +223,13 @@ export const awsAccessPlugin = createBackendPlugin({
             permissions: deps.permissions,
             permissionEvaluators,
             grants,
+            // Only where this backend discovers resources for the catalog.
+            inventoryReadiness: awsAccessConfig.catalog.enabled
+              ? createInventoryReadiness({
+                  catalog: deps.catalog,
+                  auth: deps.auth,
+                })
+              : undefined,
           }),
         );
         httpRouter.use(

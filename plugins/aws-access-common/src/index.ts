@@ -11,3 +11,7 @@ export * from './userText';
 export * from './arn';
 export * from './permissions';
 export * from './client';
+export * from './presets';
+export * from './cliSnippet';
+export * from './duplicateGrant';
+export * from './fieldLabels';

@@ -75,6 +75,40 @@ export interface Grant {
    * `awsAccess.approval.pendingTimeoutMinutes`.
    */
   approvalDeadline?: string;
+  /**
+   * Whether the caller may extend this grant now, and if not, why, in
+   * words for people. Computed by the backend from the approval rules and
+   * limits; absent on grants that can never be extended (not active).
+   */
+  extension?: GrantExtension;
+  /**
+   * How a person uses the grant from the AWS CLI, from the backend's
+   * config (`awsAccess.cli`): see `buildAwsCliSnippet`.
+   */
+  cli?: GrantCliSettings;
+}
+
+/** `Grant.extension`: can the grant be extended, and by how much at most. */
+export interface GrantExtension {
+  allowed: boolean;
+  /** Why not, for people (never rule numbers or ids). */
+  reason?: string;
+  /** No extension ends later than this many minutes from the time it is made. */
+  maxDurationMinutes?: number;
+  /** Where a total lifetime is configured: no extension ends after this (ISO-8601 UTC). */
+  lifetimeEndsAt?: string;
+}
+
+/** `Grant.cli`: what the AWS CLI snippet needs to know about this installation. */
+export interface GrantCliSettings {
+  /** The endpoint the backend talks to when it is not AWS (the demo's local AWS). */
+  endpointUrl?: string;
+  /** The file holding the requester's own keys; `~/.aws/credentials` when absent. */
+  credentialsFile?: string;
+  /** The profile with the requester's own keys; the user's name when absent. */
+  sourceProfile?: string;
+  /** Region for the profile when the grant's ARN names none (S3). */
+  region?: string;
 }
 
 /** One person's approval of a grant. */
@@ -184,3 +218,36 @@ export type GrantSignalMessage = {
   grantId: string;
   type: string;
 };
+
+/** `POST /grants/preview`: what `POST /grants` with the same body would do. */
+export interface GrantPreview {
+  resourceArn: string;
+  resourceType: string;
+  accountId: string;
+  region: string;
+  actions: string[];
+  durationMinutes: number;
+  /** The expiry the grant would get if it were active now (ISO-8601 UTC). */
+  expiresAt: string;
+  /** `awsAccess.maxDurationMinutes`. */
+  maxDurationMinutes: number;
+  /** The role's trust policy, with the expiry condition. */
+  trustPolicy: Record<string, unknown>;
+  /** The role's inline permission policy, with the expiry condition. */
+  permissionPolicy: Record<string, unknown>;
+  /** Who must approve; `auto` means active at once. */
+  approval:
+    | { mode: 'auto' }
+    | {
+        mode: 'owner' | 'groups';
+        /** Approvals needed. */
+        count: number;
+        /** Entity refs of the groups whose members may approve. */
+        approverGroups: string[];
+      };
+  /** The chosen actions at the access levels that deserve a second look. */
+  sensitiveActions: Array<{
+    action: string;
+    accessLevel: 'Write' | 'Permissions management' | 'Tagging';
+  }>;
+}

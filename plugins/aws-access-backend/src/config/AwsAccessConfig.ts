@@ -198,10 +198,8 @@ function readLimits(
         readDurationFromConfig(config, { key: 'maxTotalLifetime' }),
       )
     : 2 * maxDurationMinutes * 60_000;
-  if (!(lifetime >= maxDurationMinutes * 60_000)) {
-    throw new Error(
-      'awsAccess.limits.maxTotalLifetime must be at least awsAccess.maxDurationMinutes',
-    );
+  if (!(lifetime > 0)) {
+    throw new Error('awsAccess.limits.maxTotalLifetime must be positive');
   }
   return {
     maxLiveGrantsPerUser: count('maxLiveGrantsPerUser', 20),

@@ -39,6 +39,14 @@ import { Caller } from './authorization';
 import { GrantEngine, SYSTEM_ACTOR } from './GrantEngine';
 import { toApiGrant } from './grantView';
 import { PrincipalResolver } from './PrincipalResolver';
+import {
+  duplicateGrantError,
+  Grant,
+  GrantPreview,
+} from 'backstage-plugin-aws-access-common';
+import { extendedExpiry, extensionNeedsApprovalMessage } from './extension';
+import { GrantPresentationConfig, presentGrant } from './grantPresentation';
+import { GrantPlan, toGrantPreview } from './grantPreview';
 
 function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value ?? {});
@@ -68,6 +76,7 @@ export class GrantService {
   private readonly auditor?: GrantAuditor;
   private readonly managedNames: () => ManagedNames;
   private readonly assertAccountReady?: (accountId: string) => void;
+  private readonly presentation?: GrantPresentationConfig;
 
   constructor(options: {
     config: () => AwsAccessConfig;
@@ -91,7 +100,10 @@ export class GrantService {
     managedNames: () => ManagedNames;
     /** Throws when an account cannot take new grants (e.g. its stack is outdated). */
     assertAccountReady?: (accountId: string) => void;
+    /** `Grant.cli` and the total-lifetime limit (see grantPresentation.ts). */
+    presentation?: GrantPresentationConfig;
   }) {
+    this.presentation = options.presentation;
     this.config = options.config;
     this.store = options.store;
     this.engine = options.engine;
@@ -107,6 +119,42 @@ export class GrantService {
     this.auditor = options.auditor;
     this.managedNames = options.managedNames;
     this.assertAccountReady = options.assertAccountReady;
+  }
+
+  /** The API view of a stored grant, with `extension` and `cli`. */
+  present(record: GrantRecord): Grant {
+    return presentGrant(record, {
+      requirement: () => this.extensionRequirement(record),
+      limits: this.extensionLimits(),
+      cli: this.presentation?.cli,
+    });
+  }
+
+  /** `POST /grants/preview`: what `createGrant` would do, creating nothing. */
+  async previewGrant(body: unknown, caller: Caller): Promise<GrantPreview> {
+    const request = parse(createGrantRequestSchema, body);
+    const plan = await this.plan(request, caller, new Date());
+    return toGrantPreview(plan, {
+      maxDurationMinutes: this.config().maxDurationMinutes,
+      levels: this.actions.listActions(plan.resource.arn),
+    });
+  }
+
+  private extensionLimits() {
+    return {
+      maxDurationMinutes: this.config().maxDurationMinutes,
+      maxTotalLifetimeMinutes: this.config().limits.maxTotalLifetimeMs / 60_000,
+    };
+  }
+
+  /** The approval rules' say on extending a grant, judged on the facts captured with it. */
+  private extensionRequirement(grant: GrantRecord): ApprovalRequirement {
+    return this.approvals.decide({
+      accountId: grant.accountId,
+      resourceOwner: grant.resourceOwner,
+      resourceTags: grant.resourceTags,
+      accessLevels: this.accessLevels(grant.resourceArn, grant.statements),
+    });
   }
 
   /** The approval policy the service decides with (the sweep times requests out by it). */
@@ -194,10 +242,16 @@ export class GrantService {
     );
   }
 
-  private async create(
+  /**
+   * Every check of a request, in the order a failure is cheapest to find,
+   * and what it would become: the same for `POST /grants` and its preview,
+   * so the preview can never promise what the request would refuse.
+   */
+  private async plan(
     request: z.output<typeof createGrantRequestSchema>,
     caller: Caller,
-  ): Promise<GrantRecord> {
+    now: Date,
+  ): Promise<GrantPlan> {
     const config = this.config();
     if (request.durationMinutes > config.maxDurationMinutes) {
       throw new InputError(
@@ -216,8 +270,7 @@ export class GrantService {
     }
     const resource = this.actions.resolveResource(arn.arn);
     const target = await this.accounts.resolve(arn, request.accountId);
-    const { account } = target;
-    this.assertAccountReady?.(account.accountId);
+    this.assertAccountReady?.(target.account.accountId);
     if (target.isSubResource || arn.isPrefix) {
       const parent = target.resource;
       if (!parent || !this.actions.isSubResource(parent.arn, arn.arn)) {
@@ -236,17 +289,51 @@ export class GrantService {
     const actions = [...new Set(statements.flatMap(s => s.actions))].sort();
     const principals = await this.principals.resolve(
       caller.userEntityRef,
-      account,
+      target.account,
     );
-    const trustPrincipalArns = principals.principalArns;
-    const id = randomUUID();
-    const now = new Date();
     const expiresAt = new Date(
       now.getTime() + minutes(request.durationMinutes),
     );
     // Renders both policies as IAM will get them: too big is a 400 now,
     // not a failed grant later.
-    renderGrantPolicies({ trustPrincipalArns, statements, expiresAt });
+    const policies = renderGrantPolicies({
+      trustPrincipalArns: principals.principalArns,
+      statements,
+      expiresAt,
+    });
+    // Owner and tags of the catalogued resource, captured now, so that a
+    // later catalog edit does not move a pending approval.
+    const requirement = this.approvals.decide({
+      accountId: target.account.accountId,
+      resourceOwner: target.resource?.owner,
+      resourceTags: target.resource?.tags,
+      accessLevels: this.accessLevels(arn.arn, statements),
+    });
+    return {
+      request,
+      resource,
+      target,
+      statements,
+      actions,
+      principals,
+      expiresAt,
+      policies,
+      requirement,
+    };
+  }
+
+  private async create(
+    request: z.output<typeof createGrantRequestSchema>,
+    caller: Caller,
+  ): Promise<GrantRecord> {
+    const config = this.config();
+    const now = new Date();
+    const plan = await this.plan(request, caller, now);
+    const { resource, target, statements, actions, principals, expiresAt } =
+      plan;
+    const { account } = target;
+    const trustPrincipalArns = principals.principalArns;
+    const id = randomUUID();
 
     // A friendlier answer than the unique index's, in the common case.
     const duplicate = await this.store.findLiveDuplicate({
@@ -255,23 +342,17 @@ export class GrantService {
       actions,
     });
     if (duplicate) {
-      throw new ConflictError(
-        `an identical request is already ${duplicate.state}: grant ${duplicate.id}; extend it instead`,
+      throw duplicateGrantError(
+        `You already have this access (${duplicate.state}); extend that grant instead.`,
+        duplicate.id,
       );
     }
 
-    // Owner and tags of the catalogued resource, captured now, so that a
-    // later catalog edit does not move a pending approval.
     const resourceFacts = {
       owner: target.resource?.owner,
       tags: target.resource?.tags,
     };
-    const requirement = this.approvals.decide({
-      accountId: account.accountId,
-      resourceOwner: resourceFacts.owner,
-      resourceTags: resourceFacts.tags,
-      accessLevels: this.accessLevels(request.resourceArn, statements),
-    });
+    const { requirement } = plan;
     const auto = requirement.mode === 'auto';
     const state = auto ? 'provisioning' : 'pending';
 
@@ -603,10 +684,10 @@ export class GrantService {
     caller: Caller,
   ): Promise<GrantRecord> {
     const request = parse(extendGrantRequestSchema, body);
-    const { maxDurationMinutes } = this.config();
-    if (request.durationMinutes > maxDurationMinutes) {
+    const limits = this.extensionLimits();
+    if (request.durationMinutes > limits.maxDurationMinutes) {
       throw new InputError(
-        `durationMinutes must be at most ${maxDurationMinutes}`,
+        `durationMinutes must be at most ${limits.maxDurationMinutes}`,
       );
     }
     const grant = await this.mustGet(id);
@@ -620,10 +701,21 @@ export class GrantService {
       },
       async () => {
         this.assertExtensionNeedsNoApproval(grant);
-        const expiresAt = new Date(
-          Date.now() + minutes(request.durationMinutes),
+        // "Extend by N": N more than the current expiry, within the limits.
+        const expiresAt = extendedExpiry(
+          grant,
+          request.durationMinutes,
+          limits,
         );
-        this.assertWithinLifetime(grant, expiresAt);
+        // Less than a minute more is no extension: the limits are reached.
+        if (
+          grant.expiresAt &&
+          expiresAt.getTime() - grant.expiresAt.getTime() < 60_000
+        ) {
+          throw new ConflictError(
+            `This grant already lasts the longest allowed; it cannot be extended further.`,
+          );
+        }
         return this.engine.extend(id, {
           expiresAt,
           actor: caller.userEntityRef,
@@ -631,23 +723,6 @@ export class GrantService {
         });
       },
     );
-  }
-
-  /**
-   * Chained extensions may not keep a grant alive for ever: from approval
-   * to its last expiry it lasts at most `awsAccess.limits.maxTotalLifetime`.
-   */
-  private assertWithinLifetime(grant: GrantRecord, expiresAt: Date): void {
-    const { maxTotalLifetimeMs } = this.config().limits;
-    const start = (grant.approvedAt ?? grant.createdAt).getTime();
-    if (expiresAt.getTime() - start > maxTotalLifetimeMs) {
-      const latest = new Date(start + maxTotalLifetimeMs);
-      throw new ConflictError(
-        `this grant may last until ${latest.toISOString()} at the latest, extensions included (${Math.round(
-          maxTotalLifetimeMs / 60_000,
-        )} minutes in all); request access anew when it ends`,
-      );
-    }
   }
 
   /**
@@ -659,20 +734,9 @@ export class GrantService {
    * approved, and no half-approved extension is left hanging.
    */
   private assertExtensionNeedsNoApproval(grant: GrantRecord): void {
-    const requirement = this.approvals.decide({
-      accountId: grant.accountId,
-      resourceOwner: grant.resourceOwner,
-      resourceTags: grant.resourceTags,
-      accessLevels: this.accessLevels(grant.resourceArn, grant.statements),
-    });
+    const requirement = this.extensionRequirement(grant);
     if (requirement.mode !== 'auto') {
-      throw new ConflictError(
-        `extending grant ${grant.id} needs approval (approval rule ${
-          requirement.ruleIndex + 1
-        }); request access again when it ends, and the request goes to ${requirement.approverGroups.join(
-          ', ',
-        )}`,
-      );
+      throw new ConflictError(extensionNeedsApprovalMessage(requirement));
     }
   }
 

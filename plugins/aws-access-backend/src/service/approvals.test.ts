@@ -379,9 +379,18 @@ describe('approvals', () => {
         durationMinutes: 120,
       });
       expect(refused.status).toBe(409);
+      // People and resources, never rule numbers or ids.
       expect(refused.body.error.message).toMatch(
-        /needs approval .*request access again/,
+        /needs approval by the owner of this resource \(.+\).*Request access again/,
       );
+      expect(refused.body.error.message).not.toMatch(
+        /rule \d|group:|[0-9a-f]{8}-[0-9a-f]{4}/,
+      );
+      // The API says so before anyone tries.
+      expect((await show(grant.id, ALICE)).extension).toEqual({
+        allowed: false,
+        reason: refused.body.error.message,
+      });
       expect(auditedEvents()).toContainEqual(['grant-extend', ALICE]);
     });
   });

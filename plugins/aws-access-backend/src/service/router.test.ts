@@ -157,7 +157,9 @@ describe('createRouter', () => {
       .send({ ...valid, actions: ['s3:ListBucket', 's3:GetObject'] });
     expect(second.status).toBe(409);
     expect(second.body.error.name).toBe('ConflictError');
-    expect(second.body.error.message).toContain(first.body.id);
+    // The id is structured, for a link; the message speaks to people.
+    expect(second.body.error.grantId).toBe(first.body.id);
+    expect(second.body.error.message).toMatch(/already have this access/);
   });
 
   it('finds the account of an S3 bucket from the catalog, and trusts the requester there', async () => {
@@ -461,16 +463,6 @@ describe('createRouter', () => {
         },
         400,
         /durationMinutes must be at most 720/,
-      ],
-      [
-        'extend to before the current expiry',
-        {
-          method: 'post',
-          path: id => `/grants/${id}/extend`,
-          body: { durationMinutes: 1 },
-        },
-        400,
-        /after its current expiry/,
       ],
       [
         'extend without a duration',

@@ -23,8 +23,8 @@ import Router from 'express-promise-router';
 import { GrantRecord } from '../database/types';
 import { AwsAccessGrantResource, GrantFilter } from '../permissions/resource';
 import { getUserCaller } from './authorization';
-import { toApiGrant } from './grantView';
 import { GrantService } from './GrantService';
+import { InventoryReadiness } from './inventoryReadiness';
 
 /** Requests are small JSON documents; anything bigger is refused (413) unread. */
 const BODY_LIMIT = '32kb';
@@ -73,9 +73,12 @@ export async function createRouter(options: {
   permissions: PermissionsService;
   permissionEvaluators: GrantPermissionEvaluators;
   grants: GrantService;
+  /** Answers 503 to requests until the first AWS discovery has run. */
+  inventoryReadiness?: InventoryReadiness;
 }): Promise<express.Router> {
   const { httpAuth, userInfo, permissions, permissionEvaluators, grants } =
     options;
+  const assertInventoryReady = () => options.inventoryReadiness?.assertReady();
   const router = Router();
   router.use(express.json({ limit: BODY_LIMIT }));
 
@@ -153,7 +156,7 @@ export async function createRouter(options: {
         : undefined,
     );
     res.json({
-      items: page.items.map(toApiGrant),
+      items: page.items.map(g => grants.present(g)),
       ...(page.nextCursor && { nextCursor: page.nextCursor }),
     });
   });
@@ -167,7 +170,7 @@ export async function createRouter(options: {
       'see',
     );
     const { grant, events } = await grants.getGrant(req.params.id);
-    res.json({ ...toApiGrant(grant), events });
+    res.json({ ...grants.present(grant), events });
   });
 
   // Writes act for the signed-in user only: the requester is never taken
@@ -178,8 +181,20 @@ export async function createRouter(options: {
       await httpAuth.credentials(req, { allow: ['user'] }),
       grantCreatePermission,
     );
+    await assertInventoryReady();
     const grant = await grants.createGrant(req.body, user);
-    res.status(201).json(toApiGrant(grant));
+    res.status(201).json(grants.present(grant));
+  });
+
+  // What POST /grants would do with the same body; creates nothing.
+  router.post('/grants/preview', async (req, res) => {
+    const user = await caller(req);
+    await authorizeBasic(
+      await httpAuth.credentials(req, { allow: ['user'] }),
+      grantCreatePermission,
+    );
+    await assertInventoryReady();
+    res.json(await grants.previewGrant(req.body, user));
   });
 
   const grantAction = (
@@ -200,7 +215,7 @@ export async function createRouter(options: {
         req.params.id,
         verb,
       );
-      res.json(toApiGrant(await act(req.params.id, req.body, user)));
+      res.json(grants.present(await act(req.params.id, req.body, user)));
     });
 
   grantAction('revoke', grantRevokePermission, 'revoke', (id, body, user) =>

@@ -3,6 +3,7 @@ import type {
   ActionInfo,
   AwsAccount,
   Grant,
+  GrantPreview,
   GrantWithEvents,
   ListResponse,
   OffboardResult,
@@ -31,6 +32,15 @@ export interface AwsAccessApi {
     request: CreateGrantRequest,
     options?: RequestOptions,
   ): Promise<Grant>;
+  /**
+   * `POST /grants/preview`: what `createGrant` with the same body would
+   * create (policies, approvers, limits), validated the same way; creates
+   * nothing. Optional so that older fakes and clients keep compiling.
+   */
+  previewGrant?(
+    request: CreateGrantRequest,
+    options?: RequestOptions,
+  ): Promise<GrantPreview>;
   listGrants(
     query?: ListGrantsQuery,
     options?: RequestOptions,

@@ -7,6 +7,7 @@ import type {
   ActionInfo,
   AwsAccount,
   Grant,
+  GrantPreview,
   GrantWithEvents,
   ListResponse,
   OffboardResult,
@@ -59,6 +60,15 @@ export class AwsAccessClient implements AwsAccessApi {
 
   createGrant(request: CreateGrantRequest, options?: RequestOptions) {
     return this.request<Grant>('POST', '/grants', options, request);
+  }
+
+  previewGrant(request: CreateGrantRequest, options?: RequestOptions) {
+    return this.request<GrantPreview>(
+      'POST',
+      '/grants/preview',
+      options,
+      request,
+    );
   }
 
   listGrants(query: ListGrantsQuery = {}, options?: RequestOptions) {

@@ -50,7 +50,15 @@ export function canRevoke(grant: Grant): boolean {
 
 /** Whether the grant can be extended (only while it is active). */
 export function canExtend(grant: Grant): boolean {
-  return grant.state === 'active';
+  // The backend says when a rule or limit makes an extension impossible.
+  return grant.state === 'active' && grant.extension?.allowed !== false;
+}
+
+/** Why an active grant cannot be extended, in words for people; undefined when it can. */
+export function extensionBlockedReason(grant: Grant): string | undefined {
+  return grant.state === 'active' && grant.extension?.allowed === false
+    ? grant.extension.reason ?? 'This grant cannot be extended.'
+    : undefined;
 }
 
 const STATE_LABELS: Record<GrantState, string> = {

@@ -36,6 +36,7 @@ import { DatabaseGrantStore } from '../../database/DatabaseGrantStore';
 import { GrantProvisioner } from '../../provisioning/types';
 import { AccountResolver } from '../AccountResolver';
 import { GrantEngine } from '../GrantEngine';
+import { readGrantPresentationConfig } from '../grantPresentation';
 import { GrantService } from '../GrantService';
 import { PrincipalResolver } from '../PrincipalResolver';
 import { ResourceInventory } from '../../resources/ResourceInventory';
@@ -252,6 +253,7 @@ export async function createTestApp(options: {
     }),
     managedNames: () => managedNames(config),
     approvals: ApprovalPolicy.fromConfig(rootConfig),
+    presentation: readGrantPresentationConfig(rootConfig, {}),
     notifications,
     auditor: options.auditor && new GrantAuditor(options.auditor),
   });

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import ButtonGroup from '@material-ui/core/ButtonGroup';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControl from '@material-ui/core/FormControl';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -19,7 +18,13 @@ import {
   type ActionInfo,
 } from 'backstage-plugin-aws-access-common';
 import { useElementId } from '../../hooks';
-import { ACTION_PRESETS, matchesSearch, presetActions } from './presets';
+import Tooltip from '@material-ui/core/Tooltip';
+import {
+  ACTION_PRESET_LABELS,
+  matchesSearch,
+  presetActions,
+  type ActionPresetId,
+} from './presets';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -46,12 +51,23 @@ const useStyles = makeStyles(theme => ({
  * Write, Permissions management), with search and presets.
  */
 export function ActionPicker(props: {
+  /** The resource the actions apply to; presets are curated per resource type. */
+  resourceArn: string;
   actions: ActionInfo[];
   selected: string[];
   onChange: (selected: string[]) => void;
   error?: string;
 }) {
-  const { actions, selected, onChange, error } = props;
+  const { resourceArn, actions, selected, onChange, error } = props;
+  const presets = useMemo(
+    () =>
+      (Object.keys(ACTION_PRESET_LABELS) as ActionPresetId[]).map(id => ({
+        id,
+        ...ACTION_PRESET_LABELS[id],
+        actions: presetActions(id, resourceArn, actions),
+      })),
+    [resourceArn, actions],
+  );
   const classes = useStyles();
   const [search, setSearch] = useState('');
   const searchId = useElementId('aws-access-action-search');
@@ -103,19 +119,33 @@ export function ActionPicker(props: {
             }}
           />
         </Box>
-        <ButtonGroup size="small" aria-label="Action presets">
-          {(
-            Object.keys(ACTION_PRESETS) as Array<keyof typeof ACTION_PRESETS>
-          ).map(preset => (
-            <Button
-              key={preset}
-              onClick={() => onChange(presetActions(actions, preset))}
-            >
-              {ACTION_PRESETS[preset].label}
-            </Button>
-          ))}
-          <Button onClick={() => onChange([])}>Clear</Button>
-        </ButtonGroup>
+        <Box
+          display="flex"
+          style={{ gap: 8 }}
+          role="group"
+          aria-label="Action presets"
+        >
+          {presets.map(preset =>
+            preset.actions ? (
+              <Tooltip
+                key={preset.id}
+                title={`${preset.actions.length} actions: ${preset.summary}`}
+              >
+                <Button
+                  size="small"
+                  variant="outlined"
+                  data-preset={preset.id}
+                  onClick={() => onChange(preset.actions!)}
+                >
+                  {preset.label}
+                </Button>
+              </Tooltip>
+            ) : null,
+          )}
+          <Button size="small" variant="outlined" onClick={() => onChange([])}>
+            Clear
+          </Button>
+        </Box>
       </Box>
       <Typography
         variant="caption"
@@ -123,7 +153,9 @@ export function ActionPicker(props: {
         aria-live="polite"
         component="p"
       >
-        {selected.length} of at most {GRANT_LIMITS.maxActions} selected
+        {selected.length} of at most {GRANT_LIMITS.maxActions} actions selected.
+        Presets pick the data-plane actions of this kind of resource; anything
+        else is picked one by one.
       </Typography>
       <div className={classes.list}>
         {groups.length === 0 && (

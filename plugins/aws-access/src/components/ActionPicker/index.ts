@@ -1,2 +1,2 @@
 export { ActionPicker } from './ActionPicker';
-export { ACTION_PRESETS, presetActions } from './presets';
+export { ACTION_PRESET_LABELS, presetActions } from './presets';

@@ -1,14 +1,21 @@
 import { CodeSnippet } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import type { Grant } from 'backstage-plugin-aws-access-common';
-import { buildAwsCliSnippet, sourceProfileName } from '../../lib/cliSnippet';
+import {
+  buildAwsCliSnippet,
+  type Grant,
+} from 'backstage-plugin-aws-access-common';
+import { useNow } from '../../hooks/useNow';
 
 /**
- * How to use a grant from a terminal: an `~/.aws/config` profile that
- * assumes the grant's role with the requester's own credentials.
+ * How to use a grant from a terminal, in two blocks with a copy button
+ * each: the profile for `~/.aws/config`, then the commands. Both come from
+ * `buildAwsCliSnippet` in `-common`, which the scaffolder output and the
+ * README use too.
  */
 export function AwsCliSnippet(props: { grant: Grant }) {
-  const snippet = buildAwsCliSnippet(props.grant);
+  // Refreshes `--duration-seconds` as the grant's time runs down.
+  const now = useNow(60_000);
+  const snippet = buildAwsCliSnippet(props.grant, { now: new Date(now) });
   if (!snippet) {
     return null;
   }
@@ -18,16 +25,36 @@ export function AwsCliSnippet(props: { grant: Grant }) {
         AWS CLI
       </Typography>
       <Typography variant="body2" color="textSecondary" paragraph>
-        Add this profile to your AWS config. It assumes the grant's role with
-        the credentials of your own profile{' '}
-        <code>{sourceProfileName(props.grant.requester)}</code>.
+        1. Add this profile to <code>~/.aws/config</code>. It assumes the
+        grant's role with your own keys, profile{' '}
+        <code>{snippet.sourceProfile}</code> in{' '}
+        <code>{snippet.credentialsFile}</code>, for{' '}
+        {Math.round(snippet.durationSeconds / 60)} minutes at a time.
       </Typography>
-      <CodeSnippet
-        text={snippet}
-        language="bash"
-        showCopyCodeButton
-        customStyle={{ margin: 0 }}
-      />
+      <div data-testid="aws-cli-config">
+        <CodeSnippet
+          text={snippet.config}
+          language="ini"
+          showCopyCodeButton
+          customStyle={{ margin: 0 }}
+        />
+      </div>
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        paragraph
+        style={{ marginTop: 16 }}
+      >
+        2. Then run:
+      </Typography>
+      <div data-testid="aws-cli-commands">
+        <CodeSnippet
+          text={snippet.commands}
+          language="bash"
+          showCopyCodeButton
+          customStyle={{ margin: 0 }}
+        />
+      </div>
     </section>
   );
 }

@@ -26,7 +26,12 @@ describe('EntityGrantContent', () => {
     expect(
       screen.getByRole('link', { name: /Sign in to the AWS console/ }),
     ).toHaveAttribute('href', grant.signInUrl);
-    expect(screen.getByText(/role_arn = /)).toHaveTextContent(ROLE_ARN);
+    expect(screen.getByTestId('aws-cli-config')).toHaveTextContent(
+      `role_arn = ${ROLE_ARN}`,
+    );
+    expect(
+      within(screen.getByTestId('aws-cli-commands')).getByRole('button'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Revoke' })).toBeInTheDocument();
     expect(screen.getByText('provisioned')).toBeInTheDocument();
     // People are catalog links, in the details and in the history.

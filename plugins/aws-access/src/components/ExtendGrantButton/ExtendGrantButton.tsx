@@ -6,7 +6,21 @@ import {
   type Grant,
 } from 'backstage-plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime, formatDuration } from '../../lib/time';
+
+/** The current expiry plus N, within what the backend says is the latest possible. */
+function proposedExpiry(grant: Grant, minutes: number): string {
+  const base = Math.max(Date.parse(grant.expiresAt!), Date.now());
+  let next = base + minutes * 60_000;
+  const { maxDurationMinutes, lifetimeEndsAt } = grant.extension ?? {};
+  if (maxDurationMinutes) {
+    next = Math.min(next, Date.now() + maxDurationMinutes * 60_000);
+  }
+  if (lifetimeEndsAt) {
+    next = Math.min(next, Date.parse(lifetimeEndsAt));
+  }
+  return new Date(next).toISOString();
+}
 import { fieldErrors } from '../../lib/validation';
 import { ConfirmGrantActionButton } from '../ConfirmGrantActionDialog';
 import { DurationPicker } from '../DurationPicker';
@@ -67,8 +81,16 @@ export function ExtendGrantButton(props: {
       dialogProps={{ maxWidth: 'sm', fullWidth: true }}
     >
       <DialogContentText>
-        Currently expires {formatDateTime(grant.expiresAt)}. Both the role's
-        trust and permission policies are rewritten with the new expiry.
+        Currently expires {formatDateTime(grant.expiresAt)}.
+        {durationMinutes && grant.expiresAt
+          ? ` Extending by ${formatDuration(
+              durationMinutes,
+            )} moves it to ${formatDateTime(
+              proposedExpiry(grant, durationMinutes),
+            )}.`
+          : ''}{' '}
+        Both the role's trust and permission policies are rewritten with the new
+        expiry.
       </DialogContentText>
       <DurationPicker
         label="Extend by"

@@ -7,7 +7,11 @@ import Typography from '@material-ui/core/Typography';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import Alert from '@material-ui/lab/Alert';
 import type { Grant } from 'backstage-plugin-aws-access-common';
-import { canExtend, canRevoke } from '../../lib/grantStates';
+import {
+  canExtend,
+  canRevoke,
+  extensionBlockedReason,
+} from '../../lib/grantStates';
 import { formatDateTime, formatDuration } from '../../lib/time';
 import { ActorLink } from '../ActorLink';
 import { ApprovalProgress } from '../ApprovalProgress';
@@ -70,6 +74,11 @@ export function GrantDetails(props: {
         </Alert>
       )}
       <StructuredMetadataTable metadata={metadata} dense />
+      {extensionBlockedReason(grant) && (
+        <Alert severity="info" data-testid="extension-blocked">
+          {extensionBlockedReason(grant)}
+        </Alert>
+      )}
       <Box display="flex" flexWrap="wrap" my={2} style={{ gap: 8 }}>
         {grant.state === 'active' && grant.signInUrl && (
           <Button

@@ -87,7 +87,8 @@ describe('RequestAccessForm', () => {
       screen.getByRole('group', { name: 'Permissions management actions' }),
     ).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Read-only' }));
+    // Curated for S3 buckets: the data plane only, not bucket configuration.
+    await userEvent.click(screen.getByRole('button', { name: 'Read' }));
     expect(
       screen.getByRole('checkbox', { name: 's3:ListBucket' }),
     ).toBeChecked();
@@ -95,9 +96,14 @@ describe('RequestAccessForm', () => {
       screen.getByRole('checkbox', { name: 's3:GetObject' }),
     ).toBeChecked();
     expect(
+      screen.getByRole('checkbox', { name: 's3:GetBucketTagging' }),
+    ).not.toBeChecked();
+    expect(
       screen.getByRole('checkbox', { name: 's3:PutObject' }),
     ).not.toBeChecked();
-    expect(screen.getByText('3 of at most 50 selected')).toBeInTheDocument();
+    expect(
+      screen.getByText(/2 of at most 50 actions selected/),
+    ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Read-write' }));
     expect(
@@ -159,12 +165,14 @@ describe('RequestAccessForm', () => {
     expect(
       screen.getByRole('link', { name: /Sign in to the AWS console/ }),
     ).toHaveAttribute('href', grant.signInUrl);
-    expect(screen.getByText(/role_arn = /)).toHaveTextContent(
-      `role_arn = ${ROLE_ARN}`,
+    // Two blocks: the profile, then the commands that use it.
+    const config = screen.getByTestId('aws-cli-config');
+    expect(config).toHaveTextContent(`role_arn = ${ROLE_ARN}`);
+    expect(config).toHaveTextContent('source_profile = guest');
+    expect(config).toHaveTextContent('region = us-east-1');
+    expect(screen.getByTestId('aws-cli-commands')).toHaveTextContent(
+      'aws sts get-caller-identity --profile aws-access-',
     );
-    expect(
-      screen.getAllByText(/source_profile = guest/).length,
-    ).toBeGreaterThan(0);
   });
 
   it('shows the API’s own words when the request is refused', async () => {

@@ -107,6 +107,7 @@ export function RequestAccessForm(props: {
         allows only the actions you pick and ends by itself.
       </Typography>
       <ActionPicker
+        resourceArn={resourceArn}
         actions={actions.value}
         selected={selected}
         onChange={setSelected}

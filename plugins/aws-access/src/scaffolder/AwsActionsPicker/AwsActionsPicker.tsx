@@ -90,6 +90,7 @@ export function AwsActionsPicker(props: AwsActionsPickerProps) {
   return (
     <>
       <ActionPicker
+        resourceArn={resource.value?.resourceArn ?? ''}
         actions={offered ?? []}
         selected={formData ?? []}
         onChange={onChange}

@@ -1,0 +1,128 @@
+import { GrantExtension } from 'backstage-plugin-aws-access-common';
+import { ApprovalRequirement } from '../approval/types';
+import { GrantRecord } from '../database/types';
+
+/** The limits an extension is held to. */
+export interface ExtensionLimits {
+  /** `awsAccess.maxDurationMinutes`: no grant ends later than this from now. */
+  maxDurationMinutes: number;
+  /**
+   * The most a grant may live in all, from activation, extensions
+   * included (`awsAccess.limits.maxTotalLifetime`).
+   * Absent: only the per-request maximum applies.
+   */
+  maxTotalLifetimeMinutes?: number;
+}
+
+const minutes = (n: number) => n * 60_000;
+
+function lifetimeStart(
+  grant: Pick<GrantRecord, 'activatedAt' | 'approvedAt' | 'createdAt'>,
+): Date {
+  return grant.activatedAt ?? grant.approvedAt ?? grant.createdAt;
+}
+
+/** The latest expiry an extension may reach now. */
+export function latestExpiry(
+  grant: Pick<GrantRecord, 'activatedAt' | 'approvedAt' | 'createdAt'>,
+  limits: ExtensionLimits,
+  now: Date,
+): Date {
+  const byMax = now.getTime() + minutes(limits.maxDurationMinutes);
+  if (limits.maxTotalLifetimeMinutes === undefined) {
+    return new Date(byMax);
+  }
+  const start = lifetimeStart(grant).getTime();
+  return new Date(
+    Math.min(byMax, start + minutes(limits.maxTotalLifetimeMinutes)),
+  );
+}
+
+/**
+ * "Extend by N": the new expiry is the current one plus N, capped by the
+ * maximum duration from now and by the total lifetime. Never earlier than
+ * the current expiry.
+ */
+export function extendedExpiry(
+  grant: Pick<
+    GrantRecord,
+    'expiresAt' | 'activatedAt' | 'approvedAt' | 'createdAt'
+  >,
+  durationMinutes: number,
+  limits: ExtensionLimits,
+  now: Date = new Date(),
+): Date {
+  const base = Math.max(grant.expiresAt?.getTime() ?? 0, now.getTime());
+  const wanted = base + minutes(durationMinutes);
+  return new Date(Math.min(wanted, latestExpiry(grant, limits, now).getTime()));
+}
+
+/** Display name of an entity ref for a sentence: `group:default/team-data` reads `team-data`. */
+function nameOf(ref: string): string {
+  return ref.replace(/^[a-z]+:(?:[^/]+\/)?/i, '');
+}
+
+function listOf(names: string[]): string {
+  if (names.length <= 1) {
+    return names.join('');
+  }
+  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+/**
+ * Why an extension needs approval, for people: who would have to approve,
+ * never rule numbers or ids.
+ */
+export function extensionNeedsApprovalMessage(
+  requirement: Exclude<ApprovalRequirement, { mode: 'auto' }>,
+): string {
+  const who =
+    requirement.mode === 'owner'
+      ? `the owner of this resource (${listOf(
+          requirement.approverGroups.map(nameOf),
+        )})`
+      : listOf(requirement.approverGroups.map(nameOf));
+  return `Access to this resource needs approval by ${who}, so it cannot be extended here. Request access again when this grant ends; the new request goes to them.`;
+}
+
+/**
+ * `Grant.extension`: whether an active grant can be extended now, and if
+ * not, why. `requirement` is what the approval rules say about the grant.
+ */
+export function describeExtension(
+  grant: GrantRecord,
+  requirement: ApprovalRequirement,
+  limits: ExtensionLimits,
+  now: Date = new Date(),
+): GrantExtension | undefined {
+  if (grant.state !== 'active' || !grant.expiresAt) {
+    return undefined;
+  }
+  if (requirement.mode !== 'auto') {
+    return {
+      allowed: false,
+      reason: extensionNeedsApprovalMessage(requirement),
+    };
+  }
+  const latest = latestExpiry(grant, limits, now);
+  if (latest.getTime() <= grant.expiresAt.getTime() + 60_000) {
+    return {
+      allowed: false,
+      reason:
+        limits.maxTotalLifetimeMinutes !== undefined &&
+        latest.getTime() < now.getTime() + minutes(limits.maxDurationMinutes)
+          ? `This grant has reached the longest a grant may last in all (${limits.maxTotalLifetimeMinutes} minutes). Request access again when it ends.`
+          : `This grant already lasts the longest allowed (${limits.maxDurationMinutes} minutes from now).`,
+    };
+  }
+  return {
+    allowed: true,
+    maxDurationMinutes: limits.maxDurationMinutes,
+    ...(limits.maxTotalLifetimeMinutes !== undefined && {
+      lifetimeEndsAt: new Date(
+        lifetimeStart(grant).getTime() +
+          minutes(limits.maxTotalLifetimeMinutes),
+      ).toISOString(),
+    }),
+  };
+}

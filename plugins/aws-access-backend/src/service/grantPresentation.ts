@@ -1,0 +1,71 @@
+import { Config } from '@backstage/config';
+import { Grant, GrantCliSettings } from 'backstage-plugin-aws-access-common';
+import { ApprovalRequirement } from '../approval/types';
+import { GrantRecord } from '../database/types';
+import { describeExtension, ExtensionLimits } from './extension';
+import { toApiGrant } from './grantView';
+
+/** What the API adds to a stored grant besides its own fields. */
+export interface GrantPresentationConfig {
+  /** `awsAccess.cli`, with the endpoint defaulting to `AWS_ENDPOINT_URL`. */
+  cli: GrantCliSettings;
+}
+
+/**
+ * Reads `awsAccess.cli` (`endpointUrl`, `credentialsFile`, `sourceProfile`,
+ * `region`) The endpoint defaults to the
+ * standard `AWS_ENDPOINT_URL` the backend's own SDK clients honour, so a
+ * demo against a local AWS shows snippets that reach it.
+ */
+export function readGrantPresentationConfig(
+  root: Config,
+  env: NodeJS.ProcessEnv = process.env,
+): GrantPresentationConfig {
+  const cli = root.getOptionalConfig('awsAccess.cli');
+  const endpointUrl =
+    cli?.getOptionalString('endpointUrl') ??
+    (env.AWS_ENDPOINT_URL || undefined);
+  const settings: GrantCliSettings = {
+    ...(endpointUrl && { endpointUrl }),
+    ...(cli?.getOptionalString('credentialsFile') && {
+      credentialsFile: cli.getString('credentialsFile'),
+    }),
+    ...(cli?.getOptionalString('sourceProfile') && {
+      sourceProfile: cli.getString('sourceProfile'),
+    }),
+    region:
+      cli?.getOptionalString('region') ??
+      root
+        .getOptionalConfigArray('awsAccess.accounts')?.[0]
+        ?.getOptionalStringArray('regions')?.[0] ??
+      'us-east-1',
+  };
+  return { cli: settings };
+}
+
+/** The API view of a grant with `extension` and `cli`. */
+export function presentGrant(
+  record: GrantRecord,
+  options: {
+    requirement: () => ApprovalRequirement;
+    limits: ExtensionLimits;
+    cli?: GrantCliSettings;
+    now?: Date;
+  },
+): Grant {
+  const grant = toApiGrant(record);
+  const extension =
+    record.state === 'active'
+      ? describeExtension(
+          record,
+          options.requirement(),
+          options.limits,
+          options.now,
+        )
+      : undefined;
+  return {
+    ...grant,
+    ...(extension && { extension }),
+    ...(options.cli && record.roleArn && { cli: options.cli }),
+  };
+}

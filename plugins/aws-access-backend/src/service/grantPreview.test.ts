@@ -1,0 +1,177 @@
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { GrantPreview } from 'backstage-plugin-aws-access-common';
+import express from 'express';
+import request from 'supertest';
+import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
+import {
+  accessConfig,
+  ALICE,
+  BUCKET,
+  CATALOGUED_BUCKET,
+  createTestApp,
+  HOME,
+  OTHER,
+  TEAM,
+} from './__testUtils__/testApp';
+
+jest.setTimeout(60_000);
+
+const config = {
+  awsAccess: {
+    ...accessConfig.awsAccess,
+    accounts: accessConfig.awsAccess.accounts.map(a => ({
+      trustPrincipalArns: [`arn:aws:iam::${a.accountId}:role/fallback`],
+      ...a,
+    })),
+    approval: {
+      rules: [
+        {
+          accountIds: [HOME],
+          accessLevels: ['List', 'Read'],
+          approvers: 'auto',
+        },
+        {
+          accountIds: [HOME],
+          approvers: 'groups',
+          groups: ['security'],
+          count: 2,
+        },
+        { accountIds: [OTHER], approvers: 'owner' },
+      ],
+    },
+  },
+};
+
+describe('POST /grants/preview', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  let app: express.Express;
+  let iam: RecordingProvisioner;
+
+  beforeEach(async () => {
+    iam = new RecordingProvisioner();
+    ({ app } = await createTestApp({
+      provisioner: iam,
+      knex: await databases.init('SQLITE_3'),
+      config,
+    }));
+  });
+
+  const preview = (body: object) =>
+    request(app)
+      .post('/grants/preview')
+      .set('authorization', mockCredentials.user.header(ALICE))
+      .send(body);
+
+  it('shows the exact policies with the expiry condition, and that reads are active at once', async () => {
+    const res = await preview({
+      resourceArn: BUCKET,
+      actions: ['s3:ListBucket', 's3:GetObject'],
+      durationMinutes: 30,
+      reason: 'reading',
+      accountId: HOME,
+    });
+    expect(res.status).toBe(200);
+    const body: GrantPreview = res.body;
+    const until = {
+      DateLessThan: {
+        'aws:CurrentTime': body.expiresAt.replace(/\.\d{3}Z$/, 'Z'),
+      },
+    };
+    expect(body).toMatchObject({
+      accountId: HOME,
+      actions: ['s3:GetObject', 's3:ListBucket'],
+      maxDurationMinutes: 720,
+      approval: { mode: 'auto' },
+      sensitiveActions: [],
+    });
+    expect(body.trustPolicy).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        expect.objectContaining({
+          Action: 'sts:AssumeRole',
+          Condition: until,
+        }),
+      ],
+    });
+    expect(body.permissionPolicy.Statement).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Action: ['s3:GetObject'],
+          Resource: [`${BUCKET}/*`],
+          Condition: until,
+        }),
+        expect.objectContaining({
+          Action: ['s3:ListBucket'],
+          Resource: [BUCKET],
+          Condition: until,
+        }),
+      ]),
+    );
+    // Nothing was created.
+    expect(iam.calls).toEqual([]);
+    expect((await request(app).get('/grants')).body.items).toEqual([]);
+  });
+
+  it('names the approvers and the actions that write', async () => {
+    const groups = await preview({
+      resourceArn: BUCKET,
+      actions: ['s3:GetObject', 's3:PutObject'],
+      durationMinutes: 30,
+      reason: 'fixing data',
+      accountId: HOME,
+    });
+    expect(groups.body.approval).toEqual({
+      mode: 'groups',
+      count: 2,
+      approverGroups: ['group:default/security'],
+    });
+    expect(groups.body.sensitiveActions).toEqual([
+      { action: 's3:PutObject', accessLevel: 'Write' },
+    ]);
+    const owner = await preview({
+      resourceArn: CATALOGUED_BUCKET,
+      actions: ['s3:PutBucketPolicy'],
+      durationMinutes: 30,
+      reason: 'policy',
+    });
+    expect(owner.status).toBe(200);
+    expect(owner.body.approval).toMatchObject({
+      mode: 'owner',
+      approverGroups: [TEAM],
+    });
+    expect(owner.body.sensitiveActions).toEqual([
+      { action: 's3:PutBucketPolicy', accessLevel: 'Permissions management' },
+    ]);
+  });
+
+  it('refuses what POST /grants refuses, with the same words', async () => {
+    const bad = [
+      { resourceArn: BUCKET, actions: [], durationMinutes: 30, reason: 'x' },
+      {
+        resourceArn: BUCKET,
+        actions: ['s3:GetObject'],
+        durationMinutes: 721,
+        reason: 'x',
+        accountId: HOME,
+      },
+      {
+        resourceArn: BUCKET,
+        actions: ['s3:Nope'],
+        durationMinutes: 30,
+        reason: 'x',
+        accountId: HOME,
+      },
+    ];
+    for (const body of bad) {
+      const [p, c] = await Promise.all([
+        preview(body),
+        request(app)
+          .post('/grants')
+          .set('authorization', mockCredentials.user.header(ALICE))
+          .send(body),
+      ]);
+      expect(p.status).toBe(400);
+      expect(p.body.error.message).toBe(c.body.error.message);
+    }
+  });
+});

@@ -1,0 +1,114 @@
+import { buildAwsCliSnippet, sessionDurationSeconds } from './cliSnippet';
+import type { Grant } from './types';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const ROLE_ARN =
+  'arn:aws:iam::123456789012:role/backstage-access/s3-demo-3f2a9c1e';
+
+function grant(overrides: Partial<Grant> = {}): Grant {
+  return {
+    id: '3f2a9c1e-0000-4000-8000-000000000000',
+    state: 'active',
+    requester: 'user:development/guest',
+    resourceArn: 'arn:aws:s3:::demo-reports',
+    resourceType: 's3:bucket',
+    accountId: '123456789012',
+    region: '',
+    actions: ['s3:GetObject', 's3:ListBucket'],
+    reason: 'r',
+    durationMinutes: 60,
+    createdAt: NOW.toISOString(),
+    expiresAt: new Date(NOW.getTime() + 40 * 60_000).toISOString(),
+    roleArn: ROLE_ARN,
+    ...overrides,
+  };
+}
+
+describe('buildAwsCliSnippet', () => {
+  it('against AWS: a role profile naming the source profile, its file, region and session length', () => {
+    const snippet = buildAwsCliSnippet(
+      grant({ cli: { region: 'eu-west-1' } }),
+      {
+        now: NOW,
+      },
+    )!;
+    expect(snippet.profile).toBe('aws-access-3f2a9c1e');
+    expect(snippet.config.split('\n')).toEqual([
+      '# Add to ~/.aws/config. Your own keys: profile [guest] in ~/.aws/credentials',
+      '[profile aws-access-3f2a9c1e]',
+      'region = eu-west-1',
+      `role_arn = ${ROLE_ARN}`,
+      'source_profile = guest',
+      'role_session_name = guest',
+      'duration_seconds = 2400',
+    ]);
+    // The default file needs no export; config lines never leak into commands.
+    expect(snippet.commands).not.toMatch(
+      /AWS_SHARED_CREDENTIALS_FILE|role_arn/,
+    );
+    expect(snippet.commands).toContain(
+      'aws sts get-caller-identity --profile aws-access-3f2a9c1e',
+    );
+    expect(snippet.commands).toContain(
+      "aws s3api list-objects-v2 --bucket demo-reports --query 'Contents[].Key' --output text --profile aws-access-3f2a9c1e",
+    );
+    expect(snippet.commands).not.toContain('--endpoint-url');
+  });
+
+  it('with a custom endpoint (the demo): the role is assumed at that endpoint, and every command goes there', () => {
+    const snippet = buildAwsCliSnippet(
+      grant({
+        cli: {
+          endpointUrl: 'http://127.0.0.1:4566',
+          credentialsFile: '/srv/demo/.demo/aws-credentials',
+          region: 'us-east-1',
+        },
+      }),
+      { now: NOW },
+    )!;
+    expect(snippet.config).toContain('endpoint_url = http://127.0.0.1:4566');
+    expect(snippet.config).toContain(
+      `credential_process = aws sts assume-role --profile guest --role-arn ${ROLE_ARN} --role-session-name guest --duration-seconds 2400 --region us-east-1 --endpoint-url http://127.0.0.1:4566 --output json`,
+    );
+    expect(snippet.config).toContain('Version: `1`');
+    expect(snippet.config).toContain(
+      'profile [guest] in /srv/demo/.demo/aws-credentials',
+    );
+    const lines = snippet.commands.split('\n');
+    expect(lines).toContain(
+      'export AWS_SHARED_CREDENTIALS_FILE=/srv/demo/.demo/aws-credentials',
+    );
+    for (const line of lines.filter(l => l.startsWith('aws '))) {
+      expect(line).toMatch(
+        /--profile aws-access-3f2a9c1e --endpoint-url http:\/\/127\.0\.0\.1:4566$/,
+      );
+    }
+  });
+
+  it('offers only commands the grant allows', () => {
+    const readOnly = buildAwsCliSnippet(grant({ actions: ['s3:GetObject'] }), {
+      now: NOW,
+    })!;
+    expect(readOnly.commands).not.toContain('list-objects');
+    expect(readOnly.commands).not.toContain('hello.txt');
+    const write = buildAwsCliSnippet(
+      grant({ actions: ['s3:ListBucket', 's3:PutObject'] }),
+      { now: NOW },
+    )!;
+    expect(write.commands).toContain('s3://demo-reports/hello.txt');
+    expect(write.commands).not.toContain('$key');
+  });
+
+  it('has nothing to say before the role exists', () => {
+    expect(buildAwsCliSnippet(grant({ roleArn: undefined }))).toBeUndefined();
+  });
+
+  it('asks STS for the time left, within its 15 minutes to 12 hours', () => {
+    const at = (minutes: number) =>
+      new Date(NOW.getTime() + minutes * 60_000).toISOString();
+    expect(sessionDurationSeconds(at(40), NOW)).toBe(2400);
+    expect(sessionDurationSeconds(at(5), NOW)).toBe(900);
+    expect(sessionDurationSeconds(at(-5), NOW)).toBe(900);
+    expect(sessionDurationSeconds(at(24 * 60), NOW)).toBe(43200);
+  });
+});

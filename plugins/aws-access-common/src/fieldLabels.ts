@@ -1,0 +1,29 @@
+/** The request fields as people name them, for messages shown in forms. */
+export const FIELD_LABELS: Record<string, string> = {
+  durationMinutes: 'Duration',
+  actions: 'Actions',
+  reason: 'Reason',
+  resourceArn: 'Resource',
+  accountId: 'Account',
+  comment: 'Comment',
+};
+
+/**
+ * Rewrites an API message for people: field names become their labels
+ * ("durationMinutes must be at most 720" reads "Duration must be at most
+ * 720 minutes"), and entity refs lose their kind and namespace.
+ */
+export function humanizeApiMessage(message: string): string {
+  let text = message;
+  for (const [field, label] of Object.entries(FIELD_LABELS)) {
+    text = text.replace(new RegExp(`\\b${field}\\b:?`, 'g'), label);
+  }
+  text = text.replace(
+    /\bDuration must be (at most|at least) (\d+)(?! minute)/g,
+    'Duration must be $1 $2 minutes',
+  );
+  return text.replace(
+    /\b(?:user|group):(?:[a-z0-9._-]+\/)?([A-Za-z0-9._-]+)/g,
+    '$1',
+  );
+}
