@@ -45,6 +45,11 @@ export interface Grant {
   resourceArn: string;
   /** `service:type`, e.g. `s3:bucket`, `ec2:instance`. */
   resourceType: string;
+  /**
+   * Entity ref of the catalogued resource the grant is on, or under (for
+   * an object prefix); absent when `awsAccess.inventory.required` is off.
+   */
+  resourceRef?: string;
   accountId: string;
   region: string;
   actions: string[];

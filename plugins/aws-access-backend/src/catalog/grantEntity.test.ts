@@ -101,6 +101,22 @@ describe('toGrantEntity', () => {
     ]);
   });
 
+  it('names and links the catalogued resource recorded with the grant', () => {
+    const entity = toGrantEntity(
+      grant({
+        resourceArn: 'arn:aws:s3:::sandbox-analytics-raw/prod-audit-logs/*',
+        resourceRef: 'resource:default/analytics-raw-bucket',
+      }),
+      LOCATION,
+    );
+    expect(entity.metadata.title).toBe(
+      'mallory on analytics-raw-bucket · 3f2a9c1e',
+    );
+    expect(entity.spec?.dependsOn).toEqual([
+      'resource:default/analytics-raw-bucket',
+    ]);
+  });
+
   it('gives two grants of one person on one resource different titles', () => {
     const first = toGrantEntity(grant(), LOCATION);
     const second = toGrantEntity(

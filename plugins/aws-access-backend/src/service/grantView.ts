@@ -11,6 +11,7 @@ export function toApiGrant(record: GrantRecord): Grant {
     requester: record.requester,
     resourceArn: record.resourceArn,
     resourceType: record.resourceType,
+    resourceRef: record.resourceRef,
     accountId: record.accountId,
     region: record.region,
     actions: record.actions,
