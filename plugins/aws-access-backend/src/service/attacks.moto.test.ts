@@ -1,0 +1,212 @@
+import {
+  GetRoleCommand,
+  IAMClient,
+  ListRolePoliciesCommand,
+  ListRolesCommand,
+  NoSuchEntityException,
+  PutRolePolicyCommand,
+} from '@aws-sdk/client-iam';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { awsAccessPlugin } from '../plugin';
+import {
+  isMotoAvailable,
+  MotoServer,
+  startMotoServer,
+} from '../testUtils/motoServer';
+import {
+  createUserWithKeys,
+  sessionCredentials,
+} from '../testUtils/motoIdentities';
+import { discoveredResource } from './__testUtils__/testApp';
+
+/**
+ * The attacks of attacks.test.ts that AWS itself can answer, against moto
+ * with IAM enforced: what each user can really do with their own keys.
+ * (moto evaluates neither conditions nor boundaries; those are proven with
+ * the policy simulator in src/onboarding and src/provisioning.)
+ */
+jest.setTimeout(120_000);
+
+const ACCOUNT = '123456789012';
+const BUCKET = 'granted-bucket';
+const describeMoto = isMotoAvailable() ? describe : describe.skip;
+
+describeMoto('attacks against moto with IAM enforced', () => {
+  let moto: MotoServer;
+  let server: Parameters<typeof request>[0];
+  const keys: Record<string, AwsCredentialIdentity> = {};
+  const aws = { region: 'us-east-1' };
+  let iam: IAMClient;
+
+  const post = (user: string, body: object) =>
+    request(server)
+      .post('/api/aws-access/grants')
+      .set('Authorization', mockCredentials.user.header(`user:default/${user}`))
+      .send({ durationMinutes: 30, reason: 'attack run', ...body });
+
+  const managedRoles = async () =>
+    (await iam.send(new ListRolesCommand({ PathPrefix: '/backstage-access/' })))
+      .Roles ?? [];
+
+  beforeAll(async () => {
+    moto = await startMotoServer();
+    const admin = new IAMClient(aws);
+    const assumeGrantRoles = {
+      Action: 'sts:AssumeRole',
+      Resource: `arn:aws:iam::${ACCOUNT}:role/backstage-access/*`,
+    };
+    for (const [name, allow] of [
+      ['backstage', { Action: '*', Resource: '*' }],
+      ['alice', assumeGrantRoles],
+      // Mallory holds some AWS rights already: she may assume any grant role.
+      ['mallory', assumeGrantRoles],
+    ] as const) {
+      keys[name] = (await createUserWithKeys(admin, name, allow)).credentials;
+    }
+    await new S3Client({ ...aws, forcePathStyle: true }).send(
+      new CreateBucketCommand({ Bucket: BUCKET }),
+    );
+    process.env.AWS_ACCESS_KEY_ID = keys.backstage.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = keys.backstage.secretAccessKey;
+    iam = new IAMClient({ ...aws, credentials: keys.backstage });
+
+    const user = (name: string) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: {
+        name,
+        annotations: {
+          'aws.amazon.com/principal-arn': `arn:aws:iam::${ACCOUNT}:user/${name}`,
+        },
+      },
+      spec: {},
+    });
+    ({ server } = await startTestBackend({
+      features: [
+        awsAccessPlugin,
+        catalogServiceMock.factory({
+          entities: [
+            user('alice'),
+            user('mallory'),
+            discoveredResource({
+              name: BUCKET,
+              arn: `arn:aws:s3:::${BUCKET}`,
+              accountId: ACCOUNT,
+            }),
+          ],
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            awsAccess: {
+              accounts: [
+                { accountId: ACCOUNT, name: 'home', regions: ['us-east-1'] },
+              ],
+            },
+          },
+        }),
+      ],
+    }));
+    await moto.enforceAuth(true);
+  });
+
+  afterAll(async () => {
+    iam?.destroy();
+    await moto?.stop();
+  });
+
+  it("leaves Alice's role exactly as granted and usable by Alice alone", async () => {
+    const alices = await post('alice', {
+      resourceArn: `arn:aws:s3:::${BUCKET}`,
+      actions: ['s3:GetObject'],
+    });
+    expect(alices.status).toBe(201);
+    const { roleArn, roleName } = alices.body;
+
+    // Mallory has sts:AssumeRole on every grant role, but the trust policy
+    // names Alice's own user, so AWS refuses her.
+    await expect(
+      new STSClient({ ...aws, credentials: keys.mallory }).send(
+        new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'mallory' }),
+      ),
+    ).rejects.toThrow(/not authorized|AccessDenied/i);
+
+    // She cannot get IAM writes on it through Backstage either ...
+    const escalation = await post('mallory', {
+      resourceArn: roleArn,
+      actions: ['iam:PutRolePolicy'],
+    });
+    expect(escalation.status).toBe(400);
+    // ... nor can Alice's own session write to her role.
+    const { Credentials } = await new STSClient({
+      ...aws,
+      credentials: keys.alice,
+    }).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'a' }));
+    await expect(
+      new IAMClient({
+        ...aws,
+        credentials: sessionCredentials(Credentials),
+      }).send(
+        new PutRolePolicyCommand({
+          RoleName: roleName,
+          PolicyName: 'admin',
+          PolicyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+          }),
+        }),
+      ),
+    ).rejects.toThrow(/not authorized|AccessDenied/i);
+
+    const { PolicyNames } = await iam.send(
+      new ListRolePoliciesCommand({ RoleName: roleName }),
+    );
+    expect(PolicyNames).toEqual([alices.body.policyName]);
+    expect((await managedRoles()).map(r => r.RoleName)).toEqual([roleName]);
+
+    const revoked = await request(server)
+      .post(`/api/aws-access/grants/${alices.body.id}/revoke`)
+      .set('Authorization', mockCredentials.user.header('user:default/alice'))
+      .send({});
+    expect(revoked.body.state).toBe('revoked');
+    await expect(
+      iam.send(new GetRoleCommand({ RoleName: roleName })),
+    ).rejects.toBeInstanceOf(NoSuchEntityException);
+  });
+
+  it('creates no role for hostile ARNs, foreign accounts or users without an entity', async () => {
+    const attempts = [
+      await post('mallory', {
+        resourceArn: 'arn:aws:s3:::${aws:UserAgent}',
+        actions: ['s3:GetObject'],
+      }),
+      await post('mallory', {
+        resourceArn: `arn:aws:s3:::${BUCKET}/../other`,
+        actions: ['s3:GetObject'],
+      }),
+      await post('mallory', {
+        resourceArn: `arn:aws:s3:::${BUCKET},kind=user`,
+        actions: ['s3:GetObject'],
+      }),
+      await post('mallory', {
+        resourceArn: `arn:aws:s3:::${BUCKET}`,
+        actions: ['s3:GetObject'],
+        accountId: '210987654321',
+      }),
+      await post('deleted', {
+        resourceArn: `arn:aws:s3:::${BUCKET}`,
+        actions: ['s3:GetObject'],
+      }),
+    ];
+    expect(attempts.map(a => a.status)).toEqual([400, 400, 400, 400, 403]);
+    expect(await managedRoles()).toEqual([]);
+  });
+});
