@@ -65,6 +65,7 @@ export class GrantService {
   private readonly approvals: ApprovalPolicy;
   private readonly notifications?: GrantNotifications;
   private readonly auditor?: GrantAuditor;
+  private readonly assertAccountReady?: (accountId: string) => void;
 
   constructor(options: {
     config: () => AwsAccessConfig;
@@ -84,6 +85,8 @@ export class GrantService {
     approvals?: ApprovalPolicy;
     notifications?: GrantNotifications;
     auditor?: GrantAuditor;
+    /** Throws (e.g. `ConflictError`) when the account cannot take new grants now. */
+    assertAccountReady?: (accountId: string) => void;
   }) {
     this.config = options.config;
     this.store = options.store;
@@ -98,6 +101,7 @@ export class GrantService {
       new ApprovalPolicy({ pendingTimeoutMinutes: 24 * 60, rules: [] });
     this.notifications = options.notifications;
     this.auditor = options.auditor;
+    this.assertAccountReady = options.assertAccountReady;
   }
 
   /** The approval policy the service decides with (the sweep times requests out by it). */
@@ -216,6 +220,7 @@ export class GrantService {
       resource.accountId,
       request.accountId,
     );
+    this.assertAccountReady?.(account.accountId);
     if (resource.region && !account.regions.includes(resource.region)) {
       throw new InputError(
         `resourceArn: region ${resource.region} is not enabled for account ${
@@ -286,7 +291,7 @@ export class GrantService {
         ...(auto
           ? { approvedAt: now, approvedBy: 'auto', expiresAt }
           : { approvalDeadline: this.approvals.pendingDeadline(now) }),
-        roleName: grantRoleName(id, request.resourceArn),
+        roleName: grantRoleName(id, undefined, config.rolePath),
         policyName: GRANT_POLICY_NAME,
         trustPrincipalArns,
         statements,
