@@ -71,7 +71,7 @@ describeWithMoto('the onboarding stack in CloudFormation (moto)', () => {
     );
   }
 
-  it('creates both roles, tagged with the template version, and the grant engine provisions and revokes through the manager', async () => {
+  it('creates both roles and the grant boundary, and the grant engine provisions bounded roles and revokes them through the manager', async () => {
     const { Role: backend } = await iam().send(
       new CreateRoleCommand({
         RoleName: 'backstage-backend',

@@ -131,6 +131,7 @@ export async function createTestApp(options: {
   deniedPermissions?: string[];
   notifications?: NotificationService;
   auditor?: AuditorService;
+  assertAccountReady?: (accountId: string) => void;
 }) {
   const rootConfig = new ConfigReader(options.config ?? accessConfig);
   const config = readAwsAccessConfig(rootConfig);
@@ -165,6 +166,7 @@ export async function createTestApp(options: {
     approvals: ApprovalPolicy.fromConfig(rootConfig),
     notifications,
     auditor: options.auditor && new GrantAuditor(options.auditor),
+    assertAccountReady: options.assertAccountReady,
   });
   engine.onChange(
     createGrantLifecycleListener({
