@@ -189,6 +189,25 @@ describe('Reconciler', () => {
     );
   });
 
+  it('removes the role a failed grant left behind, also once its grant tag was removed', async () => {
+    const left = await store.insertGrant(provisioningGrant(), requested);
+    await engine.drive(left.id);
+    // Revocation gave up (say IAM refused it) and left the role for us.
+    await store.updateGrant(left.id, {}, { state: 'failed' });
+    delete iam.role(HOME, left.roleName).grantId;
+
+    const result = await reconciler().reconcile();
+
+    expect(result.foreign).toEqual([]);
+    expect(result.removed).toEqual([
+      {
+        roleArn: expect.stringContaining(left.roleName),
+        why: `its grant ${left.id} is failed (and its grant tag was removed)`,
+      },
+    ]);
+    expect(iam.roles.size).toBe(0);
+  });
+
   it('treats a role as its grant’s by the recorded name, even with its grant tag removed', async () => {
     const live = await store.insertGrant(provisioningGrant(), requested);
     await engine.drive(live.id);

@@ -120,7 +120,8 @@ export class Reconciler {
 
   private async reconcileAccount(accountId: string, result: ReconcileResult) {
     const { provisioner, store, logger } = this.options;
-    const live = await this.liveGrantsByRoleName(accountId);
+    const live = await this.grantsByRoleName(accountId, ROLE_STATES);
+    let failed: Map<string, GrantRecord> | undefined;
     for (const role of await provisioner.listManagedRoles(accountId)) {
       const owner = live.get(role.roleName);
       if (owner) {
@@ -131,6 +132,17 @@ export class Reconciler {
         continue;
       }
       if (!role.grantId) {
+        // A failed grant may leave its role behind for the reconciler; one
+        // that lost its tag since is still that grant's by its name. Read
+        // only when needed: untagged roles under the path are rare.
+        failed ??= await this.grantsByRoleName(accountId, ['failed']);
+        const ended = failed.get(role.roleName);
+        if (ended?.roleArn) {
+          const why = `its grant ${ended.id} is failed (and its grant tag was removed)`;
+          await this.removeOrphan(role, ended, why);
+          result.removed.push({ roleArn: role.roleArn, why });
+          continue;
+        }
         result.foreign.push(role.roleArn);
         logger.info(
           `Leaving ${role.roleArn} alone: it has no grant tag, so it is not ours`,
@@ -161,18 +173,19 @@ export class Reconciler {
   }
 
   /**
-   * The account's grants whose role should exist, by role name: a role is
-   * theirs by the name they recorded, whatever its tags say.
+   * The account's grants in these states, by role name: a role is a grant's
+   * by the name it recorded, whatever the role's tags say.
    */
-  private async liveGrantsByRoleName(
+  private async grantsByRoleName(
     accountId: string,
+    states: GrantState[],
   ): Promise<Map<string, GrantRecord>> {
     const byName = new Map<string, GrantRecord>();
     let cursor: string | undefined;
     do {
       const page = await this.options.store.listGrants({
         accountId,
-        state: ROLE_STATES,
+        state: states,
         limit: GRANT_LIMITS.maxListLimit,
         cursor,
       });
