@@ -292,6 +292,24 @@ describe('Reconciler drift repair', () => {
     iam.calls.length = 0;
   });
 
+  it('revokes a grant whose role predates the grant boundary, and says so', async () => {
+    // Made before roles carried the boundary and the installation tag.
+    delete role().permissionsBoundaryArn;
+    delete role().installationId;
+
+    const result = await reconcile();
+
+    const why =
+      'the role has no permissions boundary: it predates the grant boundary (onboarding template version 2)';
+    expect(result.revoked).toEqual([
+      { grantId: grant.id, roleArn: grant.roleArn, why },
+    ]);
+    await expect(store.getGrant(grant.id)).resolves.toMatchObject({
+      state: 'failed',
+      lastError: why,
+    });
+  });
+
   it.each([
     ['removed', undefined, 'permissions boundary removed outside Backstage'],
     [

@@ -335,11 +335,7 @@ export class Reconciler {
         // could lift them too), and whoever removed the boundary has admin
         // rights in the account; a grant that lost its cap, even for a
         // moment, is a grant nobody can vouch for any more.
-        return {
-          revoke: state.permissionsBoundaryArn
-            ? `permissions boundary replaced outside Backstage (by ${state.permissionsBoundaryArn})`
-            : 'permissions boundary removed outside Backstage',
-        };
+        return { revoke: boundaryDrift(role, state) };
       }
       const drift = state && findRoleDrift(expected, state);
       if (!state || !drift) {
@@ -422,6 +418,18 @@ export class Reconciler {
     }
     return undefined;
   }
+}
+
+/** Why a grant role's permissions boundary is not the grant boundary, in words. */
+function boundaryDrift(role: ManagedRole, state: GrantRoleState): string {
+  if (state.permissionsBoundaryArn) {
+    return `permissions boundary replaced outside Backstage (by ${state.permissionsBoundaryArn})`;
+  }
+  // Roles made since the boundary exists also carry the installation tag;
+  // one with neither was made before, and never had a cap.
+  return role.installationId
+    ? 'permissions boundary removed outside Backstage'
+    : 'the role has no permissions boundary: it predates the grant boundary (onboarding template version 2)';
 }
 
 /**
