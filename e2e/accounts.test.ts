@@ -1,7 +1,7 @@
 // The "AWS accounts" admin page (issue: onboarding): each demo account with
-// its connection status; the production account was onboarded with the
-// plugin's own CloudFormation stack (scripts/demo/onboard.ts), so it is
-// connected through its manager role and up to date.
+// its connection status; both accounts were onboarded with the
+// plugin's own CloudFormation stack (scripts/demo/onboard.ts), so they are
+// up to date (the production account through its manager role).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, openSignedInAs, screenshot } from './browser.ts';
@@ -26,7 +26,7 @@ test("an admin sees both demo accounts connected and an account's onboarding tem
     assert.equal(await connected.count(), 2);
     const production = page.getByRole('row').filter({ hasText: 'production' });
     assert.equal(await production.getByText(/Update available/).count(), 0);
-    await production.getByText('stack v1').waitFor();
+    await production.getByText('stack v2').waitFor();
     await screenshot(page, 'onboarding-accounts');
 
     // The onboarding dialog of an account: its CloudFormation template.

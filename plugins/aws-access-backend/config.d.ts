@@ -91,6 +91,17 @@ export interface Config {
     /** IAM path of the roles the engine creates. Default `/backstage-access/`. */
     rolePath?: string;
     /**
+     * Names this Backstage installation in AWS. Every grant role carries it
+     * in the `backstage-access:installation` tag, and the reconciler only
+     * removes leftover roles that carry this installation's id, so two
+     * installations sharing an account (say staging and production) never
+     * delete each other's roles. Default: `backend.baseUrl`, which differs
+     * between installations; set it explicitly before changing that URL, or
+     * leftover roles of the old URL are no longer cleaned up. 1 to 128
+     * letters, digits, spaces or `_.:/=+-@`.
+     */
+    installationId?: string;
+    /**
      * Account onboarding: the CloudFormation stack that creates the
      * BackstageAccessManager and BackstageAccessReader roles in each account.
      * The roles trust exactly the identity the backend runs as; set one of

@@ -1,15 +1,21 @@
 /*
- * Onboards the demo's production account the way a platform team onboards a
- * real one: the CloudFormation stack that the plugin's onboarding page hands
- * out (BackstageAccessManager + BackstageAccessReader, trusting only the
- * backend's principal with an external id), created in the local AWS.
- * Idempotent: an existing stack is left as it is.
+ * Onboards the demo's accounts the way a platform team onboards a real one:
+ * the CloudFormation stack that the plugin's onboarding page hands out
+ * (BackstageAccessManager + BackstageAccessReader, trusting only the
+ * backend's principal with an external id, and the grant boundary every
+ * grant role is created with), created in the local AWS. Every account gets
+ * it, also the sandbox that the backend reaches with its own credentials:
+ * grant roles cannot be created without the boundary the stack provides.
+ * Idempotent: an up-to-date stack is left as it is; one from before the
+ * grant boundary is updated.
  */
 import {
   CloudFormationClient,
   CreateStackCommand,
   DescribeStacksCommand,
+  UpdateStackCommand,
   waitUntilStackCreateComplete,
+  waitUntilStackUpdateComplete,
 } from '@aws-sdk/client-cloudformation';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,10 +38,7 @@ function readDemoConfig() {
   return {
     rolePath: awsAccess.rolePath as string,
     backendPrincipalArn: awsAccess.onboarding.backendPrincipalArn as string,
-    // Accounts reached through a manager role are the onboarded ones.
-    accounts: (awsAccess.accounts as DemoAccount[]).filter(
-      a => a.managerRoleArn,
-    ),
+    accounts: awsAccess.accounts as DemoAccount[],
   };
 }
 
@@ -61,29 +64,39 @@ async function onboard(
       r => r.Stacks?.[0],
       () => undefined,
     );
+  const request = {
+    StackName: STACK_NAME,
+    TemplateBody: renderCloudFormationTemplate({
+      rolePath,
+      trust: { type: 'iam-principal', principalArn },
+    }),
+    Capabilities: ['CAPABILITY_NAMED_IAM' as const],
+    Parameters: account.externalId
+      ? [{ ParameterKey: 'ExternalId', ParameterValue: account.externalId }]
+      : [],
+  };
+  // A stack from before the grant boundary has no boundary output.
+  const outdated =
+    existing &&
+    !existing.Outputs?.some(o => o.OutputKey === 'GrantBoundaryArn');
+  let outcome = 'already there';
   if (!existing) {
-    await cfn.send(
-      new CreateStackCommand({
-        StackName: STACK_NAME,
-        TemplateBody: renderCloudFormationTemplate({
-          rolePath,
-          trust: { type: 'iam-principal', principalArn },
-        }),
-        Capabilities: ['CAPABILITY_NAMED_IAM'],
-        Parameters: account.externalId
-          ? [{ ParameterKey: 'ExternalId', ParameterValue: account.externalId }]
-          : [],
-      }),
-    );
+    await cfn.send(new CreateStackCommand(request));
     await waitUntilStackCreateComplete(
       { client: cfn, maxWaitTime: 60 },
       { StackName: STACK_NAME },
     );
+    outcome = 'created';
+  } else if (outdated) {
+    await cfn.send(new UpdateStackCommand(request));
+    await waitUntilStackUpdateComplete(
+      { client: cfn, maxWaitTime: 60 },
+      { StackName: STACK_NAME },
+    );
+    outcome = 'updated';
   }
   console.log(
-    `account ${account.accountId}: onboarding stack '${STACK_NAME}' ${
-      existing ? 'already there' : 'created'
-    }`,
+    `account ${account.accountId}: onboarding stack '${STACK_NAME}' ${outcome}`,
   );
 }
 

@@ -92,6 +92,7 @@ export const awsAccessPlugin = createBackendPlugin({
           clientFactory,
           logger: logger.child({ target: 'provisioner' }),
           rolePath: awsAccessConfig.rolePath,
+          installationId: awsAccessConfig.installationId,
         });
         const engine = new GrantEngine({
           store,
@@ -127,6 +128,8 @@ export const awsAccessPlugin = createBackendPlugin({
           accountIds: () => accounts().map(a => a.accountId),
           logger: logger.child({ target: 'reconciler' }),
           auditor,
+          engine,
+          installationId: awsAccessConfig.installationId,
         });
         const accountStatus = new AccountStatusChecker({
           accounts: awsAccessConfig.accounts,
@@ -166,6 +169,9 @@ export const awsAccessPlugin = createBackendPlugin({
           approvals,
           notifications,
           auditor,
+          // An account whose stack predates the grant boundary takes no new grants.
+          assertAccountReady: accountId =>
+            accountStatus.assertGrantable(accountId),
         });
 
         const expiry = new ExpiryScheduler({

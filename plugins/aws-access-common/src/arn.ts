@@ -34,18 +34,38 @@ export function formatArn(arn: ParsedArn): string {
   return `arn:${arn.partition}:${arn.service}:${arn.region}:${arn.accountId}:${arn.resource}`;
 }
 
-/** The AWS console switch-role link for a role. */
+/**
+ * The AWS console switch-role link for a role, in the format AWS documents
+ * (IAM user guide, "Grant a user permissions to switch roles"):
+ * `https://signin.aws.amazon.com/switchrole?account=ID&roleName=PATH/NAME&displayName=TEXT`.
+ * The console needs the role's path in `roleName`, without its leading
+ * slash (`backstage-access/my-role`); it refuses roles whose path and name
+ * together are longer than 64 characters.
+ */
 export function switchRoleUrl(options: {
   accountId: string;
   roleName: string;
+  /** The role's IAM path, e.g. `/backstage-access/`. Default `/`. */
+  rolePath?: string;
+  /** Shown in the console's header while the role is in use; at most 64 characters. */
   displayName?: string;
 }): string {
-  const params = new URLSearchParams({
-    roleName: options.roleName,
-    account: options.accountId,
-  });
+  const path = (options.rolePath ?? '/').replace(/^\/+/, '');
+  const query = [
+    `account=${encodeURIComponent(options.accountId)}`,
+    // IAM paths and names hold no character that needs encoding but `+`
+    // and `=`, and `/` may stay as it is in a query (RFC 3986).
+    `roleName=${encodeURIComponent(`${path}${options.roleName}`).replace(
+      /%2F/g,
+      '/',
+    )}`,
+  ];
   if (options.displayName) {
-    params.set('displayName', options.displayName.slice(0, 64));
+    query.push(
+      `displayName=${encodeURIComponent(
+        Array.from(options.displayName).slice(0, 64).join(''),
+      )}`,
+    );
   }
-  return `https://signin.aws.amazon.com/switchrole?${params.toString()}`;
+  return `https://signin.aws.amazon.com/switchrole?${query.join('&')}`;
 }

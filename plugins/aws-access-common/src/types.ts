@@ -142,7 +142,12 @@ export interface GrantWithEvents extends Grant {
   events: GrantEvent[];
 }
 
-export type AccountStatus = 'unknown' | 'connected' | 'error';
+/**
+ * `outdated`: reachable, but the onboarding stack predates what new grants
+ * need (the grant boundary); the account takes no new grants until the
+ * stack is updated.
+ */
+export type AccountStatus = 'unknown' | 'connected' | 'outdated' | 'error';
 
 export interface AwsAccount {
   accountId: string;

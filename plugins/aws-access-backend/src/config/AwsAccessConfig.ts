@@ -59,6 +59,11 @@ export interface AwsAccessConfig {
   };
   limits: AwsAccessLimits;
   rolePath: string;
+  /**
+   * Which Backstage installation this is; tagged on every grant role, so
+   * that installations sharing an account never remove each other's roles.
+   */
+  installationId: string;
   maxDurationMinutes: number;
   allowWildcardActions: boolean;
   adminGroups: string[];
@@ -82,6 +87,31 @@ function readSchedule(
   return config
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config)
     : fallback;
+}
+
+/** What an IAM tag value may hold, kept shorter than IAM's 256. */
+const INSTALLATION_ID = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+
+/**
+ * `awsAccess.installationId`, else this backend's `backend.baseUrl`: stable
+ * across restarts and replicas of one installation, and different between
+ * two installations (each has its own URL) even when nobody thought of
+ * setting it. `default` when neither is set.
+ */
+function readInstallationId(root: Config): string {
+  const configured = root.getOptionalString('awsAccess.installationId');
+  const id =
+    configured ??
+    root.getOptionalString('backend.baseUrl')?.replace(/\/+$/, '') ??
+    'default';
+  if (!INSTALLATION_ID.test(id)) {
+    throw new Error(
+      `awsAccess.installationId '${id}' must be 1 to 128 letters, digits, spaces or _.:/=+-@ (it becomes an IAM tag value)${
+        configured ? '' : '; backend.baseUrl does not qualify, so set it'
+      }`,
+    );
+  }
+  return id;
 }
 
 /** Reads and checks `awsAccess` once at start, so bad config fails the start, not a request. */
@@ -121,6 +151,7 @@ export function readAwsAccessConfig(root: Config): AwsAccessConfig {
       `awsAccess.rolePath '${rolePath}' must start and end with '/'`,
     );
   }
+  const installationId = readInstallationId(root);
   const maxDurationMinutes =
     config?.getOptionalNumber('maxDurationMinutes') ??
     DEFAULT_MAX_DURATION_MINUTES;
@@ -141,6 +172,7 @@ export function readAwsAccessConfig(root: Config): AwsAccessConfig {
     principals,
     limits: readLimits(config?.getOptionalConfig('limits'), maxDurationMinutes),
     rolePath,
+    installationId,
     maxDurationMinutes,
     allowWildcardActions:
       config?.getOptionalBoolean('allowWildcardActions') ?? false,

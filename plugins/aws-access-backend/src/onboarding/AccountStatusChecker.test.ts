@@ -5,10 +5,12 @@ import {
 } from '@aws-sdk/client-iam';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockServices } from '@backstage/backend-test-utils';
+import { ConflictError } from '@backstage/errors';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { AccountConfig } from '../config/AwsAccessConfig';
 import type { AwsClientFactory, AwsPurpose } from '../aws/types';
 import {
+  BOUNDARY_TEMPLATE_VERSION,
   MANAGER_ROLE_NAME,
   TAG_TEMPLATE_VERSION,
   TEMPLATE_VERSION,
@@ -110,23 +112,50 @@ describe('AccountStatusChecker', () => {
       accountId: account.accountId,
       name: 'sandbox',
       regions: ['us-east-1'],
-      status: 'connected',
+      status: 'outdated',
+      statusMessage: expect.stringContaining(
+        'predates the BackstageAccessGrantBoundary permissions boundary',
+      ),
       templateVersion: TEMPLATE_VERSION - 1,
       updateAvailable: true,
       checkedAt: expect.any(String),
     });
   });
 
-  it('shows "update available" when the stack is older, or untagged', async () => {
-    deployedVersion(String(TEMPLATE_VERSION - 1));
+  it('shows "update needed" (outdated) when the stack predates the grant boundary, or is untagged', async () => {
+    deployedVersion(String(BOUNDARY_TEMPLATE_VERSION - 1));
     const { checker } = makeChecker();
     await expect(
       checker.checkAccount(account.accountId),
-    ).resolves.toMatchObject({ status: 'connected', updateAvailable: true });
+    ).resolves.toMatchObject({ status: 'outdated', updateAvailable: true });
     deployedVersion(undefined);
     await expect(
       checker.checkAccount(account.accountId),
-    ).resolves.toMatchObject({ templateVersion: 0, updateAvailable: true });
+    ).resolves.toMatchObject({
+      status: 'outdated',
+      templateVersion: 0,
+      updateAvailable: true,
+    });
+  });
+
+  it('refuses new grants in an account whose stack predates the boundary, with a plain message', async () => {
+    const { checker } = makeChecker();
+    // Not checked yet: CreateRole itself fails if the boundary is missing.
+    expect(() => checker.assertGrantable(account.accountId)).not.toThrow();
+
+    deployedVersion(String(BOUNDARY_TEMPLATE_VERSION - 1));
+    await checker.refresh();
+    expect(() => checker.assertGrantable(account.accountId)).toThrow(
+      ConflictError,
+    );
+    expect(() => checker.assertGrantable(account.accountId)).toThrow(
+      "account 123456789012's onboarding stack must be updated before new grants",
+    );
+
+    // Once the stack is updated, the next check lets grants through again.
+    deployedVersion(String(TEMPLATE_VERSION));
+    await checker.refresh();
+    expect(() => checker.assertGrantable(account.accountId)).not.toThrow();
   });
 
   it('reports an error naming the role that failed', async () => {

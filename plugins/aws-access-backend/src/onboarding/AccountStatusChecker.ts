@@ -9,6 +9,7 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import type {
   AccountStatus,
   AwsAccount,
@@ -16,6 +17,8 @@ import type {
 import type { AccountConfig } from '../config/AwsAccessConfig';
 import type { AwsClientFactory } from '../aws/types';
 import {
+  BOUNDARY_TEMPLATE_VERSION,
+  GRANT_BOUNDARY_NAME,
   MANAGER_ROLE_NAME,
   TAG_TEMPLATE_VERSION,
   TEMPLATE_VERSION,
@@ -80,6 +83,22 @@ export class AccountStatusChecker {
     );
   }
 
+  /**
+   * Throws a `ConflictError` when the last check found the account's stack
+   * too old for new grants (it predates the grant boundary, so creating a
+   * bounded grant role would fail or, worse, the boundary would be missing).
+   * An account not checked yet, or whose version could not be read, passes:
+   * `CreateRole` then fails on its own if the boundary is missing.
+   */
+  assertGrantable(accountId: string): void {
+    const { status, templateVersion } = this.getStatus(accountId);
+    if (status === 'outdated') {
+      throw new ConflictError(
+        `account ${accountId}'s onboarding stack must be updated before new grants: it is at template version ${templateVersion}, and grants need version ${BOUNDARY_TEMPLATE_VERSION} or later (the ${GRANT_BOUNDARY_NAME} permissions boundary). An administrator can update it from the AWS accounts page.`,
+      );
+    }
+  }
+
   /** An account as `GET /accounts` answers it: config plus the last check. */
   describeAccount(account: AccountConfig): AwsAccount {
     const { accountId, status, ...connection } = this.getStatus(
@@ -108,10 +127,22 @@ export class AccountStatusChecker {
       manage.error && `manager role: ${manage.error}`,
       read.error && `reader role: ${read.error}`,
     ].filter(Boolean);
+    const outdated =
+      manage.templateVersion !== undefined &&
+      manage.templateVersion < BOUNDARY_TEMPLATE_VERSION;
+    let status: AccountStatus = 'connected';
+    let statusMessage: string | undefined;
+    if (problems.length) {
+      status = 'error';
+      statusMessage = problems.join('; ');
+    } else if (outdated) {
+      status = 'outdated';
+      statusMessage = `The onboarding stack (template version ${manage.templateVersion}) predates the ${GRANT_BOUNDARY_NAME} permissions boundary: update it to version ${TEMPLATE_VERSION} before new grants.`;
+    }
     const result: AccountConnection = {
       accountId,
-      status: problems.length ? 'error' : 'connected',
-      ...(problems.length ? { statusMessage: problems.join('; ') } : {}),
+      status,
+      ...(statusMessage ? { statusMessage } : {}),
       templateVersion: manage.templateVersion,
       updateAvailable:
         manage.templateVersion !== undefined &&

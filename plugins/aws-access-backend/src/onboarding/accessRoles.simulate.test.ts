@@ -9,6 +9,7 @@ import {
   MANAGER_ROLE,
   MANAGER_ROLE_NAME,
   READER_ROLE,
+  grantBoundaryArn,
   rolePolicyDocument,
 } from './accessRoles';
 
@@ -28,6 +29,8 @@ const grantTags = {
   [`aws:RequestTag/${TAG_EXPIRES_AT}`]: '2030-01-01T00:00:00Z',
   'aws:TagKeys': [TAG_GRANT_ID, TAG_REQUESTER, TAG_EXPIRES_AT],
 };
+const boundaryArn = grantBoundaryArn('aws', account);
+const createsBounded = { ...grantTags, 'iam:PermissionsBoundary': boundaryArn };
 const createdByEngine = { [`aws:ResourceTag/${TAG_GRANT_ID}`]: 'g1' };
 
 async function decide(
@@ -60,7 +63,7 @@ async function decide(
 
 describe('BackstageAccessManager policy (IAM policy simulator)', () => {
   it.each([
-    ['iam:CreateRole', grantTags],
+    ['iam:CreateRole', createsBounded],
     ['iam:TagRole', grantTags],
     ['iam:PutRolePolicy', createdByEngine],
     ['iam:UpdateAssumeRolePolicy', createdByEngine],
@@ -71,6 +74,7 @@ describe('BackstageAccessManager policy (IAM policy simulator)', () => {
     ['iam:GetRolePolicy', {}],
     ['iam:ListRolePolicies', {}],
     ['iam:ListAttachedRolePolicies', {}],
+    ['iam:ListInstanceProfilesForRole', {}],
     ['iam:ListRoleTags', {}],
   ])('allows %s on a grant role under the role path', async (action, ctx) => {
     await expect(decide(managerPolicy, action, grantRole, ctx)).resolves.toBe(
@@ -97,32 +101,115 @@ describe('BackstageAccessManager policy (IAM policy simulator)', () => {
     `arn:aws:iam::${account}:role/backstage-accessx/grant-g1`,
   ])('denies creating a role outside the role path: %s', async role => {
     await expect(
-      decide(managerPolicy, 'iam:CreateRole', role, grantTags),
+      decide(managerPolicy, 'iam:CreateRole', role, createsBounded),
     ).resolves.toBe('ImplicitlyDenied');
   });
 
   it('denies creating a role without the grant tag, or with foreign tags', async () => {
     await expect(
-      decide(managerPolicy, 'iam:CreateRole', grantRole),
+      decide(managerPolicy, 'iam:CreateRole', grantRole, {
+        'iam:PermissionsBoundary': boundaryArn,
+      }),
     ).resolves.toBe('ImplicitlyDenied');
     await expect(
       decide(managerPolicy, 'iam:CreateRole', grantRole, {
-        ...grantTags,
+        ...createsBounded,
         'aws:TagKeys': [...grantTags['aws:TagKeys'], 'owner'],
       }),
     ).resolves.toBe('ImplicitlyDenied');
+  });
+
+  it('denies creating a grant role without the grant boundary, or with another boundary', async () => {
+    await expect(
+      decide(managerPolicy, 'iam:CreateRole', grantRole, grantTags),
+    ).resolves.toBe('ExplicitlyDenied');
+    for (const other of [
+      'arn:aws:iam::aws:policy/AdministratorAccess',
+      `arn:aws:iam::${account}:policy/BackstageAccessGrantBoundary`,
+      grantBoundaryArn('aws', '210987654321'),
+    ]) {
+      await expect(
+        decide(managerPolicy, 'iam:CreateRole', grantRole, {
+          ...grantTags,
+          'iam:PermissionsBoundary': other,
+        }),
+      ).resolves.toBe('ExplicitlyDenied');
+    }
+  });
+
+  it.each([
+    'iam:PutRolePermissionsBoundary',
+    'iam:DeleteRolePermissionsBoundary',
+  ])(
+    'denies %s: the manager cannot take the boundary off a grant role',
+    async action => {
+      await expect(
+        decide(managerPolicy, action, grantRole, {
+          ...createdByEngine,
+          'iam:PermissionsBoundary': boundaryArn,
+        }),
+      ).resolves.toBe('ExplicitlyDenied');
+    },
+  );
+
+  it.each([
+    'iam:CreatePolicyVersion',
+    'iam:SetDefaultPolicyVersion',
+    'iam:DeletePolicyVersion',
+    'iam:DeletePolicy',
+    'iam:TagPolicy',
+    'iam:UntagPolicy',
+  ])('denies %s on the grant boundary policy', async action => {
+    await expect(decide(managerPolicy, action, boundaryArn)).resolves.toBe(
+      'ExplicitlyDenied',
+    );
+  });
+
+  it.each(['iam:DeleteRolePolicy', 'iam:DetachRolePolicy', 'iam:DeleteRole'])(
+    'allows %s on a grant role whose grant tag was removed, so revoke still removes it',
+    async action => {
+      await expect(decide(managerPolicy, action, grantRole)).resolves.toBe(
+        'Allowed',
+      );
+    },
+  );
+
+  it('allows taking a grant role out of an instance profile, and only that', async () => {
+    const profile = `arn:aws:iam::${account}:instance-profile/someone-added-it`;
+    await expect(
+      decide(managerPolicy, 'iam:RemoveRoleFromInstanceProfile', profile),
+    ).resolves.toBe('Allowed');
+    for (const action of [
+      'iam:AddRoleToInstanceProfile',
+      'iam:DeleteInstanceProfile',
+    ]) {
+      await expect(decide(managerPolicy, action, profile)).resolves.toBe(
+        'ImplicitlyDenied',
+      );
+    }
   });
 
   it.each([
     'iam:PutRolePolicy',
     'iam:UpdateAssumeRolePolicy',
     'iam:UpdateRole',
+  ])(
+    'denies %s, which gives rights, on a role it did not create (no grant tag)',
+    async action => {
+      await expect(decide(managerPolicy, action, grantRole)).resolves.toBe(
+        'ImplicitlyDenied',
+      );
+    },
+  );
+
+  it.each([
+    'iam:PutRolePolicy',
+    'iam:UpdateAssumeRolePolicy',
+    'iam:UpdateRole',
     'iam:DeleteRolePolicy',
+    'iam:DetachRolePolicy',
     'iam:DeleteRole',
-  ])('denies %s on a role it did not create (no grant tag)', async action => {
-    await expect(decide(managerPolicy, action, grantRole)).resolves.toBe(
-      'ImplicitlyDenied',
-    );
+  ])('denies %s on a role outside the role path', async action => {
     // A role elsewhere is out of reach even if someone tags it as a grant.
     await expect(
       decide(

@@ -12,7 +12,14 @@ import type { AwsPurpose } from '../aws/types';
  * it is stamped on the deployed roles as a tag, and accounts whose stack
  * carries an older number show "update available".
  */
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
+
+/**
+ * The oldest template whose stack carries the grant boundary. Grant roles
+ * are created with the boundary, so an account whose stack is older cannot
+ * take new grants until its stack is updated.
+ */
+export const BOUNDARY_TEMPLATE_VERSION = 2;
 
 /** Tag carrying {@link TEMPLATE_VERSION} on both roles. */
 export const TAG_TEMPLATE_VERSION = 'backstage-access:template-version';
@@ -20,19 +27,51 @@ export const TAG_TEMPLATE_VERSION = 'backstage-access:template-version';
 export const MANAGER_ROLE_NAME = 'BackstageAccessManager';
 export const READER_ROLE_NAME = 'BackstageAccessReader';
 
+/**
+ * The managed policy every grant role carries as its permissions boundary.
+ * Its name and path are fixed (not derived from `awsAccess.rolePath`), so
+ * that its ARN in any account follows from the partition and account id
+ * alone; see {@link grantBoundaryArn}.
+ */
+export const GRANT_BOUNDARY_NAME = 'BackstageAccessGrantBoundary';
+export const GRANT_BOUNDARY_PATH = '/backstage-access/';
+
+/** The grant boundary's ARN in one account (or with CloudFormation references). */
+export function grantBoundaryArn(partition: string, accountId: string): string {
+  return `arn:${partition}:iam::${accountId}:policy${GRANT_BOUNDARY_PATH}${GRANT_BOUNDARY_NAME}`;
+}
+
 /** What a rule's resources are, resolved per account and role path. */
 export type RuleScope =
   /** Roles under the configured role path: `role<rolePath>*`. */
   | 'grant-roles'
   /** The manager role itself (for the connection check). */
   | 'manager-role'
+  /** The grant boundary policy. */
+  | 'grant-boundary'
+  /**
+   * Everything Backstage's control over grants rests on: the grant roles,
+   * the manager and reader roles, and the grant boundary.
+   */
+  | 'control-plane'
+  /** The manager and reader roles and the grant roles (for STS). */
+  | 'managed-roles'
+  /** Instance profiles, wherever they are (a role can be added to any). */
+  | 'instance-profiles'
   /** Every resource: for calls that have no resource type, or for discovery. */
   | 'all';
 
 /** Extra requirements a rule puts on a request. */
 export type RuleCondition =
-  /** The request must tag the new role with a grant id, and only with our tags. */
+  /** The request must tag the role with a grant id, and only with our tags. */
   | 'tags-new-role-as-grant'
+  /**
+   * `tags-new-role-as-grant`, and the new role must carry the grant
+   * boundary as its permissions boundary.
+   */
+  | 'creates-bounded-grant-role'
+  /** The request sets no permissions boundary, or another than the grant boundary. */
+  | 'without-grant-boundary'
   /** The role must already carry a grant id tag: it was created by the engine. */
   | 'role-is-a-grant';
 
@@ -46,43 +85,71 @@ export interface PermissionRule {
   reason: string;
 }
 
-export interface AccessRoleDefinition {
+/** A policy rendered from rules: a role's inline policy, or the grant boundary. */
+export interface PolicyDefinition {
   name: string;
-  purpose: AwsPurpose;
   summary: string;
   rules: PermissionRule[];
+}
+
+export interface AccessRoleDefinition extends PolicyDefinition {
+  purpose: AwsPurpose;
 }
 
 export const MANAGER_ROLE: AccessRoleDefinition = {
   name: MANAGER_ROLE_NAME,
   purpose: 'manage',
-  summary:
-    'Creates, updates and deletes the short-lived grant roles, and nothing else. It may only touch roles under the role path, may only create roles tagged with a grant id, and may only change or delete roles that carry that tag.',
+  summary: `Creates, updates and deletes the short-lived grant roles, and nothing else. It may only touch roles under the role path, may only create roles that are tagged with a grant id and carry the ${GRANT_BOUNDARY_NAME} permissions boundary, may only widen roles that carry that tag, and can never remove or change the boundary.`,
   rules: [
     {
       sid: 'CreateGrantRoles',
       effect: 'Allow',
-      actions: ['iam:CreateRole', 'iam:TagRole'],
+      actions: ['iam:CreateRole'],
+      scope: 'grant-roles',
+      condition: 'creates-bounded-grant-role',
+      reason: `A grant becomes a new role under the role path. The request must tag it with its grant id (and only with \`backstage-access:*\` tags), so every role the manager creates is recognisably a grant, and must give it the ${GRANT_BOUNDARY_NAME} permissions boundary, so that no grant role can ever act on the roles and the policy Backstage's control rests on, whatever its own policy says.`,
+    },
+    {
+      sid: 'TagGrantRoles',
+      effect: 'Allow',
+      actions: ['iam:TagRole'],
       scope: 'grant-roles',
       condition: 'tags-new-role-as-grant',
       reason:
-        'A grant becomes a new role under the role path. The request must tag it with its grant id (and only with `backstage-access:*` tags), so every role the manager creates is recognisably a grant. `iam:TagRole` is needed because IAM checks it for tags passed to `CreateRole`.',
+        'IAM checks `iam:TagRole` for the tags passed to `CreateRole`; an extension also rewrites the expiry tag. Only `backstage-access:*` tags, always with the grant id.',
     },
     {
       sid: 'ChangeOwnGrantRoles',
       effect: 'Allow',
       actions: [
         'iam:PutRolePolicy',
-        'iam:DeleteRolePolicy',
         'iam:UpdateAssumeRolePolicy',
         'iam:UpdateRole',
-        'iam:DetachRolePolicy',
-        'iam:DeleteRole',
       ],
       scope: 'grant-roles',
       condition: 'role-is-a-grant',
       reason:
-        "Writes a grant's inline permission policy, rewrites both policies and the maximum session duration when a grant is extended, and removes the policy then the role when it is revoked or expires (detaching first any managed policy someone attached by hand, which only ever removes rights). Only roles carrying a grant id tag qualify, so the manager cannot change a role it did not create.",
+        "Writes a grant's inline permission policy, and rewrites both policies and the maximum session duration when a grant is extended. These calls give rights, so only roles carrying a grant id tag qualify: the manager cannot widen a role it did not create.",
+    },
+    {
+      sid: 'RemoveGrantRoles',
+      effect: 'Allow',
+      actions: [
+        'iam:DeleteRolePolicy',
+        'iam:DetachRolePolicy',
+        'iam:DeleteRole',
+      ],
+      scope: 'grant-roles',
+      reason:
+        "Removes a grant's policy, then its role, when the grant is revoked or expires, together with anything attached to it by hand. The role is found by the name the grant recorded, whatever its tags say now: someone with admin rights who untags a grant role must not make it outlive its grant. These calls only ever take rights away, and only under the role path.",
+    },
+    {
+      sid: 'RemoveGrantRolesFromInstanceProfiles',
+      effect: 'Allow',
+      actions: ['iam:RemoveRoleFromInstanceProfile'],
+      scope: 'instance-profiles',
+      reason:
+        'IAM refuses to delete a role that is in an instance profile, and someone with admin rights can put a grant role into any instance profile. IAM has no condition on the role for this call, so it is allowed on every instance profile; it only ever takes a role away from an instance profile, and the engine only calls it for a grant role it is deleting.',
     },
     {
       sid: 'ReadGrantRoles',
@@ -92,11 +159,12 @@ export const MANAGER_ROLE: AccessRoleDefinition = {
         'iam:GetRolePolicy',
         'iam:ListRolePolicies',
         'iam:ListAttachedRolePolicies',
+        'iam:ListInstanceProfilesForRole',
         'iam:ListRoleTags',
       ],
       scope: 'grant-roles',
       reason:
-        'Lets the reconciler compare each role under the role path with its grant: its tags, its inline policy and any policy attached by hand (drift).',
+        'Lets the reconciler compare each role under the role path with its grant: its tags, its permissions boundary, its inline policy and anything attached by hand (drift); and lets revocation find what blocks deleting a role.',
     },
     {
       sid: 'ListRoles',
@@ -114,6 +182,28 @@ export const MANAGER_ROLE: AccessRoleDefinition = {
       reason: `The connection check reads the \`${TAG_TEMPLATE_VERSION}\` tag of this role to tell when the stack is older than the backend's template.`,
     },
     {
+      sid: 'NeverCreateUnboundedRoles',
+      effect: 'Deny',
+      actions: ['iam:CreateRole'],
+      scope: 'all',
+      condition: 'without-grant-boundary',
+      reason: `Belt and braces: even if someone later attaches a broader policy to this role, every role it creates carries the ${GRANT_BOUNDARY_NAME} boundary.`,
+    },
+    {
+      sid: 'NeverEditTheBoundary',
+      effect: 'Deny',
+      actions: [
+        'iam:CreatePolicyVersion',
+        'iam:DeletePolicy',
+        'iam:DeletePolicyVersion',
+        'iam:SetDefaultPolicyVersion',
+        'iam:TagPolicy',
+        'iam:UntagPolicy',
+      ],
+      scope: 'grant-boundary',
+      reason: `The ${GRANT_BOUNDARY_NAME} policy is owned by the stack alone: the backend can neither rewrite nor delete the cap it works under.`,
+    },
+    {
       sid: 'NeverEscalate',
       effect: 'Deny',
       actions: [
@@ -128,7 +218,101 @@ export const MANAGER_ROLE: AccessRoleDefinition = {
       ],
       scope: 'all',
       reason:
-        'Belt and braces: even if someone later attaches a broader policy to this role, it can never hand a role to a service, attach managed policies, change boundaries, author managed policies, or strip the grant tag that limits it.',
+        'Belt and braces: even if someone later attaches a broader policy to this role, it can never hand a role to a service, attach managed policies, change or remove a permissions boundary, author managed policies, or strip the grant tag that limits it.',
+    },
+  ],
+};
+
+/**
+ * The permissions boundary of every grant role. It grants nothing by itself
+ * (a role's rights are its own policy *and* its boundary): it caps whatever
+ * a grant role's inline policy says, even `*` on `*`, so that a grant can
+ * never be used to take over Backstage's control of grants, to make a grant
+ * role outlive its grant, or to mint credentials that do.
+ */
+export const GRANT_BOUNDARY: PolicyDefinition = {
+  name: GRANT_BOUNDARY_NAME,
+  summary:
+    "The permissions boundary of every grant role. It allows everything, so a grant's own policy alone decides what the grant gives; and it denies, whatever that policy says, what would let a grant escape Backstage's control.",
+  rules: [
+    {
+      sid: 'CapNotGrant',
+      effect: 'Allow',
+      actions: ['*'],
+      scope: 'all',
+      reason:
+        "A boundary only limits: a grant role may do what both its own policy and its boundary allow. Allowing everything here leaves the grant's own policy in charge, except for the denials below.",
+    },
+    {
+      sid: 'NoIamWritesOnBackstageControl',
+      effect: 'Deny',
+      actions: [
+        'iam:Add*',
+        'iam:Attach*',
+        'iam:Create*',
+        'iam:Delete*',
+        'iam:Detach*',
+        'iam:PassRole',
+        'iam:Put*',
+        'iam:Remove*',
+        'iam:Set*',
+        'iam:Tag*',
+        'iam:Untag*',
+        'iam:Update*',
+      ],
+      scope: 'control-plane',
+      reason: `No grant role may change a grant role (its own or another's: policies, trust, boundary, tags, deletion), the ${MANAGER_ROLE_NAME} or ${READER_ROLE_NAME} role, or this policy, nor hand any of these roles to a service. So a grant can neither widen itself nor another grant, nor strip the tags or the boundary that tie a role to its grant.`,
+    },
+    {
+      sid: 'NoStsIntoBackstageRoles',
+      effect: 'Deny',
+      actions: ['sts:*'],
+      scope: 'managed-roles',
+      reason: `No grant role may assume (or tag sessions of, or set the source identity for) another grant role or the ${MANAGER_ROLE_NAME} or ${READER_ROLE_NAME} role: a grant is for the principal it names, and role chaining would bypass that.`,
+    },
+    {
+      sid: 'NoUnboundedRoles',
+      effect: 'Deny',
+      actions: ['iam:CreateRole'],
+      scope: 'all',
+      condition: 'without-grant-boundary',
+      reason:
+        'A grant that may create roles elsewhere can only create roles that carry this boundary too, so a role made by a grant can never do what the grant itself cannot.',
+    },
+    {
+      sid: 'NoBoundaryChanges',
+      effect: 'Deny',
+      actions: [
+        'iam:PutRolePermissionsBoundary',
+        'iam:DeleteRolePermissionsBoundary',
+        'iam:PutUserPermissionsBoundary',
+        'iam:DeleteUserPermissionsBoundary',
+      ],
+      scope: 'all',
+      reason:
+        'No grant role may remove or replace any permissions boundary, so the cap above cannot be taken off a role a grant created.',
+    },
+    {
+      sid: 'NoLongLivedCredentials',
+      effect: 'Deny',
+      actions: [
+        'iam:CreateUser',
+        'iam:CreateAccessKey',
+        'iam:UpdateAccessKey',
+        'iam:CreateLoginProfile',
+        'iam:UpdateLoginProfile',
+        'iam:CreateServiceSpecificCredential',
+        'iam:UploadSSHPublicKey',
+        'iam:UploadSigningCertificate',
+        'iam:CreateOpenIDConnectProvider',
+        'iam:AddClientIDToOpenIDConnectProvider',
+        'iam:UpdateOpenIDConnectProviderThumbprint',
+        'iam:CreateSAMLProvider',
+        'iam:UpdateSAMLProvider',
+      ],
+      scope: 'all',
+      reason:
+        'A time-bound grant must not be able to mint access that outlives it: no IAM users, access keys, console passwords, service or SSH credentials, and no new or changed identity providers.',
     },
   ],
 };
@@ -216,7 +400,7 @@ export interface PolicyStatement {
   Sid: string;
   Effect: 'Allow' | 'Deny';
   Action: string[];
-  Resource: string;
+  Resource: string | string[];
   Condition?: Record<string, Record<string, string | string[]>>;
 }
 
@@ -225,13 +409,29 @@ export interface PolicyDocument {
   Statement: PolicyStatement[];
 }
 
-function ruleResource(scope: RuleScope, target: PolicyTarget): string {
-  const roleArnPrefix = `arn:${target.partition}:iam::${target.accountId}:role`;
+function ruleResource(
+  scope: RuleScope,
+  target: PolicyTarget,
+): string | string[] {
+  const iamArnPrefix = `arn:${target.partition}:iam::${target.accountId}:`;
+  const grantRoles = `${iamArnPrefix}role${target.rolePath}*`;
+  const accessRoles = [MANAGER_ROLE_NAME, READER_ROLE_NAME].map(
+    name => `${iamArnPrefix}role/${name}`,
+  );
+  const boundary = grantBoundaryArn(target.partition, target.accountId);
   switch (scope) {
     case 'grant-roles':
-      return `${roleArnPrefix}${target.rolePath}*`;
+      return grantRoles;
     case 'manager-role':
-      return `${roleArnPrefix}/${MANAGER_ROLE_NAME}`;
+      return `${iamArnPrefix}role/${MANAGER_ROLE_NAME}`;
+    case 'grant-boundary':
+      return boundary;
+    case 'managed-roles':
+      return [grantRoles, ...accessRoles];
+    case 'control-plane':
+      return [grantRoles, ...accessRoles, boundary];
+    case 'instance-profiles':
+      return `${iamArnPrefix}instance-profile/*`;
     default:
       return '*';
   }
@@ -239,14 +439,25 @@ function ruleResource(scope: RuleScope, target: PolicyTarget): string {
 
 function ruleCondition(
   condition: RuleCondition | undefined,
+  target: PolicyTarget,
 ): PolicyStatement['Condition'] {
+  const tagsAsGrant = {
+    // `?*`: the tag must be present with a non-empty value.
+    StringLike: { [`aws:RequestTag/${TAG_GRANT_ID}`]: '?*' },
+    'ForAllValues:StringLike': { 'aws:TagKeys': ['backstage-access:*'] },
+  };
+  const boundary = grantBoundaryArn(target.partition, target.accountId);
   switch (condition) {
     case 'tags-new-role-as-grant':
+      return tagsAsGrant;
+    case 'creates-bounded-grant-role':
       return {
-        // `?*`: the tag must be present with a non-empty value.
-        StringLike: { [`aws:RequestTag/${TAG_GRANT_ID}`]: '?*' },
-        'ForAllValues:StringLike': { 'aws:TagKeys': ['backstage-access:*'] },
+        ...tagsAsGrant,
+        StringEquals: { 'iam:PermissionsBoundary': boundary },
       };
+    case 'without-grant-boundary':
+      // Also true when the request names no boundary at all.
+      return { StringNotEquals: { 'iam:PermissionsBoundary': boundary } };
     case 'role-is-a-grant':
       return { StringLike: { [`aws:ResourceTag/${TAG_GRANT_ID}`]: '?*' } };
     default:
@@ -254,15 +465,18 @@ function ruleCondition(
   }
 }
 
-/** The role's permission policy for one account (or for CloudFormation references). */
+/**
+ * A role's permission policy, or the grant boundary, for one account (or
+ * for CloudFormation references).
+ */
 export function rolePolicyDocument(
-  role: AccessRoleDefinition,
+  role: PolicyDefinition,
   target: PolicyTarget,
 ): PolicyDocument {
   return {
     Version: '2012-10-17',
     Statement: role.rules.map(rule => {
-      const condition = ruleCondition(rule.condition);
+      const condition = ruleCondition(rule.condition, target);
       return {
         Sid: rule.sid,
         Effect: rule.effect,
@@ -279,10 +493,16 @@ export function describeRuleScope(rule: PermissionRule): string {
   const where = {
     'grant-roles': 'roles under the role path',
     'manager-role': `the ${MANAGER_ROLE_NAME} role itself`,
+    'grant-boundary': `the ${GRANT_BOUNDARY_NAME} policy`,
+    'managed-roles': `roles under the role path, ${MANAGER_ROLE_NAME} and ${READER_ROLE_NAME}`,
+    'control-plane': `roles under the role path, ${MANAGER_ROLE_NAME}, ${READER_ROLE_NAME} and the ${GRANT_BOUNDARY_NAME} policy`,
+    'instance-profiles': 'all instance profiles of the account',
     all: 'all resources (`*`)',
   }[rule.scope];
   const when = {
     'tags-new-role-as-grant': `only when the request tags the role with \`${TAG_GRANT_ID}\` and no tag outside \`backstage-access:*\``,
+    'creates-bounded-grant-role': `only when the request tags the role with \`${TAG_GRANT_ID}\` and no tag outside \`backstage-access:*\`, and sets the ${GRANT_BOUNDARY_NAME} policy as its permissions boundary`,
+    'without-grant-boundary': `whenever the request does not set the ${GRANT_BOUNDARY_NAME} policy as the permissions boundary`,
     'role-is-a-grant': `only on roles tagged \`${TAG_GRANT_ID}\``,
   };
   return rule.condition ? `${where}, ${when[rule.condition]}` : where;

@@ -7,9 +7,12 @@ import {
 import {
   CreateRoleCommand,
   CreateUserCommand,
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
   GetRoleCommand,
   IAMClient,
   ListRolesCommand,
+  NoSuchEntityException,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockServices } from '@backstage/backend-test-utils';
@@ -22,10 +25,13 @@ import {
 } from '../testUtils/motoServer';
 import { sessionCredentials } from '../testUtils/motoIdentities';
 import {
+  GRANT_BOUNDARY,
   MANAGER_ROLE_NAME,
   READER_ROLE_NAME,
   TAG_TEMPLATE_VERSION,
   TEMPLATE_VERSION,
+  grantBoundaryArn,
+  rolePolicyDocument,
 } from './accessRoles';
 import { renderCloudFormationTemplate } from './cloudFormationTemplate';
 
@@ -65,7 +71,7 @@ describeWithMoto('the onboarding stack in CloudFormation (moto)', () => {
     );
   }
 
-  it('creates both roles, tagged with the template version, and the grant engine provisions and revokes through the manager', async () => {
+  it('creates both roles and the grant boundary, and the grant engine provisions bounded roles and revokes them through the manager', async () => {
     const { Role: backend } = await iam().send(
       new CreateRoleCommand({
         RoleName: 'backstage-backend',
@@ -87,6 +93,33 @@ describeWithMoto('the onboarding stack in CloudFormation (moto)', () => {
     );
     expect(outputs.ReaderRoleArn).toBe(
       `arn:aws:iam::123456789012:role/${READER_ROLE_NAME}`,
+    );
+    // The grant boundary is the stack's, at the ARN the engine derives.
+    expect(outputs.GrantBoundaryArn).toBe(
+      grantBoundaryArn('aws', '123456789012'),
+    );
+    const { Policy } = await iam().send(
+      new GetPolicyCommand({ PolicyArn: outputs.GrantBoundaryArn }),
+    );
+    const { PolicyVersion } = await iam().send(
+      new GetPolicyVersionCommand({
+        PolicyArn: outputs.GrantBoundaryArn,
+        VersionId: Policy!.DefaultVersionId,
+      }),
+    );
+    const deployed = PolicyVersion!.Document!;
+    expect(
+      JSON.parse(
+        deployed.startsWith('%') || deployed.includes('%22')
+          ? decodeURIComponent(deployed)
+          : deployed,
+      ),
+    ).toEqual(
+      rolePolicyDocument(GRANT_BOUNDARY, {
+        partition: 'aws',
+        accountId: '123456789012',
+        rolePath,
+      }),
     );
 
     const { Role: manager } = await iam().send(
@@ -140,11 +173,18 @@ describeWithMoto('the onboarding stack in CloudFormation (moto)', () => {
         { actions: ['s3:GetObject'], resources: ['arn:aws:s3:::bucket/*'] },
       ],
       expiresAt: new Date(Date.now() + 3_600_000),
+      permissionsBoundaryArn: outputs.GrantBoundaryArn!,
     };
     const { roleArn } = await provisioner.createRole(spec);
     await provisioner.putRolePolicy(spec);
     expect(roleArn).toBe(
       'arn:aws:iam::123456789012:role/backstage-access/bucket-g1',
+    );
+    const { Role: grantRole } = await iam().send(
+      new GetRoleCommand({ RoleName: 'bucket-g1' }),
+    );
+    expect(grantRole?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(
+      outputs.GrantBoundaryArn,
     );
     await expect(provisioner.listManagedRoles('123456789012')).resolves.toEqual(
       [expect.objectContaining({ roleName: 'bucket-g1', grantId: 'g1' })],
@@ -212,6 +252,9 @@ describeWithMoto('the onboarding stack in CloudFormation (moto)', () => {
     await cfn().send(new DeleteStackCommand({ StackName: 'backstage-access' }));
     await expect(
       iam().send(new GetRoleCommand({ RoleName: MANAGER_ROLE_NAME })),
-    ).rejects.toMatchObject({ name: 'NoSuchEntityException' });
+    ).rejects.toBeInstanceOf(NoSuchEntityException);
+    // moto 5.2 leaves AWS::IAM::ManagedPolicy resources behind on
+    // DeleteStack, so the boundary's removal cannot be checked here;
+    // CloudFormation deletes every resource of the stack.
   });
 });

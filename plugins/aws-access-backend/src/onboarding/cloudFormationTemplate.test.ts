@@ -92,3 +92,19 @@ describe('quickCreateUrl', () => {
     );
   });
 });
+
+describe('renderCloudFormationTemplate as YAML', () => {
+  it('quotes policy versions, which YAML 1.1 parsers would read as dates', () => {
+    const yaml = renderCloudFormationTemplate({
+      rolePath: '/backstage-access/',
+      trust: eks,
+    });
+    expect(yaml).not.toMatch(/Version: 2012-10-17/);
+    expect(yaml).toMatch(/Version: "2012-10-17"/);
+    const template = parse(yaml, { version: '1.1' });
+    expect(
+      template.Resources.BackstageAccessGrantBoundary.Properties.PolicyDocument
+        .Version,
+    ).toBe('2012-10-17');
+  });
+});

@@ -2,6 +2,9 @@ import { stringify } from 'yaml';
 import {
   ACCESS_ROLES,
   AccessRoleDefinition,
+  GRANT_BOUNDARY,
+  GRANT_BOUNDARY_NAME,
+  GRANT_BOUNDARY_PATH,
   MANAGER_ROLE_NAME,
   READER_ROLE_NAME,
   TAG_TEMPLATE_VERSION,
@@ -110,7 +113,29 @@ function roleResource(
   };
 }
 
-/** The template as an object: one manager and one reader role (and an OIDC provider for EKS). */
+/**
+ * The grant boundary as a customer managed policy. The stack owns it: the
+ * manager role may neither rewrite nor delete it, so only whoever may
+ * update the stack can change the cap on grant roles.
+ */
+function boundaryResource(options: TemplateOptions): Record<string, unknown> {
+  return {
+    Type: 'AWS::IAM::ManagedPolicy',
+    Properties: {
+      ManagedPolicyName: GRANT_BOUNDARY_NAME,
+      Path: GRANT_BOUNDARY_PATH,
+      Description: GRANT_BOUNDARY.summary.slice(0, 1000),
+      PolicyDocument: substitute(
+        rolePolicyDocument(GRANT_BOUNDARY, { ...CFN_TARGET, ...options }),
+      ),
+    },
+  };
+}
+
+/**
+ * The template as an object: one manager and one reader role, the grant
+ * boundary policy (and an OIDC provider for EKS).
+ */
 export function buildCloudFormationTemplate(
   options: TemplateOptions,
 ): Record<string, unknown> {
@@ -143,12 +168,13 @@ export function buildCloudFormationTemplate(
       },
     };
   }
+  resources[GRANT_BOUNDARY_NAME] = boundaryResource(options);
   for (const role of ACCESS_ROLES) {
     resources[role.name] = roleResource(role, options);
   }
   return {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: `Backstage AWS access: ${MANAGER_ROLE_NAME} (manages short-lived grant roles under ${options.rolePath}) and ${READER_ROLE_NAME} (read-only discovery). Template version ${TEMPLATE_VERSION}. Delete this stack to revoke Backstage's access.`,
+    Description: `Backstage AWS access: ${MANAGER_ROLE_NAME} (manages short-lived grant roles under ${options.rolePath}), ${READER_ROLE_NAME} (read-only discovery) and ${GRANT_BOUNDARY_NAME} (the permissions boundary of every grant role). Template version ${TEMPLATE_VERSION}. Delete this stack to revoke Backstage's access.`,
     Metadata: { BackstageAccessTemplateVersion: TEMPLATE_VERSION },
     ...(Object.keys(parameters).length ? { Parameters: parameters } : {}),
     Resources: resources,
@@ -161,16 +187,25 @@ export function buildCloudFormationTemplate(
         Description: 'awsAccess.accounts[].readerRoleArn',
         Value: { 'Fn::GetAtt': [READER_ROLE_NAME, 'Arn'] },
       },
+      GrantBoundaryArn: {
+        Description: 'The permissions boundary of every grant role',
+        // `Ref` of a managed policy is its ARN.
+        Value: { Ref: GRANT_BOUNDARY_NAME },
+      },
     },
   };
 }
 
 /**
  * The template as YAML. Only long-form intrinsic functions (`Fn::Sub:`),
- * no `!Sub` tags, so any YAML parser reads it.
+ * no `!Sub` tags, so any YAML parser reads it. Written for YAML 1.1, so
+ * strings a 1.1 parser would read as something else (`2012-10-17` as a
+ * date, `yes` as a boolean) are quoted: parsers of that age read policy
+ * versions as dates and produce documents IAM refuses.
  */
 export function renderCloudFormationTemplate(options: TemplateOptions): string {
   return stringify(buildCloudFormationTemplate(options), {
+    version: '1.1',
     lineWidth: 0,
     aliasDuplicateObjects: false,
   });

@@ -81,6 +81,7 @@ describe('createOnboardingRouter', () => {
 
     const template = parse(res.body.templateYaml);
     expect(Object.keys(template.Resources)).toEqual([
+      'BackstageAccessGrantBoundary',
       'BackstageAccessManager',
       'BackstageAccessReader',
     ]);

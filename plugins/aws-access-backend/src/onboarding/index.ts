@@ -1,12 +1,21 @@
 export {
   ACCESS_ROLES,
+  BOUNDARY_TEMPLATE_VERSION,
+  GRANT_BOUNDARY,
+  GRANT_BOUNDARY_NAME,
+  GRANT_BOUNDARY_PATH,
+  grantBoundaryArn,
   MANAGER_ROLE_NAME,
   READER_ROLE_NAME,
   TAG_TEMPLATE_VERSION,
   TEMPLATE_VERSION,
   rolePolicyDocument,
 } from './accessRoles';
-export type { AccessRoleDefinition, PermissionRule } from './accessRoles';
+export type {
+  AccessRoleDefinition,
+  PermissionRule,
+  PolicyDefinition,
+} from './accessRoles';
 export {
   buildCloudFormationTemplate,
   quickCreateUrl,

@@ -2,11 +2,13 @@
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import {
   CreateRoleCommand,
+  DeleteConflictException,
   DeleteRoleCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
   IAMClient,
   ListAttachedRolePoliciesCommand,
+  ListInstanceProfilesForRoleCommand,
   ListRolePoliciesCommand,
   ListRoleTagsCommand,
   ListRolesCommand,
@@ -19,6 +21,7 @@ import type { GrantRoleSpec } from '../provisioning/types';
 import {
   MANAGER_ROLE,
   MANAGER_ROLE_NAME,
+  grantBoundaryArn,
   rolePolicyDocument,
 } from './accessRoles';
 
@@ -36,9 +39,18 @@ const spec: GrantRoleSpec = {
   trustPrincipalArns: [`arn:aws:iam::${account}:user/guest`],
   statements: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }],
   expiresAt: new Date(Date.now() + 3_600_000),
+  permissionsBoundaryArn: grantBoundaryArn('aws', account),
 };
 const roleArn = `arn:aws:iam::${account}:role${rolePath}${spec.roleName}`;
 const grantTag = { Key: TAG_GRANT_ID, Value: spec.grantId };
+const instanceProfile = `arn:aws:iam::${account}:instance-profile/added-by-hand`;
+
+/** What IAM authorizes each call against. */
+function resourceOf(action: string): string {
+  if (action === 'iam:ListRoles') return '*';
+  if (action === 'iam:RemoveRoleFromInstanceProfile') return instanceProfile;
+  return roleArn;
+}
 
 /** Every IAM call the real provisioner makes over a grant's whole life. */
 async function recordEngineCalls() {
@@ -50,6 +62,10 @@ async function recordEngineCalls() {
     Arn: roleArn,
     CreateDate: new Date(),
     Tags: [grantTag],
+    PermissionsBoundary: {
+      PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const,
+      PermissionsBoundaryArn: spec.permissionsBoundaryArn,
+    },
   };
   iam.on(CreateRoleCommand).resolves({ Role: role });
   iam.on(GetRoleCommand).resolves({ Role: role });
@@ -60,13 +76,27 @@ async function recordEngineCalls() {
   iam.on(ListAttachedRolePoliciesCommand).resolves({
     AttachedPolicies: [{ PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
   });
-  // Someone attached policies by hand: the first DeleteRole conflicts and
-  // the engine clears the role first (ListRolePolicies, DetachRolePolicy).
+  iam.on(ListInstanceProfilesForRoleCommand).resolves({
+    InstanceProfiles: [
+      {
+        InstanceProfileName: 'added-by-hand',
+        Arn: instanceProfile,
+        Path: '/',
+        InstanceProfileId: 'ip',
+        CreateDate: new Date(),
+        Roles: [],
+      },
+    ],
+  });
+  // Someone attached things by hand (and untagged the role: revoke does not
+  // care): the first DeleteRole conflicts and the engine clears the role
+  // first (policies, managed policies, instance profiles).
   iam
     .on(DeleteRoleCommand)
     .rejectsOnce(
-      Object.assign(new Error('must remove policies first'), {
-        name: 'DeleteConflictException',
+      new DeleteConflictException({
+        message: 'must remove policies first',
+        $metadata: {},
       }),
     )
     .resolves({});
@@ -127,6 +157,8 @@ describe('BackstageAccessManager and the calls the grant engine really makes', (
         'iam:GetRolePolicy',
         'iam:ListRolePolicies',
         'iam:ListAttachedRolePolicies',
+        'iam:ListInstanceProfilesForRole',
+        'iam:RemoveRoleFromInstanceProfile',
       ]),
     );
 
@@ -146,8 +178,22 @@ describe('BackstageAccessManager and the calls the grant engine really makes', (
             'aws:TagKeys': tags.map(t => t.Key),
           }
         : {};
-      if (action !== 'iam:CreateRole' && action !== 'iam:ListRoles') {
-        // Every other call acts on the role the engine created and tagged.
+      if (action === 'iam:CreateRole') {
+        contextVariables['iam:PermissionsBoundary'] = input.PermissionsBoundary;
+      }
+      // What removes a role must work whatever its tags say now; what gives
+      // rights acts on the role the engine created and tagged.
+      const removes = [
+        'iam:DeleteRolePolicy',
+        'iam:DetachRolePolicy',
+        'iam:DeleteRole',
+        'iam:RemoveRoleFromInstanceProfile',
+      ].includes(action);
+      if (
+        !removes &&
+        action !== 'iam:CreateRole' &&
+        action !== 'iam:ListRoles'
+      ) {
         contextVariables[`aws:ResourceTag/${TAG_GRANT_ID}`] = spec.grantId;
       }
       const response = await runSimulation(
@@ -160,7 +206,7 @@ describe('BackstageAccessManager and the calls the grant engine really makes', (
             principal: `arn:aws:iam::${account}:role/${MANAGER_ROLE_NAME}`,
             resource: {
               accountId: account,
-              resource: action === 'iam:ListRoles' ? '*' : roleArn,
+              resource: resourceOf(action),
             },
             contextVariables,
           },

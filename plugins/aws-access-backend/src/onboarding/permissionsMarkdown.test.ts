@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ACCESS_ROLES, TEMPLATE_VERSION } from './accessRoles';
+import { ACCESS_ROLES, GRANT_BOUNDARY, TEMPLATE_VERSION } from './accessRoles';
 import { renderPermissionsMarkdown } from './permissionsMarkdown';
 
 // prettier 2 ships no types; the two calls used here are all we need.
@@ -13,12 +13,14 @@ const prettier: {
 const docPath = path.resolve(__dirname, '../../../../docs/permissions.md');
 
 /**
- * Fingerprints of the role definitions per template version. A change to
+ * Fingerprints of the role and boundary definitions per template version
+ * (version 1 had no boundary, and was fingerprinted from the roles alone). A change to
  * any rule without a new version would leave deployed stacks marked as
  * current while they lack the change.
  */
 const FINGERPRINTS: Record<number, string> = {
   1: 'c18482e339e2b487',
+  2: 'da3f4f7892423d2c',
 };
 
 describe('docs/permissions.md', () => {
@@ -40,7 +42,7 @@ describe('docs/permissions.md', () => {
 
   it('documents every action of every role with its reason', () => {
     const rendered = renderPermissionsMarkdown();
-    for (const role of ACCESS_ROLES) {
+    for (const role of [...ACCESS_ROLES, GRANT_BOUNDARY]) {
       expect(rendered).toContain(`## ${role.name}`);
       for (const rule of role.rules) {
         expect(rendered).toContain(rule.reason.slice(0, 40));
@@ -55,7 +57,7 @@ describe('docs/permissions.md', () => {
 describe('TEMPLATE_VERSION', () => {
   it('changes whenever the permissions change', () => {
     const fingerprint = createHash('sha256')
-      .update(JSON.stringify(ACCESS_ROLES))
+      .update(JSON.stringify([ACCESS_ROLES, GRANT_BOUNDARY]))
       .digest('hex')
       .slice(0, 16);
     // On failure: bump TEMPLATE_VERSION in accessRoles.ts and record the new fingerprint.

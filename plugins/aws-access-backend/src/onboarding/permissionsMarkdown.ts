@@ -1,6 +1,9 @@
 import { DEFAULT_ROLE_PATH } from 'backstage-plugin-aws-access-common';
 import {
   ACCESS_ROLES,
+  GRANT_BOUNDARY,
+  GRANT_BOUNDARY_PATH,
+  PolicyDefinition,
   TAG_TEMPLATE_VERSION,
   TEMPLATE_VERSION,
   describeRuleScope,
@@ -20,9 +23,12 @@ export function renderPermissionsMarkdown(): string {
     '     UPDATE_PERMISSIONS_DOC=1 backstage-cli package test src/onboarding/permissionsMarkdown -->',
     '',
     `Template version: **${TEMPLATE_VERSION}**. Both roles carry it in the \`${TAG_TEMPLATE_VERSION}\` tag; the`,
-    '"AWS accounts" admin page shows "update available" when a stack is older than the backend.',
+    '"AWS accounts" admin page shows "update available" when a stack is older than the backend,',
+    'and "update needed" when it predates the grant boundary: such an account takes no new grants',
+    'until its stack is updated.',
     '',
-    'Onboarding an account creates one CloudFormation stack with two roles and nothing else.',
+    'Onboarding an account creates one CloudFormation stack with two roles and one managed',
+    `policy, ${GRANT_BOUNDARY.name} (path \`${GRANT_BOUNDARY_PATH}\`), and nothing else.`,
     'They trust only the identity the Backstage backend runs as (an IAM role with the',
     "account's external id, or an EKS service account through the cluster's OIDC provider).",
     'No static keys are involved. Delete the stack to revoke everything (offboard first, so',
@@ -31,9 +37,9 @@ export function renderPermissionsMarkdown(): string {
     `Policies below use account \`123456789012\` and the default role path \`${DEFAULT_ROLE_PATH}\``,
     '(`awsAccess.rolePath`).',
   ];
-  for (const role of ACCESS_ROLES) {
-    lines.push('', `## ${role.name}`, '', role.summary);
-    for (const rule of role.rules) {
+  const section = (definition: PolicyDefinition, what: string) => {
+    lines.push('', `## ${definition.name}`, '', definition.summary);
+    for (const rule of definition.rules) {
       lines.push(
         '',
         `### ${rule.sid}`,
@@ -43,13 +49,17 @@ export function renderPermissionsMarkdown(): string {
         `- **Why:** ${rule.reason}`,
       );
     }
-    lines.push('', `### Policy of ${role.name}`);
-    const policy = rolePolicyDocument(role, {
+    lines.push('', `### ${what} ${definition.name}`);
+    const policy = rolePolicyDocument(definition, {
       partition: 'aws',
       accountId: '123456789012',
       rolePath: DEFAULT_ROLE_PATH,
     });
     lines.push('', '```json', JSON.stringify(policy, null, 2), '```');
+  };
+  for (const role of ACCESS_ROLES) {
+    section(role, 'Policy of');
   }
+  section(GRANT_BOUNDARY, 'Policy document of');
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,15 @@
-import { IAMClient } from '@aws-sdk/client-iam';
+import {
+  AddRoleToInstanceProfileCommand,
+  AttachRolePolicyCommand,
+  CreateInstanceProfileCommand,
+  CreatePolicyCommand,
+  GetInstanceProfileCommand,
+  GetRoleCommand,
+  IAMClient,
+  NoSuchEntityException,
+  PutRolePolicyCommand,
+  UntagRoleCommand,
+} from '@aws-sdk/client-iam';
 import {
   CreateBucketCommand,
   GetObjectCommand,
@@ -13,6 +24,7 @@ import {
   createUserWithKeys,
   sessionCredentials,
 } from '../testUtils/motoIdentities';
+import { grantBoundaryArn } from '../onboarding/accessRoles';
 import {
   MotoServer,
   isMotoAvailable,
@@ -22,6 +34,7 @@ import { IamGrantProvisioner } from './IamGrantProvisioner';
 import { GRANT_POLICY_NAME, grantRoleName } from './naming';
 import { GrantRoleSpec } from './types';
 
+const describeMoto = isMotoAvailable() ? describe : describe.skip;
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
 const BUCKET = 'arn:aws:s3:::granted-bucket';
@@ -60,8 +73,6 @@ async function readObject(
   return Body!.transformToString();
 }
 
-const describeMoto = isMotoAvailable() ? describe : describe.skip;
-
 /**
  * A grant provisioned for real, then used the way a developer would, with
  * moto enforcing IAM. moto ignores policy conditions, so expiry is covered
@@ -70,6 +81,7 @@ const describeMoto = isMotoAvailable() ? describe : describe.skip;
 describeMoto('IamGrantProvisioner against moto with IAM enforced', () => {
   let moto: MotoServer;
   let provisioner: IamGrantProvisioner;
+  let adminIam: IAMClient;
   let alice: Awaited<ReturnType<typeof createUser>>;
   let bob: Awaited<ReturnType<typeof createUser>>;
   let spec: GrantRoleSpec;
@@ -79,6 +91,10 @@ describeMoto('IamGrantProvisioner against moto with IAM enforced', () => {
     moto = await startMotoServer();
     const iam = new IAMClient({ region: REGION });
     const admin = await createUser(iam, 'backstage', '*');
+    adminIam = new IAMClient({
+      region: REGION,
+      credentials: admin.credentials,
+    });
     alice = await createUser(iam, 'alice', 'sts:AssumeRole');
     bob = await createUser(iam, 'bob', 'sts:AssumeRole');
     const s3 = s3As();
@@ -101,19 +117,21 @@ describeMoto('IamGrantProvisioner against moto with IAM enforced', () => {
         }),
       },
       logger: mockServices.logger.mock(),
+      installationId: 'https://backstage.example.com',
     });
     const catalog = await IamDataActionCatalog.create();
     const grantId = '0f8fad5b-d9cb-469f-a165-70867728950e';
     spec = {
       grantId,
       accountId: ACCOUNT,
-      roleName: grantRoleName(grantId, BUCKET),
+      roleName: grantRoleName(grantId, 'granted-bucket', '/backstage-access/'),
       policyName: GRANT_POLICY_NAME,
       rolePath: '/backstage-access/',
       requester: 'user:default/alice',
       trustPrincipalArns: [alice.arn],
       statements: catalog.buildStatements(BUCKET, ['s3:GetObject']),
       expiresAt: new Date(Date.now() + 60 * 60_000),
+      permissionsBoundaryArn: grantBoundaryArn('aws', ACCOUNT),
     };
 
     // From here on, only the seeded users' keys work.
@@ -127,9 +145,9 @@ describeMoto('IamGrantProvisioner against moto with IAM enforced', () => {
     await moto?.stop();
   });
 
-  it('created the role under the managed path with its grant tag', async () => {
+  it('created the role under the managed path with its grant and installation tags', async () => {
     expect(roleArn).toBe(
-      `arn:aws:iam::${ACCOUNT}:role/backstage-access/granted-bucket-${spec.grantId}`,
+      `arn:aws:iam::${ACCOUNT}:role/backstage-access/granted-bucket-0f8fad5bd9cb`,
     );
     await expect(provisioner.listManagedRoles(ACCOUNT)).resolves.toEqual([
       expect.objectContaining({
@@ -137,8 +155,24 @@ describeMoto('IamGrantProvisioner against moto with IAM enforced', () => {
         roleArn,
         path: '/backstage-access/',
         grantId: spec.grantId,
+        installationId: 'https://backstage.example.com',
       }),
     ]);
+  });
+
+  it('created the role with the grant boundary as its permissions boundary', async () => {
+    const { Role } = await adminIam.send(
+      new GetRoleCommand({ RoleName: spec.roleName }),
+    );
+    expect(Role?.PermissionsBoundary).toEqual({
+      PermissionsBoundaryType: 'PermissionsBoundaryPolicy',
+      PermissionsBoundaryArn: `arn:aws:iam::${ACCOUNT}:policy/backstage-access/BackstageAccessGrantBoundary`,
+    });
+    await expect(
+      provisioner.getRoleState(ACCOUNT, spec.roleName, spec.policyName),
+    ).resolves.toMatchObject({
+      permissionsBoundaryArn: spec.permissionsBoundaryArn,
+    });
   });
 
   it('is idempotent when resumed', async () => {
@@ -169,6 +203,76 @@ describeMoto('IamGrantProvisioner against moto with IAM enforced', () => {
     await expect(assumeAs(bob.credentials, roleArn)).rejects.toThrow(
       /not authorized|Access ?Denied/i,
     );
+  });
+
+  it('removes on revoke a role someone untagged and attached things to', async () => {
+    const tampered: GrantRoleSpec = {
+      ...spec,
+      grantId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      roleName: grantRoleName(
+        '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+        'granted-bucket',
+        '/backstage-access/',
+      ),
+    };
+    await provisioner.createRole(tampered);
+    await provisioner.putRolePolicy(tampered);
+    // What an admin outside Backstage did to keep the role.
+    await adminIam.send(
+      new UntagRoleCommand({
+        RoleName: tampered.roleName,
+        TagKeys: ['backstage-access:grant-id', 'backstage-access:installation'],
+      }),
+    );
+    await adminIam.send(
+      new PutRolePolicyCommand({
+        RoleName: tampered.roleName,
+        PolicyName: 'keep-me',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+        }),
+      }),
+    );
+    const { Policy } = await adminIam.send(
+      new CreatePolicyCommand({
+        PolicyName: 'everything',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+        }),
+      }),
+    );
+    await adminIam.send(
+      new AttachRolePolicyCommand({
+        RoleName: tampered.roleName,
+        PolicyArn: Policy!.Arn,
+      }),
+    );
+    await adminIam.send(
+      new CreateInstanceProfileCommand({ InstanceProfileName: 'keeper' }),
+    );
+    await adminIam.send(
+      new AddRoleToInstanceProfileCommand({
+        InstanceProfileName: 'keeper',
+        RoleName: tampered.roleName,
+      }),
+    );
+
+    await provisioner.deleteRolePolicy(
+      ACCOUNT,
+      tampered.roleName,
+      tampered.policyName,
+    );
+    await provisioner.deleteRole(ACCOUNT, tampered.roleName);
+
+    await expect(
+      adminIam.send(new GetRoleCommand({ RoleName: tampered.roleName })),
+    ).rejects.toBeInstanceOf(NoSuchEntityException);
+    const { InstanceProfile } = await adminIam.send(
+      new GetInstanceProfileCommand({ InstanceProfileName: 'keeper' }),
+    );
+    expect(InstanceProfile?.Roles).toEqual([]);
   });
 
   it('ends access on revoke', async () => {

@@ -1,4 +1,5 @@
 import {
+  AddRoleToInstanceProfileCommand,
   CreateRoleCommand,
   DeleteConflictException,
   DeleteRoleCommand,
@@ -9,12 +10,14 @@ import {
   GetRolePolicyCommand,
   IAMClient,
   ListAttachedRolePoliciesCommand,
+  ListInstanceProfilesForRoleCommand,
   ListRolePoliciesCommand,
   ListRoleTagsCommand,
   ListRolesCommand,
   MalformedPolicyDocumentException,
   NoSuchEntityException,
   PutRolePolicyCommand,
+  RemoveRoleFromInstanceProfileCommand,
   ServiceFailureException,
   TagRoleCommand,
   UpdateAssumeRolePolicyCommand,
@@ -34,6 +37,16 @@ import { GrantRoleSpec } from './types';
 const ACCOUNT = '123456789012';
 const BUCKET = 'arn:aws:s3:::granted-bucket';
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/backstage-access/granted-bucket-g1`;
+const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/backstage-access/BackstageAccessGrantBoundary`;
+/** A role as the engine makes it: under the role path, with the grant boundary. */
+const madeByEngine = {
+  Arn: ROLE_ARN,
+  Path: '/backstage-access/',
+  PermissionsBoundary: {
+    PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const,
+    PermissionsBoundaryArn: BOUNDARY,
+  },
+};
 const meta = { $metadata: {} };
 
 function makeSpec(overrides: Partial<GrantRoleSpec> = {}): GrantRoleSpec {
@@ -51,6 +64,7 @@ function makeSpec(overrides: Partial<GrantRoleSpec> = {}): GrantRoleSpec {
     ],
     // 90 minutes left: sessions may last two hours.
     expiresAt: new Date(Date.now() + 90 * 60_000),
+    permissionsBoundaryArn: BOUNDARY,
     ...overrides,
   };
 }
@@ -89,11 +103,15 @@ describe('IamGrantProvisioner', () => {
     iam.reset();
     factory = makeFactory();
     logger = mockServices.logger.mock();
-    provisioner = new IamGrantProvisioner({ clientFactory: factory, logger });
+    provisioner = new IamGrantProvisioner({
+      clientFactory: factory,
+      logger,
+      installationId: 'https://backstage.example.com',
+    });
   });
 
   describe('createRole', () => {
-    it('creates the role with path, tags, trust policy and session length', async () => {
+    it('creates the role with path, boundary, tags, trust policy and session length, in one write', async () => {
       iam.on(CreateRoleCommand).resolves({
         Role: { Arn: ROLE_ARN } as any,
       });
@@ -112,6 +130,7 @@ describe('IamGrantProvisioner', () => {
         RoleName: 'granted-bucket-g1',
         Path: '/backstage-access/',
         MaxSessionDuration: 7200,
+        PermissionsBoundary: BOUNDARY,
         Description: expect.stringContaining('grant g1 for user:default/alice'),
         Tags: [
           { Key: 'backstage-access:grant-id', Value: 'g1' },
@@ -119,6 +138,10 @@ describe('IamGrantProvisioner', () => {
           {
             Key: 'backstage-access:expires-at',
             Value: spec.expiresAt.toISOString(),
+          },
+          {
+            Key: 'backstage-access:installation',
+            Value: 'https://backstage.example.com',
           },
         ],
         AssumeRolePolicyDocument: {
@@ -136,6 +159,21 @@ describe('IamGrantProvisioner', () => {
         },
       });
       expect(factory.clientConfig).toHaveBeenCalledWith(ACCOUNT, 'manage');
+      expect(iam.calls()).toHaveLength(1);
+    });
+
+    it('refuses plainly when the account has no grant boundary (stack not updated)', async () => {
+      iam.on(CreateRoleCommand).rejects(
+        new NoSuchEntityException({
+          message: `Scope ARN: ${BOUNDARY} does not exist or is not attachable.`,
+          ...meta,
+        }),
+      );
+      const result = provisioner.createRole(makeSpec());
+      await expect(result).rejects.toThrow(ConflictError);
+      await expect(result).rejects.toThrow(
+        `account ${ACCOUNT} has no grant boundary ${BOUNDARY}: its onboarding stack must be updated before new grants`,
+      );
     });
 
     it('resumes when the role already exists for the same grant', async () => {
@@ -146,7 +184,7 @@ describe('IamGrantProvisioner', () => {
         );
       iam.on(GetRoleCommand).resolves({
         Role: {
-          Arn: ROLE_ARN,
+          ...madeByEngine,
           Tags: [{ Key: 'backstage-access:grant-id', Value: 'g1' }],
         } as any,
       });
@@ -161,13 +199,27 @@ describe('IamGrantProvisioner', () => {
 
     it.each([
       [
+        'of another grant',
+        madeByEngine,
         [{ Key: 'backstage-access:grant-id', Value: 'other' }],
         'belongs to grant other',
       ],
-      [[], 'was not created for a grant'],
+      ['without tags', madeByEngine, [], 'was not created for a grant'],
+      [
+        'tagged as this grant but without the boundary',
+        { Arn: ROLE_ARN, Path: '/backstage-access/' },
+        [{ Key: 'backstage-access:grant-id', Value: 'g1' }],
+        'but not under /backstage-access/ with the grant boundary',
+      ],
+      [
+        'tagged as this grant but elsewhere',
+        { ...madeByEngine, Path: '/' },
+        [{ Key: 'backstage-access:grant-id', Value: 'g1' }],
+        'but not under /backstage-access/ with the grant boundary',
+      ],
     ])(
-      'refuses a same-named role of someone else (tags %j)',
-      async (tags, message) => {
+      'refuses a same-named role %s instead of adopting it',
+      async (_what, role, tags, message) => {
         iam
           .on(CreateRoleCommand)
           .rejects(
@@ -175,7 +227,7 @@ describe('IamGrantProvisioner', () => {
           );
         iam
           .on(GetRoleCommand)
-          .resolves({ Role: { Arn: ROLE_ARN, Tags: tags } as any });
+          .resolves({ Role: { ...role, Tags: tags } as any });
 
         const result = provisioner.createRole(makeSpec());
         await expect(result).rejects.toThrow(ConflictError);
@@ -338,6 +390,10 @@ describe('IamGrantProvisioner', () => {
   });
 
   describe('deleteRolePolicy and deleteRole', () => {
+    beforeEach(() => {
+      iam.on(GetRoleCommand).resolves({ Role: madeByEngine as any });
+    });
+
     it('delete the policy and the role', async () => {
       iam.on(DeleteRolePolicyCommand).resolves({});
       iam.on(DeleteRoleCommand).resolves({});
@@ -361,6 +417,10 @@ describe('IamGrantProvisioner', () => {
       iam.on(DeleteRolePolicyCommand).rejects(gone);
       iam.on(DeleteRoleCommand).rejects(gone);
       await expect(
+        provisioner.deleteRole(ACCOUNT, 'r'),
+      ).resolves.toBeUndefined();
+      iam.on(GetRoleCommand).rejects(gone);
+      await expect(
         provisioner.deleteRolePolicy(ACCOUNT, 'r', 'p'),
       ).resolves.toBeUndefined();
       await expect(
@@ -377,48 +437,70 @@ describe('IamGrantProvisioner', () => {
       ).rejects.toThrow('AccessDenied');
     });
 
-    it('clear what was added to a grant role by hand, then delete it', async () => {
+    it.each([
+      [
+        'with its grant tag',
+        [{ Key: 'backstage-access:grant-id', Value: 'g1' }],
+      ],
+      ['whose tags were removed', []],
+      [
+        'retagged as someone else’s',
+        [{ Key: 'backstage-access:grant-id', Value: 'not-a-grant' }],
+      ],
+    ])(
+      'clear what was added to a grant role %s by hand, then delete it',
+      async (_what, tags) => {
+        iam
+          .on(DeleteRoleCommand)
+          .rejectsOnce(
+            new DeleteConflictException({ message: 'has policies', ...meta }),
+          )
+          .resolves({});
+        iam.on(ListRoleTagsCommand).resolves({ Tags: tags });
+        iam
+          .on(ListRolePoliciesCommand)
+          .resolves({ PolicyNames: ['hand-made'] });
+        iam.on(DeleteRolePolicyCommand).resolves({});
+        iam.on(ListAttachedRolePoliciesCommand).resolves({
+          AttachedPolicies: [
+            { PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+          ],
+        });
+        iam.on(DetachRolePolicyCommand).resolves({});
+        iam.on(ListInstanceProfilesForRoleCommand).resolves({
+          InstanceProfiles: [{ InstanceProfileName: 'keeper' } as any],
+        });
+        iam.on(RemoveRoleFromInstanceProfileCommand).resolves({});
+
+        await provisioner.deleteRole(ACCOUNT, 'r');
+
+        expect(iam).toHaveReceivedCommandWith(DeleteRolePolicyCommand, {
+          RoleName: 'r',
+          PolicyName: 'hand-made',
+        });
+        expect(iam).toHaveReceivedCommandWith(DetachRolePolicyCommand, {
+          RoleName: 'r',
+          PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+        });
+        expect(iam).toHaveReceivedCommandWith(
+          RemoveRoleFromInstanceProfileCommand,
+          { RoleName: 'r', InstanceProfileName: 'keeper' },
+        );
+        expect(iam).toHaveReceivedCommandTimes(DeleteRoleCommand, 2);
+        // Never adds anything on the way out.
+        expect(iam).not.toHaveReceivedCommand(AddRoleToInstanceProfileCommand);
+      },
+    );
+
+    it('refuse a role by that name outside the role path: it is not the grant’s', async () => {
       iam
-        .on(DeleteRoleCommand)
-        .rejectsOnce(
-          new DeleteConflictException({ message: 'has policies', ...meta }),
-        )
-        .resolves({});
-      iam.on(ListRoleTagsCommand).resolves({
-        Tags: [{ Key: 'backstage-access:grant-id', Value: 'g1' }],
-      });
-      iam.on(ListRolePoliciesCommand).resolves({ PolicyNames: ['hand-made'] });
-      iam.on(DeleteRolePolicyCommand).resolves({});
-      iam.on(ListAttachedRolePoliciesCommand).resolves({
-        AttachedPolicies: [
-          { PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
-        ],
-      });
-      iam.on(DetachRolePolicyCommand).resolves({});
-
-      await provisioner.deleteRole(ACCOUNT, 'r');
-
-      expect(iam).toHaveReceivedCommandWith(DeleteRolePolicyCommand, {
-        RoleName: 'r',
-        PolicyName: 'hand-made',
-      });
-      expect(iam).toHaveReceivedCommandWith(DetachRolePolicyCommand, {
-        RoleName: 'r',
-        PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
-      });
-      expect(iam).toHaveReceivedCommandTimes(DeleteRoleCommand, 2);
-    });
-
-    it('refuse to strip a role that is not a grant', async () => {
-      iam
-        .on(DeleteRoleCommand)
-        .rejects(new DeleteConflictException({ message: 'conflict', ...meta }));
-      iam.on(ListRoleTagsCommand).resolves({ Tags: [] });
+        .on(GetRoleCommand)
+        .resolves({ Role: { ...madeByEngine, Path: '/admins/' } as any });
       await expect(provisioner.deleteRole(ACCOUNT, 'r')).rejects.toThrow(
         ConflictError,
       );
+      expect(iam).not.toHaveReceivedCommand(DeleteRoleCommand);
       expect(iam).not.toHaveReceivedCommand(ListRolePoliciesCommand);
-      expect(iam).not.toHaveReceivedCommand(DeleteRolePolicyCommand);
     });
   });
 
@@ -463,7 +545,15 @@ describe('IamGrantProvisioner', () => {
         });
       iam
         .on(ListRoleTagsCommand, { RoleName: 'a-g1' })
-        .resolves({ Tags: [{ Key: 'backstage-access:grant-id', Value: 'g1' }] })
+        .resolves({
+          Tags: [
+            { Key: 'backstage-access:grant-id', Value: 'g1' },
+            {
+              Key: 'backstage-access:installation',
+              Value: 'https://backstage.example.com',
+            },
+          ],
+        })
         .on(ListRoleTagsCommand, { RoleName: 'stray' })
         .resolves({ Tags: [{ Key: 'team', Value: 'x' }] })
         .on(ListRoleTagsCommand, { RoleName: 'vanished' })
@@ -476,6 +566,7 @@ describe('IamGrantProvisioner', () => {
           roleArn: `arn:aws:iam::${ACCOUNT}:role/backstage-access/a-g1`,
           path: '/backstage-access/',
           grantId: 'g1',
+          installationId: 'https://backstage.example.com',
           createdAt: created,
         },
         {
@@ -542,6 +633,7 @@ describe('IamGrantProvisioner', () => {
           Role: {
             RoleName: 'granted-bucket-g1',
             AssumeRolePolicyDocument: encoded(trustPolicy),
+            PermissionsBoundary: madeByEngine.PermissionsBoundary,
           } as any,
         })
         .on(ListRolePoliciesCommand)
@@ -578,6 +670,7 @@ describe('IamGrantProvisioner', () => {
         permissionPolicy,
         otherInlinePolicies: ['break-glass'],
         attachedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+        permissionsBoundaryArn: BOUNDARY,
       });
     });
 

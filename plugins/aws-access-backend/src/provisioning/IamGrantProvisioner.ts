@@ -1,16 +1,23 @@
 import {
   CreateRoleCommand,
+  DeleteConflictException,
   DeleteRoleCommand,
   DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
+  EntityAlreadyExistsException,
   GetRoleCommand,
   GetRolePolicyCommand,
   IAMClient,
+  MalformedPolicyDocumentException,
+  NoSuchEntityException,
   PutRolePolicyCommand,
+  RemoveRoleFromInstanceProfileCommand,
+  Role as IamRole,
   TagRoleCommand,
   UpdateAssumeRolePolicyCommand,
   UpdateRoleCommand,
   paginateListAttachedRolePolicies,
+  paginateListInstanceProfilesForRole,
   paginateListRolePolicies,
   paginateListRoleTags,
   paginateListRoles,
@@ -25,6 +32,8 @@ import {
 import { AwsClientFactory } from '../aws/types';
 import { renderGrantPolicies } from './policies';
 import {
+  DEFAULT_INSTALLATION_ID,
+  TAG_INSTALLATION,
   grantTags,
   maxSessionDurationSeconds,
   roleDescription,
@@ -45,10 +54,8 @@ import {
  */
 const MAX_ATTEMPTS = 5;
 
-/** IAM's error codes, with or without the SDK's `Exception` suffix. */
-function isIamError(error: unknown, code: string): boolean {
-  const name = (error as Error | undefined)?.name;
-  return name === code || name === `${code}Exception`;
+function isNoSuchEntity(error: unknown): boolean {
+  return error instanceof NoSuchEntityException;
 }
 
 function messageOf(error: unknown): string {
@@ -69,6 +76,12 @@ export interface IamGrantProvisionerOptions {
   logger: LoggerService;
   /** The IAM path {@link IamGrantProvisioner.listManagedRoles} looks under. */
   rolePath?: string;
+  /**
+   * This Backstage installation (`awsAccess.installationId`), tagged on
+   * every role it creates so that the reconciler of another installation
+   * sharing the account leaves them alone.
+   */
+  installationId?: string;
 }
 
 /**
@@ -79,6 +92,7 @@ export class IamGrantProvisioner implements GrantProvisioner {
   private readonly clientFactory: AwsClientFactory;
   private readonly logger: LoggerService;
   private readonly rolePath: string;
+  private readonly installationId: string;
   /** One client per account, so connections and retry state are reused. */
   private readonly clients = new Map<string, Promise<IAMClient>>();
 
@@ -86,6 +100,7 @@ export class IamGrantProvisioner implements GrantProvisioner {
     this.clientFactory = options.clientFactory;
     this.logger = options.logger;
     this.rolePath = options.rolePath ?? DEFAULT_ROLE_PATH;
+    this.installationId = options.installationId ?? DEFAULT_INSTALLATION_ID;
   }
 
   async createRole(spec: GrantRoleSpec): Promise<{ roleArn: string }> {
@@ -99,7 +114,10 @@ export class IamGrantProvisioner implements GrantProvisioner {
           AssumeRolePolicyDocument: trustPolicy,
           Description: roleDescription(spec),
           MaxSessionDuration: maxSessionDurationSeconds(spec.expiresAt),
-          Tags: grantTags(spec),
+          // A parameter of CreateRole, so the boundary costs no extra write
+          // and a role never exists without it.
+          PermissionsBoundary: spec.permissionsBoundaryArn,
+          Tags: grantTags(spec, this.installationId),
         }),
       );
       this.logger.info(
@@ -107,8 +125,14 @@ export class IamGrantProvisioner implements GrantProvisioner {
       );
       return { roleArn: Role!.Arn! };
     } catch (error) {
-      if (isIamError(error, 'EntityAlreadyExists')) {
+      if (error instanceof EntityAlreadyExistsException) {
         return this.adoptExistingRole(iam, spec);
+      }
+      if (isNoSuchEntity(error)) {
+        // The only entity CreateRole refers to is the boundary policy.
+        throw new ConflictError(
+          `account ${spec.accountId} has no grant boundary ${spec.permissionsBoundaryArn}: its onboarding stack must be updated before new grants`,
+        );
       }
       throw this.refusedPolicy(error, 'trustPrincipalArns', 'trust policy');
     }
@@ -173,7 +197,7 @@ export class IamGrantProvisioner implements GrantProvisioner {
         }),
       );
     } catch (error) {
-      if (!isIamError(error, 'NoSuchEntity')) {
+      if (!isNoSuchEntity(error)) {
         throw error;
       }
     }
@@ -193,7 +217,7 @@ export class IamGrantProvisioner implements GrantProvisioner {
         }),
       );
     } catch (error) {
-      if (!isIamError(error, 'NoSuchEntity')) {
+      if (!isNoSuchEntity(error)) {
         throw error;
       }
     }
@@ -201,10 +225,23 @@ export class IamGrantProvisioner implements GrantProvisioner {
 
   async deleteRole(accountId: string, roleName: string): Promise<void> {
     const iam = await this.iam(accountId);
+    const role = await this.getRole(iam, roleName);
+    if (!role) {
+      return; // already gone
+    }
+    // Role names are unique per account whatever the path, so the name
+    // alone could point at someone else's role once the grant's is gone.
+    if (!role.Path?.startsWith(this.rolePath)) {
+      throw new ConflictError(
+        `IAM role ${roleName} in account ${accountId} is not under ${this.rolePath}, so it is not a grant role; not deleting it`,
+      );
+    }
+    // Tags are deliberately not checked: whoever can untag a grant role
+    // must not be able to make it outlive its grant.
     try {
       await this.deleteRoleOnce(iam, roleName);
     } catch (error) {
-      if (!isIamError(error, 'DeleteConflict')) {
+      if (!(error instanceof DeleteConflictException)) {
         throw error;
       }
       // Something was added to the role by hand. It is still ours to
@@ -237,6 +274,7 @@ export class IamGrantProvisioner implements GrantProvisioner {
           roleArn: role.Arn!,
           path: role.Path,
           grantId: tags.get(TAG_GRANT_ID),
+          installationId: tags.get(TAG_INSTALLATION),
           createdAt: role.CreateDate,
         });
       }
@@ -282,10 +320,30 @@ export class IamGrantProvisioner implements GrantProvisioner {
         permissionPolicy,
         otherInlinePolicies,
         attachedPolicyArns,
+        permissionsBoundaryArn:
+          Role?.PermissionsBoundary?.PermissionsBoundaryArn,
       };
     } catch (error) {
-      if (isIamError(error, 'NoSuchEntity')) {
+      if (isNoSuchEntity(error)) {
         return undefined; // the role was deleted meanwhile
+      }
+      throw error;
+    }
+  }
+
+  /** The role, or undefined when there is none by that name. */
+  private async getRole(
+    iam: IAMClient,
+    roleName: string,
+  ): Promise<IamRole | undefined> {
+    try {
+      const { Role: role } = await iam.send(
+        new GetRoleCommand({ RoleName: roleName }),
+      );
+      return role;
+    } catch (error) {
+      if (isNoSuchEntity(error)) {
+        return undefined;
       }
       throw error;
     }
@@ -309,7 +367,7 @@ export class IamGrantProvisioner implements GrantProvisioner {
         : decodePolicy(PolicyDocument);
     } catch (error) {
       // No policy by that name (or, caught by the caller, no role).
-      if (isIamError(error, 'NoSuchEntity')) {
+      if (isNoSuchEntity(error)) {
         return undefined;
       }
       throw error;
@@ -382,22 +440,30 @@ export class IamGrantProvisioner implements GrantProvisioner {
     iam: IAMClient,
     spec: GrantRoleSpec,
   ): Promise<{ roleArn: string }> {
-    const { Role } = await iam.send(
+    const { Role: role } = await iam.send(
       new GetRoleCommand({ RoleName: spec.roleName }),
     );
-    const owner = Role?.Tags?.find(tag => tag.Key === TAG_GRANT_ID)?.Value;
-    if (Role?.Arn && owner === tagValue(spec.grantId)) {
+    const owner = role?.Tags?.find(tag => tag.Key === TAG_GRANT_ID)?.Value;
+    // A role made by hand to look like this grant's would carry rights or
+    // trust nobody checked: only one made like ours is adopted.
+    const madeLikeOurs =
+      role?.Path === spec.rolePath &&
+      role?.PermissionsBoundary?.PermissionsBoundaryArn ===
+        spec.permissionsBoundaryArn;
+    if (role?.Arn && owner === tagValue(spec.grantId) && madeLikeOurs) {
       this.logger.info(
-        `IAM role ${Role.Arn} of grant ${spec.grantId} already exists; resuming`,
+        `IAM role ${role.Arn} of grant ${spec.grantId} already exists; resuming`,
       );
-      return { roleArn: Role.Arn };
+      return { roleArn: role.Arn };
+    }
+    let why = 'and was not created for a grant';
+    if (owner && owner !== tagValue(spec.grantId)) {
+      why = `and belongs to grant ${owner}`;
+    } else if (owner) {
+      why = `but not under ${spec.rolePath} with the grant boundary`;
     }
     throw new ConflictError(
-      `IAM role ${spec.roleName} already exists in account ${spec.accountId} ${
-        owner
-          ? `and belongs to grant ${owner}`
-          : 'and was not created for a grant'
-      }`,
+      `IAM role ${spec.roleName} already exists in account ${spec.accountId} ${why}`,
     );
   }
 
@@ -405,23 +471,18 @@ export class IamGrantProvisioner implements GrantProvisioner {
     try {
       await iam.send(new DeleteRoleCommand({ RoleName: roleName }));
     } catch (error) {
-      if (!isIamError(error, 'NoSuchEntity')) {
+      if (!isNoSuchEntity(error)) {
         throw error;
       }
     }
   }
 
-  /** Removes what blocks `DeleteRole`, after checking the role is a grant's. */
+  /**
+   * Removes whatever blocks `DeleteRole`: inline policies, attached managed
+   * policies and instance profiles. The permissions boundary stays, as it
+   * does not block deletion and only ever limits the role.
+   */
   private async clearRole(iam: IAMClient, accountId: string, roleName: string) {
-    const tags = await this.roleTags(iam, roleName);
-    if (!tags) {
-      return;
-    }
-    if (!tags.has(TAG_GRANT_ID)) {
-      throw new ConflictError(
-        `IAM role ${roleName} in account ${accountId} was not created for a grant; not deleting what is attached to it`,
-      );
-    }
     for await (const page of paginateListRolePolicies(
       { client: iam },
       { RoleName: roleName },
@@ -444,6 +505,28 @@ export class IamGrantProvisioner implements GrantProvisioner {
         await this.detachRolePolicy(accountId, roleName, policy.PolicyArn!);
       }
     }
+    for await (const page of paginateListInstanceProfilesForRole(
+      { client: iam },
+      { RoleName: roleName },
+    )) {
+      for (const profile of page.InstanceProfiles ?? []) {
+        this.logger.warn(
+          `Removing IAM role ${roleName} from instance profile ${profile.InstanceProfileName} in account ${accountId} before deleting the role`,
+        );
+        try {
+          await iam.send(
+            new RemoveRoleFromInstanceProfileCommand({
+              InstanceProfileName: profile.InstanceProfileName,
+              RoleName: roleName,
+            }),
+          );
+        } catch (error) {
+          if (!isNoSuchEntity(error)) {
+            throw error;
+          }
+        }
+      }
+    }
   }
 
   /** The role's tags, or `undefined` when the role does not exist. */
@@ -462,7 +545,7 @@ export class IamGrantProvisioner implements GrantProvisioner {
         }
       }
     } catch (error) {
-      if (isIamError(error, 'NoSuchEntity')) {
+      if (isNoSuchEntity(error)) {
         return undefined;
       }
       throw error;
@@ -481,12 +564,12 @@ export class IamGrantProvisioner implements GrantProvisioner {
     what: string,
     spec?: GrantRoleSpec,
   ): unknown {
-    if (isIamError(error, 'MalformedPolicyDocument')) {
+    if (error instanceof MalformedPolicyDocumentException) {
       return new InputError(
         `${field}: IAM refused the ${what}: ${messageOf(error)}`,
       );
     }
-    if (spec && isIamError(error, 'NoSuchEntity')) {
+    if (spec && isNoSuchEntity(error)) {
       return new NotFoundError(
         `IAM role ${spec.roleName} does not exist in account ${spec.accountId}`,
       );

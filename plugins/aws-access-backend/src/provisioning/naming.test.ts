@@ -1,33 +1,60 @@
-import { grantRoleName } from './naming';
+import { grantRoleName, MAX_SWITCH_ROLE_CHARS } from './naming';
 
 const UUID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const FRAGMENT = '0f8fad5bd9cb';
+const PATH = '/backstage-access/';
 const VALID = /^[\w+=,.@-]{1,64}$/;
 
 describe('grantRoleName', () => {
   it.each([
-    [undefined, `grant-${UUID}`],
-    ['granted-bucket', `granted-bucket-${UUID}`],
-    ['arn:aws:s3:::granted-bucket', `granted-bucket-${UUID}`],
-    ['arn:aws:ec2:us-east-1:123456789012:instance/i-0abc', `i-0abc-${UUID}`],
-    ['arn:aws:lambda:us-east-1:123456789012:function:resize', `resize-${UUID}`],
-    ['my bucket (prod)', `my-bucket-prod-${UUID}`],
-  ])('names a grant for %j %s', (hint, expected) => {
-    expect(grantRoleName(UUID, hint)).toBe(expected);
+    [undefined, `grant-${FRAGMENT}`],
+    ['sandbox-payments-invoices', `sandbox-payments-invoices-${FRAGMENT}`],
+    ['my bucket (prod)', `my-bucket-prod-${FRAGMENT}`],
+    ['--..', `grant-${FRAGMENT}`],
+  ])('names a grant on %j %s', (hint, expected) => {
+    expect(grantRoleName(UUID, hint, PATH)).toBe(expected);
   });
 
-  it('shortens long hints to fit 64 characters and keeps the whole id', () => {
-    const name = grantRoleName(UUID, 'a'.repeat(100));
+  it('keeps path plus name within the console switch-role limit of 64 characters', () => {
+    for (const path of [PATH, '/a/', '/team-platform/grants/backstage/']) {
+      const name = grantRoleName(UUID, 'x'.repeat(100), path);
+      expect(name).toMatch(VALID);
+      expect(path.length + name.length).toBeLessThanOrEqual(
+        MAX_SWITCH_ROLE_CHARS,
+      );
+      expect(name.endsWith(`-${FRAGMENT}`)).toBe(true);
+    }
+    // The console has room for 64 characters of path and name: all used.
+    expect(
+      PATH.length + grantRoleName(UUID, 'x'.repeat(100), PATH).length,
+    ).toBe(MAX_SWITCH_ROLE_CHARS);
+  });
+
+  it('does not read a hint as an ARN: the hint is a resource name, never a sub-path', () => {
+    const name = grantRoleName(
+      UUID,
+      'arn:aws:s3:::sandbox-analytics-raw/prod-audit-logs',
+      PATH,
+    );
     expect(name).toMatch(VALID);
-    expect(name).toHaveLength(64);
-    expect(name.endsWith(`-${UUID}`)).toBe(true);
+    expect(name.startsWith('prod-audit-logs')).toBe(false);
   });
 
-  it('hashes ids IAM would not accept, keeping names distinct', () => {
-    const odd = grantRoleName('grant/with:odd#chars', 'bucket');
-    const long = grantRoleName('x'.repeat(80), 'bucket');
-    expect(odd).toMatch(VALID);
-    expect(long).toMatch(VALID);
-    expect(odd).not.toBe(grantRoleName('grant/with:odd#chars2', 'bucket'));
-    expect(grantRoleName('grant/with:odd#chars', 'bucket')).toBe(odd);
+  it('still names a role when the path leaves no room for a hint', () => {
+    const path = `/${'p'.repeat(50)}/`;
+    expect(grantRoleName(UUID, 'bucket', path)).toBe(FRAGMENT);
+  });
+
+  it('tells grants apart by their id, also ids that are not UUIDs', () => {
+    const other = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+    expect(grantRoleName(UUID, 'bucket', PATH)).not.toBe(
+      grantRoleName(other, 'bucket', PATH),
+    );
+    const odd = grantRoleName('grant/with:odd#chars', 'bucket', PATH);
+    expect(odd).toMatch(/^bucket-[0-9a-f]{12}$/);
+    expect(odd).not.toBe(
+      grantRoleName('grant/with:odd#chars2', 'bucket', PATH),
+    );
+    expect(grantRoleName('grant/with:odd#chars', 'bucket', PATH)).toBe(odd);
   });
 });

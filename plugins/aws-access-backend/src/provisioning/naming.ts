@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
-import { parseArn } from 'backstage-plugin-aws-access-common';
 
-/** IAM: role names are 1 to 64 characters of `[\w+=,.@-]`. */
-const MAX_ROLE_NAME_LENGTH = 64;
+/**
+ * The console's switch-role page takes the role's path and name together,
+ * and only up to 64 characters of them; IAM itself allows 64 for the name
+ * alone. Grant role names are kept within the console's limit.
+ */
+export const MAX_SWITCH_ROLE_CHARS = 64;
 const NOT_ALLOWED = /[^\w+=,.@-]+/g;
+/** Hex characters of the grant id in the name: 48 bits, unique in practice per account. */
+const ID_FRAGMENT_LENGTH = 12;
 
 /**
  * Name of the one inline policy on every grant role. Fixed, so that the
@@ -18,30 +23,40 @@ function clean(text: string): string {
     .replace(/^[-.]+|[-.]+$/g, '');
 }
 
-/** `granted-bucket` from a bucket ARN, `i-0abc` from an instance ARN. */
-function readableName(hint: string): string {
-  const parsed = parseArn(hint);
-  if (!parsed) {
-    return hint;
-  }
-  const segments = parsed.resource.split(/[/:]/).filter(Boolean);
-  return segments[segments.length - 1] ?? parsed.service;
+/**
+ * 12 hex characters of the grant id: its first ones for a UUID, so the
+ * name can be matched to the grant by eye, else of its hash.
+ */
+function idFragment(grantId: string): string {
+  const hex = grantId.replace(/-/g, '').toLowerCase();
+  return /^[0-9a-f]{32}$/.test(hex)
+    ? hex.slice(0, ID_FRAGMENT_LENGTH)
+    : createHash('sha256')
+        .update(grantId)
+        .digest('hex')
+        .slice(0, ID_FRAGMENT_LENGTH);
 }
 
 /**
- * The IAM role name of a grant: readable in the console and in the
- * switch-role link (`granted-bucket-<grant id>`), always valid for IAM, and
- * unique because it ends in the whole grant id. The hint (a resource name or
- * ARN) is shortened to fit; an overlong or odd grant id is replaced by a
- * hash of it.
+ * The IAM role name of a grant, e.g. `sandbox-payments-invoices-0f8fad5bd9cb`:
+ * readable in the console (a resource hint), unique in practice (12 hex
+ * characters of the grant id; a clash with a live role is refused when the
+ * role is created, never adopted), and short enough that the role's path
+ * plus its name fit the console's switch-role limit.
+ *
+ * `resourceHint` is the name of the catalogued resource, never text from the
+ * request: what a role is called must not be the requester's choice.
  */
-export function grantRoleName(grantId: string, resourceHint?: string): string {
-  let id = clean(grantId);
-  if (!id || id !== grantId || id.length > MAX_ROLE_NAME_LENGTH - 8) {
-    // Keep uniqueness when cleaning changed the id or it is too long.
-    id = `g${createHash('sha256').update(grantId).digest('hex').slice(0, 32)}`;
-  }
-  const room = MAX_ROLE_NAME_LENGTH - id.length - 1;
-  const hint = clean(readableName(resourceHint ?? 'grant').slice(0, room));
+export function grantRoleName(
+  grantId: string,
+  resourceHint: string | undefined,
+  rolePath: string,
+): string {
+  const id = idFragment(grantId);
+  const room = MAX_SWITCH_ROLE_CHARS - rolePath.length - id.length - 1;
+  const fallback = 'grant'.length <= room ? 'grant' : '';
+  const hint =
+    clean(clean(resourceHint ?? '').slice(0, Math.max(room, 0))) || fallback;
+  // A role path too long to leave room for a hint still gets a valid name.
   return hint ? `${hint}-${id}` : id;
 }

@@ -40,13 +40,27 @@ function description(text: string): string {
     .slice(0, 1000);
 }
 
+/**
+ * Tag naming the Backstage installation that created a grant role, so that
+ * two installations sharing an account never remove each other's roles.
+ * Within `backstage-access:*`, the only tag keys the manager may set.
+ */
+export const TAG_INSTALLATION = 'backstage-access:installation';
+
+/** The installation id when `awsAccess.installationId` is not set and cannot be derived. */
+export const DEFAULT_INSTALLATION_ID = 'default';
+
 export function grantTags(
   spec: Pick<GrantRoleSpec, 'grantId' | 'requester' | 'expiresAt'>,
+  installationId?: string,
 ): Tag[] {
   return [
     { Key: TAG_GRANT_ID, Value: tagValue(spec.grantId) },
     { Key: TAG_REQUESTER, Value: tagValue(spec.requester) },
     { Key: TAG_EXPIRES_AT, Value: spec.expiresAt.toISOString() },
+    ...(installationId
+      ? [{ Key: TAG_INSTALLATION, Value: tagValue(installationId) }]
+      : []),
   ];
 }
 

@@ -14,6 +14,11 @@ export interface GrantRoleSpec {
   trustPrincipalArns: string[];
   statements: PermissionStatement[];
   expiresAt: Date;
+  /**
+   * The account's grant boundary (the onboarding stack's managed policy),
+   * set as the role's permissions boundary when it is created.
+   */
+  permissionsBoundaryArn: string;
 }
 
 /** A role found under the managed path. */
@@ -24,6 +29,12 @@ export interface ManagedRole {
   path: string;
   /** From the `backstage-access:grant-id` tag; undefined if the role has none. */
   grantId?: string;
+  /**
+   * From the `backstage-access:installation` tag: which Backstage
+   * installation created the role. Undefined on roles created before the
+   * tag existed, and on roles that are not grants at all.
+   */
+  installationId?: string;
   createdAt?: Date;
 }
 
@@ -40,6 +51,8 @@ export interface GrantRoleState {
   otherInlinePolicies: string[];
   /** ARNs of managed policies attached to the role. */
   attachedPolicyArns: string[];
+  /** The role's permissions boundary; undefined when it has none. */
+  permissionsBoundaryArn?: string;
 }
 
 /**
@@ -50,7 +63,10 @@ export interface GrantRoleState {
  * `NoSuchEntity` on delete) as success.
  */
 export interface GrantProvisioner {
-  /** `CreateRole` with path, tags, trust policy and `MaxSessionDuration`. */
+  /**
+   * `CreateRole` with path, tags, trust policy, permissions boundary and
+   * `MaxSessionDuration`.
+   */
   createRole(spec: GrantRoleSpec): Promise<{ roleArn: string }>;
   /** `PutRolePolicy` with the inline permission policy. */
   putRolePolicy(spec: GrantRoleSpec): Promise<void>;
@@ -70,7 +86,12 @@ export interface GrantProvisioner {
     roleName: string,
     policyArn: string,
   ): Promise<void>;
-  /** `DeleteRole`, after any inline policies are gone. */
+  /**
+   * `DeleteRole` of the role by that name under the managed path, whatever
+   * its tags say, after removing anything still attached to it (inline and
+   * managed policies, instance profiles). A role by that name outside the
+   * managed path is not the grant's and is refused.
+   */
   deleteRole(accountId: string, roleName: string): Promise<void>;
   /** Every role under the role path in the account, with its grant tag. */
   listManagedRoles(accountId: string): Promise<ManagedRole[]>;

@@ -1,9 +1,10 @@
 import { AwsAccessConfig } from '../config/AwsAccessConfig';
-import { MANAGER_ROLE_NAME, READER_ROLE_NAME } from '../onboarding/accessRoles';
+import {
+  GRANT_BOUNDARY_NAME,
+  MANAGER_ROLE_NAME,
+  READER_ROLE_NAME,
+} from '../onboarding/accessRoles';
 import { ManagedNames } from './managedResources';
-
-/** The grant boundary's policy name (onboarding stack). */
-export const GRANT_BOUNDARY_POLICY_NAME = 'BackstageAccessGrantBoundary';
 
 /**
  * The parts of the access system in every account, as configured: the
@@ -20,6 +21,6 @@ export function managedNames(config: AwsAccessConfig): ManagedNames {
     serviceRoleNames: [
       ...new Set([MANAGER_ROLE_NAME, READER_ROLE_NAME, ...configuredRoles]),
     ],
-    policyNames: [GRANT_BOUNDARY_POLICY_NAME],
+    policyNames: [GRANT_BOUNDARY_NAME],
   };
 }

@@ -37,6 +37,9 @@ const PERMANENT_ERRORS = new Set([
   'PackedPolicyTooLarge',
   'ValidationError',
   'InputError',
+  // The provisioner's own refusals: a same-named role that is not this
+  // grant's, or an account without the grant boundary.
+  'ConflictError',
 ]);
 
 /** Called after every committed change, e.g. to notify or to arm an expiry timer. */
@@ -188,12 +191,18 @@ export class GrantEngine {
    * Starts revocation by `actor`: a pending grant is cancelled, an active or
    * provisioning one moves to `revoking`. Ended grants are returned as they
    * are, so revoking twice is harmless.
+   *
+   * With `endsAs: 'failed'` (the reconciler, when a role was tampered with
+   * outside Backstage), the grant ends `failed` with `reason` as its cause,
+   * so the requester sees that the grant was cut short and why.
    */
   async revoke(
     id: string,
     actor: string,
     reason?: string,
+    options: { endsAs?: 'revoked' | 'failed' } = {},
   ): Promise<GrantRecord> {
+    const endsAs = options.endsAs ?? 'revoked';
     const grant = await this.mustGet(id);
     const now = new Date();
     if (grant.state === 'pending') {
@@ -211,7 +220,12 @@ export class GrantEngine {
       const updated = await this.store.updateGrant(
         id,
         { states: [grant.state], claimedBy: null },
-        { state: 'revoking', endsAs: 'revoked', attempts: 0 },
+        {
+          state: 'revoking',
+          endsAs,
+          attempts: 0,
+          ...(endsAs === 'failed' && reason ? { lastError: reason } : {}),
+        },
         { type: 'revoke-requested', toState: 'revoking', actor, reason },
         now,
       );

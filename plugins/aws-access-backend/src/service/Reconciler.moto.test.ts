@@ -1,6 +1,10 @@
 import {
+  CreateRoleCommand,
+  DeleteRolePermissionsBoundaryCommand,
+  GetRoleCommand,
   GetRolePolicyCommand,
   IAMClient,
+  NoSuchEntityException,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import {
@@ -33,12 +37,11 @@ import { grantRoleSpec } from './grantRoleSpec';
 import { Reconciler } from './Reconciler';
 import { provisioningGrant } from './__testUtils__/RecordingProvisioner';
 
+const describeMoto = isMotoAvailable() ? describe : describe.skip;
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
 const PATH = '/backstage-access/';
 const BUCKET = 'arn:aws:s3:::granted-bucket';
-
-const describeMoto = isMotoAvailable() ? describe : describe.skip;
 
 async function readObject(
   credentials: AwsCredentialIdentity,
@@ -68,7 +71,9 @@ describeMoto('Reconciler against moto', () => {
   let alice: Awaited<ReturnType<typeof createUserWithKeys>>;
   let store: DatabaseGrantStore;
   let reconciler: Reconciler;
+  let engine: GrantEngine;
   let grant: GrantRecord;
+  let newActiveGrant: (requester: string) => Promise<GrantRecord>;
 
   const assumeAsAlice = async () => {
     const sts = new STSClient({
@@ -126,8 +131,9 @@ describeMoto('Reconciler against moto', () => {
       },
       logger,
       rolePath: PATH,
+      installationId: 'https://backstage.example.com',
     });
-    const engine = new GrantEngine({
+    engine = new GrantEngine({
       store,
       provisioner,
       logger,
@@ -138,19 +144,25 @@ describeMoto('Reconciler against moto', () => {
       provisioner,
       accountIds: () => [ACCOUNT],
       logger,
+      engine,
+      installationId: 'https://backstage.example.com',
     });
 
     const catalog = await IamDataActionCatalog.create();
-    const inserted = await store.insertGrant(
-      provisioningGrant({
-        resourceArn: BUCKET,
-        accountId: ACCOUNT,
-        trustPrincipalArns: [alice.arn],
-        statements: catalog.buildStatements(BUCKET, ['s3:GetObject']),
-      }),
-      { type: 'requested', actor: 'user:default/alice' },
-    );
-    grant = (await engine.drive(inserted.id))!;
+    newActiveGrant = async requester => {
+      const inserted = await store.insertGrant(
+        provisioningGrant({
+          requester,
+          resourceArn: BUCKET,
+          accountId: ACCOUNT,
+          trustPrincipalArns: [alice.arn],
+          statements: catalog.buildStatements(BUCKET, ['s3:GetObject']),
+        }),
+        { type: 'requested', actor: 'user:default/alice' },
+      );
+      return (await engine.drive(inserted.id))!;
+    };
+    grant = await newActiveGrant('user:default/alice');
   }, 60_000);
 
   afterAll(async () => {
@@ -223,5 +235,64 @@ describeMoto('Reconciler against moto', () => {
     await expect(reconciler.reconcile()).resolves.toMatchObject({
       repaired: [],
     });
+  });
+
+  it('revokes a grant whose permissions boundary was removed, and says why', async () => {
+    const bounded = await newActiveGrant('user:default/bob');
+    await adminIam.send(
+      new DeleteRolePermissionsBoundaryCommand({ RoleName: bounded.roleName }),
+    );
+
+    const result = await reconciler.reconcile();
+
+    expect(result.revoked).toEqual([
+      {
+        grantId: bounded.id,
+        roleArn: bounded.roleArn,
+        why: 'permissions boundary removed outside Backstage',
+      },
+    ]);
+    await expect(store.getGrant(bounded.id)).resolves.toMatchObject({
+      state: 'failed',
+      lastError: 'permissions boundary removed outside Backstage',
+    });
+    await expect(
+      adminIam.send(new GetRoleCommand({ RoleName: bounded.roleName })),
+    ).rejects.toBeInstanceOf(NoSuchEntityException);
+  });
+
+  it("removes its own leftover roles but never another installation's", async () => {
+    const leftover = (name: string, installation: string) =>
+      adminIam.send(
+        new CreateRoleCommand({
+          RoleName: name,
+          Path: PATH,
+          AssumeRolePolicyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [],
+          }),
+          Tags: [
+            { Key: 'backstage-access:grant-id', Value: `gone-${name}` },
+            { Key: 'backstage-access:installation', Value: installation },
+          ],
+        }),
+      );
+    await leftover('ours-left-over', 'https://backstage.example.com');
+    await leftover('staging-grant', 'https://backstage-staging.example.com');
+
+    const result = await reconciler.reconcile();
+
+    expect(result.removed).toEqual([
+      {
+        roleArn: `arn:aws:iam::${ACCOUNT}:role${PATH}ours-left-over`,
+        why: 'its grant gone-ours-left-over is unknown',
+      },
+    ]);
+    expect(result.otherInstallations).toEqual([
+      `arn:aws:iam::${ACCOUNT}:role${PATH}staging-grant`,
+    ]);
+    await expect(
+      adminIam.send(new GetRoleCommand({ RoleName: 'staging-grant' })),
+    ).resolves.toBeDefined();
   });
 });

@@ -52,6 +52,7 @@ describe('Reconciler', () => {
       accountIds: () => accountIds,
       logger,
       auditor: new GrantAuditor(auditorService),
+      engine,
     });
 
   it('keeps live grant roles and roles that are not ours, removes the rest', async () => {
@@ -70,6 +71,7 @@ describe('Reconciler', () => {
         roleArn: `arn:aws:iam::${HOME}:role/backstage-access/stray`,
         path: '/backstage-access/',
         grantId: 'no-such-grant',
+        installationId: 'default',
       },
       ['backstage-access-grant'],
     );
@@ -126,6 +128,7 @@ describe('Reconciler', () => {
       roleName: 'stray',
       path: '/backstage-access/',
       grantId: 'gone',
+      installationId: 'default',
     };
     iam.addRole({ ...stray, accountId: OTHER, roleArn: 'arn:other' });
     const failing = reconciler([HOME, OTHER]);
@@ -140,6 +143,93 @@ describe('Reconciler', () => {
       { roleArn: 'arn:other', why: 'its grant gone is unknown' },
     ]);
   });
+
+  it("never removes another installation's roles, and only logs them at debug", async () => {
+    const theirs = {
+      accountId: HOME,
+      path: PATH,
+      grantId: 'staging-grant',
+    };
+    iam.addRole({
+      ...theirs,
+      roleName: 'staging-role',
+      roleArn: `arn:aws:iam::${HOME}:role${PATH}staging-role`,
+      installationId: 'https://backstage-staging.example.com',
+    });
+    // From before installation tags: only ours if our store knows its grant.
+    iam.addRole({
+      ...theirs,
+      roleName: 'untagged-role',
+      roleArn: `arn:aws:iam::${HOME}:role${PATH}untagged-role`,
+    });
+    const ended = await store.insertGrant(provisioningGrant(), requested);
+    await engine.drive(ended.id);
+    await store.updateGrant(ended.id, {}, { state: 'expired' });
+    delete iam.role(HOME, ended.roleName).installationId;
+
+    const result = await reconciler().reconcile();
+
+    expect(result.otherInstallations).toEqual([
+      `arn:aws:iam::${HOME}:role${PATH}staging-role`,
+      `arn:aws:iam::${HOME}:role${PATH}untagged-role`,
+    ]);
+    expect(result.removed).toEqual([
+      {
+        roleArn: expect.stringContaining(ended.roleName),
+        why: `its grant ${ended.id} is expired`,
+      },
+    ]);
+    expect([...iam.roles.keys()].sort()).toEqual(
+      [`${HOME}/staging-role`, `${HOME}/untagged-role`].sort(),
+    );
+    expect(logger.debug).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'belongs to Backstage installation https://backstage-staging.example.com',
+      ),
+    );
+  });
+
+  it('removes the role a failed grant left behind, also once its grant tag was removed', async () => {
+    const left = await store.insertGrant(provisioningGrant(), requested);
+    await engine.drive(left.id);
+    // Revocation gave up (say IAM refused it) and left the role for us.
+    await store.updateGrant(left.id, {}, { state: 'failed' });
+    delete iam.role(HOME, left.roleName).grantId;
+
+    const result = await reconciler().reconcile();
+
+    expect(result.foreign).toEqual([]);
+    expect(result.removed).toEqual([
+      {
+        roleArn: expect.stringContaining(left.roleName),
+        why: `its grant ${left.id} is failed (and its grant tag was removed)`,
+      },
+    ]);
+    expect(iam.roles.size).toBe(0);
+  });
+
+  it('treats a role as its grant’s by the recorded name, even with its grant tag removed', async () => {
+    const live = await store.insertGrant(provisioningGrant(), requested);
+    await engine.drive(live.id);
+    // Someone with admin rights untags the role to make it look foreign.
+    delete iam.role(HOME, live.roleName).grantId;
+
+    const result = await reconciler().reconcile();
+
+    expect(result.foreign).toEqual([]);
+    expect(result.revoked).toEqual([
+      {
+        grantId: live.id,
+        roleArn: expect.stringContaining(live.roleName),
+        why: 'its grant tag was removed outside Backstage',
+      },
+    ]);
+    expect(iam.roles.size).toBe(0);
+    await expect(store.getGrant(live.id)).resolves.toMatchObject({
+      state: 'failed',
+      lastError: 'its grant tag was removed outside Backstage',
+    });
+  });
 });
 
 describe('Reconciler drift repair', () => {
@@ -151,6 +241,7 @@ describe('Reconciler drift repair', () => {
   });
   let store: DatabaseGrantStore;
   let iam: RecordingProvisioner;
+  let engine: GrantEngine;
   let grant: GrantRecord;
 
   const reconcile = () =>
@@ -160,6 +251,7 @@ describe('Reconciler drift repair', () => {
       accountIds: () => [HOME],
       logger,
       auditor: new GrantAuditor(auditorService),
+      engine,
     }).reconcile();
 
   /** What the engine writes for the grant: the policies drift is measured against. */
@@ -171,12 +263,6 @@ describe('Reconciler drift repair', () => {
     iam.calls.filter(c => c.method !== 'getRoleState').map(c => c.method);
 
   async function activeGrant(): Promise<GrantRecord> {
-    const engine = new GrantEngine({
-      store,
-      provisioner: iam,
-      logger,
-      rolePath: PATH,
-    });
     const inserted = await store.insertGrant(provisioningGrant(), requested);
     const active = await engine.drive(inserted.id);
     expect(active?.state).toBe('active');
@@ -196,9 +282,70 @@ describe('Reconciler drift repair', () => {
       }),
     });
     iam = new RecordingProvisioner();
+    engine = new GrantEngine({
+      store,
+      provisioner: iam,
+      logger,
+      rolePath: PATH,
+    });
     grant = await activeGrant();
     iam.calls.length = 0;
   });
+
+  it('revokes a grant whose role predates the grant boundary, and says so', async () => {
+    // Made before roles carried the boundary and the installation tag.
+    delete role().permissionsBoundaryArn;
+    delete role().installationId;
+
+    const result = await reconcile();
+
+    const why =
+      'the role has no permissions boundary: it predates the grant boundary (onboarding template version 2)';
+    expect(result.revoked).toEqual([
+      { grantId: grant.id, roleArn: grant.roleArn, why },
+    ]);
+    await expect(store.getGrant(grant.id)).resolves.toMatchObject({
+      state: 'failed',
+      lastError: why,
+    });
+  });
+
+  it.each([
+    ['removed', undefined, 'permissions boundary removed outside Backstage'],
+    [
+      'replaced',
+      'arn:aws:iam::aws:policy/AdministratorAccess',
+      'permissions boundary replaced outside Backstage (by arn:aws:iam::aws:policy/AdministratorAccess)',
+    ],
+  ])(
+    'revokes the grant when its boundary was %s, and ends it failed with the cause',
+    async (_what, boundary, why) => {
+      expect(role().permissionsBoundaryArn).toBe(
+        `arn:aws:iam::${HOME}:policy/backstage-access/BackstageAccessGrantBoundary`,
+      );
+      role().permissionsBoundaryArn = boundary;
+
+      const result = await reconcile();
+
+      expect(result.revoked).toEqual([
+        { grantId: grant.id, roleArn: grant.roleArn, why },
+      ]);
+      expect(result.repaired).toEqual([]);
+      // Policy first (live sessions lose their rights), then the role.
+      expect(writes()).toEqual(['deleteRolePolicy', 'deleteRole']);
+      expect(iam.roles.size).toBe(0);
+      const ended = await store.getGrant(grant.id);
+      expect(ended).toMatchObject({ state: 'failed', lastError: why });
+      const events = await store.listEvents(grant.id);
+      expect(events.map(e => e.type)).toEqual(
+        expect.arrayContaining(['revoke-requested', 'failed']),
+      );
+      expect(events.find(e => e.type === 'revoke-requested')).toMatchObject({
+        actor: 'service:aws-access',
+        reason: why,
+      });
+    },
+  );
 
   it('reads each active grant role and writes nothing when it is as the grant says', async () => {
     // IAM does not keep the text: a reformatted but equivalent document,
@@ -382,12 +529,6 @@ describe('Reconciler drift repair', () => {
   });
 
   it('repairs against the grant’s current expiry and releases the grant afterwards', async () => {
-    const engine = new GrantEngine({
-      store,
-      provisioner: iam,
-      logger,
-      rolePath: PATH,
-    });
     const extended = await engine.extend(grant.id, {
       expiresAt: new Date(grant.expiresAt!.getTime() + 60 * 60_000),
       actor: 'user:default/alice',

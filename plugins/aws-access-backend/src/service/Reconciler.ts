@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
-import { GrantState } from 'backstage-plugin-aws-access-common';
+import { GRANT_LIMITS, GrantState } from 'backstage-plugin-aws-access-common';
 import { GrantRecord, GrantStore } from '../database/types';
 import { GrantAuditor } from '../notifications/GrantAuditor';
 import { GRANT_POLICY_NAME } from '../provisioning/naming';
@@ -16,7 +16,8 @@ import {
   GrantRoleState,
   ManagedRole,
 } from '../provisioning/types';
-import { SYSTEM_ACTOR } from './GrantEngine';
+import { DEFAULT_INSTALLATION_ID } from '../provisioning/roleAttributes';
+import { GrantEngine, SYSTEM_ACTOR } from './GrantEngine';
 import { grantRoleSpec } from './grantRoleSpec';
 
 /** Grant states whose role is meant to exist (or is being removed by the engine). */
@@ -29,8 +30,16 @@ export interface ReconcileResult {
   removed: Array<{ roleArn: string; why: string }>;
   /** Roles of active grants that had been changed by hand, and were put back. */
   repaired: Array<{ grantId: string; roleArn: string; drift: RoleDrift }>;
+  /**
+   * Active grants whose role was changed outside Backstage in a way the
+   * manager may not undo (its permissions boundary or its grant tag): the
+   * grant was revoked, and ends `failed` with the cause.
+   */
+  revoked: Array<{ grantId: string; roleArn: string; why: string }>;
   /** Roles under the path without our tag, left alone. */
   foreign: string[];
+  /** Roles of another Backstage installation sharing the account, left alone. */
+  otherInstallations: string[];
   failedAccounts: string[];
   /** Roles whose drift could not be checked or repaired; the next pass retries. */
   failedRoles: string[];
@@ -41,6 +50,14 @@ export interface ReconcilerOptions {
   provisioner: GrantProvisioner;
   accountIds: () => string[];
   logger: LoggerService;
+  /** Revokes the grant of a role that was tampered with. */
+  engine: Pick<GrantEngine, 'revoke' | 'drive'>;
+  /**
+   * This installation (`awsAccess.installationId`): leftover roles are only
+   * removed when they carry it, or when this installation's store knows
+   * their grant.
+   */
+  installationId?: string;
   /** Records removals and repairs in the audit trail, when given. */
   auditor?: GrantAuditor;
   /**
@@ -53,25 +70,37 @@ export interface ReconcilerOptions {
 
 /**
  * Guarantees nothing outlives its grant, and no grant role gives more than
- * its grant: lists the roles under the managed path in every account,
- * removes each one that carries our grant tag but whose grant is over,
- * failed or unknown, and puts back the role of an active grant that was
- * changed by hand (drift). Roles without the tag are not ours and are never
- * touched.
+ * its grant: lists the roles under the managed path in every account and
+ *
+ * - treats a role as a live grant's when that grant recorded its name,
+ *   whatever the role's tags say now, and puts it back when it was changed
+ *   by hand (drift), or revokes the grant when the change is one the manager
+ *   may not undo (a removed or replaced permissions boundary, a removed or
+ *   changed grant tag);
+ * - removes a role whose grant is over, failed or unknown, but only when it
+ *   is this installation's: it carries this installation's id, or this
+ *   installation's store knows its grant.
+ *
+ * Roles without a grant tag, and roles of another installation sharing the
+ * account, are never touched.
  */
 export class Reconciler {
   private readonly owner = `reconciler-${randomUUID()}`;
   private readonly claimLeaseMs: number;
+  private readonly installationId: string;
 
   constructor(private readonly options: ReconcilerOptions) {
     this.claimLeaseMs = options.claimLeaseMs ?? 60_000;
+    this.installationId = options.installationId ?? DEFAULT_INSTALLATION_ID;
   }
 
   async reconcile(): Promise<ReconcileResult> {
     const result: ReconcileResult = {
       removed: [],
       repaired: [],
+      revoked: [],
       foreign: [],
+      otherInstallations: [],
       failedAccounts: [],
       failedRoles: [],
     };
@@ -91,8 +120,29 @@ export class Reconciler {
 
   private async reconcileAccount(accountId: string, result: ReconcileResult) {
     const { provisioner, store, logger } = this.options;
+    const live = await this.grantsByRoleName(accountId, ROLE_STATES);
+    let failed: Map<string, GrantRecord> | undefined;
     for (const role of await provisioner.listManagedRoles(accountId)) {
+      const owner = live.get(role.roleName);
+      if (owner) {
+        // The engine is creating or removing it: nothing to check.
+        if (owner.state === 'active') {
+          await this.checkActiveRole(role, owner, result);
+        }
+        continue;
+      }
       if (!role.grantId) {
+        // A failed grant may leave its role behind for the reconciler; one
+        // that lost its tag since is still that grant's by its name. Read
+        // only when needed: untagged roles under the path are rare.
+        failed ??= await this.grantsByRoleName(accountId, ['failed']);
+        const ended = failed.get(role.roleName);
+        if (ended?.roleArn) {
+          const why = `its grant ${ended.id} is failed (and its grant tag was removed)`;
+          await this.removeOrphan(role, ended, why);
+          result.removed.push({ roleArn: role.roleArn, why });
+          continue;
+        }
         result.foreign.push(role.roleArn);
         logger.info(
           `Leaving ${role.roleArn} alone: it has no grant tag, so it is not ours`,
@@ -100,31 +150,117 @@ export class Reconciler {
         continue;
       }
       const grant = await store.getGrant(role.grantId);
+      const recordedHere =
+        grant?.accountId === role.accountId &&
+        grant?.roleName === role.roleName;
+      if (!recordedHere && role.installationId !== this.installationId) {
+        result.otherInstallations.push(role.roleArn);
+        logger.debug(
+          `Leaving ${role.roleArn} alone: it belongs to ${
+            role.installationId
+              ? `Backstage installation ${role.installationId}`
+              : 'no known installation'
+          }, not to ${this.installationId}`,
+        );
+        continue;
+      }
       const why = this.orphanReason(role, grant);
       if (why) {
         await this.removeOrphan(role, grant, why);
         result.removed.push({ roleArn: role.roleArn, why });
-      } else if (grant?.state === 'active') {
-        try {
-          const drift = await this.repairDrift(role, grant);
-          if (drift) {
-            result.repaired.push({
-              grantId: grant.id,
-              roleArn: role.roleArn,
-              drift,
-            });
-          }
-        } catch (error) {
-          // One role IAM refuses to read or repair must not stop the others.
-          result.failedRoles.push(role.roleArn);
-          logger.error(
-            `Could not check ${role.roleArn} of grant ${
-              grant.id
-            } for changes made by hand: ${stringifyError(error)}`,
-          );
-        }
       }
     }
+  }
+
+  /**
+   * The account's grants in these states, by role name: a role is a grant's
+   * by the name it recorded, whatever the role's tags say.
+   */
+  private async grantsByRoleName(
+    accountId: string,
+    states: GrantState[],
+  ): Promise<Map<string, GrantRecord>> {
+    const byName = new Map<string, GrantRecord>();
+    let cursor: string | undefined;
+    do {
+      const page = await this.options.store.listGrants({
+        accountId,
+        state: states,
+        limit: GRANT_LIMITS.maxListLimit,
+        cursor,
+      });
+      for (const grant of page.items) {
+        byName.set(grant.roleName, grant);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return byName;
+  }
+
+  private async checkActiveRole(
+    role: ManagedRole,
+    grant: GrantRecord,
+    result: ReconcileResult,
+  ) {
+    const { logger } = this.options;
+    try {
+      // Only someone with admin rights outside Backstage can untag a grant
+      // role (its boundary denies grant roles any tagging), and the manager
+      // may only write policies on tagged roles: revoke rather than leave a
+      // role Backstage can no longer keep in line.
+      const tampered =
+        role.grantId !== grant.id
+          ? `its ${
+              role.grantId ? 'grant tag was changed' : 'grant tag was removed'
+            } outside Backstage`
+          : undefined;
+      const outcome = tampered
+        ? { revoke: tampered }
+        : await this.repairDrift(role, grant);
+      if (outcome?.revoke) {
+        await this.revokeTampered(role, grant, outcome.revoke);
+        result.revoked.push({
+          grantId: grant.id,
+          roleArn: role.roleArn,
+          why: outcome.revoke,
+        });
+      } else if (outcome?.repaired) {
+        result.repaired.push({
+          grantId: grant.id,
+          roleArn: role.roleArn,
+          drift: outcome.repaired,
+        });
+      }
+    } catch (error) {
+      // One role IAM refuses to read or repair must not stop the others.
+      result.failedRoles.push(role.roleArn);
+      logger.error(
+        `Could not check ${role.roleArn} of grant ${
+          grant.id
+        } for changes made by hand: ${stringifyError(error)}`,
+      );
+    }
+  }
+
+  /**
+   * Ends an active grant whose role was tampered with: the engine deletes
+   * the role with everything attached, and the grant ends `failed` with the
+   * cause, so its requester sees why it ended early.
+   */
+  private async revokeTampered(
+    role: ManagedRole,
+    grant: GrantRecord,
+    why: string,
+  ) {
+    const { engine, logger, auditor } = this.options;
+    await engine.revoke(grant.id, RECONCILER_ACTOR, why, { endsAs: 'failed' });
+    await engine.drive(grant.id);
+    await auditor?.succeeded('reconciler-removal', {
+      subject: { roleArn: role.roleArn, grantId: grant.id },
+      actor: RECONCILER_ACTOR,
+      meta: { why },
+    });
+    logger.warn(`Revoked grant ${grant.id}: role ${role.roleArn}: ${why}`);
   }
 
   private async removeOrphan(
@@ -159,13 +295,15 @@ export class Reconciler {
    * Compares the role of an active grant with what the grant renders now
    * and, where someone changed it by hand, puts it back: rewrites the
    * grant's policies and removes any policy added beside them. Returns the
-   * drift it repaired, or undefined when there was none (or the grant is
-   * being changed by the engine right now; the next pass checks it).
+   * drift it repaired; or the reason to revoke the grant instead, when its
+   * permissions boundary is missing or another; or undefined when there was
+   * no drift (or the grant is being changed by the engine right now; the
+   * next pass checks it).
    */
   private async repairDrift(
     role: ManagedRole,
     active: GrantRecord,
-  ): Promise<RoleDrift | undefined> {
+  ): Promise<{ repaired?: RoleDrift; revoke?: string } | undefined> {
     const { provisioner, store, logger, auditor } = this.options;
     const now = new Date();
     const grant = await store.claimGrant(active.id, {
@@ -189,6 +327,16 @@ export class Reconciler {
         role.roleName,
         grant.policyName,
       );
+      if (
+        state &&
+        state.permissionsBoundaryArn !== spec.permissionsBoundaryArn
+      ) {
+        // Revoked, not put back: the manager may not set boundaries (or it
+        // could lift them too), and whoever removed the boundary has admin
+        // rights in the account; a grant that lost its cap, even for a
+        // moment, is a grant nobody can vouch for any more.
+        return { revoke: boundaryDrift(role, state) };
+      }
       const drift = state && findRoleDrift(expected, state);
       if (!state || !drift) {
         return undefined;
@@ -246,7 +394,7 @@ export class Reconciler {
         },
       });
       logger.warn(`Repaired ${role.roleArn} of grant ${grant.id}, ${reason}`);
-      return drift;
+      return { repaired: drift };
     } finally {
       await store.releaseClaim(grant.id, this.owner);
     }
@@ -270,6 +418,18 @@ export class Reconciler {
     }
     return undefined;
   }
+}
+
+/** Why a grant role's permissions boundary is not the grant boundary, in words. */
+function boundaryDrift(role: ManagedRole, state: GrantRoleState): string {
+  if (state.permissionsBoundaryArn) {
+    return `permissions boundary replaced outside Backstage (by ${state.permissionsBoundaryArn})`;
+  }
+  // Roles made since the boundary exists also carry the installation tag;
+  // one with neither was made before, and never had a cap.
+  return role.installationId
+    ? 'permissions boundary removed outside Backstage'
+    : 'the role has no permissions boundary: it predates the grant boundary (onboarding template version 2)';
 }
 
 /**

@@ -1,4 +1,5 @@
 import { GrantRecord } from '../database/types';
+import { grantBoundaryArn } from '../onboarding/accessRoles';
 import { GrantRoleSpec } from '../provisioning/types';
 
 /**
@@ -23,5 +24,10 @@ export function grantRoleSpec(
     trustPrincipalArns: grant.trustPrincipalArns,
     statements: grant.statements,
     expiresAt: grant.expiresAt,
+    // The resource's partition is the account's: the role lives there too.
+    permissionsBoundaryArn: grantBoundaryArn(
+      grant.resourceArn.split(':')[1] || 'aws',
+      grant.accountId,
+    ),
   };
 }

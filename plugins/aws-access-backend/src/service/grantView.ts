@@ -31,11 +31,19 @@ export function toApiGrant(record: GrantRecord): Grant {
       ? switchRoleUrl({
           accountId: record.accountId,
           roleName: record.roleName,
+          rolePath: rolePathOf(record.roleArn!),
+          displayName: record.roleName,
         })
       : undefined,
     lastError: record.lastError,
     ...approvalView(record),
   };
+}
+
+/** `/backstage-access/` from `arn:aws:iam::123456789012:role/backstage-access/name`. */
+function rolePathOf(roleArn: string): string {
+  const pathAndName = roleArn.split(':role', 2)[1] ?? '/';
+  return pathAndName.slice(0, pathAndName.lastIndexOf('/') + 1) || '/';
 }
 
 function approvalView(record: GrantRecord): Partial<Grant> {

@@ -102,9 +102,7 @@ describe('createRouter', () => {
       roleArn: expect.stringContaining(
         `arn:aws:iam::${HOME}:role/backstage-access/`,
       ),
-      signInUrl: expect.stringContaining(
-        `https://signin.aws.amazon.com/switchrole?roleName=${grant.roleName}&account=${HOME}`,
-      ),
+      signInUrl: `https://signin.aws.amazon.com/switchrole?account=${HOME}&roleName=backstage-access/${grant.roleName}&displayName=${grant.roleName}`,
     });
     // The requester's own principal in the target account is trusted.
     const role = [...iam.roles.values()][0];

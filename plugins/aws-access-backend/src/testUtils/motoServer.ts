@@ -12,9 +12,20 @@ export interface MotoServer {
   stop(): Promise<void>;
 }
 
-/** True when `moto_server` is on PATH; tests that need it say so when it is not. */
+/**
+ * True when `moto_server` is on PATH; suites that need it are skipped when it
+ * is not. In CI (`CI` set) a missing moto_server throws instead, so that the
+ * suites fail rather than pass for green without having run.
+ */
 export function isMotoAvailable(): boolean {
-  return spawnSync('moto_server', ['--help'], { stdio: 'ignore' }).status === 0;
+  const available =
+    spawnSync('moto_server', ['--help'], { stdio: 'ignore' }).status === 0;
+  if (!available && process.env.CI) {
+    throw new Error(
+      'moto_server is not on PATH: CI must run the moto suites (pip install "moto[server]")',
+    );
+  }
+  return available;
 }
 
 async function freePort(): Promise<number> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NewGrantRecord } from '../../database/types';
 import { GRANT_POLICY_NAME, grantRoleName } from '../../provisioning/naming';
 import { renderGrantPolicies } from '../../provisioning/policies';
+import { DEFAULT_INSTALLATION_ID } from '../../provisioning/roleAttributes';
 import {
   GrantProvisioner,
   GrantRoleSpec,
@@ -19,6 +20,8 @@ interface FakeRole {
   roleArn: string;
   path: string;
   grantId?: string;
+  installationId?: string;
+  permissionsBoundaryArn?: string;
   trustPolicy: string;
   /** Inline policy documents by name. */
   policies: Map<string, string>;
@@ -34,9 +37,9 @@ function iamError(name: string, message: string) {
 /**
  * An in-memory IAM that records every call and can be told to fail or to
  * hang at a given step, to simulate errors and crashes between two IAM
- * writes. It keeps IAM's rules that matter to the engine: a role cannot be
- * deleted while it has policies, a policy needs its role, and creating the
- * grant's own role again is idempotent. It stores the documents the real
+ * writes. It keeps the provisioner's rules that matter to the engine: a
+ * policy needs its role, deleting a role removes whatever is attached to
+ * it, and creating the grant's own role again is idempotent. It stores the documents the real
  * provisioner would send, so a test can edit them "by hand" (through
  * `roles`) and see the reconciler find the drift.
  */
@@ -47,6 +50,8 @@ export class RecordingProvisioner implements GrantProvisioner {
     [];
   /** Milliseconds each call takes, to widen race windows. */
   latencyMs = 0;
+  /** Tagged on the roles it creates, like `IamGrantProvisioner`'s option. */
+  installationId = DEFAULT_INSTALLATION_ID;
 
   /** The next call of `method` never returns, like a process that died in it. */
   hangOn(method: Method) {
@@ -97,6 +102,8 @@ export class RecordingProvisioner implements GrantProvisioner {
         roleArn,
         path: spec.rolePath,
         grantId: spec.grantId,
+        installationId: this.installationId,
+        permissionsBoundaryArn: spec.permissionsBoundaryArn,
         trustPolicy: renderGrantPolicies(spec).trustPolicy,
         policies: new Map(),
         attachedPolicyArns: new Set(),
@@ -150,24 +157,22 @@ export class RecordingProvisioner implements GrantProvisioner {
     this.roles.get(this.key(accountId, roleName))?.policies.delete(policyName);
   }
 
+  /** Like the real one: removes the role whatever its tags, with anything attached. */
   async deleteRole(accountId: string, roleName: string) {
     await this.enter('deleteRole', roleName);
-    const role = this.roles.get(this.key(accountId, roleName));
-    if (role?.policies.size || role?.attachedPolicyArns.size) {
-      throw iamError('DeleteConflict', `role ${roleName} still has policies`);
-    }
     this.roles.delete(this.key(accountId, roleName));
   }
 
   async listManagedRoles(accountId: string): Promise<ManagedRole[]> {
     return [...this.roles.values()]
       .filter(r => r.accountId === accountId)
-      .map(({ accountId: account, roleName, roleArn, path, grantId }) => ({
-        accountId: account,
-        roleName,
-        roleArn,
-        path,
-        grantId,
+      .map(r => ({
+        accountId: r.accountId,
+        roleName: r.roleName,
+        roleArn: r.roleArn,
+        path: r.path,
+        grantId: r.grantId,
+        installationId: r.installationId,
       }));
   }
 
@@ -188,6 +193,7 @@ export class RecordingProvisioner implements GrantProvisioner {
         name => name !== policyName,
       ),
       attachedPolicyArns: [...role.attachedPolicyArns],
+      permissionsBoundaryArn: role.permissionsBoundaryArn,
     };
   }
 
@@ -239,7 +245,7 @@ export function provisioningGrant(
     approvedAt: now,
     approvedBy: 'auto',
     expiresAt: new Date(now.getTime() + 60 * 60_000),
-    roleName: grantRoleName(id, resourceArn),
+    roleName: grantRoleName(id, 'bucket', '/backstage-access/'),
     policyName: GRANT_POLICY_NAME,
     trustPrincipalArns: ['arn:aws:iam::123456789012:user/alice'],
     statements: [

@@ -206,6 +206,7 @@ export async function createTestApp(options: {
   auditor?: AuditorService;
   /** More catalog entities (users, resources) than the shared ones. */
   entities?: Entity[];
+  assertAccountReady?: (accountId: string) => void;
 }) {
   const rootConfig = new ConfigReader(options.config ?? accessConfig);
   const config = readAwsAccessConfig(rootConfig);
@@ -256,6 +257,7 @@ export async function createTestApp(options: {
     presentation: readGrantPresentationConfig(rootConfig, {}),
     notifications,
     auditor: options.auditor && new GrantAuditor(options.auditor),
+    assertAccountReady: options.assertAccountReady,
   });
   engine.onChange(
     createGrantLifecycleListener({

@@ -6,6 +6,7 @@ import {
   StatusError,
   StatusOK,
   StatusPending,
+  StatusWarning,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -24,6 +25,19 @@ function AccountStatusCell(props: { account: AwsAccount }) {
   const { status, statusMessage } = props.account;
   if (status === 'connected') {
     return <StatusOK>Connected</StatusOK>;
+  }
+  if (status === 'outdated') {
+    // Reachable, but the stack predates what grants need: no new grants.
+    return (
+      <>
+        <StatusWarning>Update needed</StatusWarning>
+        {statusMessage && (
+          <Typography variant="body2" color="textSecondary">
+            {statusMessage}
+          </Typography>
+        )}
+      </>
+    );
   }
   if (status === 'error') {
     return (
