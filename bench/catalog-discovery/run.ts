@@ -18,7 +18,7 @@ import {
   ResourceGroupsTaggingAPIClient,
 } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { startMotoServer } from '../../plugins/aws-access-backend/src/testUtils/motoServer';
+import { startMotoServer } from '../../plugins/aws-access-node/src/testUtils/motoServer';
 import { ACCOUNTS, OTHER_REGION, PER_ACCOUNT, S3_REGION } from './src/accounts';
 import { describeMachine } from './src/machine';
 import type { MeasureResult, Mode } from './src/measure';

@@ -15,7 +15,7 @@ import knexFactory from 'knex';
 import {
   isMotoAvailable,
   startMotoServer,
-} from '../../plugins/aws-access-backend/src/testUtils/motoServer';
+} from '../../plugins/aws-access-node/src/testUtils/motoServer';
 import { BenchBackend, startBenchBackend } from './src/backend';
 import { countByOperation, startCountingProxy } from './src/countingProxy';
 import {

@@ -23,9 +23,9 @@ import type {
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
 import { AWSS3BucketProvider } from '@roadiehq/catalog-backend-module-aws';
-import { DefaultAwsClientFactory } from '../../../plugins/aws-access-backend/src/aws/DefaultAwsClientFactory';
-import { AwsResourceEntityProvider } from '../../../plugins/aws-access-backend/src/catalog/AwsResourceEntityProvider';
-import { readAwsAccessConfig } from '../../../plugins/aws-access-backend/src/config/AwsAccessConfig';
+import { DefaultAwsClientFactory } from '../../../plugins/aws-access-node/src/aws/DefaultAwsClientFactory';
+import { AwsResourceEntityProvider } from '../../../plugins/catalog-backend-module-aws-access/src/AwsResourceEntityProvider';
+import { readAwsAccessConfig } from '../../../plugins/aws-access-node/src/config/AwsAccessConfig';
 import { ACCOUNTS, OTHER_REGION, S3_REGION, readerRoleArn } from './accounts';
 
 export type Mode = 'ours-all' | 'ours-s3' | 'roadie-s3';

@@ -18,8 +18,8 @@ import {
   createTable,
   runInstances,
   tagList,
-} from '../../../plugins/aws-access-backend/src/catalog/testUtils/seedResources';
-import { sessionCredentials } from '../../../plugins/aws-access-backend/src/testUtils/motoIdentities';
+} from '../../../plugins/catalog-backend-module-aws-access/src/testUtils/seedResources';
+import { sessionCredentials } from '../../../plugins/aws-access-node/src/testUtils/motoIdentities';
 import {
   ACCOUNTS,
   OTHER_REGION,

@@ -14,8 +14,8 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { JsonObject } from '@backstage/types';
-import { awsAccessPlugin } from 'backstage-plugin-aws-access-backend';
-import { ANNOTATION_AWS_PRINCIPAL_ARN } from 'backstage-plugin-aws-access-common';
+import awsAccessPlugin from '@backstage-aws-access/plugin-aws-access-backend';
+import { ANNOTATION_AWS_PRINCIPAL_ARN } from '@backstage-aws-access/plugin-aws-access-common';
 import { Knex } from 'knex';
 
 export const ACCOUNT_ID = '123456789012';

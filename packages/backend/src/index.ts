@@ -1,6 +1,6 @@
 /*
  * The demo backend: a standard Backstage backend with the aws-access plugin
- * (and its catalog and scaffolder modules) installed with one line.
+ * and its catalog and scaffolder modules, one `backend.add` line each.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -37,7 +37,13 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-events-backend'));
 
-// Self-service, time-bound AWS IAM access: plugin, catalog and scaffolder modules.
-backend.add(import('backstage-plugin-aws-access-backend'));
+// Self-service, time-bound AWS IAM access: the plugin, then its catalog and scaffolder modules.
+backend.add(import('@backstage-aws-access/plugin-aws-access-backend'));
+backend.add(
+  import('@backstage-aws-access/plugin-catalog-backend-module-aws-access'),
+);
+backend.add(
+  import('@backstage-aws-access/plugin-scaffolder-backend-module-aws-access'),
+);
 
 backend.start();

@@ -10,7 +10,7 @@ import {
   grantCreatePermission,
   grantReadPermission,
   grantRevokePermission,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { AwsAccessDemoPermissionPolicy } from './permissionPolicy';
 
 const OWNERSHIP: Record<string, string[]> = {

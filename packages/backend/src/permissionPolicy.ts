@@ -29,7 +29,7 @@ import {
 import {
   createGrantConditionalDecision,
   grantConditions,
-} from 'backstage-plugin-aws-access-backend';
+} from '@backstage-aws-access/plugin-aws-access-backend';
 import {
   adminPermission,
   awsAccessPermissions,
@@ -37,7 +37,7 @@ import {
   grantCreatePermission,
   grantReadPermission,
   grantRevokePermission,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 
 /** Administers aws-access when `awsAccess.adminGroups` is not set. */
 export const DEMO_ADMIN_GROUP = 'group:default/platform-team';

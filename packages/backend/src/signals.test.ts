@@ -16,7 +16,7 @@ import {
 } from '@backstage/plugin-signals-node';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GRANT_SIGNAL_CHANNEL } from 'backstage-plugin-aws-access-common';
+import { GRANT_SIGNAL_CHANNEL } from '@backstage-aws-access/plugin-aws-access-common';
 
 jest.setTimeout(30_000);
 

@@ -14,7 +14,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Grant } from 'backstage-plugin-aws-access-common';
+import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import request from 'supertest';
 import { awsAccessPlugin } from './plugin';
 import { discoveredResource } from './service/__testUtils__/testApp';
@@ -22,11 +22,11 @@ import {
   isMotoAvailable,
   MotoServer,
   startMotoServer,
-} from './testUtils/motoServer';
+} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
 import {
   createUserWithKeys,
   sessionCredentials,
-} from './testUtils/motoIdentities';
+} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
 
 /**
  * The whole plugin against a real moto with IAM enforced: what a requester

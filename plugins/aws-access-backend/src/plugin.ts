@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { adminPermission } from 'backstage-plugin-aws-access-common';
+import { adminPermission } from '@backstage-aws-access/plugin-aws-access-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { NotAllowedError } from '@backstage/errors';
 import { ApprovalPolicy } from './approval/ApprovalPolicy';
@@ -21,8 +21,16 @@ import { createGrantLifecycleListener } from './service/grantLifecycleListener';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { IamDataActionCatalog } from './actions/IamDataActionCatalog';
-import { DefaultAwsClientFactory } from './aws/DefaultAwsClientFactory';
-import { readAwsAccessConfig } from './config/AwsAccessConfig';
+import {
+  awsAccessApprovalExtensionPoint,
+  awsAccessPrincipalsExtensionPoint,
+  awsAccessProvisionerExtensionPoint,
+  awsClientFactoryServiceRef,
+  readAwsAccessConfig,
+  type AwsAccessApprovalPolicy,
+  type AwsPrincipalSource,
+  type GrantProvisioner,
+} from '@backstage-aws-access/plugin-aws-access-node';
 import { DatabaseGrantStore } from './database/DatabaseGrantStore';
 import { IamGrantProvisioner } from './provisioning/IamGrantProvisioner';
 import { AccountResolver } from './service/AccountResolver';
@@ -53,6 +61,31 @@ import { createInventoryReadiness } from './service/inventoryReadiness';
 export const awsAccessPlugin = createBackendPlugin({
   pluginId: 'aws-access',
   register(env) {
+    // What adopters' modules may replace (see @backstage-aws-access/plugin-aws-access-node).
+    let customProvisioner: GrantProvisioner | undefined;
+    let customApprovals: AwsAccessApprovalPolicy | undefined;
+    let customPrincipals: AwsPrincipalSource | undefined;
+    const once = <T>(current: T | undefined, next: T, what: string): T => {
+      if (current) {
+        throw new Error(`The aws-access ${what} was already set by a module`);
+      }
+      return next;
+    };
+    env.registerExtensionPoint(awsAccessProvisionerExtensionPoint, {
+      setProvisioner(provisioner) {
+        customProvisioner = once(customProvisioner, provisioner, 'provisioner');
+      },
+    });
+    env.registerExtensionPoint(awsAccessApprovalExtensionPoint, {
+      setApprovalPolicy(policy) {
+        customApprovals = once(customApprovals, policy, 'approval policy');
+      },
+    });
+    env.registerExtensionPoint(awsAccessPrincipalsExtensionPoint, {
+      setPrincipalSource(source) {
+        customPrincipals = once(customPrincipals, source, 'principal source');
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -72,28 +105,28 @@ export const awsAccessPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         signals: signalsServiceRef,
+        clientFactory: awsClientFactoryServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler, lifecycle, httpRouter } = deps;
         const awsAccessConfig = readAwsAccessConfig(config);
         // Read at start: a typo in an approval rule stops the backend.
-        const approvals = ApprovalPolicy.fromConfig(config);
+        const approvals = customApprovals ?? ApprovalPolicy.fromConfig(config);
         const expiryWarningMinutes = readExpiryWarningMinutes(config);
         const accounts = () => awsAccessConfig.accounts;
 
-        const clientFactory = DefaultAwsClientFactory.fromConfig(
-          config,
-          awsAccessConfig,
-        );
+        const clientFactory = deps.clientFactory;
         const store = await DatabaseGrantStore.create({
           database: deps.database,
         });
-        const provisioner = new IamGrantProvisioner({
-          clientFactory,
-          logger: logger.child({ target: 'provisioner' }),
-          rolePath: awsAccessConfig.rolePath,
-          installationId: awsAccessConfig.installationId,
-        });
+        const provisioner =
+          customProvisioner ??
+          new IamGrantProvisioner({
+            clientFactory,
+            logger: logger.child({ target: 'provisioner' }),
+            rolePath: awsAccessConfig.rolePath,
+            installationId: awsAccessConfig.installationId,
+          });
         const engine = new GrantEngine({
           store,
           provisioner,
@@ -156,6 +189,7 @@ export const awsAccessPlugin = createBackendPlugin({
             }),
           }),
           principals: new PrincipalResolver({
+            source: customPrincipals,
             catalog: deps.catalog,
             auth: deps.auth,
             logger,

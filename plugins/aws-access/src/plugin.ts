@@ -6,7 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { AwsAccessClient } from 'backstage-plugin-aws-access-common';
+import { AwsAccessClient } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from './api';
 import { rootRouteRef } from './routes';
 

@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { ACCESS_LEVELS, ActionInfo } from 'backstage-plugin-aws-access-common';
+import {
+  ACCESS_LEVELS,
+  ActionInfo,
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { parseResourceArn } from '../resources/strictArn';
 import {
   CompiledArnPattern,

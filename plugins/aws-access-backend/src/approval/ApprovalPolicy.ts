@@ -4,26 +4,15 @@ import { matchApprovalRule } from './matchApprovalRule';
 import { readApprovalConfig } from './readApprovalConfig';
 import {
   ApprovalCheck,
+  ApprovalDecisionInput,
+  AwsAccessApprovalPolicy,
   ApprovalConfig,
   ApprovalRequest,
   ApprovalRequirement,
-  Approver,
-  GrantApproval,
-} from './types';
+} from '@backstage-aws-access/plugin-aws-access-node';
 
 function sameRef(a: string, b: string): boolean {
   return a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
-}
-
-/** What `canApprove` and `canReject` are asked about. */
-export interface ApprovalDecisionInput {
-  /** The grant being decided; only its requester matters here. */
-  grant: { requester: string };
-  /** The requirement recorded when the grant was requested. */
-  requirement: ApprovalRequirement;
-  approver: Approver;
-  /** Approvals already recorded for this grant. */
-  previousApprovals: readonly GrantApproval[];
 }
 
 /**
@@ -33,7 +22,7 @@ export interface ApprovalDecisionInput {
  * permission framework decides separately whether the caller may call the
  * endpoint at all. Both must agree for an approval to be recorded.
  */
-export class ApprovalPolicy {
+export class ApprovalPolicy implements AwsAccessApprovalPolicy {
   static fromConfig(config: Config): ApprovalPolicy {
     return new ApprovalPolicy(readApprovalConfig(config));
   }

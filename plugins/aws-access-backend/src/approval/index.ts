@@ -1,8 +1,6 @@
 export { ApprovalPolicy } from './ApprovalPolicy';
-export type { ApprovalDecisionInput } from './ApprovalPolicy';
 export { highestAccessLevel, matchApprovalRule } from './matchApprovalRule';
 export {
   DEFAULT_PENDING_TIMEOUT_MINUTES,
   readApprovalConfig,
 } from './readApprovalConfig';
-export * from './types';

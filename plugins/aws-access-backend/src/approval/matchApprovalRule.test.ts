@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { highestAccessLevel, matchApprovalRule } from './matchApprovalRule';
 import { readApprovalConfig } from './readApprovalConfig';
-import { ApprovalRequest } from './types';
+import { ApprovalRequest } from '@backstage-aws-access/plugin-aws-access-node';
 
 const SANDBOX = '123456789012';
 const PRODUCTION = '210987654321';

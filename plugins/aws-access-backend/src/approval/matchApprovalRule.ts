@@ -1,5 +1,12 @@
-import { ACCESS_LEVELS, AccessLevel } from 'backstage-plugin-aws-access-common';
-import { ApprovalRequest, ApprovalRequirement, ApprovalRule } from './types';
+import {
+  ACCESS_LEVELS,
+  AccessLevel,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import {
+  ApprovalRequest,
+  ApprovalRequirement,
+  ApprovalRule,
+} from '@backstage-aws-access/plugin-aws-access-node';
 
 /**
  * How much an access level can do, lowest first. `Tagging` sits below `Write`

@@ -1,12 +1,15 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
-import { ACCESS_LEVELS, AccessLevel } from 'backstage-plugin-aws-access-common';
+import {
+  ACCESS_LEVELS,
+  AccessLevel,
+} from '@backstage-aws-access/plugin-aws-access-common';
 import {
   APPROVER_MODES,
   ApprovalConfig,
   ApprovalRule,
   ApproverMode,
-} from './types';
+} from '@backstage-aws-access/plugin-aws-access-node';
 
 /** A day: long enough for an approver in another time zone to see it. */
 export const DEFAULT_PENDING_TIMEOUT_MINUTES = 24 * 60;

@@ -5,9 +5,15 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
-import { GrantEvent, GrantState } from 'backstage-plugin-aws-access-common';
+import {
+  GrantEvent,
+  GrantState,
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { Knex } from 'knex';
-import { ApprovalRequirement, GrantApproval } from '../approval/types';
+import {
+  ApprovalRequirement,
+  GrantApproval,
+} from '@backstage-aws-access/plugin-aws-access-node';
 import { applyGrantFilterToKnex } from '../permissions/applyGrantFilterToKnex';
 import {
   GrantCondition,
@@ -21,7 +27,7 @@ import {
 } from './types';
 
 const migrationsDir = resolvePackagePath(
-  'backstage-plugin-aws-access-backend',
+  '@backstage-aws-access/plugin-aws-access-backend',
   'migrations',
 );
 

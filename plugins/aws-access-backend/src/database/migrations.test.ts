@@ -4,7 +4,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 jest.setTimeout(60_000);
 
 const migrationsDir = resolvePackagePath(
-  'backstage-plugin-aws-access-backend',
+  '@backstage-aws-access/plugin-aws-access-backend',
   'migrations',
 );
 

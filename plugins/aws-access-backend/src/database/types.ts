@@ -2,10 +2,13 @@ import {
   GrantEvent,
   GrantState,
   ListGrantsFilter,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { PermissionStatement } from '../actions/types';
-import { ApprovalRequirement, GrantApproval } from '../approval/types';
+import {
+  ApprovalRequirement,
+  GrantApproval,
+} from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantFilter } from '../permissions/resource';
 
 /** A grant as stored: the API fields plus what the engine needs to act on it. */

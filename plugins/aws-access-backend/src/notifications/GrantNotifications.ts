@@ -3,7 +3,7 @@ import {
   NotificationSendOptions,
   NotificationService,
 } from '@backstage/plugin-notifications-node';
-import { Grant } from 'backstage-plugin-aws-access-common';
+import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import { BackgroundQueue } from './BackgroundQueue';
 import { approvalLink, grantLink } from './links';
 

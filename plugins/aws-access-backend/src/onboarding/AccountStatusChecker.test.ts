@@ -7,8 +7,11 @@ import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import { mockClient } from 'aws-sdk-client-mock';
-import type { AccountConfig } from '../config/AwsAccessConfig';
-import type { AwsClientFactory, AwsPurpose } from '../aws/types';
+import type { AccountConfig } from '@backstage-aws-access/plugin-aws-access-node';
+import type {
+  AwsClientFactory,
+  AwsPurpose,
+} from '@backstage-aws-access/plugin-aws-access-node';
 import {
   BOUNDARY_TEMPLATE_VERSION,
   MANAGER_ROLE_NAME,

@@ -13,9 +13,9 @@ import { ConflictError } from '@backstage/errors';
 import type {
   AccountStatus,
   AwsAccount,
-} from 'backstage-plugin-aws-access-common';
-import type { AccountConfig } from '../config/AwsAccessConfig';
-import type { AwsClientFactory } from '../aws/types';
+} from '@backstage-aws-access/plugin-aws-access-common';
+import type { AccountConfig } from '@backstage-aws-access/plugin-aws-access-node';
+import type { AwsClientFactory } from '@backstage-aws-access/plugin-aws-access-node';
 import {
   BOUNDARY_TEMPLATE_VERSION,
   GRANT_BOUNDARY_NAME,

@@ -4,7 +4,7 @@ import {
   TAG_EXPIRES_AT,
   TAG_GRANT_ID,
   TAG_REQUESTER,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import {
   MANAGER_ROLE,
   MANAGER_ROLE_NAME,

@@ -1,5 +1,5 @@
-import { TAG_GRANT_ID } from 'backstage-plugin-aws-access-common';
-import type { AwsPurpose } from '../aws/types';
+import { TAG_GRANT_ID } from '@backstage-aws-access/plugin-aws-access-common';
+import type { AwsPurpose } from '@backstage-aws-access/plugin-aws-access-node';
 
 /**
  * The single source of truth for what the backend may do in an onboarded

@@ -17,13 +17,13 @@ import {
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockServices } from '@backstage/backend-test-utils';
 import { IamGrantProvisioner } from '../provisioning/IamGrantProvisioner';
-import type { GrantRoleSpec } from '../provisioning/types';
+import type { GrantRoleSpec } from '@backstage-aws-access/plugin-aws-access-node';
 import {
   MotoServer,
   isMotoAvailable,
   startMotoServer,
-} from '../testUtils/motoServer';
-import { sessionCredentials } from '../testUtils/motoIdentities';
+} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
+import { sessionCredentials } from '@backstage-aws-access/plugin-aws-access-node/testUtils';
 import {
   GRANT_BOUNDARY,
   MANAGER_ROLE_NAME,

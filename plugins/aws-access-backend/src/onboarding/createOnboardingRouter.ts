@@ -3,10 +3,13 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import type {
   AccountOnboarding,
   OffboardResult,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
-import type { AccountConfig, AwsAccessConfig } from '../config/AwsAccessConfig';
+import type {
+  AccountConfig,
+  AwsAccessConfig,
+} from '@backstage-aws-access/plugin-aws-access-node';
 import {
   ACCESS_ROLES,
   MANAGER_ROLE_NAME,

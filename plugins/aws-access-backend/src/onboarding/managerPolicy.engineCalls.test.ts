@@ -14,10 +14,10 @@ import {
   ListRolesCommand,
 } from '@aws-sdk/client-iam';
 import { mockServices } from '@backstage/backend-test-utils';
-import { TAG_GRANT_ID } from 'backstage-plugin-aws-access-common';
+import { TAG_GRANT_ID } from '@backstage-aws-access/plugin-aws-access-common';
 import { mockClient } from 'aws-sdk-client-mock';
 import { IamGrantProvisioner } from '../provisioning/IamGrantProvisioner';
-import type { GrantRoleSpec } from '../provisioning/types';
+import type { GrantRoleSpec } from '@backstage-aws-access/plugin-aws-access-node';
 import {
   MANAGER_ROLE,
   MANAGER_ROLE_NAME,

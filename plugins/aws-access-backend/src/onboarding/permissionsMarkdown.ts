@@ -1,4 +1,4 @@
-import { DEFAULT_ROLE_PATH } from 'backstage-plugin-aws-access-common';
+import { DEFAULT_ROLE_PATH } from '@backstage-aws-access/plugin-aws-access-common';
 import {
   ACCESS_ROLES,
   GRANT_BOUNDARY,

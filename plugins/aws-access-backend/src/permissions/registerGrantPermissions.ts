@@ -7,7 +7,7 @@ import {
   createConditionAuthorizer,
   createConditionTransformer,
 } from '@backstage/plugin-permission-node';
-import { awsAccessPermissions } from 'backstage-plugin-aws-access-common';
+import { awsAccessPermissions } from '@backstage-aws-access/plugin-aws-access-common';
 import {
   AwsAccessGrantResource,
   GrantFilter,

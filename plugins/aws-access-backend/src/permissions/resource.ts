@@ -3,7 +3,7 @@ import {
   AWS_ACCESS_PLUGIN_ID,
   Grant,
   RESOURCE_TYPE_AWS_ACCESS_GRANT,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 
 /**
  * What the grant permission rules look at. Any grant the engine holds (the

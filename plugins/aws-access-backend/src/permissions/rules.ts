@@ -1,5 +1,5 @@
 import { createPermissionRule } from '@backstage/plugin-permission-node';
-import { GRANT_STATES } from 'backstage-plugin-aws-access-common';
+import { GRANT_STATES } from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod/v4';
 import { ruleParamsSchema } from './paramsSchema';
 import { grantPermissionResourceRef } from './resource';

@@ -23,16 +23,16 @@ import { IamDataActionCatalog } from '../actions/IamDataActionCatalog';
 import {
   createUserWithKeys,
   sessionCredentials,
-} from '../testUtils/motoIdentities';
+} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
 import { grantBoundaryArn } from '../onboarding/accessRoles';
 import {
   MotoServer,
   isMotoAvailable,
   startMotoServer,
-} from '../testUtils/motoServer';
+} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
 import { IamGrantProvisioner } from './IamGrantProvisioner';
 import { GRANT_POLICY_NAME, grantRoleName } from './naming';
-import { GrantRoleSpec } from './types';
+import { GrantRoleSpec } from '@backstage-aws-access/plugin-aws-access-node';
 
 const describeMoto = isMotoAvailable() ? describe : describe.skip;
 const ACCOUNT = '123456789012';

@@ -29,10 +29,10 @@ import { AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { AwsClientFactory } from '../aws/types';
+import { AwsClientFactory } from '@backstage-aws-access/plugin-aws-access-node';
 import { IamGrantProvisioner } from './IamGrantProvisioner';
 import { renderGrantPolicies } from './policies';
-import { GrantRoleSpec } from './types';
+import { GrantRoleSpec } from '@backstage-aws-access/plugin-aws-access-node';
 
 const ACCOUNT = '123456789012';
 const BUCKET = 'arn:aws:s3:::granted-bucket';

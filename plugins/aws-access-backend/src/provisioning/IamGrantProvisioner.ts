@@ -28,8 +28,8 @@ import {
   DEFAULT_ROLE_PATH,
   TAG_EXPIRES_AT,
   TAG_GRANT_ID,
-} from 'backstage-plugin-aws-access-common';
-import { AwsClientFactory } from '../aws/types';
+} from '@backstage-aws-access/plugin-aws-access-common';
+import { AwsClientFactory } from '@backstage-aws-access/plugin-aws-access-node';
 import { renderGrantPolicies } from './policies';
 import {
   DEFAULT_INSTALLATION_ID,
@@ -44,7 +44,7 @@ import {
   GrantRoleSpec,
   GrantRoleState,
   ManagedRole,
-} from './types';
+} from '@backstage-aws-access/plugin-aws-access-node';
 
 /**
  * Attempts per IAM call. The SDK's standard retry strategy retries

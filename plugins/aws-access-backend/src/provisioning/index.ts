@@ -8,9 +8,3 @@ export {
 export type { GrantPolicies } from './policies';
 export { GRANT_POLICY_NAME, grantRoleName } from './naming';
 export { maxSessionDurationSeconds } from './roleAttributes';
-export type {
-  GrantProvisioner,
-  GrantRoleSpec,
-  GrantRoleState,
-  ManagedRole,
-} from './types';

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { GrantRoleSpec } from './types';
+import { GrantRoleSpec } from '@backstage-aws-access/plugin-aws-access-node';
 
 /**
  * IAM quotas on policy size, in characters without whitespace. The trust

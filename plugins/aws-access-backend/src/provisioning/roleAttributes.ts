@@ -3,8 +3,8 @@ import {
   TAG_EXPIRES_AT,
   TAG_GRANT_ID,
   TAG_REQUESTER,
-} from 'backstage-plugin-aws-access-common';
-import { GrantRoleSpec } from './types';
+} from '@backstage-aws-access/plugin-aws-access-common';
+import { GrantRoleSpec } from '@backstage-aws-access/plugin-aws-access-node';
 
 /** IAM's bounds on `MaxSessionDuration`: one to twelve hours. */
 const MIN_SESSION_SECONDS = 3_600;

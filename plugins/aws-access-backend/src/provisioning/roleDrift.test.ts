@@ -1,6 +1,6 @@
 import { renderGrantPolicies } from './policies';
 import { describeRoleDrift, findRoleDrift } from './roleDrift';
-import { GrantRoleState } from './types';
+import { GrantRoleState } from '@backstage-aws-access/plugin-aws-access-node';
 
 const expected = renderGrantPolicies({
   trustPrincipalArns: ['arn:aws:iam::123456789012:user/alice'],

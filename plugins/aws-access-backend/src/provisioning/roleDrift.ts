@@ -1,6 +1,6 @@
 import { GrantPolicies } from './policies';
 import { samePolicy } from './policyDocuments';
-import { GrantRoleState } from './types';
+import { GrantRoleState } from '@backstage-aws-access/plugin-aws-access-node';
 
 /** How a grant role differs from what its grant says it should be. */
 export interface RoleDrift {

@@ -13,7 +13,7 @@ import {
   ANNOTATION_AWS_REGION,
   ANNOTATION_GRANT_ID,
   GRANT_ENTITY_TYPE,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { parentArns, StrictArn } from './strictArn';
 
 /** A resource the inventory (the catalog's AWS resource entities) knows. */

@@ -1,4 +1,4 @@
-import { AwsAccessConfig } from '../config/AwsAccessConfig';
+import { AwsAccessConfig } from '@backstage-aws-access/plugin-aws-access-node';
 import {
   GRANT_BOUNDARY_NAME,
   MANAGER_ROLE_NAME,

@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { AccountConfig, partitionOf } from '../config/AwsAccessConfig';
+import {
+  AccountConfig,
+  partitionOf,
+} from '@backstage-aws-access/plugin-aws-access-node';
 import {
   InventoryResource,
   ResourceInventory,

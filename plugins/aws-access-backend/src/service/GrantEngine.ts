@@ -7,14 +7,17 @@ import {
   ServiceUnavailableError,
   stringifyError,
 } from '@backstage/errors';
-import { GrantState } from 'backstage-plugin-aws-access-common';
+import { GrantState } from '@backstage-aws-access/plugin-aws-access-common';
 import {
   GrantPatch,
   GrantRecord,
   GrantStore,
   NewGrantEvent,
 } from '../database/types';
-import { GrantProvisioner, GrantRoleSpec } from '../provisioning/types';
+import {
+  GrantProvisioner,
+  GrantRoleSpec,
+} from '@backstage-aws-access/plugin-aws-access-node';
 import { grantRoleSpec } from './grantRoleSpec';
 
 /** The actor recorded for steps the engine takes on its own. */

@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import {
   GRANT_EVENTS_TOPIC,
   GRANT_SIGNAL_CHANNEL,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { ANONYMOUS_SIGNALS_USER, GrantNotifier } from './GrantNotifier';
 import { provisioningGrant } from './__testUtils__/RecordingProvisioner';
 

@@ -6,7 +6,7 @@ import {
   GRANT_SIGNAL_CHANNEL,
   GrantChangedEvent,
   GrantSignalMessage,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRecord } from '../database/types';
 import { BackgroundQueue } from '../notifications/BackgroundQueue';
 import { toApiGrant } from './grantView';

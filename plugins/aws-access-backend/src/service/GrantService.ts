@@ -20,12 +20,19 @@ import {
   GrantEvent,
   listGrantsQuerySchema,
   revokeGrantRequestSchema,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod/v3';
 import { ActionCatalog, PermissionStatement } from '../actions/types';
 import { ApprovalPolicy } from '../approval/ApprovalPolicy';
-import { ApprovalRequirement } from '../approval/types';
-import { AccountConfig, AwsAccessConfig } from '../config/AwsAccessConfig';
+import type {
+  ApprovalRequirement,
+  AwsAccessApprovalPolicy,
+  AwsPrincipalResolver,
+} from '@backstage-aws-access/plugin-aws-access-node';
+import {
+  AccountConfig,
+  AwsAccessConfig,
+} from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord, GrantStore } from '../database/types';
 import { GrantAuditor } from '../notifications/GrantAuditor';
 import { GrantNotifications } from '../notifications/GrantNotifications';
@@ -38,12 +45,11 @@ import { AccountResolver } from './AccountResolver';
 import { Caller } from './authorization';
 import { GrantEngine, SYSTEM_ACTOR } from './GrantEngine';
 import { toApiGrant } from './grantView';
-import { PrincipalResolver } from './PrincipalResolver';
 import {
   duplicateGrantError,
   Grant,
   GrantPreview,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { extendedExpiry, extensionNeedsApprovalMessage } from './extension';
 import { GrantPresentationConfig, presentGrant } from './grantPresentation';
 import { GrantPlan, toGrantPreview } from './grantPreview';
@@ -68,10 +74,10 @@ export class GrantService {
   private readonly engine: GrantEngine;
   private readonly actions: ActionCatalog;
   private readonly accounts: AccountResolver;
-  private readonly principals: PrincipalResolver;
+  private readonly principals: AwsPrincipalResolver;
   private readonly settleTimeoutMs: number;
   private readonly describeAccount?: (account: AccountConfig) => AwsAccount;
-  private readonly approvals: ApprovalPolicy;
+  private readonly approvals: AwsAccessApprovalPolicy;
   private readonly notifications?: GrantNotifications;
   private readonly auditor?: GrantAuditor;
   private readonly managedNames: () => ManagedNames;
@@ -84,7 +90,7 @@ export class GrantService {
     engine: GrantEngine;
     actions: ActionCatalog;
     accounts: AccountResolver;
-    principals: PrincipalResolver;
+    principals: AwsPrincipalResolver;
     /**
      * How long a request waits for IAM before answering with the grant as it
      * is (e.g. still `provisioning`); the engine carries on regardless.
@@ -93,7 +99,7 @@ export class GrantService {
     /** The connection status of an account; `unknown` when not checked. */
     describeAccount?: (account: AccountConfig) => AwsAccount;
     /** Who must approve what; without it every request is approved at once. */
-    approvals?: ApprovalPolicy;
+    approvals?: AwsAccessApprovalPolicy;
     notifications?: GrantNotifications;
     auditor?: GrantAuditor;
     /** What the access system itself consists of in each account: never grantable. */
@@ -158,7 +164,7 @@ export class GrantService {
   }
 
   /** The approval policy the service decides with (the sweep times requests out by it). */
-  get approvalPolicy(): ApprovalPolicy {
+  get approvalPolicy(): AwsAccessApprovalPolicy {
     return this.approvals;
   }
 

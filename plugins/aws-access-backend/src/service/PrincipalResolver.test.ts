@@ -7,7 +7,7 @@ import {
   isIamRoleArn,
   isIamUserArn,
 } from '@cloud-copilot/iam-utils';
-import { AccountConfig } from '../config/AwsAccessConfig';
+import { AccountConfig } from '@backstage-aws-access/plugin-aws-access-node';
 import { principalProblem, PrincipalResolver } from './PrincipalResolver';
 
 const user = (name: string, principals?: string): Entity => ({

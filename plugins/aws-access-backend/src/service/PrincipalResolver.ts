@@ -2,20 +2,16 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { parse as parseArn, validate } from '@aws-sdk/util-arn-parser';
 import { NotAllowedError, stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ANNOTATION_AWS_PRINCIPAL_ARN } from 'backstage-plugin-aws-access-common';
-import { AccountConfig, partitionOf } from '../config/AwsAccessConfig';
+import { ANNOTATION_AWS_PRINCIPAL_ARN } from '@backstage-aws-access/plugin-aws-access-common';
+import {
+  AccountConfig,
+  partitionOf,
+  type AwsPrincipalResolver,
+  type AwsPrincipalSource,
+  type ResolvedPrincipals,
+} from '@backstage-aws-access/plugin-aws-access-node';
 
-/** Who may assume a grant's role, and why those. */
-export interface ResolvedPrincipals {
-  principalArns: string[];
-  /**
-   * `annotation`: the requester's own, from their user entity.
-   * `fallback`: the account's `trustPrincipalArns` (opt-in, audited).
-   */
-  source: 'annotation' | 'fallback';
-  /** Things an admin should know, e.g. a shared role is trusted. */
-  warnings: string[];
-}
+export type { ResolvedPrincipals };
 
 export interface PrincipalPolicy {
   /** Accounts annotated principals may live in. */
@@ -79,9 +75,11 @@ export function principalProblem(
  * never replaced by a fallback: deleting someone's entity must not move
  * their grants onto somebody else's principal.
  */
-export class PrincipalResolver {
+export class PrincipalResolver implements AwsPrincipalResolver {
   constructor(
     private readonly options: {
+      /** Where principals come from instead of the user entity's annotation. */
+      source?: AwsPrincipalSource;
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
@@ -154,6 +152,9 @@ export class PrincipalResolver {
   }
 
   private async annotatedPrincipals(userEntityRef: string): Promise<string[]> {
+    if (this.options.source) {
+      return this.options.source.principalsOf(userEntityRef);
+    }
     let entity;
     try {
       entity = await this.options.catalog.getEntityByRef(userEntityRef, {

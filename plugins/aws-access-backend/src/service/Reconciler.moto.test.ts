@@ -26,12 +26,12 @@ import { samePolicy } from '../provisioning/policyDocuments';
 import {
   createUserWithKeys,
   sessionCredentials,
-} from '../testUtils/motoIdentities';
+} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
 import {
   isMotoAvailable,
   MotoServer,
   startMotoServer,
-} from '../testUtils/motoServer';
+} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
 import { GrantEngine } from './GrantEngine';
 import { grantRoleSpec } from './grantRoleSpec';
 import { Reconciler } from './Reconciler';

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
-import { GRANT_LIMITS, GrantState } from 'backstage-plugin-aws-access-common';
+import {
+  GRANT_LIMITS,
+  GrantState,
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRecord, GrantStore } from '../database/types';
 import { GrantAuditor } from '../notifications/GrantAuditor';
 import { GRANT_POLICY_NAME } from '../provisioning/naming';
@@ -15,7 +18,7 @@ import {
   GrantProvisioner,
   GrantRoleState,
   ManagedRole,
-} from '../provisioning/types';
+} from '@backstage-aws-access/plugin-aws-access-node';
 import { DEFAULT_INSTALLATION_ID } from '../provisioning/roleAttributes';
 import { GrantEngine, SYSTEM_ACTOR } from './GrantEngine';
 import { grantRoleSpec } from './grantRoleSpec';

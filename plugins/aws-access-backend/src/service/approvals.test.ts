@@ -3,7 +3,10 @@ import {
   mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Grant, GrantWithEvents } from 'backstage-plugin-aws-access-common';
+import {
+  Grant,
+  GrantWithEvents,
+} from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
 import request from 'supertest';
 import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';

@@ -21,11 +21,11 @@ import {
   isMotoAvailable,
   MotoServer,
   startMotoServer,
-} from '../testUtils/motoServer';
+} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
 import {
   createUserWithKeys,
   sessionCredentials,
-} from '../testUtils/motoIdentities';
+} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
 import { discoveredResource } from './__testUtils__/testApp';
 
 /**

@@ -7,7 +7,7 @@ import {
   ANNOTATION_GRANT_ID,
   Grant,
   GRANT_ENTITY_TYPE,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
 import request from 'supertest';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';

@@ -9,7 +9,7 @@ import {
   ServiceFactoryTester,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import type { Grant } from 'backstage-plugin-aws-access-common';
+import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import request from 'supertest';
 import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
 import {

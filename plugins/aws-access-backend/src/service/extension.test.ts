@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { Grant } from 'backstage-plugin-aws-access-common';
+import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
 import request from 'supertest';
 import { GrantRecord } from '../database/types';

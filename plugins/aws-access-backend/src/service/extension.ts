@@ -1,5 +1,5 @@
-import { GrantExtension } from 'backstage-plugin-aws-access-common';
-import { ApprovalRequirement } from '../approval/types';
+import { GrantExtension } from '@backstage-aws-access/plugin-aws-access-common';
+import { ApprovalRequirement } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord } from '../database/types';
 
 /** The limits an extension is held to. */

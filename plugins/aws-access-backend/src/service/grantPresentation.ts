@@ -1,6 +1,9 @@
 import { Config } from '@backstage/config';
-import { Grant, GrantCliSettings } from 'backstage-plugin-aws-access-common';
-import { ApprovalRequirement } from '../approval/types';
+import {
+  Grant,
+  GrantCliSettings,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import { ApprovalRequirement } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord } from '../database/types';
 import { describeExtension, ExtensionLimits } from './extension';
 import { toApiGrant } from './grantView';

@@ -1,5 +1,5 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import { GrantPreview } from 'backstage-plugin-aws-access-common';
+import { GrantPreview } from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
 import request from 'supertest';
 import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';

@@ -2,9 +2,9 @@ import {
   ActionInfo,
   CreateGrantRequest,
   GrantPreview,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { PermissionStatement, ResolvedResource } from '../actions/types';
-import { ApprovalRequirement } from '../approval/types';
+import { ApprovalRequirement } from '@backstage-aws-access/plugin-aws-access-node';
 import { ResolvedTarget } from './AccountResolver';
 import { ResolvedPrincipals } from './PrincipalResolver';
 

@@ -1,6 +1,6 @@
 import { GrantRecord } from '../database/types';
 import { grantBoundaryArn } from '../onboarding/accessRoles';
-import { GrantRoleSpec } from '../provisioning/types';
+import { GrantRoleSpec } from '@backstage-aws-access/plugin-aws-access-node';
 
 /**
  * What IAM should hold for a stored grant. The engine provisions and extends

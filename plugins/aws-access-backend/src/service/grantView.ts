@@ -1,4 +1,7 @@
-import { Grant, switchRoleUrl } from 'backstage-plugin-aws-access-common';
+import {
+  Grant,
+  switchRoleUrl,
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRecord } from '../database/types';
 
 /** The API view of a stored grant: ISO timestamps, no engine internals. */

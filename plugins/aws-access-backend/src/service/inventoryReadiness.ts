@@ -2,7 +2,7 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ANNOTATION_AWS_ARN } from 'backstage-plugin-aws-access-common';
+import { ANNOTATION_AWS_ARN } from '@backstage-aws-access/plugin-aws-access-common';
 
 /** The answer while the first discovery has not filled the catalog yet. */
 export const STILL_DISCOVERING_MESSAGE =

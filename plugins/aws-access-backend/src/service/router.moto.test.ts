@@ -8,14 +8,14 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import express from 'express';
 import request from 'supertest';
-import { DefaultAwsClientFactory } from '../aws/DefaultAwsClientFactory';
-import { readAwsAccessConfig } from '../config/AwsAccessConfig';
+import { DefaultAwsClientFactory } from '@backstage-aws-access/plugin-aws-access-node';
+import { readAwsAccessConfig } from '@backstage-aws-access/plugin-aws-access-node';
 import { IamGrantProvisioner } from '../provisioning/IamGrantProvisioner';
 import {
   isMotoAvailable,
   MotoServer,
   startMotoServer,
-} from '../testUtils/motoServer';
+} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
 import {
   accessConfig,
   BUCKET,

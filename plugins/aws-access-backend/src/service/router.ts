@@ -17,7 +17,7 @@ import {
   grantCreatePermission,
   grantReadPermission,
   grantRevokePermission,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { GrantRecord } from '../database/types';

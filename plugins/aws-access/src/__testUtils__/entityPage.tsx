@@ -1,5 +1,5 @@
 import { ReactNode } from 'react';
-import type { AwsAccessApi } from 'backstage-plugin-aws-access-common';
+import type { AwsAccessApi } from '@backstage-aws-access/plugin-aws-access-common';
 import { makeGrant, resourceEntity } from './fakes';
 import { renderWithApi, TEST_APP_USER } from './render';
 

@@ -4,7 +4,7 @@ import type {
   AwsAccessApi,
   Grant,
   GrantWithEvents,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 
 /** An AwsAccessApi whose every method is a jest.fn(); tests set answers. */
 export function createFakeAwsAccessApi(): jest.Mocked<AwsAccessApi> {

@@ -5,7 +5,7 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import type { AwsAccessApi } from 'backstage-plugin-aws-access-common';
+import type { AwsAccessApi } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../api';
 
 /** renderInTestApp's signed-in user. */

@@ -3,7 +3,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { AwsAccessClient } from 'backstage-plugin-aws-access-common';
+import { AwsAccessClient } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../api';
 
 /** The REST client over the app's discovery and (authenticated) fetch. */

@@ -1,5 +1,5 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import type { AwsAccessApi } from 'backstage-plugin-aws-access-common';
+import type { AwsAccessApi } from '@backstage-aws-access/plugin-aws-access-common';
 
 /**
  * The aws-access REST API as a Backstage utility API. The implementation is

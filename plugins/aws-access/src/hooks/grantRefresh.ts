@@ -1,4 +1,4 @@
-import type { Grant } from 'backstage-plugin-aws-access-common';
+import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import { isChanging } from '../lib/grantStates';
 
 /** How often grants in motion are polled. */

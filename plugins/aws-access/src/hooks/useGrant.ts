@@ -1,5 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
-import type { GrantWithEvents } from 'backstage-plugin-aws-access-common';
+import type { GrantWithEvents } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../api';
 import { nextGrantRefreshMs } from './grantRefresh';
 import { LiveResource, useLiveResource } from './useLiveResource';

@@ -3,7 +3,7 @@ import type {
   Grant,
   ListGrantsQuery,
   ListResponse,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../api';
 import { nextGrantRefreshMs } from './grantRefresh';
 import { LiveResource, useLiveResource } from './useLiveResource';

@@ -6,7 +6,7 @@ import {
   useState,
 } from 'react';
 import { useSignal } from '@backstage/plugin-signals-react';
-import { GRANT_SIGNAL_CHANNEL } from 'backstage-plugin-aws-access-common';
+import { GRANT_SIGNAL_CHANNEL } from '@backstage-aws-access/plugin-aws-access-common';
 
 export interface LiveResource<T> {
   value?: T;

@@ -4,7 +4,7 @@ import {
   ANNOTATION_AWS_ARN,
   ANNOTATION_GRANT_ID,
   GRANT_ENTITY_TYPE,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 
 /**
  * True for catalog entities that stand for a grant (`spec.type:

@@ -2,7 +2,7 @@ import {
   TERMINAL_GRANT_STATES,
   type Grant,
   type GrantState,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 
 /** States in which the engine is still working on the grant. */
 export const TRANSITIONAL_GRANT_STATES: readonly GrantState[] = [

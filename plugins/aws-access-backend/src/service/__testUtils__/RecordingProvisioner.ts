@@ -8,7 +8,7 @@ import {
   GrantRoleSpec,
   GrantRoleState,
   ManagedRole,
-} from '../../provisioning/types';
+} from '@backstage-aws-access/plugin-aws-access-node';
 
 /** Test-only helpers for the engine. */
 

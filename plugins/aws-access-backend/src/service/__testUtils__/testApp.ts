@@ -27,13 +27,13 @@ import {
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_ARN,
   ANNOTATION_AWS_PRINCIPAL_ARN,
-} from 'backstage-plugin-aws-access-common';
-import { TRUSTED_RESOURCE_LOCATION } from '../../config/AwsAccessConfig';
+} from '@backstage-aws-access/plugin-aws-access-common';
+import { TRUSTED_RESOURCE_LOCATION } from '@backstage-aws-access/plugin-aws-access-node';
 import express from 'express';
 import { IamDataActionCatalog } from '../../actions/IamDataActionCatalog';
-import { readAwsAccessConfig } from '../../config/AwsAccessConfig';
+import { readAwsAccessConfig } from '@backstage-aws-access/plugin-aws-access-node';
 import { DatabaseGrantStore } from '../../database/DatabaseGrantStore';
-import { GrantProvisioner } from '../../provisioning/types';
+import { GrantProvisioner } from '@backstage-aws-access/plugin-aws-access-node';
 import { AccountResolver } from '../AccountResolver';
 import { GrantEngine } from '../GrantEngine';
 import { readGrantPresentationConfig } from '../grantPresentation';

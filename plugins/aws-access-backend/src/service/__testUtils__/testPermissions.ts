@@ -19,7 +19,7 @@ import {
   grantCreatePermission,
   grantReadPermission,
   grantRevokePermission,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import {
   createGrantConditionalDecision,
   grantConditions,

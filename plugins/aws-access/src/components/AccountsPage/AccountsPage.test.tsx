@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { AwsAccount } from 'backstage-plugin-aws-access-common';
+import type { AwsAccount } from '@backstage-aws-access/plugin-aws-access-common';
 import { createFakeAwsAccessApi, renderWithApi } from '../../__testUtils__';
 import { AccountsPage } from './AccountsPage';
 

@@ -15,7 +15,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import type { AwsAccount } from 'backstage-plugin-aws-access-common';
+import type { AwsAccount } from '@backstage-aws-access/plugin-aws-access-common';
 import useAsync from 'react-use/esm/useAsync';
 import { awsAccessApiRef } from '../../api';
 import { OffboardButton } from './OffboardButton';

@@ -11,7 +11,7 @@ import Alert from '@material-ui/lab/Alert';
 import type {
   AwsAccount,
   OffboardResult,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
 import { useElementId } from '../../hooks';
 import { apiErrorMessage } from '../../lib/errors';

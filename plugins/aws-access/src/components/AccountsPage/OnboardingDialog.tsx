@@ -7,7 +7,7 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import type { AwsAccount } from 'backstage-plugin-aws-access-common';
+import type { AwsAccount } from '@backstage-aws-access/plugin-aws-access-common';
 import useAsync from 'react-use/esm/useAsync';
 import { awsAccessApiRef } from '../../api';
 import { useElementId } from '../../hooks';

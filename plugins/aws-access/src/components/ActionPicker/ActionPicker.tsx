@@ -16,7 +16,7 @@ import {
   ACCESS_LEVELS,
   GRANT_LIMITS,
   type ActionInfo,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { useElementId } from '../../hooks';
 import Tooltip from '@material-ui/core/Tooltip';
 import {

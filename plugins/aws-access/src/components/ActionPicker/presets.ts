@@ -1,10 +1,10 @@
-import type { ActionInfo } from 'backstage-plugin-aws-access-common';
+import type { ActionInfo } from '@backstage-aws-access/plugin-aws-access-common';
 
 export {
   ACTION_PRESET_LABELS,
   presetActions,
   type ActionPresetId,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 
 /** Case-insensitive match on the action name and its description. */
 export function matchesSearch(action: ActionInfo, search: string): boolean {

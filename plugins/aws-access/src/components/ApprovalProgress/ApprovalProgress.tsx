@@ -2,7 +2,7 @@ import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import type { Grant } from 'backstage-plugin-aws-access-common';
+import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import { useNow } from '../../hooks';
 import { formatDateTime, formatTimeUntil } from '../../lib/time';
 

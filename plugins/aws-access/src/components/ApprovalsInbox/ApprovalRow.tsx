@@ -6,7 +6,7 @@ import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import type { Grant } from 'backstage-plugin-aws-access-common';
+import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import { useElementId } from '../../hooks';
 import { formatDateTime, formatDuration } from '../../lib/time';
 import { ApprovalProgress } from '../ApprovalProgress';

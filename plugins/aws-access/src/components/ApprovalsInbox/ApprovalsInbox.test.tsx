@@ -8,7 +8,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import type { Grant } from 'backstage-plugin-aws-access-common';
+import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import {
   apiError,
   catalogRoutes,

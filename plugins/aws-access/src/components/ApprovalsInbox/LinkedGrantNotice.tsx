@@ -9,7 +9,7 @@ import type {
   Grant,
   GrantEvent,
   GrantState,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { useGrant } from '../../hooks';
 import { isSameEntityRef } from '../../lib/entityRefs';
 import { apiErrorMessage } from '../../lib/errors';

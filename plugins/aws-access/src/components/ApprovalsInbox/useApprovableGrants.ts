@@ -4,7 +4,7 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   grantApprovePermission,
   type Grant,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import useAsync from 'react-use/esm/useAsync';
 import { isSameEntityRef } from '../../lib/entityRefs';
 

@@ -3,7 +3,7 @@ import {
   GRANT_LIMITS,
   type Grant,
   type ListResponse,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
 import { nextGrantRefreshMs } from '../../hooks/grantRefresh';
 import { LiveResource, useLiveResource } from '../../hooks/useLiveResource';

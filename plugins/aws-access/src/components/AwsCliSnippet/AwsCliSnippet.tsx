@@ -3,7 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   buildAwsCliSnippet,
   type Grant,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { useNow } from '../../hooks/useNow';
 
 /**

@@ -3,7 +3,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import {
   revokeGrantRequestSchema,
   type Grant,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
 import { useCurrentUserRef } from '../../hooks';
 import { isSameEntityRef } from '../../lib/entityRefs';

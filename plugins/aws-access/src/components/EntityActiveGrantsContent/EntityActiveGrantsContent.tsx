@@ -4,7 +4,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { ANNOTATION_AWS_ARN } from 'backstage-plugin-aws-access-common';
+import { ANNOTATION_AWS_ARN } from '@backstage-aws-access/plugin-aws-access-common';
 import { getResourceArn } from '../../lib/entityPredicates';
 import { GrantsTable } from '../GrantsTable';
 import { LiveGrants } from '../LiveGrants';

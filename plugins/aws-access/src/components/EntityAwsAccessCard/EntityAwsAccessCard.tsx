@@ -13,7 +13,7 @@ import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
 import CloseIcon from '@material-ui/icons/Close';
 import LockOpenIcon from '@material-ui/icons/LockOpen';
-import { ANNOTATION_AWS_ARN } from 'backstage-plugin-aws-access-common';
+import { ANNOTATION_AWS_ARN } from '@backstage-aws-access/plugin-aws-access-common';
 import { useElementId } from '../../hooks';
 import { getAccountId, getResourceArn } from '../../lib/entityPredicates';
 import { ApprovalProgress } from '../ApprovalProgress';

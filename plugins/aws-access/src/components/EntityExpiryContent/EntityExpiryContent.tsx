@@ -5,7 +5,7 @@ import {
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import { ANNOTATION_AWS_ARN } from 'backstage-plugin-aws-access-common';
+import { ANNOTATION_AWS_ARN } from '@backstage-aws-access/plugin-aws-access-common';
 import { useGrants } from '../../hooks';
 import { getResourceArn } from '../../lib/entityPredicates';
 import { GrantsTable } from '../GrantsTable';

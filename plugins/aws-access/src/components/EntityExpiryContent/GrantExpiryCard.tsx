@@ -7,7 +7,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import type { Grant } from 'backstage-plugin-aws-access-common';
+import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import { useGrant, useNow } from '../../hooks';
 import { canExtend, canRevoke } from '../../lib/grantStates';
 import { formatDateTime, remainingPercent } from '../../lib/time';

@@ -6,7 +6,7 @@ import {
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import { ANNOTATION_GRANT_ID } from 'backstage-plugin-aws-access-common';
+import { ANNOTATION_GRANT_ID } from '@backstage-aws-access/plugin-aws-access-common';
 import { useGrant } from '../../hooks';
 import { getGrantId } from '../../lib/entityPredicates';
 import { GrantDetails } from '../GrantDetails';

@@ -3,7 +3,7 @@ import {
   MissingAnnotationEmptyState,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { ANNOTATION_AWS_ARN } from 'backstage-plugin-aws-access-common';
+import { ANNOTATION_AWS_ARN } from '@backstage-aws-access/plugin-aws-access-common';
 import { getAccountId, getResourceArn } from '../../lib/entityPredicates';
 import { RequestAccessForm } from '../RequestAccessForm';
 

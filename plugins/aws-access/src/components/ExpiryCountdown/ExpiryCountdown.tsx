@@ -1,5 +1,5 @@
 import Typography from '@material-ui/core/Typography';
-import type { Grant } from 'backstage-plugin-aws-access-common';
+import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import { useNow } from '../../hooks';
 import {
   formatDateTime,

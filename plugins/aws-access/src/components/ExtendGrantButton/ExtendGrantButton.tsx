@@ -4,7 +4,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import {
   extendGrantRequestSchema,
   type Grant,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
 import { formatDateTime, formatDuration } from '../../lib/time';
 

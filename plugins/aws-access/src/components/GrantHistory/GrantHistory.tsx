@@ -1,6 +1,6 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import type { GrantEvent } from 'backstage-plugin-aws-access-common';
+import type { GrantEvent } from '@backstage-aws-access/plugin-aws-access-common';
 import { grantStateLabel } from '../../lib/grantStates';
 import { ActorLink } from '../ActorLink';
 import { formatDateTime } from '../../lib/time';

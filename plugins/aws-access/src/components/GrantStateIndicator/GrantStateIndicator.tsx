@@ -6,7 +6,7 @@ import {
   StatusRunning,
   StatusWarning,
 } from '@backstage/core-components';
-import type { GrantState } from 'backstage-plugin-aws-access-common';
+import type { GrantState } from '@backstage-aws-access/plugin-aws-access-common';
 import { grantStateLabel } from '../../lib/grantStates';
 
 const STATUS_COMPONENTS: Record<

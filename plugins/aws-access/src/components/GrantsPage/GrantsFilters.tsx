@@ -10,7 +10,7 @@ import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import {
   GRANT_STATES,
   type GrantState,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import useAsync from 'react-use/esm/useAsync';
 import { awsAccessApiRef } from '../../api';
 import { apiErrorMessage } from '../../lib/errors';

@@ -7,7 +7,7 @@ import {
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import type { ListGrantsQuery } from 'backstage-plugin-aws-access-common';
+import type { ListGrantsQuery } from '@backstage-aws-access/plugin-aws-access-common';
 import { useSearchParams } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import { useCurrentUserRef, useGrants } from '../../hooks';

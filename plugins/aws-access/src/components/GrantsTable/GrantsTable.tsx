@@ -3,7 +3,7 @@ import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import type { Grant } from 'backstage-plugin-aws-access-common';
+import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import { canExtend, canRevoke } from '../../lib/grantStates';
 import { formatDateTime } from '../../lib/time';
 import { ApprovalProgress } from '../ApprovalProgress';

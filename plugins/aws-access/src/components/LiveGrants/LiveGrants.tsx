@@ -1,6 +1,6 @@
 import { ReactNode } from 'react';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import type { Grant } from 'backstage-plugin-aws-access-common';
+import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import { useGrants } from '../../hooks';
 import { LIVE_GRANT_STATES } from '../../lib/grantStates';
 

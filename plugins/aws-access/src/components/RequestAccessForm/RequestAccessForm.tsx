@@ -14,7 +14,7 @@ import {
   createGrantRequestSchema,
   GRANT_LIMITS,
   type Grant,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
 import { useActions, useElementId } from '../../hooks';
 import { apiErrorMessage } from '../../lib/errors';

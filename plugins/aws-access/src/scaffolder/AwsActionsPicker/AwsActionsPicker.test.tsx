@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event';
 import type {
   ActionInfo,
   AwsAccessApi,
-} from 'backstage-plugin-aws-access-common';
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
 import { AwsActionsPicker } from './AwsActionsPicker';
 import { AwsActionsPickerProps } from './schema';

@@ -1,5 +1,5 @@
 import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
-import { GRANT_LIMITS } from 'backstage-plugin-aws-access-common';
+import { GRANT_LIMITS } from '@backstage-aws-access/plugin-aws-access-common';
 
 type FieldValidation = Parameters<CustomFieldValidator<string[]>>[1];
 

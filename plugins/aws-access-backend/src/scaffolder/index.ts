@@ -1,1 +1,0 @@
-export { scaffolderModuleAwsAccess } from './module';

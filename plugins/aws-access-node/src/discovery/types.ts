@@ -1,0 +1,49 @@
+import type { AwsClientConfig } from '../aws/types';
+
+/** Tags of one resource, key to value. */
+export type ResourceTags = Record<string, string>;
+
+/** One resource as a discoverer found it, before it becomes an entity. */
+export interface DiscoveredResource {
+  arn: string;
+  /** The resource's real name, shown as the entity title. */
+  name: string;
+  region: string;
+  tags: ResourceTags;
+  /** Where the resource opens in the AWS console. */
+  consoleUrl: string;
+}
+
+/** What a discoverer may use while listing one account. */
+export interface DiscoveryContext {
+  accountId: string;
+  /** The region to list, for regional types. */
+  region: string;
+  /**
+   * The account's configured regions. Global types (S3) are listed once per
+   * account and keep only resources that live in one of these.
+   */
+  regions: string[];
+  /** SDK client config with the account's read credentials. */
+  clientConfig(region: string): Promise<AwsClientConfig>;
+  /**
+   * Tags of every tagged resource of these types in a region, through the
+   * Resource Groups Tagging API: 100 resources a call instead of one call
+   * per resource.
+   */
+  tagsByArn(
+    region: string,
+    resourceTypeFilters: string[],
+  ): Promise<Map<string, ResourceTags>>;
+}
+
+/** Finds the resources of one AWS resource type. */
+export interface ResourceDiscoverer {
+  /** `spec.type` of the entities, e.g. `s3-bucket`. */
+  type: string;
+  /** The CloudFormation type, e.g. `AWS::S3::Bucket`. */
+  cloudFormationType: string;
+  /** `global` types are listed once per account rather than once per region. */
+  scope: 'regional' | 'global';
+  list(context: DiscoveryContext): Promise<DiscoveredResource[]>;
+}

@@ -1,0 +1,2 @@
+export * from './extensionPoints';
+export { awsClientFactoryServiceRef } from './serviceRefs';

@@ -1,0 +1,111 @@
+/** One statement of a grant's permission policy, before conditions are added. */
+export interface PermissionStatement {
+  actions: string[];
+  resources: string[];
+}
+
+/** Everything IAM needs to know to create, update or delete one grant's role. */
+export interface GrantRoleSpec {
+  grantId: string;
+  accountId: string;
+  roleName: string;
+  /** Inline policy name on the role. */
+  policyName: string;
+  rolePath: string;
+  /** Requester entity ref, stored as a tag. */
+  requester: string;
+  /** Principals allowed to assume the role: the requester's own where known. */
+  trustPrincipalArns: string[];
+  statements: PermissionStatement[];
+  expiresAt: Date;
+  /**
+   * The account's grant boundary (the onboarding stack's managed policy),
+   * set as the role's permissions boundary when it is created.
+   */
+  permissionsBoundaryArn: string;
+}
+
+/** A role found under the managed path. */
+export interface ManagedRole {
+  accountId: string;
+  roleName: string;
+  roleArn: string;
+  path: string;
+  /** From the `backstage-access:grant-id` tag; undefined if the role has none. */
+  grantId?: string;
+  /**
+   * From the `backstage-access:installation` tag: which Backstage
+   * installation created the role. Undefined on roles created before the
+   * tag existed, and on roles that are not grants at all.
+   */
+  installationId?: string;
+  createdAt?: Date;
+}
+
+/**
+ * What a grant role holds in IAM right now, read back so the reconciler can
+ * compare it with what the grant should have (drift).
+ */
+export interface GrantRoleState {
+  /** The trust policy document, as JSON text (URL-decoded). */
+  trustPolicy: string;
+  /** The grant's inline permission policy, as JSON text; undefined when it is missing. */
+  permissionPolicy?: string;
+  /** Names of inline policies other than the grant's. */
+  otherInlinePolicies: string[];
+  /** ARNs of managed policies attached to the role. */
+  attachedPolicyArns: string[];
+  /** The role's permissions boundary; undefined when it has none. */
+  permissionsBoundaryArn?: string;
+}
+
+/**
+ * The IAM side of a grant, one idempotent step per method, so that the
+ * engine can record each step and resume after a crash between two of them.
+ * Every method retries throttling and 5xx errors with backoff, and treats
+ * "already done" (`EntityAlreadyExists` for a role of the same grant,
+ * `NoSuchEntity` on delete) as success.
+ */
+export interface GrantProvisioner {
+  /**
+   * `CreateRole` with path, tags, trust policy, permissions boundary and
+   * `MaxSessionDuration`.
+   */
+  createRole(spec: GrantRoleSpec): Promise<{ roleArn: string }>;
+  /** `PutRolePolicy` with the inline permission policy. */
+  putRolePolicy(spec: GrantRoleSpec): Promise<void>;
+  /** Extend: `UpdateAssumeRolePolicy` then `PutRolePolicy` with the new expiry. */
+  updateExpiry(spec: GrantRoleSpec): Promise<void>;
+  /** `DeleteRolePolicy`; live sessions lose their rights at once. */
+  deleteRolePolicy(
+    accountId: string,
+    roleName: string,
+    policyName: string,
+  ): Promise<void>;
+  /** `UpdateAssumeRolePolicy` with the grant's trust policy, nothing else. */
+  putTrustPolicy(spec: GrantRoleSpec): Promise<void>;
+  /** `DetachRolePolicy`: removes a managed policy attached by hand. */
+  detachRolePolicy(
+    accountId: string,
+    roleName: string,
+    policyArn: string,
+  ): Promise<void>;
+  /**
+   * `DeleteRole` of the role by that name under the managed path, whatever
+   * its tags say, after removing anything still attached to it (inline and
+   * managed policies, instance profiles). A role by that name outside the
+   * managed path is not the grant's and is refused.
+   */
+  deleteRole(accountId: string, roleName: string): Promise<void>;
+  /** Every role under the role path in the account, with its grant tag. */
+  listManagedRoles(accountId: string): Promise<ManagedRole[]>;
+  /**
+   * Reads the role's trust policy, the grant's inline policy (`policyName`)
+   * and whatever else is attached to it; undefined when the role is gone.
+   */
+  getRoleState(
+    accountId: string,
+    roleName: string,
+    policyName: string,
+  ): Promise<GrantRoleState | undefined>;
+}

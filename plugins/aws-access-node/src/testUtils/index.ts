@@ -1,0 +1,2 @@
+export * from './motoServer';
+export * from './motoIdentities';

@@ -1,0 +1,70 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import type {
+  AwsAccessApi,
+  Grant,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import { AwsAccessGrantEntityProvider } from './AwsAccessGrantEntityProvider';
+
+const activeGrant: Grant = {
+  id: 'g1',
+  state: 'active',
+  requester: 'user:default/jane',
+  resourceArn: 'arn:aws:s3:::orders-bucket',
+  resourceType: 's3:bucket',
+  accountId: '123456789012',
+  region: '',
+  actions: ['s3:GetObject'],
+  reason: 'debugging an order',
+  durationMinutes: 60,
+  createdAt: new Date().toISOString(),
+  expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+};
+
+function setUp(enabled?: boolean) {
+  const client = {
+    listGrants: jest.fn(async () => ({ items: [activeGrant] })),
+  } as unknown as AwsAccessApi;
+  const taskRunner = { run: jest.fn(async ({ fn }: any) => fn()) };
+  const connection: EntityProviderConnection = {
+    applyMutation: jest.fn(async () => {}),
+    refresh: jest.fn(async () => {}),
+  };
+  const provider = AwsAccessGrantEntityProvider.create({
+    client,
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
+    taskRunner,
+    enabled,
+  });
+  return { provider, connection, taskRunner };
+}
+
+describe('AwsAccessGrantEntityProvider', () => {
+  it('publishes the active grants by default', async () => {
+    const { provider, connection } = setUp();
+
+    await provider.connect(connection);
+    await provider.onGrantChanged({ grant: activeGrant, type: 'provisioned' });
+
+    expect(connection.applyMutation).toHaveBeenCalledWith({
+      type: 'full',
+      entities: [expect.objectContaining({ locationKey: 'aws-access-grants' })],
+    });
+    expect(connection.applyMutation).toHaveBeenCalledTimes(2);
+  });
+
+  it('emits nothing, and empties what it published before, when grantEntities.enabled is false', async () => {
+    const { provider, connection, taskRunner } = setUp(false);
+
+    await provider.connect(connection);
+    await provider.onGrantChanged({ grant: activeGrant, type: 'provisioned' });
+
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+    expect(connection.applyMutation).toHaveBeenCalledWith({
+      type: 'full',
+      entities: [],
+    });
+    expect(taskRunner.run).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,52 @@
+import { EC2Client, paginateDescribeInstances } from '@aws-sdk/client-ec2';
+import type {
+  DiscoveredResource,
+  ResourceDiscoverer,
+} from '@backstage-aws-access/plugin-aws-access-node';
+import { consoleHost, partitionOf, tagsFromList } from './util';
+
+/** EC2 instances that still exist (not terminated); tags come with the list. */
+export const ec2InstanceDiscoverer: ResourceDiscoverer = {
+  type: 'ec2-instance',
+  cloudFormationType: 'AWS::EC2::Instance',
+  scope: 'regional',
+  async list({ accountId, region, clientConfig }) {
+    const client = new EC2Client(await clientConfig(region));
+    const found: DiscoveredResource[] = [];
+    try {
+      for await (const page of paginateDescribeInstances(
+        { client, pageSize: 1000 },
+        {
+          Filters: [
+            {
+              Name: 'instance-state-name',
+              Values: ['pending', 'running', 'stopping', 'stopped'],
+            },
+          ],
+        },
+      )) {
+        for (const reservation of page.Reservations ?? []) {
+          for (const instance of reservation.Instances ?? []) {
+            const id = instance.InstanceId;
+            if (!id) continue;
+            const tags = tagsFromList(instance.Tags);
+            found.push({
+              arn: `arn:${partitionOf(
+                region,
+              )}:ec2:${region}:${accountId}:instance/${id}`,
+              name: tags.Name || id,
+              region,
+              tags,
+              consoleUrl: `https://${consoleHost(
+                region,
+              )}/ec2/home?region=${region}#InstanceDetails:instanceId=${id}`,
+            });
+          }
+        }
+      }
+    } finally {
+      client.destroy();
+    }
+    return found;
+  },
+};

@@ -1,0 +1,107 @@
+import { S3Client, paginateListBuckets } from '@aws-sdk/client-s3';
+import type { AwsClientConfig } from '@backstage-aws-access/plugin-aws-access-node';
+import type {
+  DiscoveredResource,
+  DiscoveryContext,
+  ResourceDiscoverer,
+} from '@backstage-aws-access/plugin-aws-access-node';
+import { partitionOf } from './util';
+
+/** The most `ListBuckets` returns in one page. */
+const PAGE_SIZE = 10000;
+
+interface Bucket {
+  name: string;
+  region?: string;
+}
+
+/** Every bucket of the account, or with `bucketRegion` only those in that region. */
+async function listBuckets(
+  clientConfig: AwsClientConfig,
+  bucketRegion?: string,
+): Promise<Bucket[]> {
+  const client = new S3Client(clientConfig);
+  try {
+    const buckets: Bucket[] = [];
+    for await (const page of paginateListBuckets(
+      { client, pageSize: PAGE_SIZE },
+      bucketRegion ? { BucketRegion: bucketRegion } : {},
+    )) {
+      for (const bucket of page.Buckets ?? []) {
+        if (bucket.Name) {
+          buckets.push({
+            name: bucket.Name,
+            region: bucket.BucketRegion ?? bucketRegion,
+          });
+        }
+      }
+    }
+    return buckets;
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * The buckets in the account's configured regions, for endpoints whose
+ * `ListBuckets` answer leaves `BucketRegion` out but honours it as a request
+ * filter (moto 5): one list per region, sent to that region as AWS requires
+ * for the filter.
+ */
+async function listBucketsByRegion(
+  context: DiscoveryContext,
+): Promise<Bucket[]> {
+  const perRegion = await Promise.all(
+    [...new Set(context.regions)].map(async region =>
+      listBuckets(await context.clientConfig(region), region),
+    ),
+  );
+  const buckets = perRegion.flat();
+  // An endpoint that ignored the filter would put every bucket in every
+  // region; better to fail the part than to publish made-up regions.
+  const names = new Set(buckets.map(bucket => bucket.name));
+  if (names.size !== buckets.length) {
+    throw new Error(
+      'S3 ListBuckets names no bucket regions and ignores the BucketRegion filter at this endpoint',
+    );
+  }
+  return buckets;
+}
+
+/**
+ * S3 buckets. `ListBuckets` is global and, on AWS, names each bucket's region,
+ * so the whole account costs one list call (10,000 buckets a page) plus the
+ * tagging API. Endpoints that leave `BucketRegion` out cost one more list
+ * call per configured region and page, never one call per bucket.
+ */
+export const s3BucketDiscoverer: ResourceDiscoverer = {
+  type: 's3-bucket',
+  cloudFormationType: 'AWS::S3::Bucket',
+  scope: 'global',
+  async list(context) {
+    let buckets = await listBuckets(await context.clientConfig(context.region));
+    if (buckets.some(bucket => !bucket.region)) {
+      buckets = await listBucketsByRegion(context);
+    }
+
+    const wanted = buckets.flatMap(({ name, region }) =>
+      region && context.regions.includes(region) ? [{ name, region }] : [],
+    );
+    const regions = [...new Set(wanted.map(b => b.region))];
+    const tagMaps = await Promise.all(
+      regions.map(region => context.tagsByArn(region, ['s3:bucket'])),
+    );
+    return wanted.map((bucket): DiscoveredResource => {
+      const arn = `arn:${partitionOf(bucket.region)}:s3:::${bucket.name}`;
+      return {
+        arn,
+        name: bucket.name,
+        region: bucket.region,
+        tags: tagMaps.find(tags => tags.has(arn))?.get(arn) ?? {},
+        consoleUrl: `https://s3.console.aws.amazon.com/s3/buckets/${encodeURIComponent(
+          bucket.name,
+        )}?region=${bucket.region}`,
+      };
+    });
+  },
+};

@@ -1,0 +1,35 @@
+import {
+  ResourceGroupsTaggingAPIClient,
+  paginateGetResources,
+} from '@aws-sdk/client-resource-groups-tagging-api';
+import type { AwsClientConfig } from '@backstage-aws-access/plugin-aws-access-node';
+import type { ResourceTags } from '@backstage-aws-access/plugin-aws-access-node';
+import { tagsFromList } from './util';
+
+/**
+ * Tags of every tagged resource of the given types in one region, 100 a
+ * page. Untagged resources are absent from the answer (the API only knows
+ * tagged ones), which for us means "no tags".
+ */
+export async function fetchTagsByArn(
+  clientConfig: AwsClientConfig,
+  resourceTypeFilters: string[],
+): Promise<Map<string, ResourceTags>> {
+  const client = new ResourceGroupsTaggingAPIClient(clientConfig);
+  const tags = new Map<string, ResourceTags>();
+  try {
+    for await (const page of paginateGetResources(
+      { client },
+      { ResourceTypeFilters: resourceTypeFilters, ResourcesPerPage: 100 },
+    )) {
+      for (const mapping of page.ResourceTagMappingList ?? []) {
+        if (mapping.ResourceARN) {
+          tags.set(mapping.ResourceARN, tagsFromList(mapping.Tags));
+        }
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+  return tags;
+}

@@ -1,0 +1,78 @@
+import type { Tag as TaggingTag } from '@aws-sdk/client-resource-groups-tagging-api';
+import type {
+  DiscoveredResource,
+  DiscoveryContext,
+  ResourceTags,
+} from '@backstage-aws-access/plugin-aws-access-node';
+
+/** The ARN partition of a region (`aws`, `aws-cn`, `aws-us-gov`). */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+/** The console host of a region, e.g. `us-east-1.console.aws.amazon.com`. */
+export function consoleHost(region: string): string {
+  switch (partitionOf(region)) {
+    case 'aws-cn':
+      return 'console.amazonaws.cn';
+    case 'aws-us-gov':
+      return 'console.amazonaws-us-gov.com';
+    default:
+      return `${region}.console.aws.amazon.com`;
+  }
+}
+
+/** Turns the SDKs' `[{ Key, Value }]` tag lists into a plain object. */
+export function tagsFromList(
+  list: ReadonlyArray<Partial<TaggingTag>> | undefined,
+): ResourceTags {
+  const tags: ResourceTags = {};
+  for (const { Key, Value } of list ?? []) {
+    if (Key !== undefined) tags[Key] = Value ?? '';
+  }
+  return tags;
+}
+
+/**
+ * Everything `pick` takes from each of `pages`, walked with `client`, which
+ * is destroyed afterwards, also when a page fails.
+ */
+export async function collectPages<P, T>(
+  client: { destroy(): void },
+  pages: AsyncIterable<P>,
+  pick: (page: P) => Iterable<T>,
+): Promise<T[]> {
+  const items: T[] = [];
+  try {
+    for await (const page of pages) {
+      items.push(...pick(page));
+    }
+  } finally {
+    client.destroy();
+  }
+  return items;
+}
+
+/**
+ * Adds the region and, from the tagging API, the tags to resources whose
+ * list call does not carry them: one paginated call for the region, none
+ * when nothing was found.
+ */
+export async function withTaggingApiTags(
+  { region, tagsByArn }: DiscoveryContext,
+  resourceTypeFilters: string[],
+  resources: Array<Pick<DiscoveredResource, 'arn' | 'name' | 'consoleUrl'>>,
+): Promise<DiscoveredResource[]> {
+  const tags = resources.length
+    ? await tagsByArn(region, resourceTypeFilters)
+    : new Map<string, ResourceTags>();
+  return resources.map(({ arn, name, consoleUrl }) => ({
+    arn,
+    name,
+    region,
+    tags: tags.get(arn) ?? {},
+    consoleUrl,
+  }));
+}

@@ -1,0 +1,220 @@
+import {
+  coreServices,
+  createBackendPlugin,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  GRANT_EVENTS_TOPIC,
+  type Grant,
+  type GrantChangedEvent,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import Router from 'express-promise-router';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import request from 'supertest';
+import { catalogModuleAwsAccess } from './module';
+import { resourceEntityName } from '@backstage-aws-access/plugin-aws-access-node';
+
+jest.setTimeout(60_000);
+
+const BUCKET_ARN = 'arn:aws:s3:::orders-bucket';
+
+function grant(id: string, overrides: Partial<Grant> = {}): Grant {
+  return {
+    id,
+    state: 'active',
+    requester: 'user:default/jane',
+    resourceArn: BUCKET_ARN,
+    resourceType: 's3:bucket',
+    accountId: '123456789012',
+    region: '',
+    actions: ['s3:GetObject'],
+    reason: 'debugging an order',
+    durationMinutes: 60,
+    createdAt: new Date().toISOString(),
+    activatedAt: new Date().toISOString(),
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    roleArn: `arn:aws:iam::123456789012:role/backstage-access/grant-${id}`,
+    roleName: `grant-${id}`,
+    signInUrl: `https://signin.aws.amazon.com/switchrole?roleName=grant-${id}&account=123456789012`,
+    ...overrides,
+  };
+}
+
+/**
+ * Stands in for the aws-access plugin's REST API: serves `grants`, two per
+ * page, to exercise the cursor.
+ */
+function fakeAwsAccessPlugin(grants: Grant[]) {
+  return createBackendPlugin({
+    pluginId: 'aws-access',
+    register(env) {
+      env.registerInit({
+        deps: { httpRouter: coreServices.httpRouter },
+        async init({ httpRouter }) {
+          const router = Router();
+          router.get('/grants', (req, res) => {
+            const states = [req.query.state].flat();
+            const matching = grants.filter(g => states.includes(g.state));
+            const start = Number(req.query.cursor ?? 0);
+            const end = start + 2;
+            res.json({
+              items: matching.slice(start, end),
+              nextCursor: end < matching.length ? String(end) : undefined,
+            });
+          });
+          httpRouter.use(router);
+        },
+      });
+    },
+  });
+}
+
+async function startBackend(grants: Grant[]) {
+  // One in-memory events bus for all plugins, as the real events service is
+  // (the default test mock gives each plugin its own).
+  const events = mockServices.events();
+  const publish = async (changed: Grant, type: string) => {
+    const payload: GrantChangedEvent = { grant: changed, type };
+    await events.publish({ topic: GRANT_EVENTS_TOPIC, eventPayload: payload });
+  };
+  // Shared so the test can run the periodic refresh when it wants to.
+  const scheduler = mockServices.scheduler();
+  const backend = await startTestBackend({
+    features: [
+      catalogPlugin,
+      catalogModuleAwsAccess,
+      fakeAwsAccessPlugin(grants),
+      createServiceFactory({
+        service: eventsServiceRef,
+        deps: {},
+        factory: () => events,
+      }),
+      createServiceFactory({
+        service: coreServices.scheduler,
+        deps: {},
+        factory: () => scheduler,
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          catalog: { stitchingStrategy: { mode: 'immediate' } },
+          awsAccess: {
+            accounts: [],
+          },
+        },
+      }),
+    ],
+  });
+  const grantEntities = async (): Promise<Entity[]> => {
+    const res = await request(backend.server)
+      .get('/api/catalog/entities/by-query')
+      .query({ filter: 'spec.type=aws-access-grant' })
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    return res.body.items;
+  };
+  /** Polls the catalog until `check` holds, for at most `ms`. */
+  const waitFor = async (check: (entities: Entity[]) => boolean, ms = 5000) => {
+    const deadline = Date.now() + ms;
+    let entities = await grantEntities();
+    while (!check(entities)) {
+      if (Date.now() > deadline) {
+        throw new Error(
+          `catalog did not reach the expected grants within ${ms} ms; has ${entities
+            .map(e => e.metadata.name)
+            .join(', ')}`,
+        );
+      }
+      await new Promise(r => setTimeout(r, 200));
+      entities = await grantEntities();
+    }
+    return entities;
+  };
+  const names = (entities: Entity[]) =>
+    entities.map(e => e.metadata.name).sort();
+  const runFullRefresh = () =>
+    scheduler.triggerTask('aws-access-grants:refresh');
+  return { backend, publish, waitFor, names, runFullRefresh };
+}
+
+describe('catalogModuleAwsAccess grant entities (real catalog backend)', () => {
+  it('adds a grant entity when the grant becomes active and removes it on revoke and expiry', async () => {
+    // The periodic refresh never runs here: what happens is driven by the
+    // events alone.
+    const { backend, publish, waitFor, names } = await startBackend([]);
+    try {
+      const g1 = grant('g1');
+      const g2 = grant('g2', { requester: 'user:default/sam' });
+
+      await publish({ ...g1, state: 'provisioning' }, 'approved');
+      await publish(g1, 'provisioned');
+      await publish(g2, 'provisioned');
+      const entities = await waitFor(e => e.length === 2);
+      expect(names(entities)).toEqual(['grant-g1', 'grant-g2']);
+
+      const entity = entities.find(e => e.metadata.name === 'grant-g1')!;
+      expect(entity.spec).toEqual({
+        type: 'aws-access-grant',
+        owner: 'user:default/jane',
+        dependsOn: [`resource:default/${resourceEntityName(BUCKET_ARN)}`],
+      });
+      expect(entity.metadata.annotations).toMatchObject({
+        'aws-access/grant-id': 'g1',
+        'aws-access/role-arn': g1.roleArn,
+        'aws-access/expires-at': g1.expiresAt,
+        'aws.amazon.com/account-id': '123456789012',
+      });
+      expect(entity.metadata.annotations).not.toHaveProperty(
+        'aws.amazon.com/arn',
+      );
+      expect(JSON.stringify(entity)).not.toContain(g1.reason);
+      expect(JSON.stringify(entity)).not.toContain('switchrole');
+
+      await publish({ ...g1, state: 'revoked' }, 'revoked');
+      expect(names(await waitFor(e => e.length === 1))).toEqual(['grant-g2']);
+
+      await publish({ ...g2, state: 'expired' }, 'expired');
+      await waitFor(e => e.length === 0);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('repairs missed events with the periodic full refresh', async () => {
+    const grants = [
+      grant('a1'),
+      grant('a2'),
+      grant('a3'),
+      grant('gone', { state: 'revoked' }),
+      // Still "active" in the API, but past its expiry: not live any more.
+      grant('late', { expiresAt: new Date(Date.now() - 1000).toISOString() }),
+    ];
+    const { backend, waitFor, names, runFullRefresh } = await startBackend(
+      grants,
+    );
+    try {
+      await runFullRefresh();
+      // Three active grants over two pages, none announced by an event.
+      expect(names(await waitFor(e => e.length === 3))).toEqual([
+        'grant-a1',
+        'grant-a2',
+        'grant-a3',
+      ]);
+      // The revoke event of a2 was lost; the next refresh drops it anyway.
+      grants[1] = { ...grants[1], state: 'revoked' };
+      await runFullRefresh();
+      expect(names(await waitFor(e => e.length === 2))).toEqual([
+        'grant-a1',
+        'grant-a3',
+      ]);
+    } finally {
+      await backend.stop();
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
+import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
+import { createCheckpointStore } from './checkpointStore';
+
+/** The user who runs the templates in these tests. */
+export const alice = mockCredentials.user('user:default/alice');
+
+/**
+ * The Authorization header the aws-access API sees when an action calls it
+ * for alice: a service token on her behalf, not the scaffolder's own.
+ */
+export const onBehalfOfAlice = mockCredentials.service.header({
+  onBehalfOf: alice,
+  targetPluginId: 'aws-access',
+});
+
+/** The orders bucket as the catalog lists it. */
+export const ordersBucketEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'orders-bucket',
+    annotations: {
+      'aws.amazon.com/arn': 'arn:aws:s3:::orders',
+      'aws.amazon.com/account-id': '210987654321',
+      'aws.amazon.com/resource-type': 'AWS::S3::Bucket',
+    },
+  },
+  spec: { type: 's3-bucket', owner: 'team-a' },
+};
+
+/** An active grant of alice's on the orders bucket, for revoke and extend. */
+export const aliceGrant: Grant = {
+  id: 'grant-1',
+  state: 'active',
+  requester: 'user:default/alice',
+  resourceArn: 'arn:aws:s3:::orders',
+  resourceType: 's3:bucket',
+  accountId: '210987654321',
+  region: '',
+  actions: ['s3:GetObject'],
+  reason: 'debug',
+  durationMinutes: 60,
+  createdAt: '2030-01-01T00:00:00.000Z',
+  expiresAt: '2030-01-01T01:00:00.000Z',
+};
+
+/**
+ * What the API reports once a requested grant is active: push it onto
+ * `nextStates` to make the next poll find the grant ready.
+ */
+export const activeGrant = {
+  state: 'active' as const,
+  roleArn: 'arn:aws:iam::210987654321:role/backstage-access/grant-1',
+  signInUrl:
+    'https://signin.aws.amazon.com/switchrole?roleName=grant-1&account=210987654321',
+  expiresAt: '2030-01-01T01:00:00.000Z',
+};
+
+/**
+ * Runs an action's handler as the scaffolder would when alice runs the
+ * template, and resolves to the `output` mock. Every run of one runner shares
+ * its checkpoints, so a second run is a retried task.
+ */
+export function createActionRunner(
+  action: TemplateAction<any, any, any>,
+  options: { logger?: LoggerService } = {},
+) {
+  const checkpoints = createCheckpointStore();
+  const run = async (input: JsonObject) => {
+    const ctx = {
+      ...createMockActionContext({ input, logger: options.logger }),
+      // Alice runs the template; the API must see her, not the scaffolder.
+      getInitiatorCredentials: async () => alice,
+      checkpoint: checkpoints.checkpoint,
+    };
+    await action.handler(ctx as any);
+    return ctx.output;
+  };
+  return { run, checkpoints };
+}

@@ -1,0 +1,92 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { AwsAccessClient } from '@backstage-aws-access/plugin-aws-access-common';
+import { useFakeAwsAccessApi } from '../__testUtils__/fakeAwsAccessApi';
+import {
+  aliceGrant,
+  createActionRunner,
+  onBehalfOfAlice,
+} from '../__testUtils__/fixtures';
+import { createAwsAccessExtendAction } from './extendAccess';
+
+describe('aws:access:extend', () => {
+  const fakeApi = useFakeAwsAccessApi([aliceGrant]);
+
+  const setup = () =>
+    createActionRunner(
+      createAwsAccessExtendAction({
+        api: new AwsAccessClient({ discoveryApi: fakeApi.discovery }),
+        auth: mockServices.auth(),
+      }),
+    );
+
+  it('extends on behalf of the user and reports the new expiry', async () => {
+    const { run } = setup();
+
+    const output = await run({
+      grantId: 'grant-1',
+      durationMinutes: 120,
+      reason: 'migration runs long',
+    });
+
+    expect(fakeApi.requests).toEqual([
+      {
+        method: 'POST',
+        path: '/grants/grant-1/extend',
+        authorization: onBehalfOfAlice,
+        body: { durationMinutes: 120, reason: 'migration runs long' },
+      },
+    ]);
+    expect(output).toHaveBeenCalledWith(
+      'expiresAt',
+      '2030-01-01T03:00:00.000Z',
+    );
+    expect(output).toHaveBeenCalledWith('state', 'active');
+  });
+
+  it.each([
+    ['a fractional duration', { grantId: 'grant-1', durationMinutes: 1.5 }],
+    ['no duration', { grantId: 'grant-1' }],
+    ['a blank reason', { grantId: 'grant-1', durationMinutes: 5, reason: ' ' }],
+  ])('refuses %s before calling the API', async (_, input) => {
+    const { run } = setup();
+
+    await expect(run(input)).rejects.toMatchObject({ name: 'InputError' });
+    expect(fakeApi.requests).toEqual([]);
+  });
+
+  it('passes on the API’s reason when the grant cannot be extended', async () => {
+    const { run } = setup();
+    fakeApi.failNext({
+      status: 409,
+      name: 'ConflictError',
+      message: 'grant grant-1 is revoked; only active grants can be extended',
+    });
+
+    await expect(
+      run({ grantId: 'grant-1', durationMinutes: 30 }),
+    ).rejects.toMatchObject({
+      name: 'ConflictError',
+      message:
+        'Could not extend grant grant-1: grant grant-1 is revoked; only active grants can be extended',
+    });
+  });
+
+  it('does not extend twice when a retried task runs the step again', async () => {
+    const { run, checkpoints } = setup();
+    const input = { grantId: 'grant-1', durationMinutes: 30 };
+
+    const first = await run(input);
+    const retried = await run(input);
+
+    expect(fakeApi.requests).toHaveLength(1);
+    expect(checkpoints.calls).toHaveLength(1);
+    expect(first).toHaveBeenCalledWith('expiresAt', '2030-01-01T01:30:00.000Z');
+    expect(retried).toHaveBeenCalledWith(
+      'expiresAt',
+      '2030-01-01T01:30:00.000Z',
+    );
+    expect(fakeApi.grants.get('grant-1')?.expiresAt).toBe(
+      '2030-01-01T01:30:00.000Z',
+    );
+  });
+});

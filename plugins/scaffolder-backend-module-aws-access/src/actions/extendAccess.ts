@@ -1,0 +1,97 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  ExtendGrantRequest,
+  GRANT_LIMITS,
+  GRANT_STATES,
+  Grant,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import { createHash } from 'node:crypto';
+import { forwardApiError } from './forwardApiError';
+import { examples } from './extendAccess.examples';
+import { ActionInputFields, parseActionInput } from './parseActionInput';
+import { AwsAccessActionOptions } from './types';
+import { userRequestOptions } from './userRequestOptions';
+
+const extendFields = {
+  grantId: z =>
+    z
+      .string({
+        description:
+          'Id of the active grant to extend, e.g. the grantId output of aws:access:request.',
+      })
+      .min(1),
+  durationMinutes: z =>
+    z
+      .number({ description: 'How much longer the access lasts, in minutes.' })
+      .int()
+      .min(1),
+  reason: z =>
+    z
+      .string({ description: 'Why more time is needed; kept in the audit.' })
+      .trim()
+      .min(1)
+      .max(GRANT_LIMITS.maxReasonLength)
+      .optional(),
+} satisfies ActionInputFields;
+
+/** The action's input fields, for tests and tools that check inputs. */
+export const extendAccessInput: ActionInputFields = extendFields;
+
+/**
+ * Creates `aws:access:extend`, which moves an active grant's expiry, as the
+ * user running the template.
+ */
+export function createAwsAccessExtendAction(options: AwsAccessActionOptions) {
+  const { api, auth } = options;
+
+  return createTemplateAction({
+    id: 'aws:access:extend',
+    description:
+      'Extends an active time-bound AWS access grant; AWS enforces the new expiry.',
+    examples,
+    schema: {
+      input: extendFields,
+      output: {
+        expiresAt: z =>
+          z.string({ description: 'The new expiry (ISO-8601 UTC).' }),
+        state: z =>
+          z.enum(GRANT_STATES, { description: 'State of the grant.' }),
+      },
+    },
+    async handler(ctx) {
+      const input = parseActionInput(extendFields, ctx.input);
+      const request: ExtendGrantRequest = {
+        durationMinutes: input.durationMinutes,
+        ...(input.reason && { reason: input.reason }),
+      };
+
+      // Each call moves the expiry again, so a retried task must not repeat
+      // one that already succeeded.
+      const result = await ctx.checkpoint({
+        key: `aws-access.extend.${createHash('sha256')
+          .update(JSON.stringify({ grantId: input.grantId, ...request }))
+          .digest('hex')
+          .slice(0, 16)}`,
+        fn: async () => {
+          let grant: Grant;
+          try {
+            grant = await api.extendGrant(
+              input.grantId,
+              request,
+              await userRequestOptions(auth, ctx),
+            );
+          } catch (error) {
+            forwardApiError(`Could not extend grant ${input.grantId}`, error);
+          }
+          return { expiresAt: grant.expiresAt ?? '', state: grant.state };
+        },
+      });
+
+      ctx.logger.info(
+        `Grant ${input.grantId} is ${result.state} until ${result.expiresAt}`,
+      );
+      ctx.output('expiresAt', result.expiresAt);
+      ctx.output('state', result.state);
+    },
+  });
+}

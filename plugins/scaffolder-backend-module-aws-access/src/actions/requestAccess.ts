@@ -1,0 +1,236 @@
+import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  CreateGrantRequest,
+  GRANT_LIMITS,
+  GRANT_STATES,
+  Grant,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import { createHash } from 'node:crypto';
+import { grantEntityName } from '@backstage-aws-access/plugin-aws-access-node';
+import { forwardApiError } from './forwardApiError';
+import { ActionInputFields, parseActionInput } from './parseActionInput';
+import { examples } from './requestAccess.examples';
+import { resolveAwsResource } from './resolveAwsResource';
+import { AwsAccessActionOptions } from './types';
+import { userRequestOptions } from './userRequestOptions';
+import { PollingOptions, waitForActiveGrant } from './waitForActiveGrant';
+
+/** The longest a task step may wait for a grant to become active. */
+export const MAX_WAIT_SECONDS = 600;
+
+const requestFields = {
+  resourceArn: z =>
+    z
+      .string({
+        description:
+          'ARN of the AWS resource to access, e.g. arn:aws:s3:::my-bucket. Give this or entityRef.',
+      })
+      .min(1)
+      .optional(),
+  entityRef: z =>
+    z
+      .string({
+        description:
+          'Catalog entity of the AWS resource (a Resource with the aws.amazon.com/arn annotation), e.g. resource:default/my-bucket. Give this or resourceArn.',
+      })
+      .min(1)
+      .optional(),
+  actions: z =>
+    z
+      .array(z.string(), {
+        description: 'IAM actions to allow on the resource, e.g. s3:GetObject.',
+      })
+      .min(1)
+      .max(GRANT_LIMITS.maxActions),
+  durationMinutes: z =>
+    z
+      .number({ description: 'How long the access lasts, in minutes.' })
+      .int()
+      .min(1),
+  reason: z =>
+    z
+      .string({ description: 'Why the access is needed; kept in the audit.' })
+      .trim()
+      .min(1)
+      .max(GRANT_LIMITS.maxReasonLength),
+  accountId: z =>
+    z
+      .string({
+        description:
+          'AWS account of the resource, for ARNs that carry none (S3 buckets) when the catalog does not say. Defaults to the entity’s aws.amazon.com/account-id annotation.',
+      })
+      .regex(/^\d{12}$/, 'must be 12 digits')
+      .optional(),
+  waitForActive: z =>
+    z
+      .boolean({
+        description:
+          'Wait until the role exists (or the request fails) before the step ends. When false, the step ends as soon as the request is recorded, e.g. pending approval.',
+      })
+      .default(true),
+  timeoutSeconds: z =>
+    z
+      .number({
+        description: `How long to wait for the grant to become active, at most ${MAX_WAIT_SECONDS} seconds; the step fails after that, leaving the request in place.`,
+      })
+      .int()
+      .min(1)
+      .max(MAX_WAIT_SECONDS)
+      .default(120),
+} satisfies ActionInputFields;
+
+/** The action's input fields, for tests and tools that check inputs. */
+export const requestAccessInput: ActionInputFields = requestFields;
+
+/**
+ * Creates `aws:access:request`, which asks the aws-access backend for a
+ * time-bound IAM role as the user running the template, and by default waits
+ * until the role is ready to use.
+ */
+export function createAwsAccessRequestAction(
+  options: AwsAccessActionOptions & {
+    catalog: CatalogService;
+    /** Overrides how often the grant is polled while waiting; for tests. */
+    polling?: PollingOptions;
+  },
+) {
+  const { api, auth, catalog, polling } = options;
+
+  return createTemplateAction({
+    id: 'aws:access:request',
+    description:
+      'Requests time-bound, least-privilege AWS access to one resource for the user running the template, and waits until the IAM role is ready.',
+    examples,
+    schema: {
+      input: requestFields,
+      output: {
+        grantId: z => z.string({ description: 'Id of the grant.' }),
+        state: z =>
+          z.enum(GRANT_STATES, {
+            description:
+              'State of the grant when the step ended: active, or pending when waiting for approval was not asked for.',
+          }),
+        roleArn: z =>
+          z
+            .string({ description: 'ARN of the IAM role to assume.' })
+            .optional(),
+        signInUrl: z =>
+          z
+            .string({
+              description: 'AWS console link that switches to the role.',
+            })
+            .optional(),
+        expiresAt: z =>
+          z
+            .string({ description: 'When the access ends (ISO-8601 UTC).' })
+            .optional(),
+        grantEntityRef: z =>
+          z
+            .string({
+              description:
+                'Catalog entity of the active grant, for an output link; it appears within seconds of activation.',
+            })
+            .optional(),
+      },
+    },
+    async handler(ctx) {
+      const input = parseActionInput(requestFields, ctx.input);
+      if (!input.resourceArn === !input.entityRef) {
+        throw new InputError(
+          'Invalid input: give exactly one of resourceArn or entityRef',
+        );
+      }
+
+      const resource = input.entityRef
+        ? await resolveAwsResource({
+            catalog,
+            entityRef: input.entityRef,
+            credentials: await ctx.getInitiatorCredentials(),
+          })
+        : { resourceArn: input.resourceArn! };
+      const accountId = input.accountId ?? resource.accountId;
+      const request: CreateGrantRequest = {
+        resourceArn: resource.resourceArn,
+        actions: input.actions,
+        durationMinutes: input.durationMinutes,
+        reason: input.reason,
+        ...(accountId && { accountId }),
+      };
+      const requestOptions = () => userRequestOptions(auth, ctx);
+
+      // A retried task must not ask twice: the checkpoint keeps the grant id
+      // of the first successful request. The key covers the request itself,
+      // so each iteration of a step with `each` gets a grant of its own.
+      const thisAttempt: { created?: Grant } = {};
+      const grantId = await ctx.checkpoint({
+        key: `aws-access.grant.${digest(request)}`,
+        fn: async () => {
+          try {
+            const created = await api.createGrant(
+              request,
+              await requestOptions(),
+            );
+            thisAttempt.created = created;
+            return created.id;
+          } catch (error) {
+            return forwardApiError('Could not request AWS access', error);
+          }
+        },
+      });
+
+      let grant: Grant;
+      if (thisAttempt.created) {
+        grant = thisAttempt.created;
+        ctx.logger.info(
+          `Requested ${request.actions.join(', ')} on ${
+            request.resourceArn
+          } for ${request.durationMinutes} minutes: grant ${grant.id} is ${
+            grant.state
+          }`,
+        );
+      } else {
+        ctx.logger.info(
+          `Grant ${grantId} was requested by an earlier attempt of this task; not requesting again`,
+        );
+        try {
+          grant = await api.getGrant(grantId, await requestOptions());
+        } catch (error) {
+          forwardApiError(`Could not read grant ${grantId}`, error);
+        }
+      }
+
+      if (input.waitForActive) {
+        grant = await waitForActiveGrant({
+          api,
+          grant,
+          requestOptions,
+          timeoutMs: input.timeoutSeconds * 1000,
+          logger: ctx.logger,
+          polling,
+          signal: ctx.signal,
+        });
+      }
+
+      ctx.output('grantId', grant.id);
+      ctx.output('state', grant.state);
+      if (grant.roleArn) ctx.output('roleArn', grant.roleArn);
+      if (grant.signInUrl) ctx.output('signInUrl', grant.signInUrl);
+      if (grant.expiresAt) ctx.output('expiresAt', grant.expiresAt);
+      if (grant.state === 'active') {
+        ctx.output(
+          'grantEntityRef',
+          `resource:default/${grantEntityName(grant.id)}`,
+        );
+      }
+    },
+  });
+}
+
+function digest(request: CreateGrantRequest): string {
+  return createHash('sha256')
+    .update(JSON.stringify(request))
+    .digest('hex')
+    .slice(0, 16);
+}

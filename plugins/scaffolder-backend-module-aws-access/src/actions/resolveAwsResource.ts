@@ -1,0 +1,56 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_AWS_ACCOUNT_ID,
+  ANNOTATION_AWS_ARN,
+} from '@backstage-aws-access/plugin-aws-access-common';
+
+/** The AWS resource a catalog entity stands for. */
+export interface AwsResourceOfEntity {
+  resourceArn: string;
+  /** From `aws.amazon.com/account-id`; needed for ARNs without one (S3). */
+  accountId?: string;
+}
+
+/**
+ * Looks up an AWS resource entity with the user's own credentials, so a
+ * template cannot request access to a resource its user cannot see.
+ */
+export async function resolveAwsResource(options: {
+  catalog: CatalogService;
+  entityRef: string;
+  credentials: BackstageCredentials;
+}): Promise<AwsResourceOfEntity> {
+  let ref: string;
+  try {
+    // EntityPicker may drop the kind when the template sets `defaultKind`.
+    ref = stringifyEntityRef(
+      parseEntityRef(options.entityRef, {
+        defaultKind: 'resource',
+        defaultNamespace: 'default',
+      }),
+    );
+  } catch (error) {
+    throw new InputError(
+      `entityRef: '${options.entityRef}' is not an entity reference`,
+      error,
+    );
+  }
+
+  const entity = await options.catalog.getEntityByRef(ref, {
+    credentials: options.credentials,
+  });
+  if (!entity) {
+    throw new NotFoundError(`entityRef: no catalog entity ${ref}`);
+  }
+  const annotations = entity.metadata.annotations ?? {};
+  const resourceArn = annotations[ANNOTATION_AWS_ARN];
+  if (!resourceArn) {
+    throw new InputError(
+      `entityRef: ${ref} is not an AWS resource (it has no ${ANNOTATION_AWS_ARN} annotation)`,
+    );
+  }
+  return { resourceArn, accountId: annotations[ANNOTATION_AWS_ACCOUNT_ID] };
+}

@@ -1,0 +1,72 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  GRANT_LIMITS,
+  GRANT_STATES,
+  Grant,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import { forwardApiError } from './forwardApiError';
+import { ActionInputFields, parseActionInput } from './parseActionInput';
+import { examples } from './revokeAccess.examples';
+import { AwsAccessActionOptions } from './types';
+import { userRequestOptions } from './userRequestOptions';
+
+const revokeFields = {
+  grantId: z =>
+    z
+      .string({
+        description:
+          'Id of the grant to revoke, e.g. the grantId output of aws:access:request.',
+      })
+      .min(1),
+  reason: z =>
+    z
+      .string({ description: 'Why the access ends early; kept in the audit.' })
+      .trim()
+      .min(1)
+      .max(GRANT_LIMITS.maxReasonLength)
+      .optional(),
+} satisfies ActionInputFields;
+
+/** The action's input fields, for tests and tools that check inputs. */
+export const revokeAccessInput: ActionInputFields = revokeFields;
+
+/**
+ * Creates `aws:access:revoke`, which ends a grant now, as the user running
+ * the template. Revoking is idempotent in the API, so a retried task simply
+ * revokes again and needs no checkpoint.
+ */
+export function createAwsAccessRevokeAction(options: AwsAccessActionOptions) {
+  const { api, auth } = options;
+
+  return createTemplateAction({
+    id: 'aws:access:revoke',
+    description:
+      'Revokes a time-bound AWS access grant before it expires, deleting its IAM role.',
+    examples,
+    schema: {
+      input: revokeFields,
+      output: {
+        state: z =>
+          z.enum(GRANT_STATES, {
+            description:
+              'State of the grant after the call: revoking while the role is being deleted, then revoked.',
+          }),
+      },
+    },
+    async handler(ctx) {
+      const input = parseActionInput(revokeFields, ctx.input);
+      let grant: Grant;
+      try {
+        grant = await api.revokeGrant(
+          input.grantId,
+          input.reason ? { reason: input.reason } : {},
+          await userRequestOptions(auth, ctx),
+        );
+      } catch (error) {
+        forwardApiError(`Could not revoke grant ${input.grantId}`, error);
+      }
+      ctx.logger.info(`Grant ${grant.id} is ${grant.state}`);
+      ctx.output('state', grant.state);
+    },
+  });
+}

@@ -1,0 +1,24 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { ActionContext } from '@backstage/plugin-scaffolder-node';
+import {
+  AWS_ACCESS_PLUGIN_ID,
+  RequestOptions,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import { JsonObject } from '@backstage/types';
+
+/**
+ * Options for an aws-access API call made on behalf of the user who runs the
+ * template, so the API applies that user's identity, permissions and limits,
+ * exactly as if they had used the entity page. Called per request: a token is
+ * cheap, and a fresh one cannot expire during a long wait.
+ */
+export async function userRequestOptions(
+  auth: AuthService,
+  ctx: Pick<ActionContext<JsonObject>, 'getInitiatorCredentials'>,
+): Promise<RequestOptions> {
+  const { token } = await auth.getPluginRequestToken({
+    onBehalfOf: await ctx.getInitiatorCredentials(),
+    targetPluginId: AWS_ACCESS_PLUGIN_ID,
+  });
+  return { token };
+}
