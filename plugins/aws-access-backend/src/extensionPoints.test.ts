@@ -1,0 +1,88 @@
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  awsAccessProvisionerExtensionPoint,
+  type GrantProvisioner,
+} from '@backstage-aws-access/plugin-aws-access-node';
+import { awsAccessPlugin } from './plugin';
+
+const config = {
+  awsAccess: {
+    catalog: { enabled: false },
+    accounts: [
+      { accountId: '123456789012', name: 'home', regions: ['us-east-1'] },
+    ],
+  },
+};
+
+function fakeProvisioner(): jest.Mocked<GrantProvisioner> {
+  return {
+    createRole: jest.fn(),
+    putRolePolicy: jest.fn(),
+    updateExpiry: jest.fn(),
+    deleteRolePolicy: jest.fn(),
+    putTrustPolicy: jest.fn(),
+    detachRolePolicy: jest.fn(),
+    deleteRole: jest.fn(),
+    listManagedRoles: jest.fn().mockResolvedValue([]),
+    getRoleState: jest.fn(),
+  };
+}
+
+function provisionerModule(provisioner: GrantProvisioner, moduleId: string) {
+  return createBackendModule({
+    pluginId: 'aws-access',
+    moduleId,
+    register(env) {
+      env.registerInit({
+        deps: { provisioning: awsAccessProvisionerExtensionPoint },
+        async init({ provisioning }) {
+          provisioning.setProvisioner(provisioner);
+        },
+      });
+    },
+  });
+}
+
+describe('the aws-access extension points', () => {
+  it('runs the reconciler on the provisioner a module sets', async () => {
+    const provisioner = fakeProvisioner();
+    const scheduler = mockServices.scheduler();
+    await startTestBackend({
+      features: [
+        awsAccessPlugin,
+        provisionerModule(provisioner, 'custom-provisioner'),
+        catalogServiceMock.factory(),
+        mockServices.rootConfig.factory({ data: config }),
+        createServiceFactory({
+          service: coreServices.scheduler,
+          deps: {},
+          factory: () => scheduler,
+        }),
+      ],
+    });
+
+    await scheduler.triggerTask('aws-access-reconciler');
+
+    expect(provisioner.listManagedRoles).toHaveBeenCalledWith('123456789012');
+  });
+
+  it('refuses a second provisioner rather than picking one', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          awsAccessPlugin,
+          provisionerModule(fakeProvisioner(), 'one'),
+          provisionerModule(fakeProvisioner(), 'two'),
+          catalogServiceMock.factory(),
+          mockServices.rootConfig.factory({ data: config }),
+        ],
+      }),
+    ).rejects.toThrow(/provisioner was already set/);
+  });
+});
