@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every check the project has, in the order a failure is cheapest
-# to find: type-check, lint, unit and integration tests (SQLite and the local
+# to find: type-check, API reports, lint, unit and integration tests (SQLite and the local
 # PostgreSQL, moto for AWS), then end-to-end tests in Chromium against the
 # running demo. Ends with "N passed, N failed".
 set -uo pipefail
@@ -29,7 +29,12 @@ export BACKSTAGE_TEST_DISABLE_DOCKER=1
 export CI=true
 
 log "type-check"
-pnpm exec tsc --noEmit -p . ; record "type-check" $?
+# Emits the declarations (dist-types/, git-ignored) that the API reports read.
+pnpm exec tsc -p . ; record "type-check" $?
+
+log "API reports"
+# Each published package's report.api.md must match its exports (update: pnpm build:api-reports).
+pnpm exec backstage-repo-tools api-reports --ci -o ae-wrong-input-file-type,ae-undocumented plugins/*/ ; record "API reports" $?
 
 log "lint"
 pnpm exec backstage-cli repo lint ; record "lint" $?
@@ -61,7 +66,7 @@ fi
 
 # A failing step that ran no counted test (type-check, lint, prettier) counts as one failure.
 for step in "${failures[@]}"; do
-  case "$step" in "type-check" | "lint" | "prettier") failed=$((failed + 1)) ;; esac
+  case "$step" in "type-check" | "API reports" | "lint" | "prettier") failed=$((failed + 1)) ;; esac
 done
 
 if [ ${#failures[@]} -gt 0 ]; then

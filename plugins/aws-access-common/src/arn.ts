@@ -1,4 +1,8 @@
-/** The parts of an Amazon Resource Name. */
+/**
+ * The parts of an Amazon Resource Name.
+ *
+ * @public
+ */
 export interface ParsedArn {
   partition: string;
   service: string;
@@ -16,6 +20,8 @@ const ARN_PATTERN =
 /**
  * Parses an ARN, or returns `undefined` when the text is not one.
  * Wildcards are refused here: a grant names one concrete resource.
+ *
+ * @public
  */
 export function parseArn(text: string): ParsedArn | undefined {
   if (typeof text !== 'string' || text.length > 2048 || /[*?\s]/.test(text)) {
@@ -29,7 +35,11 @@ export function parseArn(text: string): ParsedArn | undefined {
   return { partition, service, region, accountId, resource };
 }
 
-/** Builds an ARN from its parts; the inverse of {@link parseArn}. */
+/**
+ * Builds an ARN from its parts; the inverse of {@link parseArn}.
+ *
+ * @public
+ */
 export function formatArn(arn: ParsedArn): string {
   return `arn:${arn.partition}:${arn.service}:${arn.region}:${arn.accountId}:${arn.resource}`;
 }
@@ -41,6 +51,8 @@ export function formatArn(arn: ParsedArn): string {
  * The console needs the role's path in `roleName`, without its leading
  * slash (`backstage-access/my-role`); it refuses roles whose path and name
  * together are longer than 64 characters.
+ *
+ * @public
  */
 export function switchRoleUrl(options: {
   accountId: string;

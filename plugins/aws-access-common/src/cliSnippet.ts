@@ -6,7 +6,11 @@ import type { Grant, GrantCliSettings } from './types';
 const MIN_SESSION_SECONDS = 900;
 const MAX_SESSION_SECONDS = 43200;
 
-/** Where the AWS CLI looks for keys unless told otherwise. */
+/**
+ * Where the AWS CLI looks for keys unless told otherwise.
+ *
+ * @public
+ */
 export const DEFAULT_CREDENTIALS_FILE = '~/.aws/credentials';
 
 /**
@@ -14,6 +18,8 @@ export const DEFAULT_CREDENTIALS_FILE = '~/.aws/credentials';
  * commands that use it, shown in two blocks with a copy button each. The
  * grant page, the scaffolder output and the README all use this one
  * function.
+ *
+ * @public
  */
 export interface AwsCliSnippet {
   /** The grant's profile name in `~/.aws/config`. */
@@ -33,6 +39,8 @@ export interface AwsCliSnippet {
 /**
  * The `~/.aws/config` profile name for a grant: short, stable and unique
  * per grant so several grants can sit side by side.
+ *
+ * @public
  */
 export function grantProfileName(grant: Pick<Grant, 'id'>): string {
   const short = grant.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8);
@@ -44,6 +52,8 @@ export function grantProfileName(grant: Pick<Grant, 'id'>): string {
  * names one: the trust policy names the requester's AWS principal, so the
  * role is assumed with their keys; by convention (and in the demo's
  * `.demo/aws-credentials`) that profile is named after the Backstage user.
+ *
+ * @public
  */
 export function sourceProfileName(
   requester: string,
@@ -59,7 +69,11 @@ export function sourceProfileName(
   }
 }
 
-/** `--duration-seconds`: what the grant has left, within STS's 15 minutes to 12 hours. */
+/**
+ * `--duration-seconds`: what the grant has left, within STS's 15 minutes to 12 hours.
+ *
+ * @public
+ */
 export function sessionDurationSeconds(
   expiresAt: string | undefined,
   now: Date,
@@ -192,6 +206,8 @@ function exampleCommands(grant: Grant, flags: string): string[] {
  * AWS CLI versions before 2.13 send a role profile's STS call to AWS
  * whatever the profile says; `endpoint_url` is kept for newer CLIs and
  * SDKs, and each command names the endpoint too.
+ *
+ * @public
  */
 export function buildAwsCliSnippet(
   grant: Grant,

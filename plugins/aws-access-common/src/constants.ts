@@ -1,34 +1,75 @@
-/** The plugin id, used for discovery and as the REST base path segment. */
+/**
+ * The plugin id, used for discovery and as the REST base path segment.
+ *
+ * @public
+ */
 export const AWS_ACCESS_PLUGIN_ID = 'aws-access';
 
-/** Catalog annotations read and written by the aws-access plugins. */
+/**
+ * Catalog annotations read and written by the aws-access plugins.
+ *
+ * @public
+ */
 export const ANNOTATION_AWS_ARN = 'aws.amazon.com/arn';
+/** @public */
 export const ANNOTATION_AWS_ACCOUNT_ID = 'aws.amazon.com/account-id';
+/** @public */
 export const ANNOTATION_AWS_REGION = 'aws.amazon.com/region';
+/** @public */
 export const ANNOTATION_AWS_RESOURCE_TYPE = 'aws.amazon.com/resource-type';
-/** On user entities: the AWS principal(s) that may assume that user's grant roles. */
+/**
+ * On user entities: the AWS principal(s) that may assume that user's grant roles.
+ *
+ * @public
+ */
 export const ANNOTATION_AWS_PRINCIPAL_ARN = 'aws.amazon.com/principal-arn';
+/** @public */
 export const ANNOTATION_GRANT_ID = 'aws-access/grant-id';
+/** @public */
 export const ANNOTATION_GRANT_EXPIRES_AT = 'aws-access/expires-at';
 /**
  * On grant entities: the grant role's ARN. Never `aws.amazon.com/arn`, so a
  * grant role never looks like an AWS resource one could request access to.
+ *
+ * @public
  */
 export const ANNOTATION_GRANT_ROLE_ARN = 'aws-access/role-arn';
 
-/** `spec.type` of the catalog entities that stand for active grants. */
+/**
+ * `spec.type` of the catalog entities that stand for active grants.
+ *
+ * @public
+ */
 export const GRANT_ENTITY_TYPE = 'aws-access-grant';
 
-/** Events service topic carrying every grant state change. */
+/**
+ * Events service topic carrying every grant state change.
+ *
+ * @public
+ */
 export const GRANT_EVENTS_TOPIC = 'aws-access.grant';
 
-/** Signals channel the frontend listens on for grant changes. */
+/**
+ * Signals channel the frontend listens on for grant changes.
+ *
+ * @public
+ */
 export const GRANT_SIGNAL_CHANNEL = 'aws-access:grants';
 
-/** Default IAM path of the roles the engine creates; configurable. */
+/**
+ * Default IAM path of the roles the engine creates; configurable.
+ *
+ * @public
+ */
 export const DEFAULT_ROLE_PATH = '/backstage-access/';
 
-/** Tag keys the engine puts on every role it creates. */
+/**
+ * Tag keys the engine puts on every role it creates.
+ *
+ * @public
+ */
 export const TAG_GRANT_ID = 'backstage-access:grant-id';
+/** @public */
 export const TAG_REQUESTER = 'backstage-access:requester';
+/** @public */
 export const TAG_EXPIRES_AT = 'backstage-access:expires-at';

@@ -4,10 +4,16 @@ import { ConflictError } from '@backstage/errors';
  * The 409 answer to a request identical to a live grant carries that
  * grant's id as `error.grantId` in the Backstage error body, so a client
  * can link to it and offer Extend without parsing the message.
+ *
+ * @public
  */
 export const DUPLICATE_GRANT_ERROR_FIELD = 'grantId';
 
-/** A ConflictError naming the grant the request duplicates. */
+/**
+ * A ConflictError naming the grant the request duplicates.
+ *
+ * @public
+ */
 export function duplicateGrantError(
   message: string,
   grantId: string,
@@ -19,6 +25,8 @@ export function duplicateGrantError(
  * The id of the existing grant a failed create pointed at: from a
  * `ResponseError` (client side, `body.error.grantId`) or from the error
  * itself (server side). Undefined for any other error.
+ *
+ * @public
  */
 export function duplicateGrantIdOf(error: unknown): string | undefined {
   if (!error || typeof error !== 'object') {

@@ -1,4 +1,8 @@
-/** The request fields as people name them, for messages shown in forms. */
+/**
+ * The request fields as people name them, for messages shown in forms.
+ *
+ * @public
+ */
 export const FIELD_LABELS: Record<string, string> = {
   durationMinutes: 'Duration',
   actions: 'Actions',
@@ -12,6 +16,8 @@ export const FIELD_LABELS: Record<string, string> = {
  * Rewrites an API message for people: field names become their labels
  * ("durationMinutes must be at most 720" reads "Duration must be at most
  * 720 minutes"), and entity refs lose their kind and namespace.
+ *
+ * @public
  */
 export function humanizeApiMessage(message: string): string {
   let text = message;

@@ -3,16 +3,28 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 
-/** Resource type of grants in the permission framework. */
+/**
+ * Resource type of grants in the permission framework.
+ *
+ * @public
+ */
 export const RESOURCE_TYPE_AWS_ACCESS_GRANT = 'aws-access-grant';
 
-/** Request a grant for oneself. */
+/**
+ * Request a grant for oneself.
+ *
+ * @public
+ */
 export const grantCreatePermission = createPermission({
   name: 'aws-access.grant.create',
   attributes: { action: 'create' },
 });
 
-/** See a grant and its history. */
+/**
+ * See a grant and its history.
+ *
+ * @public
+ */
 export const grantReadPermission: ResourcePermission<
   typeof RESOURCE_TYPE_AWS_ACCESS_GRANT
 > = createPermission({
@@ -21,7 +33,11 @@ export const grantReadPermission: ResourcePermission<
   resourceType: RESOURCE_TYPE_AWS_ACCESS_GRANT,
 });
 
-/** Revoke or extend a grant. */
+/**
+ * Revoke or extend a grant.
+ *
+ * @public
+ */
 export const grantRevokePermission: ResourcePermission<
   typeof RESOURCE_TYPE_AWS_ACCESS_GRANT
 > = createPermission({
@@ -30,7 +46,11 @@ export const grantRevokePermission: ResourcePermission<
   resourceType: RESOURCE_TYPE_AWS_ACCESS_GRANT,
 });
 
-/** Approve or reject a pending grant. */
+/**
+ * Approve or reject a pending grant.
+ *
+ * @public
+ */
 export const grantApprovePermission: ResourcePermission<
   typeof RESOURCE_TYPE_AWS_ACCESS_GRANT
 > = createPermission({
@@ -39,12 +59,17 @@ export const grantApprovePermission: ResourcePermission<
   resourceType: RESOURCE_TYPE_AWS_ACCESS_GRANT,
 });
 
-/** Onboard and offboard accounts, act on any grant. */
+/**
+ * Onboard and offboard accounts, act on any grant.
+ *
+ * @public
+ */
 export const adminPermission = createPermission({
   name: 'aws-access.admin',
   attributes: {},
 });
 
+/** @public */
 export const awsAccessPermissions = [
   grantCreatePermission,
   grantReadPermission,

@@ -2,10 +2,18 @@ import { parseArn } from './arn';
 import { GRANT_LIMITS } from './schemas';
 import type { ActionInfo } from './types';
 
-/** The two presets the action picker offers. */
+/**
+ * The two presets the action picker offers.
+ *
+ * @public
+ */
 export type ActionPresetId = 'read' | 'read-write';
 
-/** What a preset means, as shown beside its button. */
+/**
+ * What a preset means, as shown beside its button.
+ *
+ * @public
+ */
 export const ACTION_PRESET_LABELS: Record<
   ActionPresetId,
   { label: string; summary: string }
@@ -133,7 +141,11 @@ const CURATED: Record<string, { read: string[]; write: string[] }> = {
   },
 };
 
-/** The resource types with curated presets. */
+/**
+ * The resource types with curated presets.
+ *
+ * @public
+ */
 export const CURATED_PRESET_RESOURCE_TYPES = Object.keys(CURATED);
 
 const RESOURCE_TYPE_PATTERNS: Array<[string, RegExp]> = [
@@ -150,6 +162,8 @@ const RESOURCE_TYPE_PATTERNS: Array<[string, RegExp]> = [
 /**
  * The curated resource type of an ARN (`s3:bucket`, `dynamodb:table`, ...),
  * or undefined for any other resource.
+ *
+ * @public
  */
 export function presetResourceType(resourceArn: string): string | undefined {
   const arn = parseArn(resourceArn);
@@ -170,6 +184,8 @@ export function presetResourceType(resourceArn: string): string | undefined {
  * fit the cap, and "Read-write" is not offered: which writes touch only
  * the content cannot be told from the access level. Returns undefined
  * when the preset is not offered.
+ *
+ * @public
  */
 export function presetActions(
   preset: ActionPresetId,
@@ -199,7 +215,11 @@ export function presetActions(
   return chosen;
 }
 
-/** The curated preset of a resource type, as listed above (for tests and docs). */
+/**
+ * The curated preset of a resource type, as listed above (for tests and docs).
+ *
+ * @public
+ */
 export function curatedPreset(
   resourceType: string,
   preset: ActionPresetId,

@@ -2,7 +2,11 @@ import { z } from 'zod/v3';
 import { GRANT_STATES } from './types';
 import { isBlankText, userTextProblem } from './userText';
 
-/** Limits shared by the API and the request form, so both say the same. */
+/**
+ * Limits shared by the API and the request form, so both say the same.
+ *
+ * @public
+ */
 export const GRANT_LIMITS = {
   maxActions: 50,
   maxReasonLength: 500,
@@ -45,7 +49,11 @@ const optionalNote = (field: string, maxLength: number) =>
       text === undefined || isBlankText(text) ? undefined : text,
     );
 
-/** Body of `POST /grants`. Unknown fields are refused, not ignored. */
+/**
+ * Body of `POST /grants`. Unknown fields are refused, not ignored.
+ *
+ * @public
+ */
 export const createGrantRequestSchema = z
   .object({
     resourceArn: z
@@ -73,9 +81,14 @@ export const createGrantRequestSchema = z
   })
   .strict();
 
+/** @public */
 export type CreateGrantRequest = z.infer<typeof createGrantRequestSchema>;
 
-/** Body of `POST /grants/:id/extend`. */
+/**
+ * Body of `POST /grants/:id/extend`.
+ *
+ * @public
+ */
 export const extendGrantRequestSchema = z
   .object({
     durationMinutes,
@@ -83,28 +96,43 @@ export const extendGrantRequestSchema = z
   })
   .strict();
 
+/** @public */
 export type ExtendGrantRequest = z.infer<typeof extendGrantRequestSchema>;
 
-/** Body of `POST /grants/:id/revoke`. */
+/**
+ * Body of `POST /grants/:id/revoke`.
+ *
+ * @public
+ */
 export const revokeGrantRequestSchema = z
   .object({ reason: optionalNote('reason', GRANT_LIMITS.maxReasonLength) })
   .strict();
 
+/** @public */
 export type RevokeGrantRequest = z.infer<typeof revokeGrantRequestSchema>;
 
-/** Body of `POST /grants/:id/approve` and `/reject`. */
+/**
+ * Body of `POST /grants/:id/approve` and `/reject`.
+ *
+ * @public
+ */
 export const decisionRequestSchema = z
   .object({
     comment: optionalNote('comment', GRANT_LIMITS.maxCommentLength),
   })
   .strict();
 
+/** @public */
 export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
 
 const oneOrMany = <T extends z.ZodTypeAny>(item: T) =>
   z.union([item, z.array(item)]).transform(v => (Array.isArray(v) ? v : [v]));
 
-/** Query of `GET /grants`. */
+/**
+ * Query of `GET /grants`.
+ *
+ * @public
+ */
 export const listGrantsQuerySchema = z
   .object({
     state: oneOrMany(
@@ -133,12 +161,16 @@ export const listGrantsQuerySchema = z
   })
   .strict();
 
+/** @public */
 export type ListGrantsQuery = z.input<typeof listGrantsQuerySchema>;
+/** @public */
 export type ListGrantsFilter = z.output<typeof listGrantsQuerySchema>;
 
 /**
  * Turns a zod failure into one sentence naming each bad field, so that API
  * errors and form messages read the same.
+ *
+ * @public
  */
 export function describeZodError(error: z.ZodError): string {
   return error.issues

@@ -2,6 +2,8 @@
  * The states a grant moves through. See DESIGN.md, "Grant lifecycle".
  * `pending` waits for approval; `provisioning` and `revoking` are the only
  * states in which IAM is being changed.
+ *
+ * @public
  */
 export const GRANT_STATES = [
   'pending',
@@ -15,9 +17,14 @@ export const GRANT_STATES = [
   'failed',
 ] as const;
 
+/** @public */
 export type GrantState = (typeof GRANT_STATES)[number];
 
-/** States from which a grant never moves again. */
+/**
+ * States from which a grant never moves again.
+ *
+ * @public
+ */
 export const TERMINAL_GRANT_STATES: readonly GrantState[] = [
   'revoked',
   'expired',
@@ -26,7 +33,11 @@ export const TERMINAL_GRANT_STATES: readonly GrantState[] = [
   'failed',
 ];
 
-/** The IAM access levels, as the service authorization reference names them. */
+/**
+ * The IAM access levels, as the service authorization reference names them.
+ *
+ * @public
+ */
 export const ACCESS_LEVELS = [
   'List',
   'Read',
@@ -35,8 +46,10 @@ export const ACCESS_LEVELS = [
   'Permissions management',
 ] as const;
 
+/** @public */
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 
+/** @public */
 export interface Grant {
   id: string;
   state: GrantState;
@@ -93,7 +106,11 @@ export interface Grant {
   cli?: GrantCliSettings;
 }
 
-/** `Grant.extension`: can the grant be extended, and by how much at most. */
+/**
+ * `Grant.extension`: can the grant be extended, and by how much at most.
+ *
+ * @public
+ */
 export interface GrantExtension {
   allowed: boolean;
   /** Why not, for people (never rule numbers or ids). */
@@ -104,7 +121,11 @@ export interface GrantExtension {
   lifetimeEndsAt?: string;
 }
 
-/** `Grant.cli`: what the AWS CLI snippet needs to know about this installation. */
+/**
+ * `Grant.cli`: what the AWS CLI snippet needs to know about this installation.
+ *
+ * @public
+ */
 export interface GrantCliSettings {
   /** The endpoint the backend talks to when it is not AWS (the demo's local AWS). */
   endpointUrl?: string;
@@ -116,7 +137,11 @@ export interface GrantCliSettings {
   region?: string;
 }
 
-/** One person's approval of a grant. */
+/**
+ * One person's approval of a grant.
+ *
+ * @public
+ */
 export interface GrantApproval {
   /** Entity ref of the approving user. */
   approver: string;
@@ -124,6 +149,7 @@ export interface GrantApproval {
   createdAt: string;
 }
 
+/** @public */
 export interface GrantEvent {
   id: number;
   grantId: string;
@@ -138,6 +164,7 @@ export interface GrantEvent {
   createdAt: string;
 }
 
+/** @public */
 export interface GrantWithEvents extends Grant {
   events: GrantEvent[];
 }
@@ -146,9 +173,12 @@ export interface GrantWithEvents extends Grant {
  * `outdated`: reachable, but the onboarding stack predates what new grants
  * need (the grant boundary); the account takes no new grants until the
  * stack is updated.
+ *
+ * @public
  */
 export type AccountStatus = 'unknown' | 'connected' | 'outdated' | 'error';
 
+/** @public */
 export interface AwsAccount {
   accountId: string;
   name: string;
@@ -163,7 +193,11 @@ export interface AwsAccount {
   checkedAt?: string;
 }
 
-/** A role the onboarding stack creates, as shown to the admin. */
+/**
+ * A role the onboarding stack creates, as shown to the admin.
+ *
+ * @public
+ */
 export interface OnboardingRole {
   name: string;
   /** `manage` (grant roles) or `read` (discovery). */
@@ -173,7 +207,11 @@ export interface OnboardingRole {
   policy: Record<string, unknown>;
 }
 
-/** `GET /onboarding/:accountId`: what an admin needs to connect an account. */
+/**
+ * `GET /onboarding/:accountId`: what an admin needs to connect an account.
+ *
+ * @public
+ */
 export interface AccountOnboarding {
   accountId: string;
   stackName: string;
@@ -187,7 +225,11 @@ export interface AccountOnboarding {
   roles: OnboardingRole[];
 }
 
-/** `POST /accounts/:accountId/offboard`. */
+/**
+ * `POST /accounts/:accountId/offboard`.
+ *
+ * @public
+ */
 export interface OffboardResult {
   accountId: string;
   /** Active grants revoked in the account. */
@@ -198,6 +240,7 @@ export interface OffboardResult {
   stacksUrl: string;
 }
 
+/** @public */
 export interface ActionInfo {
   /** `service:Action`, e.g. `s3:GetObject`. */
   action: string;
@@ -205,6 +248,7 @@ export interface ActionInfo {
   description: string;
 }
 
+/** @public */
 export interface ListResponse<T> {
   items: T[];
   nextCursor?: string;
@@ -213,6 +257,8 @@ export interface ListResponse<T> {
 /**
  * Payload published on the events topic for each change. Backend-internal:
  * the events bus answers only service credentials.
+ *
+ * @public
  */
 export interface GrantChangedEvent {
   grant: Grant;
@@ -223,13 +269,19 @@ export interface GrantChangedEvent {
  * The message on `GRANT_SIGNAL_CHANNEL`: which grant changed and how,
  * nothing else. The browser fetches the grant through the API, which checks
  * `aws-access.grant.read`; the signal itself must be harmless to anyone.
+ *
+ * @public
  */
 export type GrantSignalMessage = {
   grantId: string;
   type: string;
 };
 
-/** `POST /grants/preview`: what `POST /grants` with the same body would do. */
+/**
+ * `POST /grants/preview`: what `POST /grants` with the same body would do.
+ *
+ * @public
+ */
 export interface GrantPreview {
   resourceArn: string;
   resourceType: string;

@@ -27,6 +27,8 @@ const INVISIBLE =
  * Longest run of combining marks after one base character. Real scripts
  * stack at most three or four (Vietnamese, Devanagari, Tibetan); floods of
  * them draw over the neighbouring lines.
+ *
+ * @public
  */
 export const MAX_COMBINING_MARKS = 4;
 const COMBINING_FLOOD = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1},}`, 'u');
@@ -35,6 +37,8 @@ const COMBINING_FLOOD = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1},}`, 'u');
  * Why `text` may not be shown to other people as `field`, or `undefined`
  * when it may. `required` refuses text that is empty once invisible
  * characters are left out.
+ *
+ * @public
  */
 export function userTextProblem(
   field: string,
@@ -62,7 +66,11 @@ export function userTextProblem(
   return undefined;
 }
 
-/** Whether `text` shows nothing at all (only white space or invisible characters). */
+/**
+ * Whether `text` shows nothing at all (only white space or invisible characters).
+ *
+ * @public
+ */
 export function isBlankText(text: string): boolean {
   return text.replace(INVISIBLE, '') === '';
 }

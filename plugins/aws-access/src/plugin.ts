@@ -34,7 +34,7 @@ export const awsAccessPlugin = createPlugin({
  *
  * @public
  */
-export const AwsAccessPage = awsAccessPlugin.provide(
+export const AwsAccessPage: () => JSX.Element = awsAccessPlugin.provide(
   createRoutableExtension({
     name: 'AwsAccessPage',
     component: () =>
@@ -48,75 +48,79 @@ export const AwsAccessPage = awsAccessPlugin.provide(
  *
  * @public
  */
-export const EntityAwsAccessRequestContent = awsAccessPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsAccessRequestContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityRequestAccessContent').then(
-          m => m.EntityRequestAccessContent,
-        ),
-    },
-  }),
-);
+export const EntityAwsAccessRequestContent: () => JSX.Element =
+  awsAccessPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccessRequestContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityRequestAccessContent').then(
+            m => m.EntityRequestAccessContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * Entity tab "Active grants" (with revoke) for AWS resources.
  *
  * @public
  */
-export const EntityAwsAccessGrantsContent = awsAccessPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsAccessGrantsContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityActiveGrantsContent').then(
-          m => m.EntityActiveGrantsContent,
-        ),
-    },
-  }),
-);
+export const EntityAwsAccessGrantsContent: () => JSX.Element =
+  awsAccessPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccessGrantsContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityActiveGrantsContent').then(
+            m => m.EntityActiveGrantsContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * Entity tab "Expiry" (countdowns, extend, history) for AWS resources.
  *
  * @public
  */
-export const EntityAwsAccessExpiryContent = awsAccessPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsAccessExpiryContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityExpiryContent').then(
-          m => m.EntityExpiryContent,
-        ),
-    },
-  }),
-);
+export const EntityAwsAccessExpiryContent: () => JSX.Element =
+  awsAccessPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccessExpiryContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityExpiryContent').then(
+            m => m.EntityExpiryContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The grant itself, for the page of an `aws-access-grant` entity.
  *
  * @public
  */
-export const EntityAwsAccessGrantContent = awsAccessPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsAccessGrantContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityGrantContent').then(
-          m => m.EntityGrantContent,
-        ),
-    },
-  }),
-);
+export const EntityAwsAccessGrantContent: () => JSX.Element =
+  awsAccessPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccessGrantContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityGrantContent').then(
+            m => m.EntityGrantContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * Overview card with who holds access and a "Request access" button.
  *
  * @public
  */
-export const EntityAwsAccessCard = awsAccessPlugin.provide(
+export const EntityAwsAccessCard: () => JSX.Element = awsAccessPlugin.provide(
   createComponentExtension({
     name: 'EntityAwsAccessCard',
     component: {

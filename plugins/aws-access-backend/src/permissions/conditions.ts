@@ -10,8 +10,14 @@ const { conditions, createConditionalDecision } = createConditionExports({
 /**
  * Conditions on grants for permission policies, e.g.
  * `grantConditions.isRequester({ claims: [user.info.userEntityRef] })`.
+ *
+ * @public
  */
 export const grantConditions = conditions;
 
-/** Wraps grant conditions into a conditional policy decision. */
+/**
+ * Wraps grant conditions into a conditional policy decision.
+ *
+ * @public
+ */
 export const createGrantConditionalDecision = createConditionalDecision;

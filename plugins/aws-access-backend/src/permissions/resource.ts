@@ -9,6 +9,8 @@ import {
  * What the grant permission rules look at. Any grant the engine holds (the
  * API `Grant` or the stored record) fits, once it carries the owner of the
  * requested resource.
+ *
+ * @public
  */
 export type AwsAccessGrantResource = Pick<
   Grant,
@@ -20,7 +22,11 @@ export type AwsAccessGrantResource = Pick<
   approverGroups?: string[];
 };
 
-/** The columns of the `grants` table that permission conditions filter on. */
+/**
+ * The columns of the `grants` table that permission conditions filter on.
+ *
+ * @public
+ */
 export const GRANT_FILTER_COLUMNS = [
   'requester',
   'resource_owner',
@@ -34,6 +40,8 @@ export const GRANT_FILTER_COLUMNS = [
  * one of the values. The store turns a tree of these (allOf / anyOf / not)
  * into SQL with `applyGrantFilterToKnex`, so list results are filtered by
  * the database, not in memory.
+ *
+ * @public
  */
 export interface GrantFilter {
   property: (typeof GRANT_FILTER_COLUMNS)[number];

@@ -16,12 +16,20 @@ import type {
   RevokeGrantRequest,
 } from '../schemas';
 
-/** Per-call options; backend callers pass a token for the user they act for. */
+/**
+ * Per-call options; backend callers pass a token for the user they act for.
+ *
+ * @public
+ */
 export interface RequestOptions {
   token?: string;
 }
 
-/** The REST API of the aws-access backend, as a typed interface. */
+/**
+ * The REST API of the aws-access backend, as a typed interface.
+ *
+ * @public
+ */
 export interface AwsAccessApi {
   listAccounts(options?: RequestOptions): Promise<ListResponse<AwsAccount>>;
   listActions(

@@ -20,12 +20,20 @@ import type {
   RevokeGrantRequest,
 } from '../schemas';
 
-/** What the client needs to find the backend; matches Backstage's DiscoveryApi. */
+/**
+ * What the client needs to find the backend; matches Backstage's DiscoveryApi.
+ *
+ * @public
+ */
 export interface AwsAccessDiscovery {
   getBaseUrl(pluginId: string): Promise<string>;
 }
 
-/** A fetch function; the frontend passes FetchApi, which adds the user's token. */
+/**
+ * A fetch function; the frontend passes FetchApi, which adds the user's token.
+ *
+ * @public
+ */
 export interface AwsAccessFetch {
   fetch: typeof crossFetch;
 }
@@ -33,6 +41,8 @@ export interface AwsAccessFetch {
 /**
  * Typed client of the aws-access REST API, used by the frontend (with
  * FetchApi) and by backend modules (with a plugin request token).
+ *
+ * @public
  */
 export class AwsAccessClient implements AwsAccessApi {
   private readonly discoveryApi: AwsAccessDiscovery;

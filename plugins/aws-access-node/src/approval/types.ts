@@ -1,8 +1,13 @@
 import { AccessLevel } from '@backstage-aws-access/plugin-aws-access-common';
 
-/** Who approves requests that match a rule. */
+/**
+ * Who approves requests that match a rule.
+ *
+ * @public
+ */
 export type ApproverMode = 'auto' | 'owner' | 'groups';
 
+/** @public */
 export const APPROVER_MODES: readonly ApproverMode[] = [
   'auto',
   'owner',
@@ -13,6 +18,8 @@ export const APPROVER_MODES: readonly ApproverMode[] = [
  * One entry of `awsAccess.approval.rules`, checked and normalised: entity
  * refs are full (`group:default/team-a`), and every optional matcher that is
  * absent matches any request.
+ *
+ * @public
  */
 export interface ApprovalRule {
   accountIds?: string[];
@@ -29,13 +36,21 @@ export interface ApprovalRule {
   count: number;
 }
 
-/** `awsAccess.approval`, read once at start. */
+/**
+ * `awsAccess.approval`, read once at start.
+ *
+ * @public
+ */
 export interface ApprovalConfig {
   pendingTimeoutMinutes: number;
   rules: ApprovalRule[];
 }
 
-/** What the matcher needs to know about a request. */
+/**
+ * What the matcher needs to know about a request.
+ *
+ * @public
+ */
 export interface ApprovalRequest {
   accountId: string;
   /** Owner entity ref of the requested resource, from the catalog, if known. */
@@ -46,7 +61,11 @@ export interface ApprovalRequest {
   accessLevels: AccessLevel[];
 }
 
-/** The outcome of matching a request against the rules. */
+/**
+ * The outcome of matching a request against the rules.
+ *
+ * @public
+ */
 export type ApprovalRequirement =
   | {
       mode: 'auto';
@@ -62,7 +81,11 @@ export type ApprovalRequirement =
       ruleIndex: number;
     };
 
-/** A recorded approval of one grant. */
+/**
+ * A recorded approval of one grant.
+ *
+ * @public
+ */
 export interface GrantApproval {
   /** Entity ref of the approving user. */
   approver: string;
@@ -70,14 +93,22 @@ export interface GrantApproval {
   comment?: string;
 }
 
-/** The approving user, as the permission framework knows them. */
+/**
+ * The approving user, as the permission framework knows them.
+ *
+ * @public
+ */
 export interface Approver {
   userEntityRef: string;
   /** The user's own ref and the groups they belong to (`BackstageUserInfo`). */
   ownershipEntityRefs: string[];
 }
 
-/** The answer of `ApprovalPolicy.canApprove`. */
+/**
+ * The answer of `ApprovalPolicy.canApprove`.
+ *
+ * @public
+ */
 export type ApprovalCheck =
   | {
       allowed: true;
@@ -93,7 +124,11 @@ export type ApprovalCheck =
       reason: string;
     };
 
-/** What `canApprove` and `canReject` are asked about. */
+/**
+ * What `canApprove` and `canReject` are asked about.
+ *
+ * @public
+ */
 export interface ApprovalDecisionInput {
   /** The grant being decided; only its requester matters here. */
   grant: { requester: string };
@@ -108,6 +143,8 @@ export interface ApprovalDecisionInput {
  * Who must approve a request, and whether a given person's approval counts:
  * the business rule behind `POST /grants/:id/approve`. The permission
  * framework decides separately whether the caller may call the endpoint.
+ *
+ * @public
  */
 export interface AwsAccessApprovalPolicy {
   /** Pending requests end `rejected` after this many minutes. */

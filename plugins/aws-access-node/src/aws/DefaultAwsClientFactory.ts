@@ -71,6 +71,8 @@ function integrationAccount(
  * All clients of an account and purpose share one credential provider, so a
  * role is assumed once and again only shortly before its credentials expire,
  * however many clients a discovery run or a grant makes.
+ *
+ * @public
  */
 export class DefaultAwsClientFactory implements AwsClientFactory {
   private readonly providers = new Map<

@@ -27,6 +27,8 @@ function shortHash(text: string): string {
  * catalog query. Readable (`s3-orders-bucket-1a2b3c4d`,
  * `ec2-instance-i-0abc-…`) and unique across accounts, regions and types: the
  * hash covers the whole ARN, and the readable part is cut to fit 63 chars.
+ *
+ * @public
  */
 export function resourceEntityName(arn: string): string {
   const parsed = parseArn(arn);
@@ -38,7 +40,11 @@ export function resourceEntityName(arn: string): string {
   return prefix ? `${prefix}-${hash}` : hash;
 }
 
-/** The entity name of the grant with this id. */
+/**
+ * The entity name of the grant with this id.
+ *
+ * @public
+ */
 export function grantEntityName(grantId: string): string {
   const readable = sanitize(`grant-${grantId}`, MAX_NAME_LENGTH);
   return readable === `grant-${grantId}`

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { DEFAULT_ROLE_PATH } from '@backstage-aws-access/plugin-aws-access-common';
 
+/** @public */
 export interface AccountConfig {
   accountId: string;
   name: string;
@@ -18,7 +19,11 @@ export interface AccountConfig {
   trustPrincipalArns: string[];
 }
 
-/** `awsAccess.catalog`: how the catalog module discovers AWS resources. */
+/**
+ * `awsAccess.catalog`: how the catalog module discovers AWS resources.
+ *
+ * @public
+ */
 export interface AwsAccessCatalogConfig {
   enabled: boolean;
   ownerTag: string;
@@ -30,7 +35,11 @@ export interface AwsAccessCatalogConfig {
   grantRefreshSchedule: SchedulerServiceTaskScheduleDefinition;
 }
 
-/** `awsAccess.limits`: how much one person, or one account, may hold at once. */
+/**
+ * `awsAccess.limits`: how much one person, or one account, may hold at once.
+ *
+ * @public
+ */
 export interface AwsAccessLimits {
   /** Pending, provisioning and active grants one user may hold. */
   maxLiveGrantsPerUser: number;
@@ -42,6 +51,7 @@ export interface AwsAccessLimits {
   maxTotalLifetimeMs: number;
 }
 
+/** @public */
 export interface AwsAccessConfig {
   accounts: AccountConfig[];
   /** `awsAccess.inventory`: which resources may be granted on. */
@@ -74,10 +84,18 @@ export interface AwsAccessConfig {
   catalog: AwsAccessCatalogConfig;
 }
 
-/** Where the aws-access resource provider's entities come from (`managed-by-location`). */
+/**
+ * Where the aws-access resource provider's entities come from (`managed-by-location`).
+ *
+ * @public
+ */
 export const TRUSTED_RESOURCE_LOCATION = 'aws-access:aws-access-resources';
 
-/** IAM caps a role's session at 12 hours; grants may not outlive that much by default. */
+/**
+ * IAM caps a role's session at 12 hours; grants may not outlive that much by default.
+ *
+ * @public
+ */
 export const DEFAULT_MAX_DURATION_MINUTES = 720;
 
 function readSchedule(
@@ -114,7 +132,11 @@ function readInstallationId(root: Config): string {
   return id;
 }
 
-/** Reads and checks `awsAccess` once at start, so bad config fails the start, not a request. */
+/**
+ * Reads and checks `awsAccess` once at start, so bad config fails the start, not a request.
+ *
+ * @public
+ */
 export function readAwsAccessConfig(root: Config): AwsAccessConfig {
   const config = root.getOptionalConfig('awsAccess');
   const accounts = (config?.getOptionalConfigArray('accounts') ?? []).map(
@@ -283,7 +305,11 @@ function readPrincipals(
   };
 }
 
-/** The account's partition; `aws` unless configured. */
+/**
+ * The account's partition; `aws` unless configured.
+ *
+ * @public
+ */
 export function partitionOf(account: AccountConfig): string {
   return account.partition ?? 'aws';
 }

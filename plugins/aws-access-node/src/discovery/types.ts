@@ -1,9 +1,17 @@
 import type { AwsClientConfig } from '../aws/types';
 
-/** Tags of one resource, key to value. */
+/**
+ * Tags of one resource, key to value.
+ *
+ * @public
+ */
 export type ResourceTags = Record<string, string>;
 
-/** One resource as a discoverer found it, before it becomes an entity. */
+/**
+ * One resource as a discoverer found it, before it becomes an entity.
+ *
+ * @public
+ */
 export interface DiscoveredResource {
   arn: string;
   /** The resource's real name, shown as the entity title. */
@@ -14,7 +22,11 @@ export interface DiscoveredResource {
   consoleUrl: string;
 }
 
-/** What a discoverer may use while listing one account. */
+/**
+ * What a discoverer may use while listing one account.
+ *
+ * @public
+ */
 export interface DiscoveryContext {
   accountId: string;
   /** The region to list, for regional types. */
@@ -37,7 +49,11 @@ export interface DiscoveryContext {
   ): Promise<Map<string, ResourceTags>>;
 }
 
-/** Finds the resources of one AWS resource type. */
+/**
+ * Finds the resources of one AWS resource type.
+ *
+ * @public
+ */
 export interface ResourceDiscoverer {
   /** `spec.type` of the entities, e.g. `s3-bucket`. */
   type: string;

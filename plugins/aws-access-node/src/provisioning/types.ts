@@ -1,10 +1,18 @@
-/** One statement of a grant's permission policy, before conditions are added. */
+/**
+ * One statement of a grant's permission policy, before conditions are added.
+ *
+ * @public
+ */
 export interface PermissionStatement {
   actions: string[];
   resources: string[];
 }
 
-/** Everything IAM needs to know to create, update or delete one grant's role. */
+/**
+ * Everything IAM needs to know to create, update or delete one grant's role.
+ *
+ * @public
+ */
 export interface GrantRoleSpec {
   grantId: string;
   accountId: string;
@@ -25,7 +33,11 @@ export interface GrantRoleSpec {
   permissionsBoundaryArn: string;
 }
 
-/** A role found under the managed path. */
+/**
+ * A role found under the managed path.
+ *
+ * @public
+ */
 export interface ManagedRole {
   accountId: string;
   roleName: string;
@@ -45,6 +57,8 @@ export interface ManagedRole {
 /**
  * What a grant role holds in IAM right now, read back so the reconciler can
  * compare it with what the grant should have (drift).
+ *
+ * @public
  */
 export interface GrantRoleState {
   /** The trust policy document, as JSON text (URL-decoded). */
@@ -65,6 +79,8 @@ export interface GrantRoleState {
  * Every method retries throttling and 5xx errors with backoff, and treats
  * "already done" (`EntityAlreadyExists` for a role of the same grant,
  * `NoSuchEntity` on delete) as success.
+ *
+ * @public
  */
 export interface GrantProvisioner {
   /**

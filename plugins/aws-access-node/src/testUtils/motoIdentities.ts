@@ -7,7 +7,11 @@ import {
 import type { Credentials } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 
-/** The keys of an STS session (`AssumeRole`'s answer), as SDK clients take them. */
+/**
+ * The keys of an STS session (`AssumeRole`'s answer), as SDK clients take them.
+ *
+ * @public
+ */
 export function sessionCredentials(
   credentials: Credentials | undefined,
 ): AwsCredentialIdentity {
@@ -21,6 +25,8 @@ export function sessionCredentials(
 /**
  * An IAM user allowed `Action` on `Resource` by one inline policy, and its
  * access keys. With IAM enforced, moto only accepts keys of users like this.
+ *
+ * @public
  */
 export async function createUserWithKeys(
   iam: IAMClient,

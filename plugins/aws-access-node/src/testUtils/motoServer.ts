@@ -1,7 +1,11 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 
-/** A moto AWS emulator started for one test file, on a free loopback port. */
+/**
+ * A moto AWS emulator started for one test file, on a free loopback port.
+ *
+ * @public
+ */
 export interface MotoServer {
   endpoint: string;
   port: number;
@@ -16,6 +20,8 @@ export interface MotoServer {
  * True when `moto_server` is on PATH; suites that need it are skipped when it
  * is not. In CI (`CI` set) a missing moto_server throws instead, so that the
  * suites fail rather than pass for green without having run.
+ *
+ * @public
  */
 export function isMotoAvailable(): boolean {
   const available =
@@ -62,6 +68,8 @@ async function waitUntilUp(endpoint: string, child: ChildProcess) {
 /**
  * Starts `moto_server` and points the AWS SDK at it through
  * `AWS_ENDPOINT_URL`, with dummy keys for the default chain.
+ *
+ * @public
  */
 export async function startMotoServer(): Promise<MotoServer> {
   const port = await freePort();

@@ -7,8 +7,8 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-common';
 
 /**
- * True for catalog entities that stand for a grant (`spec.type:
- * aws-access-grant`). They carry the role's ARN in `aws-access/role-arn`;
+ * True for catalog entities that stand for a grant
+ * (`spec.type: aws-access-grant`). They carry the role's ARN in `aws-access/role-arn`;
  * grant entities catalogued before that change carried it in
  * `aws.amazon.com/arn`, so they are still told apart from resources here.
  *

@@ -36,8 +36,8 @@ function Grant(props: { id: string }) {
 }
 
 /**
- * The grant itself, on the page of a grant entity (`spec.type:
- * aws-access-grant`): state, time left, how to sign in, and revoke.
+ * The grant itself, on the page of a grant entity
+ * (`spec.type: aws-access-grant`): state, time left, how to sign in, and revoke.
  */
 export function EntityGrantContent() {
   const { entity } = useEntity();
