@@ -1,4 +1,4 @@
-import { z } from 'zod/v3';
+import { z } from 'zod';
 import { GRANT_STATES } from './types';
 import { isBlankText, userTextProblem } from './userText';
 
@@ -17,8 +17,10 @@ export const GRANT_LIMITS = {
 
 const durationMinutes = z
   .number({
-    required_error: 'durationMinutes is required',
-    invalid_type_error: 'durationMinutes must be a number',
+    error: issue =>
+      issue.input === undefined
+        ? 'durationMinutes is required'
+        : 'durationMinutes must be a number',
   })
   .int('durationMinutes must be a whole number of minutes')
   .min(1, 'durationMinutes must be at least 1');
@@ -27,15 +29,17 @@ const durationMinutes = z
 const userText = (field: string, maxLength: number, required: boolean) =>
   z
     .string({
-      required_error: `${field} is required`,
-      invalid_type_error: `${field} must be a string`,
+      error: issue =>
+        issue.input === undefined
+          ? `${field} is required`
+          : `${field} must be a string`,
     })
     .trim()
     .max(maxLength, `${field} must be at most ${maxLength} characters`)
     .superRefine((text, ctx) => {
       const problem = userTextProblem(field, text, { required });
       if (problem) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+        ctx.addIssue({ code: 'custom', message: problem });
       }
     });
 
@@ -58,14 +62,18 @@ export const createGrantRequestSchema = z
   .object({
     resourceArn: z
       .string({
-        required_error: 'resourceArn is required',
-        invalid_type_error: 'resourceArn must be a string',
+        error: issue =>
+          issue.input === undefined
+            ? 'resourceArn is required'
+            : 'resourceArn must be a string',
       })
       .min(1, 'resourceArn is required'),
     actions: z
-      .array(z.string({ invalid_type_error: 'actions must be strings' }), {
-        required_error: 'actions is required',
-        invalid_type_error: 'actions must be an array of strings',
+      .array(z.string({ error: 'actions must be strings' }), {
+        error: issue =>
+          issue.input === undefined
+            ? 'actions is required'
+            : 'actions must be an array of strings',
       })
       .min(1, 'actions must name at least one action')
       .max(
@@ -75,14 +83,14 @@ export const createGrantRequestSchema = z
     durationMinutes,
     reason,
     accountId: z
-      .string({ invalid_type_error: 'accountId must be a string' })
+      .string({ error: 'accountId must be a string' })
       .regex(/^\d{12}$/, 'accountId must be 12 digits')
       .optional(),
   })
   .strict();
 
 /** @public */
-export type CreateGrantRequest = z.infer<typeof createGrantRequestSchema>;
+export type CreateGrantRequest = z.input<typeof createGrantRequestSchema>;
 
 /**
  * Body of `POST /grants/:id/extend`.
@@ -97,7 +105,7 @@ export const extendGrantRequestSchema = z
   .strict();
 
 /** @public */
-export type ExtendGrantRequest = z.infer<typeof extendGrantRequestSchema>;
+export type ExtendGrantRequest = z.input<typeof extendGrantRequestSchema>;
 
 /**
  * Body of `POST /grants/:id/revoke`.
@@ -109,7 +117,7 @@ export const revokeGrantRequestSchema = z
   .strict();
 
 /** @public */
-export type RevokeGrantRequest = z.infer<typeof revokeGrantRequestSchema>;
+export type RevokeGrantRequest = z.input<typeof revokeGrantRequestSchema>;
 
 /**
  * Body of `POST /grants/:id/approve` and `/reject`.
@@ -123,9 +131,9 @@ export const decisionRequestSchema = z
   .strict();
 
 /** @public */
-export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
+export type DecisionRequest = z.input<typeof decisionRequestSchema>;
 
-const oneOrMany = <T extends z.ZodTypeAny>(item: T) =>
+const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item)]).transform(v => (Array.isArray(v) ? v : [v]));
 
 /**
@@ -137,9 +145,7 @@ export const listGrantsQuerySchema = z
   .object({
     state: oneOrMany(
       z.enum(GRANT_STATES, {
-        errorMap: () => ({
-          message: `state must be one of ${GRANT_STATES.join(', ')}`,
-        }),
+        error: `state must be one of ${GRANT_STATES.join(', ')}`,
       }),
     ).optional(),
     requester: z.string().min(1).optional(),
@@ -148,8 +154,9 @@ export const listGrantsQuerySchema = z
       .string()
       .regex(/^\d{12}$/, 'accountId must be 12 digits')
       .optional(),
+    // The query string holds text; callers of the typed client pass numbers.
     limit: z.coerce
-      .number({ invalid_type_error: 'limit must be a number' })
+      .number<number>({ error: 'limit must be a number' })
       .int('limit must be a whole number')
       .min(1, 'limit must be at least 1')
       .max(
@@ -172,13 +179,20 @@ export type ListGrantsFilter = z.output<typeof listGrantsQuerySchema>;
  *
  * @public
  */
-export function describeZodError(error: z.ZodError): string {
+export function describeZodError(error: {
+  issues: ReadonlyArray<{
+    code: string;
+    path: ReadonlyArray<PropertyKey>;
+    message: string;
+    keys?: ReadonlyArray<string>;
+  }>;
+}): string {
   return error.issues
     .map(issue => {
-      if (issue.code === 'unrecognized_keys') {
+      if (issue.code === 'unrecognized_keys' && issue.keys) {
         return `unknown field(s): ${issue.keys.join(', ')}`;
       }
-      const path = issue.path.join('.');
+      const path = issue.path.map(String).join('.');
       return path && !issue.message.startsWith(String(issue.path[0]))
         ? `${path}: ${issue.message}`
         : issue.message;

@@ -1,7 +1,6 @@
 import { createPermissionRule } from '@backstage/plugin-permission-node';
 import { GRANT_STATES } from '@backstage-aws-access/plugin-aws-access-common';
-import { z } from 'zod/v4';
-import { ruleParamsSchema } from './paramsSchema';
+import { z } from 'zod';
 import { grantPermissionResourceRef } from './resource';
 
 /**
@@ -10,15 +9,15 @@ import { grantPermissionResourceRef } from './resource';
  */
 const lower = (refs: string[]) => refs.map(r => r.toLocaleLowerCase('en-US'));
 
-const claimsSchema = ruleParamsSchema(
-  z.object({
-    claims: z
-      .array(z.string())
-      .describe(
-        'Entity refs to match, usually the user ref or the ownership refs of the signed-in user',
-      ),
-  }),
-);
+// zod 4 schemas are Standard Schemas that convert themselves to JSON Schema,
+// which is what the permission framework takes.
+const claimsSchema = z.object({
+  claims: z
+    .array(z.string())
+    .describe(
+      'Entity refs to match, usually the user ref or the ownership refs of the signed-in user',
+    ),
+});
 
 /** Grants requested by one of the given users (pass the user's own ref). */
 export const isRequester = createPermissionRule({
@@ -78,13 +77,11 @@ export const hasState = createPermissionRule({
   name: 'HAS_STATE',
   description: 'Allow grants in one of the given states',
   resourceRef: grantPermissionResourceRef,
-  paramsSchema: ruleParamsSchema(
-    z.object({
-      states: z
-        .array(z.enum(GRANT_STATES))
-        .describe('Grant states to match, e.g. pending'),
-    }),
-  ),
+  paramsSchema: z.object({
+    states: z
+      .array(z.enum(GRANT_STATES))
+      .describe('Grant states to match, e.g. pending'),
+  }),
   apply: (grant, { states }) => states.includes(grant.state),
   toQuery: ({ states }) => ({ property: 'state', values: states }),
 });

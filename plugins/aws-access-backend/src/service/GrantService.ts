@@ -21,7 +21,7 @@ import {
   listGrantsQuerySchema,
   revokeGrantRequestSchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
-import { z } from 'zod/v3';
+import { z } from 'zod';
 import { ActionCatalog, PermissionStatement } from '../actions/types';
 import { ApprovalPolicy } from '../approval/ApprovalPolicy';
 import type {
@@ -54,7 +54,7 @@ import { extendedExpiry, extensionNeedsApprovalMessage } from './extension';
 import { GrantPresentationConfig, presentGrant } from './grantPresentation';
 import { GrantPlan, toGrantPreview } from './grantPreview';
 
-function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.output<T> {
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value ?? {});
   if (!result.success) {
     throw new InputError(describeZodError(result.error));

@@ -5,7 +5,10 @@ export interface SafeParser {
     | {
         success: false;
         error: {
-          issues: Array<{ path: (string | number)[]; message: string }>;
+          issues: ReadonlyArray<{
+            path: ReadonlyArray<PropertyKey>;
+            message: string;
+          }>;
         };
       };
 }
