@@ -1,5 +1,7 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
+import fs from 'node:fs';
+import { Knex } from 'knex';
 
 jest.setTimeout(60_000);
 
@@ -7,21 +9,214 @@ const migrationsDir = resolvePackagePath(
   '@backstage-aws-access/plugin-aws-access-backend',
   'migrations',
 );
+const migrationsFiles = fs
+  .readdirSync(migrationsDir)
+  .filter(name => name.endsWith('.js'))
+  .sort();
+
+async function migrateUpOnce(knex: Knex) {
+  await knex.migrate.up({ directory: migrationsDir });
+}
+
+async function migrateDownOnce(knex: Knex) {
+  await knex.migrate.down({ directory: migrationsDir });
+}
+
+async function migrateUntilBefore(knex: Knex, target: string) {
+  const index = migrationsFiles.indexOf(target);
+  if (index === -1) {
+    throw new Error(`Migration ${target} not found`);
+  }
+  for (let i = 0; i < index; i++) {
+    await migrateUpOnce(knex);
+  }
+}
+
+const now = new Date('2026-11-24T10:00:00Z');
+
+/** A grant row with the columns of the first migration only. */
+function grantRow(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id,
+    state: 'pending',
+    requester: 'user:default/jane',
+    resource_arn: 'arn:aws:s3:::orders',
+    resource_type: 's3:bucket',
+    account_id: '123456789012',
+    region: '',
+    actions: '["s3:GetObject"]',
+    actions_key: 'k1',
+    reason: 'debugging an order',
+    duration_minutes: 60,
+    created_at: now,
+    updated_at: now,
+    role_name: `grant-${id}`,
+    policy_name: 'grant',
+    trust_principal_arns: '["arn:aws:iam::123456789012:user/jane"]',
+    statements: '[]',
+    ...overrides,
+  };
+}
+
+async function columns(knex: Knex, table: string): Promise<string[]> {
+  return Object.keys(await knex(table).columnInfo()).sort();
+}
 
 describe('migrations', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
 
   it.each(databases.eachSupportedId())(
-    'migrate up and back down cleanly (%s)',
-    async id => {
-      const knex = await databases.init(id);
-      await knex.migrate.latest({ directory: migrationsDir });
-      expect(await knex.schema.hasTable('grants')).toBe(true);
-      expect(await knex.schema.hasTable('grant_events')).toBe(true);
+    '20261123000000_grants.js creates grants with their history, one live request per action set (%s)',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateUntilBefore(knex, '20261123000000_grants.js');
+      await migrateUpOnce(knex);
 
-      await knex.migrate.rollback({ directory: migrationsDir }, true);
+      await knex('grants').insert(grantRow('g1'));
+      await knex('grant_events').insert({
+        grant_id: 'g1',
+        type: 'requested',
+        to_state: 'pending',
+        actor: 'user:default/jane',
+        created_at: now,
+      });
+      // The same requester, resource and actions may not be live twice...
+      await expect(
+        knex('grants').insert(grantRow('g2', { state: 'active' })),
+      ).rejects.toThrow();
+      // ...but may be asked again once the first has ended.
+      await knex('grants').insert(grantRow('g3', { state: 'revoked' }));
+      expect(
+        (await knex('grants').select('id').orderBy('id')).map(r => r.id),
+      ).toEqual(['g1', 'g3']);
+      // History goes with its grant.
+      await knex('grants').where({ id: 'g1' }).delete();
+      expect(Number((await knex('grant_events').count({ n: '*' }))[0].n)).toBe(
+        0,
+      );
+
+      await migrateDownOnce(knex);
       expect(await knex.schema.hasTable('grants')).toBe(false);
       expect(await knex.schema.hasTable('grant_events')).toBe(false);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    '20261123100000_approvals.js keeps existing grants and counts each approver once (%s)',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateUntilBefore(knex, '20261123100000_approvals.js');
+      await knex('grants').insert(grantRow('g1'));
+
+      await migrateUpOnce(knex);
+      expect(await knex('grants').where({ id: 'g1' }).first()).toMatchObject({
+        id: 'g1',
+        state: 'pending',
+        resource_owner: null,
+        resource_tags: null,
+        approval_requirement: null,
+        expiry_warned_at: null,
+      });
+      await knex('grant_approvals').insert({
+        grant_id: 'g1',
+        approver: 'user:default/ann',
+        created_at: now,
+      });
+      await expect(
+        knex('grant_approvals').insert({
+          grant_id: 'g1',
+          approver: 'user:default/ann',
+          created_at: now,
+        }),
+      ).rejects.toThrow();
+      await knex('grant_approvers').insert({
+        grant_id: 'g1',
+        group_ref: 'group:default/team-a',
+      });
+
+      await migrateDownOnce(knex);
+      expect(await knex.schema.hasTable('grant_approvals')).toBe(false);
+      expect(await knex.schema.hasTable('grant_approvers')).toBe(false);
+      expect(await columns(knex, 'grants')).not.toEqual(
+        expect.arrayContaining(['resource_owner']),
+      );
+      expect(
+        await knex('grants').where({ id: 'g1' }).select('id', 'state'),
+      ).toEqual([{ id: 'g1', state: 'pending' }]);
+      await knex.destroy();
+    },
+  );
+
+  it.each([
+    ['20261123110000_approval_deadline.js', 'approval_deadline', now],
+    [
+      '20261201000000_resource_ref.js',
+      'resource_ref',
+      'resource:default/orders-bucket',
+    ],
+  ])(
+    '%s adds %s to existing grants and removes it on the way down',
+    async (migration, column, value) => {
+      for (const [databaseId] of databases.eachSupportedId()) {
+        const knex = await databases.init(databaseId);
+        await migrateUntilBefore(knex, migration);
+        await knex('grants').insert(grantRow('old'));
+
+        await migrateUpOnce(knex);
+        const old = await knex('grants').where({ id: 'old' }).first();
+        expect(old[column]).toBeNull();
+        await knex('grants').insert(
+          grantRow('new', { state: 'revoked', [column]: value }),
+        );
+        const written = await knex('grants').where({ id: 'new' }).first();
+        expect(
+          value instanceof Date
+            ? new Date(written[column]).toISOString()
+            : written[column],
+        ).toBe(value instanceof Date ? value.toISOString() : value);
+
+        await migrateDownOnce(knex);
+        expect(await columns(knex, 'grants')).not.toContain(column);
+        expect(
+          (await knex('grants').select('id').orderBy('id')).map(r => r.id),
+        ).toEqual(['new', 'old']);
+        await knex.destroy();
+      }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'every migration goes up and all the way back down (%s)',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory: migrationsDir });
+      for (const table of [
+        'grants',
+        'grant_events',
+        'grant_approvals',
+        'grant_approvers',
+      ]) {
+        expect(await knex.schema.hasTable(table)).toBe(true);
+      }
+      expect(await columns(knex, 'grants')).toEqual(
+        expect.arrayContaining([
+          'resource_owner',
+          'approval_deadline',
+          'resource_ref',
+        ]),
+      );
+
+      await knex.migrate.rollback({ directory: migrationsDir }, true);
+      for (const table of [
+        'grants',
+        'grant_events',
+        'grant_approvals',
+        'grant_approvers',
+      ]) {
+        expect(await knex.schema.hasTable(table)).toBe(false);
+      }
+      await knex.destroy();
     },
   );
 });

@@ -49,12 +49,6 @@ describe('createRouter', () => {
     }));
   });
 
-  it('answers health without credentials', async () => {
-    const res = await request(app).get('/health');
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok' });
-  });
-
   it('lists accounts and the actions of a resource', async () => {
     const accounts = await request(app).get('/accounts');
     expect(accounts.body.items).toEqual([
