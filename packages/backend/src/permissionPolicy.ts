@@ -12,7 +12,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
-  isPermission,
   isResourcePermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
@@ -27,24 +26,12 @@ import {
   scaffolderTaskConditions,
 } from '@backstage/plugin-scaffolder-backend/alpha';
 import {
-  createGrantConditionalDecision,
-  grantConditions,
+  awsAccessPolicyDecision,
+  isAwsAccessPermission,
 } from '@backstage-aws-access/plugin-aws-access-backend';
-import {
-  adminPermission,
-  awsAccessPermissions,
-  grantApprovePermission,
-  grantCreatePermission,
-  grantReadPermission,
-  grantRevokePermission,
-} from '@backstage-aws-access/plugin-aws-access-common';
 
 /** Administers aws-access when `awsAccess.adminGroups` is not set. */
 export const DEMO_ADMIN_GROUP = 'group:default/platform-team';
-
-const AWS_ACCESS_PERMISSION_NAMES = new Set(
-  awsAccessPermissions.map(p => p.name),
-);
 
 /**
  * A task's parameters, log and output (a grant's role ARN and sign-in link,
@@ -67,14 +54,9 @@ const ADMIN_ONLY_PERMISSION_NAMES = new Set([
 ]);
 
 /**
- * - create: every signed-in user may request access for themselves;
- * - read: the requester, the owners of the resource, and its approvers;
- * - revoke (and extend, cancel): the requester, and the owners of the resource;
- * - approve: the owners and approvers of the grant (the approval rules in
- *   `awsAccess.approval` then decide whose approval counts: never the
- *   requester's, never twice);
- * - admin, and everything above on every grant: members of
- *   `awsAccess.adminGroups`.
+ * aws-access: the plugin's defaults (`awsAccessPolicyDecision`), with
+ * `awsAccess.adminGroups` as admins. Members of those groups may also do what
+ * the rest of this policy keeps to admins.
  */
 export class AwsAccessDemoPermissionPolicy implements PermissionPolicy {
   private readonly adminGroups: string[];
@@ -93,11 +75,7 @@ export class AwsAccessDemoPermissionPolicy implements PermissionPolicy {
     const { permission } = request;
     const adminOnly = ADMIN_ONLY_PERMISSION_NAMES.has(permission.name);
     const ownTasksOnly = TASK_OWNER_PERMISSION_NAMES.has(permission.name);
-    if (
-      !adminOnly &&
-      !ownTasksOnly &&
-      !AWS_ACCESS_PERMISSION_NAMES.has(permission.name)
-    ) {
+    if (!adminOnly && !ownTasksOnly && !isAwsAccessPermission(permission)) {
       return { result: AuthorizeResult.ALLOW };
     }
     // Grants, tasks and catalog writes are a person's: a caller that is not a
@@ -128,37 +106,12 @@ export class AwsAccessDemoPermissionPolicy implements PermissionPolicy {
           )
         : { result: AuthorizeResult.DENY };
     }
-    if (isPermission(permission, adminPermission)) {
-      return { result: AuthorizeResult.DENY };
-    }
-    if (isPermission(permission, grantCreatePermission)) {
-      return { result: AuthorizeResult.ALLOW };
-    }
-    const requester = grantConditions.isRequester({ claims: [userEntityRef] });
-    const owner = grantConditions.isResourceOwner({
-      claims: ownershipEntityRefs,
-    });
-    // The groups an approval rule named when the grant was requested: the
-    // owner for `approvers: owner`, the listed groups for `approvers: groups`.
-    const approver = grantConditions.isApprover({
-      claims: ownershipEntityRefs,
-    });
-    if (isPermission(permission, grantReadPermission)) {
-      return createGrantConditionalDecision(permission, {
-        anyOf: [requester, owner, approver],
-      });
-    }
-    if (isPermission(permission, grantRevokePermission)) {
-      return createGrantConditionalDecision(permission, {
-        anyOf: [requester, owner],
-      });
-    }
-    if (isPermission(permission, grantApprovePermission)) {
-      return createGrantConditionalDecision(permission, {
-        anyOf: [owner, approver],
-      });
-    }
-    return { result: AuthorizeResult.DENY };
+    // aws-access's defaults, shared with its tests.
+    return awsAccessPolicyDecision(
+      permission,
+      { userEntityRef, ownershipEntityRefs },
+      { adminGroups: this.adminGroups },
+    );
   }
 }
 

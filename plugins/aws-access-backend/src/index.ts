@@ -13,6 +13,11 @@
 export { awsAccessPlugin as default } from './plugin';
 
 // For permission policies: conditions on grants (IS_REQUESTER, IS_RESOURCE_OWNER, HAS_STATE).
-export { createGrantConditionalDecision, grantConditions } from './permissions';
+export {
+  awsAccessPolicyDecision,
+  createGrantConditionalDecision,
+  grantConditions,
+  isAwsAccessPermission,
+} from './permissions';
 export type { AwsAccessGrantResource, GrantFilter } from './permissions';
 export { GRANT_FILTER_COLUMNS } from './permissions';

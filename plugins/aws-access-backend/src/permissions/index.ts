@@ -13,3 +13,7 @@ export {
   isRequester,
   isResourceOwner,
 } from './rules';
+export {
+  awsAccessPolicyDecision,
+  isAwsAccessPermission,
+} from './defaultPolicy';

@@ -10,7 +10,7 @@ import { GrantNotifications } from '../../notifications/GrantNotifications';
 import { createGrantLifecycleListener } from '../grantLifecycleListener';
 import {
   policyPermissions,
-  testPermissionEvaluators,
+  registryPermissionEvaluators,
   testPolicy,
 } from './testPermissions';
 import {
@@ -41,7 +41,7 @@ import { GrantService } from '../GrantService';
 import { PrincipalResolver } from '../PrincipalResolver';
 import { ResourceInventory } from '../../resources/ResourceInventory';
 import { managedNames } from '../../resources/managedNames';
-import { createRouter } from '../router';
+import { createRouter, toPermissionResource } from '../router';
 
 /** The router wired as the plugin wires it, with test users and catalog. */
 
@@ -277,7 +277,11 @@ export async function createTestApp(options: {
       }),
       userInfo,
     ),
-    permissionEvaluators: testPermissionEvaluators,
+    permissionEvaluators: await registryPermissionEvaluators(async ids =>
+      (
+        await store.getGrants(ids)
+      ).map(g => (g ? toPermissionResource(g) : undefined)),
+    ),
     grants,
   });
   return {

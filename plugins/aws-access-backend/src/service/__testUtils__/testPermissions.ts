@@ -4,79 +4,36 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
+  mockServices,
+  ServiceFactoryTester,
+} from '@backstage/backend-test-utils';
+import {
   AuthorizeResult,
-  isPermission,
   Permission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
+import { awsAccessPolicyDecision } from '../../permissions/defaultPolicy';
 import {
-  createConditionAuthorizer,
-  createConditionTransformer,
-  PermissionRuleset,
-} from '@backstage/plugin-permission-node';
-import {
-  grantApprovePermission,
-  grantCreatePermission,
-  grantReadPermission,
-  grantRevokePermission,
-} from '@backstage-aws-access/plugin-aws-access-common';
-import {
-  createGrantConditionalDecision,
-  grantConditions,
-} from '../../permissions/conditions';
-import {
-  AwsAccessGrantResource,
-  GrantFilter,
-} from '../../permissions/resource';
-import { grantPermissionRules } from '../../permissions/rules';
+  createGrantPermissionEvaluators,
+  registerGrantPermissions,
+} from '../../permissions/registerGrantPermissions';
 import { GrantPermissionEvaluators } from '../router';
 
 /**
- * The defaults an adopter starts from (the same as the demo's policy): admins
- * may do anything; everybody may request; requesters and resource owners see
- * and revoke; approvers see and decide. `denied` names permissions a test
+ * The plugin's default policy (`awsAccessPolicyDecision`, which the demo's
+ * policy uses too), with one admin group; `denied` names permissions a test
  * takes away from everyone.
  */
 export function testPolicy(options: { adminGroup: string; denied?: string[] }) {
   return (
     permission: Permission,
     user: { userEntityRef: string; ownershipEntityRefs: string[] },
-  ): PolicyDecision => {
-    if (options.denied?.includes(permission.name)) {
-      return { result: AuthorizeResult.DENY };
-    }
-    if (user.ownershipEntityRefs.includes(options.adminGroup)) {
-      return { result: AuthorizeResult.ALLOW };
-    }
-    const requester = grantConditions.isRequester({
-      claims: [user.userEntityRef],
-    });
-    const owner = grantConditions.isResourceOwner({
-      claims: user.ownershipEntityRefs,
-    });
-    const approver = grantConditions.isApprover({
-      claims: user.ownershipEntityRefs,
-    });
-    if (isPermission(permission, grantCreatePermission)) {
-      return { result: AuthorizeResult.ALLOW };
-    }
-    if (isPermission(permission, grantReadPermission)) {
-      return createGrantConditionalDecision(permission, {
-        anyOf: [requester, owner, approver],
-      });
-    }
-    if (isPermission(permission, grantRevokePermission)) {
-      return createGrantConditionalDecision(permission, {
-        anyOf: [requester, owner],
-      });
-    }
-    if (isPermission(permission, grantApprovePermission)) {
-      return createGrantConditionalDecision(permission, {
-        anyOf: [owner, approver],
-      });
-    }
-    return { result: AuthorizeResult.DENY };
-  };
+  ): PolicyDecision =>
+    options.denied?.includes(permission.name)
+      ? { result: AuthorizeResult.DENY }
+      : awsAccessPolicyDecision(permission, user, {
+          adminGroups: [options.adminGroup],
+        });
 }
 
 /**
@@ -118,17 +75,19 @@ export function policyPermissions(
   };
 }
 
-const rules = Object.values(grantPermissionRules);
-const ruleset: PermissionRuleset<AwsAccessGrantResource, GrantFilter> = {
-  getRuleByName(name) {
-    const rule = rules.find(r => r.name === name);
-    if (!rule) throw new Error(`no rule ${name}`);
-    return rule as any;
-  },
-};
-
-/** The evaluators the plugin builds from the permissions registry. */
-export const testPermissionEvaluators: GrantPermissionEvaluators = {
-  toFilter: createConditionTransformer(ruleset),
-  isAllowed: createConditionAuthorizer(ruleset),
-};
+/**
+ * The evaluators the plugin builds, from a real permissions registry in which
+ * the plugin registered its resource type and rules.
+ */
+export async function registryPermissionEvaluators(
+  getGrants: Parameters<typeof registerGrantPermissions>[1],
+): Promise<GrantPermissionEvaluators> {
+  const registry = await ServiceFactoryTester.from(
+    mockServices.permissionsRegistry.factory(),
+    // The registry serves the permission backend's integration routes; no
+    // HTTP server here.
+    { dependencies: [mockServices.httpRouter.mock().factory] },
+  ).getSubject('aws-access');
+  registerGrantPermissions(registry, getGrants);
+  return createGrantPermissionEvaluators(registry);
+}
