@@ -1,8 +1,8 @@
-import { render, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('should render', async () => {
+  it('boots to the demo sign-in page, which offers each demo user', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
@@ -19,10 +19,15 @@ describe('App', () => {
       ] as any,
     };
 
-    const rendered = render(App.createRoot());
+    localStorage.clear();
+    render(App.createRoot());
 
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
+    // The demo's sign-in module replaced the default guest page.
+    expect(
+      await screen.findByText('Alice Admin (alice)', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Sign in as guest' }),
+    ).toBeInTheDocument();
   });
 });
