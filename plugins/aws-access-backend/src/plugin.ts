@@ -7,51 +7,20 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { adminPermission } from '@backstage-aws-access/plugin-aws-access-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { NotAllowedError } from '@backstage/errors';
-import { ApprovalPolicy } from './approval/ApprovalPolicy';
-import {
-  GrantAuditor,
-  GrantNotifications,
-  readExpiryWarningMinutes,
-} from './notifications';
-import {
-  createGrantPermissionEvaluators,
-  registerGrantPermissions,
-} from './permissions';
-import { createGrantLifecycleListener } from './service/grantLifecycleListener';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { IamDataActionCatalog } from './actions/IamDataActionCatalog';
 import {
   awsAccessApprovalExtensionPoint,
   awsAccessPrincipalsExtensionPoint,
   awsAccessProvisionerExtensionPoint,
   awsClientFactoryServiceRef,
-  readAwsAccessConfig,
   type AwsAccessApprovalPolicy,
   type AwsPrincipalSource,
   type GrantProvisioner,
 } from '@backstage-aws-access/plugin-aws-access-node';
-import { DatabaseGrantStore } from './database/DatabaseGrantStore';
-import { IamGrantProvisioner } from './provisioning/IamGrantProvisioner';
-import { AccountResolver } from './service/AccountResolver';
-import { ResourceInventory } from './resources/ResourceInventory';
-import { managedNames } from './resources/managedNames';
-import { ExpiryScheduler } from './service/ExpiryScheduler';
-import { GrantEngine } from './service/GrantEngine';
-import { GrantNotifier } from './service/GrantNotifier';
-import { GrantService } from './service/GrantService';
-import { toApiGrant } from './service/grantView';
-import { PrincipalResolver } from './service/PrincipalResolver';
-import { Reconciler } from './service/Reconciler';
-import {
-  AccountStatusChecker,
-  createOnboardingRouter,
-  readOnboardingConfig,
-} from './onboarding';
+import { createOnboardingRouter, readOnboardingConfig } from './onboarding';
 import { getUserCaller } from './service/authorization';
-import { createRouter, toPermissionResource } from './service/router';
-import { readGrantPresentationConfig } from './service/grantPresentation';
-import { createInventoryReadiness } from './service/inventoryReadiness';
+import { createAwsAccessServices } from './service/createAwsAccessServices';
 
 /**
  * The aws-access backend plugin: REST API, grant engine, expiry and reconciler.
@@ -109,116 +78,20 @@ export const awsAccessPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, logger, scheduler, lifecycle, httpRouter } = deps;
-        const awsAccessConfig = readAwsAccessConfig(config);
-        // Read at start: a typo in an approval rule stops the backend.
-        const approvals = customApprovals ?? ApprovalPolicy.fromConfig(config);
-        const expiryWarningMinutes = readExpiryWarningMinutes(config);
-        const accounts = () => awsAccessConfig.accounts;
-
-        const clientFactory = deps.clientFactory;
-        const store = await DatabaseGrantStore.create({
-          database: deps.database,
-        });
-        const provisioner =
-          customProvisioner ??
-          new IamGrantProvisioner({
-            clientFactory,
-            logger: logger.child({ target: 'provisioner' }),
-            rolePath: awsAccessConfig.rolePath,
-            installationId: awsAccessConfig.installationId,
-          });
-        const engine = new GrantEngine({
-          store,
-          provisioner,
-          logger: logger.child({ target: 'engine' }),
-          rolePath: awsAccessConfig.rolePath,
-        });
-        const notifier = new GrantNotifier({
-          logger,
-          events: deps.events,
-          signals: deps.signals,
-        });
-        engine.onChange((grant, type) => notifier.grantChanged(grant, type));
-        const notifications = new GrantNotifications({
-          notifications: deps.notifications,
-          logger: logger.child({ target: 'notifications' }),
-        });
-        const auditor = new GrantAuditor(deps.auditor);
-        engine.onChange(
-          createGrantLifecycleListener({ notifications, auditor }),
-        );
-        registerGrantPermissions(deps.permissionsRegistry, async ids =>
-          (await store.getGrants(ids)).map(g =>
-            g ? toPermissionResource(g) : undefined,
-          ),
-        );
-        const permissionEvaluators = createGrantPermissionEvaluators(
-          deps.permissionsRegistry,
-        );
-        const reconciler = new Reconciler({
-          store,
-          provisioner,
-          accountIds: () => accounts().map(a => a.accountId),
-          logger: logger.child({ target: 'reconciler' }),
-          auditor,
-          engine,
-          installationId: awsAccessConfig.installationId,
-        });
-        const accountStatus = new AccountStatusChecker({
-          accounts: awsAccessConfig.accounts,
-          rolePath: awsAccessConfig.rolePath,
-          clientFactory,
-          logger: logger.child({ target: 'account-status' }),
-        });
-        const grants = new GrantService({
-          describeAccount: account => accountStatus.describeAccount(account),
-          config: () => awsAccessConfig,
-          presentation: readGrantPresentationConfig(config),
-          store,
-          engine,
-          actions: await IamDataActionCatalog.create(),
-          accounts: new AccountResolver({
-            accounts,
-            requireInventory: () => awsAccessConfig.inventory.required,
-            inventory: new ResourceInventory({
-              catalog: deps.catalog,
-              auth: deps.auth,
-              logger,
-              trustedLocations: () =>
-                awsAccessConfig.inventory.trustedLocations,
-            }),
-          }),
-          principals: new PrincipalResolver({
-            source: customPrincipals,
-            catalog: deps.catalog,
-            auth: deps.auth,
-            logger,
-            policy: {
-              allowedAccountIds: () =>
-                awsAccessConfig.principals.allowedAccountIds,
-              allowFallback: () => awsAccessConfig.principals.allowFallback,
-            },
-          }),
-          managedNames: () => managedNames(awsAccessConfig),
-          approvals,
-          notifications,
-          auditor,
-          // An account whose stack predates the grant boundary takes no new grants.
-          assertAccountReady: accountId =>
-            accountStatus.assertGrantable(accountId),
-        });
-
-        const expiry = new ExpiryScheduler({
-          engine,
-          store,
-          logger: logger.child({ target: 'expiry' }),
-          timeOutPending: now => grants.timeOutPendingGrants(now),
-          expiryWarning: {
-            leadMinutes: expiryWarningMinutes,
-            warn: (grant, minutesLeft) =>
-              notifications.expiresSoon(toApiGrant(grant), minutesLeft),
+        const services = await createAwsAccessServices({
+          ...deps,
+          custom: {
+            provisioner: customProvisioner,
+            approvals: customApprovals,
+            principals: customPrincipals,
           },
         });
+        const {
+          config: awsAccessConfig,
+          expiry,
+          reconciler,
+          grants,
+        } = services;
 
         // Global tasks run on one replica at a time; timers and row claims
         // make expiry prompt and single-handed across replicas.
@@ -249,29 +122,11 @@ export const awsAccessPlugin = createBackendPlugin({
         lifecycle.addShutdownHook(async () => {
           expiry.stop();
           // Send what is queued, but a dead backend must not hold up shutdown.
-          await Promise.all([
-            notifier.flush(5_000),
-            notifications.flush(5_000),
-          ]);
+          await services.flush(5_000);
         });
-        await accountStatus.start(scheduler);
+        await services.accountStatus.start(scheduler);
 
-        httpRouter.use(
-          await createRouter({
-            httpAuth: deps.httpAuth,
-            userInfo: deps.userInfo,
-            permissions: deps.permissions,
-            permissionEvaluators,
-            grants,
-            // Only where this backend discovers resources for the catalog.
-            inventoryReadiness: awsAccessConfig.catalog.enabled
-              ? createInventoryReadiness({
-                  catalog: deps.catalog,
-                  auth: deps.auth,
-                })
-              : undefined,
-          }),
-        );
+        httpRouter.use(await services.apiRouter());
         httpRouter.use(
           await createOnboardingRouter({
             config: awsAccessConfig,

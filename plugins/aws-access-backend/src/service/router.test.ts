@@ -56,13 +56,16 @@ describe('createRouter', () => {
         accountId: HOME,
         name: 'home',
         regions: ['us-east-1'],
+        // The connection check runs on a schedule, after start.
         status: 'unknown',
+        updateAvailable: false,
       },
       {
         accountId: OTHER,
         name: 'other',
         regions: ['eu-west-1'],
         status: 'unknown',
+        updateAvailable: false,
       },
     ]);
     const actions = await request(app)

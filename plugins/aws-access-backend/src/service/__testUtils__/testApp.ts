@@ -3,47 +3,31 @@ import {
   BackstageUserPrincipal,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { NotificationService } from '@backstage/plugin-notifications-node';
-import { ApprovalPolicy } from '../../approval/ApprovalPolicy';
-import { GrantAuditor } from '../../notifications/GrantAuditor';
-import { GrantNotifications } from '../../notifications/GrantNotifications';
-import { createGrantLifecycleListener } from '../grantLifecycleListener';
-import {
-  policyPermissions,
-  registryPermissionEvaluators,
-  testPolicy,
-} from './testPermissions';
 import {
   mockCredentials,
   mockErrorHandler,
   mockServices,
+  ServiceFactoryTester,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import { ANNOTATION_LOCATION, Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { ANNOTATION_LOCATION } from '@backstage/catalog-model';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_ARN,
   ANNOTATION_AWS_PRINCIPAL_ARN,
 } from '@backstage-aws-access/plugin-aws-access-common';
-import { TRUSTED_RESOURCE_LOCATION } from '@backstage-aws-access/plugin-aws-access-node';
+import {
+  GrantProvisioner,
+  TRUSTED_RESOURCE_LOCATION,
+} from '@backstage-aws-access/plugin-aws-access-node';
 import express from 'express';
-import { IamDataActionCatalog } from '../../actions/IamDataActionCatalog';
-import { readAwsAccessConfig } from '@backstage-aws-access/plugin-aws-access-node';
-import { DatabaseGrantStore } from '../../database/DatabaseGrantStore';
-import { GrantProvisioner } from '@backstage-aws-access/plugin-aws-access-node';
-import { AccountResolver } from '../AccountResolver';
-import { GrantEngine } from '../GrantEngine';
-import { readGrantPresentationConfig } from '../grantPresentation';
-import { GrantService } from '../GrantService';
-import { PrincipalResolver } from '../PrincipalResolver';
-import { ResourceInventory } from '../../resources/ResourceInventory';
-import { managedNames } from '../../resources/managedNames';
-import { createRouter, toPermissionResource } from '../router';
+import { createAwsAccessServices } from '../createAwsAccessServices';
+import { policyPermissions, testPolicy } from './testPermissions';
 
-/** The router wired as the plugin wires it, with test users and catalog. */
+/** The router wired by the plugin's own composition root, with test users and catalog. */
 
 export const HOME = '123456789012';
 export const OTHER = '210987654321';
@@ -208,64 +192,17 @@ export async function createTestApp(options: {
   entities?: Entity[];
   assertAccountReady?: (accountId: string) => void;
 }) {
-  const rootConfig = new ConfigReader(options.config ?? accessConfig);
-  const config = readAwsAccessConfig(rootConfig);
-  const logger = mockServices.logger.mock();
-  // One instance, as in the plugin: its queue keeps notifications in order.
-  const notifications =
-    options.notifications &&
-    new GrantNotifications({ notifications: options.notifications, logger });
-  const store = await DatabaseGrantStore.create({
+  const permissionsRegistry = await ServiceFactoryTester.from(
+    mockServices.permissionsRegistry.factory(),
+    // The registry serves the permission backend's integration routes; no
+    // HTTP server here.
+    { dependencies: [mockServices.httpRouter.mock().factory] },
+  ).getSubject('aws-access');
+  const services = await createAwsAccessServices({
+    config: new ConfigReader(options.config ?? accessConfig),
+    logger: mockServices.logger.mock(),
     database: mockServices.database({ knex: options.knex }),
-  });
-  const engine = new GrantEngine({
-    store,
-    provisioner: options.provisioner,
-    logger,
-    rolePath: config.rolePath,
-  });
-  const catalog = catalogServiceMock({
-    entities: [...entities, ...(options.entities ?? [])],
-  });
-  const auth = mockServices.auth();
-  const grants = new GrantService({
-    config: () => config,
-    store,
-    engine,
-    actions: await IamDataActionCatalog.create(),
-    accounts: new AccountResolver({
-      accounts: () => config.accounts,
-      requireInventory: () => config.inventory.required,
-      inventory: new ResourceInventory({
-        catalog,
-        auth,
-        logger,
-        trustedLocations: () => config.inventory.trustedLocations,
-      }),
-    }),
-    principals: new PrincipalResolver({
-      catalog,
-      auth,
-      logger,
-      policy: {
-        allowedAccountIds: () => config.principals.allowedAccountIds,
-        allowFallback: () => config.principals.allowFallback,
-      },
-    }),
-    managedNames: () => managedNames(config),
-    approvals: ApprovalPolicy.fromConfig(rootConfig),
-    presentation: readGrantPresentationConfig(rootConfig, {}),
-    notifications,
-    auditor: options.auditor && new GrantAuditor(options.auditor),
-    assertAccountReady: options.assertAccountReady,
-  });
-  engine.onChange(
-    createGrantLifecycleListener({
-      notifications,
-      auditor: options.auditor && new GrantAuditor(options.auditor),
-    }),
-  );
-  const router = await createRouter({
+    auth: mockServices.auth(),
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.user(ALICE),
     }),
@@ -277,13 +214,27 @@ export async function createTestApp(options: {
       }),
       userInfo,
     ),
-    permissionEvaluators: await registryPermissionEvaluators(async ids =>
-      (
-        await store.getGrants(ids)
-      ).map(g => (g ? toPermissionResource(g) : undefined)),
-    ),
-    grants,
+    permissionsRegistry,
+    catalog: catalogServiceMock({
+      entities: [...entities, ...(options.entities ?? [])],
+    }),
+    // Nothing here reaches AWS but through the provisioner.
+    clientFactory: {
+      clientConfig: async () => {
+        throw new Error('no AWS in router tests');
+      },
+    },
+    notifications: options.notifications,
+    auditor: options.auditor,
+    events: mockServices.events(),
+    signals: { publish: async () => {} },
+    custom: { provisioner: options.provisioner },
+    // No onboarding-stack check against AWS unless a test asks for one.
+    assertAccountReady: options.assertAccountReady ?? (() => {}),
+    env: {},
   });
+  const { store, engine, grants } = services;
+  const router = await services.apiRouter();
   return {
     app: express().use(router).use(mockErrorHandler()),
     store,
@@ -291,7 +242,7 @@ export async function createTestApp(options: {
     grants,
     /** Resolves once the notifications sent so far have been delivered. */
     flushNotifications: async () => {
-      await notifications?.flush();
+      await services.notifications?.flush();
     },
   };
 }

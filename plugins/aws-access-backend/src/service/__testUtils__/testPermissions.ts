@@ -4,20 +4,11 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
-  mockServices,
-  ServiceFactoryTester,
-} from '@backstage/backend-test-utils';
-import {
   AuthorizeResult,
   Permission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { awsAccessPolicyDecision } from '../../permissions/defaultPolicy';
-import {
-  createGrantPermissionEvaluators,
-  registerGrantPermissions,
-} from '../../permissions/registerGrantPermissions';
-import { GrantPermissionEvaluators } from '../router';
 
 /**
  * The plugin's default policy (`awsAccessPolicyDecision`, which the demo's
@@ -73,21 +64,4 @@ export function policyPermissions(
       ) as any;
     },
   };
-}
-
-/**
- * The evaluators the plugin builds, from a real permissions registry in which
- * the plugin registered its resource type and rules.
- */
-export async function registryPermissionEvaluators(
-  getGrants: Parameters<typeof registerGrantPermissions>[1],
-): Promise<GrantPermissionEvaluators> {
-  const registry = await ServiceFactoryTester.from(
-    mockServices.permissionsRegistry.factory(),
-    // The registry serves the permission backend's integration routes; no
-    // HTTP server here.
-    { dependencies: [mockServices.httpRouter.mock().factory] },
-  ).getSubject('aws-access');
-  registerGrantPermissions(registry, getGrants);
-  return createGrantPermissionEvaluators(registry);
 }

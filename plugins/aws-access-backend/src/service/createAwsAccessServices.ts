@@ -1,0 +1,245 @@
+import {
+  AuditorService,
+  AuthService,
+  DatabaseService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsRegistryService,
+  PermissionsService,
+  RootConfigService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EventsService } from '@backstage/plugin-events-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import {
+  readAwsAccessConfig,
+  type AwsAccessApprovalPolicy,
+  type AwsClientFactory,
+  type AwsPrincipalSource,
+  type GrantProvisioner,
+} from '@backstage-aws-access/plugin-aws-access-node';
+import { IamDataActionCatalog } from '../actions/IamDataActionCatalog';
+import { ApprovalPolicy } from '../approval/ApprovalPolicy';
+import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
+import {
+  GrantAuditor,
+  GrantNotifications,
+  readExpiryWarningMinutes,
+} from '../notifications';
+import { AccountStatusChecker } from '../onboarding';
+import {
+  createGrantPermissionEvaluators,
+  registerGrantPermissions,
+} from '../permissions';
+import { IamGrantProvisioner } from '../provisioning/IamGrantProvisioner';
+import { managedNames } from '../resources/managedNames';
+import { ResourceInventory } from '../resources/ResourceInventory';
+import { AccountResolver } from './AccountResolver';
+import { ExpiryScheduler } from './ExpiryScheduler';
+import { GrantEngine } from './GrantEngine';
+import { createGrantLifecycleListener } from './grantLifecycleListener';
+import { GrantNotifier } from './GrantNotifier';
+import { readGrantPresentationConfig } from './grantPresentation';
+import { GrantService } from './GrantService';
+import { toApiGrant } from './grantView';
+import { createInventoryReadiness } from './inventoryReadiness';
+import { PrincipalResolver } from './PrincipalResolver';
+import { Reconciler } from './Reconciler';
+import { createRouter, toPermissionResource } from './router';
+
+/** What {@link createAwsAccessServices} is built from: the plugin's dependencies. */
+export interface AwsAccessServicesOptions {
+  config: RootConfigService;
+  logger: LoggerService;
+  database: DatabaseService;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  catalog: CatalogService;
+  clientFactory: AwsClientFactory;
+  /** Optional where a backend lacks them (and in some tests). */
+  notifications?: NotificationService;
+  auditor?: AuditorService;
+  events?: EventsService;
+  signals?: SignalsService;
+  /** What modules set through the extension points. */
+  custom?: {
+    provisioner?: GrantProvisioner;
+    approvals?: AwsAccessApprovalPolicy;
+    principals?: AwsPrincipalSource;
+  };
+  /** Replaces the onboarding-stack check before a grant (tests only). */
+  assertAccountReady?: (accountId: string) => void;
+  /** Where the CLI snippet's defaults are read from; `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The composition root of the aws-access plugin: every service it runs,
+ * wired once. `plugin.ts` adds the schedules, hooks and routes; tests and
+ * benches use the same wiring.
+ */
+export async function createAwsAccessServices(
+  options: AwsAccessServicesOptions,
+) {
+  const { config, logger, custom = {} } = options;
+  const awsAccessConfig = readAwsAccessConfig(config);
+  const accounts = () => awsAccessConfig.accounts;
+  // Read at start: a typo in an approval rule stops the backend.
+  const approvals = custom.approvals ?? ApprovalPolicy.fromConfig(config);
+  const store = await DatabaseGrantStore.create({
+    database: options.database,
+  });
+  const provisioner =
+    custom.provisioner ??
+    new IamGrantProvisioner({
+      clientFactory: options.clientFactory,
+      logger: logger.child({ target: 'provisioner' }),
+      rolePath: awsAccessConfig.rolePath,
+      installationId: awsAccessConfig.installationId,
+    });
+  const engine = new GrantEngine({
+    store,
+    provisioner,
+    logger: logger.child({ target: 'engine' }),
+    rolePath: awsAccessConfig.rolePath,
+  });
+  const notifier =
+    options.events && options.signals
+      ? new GrantNotifier({
+          logger,
+          events: options.events,
+          signals: options.signals,
+        })
+      : undefined;
+  if (notifier) {
+    engine.onChange((grant, type) => notifier.grantChanged(grant, type));
+  }
+  const notifications =
+    options.notifications &&
+    new GrantNotifications({
+      notifications: options.notifications,
+      logger: logger.child({ target: 'notifications' }),
+    });
+  const auditor = options.auditor && new GrantAuditor(options.auditor);
+  engine.onChange(createGrantLifecycleListener({ notifications, auditor }));
+
+  registerGrantPermissions(options.permissionsRegistry, async ids =>
+    (await store.getGrants(ids)).map(g =>
+      g ? toPermissionResource(g) : undefined,
+    ),
+  );
+  const permissionEvaluators = createGrantPermissionEvaluators(
+    options.permissionsRegistry,
+  );
+
+  const reconciler = new Reconciler({
+    store,
+    provisioner,
+    accountIds: () => accounts().map(a => a.accountId),
+    logger: logger.child({ target: 'reconciler' }),
+    auditor,
+    engine,
+    installationId: awsAccessConfig.installationId,
+  });
+  const accountStatus = new AccountStatusChecker({
+    accounts: awsAccessConfig.accounts,
+    rolePath: awsAccessConfig.rolePath,
+    clientFactory: options.clientFactory,
+    logger: logger.child({ target: 'account-status' }),
+  });
+  const grants = new GrantService({
+    describeAccount: account => accountStatus.describeAccount(account),
+    config: () => awsAccessConfig,
+    presentation: readGrantPresentationConfig(config, options.env),
+    store,
+    engine,
+    actions: await IamDataActionCatalog.create(),
+    accounts: new AccountResolver({
+      accounts,
+      requireInventory: () => awsAccessConfig.inventory.required,
+      inventory: new ResourceInventory({
+        catalog: options.catalog,
+        auth: options.auth,
+        logger,
+        trustedLocations: () => awsAccessConfig.inventory.trustedLocations,
+      }),
+    }),
+    principals: new PrincipalResolver({
+      source: custom.principals,
+      catalog: options.catalog,
+      auth: options.auth,
+      logger,
+      policy: {
+        allowedAccountIds: () => awsAccessConfig.principals.allowedAccountIds,
+        allowFallback: () => awsAccessConfig.principals.allowFallback,
+      },
+    }),
+    managedNames: () => managedNames(awsAccessConfig),
+    approvals,
+    notifications,
+    auditor,
+    // An account whose stack predates the grant boundary takes no new grants.
+    assertAccountReady:
+      options.assertAccountReady ??
+      (accountId => accountStatus.assertGrantable(accountId)),
+  });
+  const expiryWarningMinutes = readExpiryWarningMinutes(config);
+  const expiry = new ExpiryScheduler({
+    engine,
+    store,
+    logger: logger.child({ target: 'expiry' }),
+    timeOutPending: now => grants.timeOutPendingGrants(now),
+    expiryWarning: {
+      leadMinutes: expiryWarningMinutes,
+      warn: async (grant, minutesLeft) => {
+        await notifications?.expiresSoon(toApiGrant(grant), minutesLeft);
+      },
+    },
+  });
+
+  const apiRouter = () =>
+    createRouter({
+      httpAuth: options.httpAuth,
+      userInfo: options.userInfo,
+      permissions: options.permissions,
+      permissionEvaluators,
+      grants,
+      // Only where this backend discovers resources for the catalog.
+      inventoryReadiness: awsAccessConfig.catalog.enabled
+        ? createInventoryReadiness({
+            catalog: options.catalog,
+            auth: options.auth,
+          })
+        : undefined,
+    });
+
+  return {
+    config: awsAccessConfig,
+    store,
+    provisioner,
+    engine,
+    grants,
+    expiry,
+    reconciler,
+    accountStatus,
+    notifier,
+    notifications,
+    auditor,
+    permissionEvaluators,
+    apiRouter,
+    /** Sends what is queued (events, signals, notifications), waiting at most `ms`. */
+    async flush(ms?: number) {
+      await Promise.all([notifier?.flush(ms), notifications?.flush(ms)]);
+    },
+  };
+}
+
+/** The services of one aws-access plugin instance. */
+export type AwsAccessServices = Awaited<
+  ReturnType<typeof createAwsAccessServices>
+>;
