@@ -32,6 +32,8 @@ async function migrateUntilBefore(knex: Knex, target: string) {
   }
 }
 
+const TABLES = ['grants', 'grant_events', 'grant_approvals', 'grant_approvers'];
+
 const now = new Date('2026-11-24T10:00:00Z');
 
 /** A grant row with the columns of the first migration only. */
@@ -191,12 +193,7 @@ describe('migrations', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrationsDir });
-      for (const table of [
-        'grants',
-        'grant_events',
-        'grant_approvals',
-        'grant_approvers',
-      ]) {
+      for (const table of TABLES) {
         expect(await knex.schema.hasTable(table)).toBe(true);
       }
       expect(await columns(knex, 'grants')).toEqual(
@@ -208,12 +205,7 @@ describe('migrations', () => {
       );
 
       await knex.migrate.rollback({ directory: migrationsDir }, true);
-      for (const table of [
-        'grants',
-        'grant_events',
-        'grant_approvals',
-        'grant_approvers',
-      ]) {
+      for (const table of TABLES) {
         expect(await knex.schema.hasTable(table)).toBe(false);
       }
       await knex.destroy();
