@@ -15,3 +15,4 @@ export * from './presets';
 export * from './cliSnippet';
 export * from './duplicateGrant';
 export * from './fieldLabels';
+export * from './grantEventTypes';

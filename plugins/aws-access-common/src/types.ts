@@ -1,3 +1,4 @@
+import type { GrantEventType } from './grantEventTypes';
 /**
  * The states a grant moves through. See DESIGN.md, "Grant lifecycle".
  * `pending` waits for approval; `provisioning` and `revoking` are the only
@@ -153,8 +154,8 @@ export interface GrantApproval {
 export interface GrantEvent {
   id: number;
   grantId: string;
-  /** What happened, e.g. `requested`, `provisioned`, `revoked`, `extended`. */
-  type: string;
+  /** What happened, e.g. `requested`, `activated`, `revoked`, `extended`. */
+  type: GrantEventType;
   fromState?: GrantState;
   toState?: GrantState;
   /** Entity ref of a user, or `service:<id>` / `system` for automation. */
@@ -262,7 +263,7 @@ export interface ListResponse<T> {
  */
 export interface GrantChangedEvent {
   grant: Grant;
-  type: string;
+  type: GrantEventType;
 }
 
 /**
@@ -274,7 +275,7 @@ export interface GrantChangedEvent {
  */
 export type GrantSignalMessage = {
   grantId: string;
-  type: string;
+  type: GrantEventType;
 };
 
 /**

@@ -45,7 +45,7 @@ describe('AwsAccessGrantEntityProvider', () => {
     const { provider, connection } = setUp();
 
     await provider.connect(connection);
-    await provider.onGrantChanged({ grant: activeGrant, type: 'provisioned' });
+    await provider.onGrantChanged({ grant: activeGrant, type: 'activated' });
 
     expect(connection.applyMutation).toHaveBeenCalledWith({
       type: 'full',
@@ -58,7 +58,7 @@ describe('AwsAccessGrantEntityProvider', () => {
     const { provider, connection, taskRunner } = setUp(false);
 
     await provider.connect(connection);
-    await provider.onGrantChanged({ grant: activeGrant, type: 'provisioned' });
+    await provider.onGrantChanged({ grant: activeGrant, type: 'activated' });
 
     expect(connection.applyMutation).toHaveBeenCalledTimes(1);
     expect(connection.applyMutation).toHaveBeenCalledWith({

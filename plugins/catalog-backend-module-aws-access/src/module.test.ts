@@ -14,6 +14,7 @@ import {
   GRANT_EVENTS_TOPIC,
   type Grant,
   type GrantChangedEvent,
+  type GrantEventType,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import Router from 'express-promise-router';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -80,7 +81,7 @@ async function startBackend(grants: Grant[]) {
   // One in-memory events bus for all plugins, as the real events service is
   // (the default test mock gives each plugin its own).
   const events = mockServices.events();
-  const publish = async (changed: Grant, type: string) => {
+  const publish = async (changed: Grant, type: GrantEventType) => {
     const payload: GrantChangedEvent = { grant: changed, type };
     await events.publish({ topic: GRANT_EVENTS_TOPIC, eventPayload: payload });
   };
@@ -153,8 +154,8 @@ describe('catalogModuleAwsAccess grant entities (real catalog backend)', () => {
       const g2 = grant('g2', { requester: 'user:default/sam' });
 
       await publish({ ...g1, state: 'provisioning' }, 'approved');
-      await publish(g1, 'provisioned');
-      await publish(g2, 'provisioned');
+      await publish(g1, 'activated');
+      await publish(g2, 'activated');
       const entities = await waitFor(e => e.length === 2);
       expect(names(entities)).toEqual(['grant-g1', 'grant-g2']);
 

@@ -34,7 +34,7 @@ function newGrant(overrides: Partial<NewGrantRecord> = {}): NewGrantRecord {
   };
 }
 
-const requested = { type: 'requested', actor: 'user:default/alice' };
+const requested = { type: 'requested' as const, actor: 'user:default/alice' };
 
 describe.each(databases.eachSupportedId())('DatabaseGrantStore (%s)', id => {
   let store: DatabaseGrantStore;

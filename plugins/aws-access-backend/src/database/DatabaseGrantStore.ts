@@ -7,6 +7,7 @@ import {
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   GrantEvent,
+  GrantEventType,
   GrantState,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { Knex } from 'knex';
@@ -160,7 +161,7 @@ function toEvent(row: EventRow): GrantEvent {
   return {
     id: Number(row.id),
     grantId: row.grant_id,
-    type: row.type,
+    type: row.type as GrantEventType,
     fromState: optional(row.from_state) as GrantState | undefined,
     toState: optional(row.to_state) as GrantState | undefined,
     actor: row.actor,

@@ -1,5 +1,6 @@
 import {
   GrantEvent,
+  GrantEventType,
   GrantState,
   ListGrantsFilter,
 } from '@backstage-aws-access/plugin-aws-access-common';
@@ -101,7 +102,7 @@ export type GrantPatch = {
 
 /** One history row, written in the same transaction as the change it records. */
 export interface NewGrantEvent {
-  type: string;
+  type: GrantEventType;
   fromState?: GrantState;
   toState?: GrantState;
   actor: string;

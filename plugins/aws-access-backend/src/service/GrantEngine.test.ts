@@ -13,7 +13,7 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
 const logger = mockServices.logger.mock();
-const requested = { type: 'requested', actor: 'user:default/alice' };
+const requested = { type: 'requested' as const, actor: 'user:default/alice' };
 
 async function until<T>(
   probe: () => Promise<T>,

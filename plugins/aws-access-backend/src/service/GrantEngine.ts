@@ -7,7 +7,10 @@ import {
   ServiceUnavailableError,
   stringifyError,
 } from '@backstage/errors';
-import { GrantState } from '@backstage-aws-access/plugin-aws-access-common';
+import {
+  GrantEventType,
+  GrantState,
+} from '@backstage-aws-access/plugin-aws-access-common';
 import {
   GrantPatch,
   GrantRecord,
@@ -48,7 +51,7 @@ const PERMANENT_ERRORS = new Set([
 /** Called after every committed change, e.g. to notify or to arm an expiry timer. */
 export type GrantListener = (
   grant: GrantRecord,
-  type: string,
+  type: GrantEventType,
   /** The event recorded with the change, when there was one. */
   event?: NewGrantEvent,
 ) => void | Promise<void>;
@@ -117,7 +120,7 @@ export class GrantEngine {
   /** Reports a change committed outside the engine (e.g. a new grant). */
   async emit(
     grant: GrantRecord,
-    type: string,
+    type: GrantEventType,
     event?: NewGrantEvent,
   ): Promise<void> {
     for (const listener of this.listeners) {
@@ -435,7 +438,12 @@ export class GrantEngine {
         // A failed grant keeps the cause of its failure.
         lastError: endState === 'failed' ? grant.lastError : null,
       },
-      { type: endState, toState: endState, actor: SYSTEM_ACTOR },
+      // The end states are event types of their own.
+      {
+        type: endState as GrantEventType,
+        toState: endState,
+        actor: SYSTEM_ACTOR,
+      },
     );
   }
 

@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import {
   GRANT_EVENTS_TOPIC,
   GRANT_SIGNAL_CHANNEL,
+  type GrantEventType,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { ANONYMOUS_SIGNALS_USER, GrantNotifier } from './GrantNotifier';
 import { provisioningGrant } from './__testUtils__/RecordingProvisioner';
@@ -57,7 +58,7 @@ describe('GrantNotifier', () => {
       },
     };
 
-    async function signalsFor(record: typeof grant, type: string) {
+    async function signalsFor(record: typeof grant, type: GrantEventType) {
       const signals = { publish: jest.fn(async (_: any) => {}) };
       const notifier = new GrantNotifier({
         logger: mockServices.logger.mock(),

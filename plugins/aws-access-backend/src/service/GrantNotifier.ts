@@ -5,6 +5,7 @@ import {
   GRANT_EVENTS_TOPIC,
   GRANT_SIGNAL_CHANNEL,
   GrantChangedEvent,
+  GrantEventType,
   GrantSignalMessage,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRecord } from '../database/types';
@@ -70,7 +71,7 @@ export class GrantNotifier {
     this.signals = new BackgroundQueue({ logger: options.logger });
   }
 
-  async grantChanged(grant: GrantRecord, type: string): Promise<void> {
+  async grantChanged(grant: GrantRecord, type: GrantEventType): Promise<void> {
     const payload: GrantChangedEvent = { grant: toApiGrant(grant), type };
     const { events, signals } = this.options;
     if (events) {

@@ -464,14 +464,14 @@ export class GrantService {
         };
         const event = check.complete
           ? {
-              type: 'approved',
+              type: 'approved' as const,
               toState: 'provisioning' as const,
               actor: caller.userEntityRef,
               reason: comment,
               data: progress,
             }
           : {
-              type: 'approval-recorded',
+              type: 'approval-recorded' as const,
               actor: caller.userEntityRef,
               reason: comment,
               data: progress,

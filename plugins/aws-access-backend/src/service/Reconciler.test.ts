@@ -15,7 +15,7 @@ import {
 const HOME = '123456789012';
 const OTHER = '210987654321';
 const PATH = '/backstage-access/';
-const requested = { type: 'requested', actor: 'user:default/alice' };
+const requested = { type: 'requested' as const, actor: 'user:default/alice' };
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 
 describe('Reconciler', () => {

@@ -124,7 +124,7 @@ export function withEvents(grant: Grant): GrantWithEvents {
       {
         id: 2,
         grantId: grant.id,
-        type: 'provisioned',
+        type: 'activated',
         fromState: 'provisioning',
         toState: 'active',
         actor: 'system',

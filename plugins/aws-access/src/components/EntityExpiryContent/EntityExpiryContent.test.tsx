@@ -34,7 +34,7 @@ describe('EntityExpiryContent', () => {
     );
     expect(screen.getByRole('button', { name: 'Extend' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Revoke' })).toBeInTheDocument();
-    expect(await screen.findByText('provisioned')).toBeInTheDocument();
+    expect(await screen.findByText('activated')).toBeInTheDocument();
     expect(screen.getByText('Recently ended')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'alice' })).toHaveAttribute(
       'href',

@@ -33,7 +33,7 @@ describe('EntityGrantContent', () => {
       within(screen.getByTestId('aws-cli-commands')).getByRole('button'),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Revoke' })).toBeInTheDocument();
-    expect(screen.getByText('provisioned')).toBeInTheDocument();
+    expect(screen.getByText('activated')).toBeInTheDocument();
     // People are catalog links, in the details and in the history.
     expect(
       screen.getAllByRole('link', { name: 'development/guest' })[0],
