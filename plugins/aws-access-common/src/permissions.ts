@@ -34,7 +34,7 @@ export const grantReadPermission: ResourcePermission<
 });
 
 /**
- * Revoke or extend a grant.
+ * Revoke a grant, or cancel a pending request.
  *
  * @public
  */
@@ -43,6 +43,20 @@ export const grantRevokePermission: ResourcePermission<
 > = createPermission({
   name: 'aws-access.grant.revoke',
   attributes: { action: 'delete' },
+  resourceType: RESOURCE_TYPE_AWS_ACCESS_GRANT,
+});
+
+/**
+ * Extend an active grant (the approval rules still decide whether the
+ * extension needs an approval).
+ *
+ * @public
+ */
+export const grantExtendPermission: ResourcePermission<
+  typeof RESOURCE_TYPE_AWS_ACCESS_GRANT
+> = createPermission({
+  name: 'aws-access.grant.extend',
+  attributes: { action: 'update' },
   resourceType: RESOURCE_TYPE_AWS_ACCESS_GRANT,
 });
 
@@ -74,6 +88,7 @@ export const awsAccessPermissions = [
   grantCreatePermission,
   grantReadPermission,
   grantRevokePermission,
+  grantExtendPermission,
   grantApprovePermission,
   adminPermission,
 ];

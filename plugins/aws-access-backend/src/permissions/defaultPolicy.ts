@@ -8,6 +8,7 @@ import {
   awsAccessPermissions,
   grantApprovePermission,
   grantCreatePermission,
+  grantExtendPermission,
   grantReadPermission,
   grantRevokePermission,
 } from '@backstage-aws-access/plugin-aws-access-common';
@@ -32,7 +33,7 @@ export function isAwsAccessPermission(permission: Permission): boolean {
  *
  * - create: every user may request access for themselves;
  * - read: the requester, the owners of the resource, and its approvers;
- * - revoke (and extend, cancel): the requester, and the owners of the resource;
+ * - revoke (and cancel) and extend: the requester, and the owners of the resource;
  * - approve: the owners and approvers of the grant (the approval rules in
  *   `awsAccess.approval` then decide whose approval counts: never the
  *   requester's, never twice);
@@ -77,7 +78,10 @@ export function awsAccessPolicyDecision(
       anyOf: [requester, owner, approver],
     });
   }
-  if (isPermission(permission, grantRevokePermission)) {
+  if (
+    isPermission(permission, grantRevokePermission) ||
+    isPermission(permission, grantExtendPermission)
+  ) {
     return createGrantConditionalDecision(permission, {
       anyOf: [requester, owner],
     });

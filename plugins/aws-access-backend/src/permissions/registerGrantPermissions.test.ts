@@ -60,6 +60,7 @@ describe('registerGrantPermissions', () => {
       'aws-access.grant.create',
       'aws-access.grant.read',
       'aws-access.grant.revoke',
+      'aws-access.grant.extend',
       'aws-access.grant.approve',
       'aws-access.admin',
     ]);

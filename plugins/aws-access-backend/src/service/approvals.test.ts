@@ -505,6 +505,21 @@ describe('permissions on grants', () => {
       expect(byOwner.body.state).toBe('cancelled');
     });
 
+    it('decides extend by aws-access.grant.extend, apart from revoke', async () => {
+      const { app } = await setup(['aws-access.grant.extend']);
+      const grant = await create(app, ALICE, 'arn:aws:s3:::alice-one');
+      const extended = await request(app)
+        .post(`/grants/${grant.id}/extend`)
+        .set('authorization', as(ALICE))
+        .send({ durationMinutes: 30 });
+      expect(extended.status).toBe(403);
+      const revoked = await request(app)
+        .post(`/grants/${grant.id}/revoke`)
+        .set('authorization', as(ALICE))
+        .send({});
+      expect(revoked.status).toBe(200);
+    });
+
     it('answers 403 everywhere a permission is denied outright', async () => {
       const { app } = await setup([
         'aws-access.grant.read',

@@ -16,6 +16,7 @@ import {
   grantApprovePermission,
   grantCreatePermission,
   grantReadPermission,
+  grantExtendPermission,
   grantRevokePermission,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
@@ -221,7 +222,7 @@ export async function createRouter(options: {
   grantAction('revoke', grantRevokePermission, 'revoke', (id, body, user) =>
     grants.revokeGrant(id, body, user),
   );
-  grantAction('extend', grantRevokePermission, 'extend', (id, body, user) =>
+  grantAction('extend', grantExtendPermission, 'extend', (id, body, user) =>
     grants.extendGrant(id, body, user),
   );
   grantAction('cancel', grantRevokePermission, 'cancel', (id, body, user) =>
