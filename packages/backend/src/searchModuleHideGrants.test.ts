@@ -1,8 +1,18 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import searchPlugin from '@backstage/plugin-search-backend';
+import searchModuleCatalogCollator from '@backstage/plugin-search-backend-module-catalog';
+import request from 'supertest';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { defaultCatalogCollatorEntityTransformer } from '@backstage/plugin-search-backend-module-catalog';
 import {
   HideGrantsDecorator,
+  searchModuleHideAwsAccessGrants,
   type IndexableDocument,
 } from './searchModuleHideGrants';
 
@@ -51,5 +61,43 @@ describe('searchModuleHideAwsAccessGrants', () => {
     const indexed = await index([bucket, grant, service]);
 
     expect(indexed.map(d => d.title)).toEqual(['orders', 'payments']);
+  });
+
+  it('keeps grant entities out of what the search backend answers', async () => {
+    const entity = (name: string, type: string, title: string) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name, namespace: 'default', title },
+      spec: { type, owner: 'user:default/guest' },
+    });
+    const scheduler = mockServices.scheduler();
+    const { server } = await startTestBackend({
+      features: [
+        searchPlugin,
+        searchModuleCatalogCollator,
+        searchModuleHideAwsAccessGrants,
+        catalogServiceMock.factory({
+          entities: [
+            entity('s3-orders-1a2b3c4d', 's3-bucket', 'orders'),
+            entity('grant-3f2a9c1e', 'aws-access-grant', 'guest on orders'),
+          ],
+        }),
+        createServiceFactory({
+          service: coreServices.scheduler,
+          deps: {},
+          factory: () => scheduler,
+        }),
+      ],
+    });
+    await scheduler.triggerTask('search_index_software_catalog');
+
+    const res = await request(server)
+      .get('/api/search/query')
+      .query({ term: 'orders' });
+
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: any) => r.document.title).sort()).toEqual([
+      'orders',
+    ]);
   });
 });
