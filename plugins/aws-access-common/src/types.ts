@@ -166,10 +166,7 @@ export interface ListResponse<T> {
   nextCursor?: string;
 }
 
-/**
- * Payload published on the events topic for each change. Backend-internal:
- * the events bus answers only service credentials.
- */
+/** Payload published on the events topic and in signals for each change. */
 export interface GrantChangedEvent {
   grant: Grant;
   type: string;
@@ -177,7 +174,9 @@ export interface GrantChangedEvent {
 
 /**
  * The message on `GRANT_SIGNAL_CHANNEL`: which grant changed and how,
- * nothing else. The browser fetches the grant through the API, which checks
+ * nothing else (signals carry this, not a {@link GrantChangedEvent}, which
+ * stays on the backend's events bus, open to service credentials only). The
+ * browser fetches the grant through the API, which checks
  * `aws-access.grant.read`; the signal itself must be harmless to anyone.
  */
 export type GrantSignalMessage = {
