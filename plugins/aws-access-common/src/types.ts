@@ -99,6 +99,18 @@ export interface GrantEvent {
   createdAt: string;
 }
 
+/**
+ * The message on `GRANT_SIGNAL_CHANNEL`: which grant changed and how,
+ * nothing else (signals carry this, not a {@link GrantChangedEvent}, which
+ * stays on the backend's events bus, open to service credentials only). The
+ * browser fetches the grant through the API, which checks
+ * `aws-access.grant.read`; the signal itself must be harmless to anyone.
+ */
+export type GrantSignalMessage = {
+  grantId: string;
+  type: string;
+};
+
 export interface GrantWithEvents extends Grant {
   events: GrantEvent[];
 }
@@ -171,15 +183,3 @@ export interface GrantChangedEvent {
   grant: Grant;
   type: string;
 }
-
-/**
- * The message on `GRANT_SIGNAL_CHANNEL`: which grant changed and how,
- * nothing else (signals carry this, not a {@link GrantChangedEvent}, which
- * stays on the backend's events bus, open to service credentials only). The
- * browser fetches the grant through the API, which checks
- * `aws-access.grant.read`; the signal itself must be harmless to anyone.
- */
-export type GrantSignalMessage = {
-  grantId: string;
-  type: string;
-};
