@@ -99,18 +99,6 @@ export interface GrantEvent {
   createdAt: string;
 }
 
-/**
- * The message on `GRANT_SIGNAL_CHANNEL`: which grant changed and how,
- * nothing else (signals carry this, not a {@link GrantChangedEvent}, which
- * stays on the backend's events bus, open to service credentials only). The
- * browser fetches the grant through the API, which checks
- * `aws-access.grant.read`; the signal itself must be harmless to anyone.
- */
-export type GrantSignalMessage = {
-  grantId: string;
-  type: string;
-};
-
 export interface GrantWithEvents extends Grant {
   events: GrantEvent[];
 }
@@ -178,8 +166,21 @@ export interface ListResponse<T> {
   nextCursor?: string;
 }
 
-/** Payload published on the events topic and in signals for each change. */
+/**
+ * Payload published on the events topic for each change. Backend-internal:
+ * the events bus answers only service credentials.
+ */
 export interface GrantChangedEvent {
   grant: Grant;
   type: string;
 }
+
+/**
+ * The message on `GRANT_SIGNAL_CHANNEL`: which grant changed and how,
+ * nothing else. The browser fetches the grant through the API, which checks
+ * `aws-access.grant.read`; the signal itself must be harmless to anyone.
+ */
+export type GrantSignalMessage = {
+  grantId: string;
+  type: string;
+};
