@@ -40,6 +40,10 @@ import {
   createOnboardingRouter,
   readOnboardingConfig,
 } from './onboarding';
+import {
+  createTemplateLinkSigner,
+  templateLinkKey,
+} from './onboarding/templateLinks';
 import { getUserCaller } from './service/authorization';
 import { createRouter, toPermissionResource } from './service/router';
 import { readGrantPresentationConfig } from './service/grantPresentation';
@@ -243,6 +247,9 @@ export const awsAccessPlugin = createBackendPlugin({
             config: awsAccessConfig,
             onboarding: readOnboardingConfig(config),
             discovery: deps.discovery,
+            templateLinks: createTemplateLinkSigner(
+              templateLinkKey({ config, database: deps.database }),
+            ),
             // Who administers aws-access is the permission policy's call
             // (the demo policy grants it to awsAccess.adminGroups).
             authorizeAdmin: async req => {
@@ -263,10 +270,11 @@ export const awsAccessPlugin = createBackendPlugin({
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
-        // CloudFormation downloads the template without a Backstage token; it
-        // holds no secret (the external id is a stack parameter).
+        // CloudFormation downloads the template without a Backstage token.
+        // Only that path is public, and it answers only signed, expiring
+        // links; the rest of /onboarding needs a signed-in admin.
         httpRouter.addAuthPolicy({
-          path: '/onboarding',
+          path: '/onboarding/:accountId/template.yaml',
           allow: 'unauthenticated',
         });
       },

@@ -267,6 +267,24 @@ describe('ApprovalsInbox', () => {
       expect(api.approveGrant.mock.calls[0][0]).toBe('g-real');
     });
 
+    it('offers a linked request the list does not hold yet to its approver', async () => {
+      const api = createFakeAwsAccessApi();
+      // The list was read before the request arrived.
+      api.listGrants.mockResolvedValue({ items: [] });
+      api.getGrant.mockResolvedValue(withEvents(real));
+      await renderInbox({ api, linkedGrant: 'g-real' });
+
+      const row = await screen.findByRole('article', {
+        name: 'carol asks for access',
+      });
+      expect(
+        within(row).getByRole('button', { name: 'Approve' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByText('You cannot approve this request'),
+      ).not.toBeInTheDocument();
+    });
+
     it('says one request waits, in the singular', async () => {
       const api = createFakeAwsAccessApi();
       api.listGrants.mockResolvedValue({ items: [pending] });

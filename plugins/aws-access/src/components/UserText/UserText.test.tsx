@@ -40,7 +40,8 @@ describe('UserText', () => {
   });
 
   it('renders nothing for an empty text', () => {
-    const { container } = render(<UserText>{''}</UserText>);
+    const empty = '';
+    const { container } = render(<UserText>{empty}</UserText>);
     expect(container.innerHTML).toBe('');
   });
 });
