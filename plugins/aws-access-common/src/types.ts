@@ -200,6 +200,19 @@ export interface ListResponse<T> {
   nextCursor?: string;
 }
 
+/** The limits every request is held to, stated before anyone submits (`GET /accounts`). */
+export interface GrantLimits {
+  /** `awsAccess.maxDurationMinutes`. */
+  maxDurationMinutes: number;
+  /** Most actions in one grant. */
+  maxActions: number;
+}
+
+/** `GET /accounts`: the accounts, and the limits of a request. */
+export interface AccountsResponse extends ListResponse<AwsAccount> {
+  limits?: GrantLimits;
+}
+
 /** Payload published on the events topic and in signals for each change. */
 export interface GrantChangedEvent {
   grant: Grant;

@@ -41,6 +41,7 @@ import { PrincipalResolver } from './PrincipalResolver';
 import {
   duplicateGrantError,
   Grant,
+  GrantLimits,
   GrantPreview,
 } from 'backstage-plugin-aws-access-common';
 import { extendedExpiry, extensionNeedsApprovalMessage } from './extension';
@@ -135,6 +136,14 @@ export class GrantService {
       body,
       caller,
     );
+  }
+
+  /** The limits of a request, stated up front by the forms. */
+  limits(): GrantLimits {
+    return {
+      maxDurationMinutes: this.config().maxDurationMinutes,
+      maxActions: GRANT_LIMITS.maxActions,
+    };
   }
 
   private extensionLimits() {

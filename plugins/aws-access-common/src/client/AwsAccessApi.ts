@@ -1,7 +1,7 @@
 import type {
   AccountOnboarding,
+  AccountsResponse,
   ActionInfo,
-  AwsAccount,
   Grant,
   GrantPreview,
   GrantWithEvents,
@@ -23,7 +23,7 @@ export interface RequestOptions {
 
 /** The REST API of the aws-access backend, as a typed interface. */
 export interface AwsAccessApi {
-  listAccounts(options?: RequestOptions): Promise<ListResponse<AwsAccount>>;
+  listAccounts(options?: RequestOptions): Promise<AccountsResponse>;
   listActions(
     resourceArn: string,
     options?: RequestOptions,

@@ -4,8 +4,8 @@ import { AWS_ACCESS_PLUGIN_ID } from '../constants';
 import type { AwsAccessApi, RequestOptions } from './AwsAccessApi';
 import type {
   AccountOnboarding,
+  AccountsResponse,
   ActionInfo,
-  AwsAccount,
   Grant,
   GrantPreview,
   GrantWithEvents,
@@ -47,7 +47,7 @@ export class AwsAccessClient implements AwsAccessApi {
   }
 
   listAccounts(options?: RequestOptions) {
-    return this.request<ListResponse<AwsAccount>>('GET', '/accounts', options);
+    return this.request<AccountsResponse>('GET', '/accounts', options);
   }
 
   listActions(resourceArn: string, options?: RequestOptions) {
