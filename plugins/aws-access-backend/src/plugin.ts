@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import {
   coreServices,
   createBackendPlugin,
@@ -42,6 +43,7 @@ import { getUserCaller } from './service/authorization';
 import { createRouter, toPermissionResource } from './service/router';
 import { readGrantPresentationConfig } from './service/grantPresentation';
 import { createInventoryReadiness } from './service/inventoryReadiness';
+import { createNewAccountRouter } from './onboarding/newAccountRouter';
 
 /**
  * The aws-access backend plugin: REST API, grant engine, expiry and reconciler.
@@ -219,6 +221,26 @@ export const awsAccessPlugin = createBackendPlugin({
               : undefined,
           }),
         );
+        const authorizeAdmin = async (req: Request) => {
+          const caller = await getUserCaller(req, deps);
+          const [decision] = await deps.permissions.authorize(
+            [{ permission: adminPermission }],
+            { credentials: await deps.httpAuth.credentials(req) },
+          );
+          if (decision.result !== AuthorizeResult.ALLOW) {
+            throw new NotAllowedError(
+              'only aws-access administrators may onboard or offboard accounts',
+            );
+          }
+          return caller.userEntityRef;
+        };
+        httpRouter.use(
+          createNewAccountRouter({
+            config: awsAccessConfig,
+            onboarding: readOnboardingConfig(config),
+            authorizeAdmin,
+          }),
+        );
         httpRouter.use(
           await createOnboardingRouter({
             config: awsAccessConfig,
@@ -226,19 +248,7 @@ export const awsAccessPlugin = createBackendPlugin({
             discovery: deps.discovery,
             // Who administers aws-access is the permission policy's call
             // (the demo policy grants it to awsAccess.adminGroups).
-            authorizeAdmin: async req => {
-              const caller = await getUserCaller(req, deps);
-              const [decision] = await deps.permissions.authorize(
-                [{ permission: adminPermission }],
-                { credentials: await deps.httpAuth.credentials(req) },
-              );
-              if (decision.result !== AuthorizeResult.ALLOW) {
-                throw new NotAllowedError(
-                  'only aws-access administrators may onboard or offboard accounts',
-                );
-              }
-              return caller.userEntityRef;
-            },
+            authorizeAdmin,
             revokeAllActiveGrants: (accountId, actor) =>
               grants.revokeAllInAccount(accountId, actor),
           }),

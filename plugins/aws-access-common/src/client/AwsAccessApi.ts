@@ -6,6 +6,7 @@ import type {
   GrantPreview,
   GrantWithEvents,
   ListResponse,
+  NewAccountOnboarding,
   OffboardResult,
 } from '../types';
 import type {
@@ -76,6 +77,11 @@ export interface AwsAccessApi {
     accountId: string,
     options?: RequestOptions,
   ): Promise<AccountOnboarding>;
+  /** Admin: the stack and config for an account that is not configured yet. Optional for older fakes. */
+  prepareNewAccount?(
+    request: { accountId: string; name?: string; region?: string },
+    options?: RequestOptions,
+  ): Promise<NewAccountOnboarding>;
   /** Admin: revoke every active grant in the account before its stack is deleted. */
   offboardAccount(
     accountId: string,

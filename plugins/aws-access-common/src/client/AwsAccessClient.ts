@@ -10,6 +10,7 @@ import type {
   GrantPreview,
   GrantWithEvents,
   ListResponse,
+  NewAccountOnboarding,
   OffboardResult,
 } from '../types';
 import type {
@@ -48,6 +49,18 @@ export class AwsAccessClient implements AwsAccessApi {
 
   listAccounts(options?: RequestOptions) {
     return this.request<AccountsResponse>('GET', '/accounts', options);
+  }
+
+  prepareNewAccount(
+    request: { accountId: string; name?: string; region?: string },
+    options?: RequestOptions,
+  ) {
+    return this.request<NewAccountOnboarding>(
+      'POST',
+      '/onboarding/new',
+      options,
+      request,
+    );
   }
 
   listActions(resourceArn: string, options?: RequestOptions) {
