@@ -62,6 +62,11 @@ node --require "$ROOT/node_modules/@backstage/cli-node/config/nodeTransform.cjs"
 # The backend signs as its own demo user (policy in scripts/demo/seed.mjs);
 # the demo people's keys (.demo/aws-credentials) can only assume the grant
 # roles that trust them.
+# moto keeps CloudFormation-made inline role policies in a form its own
+# IAM enforcement cannot read; store them as JSON first.
+python3 "$ROOT/scripts/demo/moto_inline_policies.py" \
+  "$AWS_ENDPOINT_URL" $(node -e 'const y=require("yaml").parse(require("fs").readFileSync(process.argv[1],"utf8"));console.log(y.accounts.map(a=>a.accountId).join(" "))' "$ROOT/examples/demo/aws-seed.yaml") ||
+  die "could not prepare the local AWS for IAM enforcement"
 curl -fsS -X POST -H 'Content-Type: text/plain' --data-binary 0 \
   "$AWS_ENDPOINT_URL/moto-api/reset-auth" >/dev/null ||
   die "could not switch on IAM enforcement in the local AWS"

@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import {
   coreServices,
   createBackendPlugin,
@@ -48,6 +49,7 @@ import { getUserCaller } from './service/authorization';
 import { createRouter, toPermissionResource } from './service/router';
 import { readGrantPresentationConfig } from './service/grantPresentation';
 import { createInventoryReadiness } from './service/inventoryReadiness';
+import { createNewAccountRouter } from './onboarding/newAccountRouter';
 
 /**
  * The aws-access backend plugin: REST API, grant engine, expiry and reconciler.
@@ -242,6 +244,26 @@ export const awsAccessPlugin = createBackendPlugin({
               : undefined,
           }),
         );
+        const authorizeAdmin = async (req: Request) => {
+          const caller = await getUserCaller(req, deps);
+          const [decision] = await deps.permissions.authorize(
+            [{ permission: adminPermission }],
+            { credentials: await deps.httpAuth.credentials(req) },
+          );
+          if (decision.result !== AuthorizeResult.ALLOW) {
+            throw new NotAllowedError(
+              'only aws-access administrators may onboard or offboard accounts',
+            );
+          }
+          return caller.userEntityRef;
+        };
+        httpRouter.use(
+          createNewAccountRouter({
+            config: awsAccessConfig,
+            onboarding: readOnboardingConfig(config),
+            authorizeAdmin,
+          }),
+        );
         httpRouter.use(
           await createOnboardingRouter({
             config: awsAccessConfig,
@@ -252,19 +274,7 @@ export const awsAccessPlugin = createBackendPlugin({
             ),
             // Who administers aws-access is the permission policy's call
             // (the demo policy grants it to awsAccess.adminGroups).
-            authorizeAdmin: async req => {
-              const caller = await getUserCaller(req, deps);
-              const [decision] = await deps.permissions.authorize(
-                [{ permission: adminPermission }],
-                { credentials: await deps.httpAuth.credentials(req) },
-              );
-              if (decision.result !== AuthorizeResult.ALLOW) {
-                throw new NotAllowedError(
-                  'only aws-access administrators may onboard or offboard accounts',
-                );
-              }
-              return caller.userEntityRef;
-            },
+            authorizeAdmin,
             revokeAllActiveGrants: (accountId, actor) =>
               grants.revokeAllInAccount(accountId, actor),
           }),

@@ -42,6 +42,7 @@ import { PrincipalResolver } from './PrincipalResolver';
 import {
   duplicateGrantError,
   Grant,
+  GrantLimits,
   GrantPreview,
 } from 'backstage-plugin-aws-access-common';
 import { extendedExpiry, extensionNeedsApprovalMessage } from './extension';
@@ -138,6 +139,14 @@ export class GrantService {
       maxDurationMinutes: this.config().maxDurationMinutes,
       levels: this.actions.listActions(plan.resource.arn),
     });
+  }
+
+  /** The limits of a request, stated up front by the forms. */
+  limits(): GrantLimits {
+    return {
+      maxDurationMinutes: this.config().maxDurationMinutes,
+      maxActions: GRANT_LIMITS.maxActions,
+    };
   }
 
   private extensionLimits() {

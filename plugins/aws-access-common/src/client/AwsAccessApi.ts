@@ -1,11 +1,12 @@
 import type {
   AccountOnboarding,
+  AccountsResponse,
   ActionInfo,
-  AwsAccount,
   Grant,
   GrantPreview,
   GrantWithEvents,
   ListResponse,
+  NewAccountOnboarding,
   OffboardResult,
 } from '../types';
 import type {
@@ -23,7 +24,7 @@ export interface RequestOptions {
 
 /** The REST API of the aws-access backend, as a typed interface. */
 export interface AwsAccessApi {
-  listAccounts(options?: RequestOptions): Promise<ListResponse<AwsAccount>>;
+  listAccounts(options?: RequestOptions): Promise<AccountsResponse>;
   listActions(
     resourceArn: string,
     options?: RequestOptions,
@@ -76,6 +77,11 @@ export interface AwsAccessApi {
     accountId: string,
     options?: RequestOptions,
   ): Promise<AccountOnboarding>;
+  /** Admin: the stack and config for an account that is not configured yet. Optional for older fakes. */
+  prepareNewAccount?(
+    request: { accountId: string; name?: string; region?: string },
+    options?: RequestOptions,
+  ): Promise<NewAccountOnboarding>;
   /** Admin: revoke every active grant in the account before its stack is deleted. */
   offboardAccount(
     accountId: string,

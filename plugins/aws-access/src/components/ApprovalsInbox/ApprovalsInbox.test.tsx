@@ -190,7 +190,7 @@ describe('ApprovalsInbox', () => {
     expect(api.rejectGrant).toHaveBeenCalledWith('g-pending', {});
     await waitFor(() =>
       expect(within(dialog).getByRole('alert')).toHaveTextContent(
-        'Only members of group:default/team-data',
+        'Only members of team-data',
       ),
     );
   });

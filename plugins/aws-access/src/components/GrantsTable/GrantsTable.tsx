@@ -1,18 +1,35 @@
 import { ReactNode } from 'react';
-import { Table, TableColumn } from '@backstage/core-components';
+import { Link, Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import type { Grant } from 'backstage-plugin-aws-access-common';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
+import { parseArn, type Grant } from 'backstage-plugin-aws-access-common';
+import { useNavigate } from 'react-router-dom';
+import { useGrantDetailsLink } from '../../hooks/useGrantDetailsLink';
 import { canExtend, canRevoke } from '../../lib/grantStates';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime, formatRelative } from '../../lib/time';
 import { ApprovalProgress } from '../ApprovalProgress';
 import { CancelRequestButton } from '../CancelRequestButton';
 import { ExpiryCountdown } from '../ExpiryCountdown';
 import { ExtendGrantButton } from '../ExtendGrantButton';
 import { GrantStateIndicator } from '../GrantStateIndicator';
 import { RevokeGrantButton } from '../RevokeGrantButton';
-import { UserText } from '../UserText';
+
+const useStyles = makeStyles({
+  // Words never break inside; long names end in an ellipsis with the whole
+  // name as a tooltip.
+  nowrap: { whiteSpace: 'nowrap' },
+  ellipsis: {
+    display: 'block',
+    maxWidth: 280,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  row: { cursor: 'pointer' },
+});
 
 export interface GrantsTableProps {
   grants: Grant[];
@@ -26,9 +43,24 @@ export interface GrantsTableProps {
   onChange?: (grant: Grant) => void;
 }
 
+/** `sandbox-analytics-raw` for `arn:aws:s3:::sandbox-analytics-raw`. */
+export function resourceName(resourceArn: string): string {
+  const resource = parseArn(resourceArn)?.resource ?? resourceArn;
+  return resource.split(/[/:]/).pop() || resource;
+}
+
+/** `s3:GetObject, s3:ListBucket` or `s3:GetObject and 4 more`. */
+function actionsSummary(actions: string[]): string {
+  return actions.length <= 2
+    ? actions.join(', ')
+    : `${actions[0]} and ${actions.length - 1} more`;
+}
+
 /**
- * Grants as a Backstage table, with revoke (and extend) per row; a pending
- * request shows its approval progress, and its requester can cancel it.
+ * Grants as a Backstage table. Every row opens the grant's details (its
+ * first cell is the link, and a click anywhere on the row follows it);
+ * revoke, extend and cancel stay in the last column, which never wraps.
+ * Narrow screens drop the request time, never the buttons.
  */
 export function GrantsTable(props: GrantsTableProps) {
   const {
@@ -40,65 +72,95 @@ export function GrantsTable(props: GrantsTableProps) {
     emptyContent,
     onChange,
   } = props;
+  const classes = useStyles();
+  const theme = useTheme();
+  const wide = useMediaQuery(theme.breakpoints.up('lg'), { noSsr: true });
+  const detailsLink = useGrantDetailsLink();
+  const navigate = useNavigate();
 
   const columns: TableColumn<Grant>[] = [
+    {
+      title: showResource ? 'Resource' : 'Access',
+      field: showResource ? 'resourceArn' : 'actions',
+      render: grant => (
+        <Box minWidth={0}>
+          <Link
+            to={detailsLink(grant.id)}
+            className={classes.ellipsis}
+            title={`${grant.resourceArn}\n${grant.actions.join(', ')}`}
+            data-testid="grant-row-link"
+          >
+            {showResource
+              ? resourceName(grant.resourceArn)
+              : actionsSummary(grant.actions)}
+          </Link>
+          {showResource && (
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              className={classes.ellipsis}
+            >
+              {actionsSummary(grant.actions)} · account {grant.accountId}
+            </Typography>
+          )}
+        </Box>
+      ),
+    },
     {
       title: 'State',
       field: 'state',
       render: grant => (
-        <>
+        <Box className={classes.nowrap}>
           <GrantStateIndicator state={grant.state} />
           <ApprovalProgress grant={grant} dense />
-        </>
+        </Box>
       ),
     },
     {
       title: 'Requester',
       field: 'requester',
       render: grant => (
-        <EntityRefLink entityRef={grant.requester} defaultKind="user" />
+        <span className={classes.nowrap}>
+          <EntityRefLink entityRef={grant.requester} defaultKind="user" />
+        </span>
       ),
-    },
-    ...(showResource
-      ? [
-          {
-            title: 'Resource',
-            field: 'resourceArn',
-            render: (grant: Grant) => (
-              <Typography variant="body2" style={{ wordBreak: 'break-all' }}>
-                {grant.resourceArn}
-              </Typography>
-            ),
-          },
-          { title: 'Account', field: 'accountId' },
-        ]
-      : []),
-    {
-      title: 'Actions',
-      field: 'actions',
-      render: grant => grant.actions.join(', '),
     },
     {
       title: 'Time left',
       field: 'expiresAt',
-      render: grant => <ExpiryCountdown grant={grant} />,
+      render: grant => (
+        <span className={classes.nowrap}>
+          <ExpiryCountdown grant={grant} />
+        </span>
+      ),
     },
     {
       title: 'Requested',
       field: 'createdAt',
-      render: grant => formatDateTime(grant.createdAt),
-    },
-    {
-      title: 'Reason',
-      field: 'reason',
-      render: grant => <UserText>{grant.reason}</UserText>,
+      hidden: !wide,
+      render: grant => (
+        <span
+          className={classes.nowrap}
+          title={formatDateTime(grant.createdAt)}
+        >
+          {formatRelative(grant.createdAt)}
+        </span>
+      ),
     },
     {
       title: '',
       field: 'id',
       sorting: false,
+      cellStyle: { whiteSpace: 'nowrap', width: 1 },
       render: grant => (
-        <Box display="flex" style={{ gap: 8 }}>
+        // Clicks on the buttons (and in their dialogs) stay here: they do
+        // not open the row.
+        <Box
+          display="flex"
+          justifyContent="flex-end"
+          style={{ gap: 8 }}
+          onClick={e => e.stopPropagation()}
+        >
           {showExtend && canExtend(grant) && (
             <ExtendGrantButton grant={grant} onExtended={onChange} />
           )}
@@ -118,6 +180,7 @@ export function GrantsTable(props: GrantsTableProps) {
       data={grants}
       isLoading={loading}
       emptyContent={emptyContent}
+      onRowClick={(_event, grant) => grant && navigate(detailsLink(grant.id))}
       options={{
         paging: false,
         search: false,
