@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { ReactNode, useMemo } from 'react';
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -60,7 +60,10 @@ function actionsSummary(actions: string[]): string {
  * Grants as a Backstage table. Every row opens the grant's details (its
  * first cell is the link, and a click anywhere on the row follows it);
  * revoke, extend and cancel stay in the last column, which never wraps.
- * Narrow screens drop the request time, never the buttons.
+ * Narrow screens move the time left under the state, drop the requester
+ * and stack the buttons, so the buttons always stay on screen.
+ * The requester and the request time share a column, so that five columns
+ * and the buttons fit a 1440 px page.
  */
 export function GrantsTable(props: GrantsTableProps) {
   const {
@@ -78,10 +81,12 @@ export function GrantsTable(props: GrantsTableProps) {
   const detailsLink = useGrantDetailsLink();
   const navigate = useNavigate();
 
-  const columns: TableColumn<Grant>[] = [
+  // Stable columns: material-table resets its state when they change.
+  const columns: TableColumn<Grant>[] = useMemo(() => [
     {
       title: showResource ? 'Resource' : 'Access',
       field: showResource ? 'resourceArn' : 'actions',
+      width: '28%',
       render: grant => (
         <Box minWidth={0}>
           <Link
@@ -100,7 +105,17 @@ export function GrantsTable(props: GrantsTableProps) {
               color="textSecondary"
               className={classes.ellipsis}
             >
-              {actionsSummary(grant.actions)} · account {grant.accountId}
+              {actionsSummary(grant.actions)}
+            </Typography>
+          )}
+          {!wide && (
+            // Narrow: who asked, under what was asked.
+            <Typography
+              variant="caption"
+              component="span"
+              className={classes.ellipsis}
+            >
+              <EntityRefLink entityRef={grant.requester} defaultKind="user" />
             </Typography>
           )}
         </Box>
@@ -109,25 +124,49 @@ export function GrantsTable(props: GrantsTableProps) {
     {
       title: 'State',
       field: 'state',
+      width: '16%',
       render: grant => (
         <Box className={classes.nowrap}>
           <GrantStateIndicator state={grant.state} />
           <ApprovalProgress grant={grant} dense />
+          {!wide && (
+            // Narrow: the time left sits under the state.
+            <Typography variant="caption" component="div">
+              <ExpiryCountdown grant={grant} />
+            </Typography>
+          )}
         </Box>
       ),
     },
     {
-      title: 'Requester',
-      field: 'requester',
+      title: 'Requested',
+      field: 'createdAt',
+      width: '24%',
+      hidden: !wide,
       render: grant => (
-        <span className={classes.nowrap}>
-          <EntityRefLink entityRef={grant.requester} defaultKind="user" />
-        </span>
+        <Box minWidth={0}>
+          <span className={classes.ellipsis}>
+            <EntityRefLink entityRef={grant.requester} defaultKind="user" />
+          </span>
+          {wide && (
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              component="span"
+              className={classes.ellipsis}
+              title={formatDateTime(grant.createdAt)}
+            >
+              {formatRelative(grant.createdAt)}
+            </Typography>
+          )}
+        </Box>
       ),
     },
     {
       title: 'Time left',
       field: 'expiresAt',
+      width: '18%',
+      hidden: !wide,
       render: grant => (
         <span className={classes.nowrap}>
           <ExpiryCountdown grant={grant} />
@@ -135,28 +174,18 @@ export function GrantsTable(props: GrantsTableProps) {
       ),
     },
     {
-      title: 'Requested',
-      field: 'createdAt',
-      hidden: !wide,
-      render: grant => (
-        <span
-          className={classes.nowrap}
-          title={formatDateTime(grant.createdAt)}
-        >
-          {formatRelative(grant.createdAt)}
-        </span>
-      ),
-    },
-    {
       title: '',
       field: 'id',
       sorting: false,
-      cellStyle: { whiteSpace: 'nowrap', width: 1 },
+      width: '1%',
+      cellStyle: { whiteSpace: 'nowrap' },
       render: grant => (
         // Clicks on the buttons (and in their dialogs) stay here: they do
         // not open the row.
         <Box
           display="flex"
+          flexDirection={wide ? 'row' : 'column'}
+          alignItems="flex-end"
           justifyContent="flex-end"
           style={{ gap: 8 }}
           onClick={e => e.stopPropagation()}
@@ -171,7 +200,7 @@ export function GrantsTable(props: GrantsTableProps) {
         </Box>
       ),
     },
-  ];
+  ], [classes, wide, detailsLink, showResource, showExtend, onChange]);
 
   return (
     <Table<Grant>
