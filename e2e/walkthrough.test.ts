@@ -80,7 +80,11 @@ async function watchConsole(
     ) {
       problems.push({ page: page.url(), type: message.type(), text });
     } else {
-      others.add(`${message.type()}: ${head.slice(0, 160)}${subject ? ` (${subject})` : ''}`);
+      others.add(
+        `${message.type()}: ${head.slice(0, 160)}${
+          subject ? ` (${subject})` : ''
+        }`,
+      );
     }
   });
   return page;
@@ -457,7 +461,9 @@ test('guest, bob and alice: every screen and snippet works as shown', async () =
 
     if (otherWarnings.size) {
       console.log(
-        `console warnings from libraries (not ours):\n${[...otherWarnings].join('\n')}`,
+        `console warnings from libraries (not ours):\n${[...otherWarnings].join(
+          '\n',
+        )}`,
       );
     }
     assert.deepEqual(problems, [], 'our components left console warnings');

@@ -82,125 +82,128 @@ export function GrantsTable(props: GrantsTableProps) {
   const navigate = useNavigate();
 
   // Stable columns: material-table resets its state when they change.
-  const columns: TableColumn<Grant>[] = useMemo(() => [
-    {
-      title: showResource ? 'Resource' : 'Access',
-      field: showResource ? 'resourceArn' : 'actions',
-      width: '28%',
-      render: grant => (
-        <Box minWidth={0}>
-          <Link
-            to={detailsLink(grant.id)}
-            className={classes.ellipsis}
-            title={`${grant.resourceArn}\n${grant.actions.join(', ')}`}
-            data-testid="grant-row-link"
-          >
-            {showResource
-              ? resourceName(grant.resourceArn)
-              : actionsSummary(grant.actions)}
-          </Link>
-          {showResource && (
-            <Typography
-              variant="caption"
-              color="textSecondary"
+  const columns: TableColumn<Grant>[] = useMemo(
+    () => [
+      {
+        title: showResource ? 'Resource' : 'Access',
+        field: showResource ? 'resourceArn' : 'actions',
+        width: '28%',
+        render: grant => (
+          <Box minWidth={0}>
+            <Link
+              to={detailsLink(grant.id)}
               className={classes.ellipsis}
+              title={`${grant.resourceArn}\n${grant.actions.join(', ')}`}
+              data-testid="grant-row-link"
             >
-              {actionsSummary(grant.actions)}
-            </Typography>
-          )}
-          {!wide && (
-            // Narrow: who asked, under what was asked.
-            <Typography
-              variant="caption"
-              component="span"
-              className={classes.ellipsis}
-            >
+              {showResource
+                ? resourceName(grant.resourceArn)
+                : actionsSummary(grant.actions)}
+            </Link>
+            {showResource && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                className={classes.ellipsis}
+              >
+                {actionsSummary(grant.actions)}
+              </Typography>
+            )}
+            {!wide && (
+              // Narrow: who asked, under what was asked.
+              <Typography
+                variant="caption"
+                component="span"
+                className={classes.ellipsis}
+              >
+                <EntityRefLink entityRef={grant.requester} defaultKind="user" />
+              </Typography>
+            )}
+          </Box>
+        ),
+      },
+      {
+        title: 'State',
+        field: 'state',
+        width: '16%',
+        render: grant => (
+          <Box className={classes.nowrap}>
+            <GrantStateIndicator state={grant.state} />
+            <ApprovalProgress grant={grant} dense />
+            {!wide && (
+              // Narrow: the time left sits under the state.
+              <Typography variant="caption" component="div">
+                <ExpiryCountdown grant={grant} />
+              </Typography>
+            )}
+          </Box>
+        ),
+      },
+      {
+        title: 'Requested',
+        field: 'createdAt',
+        width: '24%',
+        hidden: !wide,
+        render: grant => (
+          <Box minWidth={0}>
+            <span className={classes.ellipsis}>
               <EntityRefLink entityRef={grant.requester} defaultKind="user" />
-            </Typography>
-          )}
-        </Box>
-      ),
-    },
-    {
-      title: 'State',
-      field: 'state',
-      width: '16%',
-      render: grant => (
-        <Box className={classes.nowrap}>
-          <GrantStateIndicator state={grant.state} />
-          <ApprovalProgress grant={grant} dense />
-          {!wide && (
-            // Narrow: the time left sits under the state.
-            <Typography variant="caption" component="div">
-              <ExpiryCountdown grant={grant} />
-            </Typography>
-          )}
-        </Box>
-      ),
-    },
-    {
-      title: 'Requested',
-      field: 'createdAt',
-      width: '24%',
-      hidden: !wide,
-      render: grant => (
-        <Box minWidth={0}>
-          <span className={classes.ellipsis}>
-            <EntityRefLink entityRef={grant.requester} defaultKind="user" />
+            </span>
+            {wide && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="span"
+                className={classes.ellipsis}
+                title={formatDateTime(grant.createdAt)}
+              >
+                {formatRelative(grant.createdAt)}
+              </Typography>
+            )}
+          </Box>
+        ),
+      },
+      {
+        title: 'Time left',
+        field: 'expiresAt',
+        width: '18%',
+        hidden: !wide,
+        render: grant => (
+          <span className={classes.nowrap}>
+            <ExpiryCountdown grant={grant} />
           </span>
-          {wide && (
-            <Typography
-              variant="caption"
-              color="textSecondary"
-              component="span"
-              className={classes.ellipsis}
-              title={formatDateTime(grant.createdAt)}
-            >
-              {formatRelative(grant.createdAt)}
-            </Typography>
-          )}
-        </Box>
-      ),
-    },
-    {
-      title: 'Time left',
-      field: 'expiresAt',
-      width: '18%',
-      hidden: !wide,
-      render: grant => (
-        <span className={classes.nowrap}>
-          <ExpiryCountdown grant={grant} />
-        </span>
-      ),
-    },
-    {
-      title: '',
-      field: 'id',
-      sorting: false,
-      width: '1%',
-      cellStyle: { whiteSpace: 'nowrap' },
-      render: grant => (
-        // Clicks on the buttons (and in their dialogs) stay here: they do
-        // not open the row.
-        <Box
-          display="flex"
-          flexDirection={wide ? 'row' : 'column'}
-          alignItems="flex-end"
-          justifyContent="flex-end"
-          style={{ gap: 8 }}
-          onClick={e => e.stopPropagation()}
-        >
-          {showExtend && canExtend(grant) && (
-            <ExtendGrantButton grant={grant} onExtended={onChange} />
-          )}
-          {canRevoke(grant) && (
-            <RevokeGrantButton grant={grant} onRevoked={onChange} />
-          )}
-          <CancelRequestButton grant={grant} onCancelled={onChange} />
-        </Box>
-      ),
-    },
-  ], [classes, wide, detailsLink, showResource, showExtend, onChange]);
+        ),
+      },
+      {
+        title: '',
+        field: 'id',
+        sorting: false,
+        width: '1%',
+        cellStyle: { whiteSpace: 'nowrap' },
+        render: grant => (
+          // Clicks on the buttons (and in their dialogs) stay here: they do
+          // not open the row.
+          <Box
+            display="flex"
+            flexDirection={wide ? 'row' : 'column'}
+            alignItems="flex-end"
+            justifyContent="flex-end"
+            style={{ gap: 8 }}
+            onClick={e => e.stopPropagation()}
+          >
+            {showExtend && canExtend(grant) && (
+              <ExtendGrantButton grant={grant} onExtended={onChange} />
+            )}
+            {canRevoke(grant) && (
+              <RevokeGrantButton grant={grant} onRevoked={onChange} />
+            )}
+            <CancelRequestButton grant={grant} onCancelled={onChange} />
+          </Box>
+        ),
+      },
+    ],
+    [classes, wide, detailsLink, showResource, showExtend, onChange],
+  );
 
   return (
     <Table<Grant>
