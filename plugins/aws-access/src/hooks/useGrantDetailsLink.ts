@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { rootRouteRef } from '../routes';
 
@@ -15,6 +16,9 @@ export function useGrantDetailsLink(): (grantId: string) => string {
   } catch {
     // Not mounted in this app: the conventional path.
   }
-  return grantId =>
-    `${base.replace(/\/$/, '')}/grants?grant=${encodeURIComponent(grantId)}`;
+  return useCallback(
+    (grantId: string) =>
+      `${base.replace(/\/$/, '')}/grants?grant=${encodeURIComponent(grantId)}`,
+    [base],
+  );
 }
