@@ -236,7 +236,10 @@ test('guest, bob and alice: every screen and snippet works as shown', async () =
       }
       return (await policy.getAttribute('aria-expanded')) === 'true';
     });
-    await preview.getByText(/aws:CurrentTime/).first().waitFor();
+    await preview
+      .getByText(/aws:CurrentTime/)
+      .first()
+      .waitFor();
     await guest.waitForTimeout(400);
     await readmeShot(guest, 'preview-panel');
     await guest.getByRole('button', { name: 'Request access' }).click();
