@@ -83,7 +83,7 @@ async function watchConsole(
       others.add(
         `${message.type()}: ${head.slice(0, 160)}${
           subject ? ` (${subject})` : ''
-        }`,
+        } on ${new URL(page.url()).pathname}`,
       );
     }
   });
