@@ -83,7 +83,7 @@ async function watchConsole(
       others.add(
         `${message.type()}: ${head.slice(0, 160)}${
           subject ? ` (${subject})` : ''
-        }`,
+        } on ${new URL(page.url()).pathname}`,
       );
     }
   });
@@ -226,11 +226,21 @@ test('guest, bob and alice: every screen and snippet works as shown', async () =
     const preview = guest.getByTestId('grant-preview');
     await preview.getByText('Active at once').waitFor();
     await preview.getByText(/Only reads and lists/).waitFor();
-    await preview.getByText(/^Permission policy/).click();
+    // Open the permission policy for the picture, once the preview settled.
+    await guest.waitForTimeout(800);
+    const policy = preview.getByRole('button', { name: /Permission policy/ });
+    await eventually('the permission policy is open', async () => {
+      if ((await policy.getAttribute('aria-expanded')) !== 'true') {
+        await policy.click();
+        await guest.waitForTimeout(500);
+      }
+      return (await policy.getAttribute('aria-expanded')) === 'true';
+    });
     await preview
       .getByText(/aws:CurrentTime/)
       .first()
       .waitFor();
+    await guest.waitForTimeout(400);
     await readmeShot(guest, 'preview-panel');
     await guest.getByRole('button', { name: 'Request access' }).click();
 
