@@ -1,0 +1,113 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join, resolve } from 'node:path';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface ProfileSummary {
+  file: string;
+  totalMs: number;
+  /** Self time by package (node_modules/<pkg>), our code, node internals, GC. */
+  byPackage: Array<[string, number]>;
+  /** Self time by function, the heaviest first. */
+  byFunction: Array<[string, number]>;
+}
+
+function packageOf(url: string, functionName: string): string {
+  if (!url) {
+    return functionName.startsWith('(') ? functionName : '(native)';
+  }
+  const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (modules) return modules[1];
+  if (url.startsWith('node:')) return 'node internals';
+  if (url.includes('/plugins/aws-access-backend/'))
+    return 'aws-access-backend (ours)';
+  if (url.includes('/plugins/aws-access-common/'))
+    return 'aws-access-common (ours)';
+  if (url.includes('/bench/')) return 'bench client';
+  return url
+    .replace(/^file:\/\//, '')
+    .split('/')
+    .slice(-2)
+    .join('/');
+}
+
+/**
+ * The same V8 CPU profile `node --cpu-prof` writes, but only around one
+ * phase (the burst) of a long run: written as a `.cpuprofile` (open it in
+ * Chrome DevTools or speedscope) and summarised by self time.
+ */
+export async function profileCpu<T>(
+  name: string,
+  fn: () => Promise<T>,
+): Promise<{ result: T; summary: ProfileSummary }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  let result: T;
+  try {
+    result = await fn();
+  } finally {
+    // stop below
+  }
+  const { profile } = (await session.post('Profiler.stop')) as unknown as {
+    profile: Profile;
+  };
+  session.disconnect();
+
+  const dir = resolve(__dirname, '..', 'profiles');
+  mkdirSync(dir, { recursive: true });
+  const file = join(
+    dir,
+    `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`,
+  );
+  writeFileSync(file, JSON.stringify(profile));
+
+  const selfUs = new Map<number, number>();
+  profile.samples.forEach((id, i) => {
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  const byPackage = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const us = selfUs.get(node.id) ?? 0;
+    if (!us) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === '(idle)') continue;
+    total += us;
+    const pkg = packageOf(url, functionName);
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
+    const fnKey = `${functionName || '(anonymous)'} ${pkg}${
+      url ? `:${lineNumber + 1}` : ''
+    }`;
+    byFunction.set(fnKey, (byFunction.get(fnKey) ?? 0) + us);
+  }
+  const sorted = (m: Map<string, number>) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => [k, v / 1000] as [string, number]);
+  return {
+    result,
+    summary: {
+      file,
+      totalMs: total / 1000,
+      byPackage: sorted(byPackage),
+      byFunction: sorted(byFunction),
+    },
+  };
+}
