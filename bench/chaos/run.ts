@@ -412,7 +412,9 @@ function triggers(phase: Phase): (c: ProxiedCall) => boolean {
       return c =>
         c.operation === 'DeleteRolePolicy' || c.operation === 'DeleteRole';
     default:
-      return c => c.operation === 'CreateRole';
+      // Approval kills fire when an approve request is sent to the replica
+      // (see approveLater), not on an AWS call.
+      return () => false;
   }
 }
 
