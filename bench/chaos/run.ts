@@ -63,7 +63,6 @@ const FAULTS: FaultConfig = flag('faults')
 const PG_URL =
   process.env.CHAOS_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const PORTS = { replicas: [7101, 7102], proxy: 7150, moto: 7151 };
-const ACCOUNT = '123456789012';
 const ROLE_PATH = '/backstage-access/';
 const BUCKETS = Math.max(50, Math.ceil(GRANTS / 4));
 const KEEPERS = 6;
@@ -79,7 +78,7 @@ function random(): number {
 }
 const pick = <T>(items: readonly T[]) =>
   items[Math.floor(random() * items.length)];
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+const sleep = (millis: number) => new Promise(r => setTimeout(r, millis));
 const started = Date.now();
 const t = () => `${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s`;
 const log = (line = '') => console.log(line ? `[${t()}] ${line}` : '');
@@ -92,12 +91,10 @@ function percentile(values: number[], p: number): number {
       1
   ];
 }
-const ms = (v: number) =>
-  Number.isNaN(v)
-    ? 'n/a'
-    : v >= 1000
-    ? `${(v / 1000).toFixed(2)} s`
-    : `${v.toFixed(0)} ms`;
+function ms(v: number): string {
+  if (Number.isNaN(v)) return 'n/a';
+  return v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`;
+}
 
 function machine(): string[] {
   let moto = 'unknown';
@@ -121,6 +118,31 @@ function machine(): string[] {
       .join(' / ')}`,
   ];
 }
+
+// ---------------------------------------------------------------- run state
+
+const stats = {
+  posted: 0,
+  created: 0,
+  duplicates: 0,
+  refused: {} as Record<string, number>,
+  lostAnswers: 0,
+  approvals: 0,
+  revokes: 0,
+  extends: 0,
+  extendRefused: 0,
+  assumeProbes: [] as Array<{ attempts: number; ms: number; ok: boolean }>,
+};
+
+let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
+
+const createRoleStats = { roles: 0, retriedAndFound: 0 };
+
+const iamSnapshots: string[] = [];
+
+const catalogSnapshots: string[] = [];
+
+const eventStats = { transitions: 0 };
 
 // ---------------------------------------------------------------- the API
 
@@ -220,18 +242,6 @@ async function token(replica: Replica, who: Who): Promise<string> {
 
 // ---------------------------------------------------------------- the run
 
-const stats = {
-  posted: 0,
-  created: 0,
-  duplicates: 0,
-  refused: {} as Record<string, number>,
-  lostAnswers: 0,
-  approvals: 0,
-  revokes: 0,
-  extends: 0,
-  extendRefused: 0,
-  assumeProbes: [] as Array<{ attempts: number; ms: number; ok: boolean }>,
-};
 const grantIds = new Set<string>();
 const driverRevoked = new Set<string>();
 const background: Promise<unknown>[] = [];
@@ -302,6 +312,14 @@ function afterCreated(who: Who, grant: any, keeper?: boolean) {
   background.push(followUp(who, grant.id));
 }
 
+/** An armed approval kill fires when an approve request reaches its replica. */
+function killIfArmedForApproval(replica: Replica) {
+  if (armed?.phase === 'approval' && armed.replica === replica) {
+    const fire = armed.fire;
+    setTimeout(() => fire('POST /approve sent'), random() * 40);
+  }
+}
+
 async function approveLater(id: string) {
   await sleep(1000 + random() * 3000);
   for (let attempt = 0; attempt < 8; attempt++) {
@@ -310,12 +328,7 @@ async function approveLater(id: string) {
       'POST',
       `/grants/${id}/approve`,
       { comment: 'chaos' },
-      replica => {
-        if (armed?.phase === 'approval' && armed.replica === replica) {
-          const fire = armed.fire;
-          setTimeout(() => fire('POST /approve sent'), random() * 40);
-        }
-      },
+      killIfArmedForApproval,
     );
     if (res.status === 200) {
       stats.approvals += 1;
@@ -468,8 +481,6 @@ interface Violation {
   check: string;
   detail: string;
 }
-
-let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
 
 async function main() {
   const runId = `${Date.now().toString(36)}${Math.floor(random() * 1e4)}`;
@@ -871,7 +882,6 @@ function checkCreateRole(
   }
   return out;
 }
-const createRoleStats = { roles: 0, retriedAndFound: 0 };
 
 async function checkIam(
   db: Knex,
@@ -940,7 +950,6 @@ async function checkIam(
   }
   return out;
 }
-const iamSnapshots: string[] = [];
 
 /** The catalog's grant entities equal the active grants within one refresh (20 s) and its processing. */
 async function checkCatalog(db: Knex, when: string): Promise<Violation[]> {
@@ -972,7 +981,6 @@ async function checkCatalog(db: Knex, when: string): Promise<Violation[]> {
   catalogSnapshots.push(`${when}: NO match within 45 s (${last})`);
   return [{ check: `catalog matches live grants (${when})`, detail: last }];
 }
-const catalogSnapshots: string[] = [];
 
 /** Every state change has exactly one event: the transitions chain from the first to the current state. */
 async function checkEvents(db: Knex): Promise<Violation[]> {
@@ -1007,7 +1015,6 @@ async function checkEvents(db: Knex): Promise<Violation[]> {
   }
   return out;
 }
-const eventStats = { transitions: 0 };
 
 async function report(db: Knex, violations: Violation[], keepers: number) {
   const states = await db('grants')

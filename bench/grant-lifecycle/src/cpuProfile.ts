@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 interface ProfileNode {
   id: number;
@@ -69,7 +69,8 @@ export async function profileCpu<T>(
   };
   session.disconnect();
 
-  const dir = resolve(__dirname, '..', 'profiles');
+  // Beside the bench's run.ts (the script node was started with).
+  const dir = resolve(dirname(process.argv[1]), 'profiles');
   mkdirSync(dir, { recursive: true });
   const file = join(
     dir,
