@@ -338,6 +338,22 @@ async function main() {
             ).toFixed(1)}%`,
           );
         }
+        log(
+          `    (the profiler's own inspector calls, ${formatMs(
+            profile.profilerMs,
+          )}, are left out)`,
+        );
+        log('    time with the package on the stack (callees included):');
+        for (const [pkg, ms] of profile.inclusiveByPackage
+          .filter(([name]) => !name.startsWith('('))
+          .slice(0, 14)) {
+          log(
+            `      ${pkg.padEnd(40)} ${formatMs(ms).padStart(9)} ${(
+              (100 * ms) /
+              profile.totalMs
+            ).toFixed(1)}%`,
+          );
+        }
         log('    heaviest functions (self time):');
         for (const [fn, ms] of profile.byFunction.slice(0, 16)) {
           log(`      ${formatMs(ms).padStart(9)}  ${fn}`);

@@ -23,6 +23,10 @@ export interface ProfileSummary {
   byPackage: Array<[string, number]>;
   /** Self time by function, the heaviest first. */
   byFunction: Array<[string, number]>;
+  /** Time with the package anywhere on the stack (what calling into it costs, callees included). */
+  inclusiveByPackage: Array<[string, number]>;
+  /** Samples inside the inspector's own `post` (the profiler, not the bench), excluded above. */
+  profilerMs: number;
 }
 
 function packageOf(url: string, functionName: string): string {
@@ -82,14 +86,33 @@ export async function profileCpu<T>(
   profile.samples.forEach((id, i) => {
     selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
+  const nodes = new Map(profile.nodes.map(n => [n.id, n]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) {
+    for (const child of node.children ?? []) parentOf.set(child, node.id);
+  }
   const byPackage = new Map<string, number>();
   const byFunction = new Map<string, number>();
+  const inclusive = new Map<string, number>();
   let total = 0;
+  let profilerUs = 0;
   for (const node of profile.nodes) {
     const us = selfUs.get(node.id) ?? 0;
     if (!us) continue;
     const { functionName, url, lineNumber } = node.callFrame;
     if (functionName === '(idle)') continue;
+    const stack: ProfileNode[] = [];
+    for (
+      let id: number | undefined = node.id;
+      id !== undefined;
+      id = parentOf.get(id)
+    ) {
+      stack.push(nodes.get(id)!);
+    }
+    if (stack.some(n => n.callFrame.url === 'node:inspector')) {
+      profilerUs += us;
+      continue;
+    }
     total += us;
     const pkg = packageOf(url, functionName);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
@@ -97,6 +120,12 @@ export async function profileCpu<T>(
       url ? `:${lineNumber + 1}` : ''
     }`;
     byFunction.set(fnKey, (byFunction.get(fnKey) ?? 0) + us);
+    const seen = new Set(
+      stack.map(n => packageOf(n.callFrame.url, n.callFrame.functionName)),
+    );
+    for (const onStack of seen) {
+      inclusive.set(onStack, (inclusive.get(onStack) ?? 0) + us);
+    }
   }
   const sorted = (m: Map<string, number>) =>
     [...m.entries()]
@@ -109,6 +138,8 @@ export async function profileCpu<T>(
       totalMs: total / 1000,
       byPackage: sorted(byPackage),
       byFunction: sorted(byFunction),
+      inclusiveByPackage: sorted(inclusive),
+      profilerMs: profilerUs / 1000,
     },
   };
 }
