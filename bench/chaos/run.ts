@@ -523,6 +523,24 @@ async function main() {
       }
     },
   ];
+  // The run's databases go at the very end (cleanups run in reverse), also
+  // when the run fails.
+  if (!flag('keep')) {
+    cleanups.unshift(async () => {
+      const admin = knexFactory({ client: 'pg', connection: PG_URL });
+      try {
+        const { rows } = await admin.raw(
+          'SELECT datname FROM pg_database WHERE datname LIKE ?',
+          [`${prefix}%`],
+        );
+        for (const { datname } of rows) {
+          await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [datname]);
+        }
+      } finally {
+        await admin.destroy();
+      }
+    });
+  }
   const violations: Violation[] = [];
   try {
     for (let i = 0; ; i++) {
@@ -772,24 +790,6 @@ async function main() {
     violations.push(...(await checkRoleGoneBeforeEnd(db)));
 
     await report(db, violations, keepers.length);
-    if (!flag('keep')) {
-      cleanups.push(async () => {
-        const admin = knexFactory({ client: 'pg', connection: PG_URL });
-        try {
-          const { rows } = await admin.raw(
-            'SELECT datname FROM pg_database WHERE datname LIKE ?',
-            [`${prefix}%`],
-          );
-          for (const { datname } of rows) {
-            await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
-              datname,
-            ]);
-          }
-        } finally {
-          await admin.destroy();
-        }
-      });
-    }
   } finally {
     for (const cleanup of cleanups.reverse()) {
       try {
