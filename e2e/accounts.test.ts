@@ -26,7 +26,11 @@ test("an admin sees both demo accounts connected and an account's onboarding tem
     assert.equal(await connected.count(), 2);
     const production = page.getByRole('row').filter({ hasText: 'production' });
     assert.equal(await production.getByText(/Update available/).count(), 0);
-    await production.getByText('stack v2').waitFor();
+    await production
+      .getByText(
+        /Manager and reader roles, from the onboarding stack \(version 2\)/,
+      )
+      .waitFor();
     await screenshot(page, 'onboarding-accounts');
 
     // The onboarding dialog of an account: its CloudFormation template.

@@ -91,6 +91,8 @@ test('a developer asks for write access on production, the owner approves it, an
     await developer
       .getByRole('link', { name: 'Active grants', exact: true })
       .click();
+    // Its row opens the grant, whose details carry the reason.
+    await developer.getByTestId('grant-row-link').first().click();
     await developer.getByText(REASON).first().waitFor();
     await developer.getByRole('timer').first().waitFor();
     await screenshot(developer, 'approvals-5-active');

@@ -96,8 +96,9 @@ test('guest requests s3:GetObject on a bucket, finds the grant in the catalog an
     await eventually(
       'the Active grants tab no longer shows the grant',
       async () =>
-        (await page.getByText('e2e: read the shared assets').count()) === 0,
+        (await page.locator(`a[href*="grant=${grant.id}"]`).count()) === 0,
     );
+    await page.getByText('No active grants').first().waitFor();
     await screenshot(page, 'frontend-5-revoked');
   } catch (error) {
     for (const context of browser.contexts()) {

@@ -29,6 +29,8 @@ done
 ensure_install || die "could not install the dependencies"
 
 mkdir -p "$DEMO_DIR"
+# Written by scripts/demo/wait-ready.sh once the demo is ready to use.
+rm -f "$DEMO_DIR/ready"
 # moto keeps its data in memory, so each start seeds a fresh AWS; grants recorded
 # against an earlier AWS would point at roles that no longer exist.
 rm -rf "$DEMO_DIR/db"
@@ -62,6 +64,11 @@ node --require "$ROOT/node_modules/@backstage/cli-node/config/nodeTransform.cjs"
 # The backend signs as its own demo user (policy in scripts/demo/seed.mjs);
 # the demo people's keys (.demo/aws-credentials) can only assume the grant
 # roles that trust them.
+# moto keeps CloudFormation-made inline role policies in a form its own
+# IAM enforcement cannot read; store them as JSON first.
+python3 "$ROOT/scripts/demo/moto_inline_policies.py" \
+  "$AWS_ENDPOINT_URL" $(node -e 'const y=require("yaml").parse(require("fs").readFileSync(process.argv[1],"utf8"));console.log(y.accounts.map(a=>a.accountId).join(" "))' "$ROOT/examples/demo/aws-seed.yaml") ||
+  die "could not prepare the local AWS for IAM enforcement"
 curl -fsS -X POST -H 'Content-Type: text/plain' --data-binary 0 \
   "$AWS_ENDPOINT_URL/moto-api/reset-auth" >/dev/null ||
   die "could not switch on IAM enforcement in the local AWS"
@@ -72,7 +79,6 @@ set +a
 # The grant page's AWS CLI snippet names the file with the demo people's keys.
 export AWS_ACCESS_CLI_CREDENTIALS_FILE="$DEMO_DIR/aws-credentials"
 
-rm -f "$DEMO_DIR/ready"
 log "starting Backstage (app :3000, backend :7007); the URL is announced once the catalog holds the demo's AWS resources"
 cd "$ROOT"
 # Adds app-config.demo.yaml (the demo's sign-in) after app-config.yaml; the

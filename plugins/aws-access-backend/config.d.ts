@@ -129,9 +129,17 @@ export interface Config {
        * Where CloudFormation downloads the template (an S3 object URL the
        * console accepts); `{accountId}` is replaced. Default: this backend's
        * `/api/aws-access/onboarding/{accountId}/template.yaml`, which only
-       * works when AWS can reach the backend.
+       * works when AWS can reach the backend. That default link is signed
+       * and expires after an hour; a configured URL is used as it is.
        */
       templateUrl?: string;
+      /**
+       * Key (at least 32 characters) that signs the default template links.
+       * Optional: without it a random key is created once and kept in the
+       * plugin's database, which every replica shares.
+       * @visibility secret
+       */
+      signingKey?: string;
     };
     /** Longest grant, in minutes. Default 720 (12 hours). */
     maxDurationMinutes?: number;

@@ -283,6 +283,8 @@ const BACKEND_POLICY = {
         'kms:DescribeKey',
         'kms:ListResourceTags',
         'tag:GetResources',
+        // moto's name for the tagging API's actions
+        'tagging:GetResources',
         'cloudformation:DescribeStacks',
       ],
       Resource: '*',

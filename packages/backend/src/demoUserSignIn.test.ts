@@ -108,9 +108,9 @@ describe('authModuleDemoUserProvider', () => {
 
   it.each([['production'], ['staging'], [undefined]])(
     'refuses every sign-in when NODE_ENV is %s',
-    async env => {
-      if (env === undefined) delete process.env.NODE_ENV;
-      else process.env.NODE_ENV = env;
+    async value => {
+      if (value === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = value;
       const server = await startAuth({ demo: {} });
       const res = await request(server)
         .get('/api/auth/demo/refresh')

@@ -31,6 +31,8 @@ backend.add(import('./permissionPolicy'));
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// Grant entities stay out of the index, which would outlive their grants.
+backend.add(import('./searchModuleHideGrants'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

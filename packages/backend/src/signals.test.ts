@@ -125,6 +125,14 @@ async function connect(port: number, token?: string) {
   return { socket, received };
 }
 
+/** Waits until `check` holds, for at most five seconds. */
+async function until(check: () => boolean) {
+  for (let i = 0; i < 50 && !check(); i++) {
+    await new Promise(r => setTimeout(r, 100));
+  }
+  expect(check()).toBe(true);
+}
+
 describe('grant signals through the real signals backend', () => {
   it('reach the addressed users and group members, and no socket without a token', async () => {
     const { backend, port, publish } = await startSignals();
@@ -133,7 +141,8 @@ describe('grant signals through the real signals backend', () => {
       const alice = await connect(port, 'user-alice');
       const bob = await connect(port, 'user-bob');
       const carol = await connect(port, 'user-carol');
-      await new Promise(r => setTimeout(r, 200));
+      // The server reads each socket's subscribe message first.
+      await new Promise(r => setTimeout(r, 500));
 
       await publish({
         recipients: {
@@ -143,7 +152,11 @@ describe('grant signals through the real signals backend', () => {
         channel: GRANT_SIGNAL_CHANNEL,
         message: { grantId: 'g1', type: 'requested' },
       });
-      await new Promise(r => setTimeout(r, 500));
+      await until(
+        () => alice.received.length === 1 && bob.received.length === 1,
+      );
+      // Sent in the same pass as the two above, if at all.
+      await new Promise(r => setTimeout(r, 200));
 
       const signal = {
         channel: GRANT_SIGNAL_CHANNEL,
@@ -161,8 +174,7 @@ describe('grant signals through the real signals backend', () => {
         channel: GRANT_SIGNAL_CHANNEL,
         message: { grantId: 'g2', type: 'activated' },
       });
-      await new Promise(r => setTimeout(r, 500));
-      expect(anonymous.received).toHaveLength(1);
+      await until(() => anonymous.received.length === 1);
 
       for (const s of [anonymous, alice, bob, carol]) s.socket.close();
     } finally {

@@ -79,4 +79,58 @@ describe('awsAccessPlugin', () => {
       .send({ resourceArn: 'nope' });
     expect(bad.status).toBe(400);
   });
+
+  it('makes public only the signed template link, not the rest of onboarding', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        awsAccessPlugin,
+        catalogServiceMock.factory(),
+        // Requests without a token stay unauthenticated, as from CloudFormation.
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            awsAccess: {
+              accounts: [
+                {
+                  accountId: '123456789012',
+                  name: 'home',
+                  regions: ['us-east-1'],
+                  externalId: 'ext-home',
+                },
+              ],
+              onboarding: {
+                backendPrincipalArn: 'arn:aws:iam::111122223333:role/b',
+              },
+            },
+          },
+        }),
+      ],
+    });
+    const admin = mockCredentials.user.header('user:default/admin');
+
+    const onboarding = await request(server)
+      .get('/api/aws-access/onboarding/123456789012')
+      .set('authorization', admin);
+    expect(onboarding.status).toBe(200);
+    const link = new URL(onboarding.body.templateUrl);
+
+    const template = await request(server).get(link.pathname + link.search);
+    expect(template.status).toBe(200);
+    expect(template.text).toContain('BackstageAccessManager');
+
+    for (const path of [
+      '/api/aws-access/onboarding/123456789012',
+      '/api/aws-access/onboarding/123456789012/template.yaml',
+      '/api/aws-access/onboarding/999999999999/template.yaml',
+      '/api/aws-access/grants',
+    ]) {
+      const res = await request(server).get(path);
+      expect([path, res.status]).toEqual([
+        path,
+        path.endsWith('template.yaml') ? 404 : 401,
+      ]);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import {
   coreServices,
   createBackendPlugin,
@@ -19,6 +20,11 @@ import {
   type GrantProvisioner,
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { createOnboardingRouter, readOnboardingConfig } from './onboarding';
+import { createNewAccountRouter } from './onboarding/newAccountRouter';
+import {
+  createTemplateLinkSigner,
+  templateLinkKey,
+} from './onboarding/templateLinks';
 import { getUserCaller } from './service/authorization';
 import { createAwsAccessServices } from './service/createAwsAccessServices';
 
@@ -127,35 +133,47 @@ export const awsAccessPlugin = createBackendPlugin({
         await services.accountStatus.start(scheduler);
 
         httpRouter.use(await services.apiRouter());
+        const authorizeAdmin = async (req: Request) => {
+          const caller = await getUserCaller(req, deps);
+          const [decision] = await deps.permissions.authorize(
+            [{ permission: adminPermission }],
+            { credentials: await deps.httpAuth.credentials(req) },
+          );
+          if (decision.result !== AuthorizeResult.ALLOW) {
+            throw new NotAllowedError(
+              'only aws-access administrators may onboard or offboard accounts',
+            );
+          }
+          return caller.userEntityRef;
+        };
+        httpRouter.use(
+          createNewAccountRouter({
+            config: awsAccessConfig,
+            onboarding: readOnboardingConfig(config),
+            authorizeAdmin,
+          }),
+        );
         httpRouter.use(
           await createOnboardingRouter({
             config: awsAccessConfig,
             onboarding: readOnboardingConfig(config),
             discovery: deps.discovery,
+            templateLinks: createTemplateLinkSigner(
+              templateLinkKey({ config, database: deps.database }),
+            ),
             // Who administers aws-access is the permission policy's call
             // (the demo policy grants it to awsAccess.adminGroups).
-            authorizeAdmin: async req => {
-              const caller = await getUserCaller(req, deps);
-              const [decision] = await deps.permissions.authorize(
-                [{ permission: adminPermission }],
-                { credentials: await deps.httpAuth.credentials(req) },
-              );
-              if (decision.result !== AuthorizeResult.ALLOW) {
-                throw new NotAllowedError(
-                  'only aws-access administrators may onboard or offboard accounts',
-                );
-              }
-              return caller.userEntityRef;
-            },
+            authorizeAdmin,
             revokeAllActiveGrants: (accountId, actor) =>
               grants.revokeAllInAccount(accountId, actor),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
-        // CloudFormation downloads the template without a Backstage token; it
-        // holds no secret (the external id is a stack parameter).
+        // CloudFormation downloads the template without a Backstage token.
+        // Only that path is public, and it answers only signed, expiring
+        // links; the rest of /onboarding needs a signed-in admin.
         httpRouter.addAuthPolicy({
-          path: '/onboarding',
+          path: '/onboarding/:accountId/template.yaml',
           allow: 'unauthenticated',
         });
       },

@@ -6,6 +6,13 @@ describe('humanizeApiMessage', () => {
     expect(humanizeApiMessage('durationMinutes must be at most 720')).toBe(
       'Duration must be at most 720 minutes',
     );
+    // Already in people's words: left as it is.
+    expect(humanizeApiMessage('Duration must be at most 720 minutes')).toBe(
+      'Duration must be at most 720 minutes',
+    );
+    expect(humanizeApiMessage('durationMinutes must be at least 1')).toBe(
+      'Duration must be at least 1 minute',
+    );
     expect(
       humanizeApiMessage('reason: must not contain invisible characters'),
     ).toBe('Reason must not contain invisible characters');

@@ -25,8 +25,9 @@ export function humanizeApiMessage(message: string): string {
     text = text.replace(new RegExp(`\\b${field}\\b:?`, 'g'), label);
   }
   text = text.replace(
-    /\bDuration must be (at most|at least) (\d+)(?! minute)/g,
-    'Duration must be $1 $2 minutes',
+    /\bDuration must be (at most|at least) (\d+)(?!\d| minute)/g,
+    (_, bound: string, n: string) =>
+      `Duration must be ${bound} ${n} ${n === '1' ? 'minute' : 'minutes'}`,
   );
   return text.replace(
     /\b(?:user|group):(?:[a-z0-9._-]+\/)?([A-Za-z0-9._-]+)/g,

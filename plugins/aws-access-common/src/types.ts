@@ -227,6 +227,28 @@ export interface AccountOnboarding {
 }
 
 /**
+ * `POST /onboarding/new`: what an admin needs to add an account that is not configured yet.
+ *
+ * @public
+ */
+export interface NewAccountOnboarding {
+  accountId: string;
+  name: string;
+  region: string;
+  stackName: string;
+  templateVersion: number;
+  /** The CloudFormation template (YAML), to download and create as a stack in the account. */
+  templateYaml: string;
+  /** A fresh external id: a stack parameter, and part of the account's config entry. */
+  externalId?: string;
+  /** The `awsAccess.accounts` entry to add to the app config once the stack exists. */
+  configYaml: string;
+  /** The same stack with the AWS CLI, from a shell with admin rights in the account. */
+  createStackCommand: string;
+  roles: Array<Pick<OnboardingRole, 'name' | 'purpose' | 'summary'>>;
+}
+
+/**
  * `POST /accounts/:accountId/offboard`.
  *
  * @public
@@ -253,6 +275,27 @@ export interface ActionInfo {
 export interface ListResponse<T> {
   items: T[];
   nextCursor?: string;
+}
+
+/**
+ * The limits every request is held to, stated before anyone submits (`GET /accounts`).
+ *
+ * @public
+ */
+export interface GrantLimits {
+  /** `awsAccess.maxDurationMinutes`. */
+  maxDurationMinutes: number;
+  /** Most actions in one grant. */
+  maxActions: number;
+}
+
+/**
+ * `GET /accounts`: the accounts, and the limits of a request.
+ *
+ * @public
+ */
+export interface AccountsResponse extends ListResponse<AwsAccount> {
+  limits?: GrantLimits;
 }
 
 /**

@@ -8,6 +8,11 @@ import {
   OnboardingRouterOptions,
   createOnboardingRouter,
 } from './createOnboardingRouter';
+import { createTemplateLinkSigner } from './templateLinks';
+
+const KEY = Buffer.from('k'.repeat(32));
+/** The test clock, in milliseconds; tests move it. */
+let clock = Date.UTC(2026, 11, 1, 9, 0, 0);
 
 const sandbox = {
   accountId: '123456789012',
@@ -48,6 +53,11 @@ async function makeApp(overrides: Partial<OnboardingRouterOptions> = {}) {
     },
     authorizeAdmin,
     revokeAllActiveGrants,
+    templateLinks: createTemplateLinkSigner(
+      async () => KEY,
+      () => clock,
+    ),
+    now: () => clock,
     ...overrides,
   });
   const app = express().use(express.json()).use(router).use(mockErrorHandler());
@@ -65,8 +75,9 @@ describe('createOnboardingRouter', () => {
       accountId: '123456789012',
       stackName: 'backstage-access',
       templateVersion: TEMPLATE_VERSION,
-      templateUrl:
-        'https://backstage.example.com/api/aws-access/onboarding/123456789012/template.yaml',
+      templateUrl: expect.stringMatching(
+        /^https:\/\/backstage\.example\.com\/api\/aws-access\/onboarding\/123456789012\/template\.yaml\?expires=\d+&sig=[0-9a-f]{64}$/,
+      ),
     });
     const link = new URL(res.body.quickCreateUrl);
     expect(link.origin + link.pathname).toBe(
@@ -136,20 +147,90 @@ describe('createOnboardingRouter', () => {
     const { app } = await makeApp({
       onboarding: { stackName: 'backstage-access' },
     });
-    const res = await request(app).get(
-      '/onboarding/123456789012/template.yaml',
-    );
+    const { expires, sig } = await createTemplateLinkSigner(
+      async () => KEY,
+    ).sign('123456789012', Math.floor(clock / 1000) + 60);
+    const res = await request(app)
+      .get('/onboarding/123456789012/template.yaml')
+      .query({ expires, sig });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain(
       'awsAccess.onboarding.backendPrincipalArn',
     );
   });
 
+  /** The template link the admin endpoint hands out, as a path with its query. */
+  async function signedTemplatePath(app: express.Express, accountId: string) {
+    const res = await request(app)
+      .get(`/onboarding/${accountId}`)
+      .set('x-admin', 'yes');
+    const url = new URL(res.body.templateUrl);
+    return {
+      path: url.pathname.replace('/api/aws-access', ''),
+      expires: url.searchParams.get('expires')!,
+      sig: url.searchParams.get('sig')!,
+    };
+  }
+
+  it('serves the template only for a link the admin endpoint signed, and only until it expires', async () => {
+    const { app } = await makeApp();
+    const link = await signedTemplatePath(app, '123456789012');
+    const get = (path: string, query: object) =>
+      request(app).get(path).query(query);
+
+    const ok = await get(link.path, { expires: link.expires, sig: link.sig });
+    expect(ok.status).toBe(200);
+
+    const attempts = [
+      // Probing for accounts: a configured one and an unknown one, unsigned.
+      await get('/onboarding/123456789012/template.yaml', {}),
+      await get('/onboarding/999999999999/template.yaml', {}),
+      // The sandbox's signature reused for another account.
+      await get('/onboarding/210987654321/template.yaml', {
+        expires: link.expires,
+        sig: link.sig,
+      }),
+      // A later expiry with the old signature.
+      await get(link.path, {
+        expires: String(Number(link.expires) + 3600),
+        sig: link.sig,
+      }),
+      await get(link.path, { expires: link.expires, sig: '0'.repeat(64) }),
+      await get(link.path, { expires: link.expires, sig: 'nothex' }),
+    ];
+    clock += 61 * 60 * 1000;
+    attempts.push(
+      await get(link.path, { expires: link.expires, sig: link.sig }),
+    );
+
+    // One answer for all: nothing tells an unknown account from a bad link.
+    for (const res of attempts) {
+      expect(res.status).toBe(404);
+      expect(res.body.error).toEqual({
+        name: 'NotFoundError',
+        message: 'Not found',
+      });
+    }
+  });
+
+  it('does not tell a signed link for an account that is no longer configured from a bad one', async () => {
+    const { app } = await makeApp();
+    const { expires, sig } = await createTemplateLinkSigner(
+      async () => KEY,
+    ).sign('999999999999', Math.floor(clock / 1000) + 60);
+    const res = await request(app)
+      .get('/onboarding/999999999999/template.yaml')
+      .query({ expires, sig });
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe('Not found');
+  });
+
   it('serves the template itself as YAML without admin rights, for CloudFormation to fetch', async () => {
     const { app } = await makeApp();
-    const res = await request(app).get(
-      '/onboarding/123456789012/template.yaml',
-    );
+    const link = await signedTemplatePath(app, '123456789012');
+    const res = await request(app)
+      .get(link.path)
+      .query({ expires: link.expires, sig: link.sig });
     expect(res.status).toBe(200);
     expect(res.type).toBe('application/x-yaml');
     const template = parse(res.text);
@@ -157,9 +238,6 @@ describe('createOnboardingRouter', () => {
       template.Resources[MANAGER_ROLE_NAME].Properties.AssumeRolePolicyDocument
         .Statement[0].Principal,
     ).toEqual({ AWS: 'arn:aws:iam::111122223333:role/backstage' });
-    expect(
-      (await request(app).get('/onboarding/999999999999/template.yaml')).status,
-    ).toBe(404);
   });
 
   it('offboards: revokes every active grant as the admin and says to delete the stack', async () => {

@@ -22,6 +22,10 @@ import {
   renderCloudFormationTemplate,
 } from './cloudFormationTemplate';
 import type { OnboardingConfig } from './onboardingConfig';
+import {
+  TEMPLATE_LINK_TTL_SECONDS,
+  type TemplateLinkSigner,
+} from './templateLinks';
 
 export interface OnboardingRouterOptions {
   config: Pick<AwsAccessConfig, 'accounts' | 'rolePath'>;
@@ -34,6 +38,10 @@ export interface OnboardingRouterOptions {
   authorizeAdmin(req: Request): Promise<string>;
   /** Revokes every active grant in the account; resolves to how many it revoked. */
   revokeAllActiveGrants(accountId: string, actor: string): Promise<number>;
+  /** Signs the template links the admin endpoint hands out, and checks them. */
+  templateLinks: TemplateLinkSigner;
+  /** The clock, in milliseconds; tests move it. */
+  now?: () => number;
 }
 
 function consoleRegion(account: AccountConfig): string {
@@ -44,16 +52,20 @@ function consoleRegion(account: AccountConfig): string {
  * Onboarding and offboarding of AWS accounts:
  *
  * - `GET /onboarding/:accountId` (admin): template, quick-create link, roles;
- * - `GET /onboarding/:accountId/template.yaml`: the template alone. It holds
- *   no secret (the external id is a stack parameter), because CloudFormation
- *   itself downloads it when the quick-create link is opened;
+ * - `GET /onboarding/:accountId/template.yaml?expires=&sig=`: the template
+ *   alone, without a Backstage token, because CloudFormation itself downloads
+ *   it when the quick-create link is opened. It holds no secret (the external
+ *   id is a stack parameter), but answering any account id would tell anyone
+ *   which accounts exist, so it answers only a link the admin endpoint signed
+ *   in the last hour; anything else gets the same 404;
  * - `POST /accounts/:accountId/offboard` (admin): revokes every active grant,
  *   then tells the admin to delete the stack.
  */
 export async function createOnboardingRouter(
   options: OnboardingRouterOptions,
 ): Promise<express.Router> {
-  const { config, onboarding, discovery } = options;
+  const { config, onboarding, discovery, templateLinks } = options;
+  const now = options.now ?? Date.now;
   const router = Router();
 
   function findAccount(accountId: string): AccountConfig {
@@ -78,16 +90,31 @@ export async function createOnboardingRouter(
       return onboarding.templateUrl.replace('{accountId}', accountId);
     }
     const base = await discovery.getExternalBaseUrl('aws-access');
-    return `${base}/onboarding/${accountId}/template.yaml`;
+    const expires = Math.floor(now() / 1000) + TEMPLATE_LINK_TTL_SECONDS;
+    const query = new URLSearchParams(
+      await templateLinks.sign(accountId, expires),
+    );
+    return `${base}/onboarding/${accountId}/template.yaml?${query}`;
   }
 
   router.get('/onboarding/:accountId/template.yaml', async (req, res) => {
-    findAccount(req.params.accountId);
+    const { accountId } = req.params;
+    const { expires, sig } = req.query;
+    // Checked before the account, and one answer for every failure, so that
+    // neither the body nor the work done tells which accounts exist.
+    const signed =
+      typeof expires === 'string' &&
+      typeof sig === 'string' &&
+      (await templateLinks.verify(accountId, expires, sig));
+    const known = config.accounts.some(a => a.accountId === accountId);
+    if (!signed || !known) {
+      throw new NotFoundError('Not found');
+    }
     const yaml = renderCloudFormationTemplate({
       trust: trustOf(),
       rolePath: config.rolePath,
     });
-    res.type('application/x-yaml').send(yaml);
+    res.set('Cache-Control', 'no-store').type('application/x-yaml').send(yaml);
   });
 
   router.get('/onboarding/:accountId', async (req, res) => {

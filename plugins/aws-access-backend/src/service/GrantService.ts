@@ -48,6 +48,7 @@ import { toApiGrant } from './grantView';
 import {
   duplicateGrantError,
   Grant,
+  GrantLimits,
   GrantPreview,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { extendedExpiry, extensionNeedsApprovalMessage } from './extension';
@@ -144,6 +145,14 @@ export class GrantService {
       maxDurationMinutes: this.config().maxDurationMinutes,
       levels: this.actions.listActions(plan.resource.arn),
     });
+  }
+
+  /** The limits of a request, stated up front by the forms. */
+  limits(): GrantLimits {
+    return {
+      maxDurationMinutes: this.config().maxDurationMinutes,
+      maxActions: GRANT_LIMITS.maxActions,
+    };
   }
 
   private extensionLimits() {
@@ -383,7 +392,11 @@ export class GrantService {
           ? { approvedAt: now, approvedBy: 'auto', expiresAt }
           : { approvalDeadline: this.approvals.pendingDeadline(now) }),
         // Named after the catalogued resource, never a path the caller typed.
-        roleName: grantRoleName(id, target.resource?.name, config.rolePath),
+        roleName: grantRoleName(
+          id,
+          target.resource?.title ?? target.resource?.name,
+          config.rolePath,
+        ),
         policyName: GRANT_POLICY_NAME,
         trustPrincipalArns,
         statements,

@@ -133,7 +133,7 @@ export async function createRouter(options: {
 
   router.get('/accounts', async (req, res) => {
     await authorizeBasic(await credentialsOf(req), grantCreatePermission);
-    res.json({ items: grants.listAccounts() });
+    res.json({ items: grants.listAccounts(), limits: grants.limits() });
   });
 
   router.get('/actions', async (req, res) => {

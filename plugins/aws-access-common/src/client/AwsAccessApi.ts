@@ -1,11 +1,12 @@
 import type {
   AccountOnboarding,
+  AccountsResponse,
   ActionInfo,
-  AwsAccount,
   Grant,
   GrantPreview,
   GrantWithEvents,
   ListResponse,
+  NewAccountOnboarding,
   OffboardResult,
 } from '../types';
 import type {
@@ -31,7 +32,7 @@ export interface RequestOptions {
  * @public
  */
 export interface AwsAccessApi {
-  listAccounts(options?: RequestOptions): Promise<ListResponse<AwsAccount>>;
+  listAccounts(options?: RequestOptions): Promise<AccountsResponse>;
   listActions(
     resourceArn: string,
     options?: RequestOptions,
@@ -84,6 +85,11 @@ export interface AwsAccessApi {
     accountId: string,
     options?: RequestOptions,
   ): Promise<AccountOnboarding>;
+  /** Admin: the stack and config for an account that is not configured yet. Optional for older fakes. */
+  prepareNewAccount?(
+    request: { accountId: string; name?: string; region?: string },
+    options?: RequestOptions,
+  ): Promise<NewAccountOnboarding>;
   /** Admin: revoke every active grant in the account before its stack is deleted. */
   offboardAccount(
     accountId: string,

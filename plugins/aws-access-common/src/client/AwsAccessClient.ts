@@ -4,12 +4,13 @@ import { AWS_ACCESS_PLUGIN_ID } from '../constants';
 import type { AwsAccessApi, RequestOptions } from './AwsAccessApi';
 import type {
   AccountOnboarding,
+  AccountsResponse,
   ActionInfo,
-  AwsAccount,
   Grant,
   GrantPreview,
   GrantWithEvents,
   ListResponse,
+  NewAccountOnboarding,
   OffboardResult,
 } from '../types';
 import type {
@@ -57,7 +58,19 @@ export class AwsAccessClient implements AwsAccessApi {
   }
 
   listAccounts(options?: RequestOptions) {
-    return this.request<ListResponse<AwsAccount>>('GET', '/accounts', options);
+    return this.request<AccountsResponse>('GET', '/accounts', options);
+  }
+
+  prepareNewAccount(
+    request: { accountId: string; name?: string; region?: string },
+    options?: RequestOptions,
+  ) {
+    return this.request<NewAccountOnboarding>(
+      'POST',
+      '/onboarding/new',
+      options,
+      request,
+    );
   }
 
   listActions(resourceArn: string, options?: RequestOptions) {

@@ -12,6 +12,7 @@ export function createFakeAwsAccessApi(): jest.Mocked<AwsAccessApi> {
     listAccounts: jest.fn().mockResolvedValue({ items: [] }),
     listActions: jest.fn().mockResolvedValue({ items: [] }),
     createGrant: jest.fn(),
+    previewGrant: jest.fn().mockRejectedValue(new Error('no preview here')),
     listGrants: jest.fn().mockResolvedValue({ items: [] }),
     getGrant: jest.fn(),
     revokeGrant: jest.fn(),
@@ -32,9 +33,10 @@ export async function apiError(
   status: number,
   message: string,
   name = 'InputError',
+  extra: Record<string, unknown> = {},
 ): Promise<ResponseError> {
   const body = JSON.stringify({
-    error: { name, message },
+    error: { name, message, ...extra },
     response: { statusCode: status },
   });
   return ResponseError.fromResponse({

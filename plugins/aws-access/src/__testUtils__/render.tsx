@@ -4,7 +4,13 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  MockPermissionApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import type { AwsAccessApi } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../api';
 
@@ -22,15 +28,31 @@ export const catalogRoutes = {
 /** Renders UI with a fake aws-access API, optionally on an entity's page. */
 export function renderWithApi(
   ui: ReactNode,
-  options: { api: AwsAccessApi; entity?: Entity; routeEntries?: string[] },
+  options: {
+    api: AwsAccessApi;
+    entity?: Entity;
+    routeEntries?: string[];
+    /** Permissions the signed-in user does not have (all others are allowed). */
+    deniedPermissions?: string[];
+  },
 ) {
+  const permissions = new MockPermissionApi(request =>
+    options.deniedPermissions?.includes(request.permission.name)
+      ? AuthorizeResult.DENY
+      : AuthorizeResult.ALLOW,
+  );
   const content = options.entity ? (
     <EntityProvider entity={options.entity}>{ui}</EntityProvider>
   ) : (
     ui
   );
   return renderInTestApp(
-    <TestApiProvider apis={[[awsAccessApiRef, options.api]]}>
+    <TestApiProvider
+      apis={[
+        [awsAccessApiRef, options.api],
+        [permissionApiRef, permissions],
+      ]}
+    >
       {content}
     </TestApiProvider>,
     { mountedRoutes: catalogRoutes, routeEntries: options.routeEntries },

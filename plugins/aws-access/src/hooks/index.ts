@@ -6,3 +6,4 @@ export { useActions } from './useActions';
 export { useCurrentUserRef } from './useCurrentUserRef';
 export { nextGrantRefreshMs, GRANT_POLL_INTERVAL_MS } from './grantRefresh';
 export { useElementId } from './useElementId';
+export { useGrantDetailsLink } from './useGrantDetailsLink';

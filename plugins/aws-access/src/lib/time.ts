@@ -80,3 +80,17 @@ export function remainingPercent(
   const left = ((end - now) / (end - start)) * 100;
   return Math.min(100, Math.max(0, left));
 }
+
+/** A moment relative to now, as people say it: `in 14 minutes`, `5 minutes ago`. */
+export function formatRelative(
+  iso: string | undefined,
+  now: number = Date.now(),
+): string {
+  if (!iso) {
+    return '—';
+  }
+  const dt = DateTime.fromISO(iso);
+  return dt.isValid
+    ? dt.toRelative({ base: DateTime.fromMillis(now) }) ?? formatDateTime(iso)
+    : iso;
+}

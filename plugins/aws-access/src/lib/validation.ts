@@ -1,3 +1,5 @@
+import { humanizeApiMessage } from '@backstage-aws-access/plugin-aws-access-common';
+
 /** The part of a zod schema this helper needs; keeps zod out of our deps. */
 export interface SafeParser {
   safeParse(value: unknown):
@@ -15,7 +17,8 @@ export interface SafeParser {
 
 /**
  * Runs a request schema from `-common` over a form's values and returns the
- * first message per top-level field, worded exactly as the API words them.
+ * first message per top-level field, worded as the API words them, with
+ * field names as the form labels them.
  */
 export function fieldErrors(
   schema: SafeParser,
@@ -29,7 +32,7 @@ export function fieldErrors(
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? '');
     if (field && !(field in errors)) {
-      errors[field] = issue.message;
+      errors[field] = humanizeApiMessage(issue.message);
     }
   }
   return errors;

@@ -2,7 +2,13 @@ import { LambdaClient, paginateListFunctions } from '@aws-sdk/client-lambda';
 import type { ResourceDiscoverer } from '@backstage-aws-access/plugin-aws-access-node';
 import { collectPages, consoleHost, withTaggingApiTags } from './util';
 
-/** Lambda functions: `ListFunctions` (50 a page), tags from the tagging API. */
+/**
+ * Lambda functions: `ListFunctions` (50 a page), tags from the tagging API.
+ * Where `ListFunctions` is refused but the tagging API answers, the tagged
+ * functions are listed from the tagging API alone. (moto 5.2.1 with IAM
+ * enforced, the demo, miscomputes the signature of every Lambda GET; the
+ * demo's functions are all tagged.)
+ */
 export const lambdaFunctionDiscoverer: ResourceDiscoverer = {
   type: 'lambda-function',
   cloudFormationType: 'AWS::Lambda::Function',
@@ -10,16 +16,30 @@ export const lambdaFunctionDiscoverer: ResourceDiscoverer = {
   async list(context) {
     const { region, clientConfig } = context;
     const client = new LambdaClient(await clientConfig(region));
-    const functions = await collectPages(
-      client,
-      paginateListFunctions({ client, pageSize: 50 }, {}),
-      page =>
-        (page.Functions ?? []).flatMap(fn =>
-          fn.FunctionArn && fn.FunctionName
-            ? [{ arn: fn.FunctionArn, name: fn.FunctionName }]
-            : [],
-        ),
-    );
+    let functions: Array<{ arn: string; name: string }>;
+    try {
+      functions = await collectPages(
+        client,
+        paginateListFunctions({ client, pageSize: 50 }, {}),
+        page =>
+          (page.Functions ?? []).flatMap(fn =>
+            fn.FunctionArn && fn.FunctionName
+              ? [{ arn: fn.FunctionArn, name: fn.FunctionName }]
+              : [],
+          ),
+      );
+    } catch (error) {
+      const tagged = await context
+        .tagsByArn(region, ['lambda:function'])
+        .catch(() => undefined);
+      if (!tagged || tagged.size === 0) {
+        throw error;
+      }
+      functions = [...tagged.keys()].map(arn => ({
+        arn,
+        name: arn.split(':function:')[1] ?? arn,
+      }));
+    }
     return withTaggingApiTags(
       context,
       ['lambda:function'],

@@ -72,9 +72,14 @@ describe('AccountsPage', () => {
     const api = setup();
     await renderWithApi(<AccountsPage />, { api });
 
+    await screen.findByText('sandbox');
     const sandbox = rowOf('sandbox');
     expect(within(sandbox).getByText('Connected')).toBeInTheDocument();
-    expect(within(sandbox).getByText('stack v1')).toBeInTheDocument();
+    expect(
+      within(sandbox).getByText(
+        /Manager and reader roles, from the onboarding stack \(version\s+1\)/,
+      ),
+    ).toBeInTheDocument();
 
     const production = rowOf('production');
     expect(within(production).getByText('Error')).toBeInTheDocument();
@@ -92,8 +97,11 @@ describe('AccountsPage', () => {
     const api = setup();
     await renderWithApi(<AccountsPage />, { api });
 
+    await screen.findByText('sandbox');
     await userEvent.click(
-      within(rowOf('sandbox')).getByRole('button', { name: 'CloudFormation' }),
+      await within(rowOf('sandbox')).findByRole('button', {
+        name: 'CloudFormation',
+      }),
     );
     const dialog = await screen.findByRole('dialog', {
       name: 'Connect sandbox (123456789012)',
@@ -141,7 +149,9 @@ describe('AccountsPage', () => {
     );
 
     await userEvent.click(
-      within(rowOf('production')).getByRole('button', { name: 'Offboard' }),
+      await within(rowOf('production')).findByRole('button', {
+        name: 'Offboard',
+      }),
     );
     const confirm = await screen.findByRole('dialog');
     await userEvent.click(
@@ -159,11 +169,73 @@ describe('AccountsPage', () => {
       new Error('Account 123456789012 has no externalId'),
     );
     await renderWithApi(<AccountsPage />, { api });
+    await screen.findByText('sandbox');
     await userEvent.click(
-      within(rowOf('sandbox')).getByRole('button', { name: 'CloudFormation' }),
+      await within(rowOf('sandbox')).findByRole('button', {
+        name: 'CloudFormation',
+      }),
     );
     expect(
       await screen.findByText('Account 123456789012 has no externalId'),
+    ).toBeInTheDocument();
+  });
+
+  it('adds an account: the stack to create and the config to paste', async () => {
+    const api = setup();
+    api.prepareNewAccount = jest.fn().mockResolvedValue({
+      accountId: '333344445555',
+      name: 'staging',
+      region: 'eu-west-1',
+      stackName: 'backstage-access',
+      templateVersion: 1,
+      templateYaml: 'Resources: {}\n',
+      externalId: 'backstage-abc',
+      configYaml:
+        "awsAccess:\n  accounts:\n    - accountId: '333344445555'\n      externalId: backstage-abc",
+      createStackCommand:
+        'aws cloudformation create-stack --stack-name backstage-access',
+      roles: [],
+    });
+    await renderWithApi(<AccountsPage />, { api });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Add an account' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /AWS account ID/ }),
+      '3333',
+    );
+    expect(
+      within(dialog).getByText('The AWS account ID is 12 digits'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('button', { name: 'Generate the stack' }),
+    ).toBeDisabled();
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /AWS account ID/ }),
+      '44445555',
+    );
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Name/ }),
+      'staging',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Generate the stack' }),
+    );
+    expect(api.prepareNewAccount).toHaveBeenCalledWith({
+      accountId: '333344445555',
+      name: 'staging',
+      region: 'us-east-1',
+    });
+    const link = await within(dialog).findByRole('link', {
+      name: 'Download the template',
+    });
+    expect(link).toHaveAttribute('download', 'backstage-access.yaml');
+    expect(link.getAttribute('href')).toContain(
+      encodeURIComponent('Resources: {}'),
+    );
+    expect(
+      within(dialog).getByText(/backstage-abc/, { selector: 'code' }),
     ).toBeInTheDocument();
   });
 });

@@ -11,11 +11,16 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import type { AwsAccount } from '@backstage-aws-access/plugin-aws-access-common';
+import {
+  adminPermission,
+  type AwsAccount,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import { AddAccountDialog } from './AddAccountDialog';
 import useAsync from 'react-use/esm/useAsync';
 import { awsAccessApiRef } from '../../api';
 import { OffboardButton } from './OffboardButton';
@@ -61,7 +66,11 @@ function AccountStatusCell(props: { account: AwsAccount }) {
 export function AccountsPage() {
   const api = useApi(awsAccessApiRef);
   const [onboarding, setOnboarding] = useState<AwsAccount>();
+  const [adding, setAdding] = useState(false);
   const { value, loading, error } = useAsync(() => api.listAccounts(), [api]);
+  // Onboarding and offboarding are for aws-access administrators; others
+  // see the accounts and their status only.
+  const admin = usePermission({ permission: adminPermission });
 
   const columns: TableColumn<AwsAccount>[] = [
     { title: 'Name', field: 'name' },
@@ -76,27 +85,42 @@ export function AccountsPage() {
       title: 'Roles',
       render: account => <AccountRolesCell account={account} />,
     },
-    {
-      title: '',
-      render: account => (
-        <Box display="flex" style={{ gap: 8, whiteSpace: 'nowrap' }}>
-          <Button
-            variant="outlined"
-            size="small"
-            onClick={() => setOnboarding(account)}
-            aria-haspopup="dialog"
-          >
-            CloudFormation
-          </Button>
-          <OffboardButton account={account} />
-        </Box>
-      ),
-    },
+    ...(admin.allowed
+      ? [
+          {
+            title: '',
+            render: (account: AwsAccount) => (
+              <Box display="flex" style={{ gap: 8, whiteSpace: 'nowrap' }}>
+                <Button
+                  variant="outlined"
+                  size="small"
+                  onClick={() => setOnboarding(account)}
+                  aria-haspopup="dialog"
+                >
+                  CloudFormation
+                </Button>
+                <OffboardButton account={account} />
+              </Box>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
     <Content>
-      <ContentHeader title="AWS accounts" />
+      <ContentHeader title="AWS accounts">
+        {admin.allowed && (
+          <Button
+            variant="contained"
+            color="primary"
+            onClick={() => setAdding(true)}
+            aria-haspopup="dialog"
+          >
+            Add an account
+          </Button>
+        )}
+      </ContentHeader>
       {error ? (
         <ResponseErrorPanel error={error} />
       ) : (
@@ -108,6 +132,13 @@ export function AccountsPage() {
           data={value?.items ?? []}
         />
       )}
+      {!admin.loading && !admin.allowed && (
+        <Typography variant="body2" color="textSecondary" paragraph>
+          Accounts are added and removed by aws-access administrators; ask them
+          to connect another account.
+        </Typography>
+      )}
+      {adding && <AddAccountDialog onClose={() => setAdding(false)} />}
       {onboarding && (
         <OnboardingDialog
           account={onboarding}
@@ -130,8 +161,13 @@ function AccountRolesCell({ account }: { account: AwsAccount }) {
     );
   }
   if (account.templateVersion !== undefined) {
-    return <>stack v{account.templateVersion}</>;
+    return (
+      <>
+        Manager and reader roles, from the onboarding stack (version{' '}
+        {account.templateVersion})
+      </>
+    );
   }
   // No manager role configured: the backend acts with its own credentials.
-  return <>backend credentials</>;
+  return <>No roles in the account: Backstage uses its own AWS credentials</>;
 }

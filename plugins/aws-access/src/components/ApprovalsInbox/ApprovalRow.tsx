@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Link as RouterLink } from 'react-router-dom';
+import { useGrantDetailsLink } from '../../hooks/useGrantDetailsLink';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -39,6 +41,7 @@ export function ApprovalRow(props: {
   const titleId = useElementId('aws-access-approval-title');
   const ref = useRef<HTMLElement>(null);
 
+  const detailsLink = useGrantDetailsLink();
   useEffect(() => {
     const element = ref.current;
     if (highlighted && element) {
@@ -104,6 +107,13 @@ export function ApprovalRow(props: {
             aria-haspopup="dialog"
           >
             Reject
+          </Button>
+          <Button
+            component={RouterLink}
+            to={detailsLink(grant.id)}
+            data-testid="grant-row-link"
+          >
+            Details
           </Button>
         </Box>
         {decision && (

@@ -190,7 +190,7 @@ describe('ApprovalsInbox', () => {
     expect(api.rejectGrant).toHaveBeenCalledWith('g-pending', {});
     await waitFor(() =>
       expect(within(dialog).getByRole('alert')).toHaveTextContent(
-        'Only members of group:default/team-data',
+        'Only members of team-data',
       ),
     );
   });
@@ -265,6 +265,24 @@ describe('ApprovalsInbox', () => {
       );
       await waitFor(() => expect(api.approveGrant).toHaveBeenCalledTimes(1));
       expect(api.approveGrant.mock.calls[0][0]).toBe('g-real');
+    });
+
+    it('offers a linked request the list does not hold yet to its approver', async () => {
+      const api = createFakeAwsAccessApi();
+      // The list was read before the request arrived.
+      api.listGrants.mockResolvedValue({ items: [] });
+      api.getGrant.mockResolvedValue(withEvents(real));
+      await renderInbox({ api, linkedGrant: 'g-real' });
+
+      const row = await screen.findByRole('article', {
+        name: 'carol asks for access',
+      });
+      expect(
+        within(row).getByRole('button', { name: 'Approve' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByText('You cannot approve this request'),
+      ).not.toBeInTheDocument();
     });
 
     it('says one request waits, in the singular', async () => {

@@ -18,7 +18,8 @@ import { ActorLink } from '../ActorLink';
 import { ApprovalProgress } from '../ApprovalProgress';
 import { CancelRequestButton } from '../CancelRequestButton';
 import { GrantStateIndicator } from '../GrantStateIndicator';
-import { hasApproved } from './useApprovableGrants';
+import { ApprovalRow } from './ApprovalRow';
+import { hasApproved, useApprovableGrants } from './useApprovableGrants';
 import { UserText } from '../UserText';
 
 /** States a grant only reaches after its approval. */
@@ -182,8 +183,29 @@ function FetchedNotice(props: {
 }) {
   const { grantId, userRef, onChange } = props;
   const grant = useGrant(grantId);
-  if (grant.loading) {
+  // The inbox's list may be older than the link (or cut short): a pending
+  // request the user may decide on is offered here rather than refused.
+  const approvable = useApprovableGrants(
+    grant.value?.state === 'pending' ? [grant.value] : [],
+    userRef,
+  );
+  if (
+    grant.loading ||
+    (grant.value?.state === 'pending' && !approvable.value)
+  ) {
     return <Progress />;
+  }
+  if (approvable.value?.length && grant.value) {
+    return (
+      <ApprovalRow
+        grant={grant.value}
+        highlighted
+        onDecided={() => {
+          grant.refresh();
+          onChange();
+        }}
+      />
+    );
   }
   if (!grant.value) {
     return (

@@ -8,7 +8,9 @@ import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
-import { useGrant, useNow } from '../../hooks';
+import { useGrant, useGrantDetailsLink, useNow } from '../../hooks';
+import Button from '@material-ui/core/Button';
+import { Link as RouterLink } from 'react-router-dom';
 import { canExtend, canRevoke } from '../../lib/grantStates';
 import { formatDateTime, remainingPercent } from '../../lib/time';
 import { ApprovalProgress } from '../ApprovalProgress';
@@ -26,6 +28,7 @@ import { RevokeGrantButton } from '../RevokeGrantButton';
  */
 export function GrantExpiryCard(props: { grant: Grant; onChange: () => void }) {
   const detail = useGrant(props.grant.id);
+  const detailsLink = useGrantDetailsLink();
   const grant = detail.value ?? props.grant;
   const now = useNow();
   const percent = grant.expiresAt
@@ -41,7 +44,9 @@ export function GrantExpiryCard(props: { grant: Grant; onChange: () => void }) {
       title={
         <>
           <EntityRefLink entityRef={grant.requester} defaultKind="user" />:{' '}
-          {grant.actions.join(', ')}
+          <span style={{ overflowWrap: 'break-word' }}>
+            {grant.actions.join(', ')}
+          </span>
         </>
       }
       subheader={<GrantStateIndicator state={grant.state} />}
@@ -77,6 +82,13 @@ export function GrantExpiryCard(props: { grant: Grant; onChange: () => void }) {
           <RevokeGrantButton grant={grant} onRevoked={onChange} />
         )}
         <CancelRequestButton grant={grant} onCancelled={onChange} />
+        <Button
+          component={RouterLink}
+          to={detailsLink(grant.id)}
+          data-testid="grant-row-link"
+        >
+          Details
+        </Button>
       </Box>
       {detail.loading && <Progress />}
       {detail.error && <ResponseErrorPanel error={detail.error} />}

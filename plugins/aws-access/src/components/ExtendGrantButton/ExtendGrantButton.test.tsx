@@ -51,7 +51,7 @@ describe('ExtendGrantButton', () => {
         name: 'Extend',
       }),
     );
-    expect(screen.getByText('durationMinutes is required')).toBeInTheDocument();
+    expect(screen.getByText('Duration is required')).toBeInTheDocument();
     expect(api.extendGrant).not.toHaveBeenCalled();
 
     await userEvent.type(
@@ -59,7 +59,7 @@ describe('ExtendGrantButton', () => {
       '0',
     );
     expect(
-      screen.getByText('durationMinutes must be at least 1'),
+      screen.getByText('Duration must be at least 1 minute'),
     ).toBeInTheDocument();
     await userEvent.clear(screen.getByRole('spinbutton', { name: 'Minutes' }));
     await userEvent.type(

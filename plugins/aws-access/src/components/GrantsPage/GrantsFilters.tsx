@@ -60,7 +60,9 @@ export function GrantsFilters(props: {
         <ToggleButton value="all">All</ToggleButton>
       </ToggleButtonGroup>
       <FormControl style={{ minWidth: 180 }}>
-        <InputLabel id="aws-access-filter-state">State</InputLabel>
+        <InputLabel id="aws-access-filter-state" shrink>
+          State
+        </InputLabel>
         <Select
           labelId="aws-access-filter-state"
           name="state"
@@ -81,11 +83,19 @@ export function GrantsFilters(props: {
         error={Boolean(accounts.error)}
         disabled={accounts.loading}
       >
-        <InputLabel id="aws-access-filter-account">Account</InputLabel>
+        <InputLabel id="aws-access-filter-account" shrink>
+          Account
+        </InputLabel>
         <Select
           labelId="aws-access-filter-account"
           name="accountId"
-          value={value.accountId}
+          // Until the accounts load, an account from the URL is not an
+          // option yet: show "Any account" rather than an unknown value.
+          value={
+            (accounts.value ?? []).some(a => a.accountId === value.accountId)
+              ? value.accountId
+              : ANY
+          }
           onChange={e => set({ accountId: e.target.value as string })}
           displayEmpty
         >

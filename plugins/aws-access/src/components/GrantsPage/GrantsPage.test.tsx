@@ -28,14 +28,22 @@ describe('GrantsPage', () => {
     });
     api.listGrants.mockImplementation(async query =>
       query?.cursor
-        ? { items: [makeGrant({ id: 'second-page', reason: 'Page two' })] }
+        ? {
+            items: [
+              makeGrant({
+                id: 'second-page',
+                resourceArn: 'arn:aws:s3:::page-two',
+              }),
+            ],
+          }
         : { items: [makeGrant()], nextCursor: 'c2' },
     );
     await renderWithApi(<GrantsPage />, { api });
 
+    // The row's first cell opens the grant's details.
     expect(
-      await screen.findByText('Debug the nightly report'),
-    ).toBeInTheDocument();
+      await screen.findByRole('link', { name: 'demo-reports' }),
+    ).toHaveAttribute('href', `/aws-access/grants?grant=${makeGrant().id}`);
     expect(api.listGrants).toHaveBeenLastCalledWith({
       requester: ME,
       limit: 20,
@@ -47,15 +55,13 @@ describe('GrantsPage', () => {
     );
 
     await userEvent.click(await screen.findByRole('button', { name: 'Next' }));
-    expect(await screen.findByText('Page two')).toBeInTheDocument();
+    expect(await screen.findByText('page-two')).toBeInTheDocument();
     expect(api.listGrants).toHaveBeenLastCalledWith({
       limit: 20,
       cursor: 'c2',
     });
     await userEvent.click(screen.getByRole('button', { name: 'Previous' }));
-    expect(
-      await screen.findByText('Debug the nightly report'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('demo-reports')).toBeInTheDocument();
 
     await userEvent.click(
       within(screen.getByRole('search')).getByRole('button', { name: /State/ }),
@@ -152,13 +158,11 @@ describe('GrantsPage', () => {
     expect(
       screen.getByRole('button', { name: 'Cancel request' }),
     ).toBeEnabled();
-    expect(screen.queryByText('Debug the nightly report')).toBeNull();
+    expect(screen.queryByText('demo-reports')).toBeNull();
     expect(api.listGrants).not.toHaveBeenCalled();
 
     await userEvent.click(screen.getByRole('button', { name: 'All grants' }));
-    expect(
-      await screen.findByText('Debug the nightly report'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('demo-reports')).toBeInTheDocument();
     expect(screen.queryByText('Load the invoices')).toBeNull();
   });
 

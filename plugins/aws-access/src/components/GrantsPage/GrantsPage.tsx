@@ -7,7 +7,11 @@ import {
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import type { ListGrantsQuery } from '@backstage-aws-access/plugin-aws-access-common';
+import {
+  GRANT_STATES,
+  type GrantState,
+  type ListGrantsQuery,
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { useSearchParams } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import { useCurrentUserRef, useGrants } from '../../hooks';
@@ -119,10 +123,49 @@ export function GrantsPage() {
   return <AllGrants />;
 }
 
+/** The filters as URL parameters (`scope`, `state`, `account`, `resource`), so a filtered list can be shared and survives a reload. */
+function filtersFromUrl(params: URLSearchParams): GrantsFilterValues {
+  const state = params.get('state') ?? '';
+  return {
+    scope: params.get('scope') === 'all' ? 'all' : 'mine',
+    state: (GRANT_STATES as readonly string[]).includes(state)
+      ? (state as GrantState)
+      : '',
+    accountId: params.get('account') ?? '',
+    resourceArn: params.get('resource') ?? '',
+  };
+}
+
+function useFiltersInUrl(): [
+  GrantsFilterValues,
+  (next: GrantsFilterValues) => void,
+] {
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromUrl(params);
+  const setFilters = (next: GrantsFilterValues) => {
+    const updated = new URLSearchParams(params);
+    const entries: Array<[string, string]> = [
+      ['scope', next.scope === 'all' ? 'all' : ''],
+      ['state', next.state],
+      ['account', next.accountId],
+      ['resource', next.resourceArn],
+    ];
+    for (const [key, value] of entries) {
+      if (value) {
+        updated.set(key, value);
+      } else {
+        updated.delete(key);
+      }
+    }
+    setParams(updated, { replace: true });
+  };
+  return [filters, setFilters];
+}
+
 /** The filters and the list. */
 function AllGrants() {
   const user = useCurrentUserRef();
-  const [filters, setFilters] = useState(INITIAL_FILTERS);
+  const [filters, setFilters] = useFiltersInUrl();
   const [resourceArn, setResourceArn] = useState('');
   useDebounce(() => setResourceArn(filters.resourceArn.trim()), 400, [
     filters.resourceArn,

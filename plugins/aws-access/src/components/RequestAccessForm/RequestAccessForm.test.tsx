@@ -58,12 +58,12 @@ describe('RequestAccessForm', () => {
       await screen.findByRole('button', { name: 'Request access' }),
     );
     expect(
-      screen.getByText('actions must name at least one action'),
+      screen.getByText('Actions must name at least one action'),
     ).toBeInTheDocument();
-    expect(screen.getByText('reason is required')).toBeInTheDocument();
+    expect(screen.getByText('Reason is required')).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('radio', { name: 'Custom' }));
-    expect(screen.getByText('durationMinutes is required')).toBeInTheDocument();
+    expect(screen.getByText('Duration is required')).toBeInTheDocument();
     expect(api.createGrant).not.toHaveBeenCalled();
 
     // Messages clear as the fields are fixed.
@@ -71,7 +71,7 @@ describe('RequestAccessForm', () => {
       screen.getByRole('checkbox', { name: 's3:GetObject' }),
     );
     expect(
-      screen.queryByText('actions must name at least one action'),
+      screen.queryByText('Actions must name at least one action'),
     ).not.toBeInTheDocument();
   });
 
@@ -193,11 +193,101 @@ describe('RequestAccessForm', () => {
     );
     await waitFor(() =>
       expect(screen.getByRole('alert')).toHaveTextContent(
-        'durationMinutes must be at most 720',
+        'Duration must be at most 720 minutes',
       ),
     );
     expect(
       screen.getByRole('button', { name: 'Request access' }),
     ).toBeEnabled();
+
+    // The answer was about the request as it was: changing a field clears it.
+    await userEvent.click(screen.getByRole('radio', { name: '15 minutes' }));
+    expect(
+      screen.queryByText('Duration must be at most 720 minutes'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('states the limits, and previews who approves and the exact policies', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listActions.mockResolvedValue({ items: ACTIONS });
+    api.listAccounts.mockResolvedValue({
+      items: [],
+      limits: { maxDurationMinutes: 720, maxActions: 50 },
+    });
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['s3:PutObject'] }],
+    };
+    (api.previewGrant as jest.Mock).mockResolvedValue({
+      resourceArn: BUCKET_ARN,
+      resourceType: 's3:bucket',
+      accountId: '123456789012',
+      region: '',
+      actions: ['s3:PutObject'],
+      durationMinutes: 60,
+      expiresAt: new Date().toISOString(),
+      maxDurationMinutes: 720,
+      trustPolicy: policy,
+      permissionPolicy: policy,
+      approval: {
+        mode: 'groups',
+        count: 1,
+        approverGroups: ['group:default/team-data'],
+      },
+      sensitiveActions: [{ action: 's3:PutObject', accessLevel: 'Write' }],
+    });
+    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
+      api,
+    });
+    expect(await screen.findByTestId('request-limits')).toHaveTextContent(
+      'Up to 50 actions, for at most 12 hours',
+    );
+    await userEvent.click(
+      await screen.findByRole('checkbox', { name: 's3:PutObject' }),
+    );
+    await userEvent.type(screen.getByRole('textbox', { name: /Reason/ }), 'x');
+    expect(await screen.findByTestId('preview-approval')).toHaveTextContent(
+      /Needs 1 approval from a member of .*team-data/,
+    );
+    expect(screen.getByText('s3:PutObject · Write')).toBeInTheDocument();
+    expect(api.previewGrant).toHaveBeenLastCalledWith({
+      resourceArn: BUCKET_ARN,
+      actions: ['s3:PutObject'],
+      durationMinutes: 60,
+      reason: 'x',
+    });
+    expect(api.createGrant).not.toHaveBeenCalled();
+  });
+
+  it('links to the existing grant of an identical request and offers Extend', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const existing = makeGrant({ id: 'existing-grant' });
+    api.getGrant.mockResolvedValue(withEvents(existing));
+    api.createGrant.mockRejectedValue(
+      await apiError(
+        409,
+        'You already have this access (active); extend that grant instead.',
+        'ConflictError',
+        { grantId: 'existing-grant' },
+      ),
+    );
+    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
+      api,
+    });
+    await userEvent.click(
+      await screen.findByRole('checkbox', { name: 's3:GetObject' }),
+    );
+    await userEvent.type(screen.getByRole('textbox', { name: /Reason/ }), 'x');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Request access' }),
+    );
+    const notice = await screen.findByTestId('duplicate-grant');
+    expect(
+      within(notice).getByRole('link', { name: 'Open your existing grant' }),
+    ).toHaveAttribute('href', '/aws-access/grants?grant=existing-grant');
+    expect(
+      await within(notice).findByRole('button', { name: 'Extend' }),
+    ).toBeInTheDocument();
   });
 });

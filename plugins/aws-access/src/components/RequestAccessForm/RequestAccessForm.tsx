@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import {
   EmptyState,
   Progress,
@@ -12,9 +12,15 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
   createGrantRequestSchema,
+  duplicateGrantIdOf,
   GRANT_LIMITS,
   type Grant,
+  type GrantPreview,
 } from '@backstage-aws-access/plugin-aws-access-common';
+import useAsync from 'react-use/esm/useAsync';
+import { formatDuration } from '../../lib/time';
+import { GrantPreviewPanel } from '../GrantPreviewPanel';
+import { DuplicateGrantNotice } from './DuplicateGrantNotice';
 import { awsAccessApiRef } from '../../api';
 import { useActions, useElementId } from '../../hooks';
 import { apiErrorMessage } from '../../lib/errors';
@@ -42,7 +48,13 @@ export function RequestAccessForm(props: {
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [submitError, setSubmitError] = useState<string>();
+  const [duplicateOf, setDuplicateOf] = useState<string>();
   const [grant, setGrant] = useState<Grant>();
+  const [preview, setPreview] = useState<GrantPreview>();
+  const [previewError, setPreviewError] = useState<string>();
+  const [previewLoading, setPreviewLoading] = useState(false);
+  const limits = useAsync(async () => (await api.listAccounts()).limits, [api]);
+  const maxDurationMinutes = limits.value?.maxDurationMinutes;
   const reasonId = useElementId('aws-access-request-reason');
 
   const body = {
@@ -53,6 +65,50 @@ export function RequestAccessForm(props: {
     ...(accountId ? { accountId } : {}),
   };
   const errors = submitted ? fieldErrors(createGrantRequestSchema, body) : {};
+  const bodyKey = JSON.stringify(body);
+
+  // A server's answer is about the request it was given: once a field
+  // changes, it no longer applies.
+  useEffect(() => {
+    setSubmitError(undefined);
+    setDuplicateOf(undefined);
+  }, [bodyKey]);
+
+  // The preview follows the form, once the form itself finds nothing wrong.
+  useEffect(() => {
+    const parsed = createGrantRequestSchema.safeParse(JSON.parse(bodyKey));
+    if (!parsed.success || !api.previewGrant) {
+      setPreview(undefined);
+      setPreviewError(undefined);
+      return undefined;
+    }
+    let current = true;
+    const timer = setTimeout(async () => {
+      setPreviewLoading(true);
+      try {
+        const next = await api.previewGrant!(parsed.data);
+        if (current) {
+          setPreview(next);
+          setPreviewError(undefined);
+        }
+      } catch (e) {
+        if (current) {
+          setPreview(undefined);
+          setPreviewError(
+            duplicateGrantIdOf(e) ? undefined : apiErrorMessage(e),
+          );
+        }
+      } finally {
+        if (current) {
+          setPreviewLoading(false);
+        }
+      }
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [api, bodyKey]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -68,7 +124,12 @@ export function RequestAccessForm(props: {
       setGrant(created);
       onSubmitted?.(created);
     } catch (e) {
-      setSubmitError(apiErrorMessage(e));
+      const existing = duplicateGrantIdOf(e);
+      if (existing) {
+        setDuplicateOf(existing);
+      } else {
+        setSubmitError(apiErrorMessage(e));
+      }
     } finally {
       setBusy(false);
     }
@@ -101,56 +162,87 @@ export function RequestAccessForm(props: {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Request AWS access">
-      <Typography variant="body2" color="textSecondary" paragraph>
-        Access to <code>{resourceArn}</code> through a temporary IAM role that
-        allows only the actions you pick and ends by itself.
-      </Typography>
-      <ActionPicker
-        resourceArn={resourceArn}
-        actions={actions.value}
-        selected={selected}
-        onChange={setSelected}
-        error={errors.actions}
-      />
-      <Box mt={3}>
-        <DurationPicker
-          value={durationMinutes}
-          onChange={setDuration}
-          error={errors.durationMinutes}
+    <Box display="flex" flexWrap="wrap" style={{ gap: 24 }}>
+      <form
+        onSubmit={submit}
+        noValidate
+        aria-label="Request AWS access"
+        style={{ flex: '1 1 480px', minWidth: 0 }}
+      >
+        <Typography variant="body2" color="textSecondary" paragraph>
+          Access to <code>{resourceArn}</code> through a temporary IAM role that
+          allows only the actions you pick and ends by itself.
+        </Typography>
+        <Typography variant="body2" paragraph data-testid="request-limits">
+          Up to {GRANT_LIMITS.maxActions} actions
+          {maxDurationMinutes
+            ? `, for at most ${formatDuration(maxDurationMinutes)}`
+            : ''}
+          . The preview shows who approves before you send it.
+        </Typography>
+        <ActionPicker
+          resourceArn={resourceArn}
+          actions={actions.value}
+          selected={selected}
+          onChange={setSelected}
+          error={errors.actions}
+        />
+        <Box mt={3}>
+          <DurationPicker
+            value={durationMinutes}
+            onChange={setDuration}
+            error={errors.durationMinutes}
+          />
+        </Box>
+        <TextField
+          id={reasonId}
+          label="Reason"
+          required
+          value={reason}
+          onChange={e => setReason(e.target.value)}
+          error={Boolean(errors.reason)}
+          helperText={
+            errors.reason ??
+            `Why you need it; recorded with the grant (${reason.length}/${GRANT_LIMITS.maxReasonLength}).`
+          }
+          fullWidth
+          multiline
+          minRows={2}
+          variant="outlined"
+          margin="normal"
+        />
+        {errors.resourceArn && (
+          <Alert severity="error">{errors.resourceArn}</Alert>
+        )}
+        {errors.accountId && <Alert severity="error">{errors.accountId}</Alert>}
+        {submitError && (
+          <Box mb={2}>
+            <Alert severity="error" role="alert">
+              {submitError}
+            </Alert>
+          </Box>
+        )}
+        {duplicateOf && (
+          <Box mb={2}>
+            <DuplicateGrantNotice grantId={duplicateOf} />
+          </Box>
+        )}
+        <Button
+          type="submit"
+          variant="contained"
+          color="primary"
+          disabled={busy}
+        >
+          {busy ? 'Requesting…' : 'Request access'}
+        </Button>
+      </form>
+      <Box flex="1 1 360px" minWidth={0}>
+        <GrantPreviewPanel
+          preview={preview}
+          loading={previewLoading}
+          error={previewError}
         />
       </Box>
-      <TextField
-        id={reasonId}
-        label="Reason"
-        required
-        value={reason}
-        onChange={e => setReason(e.target.value)}
-        error={Boolean(errors.reason)}
-        helperText={
-          errors.reason ??
-          `Why you need it; recorded with the grant (${reason.length}/${GRANT_LIMITS.maxReasonLength}).`
-        }
-        fullWidth
-        multiline
-        minRows={2}
-        variant="outlined"
-        margin="normal"
-      />
-      {errors.resourceArn && (
-        <Alert severity="error">{errors.resourceArn}</Alert>
-      )}
-      {errors.accountId && <Alert severity="error">{errors.accountId}</Alert>}
-      {submitError && (
-        <Box mb={2}>
-          <Alert severity="error" role="alert">
-            {submitError}
-          </Alert>
-        </Box>
-      )}
-      <Button type="submit" variant="contained" color="primary" disabled={busy}>
-        {busy ? 'Requesting…' : 'Request access'}
-      </Button>
-    </form>
+    </Box>
   );
 }

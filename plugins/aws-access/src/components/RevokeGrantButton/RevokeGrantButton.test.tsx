@@ -84,7 +84,7 @@ describe('RevokeGrantButton', () => {
     await userEvent.click(reason);
     await userEvent.paste('x'.repeat(501));
     expect(
-      screen.getByText('reason must be at most 500 characters'),
+      screen.getByText('Reason must be at most 500 characters'),
     ).toBeInTheDocument();
     expect(
       within(screen.getByRole('dialog')).getByRole('button', {

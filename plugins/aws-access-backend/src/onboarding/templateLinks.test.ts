@@ -1,0 +1,63 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
+import { createTemplateLinkSigner, templateLinkKey } from './templateLinks';
+
+jest.setTimeout(60_000);
+
+describe('template link signing', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
+
+  it.each(databases.eachSupportedId())(
+    'accepts on one replica a link another replica signed (%s)',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const database = mockServices.database({ knex });
+      await DatabaseGrantStore.create({ database }); // runs the migrations
+      const config = mockServices.rootConfig();
+      const [first, second] = [1, 2].map(() =>
+        createTemplateLinkSigner(templateLinkKey({ config, database })),
+      );
+      const expires = Math.floor(Date.now() / 1000) + 60;
+
+      const [a, b] = await Promise.all([
+        first.sign('123456789012', expires),
+        second.sign('123456789012', expires),
+      ]);
+
+      expect(a).toEqual(b);
+      await expect(
+        second.verify('123456789012', a.expires, a.sig),
+      ).resolves.toBe(true);
+      await expect(
+        second.verify('210987654321', a.expires, a.sig),
+      ).resolves.toBe(false);
+    },
+  );
+
+  it('uses the configured key, so that links survive a new database too', async () => {
+    const config = mockServices.rootConfig({
+      data: { awsAccess: { onboarding: { signingKey: 's'.repeat(32) } } },
+    });
+    const database = mockServices.database({} as any);
+    const signer = createTemplateLinkSigner(
+      templateLinkKey({ config, database }),
+    );
+    const other = createTemplateLinkSigner(async () =>
+      Buffer.from('s'.repeat(32)),
+    );
+    const expires = Math.floor(Date.now() / 1000) + 60;
+
+    expect(await signer.sign('123456789012', expires)).toEqual(
+      await other.sign('123456789012', expires),
+    );
+  });
+
+  it('refuses a configured key too short to be a secret', () => {
+    const config = mockServices.rootConfig({
+      data: { awsAccess: { onboarding: { signingKey: 'changeme' } } },
+    });
+    expect(() => templateLinkKey({ config, database: {} as any })).toThrow(
+      'at least 32 characters',
+    );
+  });
+});

@@ -1,0 +1,45 @@
+import { screen, within } from '@testing-library/react';
+import type { AwsAccount } from '@backstage-aws-access/plugin-aws-access-common';
+import { createFakeAwsAccessApi, renderWithApi } from '../../__testUtils__';
+import { AccountsPage } from './AccountsPage';
+
+// A file of its own: the permission hook caches decisions per page load.
+const accounts: AwsAccount[] = [
+  {
+    accountId: '123456789012',
+    name: 'sandbox',
+    regions: ['us-east-1'],
+    status: 'connected',
+    templateVersion: 1,
+  },
+];
+
+function setup() {
+  const api = createFakeAwsAccessApi();
+  api.listAccounts.mockResolvedValue({ items: accounts });
+  return api;
+}
+
+function rowOf(name: string) {
+  return screen.getByText(name).closest('tr')!;
+}
+
+describe('AccountsPage for people who are not aws-access admins', () => {
+  it('shows no admin controls to people the permission framework does not allow', async () => {
+    const api = setup();
+    await renderWithApi(<AccountsPage />, {
+      api,
+      deniedPermissions: ['aws-access.admin'],
+    });
+    await screen.findByText('sandbox');
+    // Once the permission framework has answered:
+    await screen.findByText(/added and removed by aws-access administrators/);
+    // Status for everyone; onboarding and offboarding for admins only.
+    expect(within(rowOf('sandbox')).getByText('Connected')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', {
+        name: /CloudFormation|Offboard|Add an account/,
+      }),
+    ).not.toBeInTheDocument();
+  });
+});

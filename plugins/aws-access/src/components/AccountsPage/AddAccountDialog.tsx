@@ -1,0 +1,181 @@
+import { useState } from 'react';
+import { CodeSnippet, Link } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import type { NewAccountOnboarding } from '@backstage-aws-access/plugin-aws-access-common';
+import { awsAccessApiRef } from '../../api';
+import { useElementId } from '../../hooks';
+import { apiErrorMessage } from '../../lib/errors';
+
+/**
+ * "Add an account": for a 12-digit account ID, the CloudFormation stack
+ * that connects it (template download and the CLI command), then the
+ * config entry to paste once the stack exists.
+ */
+export function AddAccountDialog(props: { onClose: () => void }) {
+  const api = useApi(awsAccessApiRef);
+  const titleId = useElementId('aws-access-add-account-title');
+  const [accountId, setAccountId] = useState('');
+  const [name, setName] = useState('');
+  const [region, setRegion] = useState('us-east-1');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [result, setResult] = useState<NewAccountOnboarding>();
+  const idError =
+    accountId && !/^\d{12}$/.test(accountId.trim())
+      ? 'The AWS account ID is 12 digits'
+      : undefined;
+
+  const generate = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setResult(
+        await api.prepareNewAccount!({
+          accountId: accountId.trim(),
+          name: name.trim() || undefined,
+          region: region.trim() || undefined,
+        }),
+      );
+    } catch (e) {
+      setError(apiErrorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const download =
+    result &&
+    `data:application/x-yaml;charset=utf-8,${encodeURIComponent(
+      result.templateYaml,
+    )}`;
+
+  return (
+    <Dialog
+      open
+      onClose={props.onClose}
+      aria-labelledby={titleId}
+      maxWidth="md"
+      fullWidth
+    >
+      <DialogTitle id={titleId}>Add an AWS account</DialogTitle>
+      <DialogContent>
+        {!result && (
+          <>
+            <Typography variant="body2" paragraph>
+              Backstage reaches an account through two roles that a
+              CloudFormation stack creates there: a manager for the short-lived
+              grant roles and a reader for discovery. Both trust only this
+              Backstage backend.
+            </Typography>
+            <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
+              <TextField
+                id={`${titleId}-id`}
+                label="AWS account ID"
+                value={accountId}
+                onChange={e => {
+                  setAccountId(e.target.value);
+                  setError(undefined);
+                }}
+                error={Boolean(idError)}
+                helperText={idError ?? '12 digits'}
+                required
+              />
+              <TextField
+                id={`${titleId}-name`}
+                label="Name"
+                value={name}
+                onChange={e => setName(e.target.value)}
+                helperText="How people see it, e.g. staging"
+              />
+              <TextField
+                id={`${titleId}-region`}
+                label="Region"
+                value={region}
+                onChange={e => setRegion(e.target.value)}
+                helperText="Where its resources are"
+              />
+            </Box>
+            {error && (
+              <Box mt={2}>
+                <Alert severity="error" role="alert">
+                  {error}
+                </Alert>
+              </Box>
+            )}
+          </>
+        )}
+        {result && (
+          <>
+            <Typography variant="subtitle2" gutterBottom>
+              1. Create the stack in account {result.accountId}
+            </Typography>
+            <Typography variant="body2" paragraph>
+              <Button
+                variant="outlined"
+                size="small"
+                component="a"
+                href={download ?? ''}
+                {...{ download: `${result.stackName}.yaml` }}
+              >
+                Download the template
+              </Button>{' '}
+              and create the stack <code>{result.stackName}</code> from it in
+              the{' '}
+              <Link
+                to={`https://console.aws.amazon.com/cloudformation/home?region=${result.region}#/stacks/create`}
+                target="_blank"
+                rel="noopener"
+              >
+                CloudFormation console
+              </Link>
+              {result.externalId && (
+                <>
+                  {' '}
+                  with the parameter ExternalId <code>{result.externalId}</code>
+                </>
+              )}
+              , or with the AWS CLI:
+            </Typography>
+            <CodeSnippet
+              text={result.createStackCommand}
+              language="bash"
+              showCopyCodeButton
+            />
+            <Box mt={2}>
+              <Typography variant="subtitle2" gutterBottom>
+                2. Add the account to the app config and restart Backstage
+              </Typography>
+              <CodeSnippet
+                text={result.configYaml}
+                language="yaml"
+                showCopyCodeButton
+              />
+            </Box>
+          </>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>{result ? 'Done' : 'Cancel'}</Button>
+        {!result && (
+          <Button
+            color="primary"
+            variant="contained"
+            disabled={busy || !/^\d{12}$/.test(accountId.trim())}
+            onClick={generate}
+          >
+            {busy ? 'Generating…' : 'Generate the stack'}
+          </Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,1 @@
+export { GrantPreviewPanel } from './GrantPreviewPanel';
