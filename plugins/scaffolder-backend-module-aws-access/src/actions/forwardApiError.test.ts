@@ -92,7 +92,7 @@ describe('the template checks the reason as the API does', () => {
     readFileSync(
       path.resolve(
         __dirname,
-        '../../../../../examples/templates/request-aws-access/template.yaml',
+        '../../../../examples/templates/request-aws-access/template.yaml',
       ),
       'utf8',
     ),
