@@ -1,39 +1,31 @@
 import {
   CreateRoleCommand,
   DeleteConflictException,
-  DeleteRoleCommand,
   DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
   EntityAlreadyExistsException,
   GetRoleCommand,
-  GetRolePolicyCommand,
   IAMClient,
-  MalformedPolicyDocumentException,
-  NoSuchEntityException,
   PutRolePolicyCommand,
-  RemoveRoleFromInstanceProfileCommand,
-  Role as IamRole,
   TagRoleCommand,
   UpdateAssumeRolePolicyCommand,
   UpdateRoleCommand,
-  paginateListAttachedRolePolicies,
-  paginateListInstanceProfilesForRole,
-  paginateListRolePolicies,
-  paginateListRoleTags,
-  paginateListRoles,
 } from '@aws-sdk/client-iam';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import {
   DEFAULT_ROLE_PATH,
   TAG_EXPIRES_AT,
   TAG_GRANT_ID,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { AwsClientFactory } from '@backstage-aws-access/plugin-aws-access-node';
+import { IamClients } from './IamClients';
+import { clearRole, deleteRoleOnce } from './iamRoleCleanup';
+import { isNoSuchEntity, messageOf, refusedPolicy } from './iamErrors';
+import { getRole, listManagedRoles, readRoleState } from './iamRoleReads';
 import { renderGrantPolicies } from './policies';
 import {
   DEFAULT_INSTALLATION_ID,
-  TAG_INSTALLATION,
   grantTags,
   maxSessionDurationSeconds,
   roleDescription,
@@ -45,31 +37,6 @@ import {
   GrantRoleState,
   ManagedRole,
 } from '@backstage-aws-access/plugin-aws-access-node';
-
-/**
- * Attempts per IAM call. The SDK's standard retry strategy retries
- * throttling, 5xx and network errors with exponential backoff and jitter;
- * IAM's control plane throttles at a few requests per second per account,
- * which a reconciler pass over many roles can reach.
- */
-const MAX_ATTEMPTS = 5;
-
-function isNoSuchEntity(error: unknown): boolean {
-  return error instanceof NoSuchEntityException;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** IAM returns policy documents URL-encoded (RFC 3986); the SDK leaves them so. */
-function decodePolicy(document: string): string {
-  try {
-    return decodeURIComponent(document);
-  } catch {
-    return document; // not encoded after all
-  }
-}
 
 export interface IamGrantProvisionerOptions {
   clientFactory: AwsClientFactory;
@@ -89,18 +56,16 @@ export interface IamGrantProvisionerOptions {
  * target account, through the account's manager credentials.
  */
 export class IamGrantProvisioner implements GrantProvisioner {
-  private readonly clientFactory: AwsClientFactory;
   private readonly logger: LoggerService;
   private readonly rolePath: string;
   private readonly installationId: string;
-  /** One client per account, so connections and retry state are reused. */
-  private readonly clients = new Map<string, Promise<IAMClient>>();
+  private readonly clients: IamClients;
 
   constructor(options: IamGrantProvisionerOptions) {
-    this.clientFactory = options.clientFactory;
     this.logger = options.logger;
     this.rolePath = options.rolePath ?? DEFAULT_ROLE_PATH;
     this.installationId = options.installationId ?? DEFAULT_INSTALLATION_ID;
+    this.clients = new IamClients(options.clientFactory);
   }
 
   async createRole(spec: GrantRoleSpec): Promise<{ roleArn: string }> {
@@ -134,7 +99,7 @@ export class IamGrantProvisioner implements GrantProvisioner {
           `account ${spec.accountId} has no grant boundary ${spec.permissionsBoundaryArn}: its onboarding stack must be updated before new grants`,
         );
       }
-      throw this.refusedPolicy(error, 'trustPrincipalArns', 'trust policy');
+      throw refusedPolicy(error, 'trustPrincipalArns', 'trust policy');
     }
   }
 
@@ -225,7 +190,7 @@ export class IamGrantProvisioner implements GrantProvisioner {
 
   async deleteRole(accountId: string, roleName: string): Promise<void> {
     const iam = await this.iam(accountId);
-    const role = await this.getRole(iam, roleName);
+    const role = await getRole(iam, roleName);
     if (!role) {
       return; // already gone
     }
@@ -239,47 +204,25 @@ export class IamGrantProvisioner implements GrantProvisioner {
     // Tags are deliberately not checked: whoever can untag a grant role
     // must not be able to make it outlive its grant.
     try {
-      await this.deleteRoleOnce(iam, roleName);
+      await deleteRoleOnce(iam, roleName);
     } catch (error) {
       if (!(error instanceof DeleteConflictException)) {
         throw error;
       }
       // Something was added to the role by hand. It is still ours to
       // delete, so clear it and try once more.
-      await this.clearRole(iam, accountId, roleName);
-      await this.deleteRoleOnce(iam, roleName);
+      await clearRole(iam, accountId, roleName, this.logger);
+      await deleteRoleOnce(iam, roleName);
     }
     this.logger.info(`Deleted IAM role ${roleName} in account ${accountId}`);
   }
 
   async listManagedRoles(accountId: string): Promise<ManagedRole[]> {
-    const iam = await this.iam(accountId);
-    const roles: ManagedRole[] = [];
-    for await (const page of paginateListRoles(
-      { client: iam },
-      { PathPrefix: this.rolePath },
-    )) {
-      for (const role of page.Roles ?? []) {
-        if (!role.RoleName || !role.Path?.startsWith(this.rolePath)) {
-          continue;
-        }
-        // ListRoles leaves tags out, so each role's are read on their own.
-        const tags = await this.roleTags(iam, role.RoleName);
-        if (!tags) {
-          continue; // deleted since the listing
-        }
-        roles.push({
-          accountId,
-          roleName: role.RoleName,
-          roleArn: role.Arn!,
-          path: role.Path,
-          grantId: tags.get(TAG_GRANT_ID),
-          installationId: tags.get(TAG_INSTALLATION),
-          createdAt: role.CreateDate,
-        });
-      }
-    }
-    return roles;
+    return listManagedRoles(
+      await this.iam(accountId),
+      accountId,
+      this.rolePath,
+    );
   }
 
   async getRoleState(
@@ -287,91 +230,11 @@ export class IamGrantProvisioner implements GrantProvisioner {
     roleName: string,
     policyName: string,
   ): Promise<GrantRoleState | undefined> {
-    const iam = await this.iam(accountId);
-    try {
-      const { Role } = await iam.send(
-        new GetRoleCommand({ RoleName: roleName }),
-      );
-      const permissionPolicy = await this.inlinePolicy(
-        iam,
-        roleName,
-        policyName,
-      );
-      const otherInlinePolicies: string[] = [];
-      for await (const page of paginateListRolePolicies(
-        { client: iam },
-        { RoleName: roleName },
-      )) {
-        otherInlinePolicies.push(
-          ...(page.PolicyNames ?? []).filter(name => name !== policyName),
-        );
-      }
-      const attachedPolicyArns: string[] = [];
-      for await (const page of paginateListAttachedRolePolicies(
-        { client: iam },
-        { RoleName: roleName },
-      )) {
-        for (const policy of page.AttachedPolicies ?? []) {
-          attachedPolicyArns.push(policy.PolicyArn!);
-        }
-      }
-      return {
-        trustPolicy: decodePolicy(Role?.AssumeRolePolicyDocument ?? ''),
-        permissionPolicy,
-        otherInlinePolicies,
-        attachedPolicyArns,
-        permissionsBoundaryArn:
-          Role?.PermissionsBoundary?.PermissionsBoundaryArn,
-      };
-    } catch (error) {
-      if (isNoSuchEntity(error)) {
-        return undefined; // the role was deleted meanwhile
-      }
-      throw error;
-    }
+    return readRoleState(await this.iam(accountId), roleName, policyName);
   }
 
-  /** The role, or undefined when there is none by that name. */
-  private async getRole(
-    iam: IAMClient,
-    roleName: string,
-  ): Promise<IamRole | undefined> {
-    try {
-      const { Role: role } = await iam.send(
-        new GetRoleCommand({ RoleName: roleName }),
-      );
-      return role;
-    } catch (error) {
-      if (isNoSuchEntity(error)) {
-        return undefined;
-      }
-      throw error;
-    }
-  }
-
-  /** An inline policy's document, or undefined when there is none by that name. */
-  private async inlinePolicy(
-    iam: IAMClient,
-    roleName: string,
-    policyName: string,
-  ): Promise<string | undefined> {
-    try {
-      const { PolicyDocument } = await iam.send(
-        new GetRolePolicyCommand({
-          RoleName: roleName,
-          PolicyName: policyName,
-        }),
-      );
-      return PolicyDocument === undefined
-        ? undefined
-        : decodePolicy(PolicyDocument);
-    } catch (error) {
-      // No policy by that name (or, caught by the caller, no role).
-      if (isNoSuchEntity(error)) {
-        return undefined;
-      }
-      throw error;
-    }
+  private iam(accountId: string): Promise<IAMClient> {
+    return this.clients.forAccount(accountId);
   }
 
   private async writeTrustPolicy(
@@ -387,12 +250,7 @@ export class IamGrantProvisioner implements GrantProvisioner {
         }),
       );
     } catch (error) {
-      throw this.refusedPolicy(
-        error,
-        'trustPrincipalArns',
-        'trust policy',
-        spec,
-      );
+      throw refusedPolicy(error, 'trustPrincipalArns', 'trust policy', spec);
     }
   }
 
@@ -410,25 +268,8 @@ export class IamGrantProvisioner implements GrantProvisioner {
         }),
       );
     } catch (error) {
-      throw this.refusedPolicy(error, 'actions', 'permission policy', spec);
+      throw refusedPolicy(error, 'actions', 'permission policy', spec);
     }
-  }
-
-  private iam(accountId: string): Promise<IAMClient> {
-    let client = this.clients.get(accountId);
-    if (!client) {
-      client = this.clientFactory.clientConfig(accountId, 'manage').then(
-        config =>
-          new IAMClient({
-            ...config,
-            maxAttempts: MAX_ATTEMPTS,
-            retryMode: 'standard',
-          }),
-      );
-      client.catch(() => this.clients.delete(accountId));
-      this.clients.set(accountId, client);
-    }
-    return client;
   }
 
   /**
@@ -465,116 +306,6 @@ export class IamGrantProvisioner implements GrantProvisioner {
     throw new ConflictError(
       `IAM role ${spec.roleName} already exists in account ${spec.accountId} ${why}`,
     );
-  }
-
-  private async deleteRoleOnce(iam: IAMClient, roleName: string) {
-    try {
-      await iam.send(new DeleteRoleCommand({ RoleName: roleName }));
-    } catch (error) {
-      if (!isNoSuchEntity(error)) {
-        throw error;
-      }
-    }
-  }
-
-  /**
-   * Removes whatever blocks `DeleteRole`: inline policies, attached managed
-   * policies and instance profiles. The permissions boundary stays, as it
-   * does not block deletion and only ever limits the role.
-   */
-  private async clearRole(iam: IAMClient, accountId: string, roleName: string) {
-    for await (const page of paginateListRolePolicies(
-      { client: iam },
-      { RoleName: roleName },
-    )) {
-      for (const policyName of page.PolicyNames ?? []) {
-        this.logger.warn(
-          `Deleting inline policy ${policyName} from IAM role ${roleName} in account ${accountId} before deleting the role`,
-        );
-        await this.deleteRolePolicy(accountId, roleName, policyName);
-      }
-    }
-    for await (const page of paginateListAttachedRolePolicies(
-      { client: iam },
-      { RoleName: roleName },
-    )) {
-      for (const policy of page.AttachedPolicies ?? []) {
-        this.logger.warn(
-          `Detaching managed policy ${policy.PolicyArn} from IAM role ${roleName} in account ${accountId} before deleting the role`,
-        );
-        await this.detachRolePolicy(accountId, roleName, policy.PolicyArn!);
-      }
-    }
-    for await (const page of paginateListInstanceProfilesForRole(
-      { client: iam },
-      { RoleName: roleName },
-    )) {
-      for (const profile of page.InstanceProfiles ?? []) {
-        this.logger.warn(
-          `Removing IAM role ${roleName} from instance profile ${profile.InstanceProfileName} in account ${accountId} before deleting the role`,
-        );
-        try {
-          await iam.send(
-            new RemoveRoleFromInstanceProfileCommand({
-              InstanceProfileName: profile.InstanceProfileName,
-              RoleName: roleName,
-            }),
-          );
-        } catch (error) {
-          if (!isNoSuchEntity(error)) {
-            throw error;
-          }
-        }
-      }
-    }
-  }
-
-  /** The role's tags, or `undefined` when the role does not exist. */
-  private async roleTags(
-    iam: IAMClient,
-    roleName: string,
-  ): Promise<Map<string, string> | undefined> {
-    const tags = new Map<string, string>();
-    try {
-      for await (const page of paginateListRoleTags(
-        { client: iam },
-        { RoleName: roleName },
-      )) {
-        for (const tag of page.Tags ?? []) {
-          tags.set(tag.Key!, tag.Value ?? '');
-        }
-      }
-    } catch (error) {
-      if (isNoSuchEntity(error)) {
-        return undefined;
-      }
-      throw error;
-    }
-    return tags;
-  }
-
-  /**
-   * IAM's answers that say the grant itself is wrong become an
-   * `InputError` naming the field, so the engine fails the grant instead of
-   * retrying; a missing role becomes a `NotFoundError`.
-   */
-  private refusedPolicy(
-    error: unknown,
-    field: string,
-    what: string,
-    spec?: GrantRoleSpec,
-  ): unknown {
-    if (error instanceof MalformedPolicyDocumentException) {
-      return new InputError(
-        `${field}: IAM refused the ${what}: ${messageOf(error)}`,
-      );
-    }
-    if (spec && isNoSuchEntity(error)) {
-      return new NotFoundError(
-        `IAM role ${spec.roleName} does not exist in account ${spec.accountId}`,
-      );
-    }
-    return error;
   }
 
   private async bestEffort(

@@ -1,0 +1,34 @@
+import { IAMClient } from '@aws-sdk/client-iam';
+import { AwsClientFactory } from '@backstage-aws-access/plugin-aws-access-node';
+
+/**
+ * Attempts per IAM call. The SDK's standard retry strategy retries
+ * throttling, 5xx and network errors with exponential backoff and jitter;
+ * IAM's control plane throttles at a few requests per second per account,
+ * which a reconciler pass over many roles can reach.
+ */
+const MAX_ATTEMPTS = 5;
+
+/** One IAM client per account, so connections and retry state are reused. */
+export class IamClients {
+  private readonly clients = new Map<string, Promise<IAMClient>>();
+
+  constructor(private readonly clientFactory: AwsClientFactory) {}
+
+  forAccount(accountId: string): Promise<IAMClient> {
+    let client = this.clients.get(accountId);
+    if (!client) {
+      client = this.clientFactory.clientConfig(accountId, 'manage').then(
+        config =>
+          new IAMClient({
+            ...config,
+            maxAttempts: MAX_ATTEMPTS,
+            retryMode: 'standard',
+          }),
+      );
+      client.catch(() => this.clients.delete(accountId));
+      this.clients.set(accountId, client);
+    }
+    return client;
+  }
+}

@@ -1,0 +1,172 @@
+import {
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  IAMClient,
+  Role as IamRole,
+  paginateListAttachedRolePolicies,
+  paginateListRolePolicies,
+  paginateListRoleTags,
+  paginateListRoles,
+} from '@aws-sdk/client-iam';
+import { TAG_GRANT_ID } from '@backstage-aws-access/plugin-aws-access-common';
+import {
+  GrantRoleState,
+  ManagedRole,
+} from '@backstage-aws-access/plugin-aws-access-node';
+import { isNoSuchEntity } from './iamErrors';
+import { TAG_INSTALLATION } from './roleAttributes';
+
+// The read side of IAM for grant roles: what the reconciler and the
+// provisioner's repairs look at. The writes are IamGrantProvisioner's.
+
+/** IAM returns policy documents URL-encoded (RFC 3986); the SDK leaves them so. */
+function decodePolicy(document: string): string {
+  try {
+    return decodeURIComponent(document);
+  } catch {
+    return document; // not encoded after all
+  }
+}
+
+/** Every role under the role path in the account, with its grant tag. */
+export async function listManagedRoles(
+  iam: IAMClient,
+  accountId: string,
+  rolePath: string,
+): Promise<ManagedRole[]> {
+  const roles: ManagedRole[] = [];
+  for await (const page of paginateListRoles(
+    { client: iam },
+    { PathPrefix: rolePath },
+  )) {
+    for (const role of page.Roles ?? []) {
+      if (!role.RoleName || !role.Path?.startsWith(rolePath)) {
+        continue;
+      }
+      // ListRoles leaves tags out, so each role's are read on their own.
+      const tags = await roleTags(iam, role.RoleName);
+      if (!tags) {
+        continue; // deleted since the listing
+      }
+      roles.push({
+        accountId,
+        roleName: role.RoleName,
+        roleArn: role.Arn!,
+        path: role.Path,
+        grantId: tags.get(TAG_GRANT_ID),
+        installationId: tags.get(TAG_INSTALLATION),
+        createdAt: role.CreateDate,
+      });
+    }
+  }
+  return roles;
+}
+
+/** What a grant role holds in IAM now; undefined when it is gone. */
+export async function readRoleState(
+  iam: IAMClient,
+  roleName: string,
+  policyName: string,
+): Promise<GrantRoleState | undefined> {
+  try {
+    const { Role } = await iam.send(new GetRoleCommand({ RoleName: roleName }));
+    const permissionPolicy = await inlinePolicy(iam, roleName, policyName);
+    const otherInlinePolicies: string[] = [];
+    for await (const page of paginateListRolePolicies(
+      { client: iam },
+      { RoleName: roleName },
+    )) {
+      otherInlinePolicies.push(
+        ...(page.PolicyNames ?? []).filter(name => name !== policyName),
+      );
+    }
+    const attachedPolicyArns: string[] = [];
+    for await (const page of paginateListAttachedRolePolicies(
+      { client: iam },
+      { RoleName: roleName },
+    )) {
+      for (const policy of page.AttachedPolicies ?? []) {
+        attachedPolicyArns.push(policy.PolicyArn!);
+      }
+    }
+    return {
+      trustPolicy: decodePolicy(Role?.AssumeRolePolicyDocument ?? ''),
+      permissionPolicy,
+      otherInlinePolicies,
+      attachedPolicyArns,
+      permissionsBoundaryArn: Role?.PermissionsBoundary?.PermissionsBoundaryArn,
+    };
+  } catch (error) {
+    if (isNoSuchEntity(error)) {
+      return undefined; // the role was deleted meanwhile
+    }
+    throw error;
+  }
+}
+
+/** The role, or undefined when there is none by that name. */
+export async function getRole(
+  iam: IAMClient,
+  roleName: string,
+): Promise<IamRole | undefined> {
+  try {
+    const { Role: role } = await iam.send(
+      new GetRoleCommand({ RoleName: roleName }),
+    );
+    return role;
+  } catch (error) {
+    if (isNoSuchEntity(error)) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** An inline policy's document, or undefined when there is none by that name. */
+async function inlinePolicy(
+  iam: IAMClient,
+  roleName: string,
+  policyName: string,
+): Promise<string | undefined> {
+  try {
+    const { PolicyDocument } = await iam.send(
+      new GetRolePolicyCommand({
+        RoleName: roleName,
+        PolicyName: policyName,
+      }),
+    );
+    return PolicyDocument === undefined
+      ? undefined
+      : decodePolicy(PolicyDocument);
+  } catch (error) {
+    // No policy by that name (or, caught by the caller, no role).
+    if (isNoSuchEntity(error)) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** The role's tags, or `undefined` when the role does not exist. */
+async function roleTags(
+  iam: IAMClient,
+  roleName: string,
+): Promise<Map<string, string> | undefined> {
+  const tags = new Map<string, string>();
+  try {
+    for await (const page of paginateListRoleTags(
+      { client: iam },
+      { RoleName: roleName },
+    )) {
+      for (const tag of page.Tags ?? []) {
+        tags.set(tag.Key!, tag.Value ?? '');
+      }
+    }
+  } catch (error) {
+    if (isNoSuchEntity(error)) {
+      return undefined;
+    }
+    throw error;
+  }
+  return tags;
+}
