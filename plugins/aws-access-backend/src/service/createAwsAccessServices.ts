@@ -29,6 +29,7 @@ import {
   readExpiryWarningMinutes,
 } from '../notifications';
 import { AccountStatusChecker } from '../onboarding';
+import { createCatalogNames } from '../notifications/peopleNames';
 import {
   createGrantPermissionEvaluators,
   registerGrantPermissions,
@@ -124,6 +125,10 @@ export async function createAwsAccessServices(
     new GrantNotifications({
       notifications: options.notifications,
       logger: logger.child({ target: 'notifications' }),
+      names: createCatalogNames({
+        catalog: options.catalog,
+        auth: options.auth,
+      }),
     });
   const auditor = options.auditor && new GrantAuditor(options.auditor);
   engine.onChange(createGrantLifecycleListener({ notifications, auditor }));
