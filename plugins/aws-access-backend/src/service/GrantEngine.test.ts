@@ -119,6 +119,32 @@ describe.each(databases.eachSupportedId())('GrantEngine (%s)', databaseId => {
     expect(iam.calls).toHaveLength(4);
   });
 
+  it('cancels only pending requests, and revokes only what was granted', async () => {
+    const e = engine();
+    const pending = await store.insertGrant(
+      provisioningGrant({ state: 'pending' }),
+      requested,
+    );
+    // Revoke does not end a request that was never granted...
+    expect((await e.revoke(pending.id, 'user:default/alice')).state).toBe(
+      'pending',
+    );
+    // ...cancel does, once.
+    expect((await e.cancel(pending.id, 'user:default/alice')).state).toBe(
+      'cancelled',
+    );
+    expect((await e.cancel(pending.id, 'user:default/alice')).state).toBe(
+      'cancelled',
+    );
+    expect(await events(pending.id)).toEqual(['requested', 'cancelled']);
+
+    const granted = await store.insertGrant(provisioningGrant(), requested);
+    await e.drive(granted.id);
+    expect((await e.cancel(granted.id, 'user:default/alice')).state).toBe(
+      'active',
+    );
+  });
+
   it('resumes after a crash between CreateRole and PutRolePolicy, with no orphan role', async () => {
     const grant = await store.insertGrant(provisioningGrant(), requested);
     iam.hangOn('putRolePolicy');

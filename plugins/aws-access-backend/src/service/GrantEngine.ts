@@ -194,9 +194,33 @@ export class GrantEngine {
   }
 
   /**
-   * Starts revocation by `actor`: a pending grant is cancelled, an active or
-   * provisioning one moves to `revoking`. Ended grants are returned as they
-   * are, so revoking twice is harmless.
+   * Cancels a pending request by `actor`. A grant in any other state is
+   * returned as it is: cancelling twice is harmless, and one approved
+   * meanwhile is the caller's to revoke.
+   */
+  async cancel(
+    id: string,
+    actor: string,
+    reason?: string,
+  ): Promise<GrantRecord> {
+    const grant = await this.mustGet(id);
+    if (grant.state !== 'pending') {
+      return grant;
+    }
+    const now = new Date();
+    return this.transition(
+      grant,
+      { states: ['pending'] },
+      { state: 'cancelled', endedAt: now },
+      { type: 'cancelled', toState: 'cancelled', actor, reason },
+      now,
+    );
+  }
+
+  /**
+   * Starts revocation by `actor`: an active or provisioning grant moves to
+   * `revoking`. Any other grant is returned as it is (a pending one is
+   * cancelled with {@link GrantEngine.cancel}), so revoking twice is harmless.
    *
    * With `endsAs: 'failed'` (the reconciler, when a role was tampered with
    * outside Backstage), the grant ends `failed` with `reason` as its cause,
@@ -211,15 +235,6 @@ export class GrantEngine {
     const endsAs = options.endsAs ?? 'revoked';
     const grant = await this.mustGet(id);
     const now = new Date();
-    if (grant.state === 'pending') {
-      return this.transition(
-        grant,
-        { states: ['pending'] },
-        { state: 'cancelled', endedAt: now },
-        { type: 'cancelled', toState: 'cancelled', actor, reason },
-        now,
-      );
-    }
     if (grant.state === 'active' || grant.state === 'provisioning') {
       // Only while no engine is working on it: a role being created (or an
       // expiry being rewritten) right now finishes first.

@@ -209,6 +209,7 @@ export class GrantService {
       }
       for (const grant of items) {
         try {
+          await this.engine.cancel(grant.id, actor, 'account offboarded');
           await this.engine.revoke(grant.id, actor, 'account offboarded');
           await this.engine.drive(grant.id);
           revoked += 1;
@@ -584,7 +585,7 @@ export class GrantService {
             }${grant.state === 'active' ? ', revoke it instead' : ''}`,
           );
         }
-        const updated = await this.engine.revoke(
+        const updated = await this.engine.cancel(
           id,
           caller.userEntityRef,
           request.reason,
@@ -684,11 +685,18 @@ export class GrantService {
       subjectOf(grant),
       request.reason ? { reason: request.reason } : undefined,
       async () => {
-        const updated = await this.engine.revoke(
-          id,
-          caller.userEntityRef,
-          request.reason,
-        );
+        // A pending request is cancelled; one approved meanwhile is revoked.
+        let updated =
+          grant.state === 'pending'
+            ? await this.engine.cancel(id, caller.userEntityRef, request.reason)
+            : grant;
+        if (updated.state !== 'cancelled') {
+          updated = await this.engine.revoke(
+            id,
+            caller.userEntityRef,
+            request.reason,
+          );
+        }
         if (updated.state !== 'revoking') {
           return updated;
         }
