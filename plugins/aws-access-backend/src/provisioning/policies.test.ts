@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { runSimulation, Simulation } from '@cloud-copilot/iam-simulate';
-import { IamDataActionCatalog } from '../actions/IamDataActionCatalog';
+import { IamDataActionCatalog } from '../iamActions/IamDataActionCatalog';
 import {
   MAX_INLINE_ROLE_POLICY_CHARS,
   MAX_TRUST_POLICY_CHARS,

@@ -22,7 +22,7 @@ import {
   revokeGrantRequestSchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod';
-import { ActionCatalog, PermissionStatement } from '../actions/types';
+import { ActionCatalog, PermissionStatement } from '../iamActions/types';
 import { ApprovalPolicy } from '../approval/ApprovalPolicy';
 import type {
   ApprovalRequirement,

@@ -16,7 +16,7 @@ import {
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { IamDataActionCatalog } from '../actions/IamDataActionCatalog';
+import { IamDataActionCatalog } from '../iamActions/IamDataActionCatalog';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
 import { GrantRecord } from '../database/types';
 import { IamGrantProvisioner } from '../provisioning/IamGrantProvisioner';

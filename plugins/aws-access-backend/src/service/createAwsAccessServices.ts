@@ -20,7 +20,7 @@ import {
   type AwsPrincipalSource,
   type GrantProvisioner,
 } from '@backstage-aws-access/plugin-aws-access-node';
-import { IamDataActionCatalog } from '../actions/IamDataActionCatalog';
+import { IamDataActionCatalog } from '../iamActions/IamDataActionCatalog';
 import { ApprovalPolicy } from '../approval/ApprovalPolicy';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
 import {

@@ -3,7 +3,7 @@ import {
   CreateGrantRequest,
   GrantPreview,
 } from '@backstage-aws-access/plugin-aws-access-common';
-import { PermissionStatement, ResolvedResource } from '../actions/types';
+import { PermissionStatement, ResolvedResource } from '../iamActions/types';
 import { ApprovalRequirement } from '@backstage-aws-access/plugin-aws-access-node';
 import { ResolvedTarget } from './AccountResolver';
 import { ResolvedPrincipals } from './PrincipalResolver';
