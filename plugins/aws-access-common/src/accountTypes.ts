@@ -1,0 +1,92 @@
+/**
+ * `outdated`: reachable, but the onboarding stack predates what new grants
+ * need (the grant boundary); the account takes no new grants until the
+ * stack is updated.
+ *
+ * @public
+ */
+export type AccountStatus = 'unknown' | 'connected' | 'outdated' | 'error';
+
+/** @public */
+export interface AwsAccount {
+  accountId: string;
+  name: string;
+  regions: string[];
+  status: AccountStatus;
+  statusMessage?: string;
+  /** Version of the onboarding template the account's roles were created from. */
+  templateVersion?: number;
+  /** True when the deployed stack is older than the backend's template. */
+  updateAvailable?: boolean;
+  /** When the connection was last checked. */
+  checkedAt?: string;
+}
+
+/**
+ * A role the onboarding stack creates, as shown to the admin.
+ *
+ * @public
+ */
+export interface OnboardingRole {
+  name: string;
+  /** `manage` (grant roles) or `read` (discovery). */
+  purpose: 'manage' | 'read';
+  summary: string;
+  /** The role's permission policy, as deployed in this account. */
+  policy: Record<string, unknown>;
+}
+
+/**
+ * `GET /onboarding/:accountId`: what an admin needs to connect an account.
+ *
+ * @public
+ */
+export interface AccountOnboarding {
+  accountId: string;
+  stackName: string;
+  templateVersion: number;
+  /** The CloudFormation template (YAML). */
+  templateYaml: string;
+  /** Where CloudFormation fetches the template from. */
+  templateUrl: string;
+  /** Console link that opens "create stack" with everything filled in. */
+  quickCreateUrl: string;
+  roles: OnboardingRole[];
+}
+
+/**
+ * `POST /onboarding/new`: what an admin needs to add an account that is not configured yet.
+ *
+ * @public
+ */
+export interface NewAccountOnboarding {
+  accountId: string;
+  name: string;
+  region: string;
+  stackName: string;
+  templateVersion: number;
+  /** The CloudFormation template (YAML), to download and create as a stack in the account. */
+  templateYaml: string;
+  /** A fresh external id: a stack parameter, and part of the account's config entry. */
+  externalId?: string;
+  /** The `awsAccess.accounts` entry to add to the app config once the stack exists. */
+  configYaml: string;
+  /** The same stack with the AWS CLI, from a shell with admin rights in the account. */
+  createStackCommand: string;
+  roles: Array<Pick<OnboardingRole, 'name' | 'purpose' | 'summary'>>;
+}
+
+/**
+ * `POST /accounts/:accountId/offboard`.
+ *
+ * @public
+ */
+export interface OffboardResult {
+  accountId: string;
+  /** Active grants revoked in the account. */
+  revokedGrants: number;
+  /** What the admin does next: delete the stack. */
+  instructions: string;
+  /** Console link to the account's CloudFormation stacks. */
+  stacksUrl: string;
+}
