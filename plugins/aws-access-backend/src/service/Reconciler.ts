@@ -8,26 +8,20 @@ import {
 import { GrantRecord, GrantStore } from '../database/types';
 import { GrantAuditor } from '../notifications/GrantAuditor';
 import { GRANT_POLICY_NAME } from '../provisioning/naming';
-import { renderGrantPolicies } from '../provisioning/policies';
-import {
-  describeRoleDrift,
-  findRoleDrift,
-  RoleDrift,
-} from '../provisioning/roleDrift';
+import { RoleDrift } from '../provisioning/roleDrift';
 import {
   GrantProvisioner,
-  GrantRoleState,
   ManagedRole,
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { DEFAULT_INSTALLATION_ID } from '../provisioning/roleAttributes';
 import { GrantEngine, SYSTEM_ACTOR } from './GrantEngine';
-import { grantRoleSpec } from './grantRoleSpec';
+import { RECONCILER_ACTOR } from './reconcilerActor';
+import { repairRoleDrift } from './repairRoleDrift';
 
 /** Grant states whose role is meant to exist (or is being removed by the engine). */
 const ROLE_STATES: GrantState[] = ['provisioning', 'active', 'revoking'];
 
-/** Who repairs drift, in the grant's history and the audit trail. */
-export const RECONCILER_ACTOR = 'service:aws-access';
+export { RECONCILER_ACTOR };
 
 export interface ReconcileResult {
   removed: Array<{ roleArn: string; why: string }>;
@@ -219,7 +213,15 @@ export class Reconciler {
           : undefined;
       const outcome = tampered
         ? { revoke: tampered }
-        : await this.repairDrift(role, grant);
+        : await repairRoleDrift(
+            {
+              ...this.options,
+              owner: this.owner,
+              claimLeaseMs: this.claimLeaseMs,
+            },
+            role,
+            grant,
+          );
       if (outcome?.revoke) {
         await this.revokeTampered(role, grant, outcome.revoke);
         result.revoked.push({
@@ -294,115 +296,6 @@ export class Reconciler {
     logger.warn(`Removed orphaned role ${role.roleArn}: ${why}`);
   }
 
-  /**
-   * Compares the role of an active grant with what the grant renders now
-   * and, where someone changed it by hand, puts it back: rewrites the
-   * grant's policies and removes any policy added beside them. Returns the
-   * drift it repaired; or the reason to revoke the grant instead, when its
-   * permissions boundary is missing or another; or undefined when there was
-   * no drift (or the grant is being changed by the engine right now; the
-   * next pass checks it).
-   */
-  private async repairDrift(
-    role: ManagedRole,
-    active: GrantRecord,
-  ): Promise<{ repaired?: RoleDrift; revoke?: string } | undefined> {
-    const { provisioner, store, logger, auditor } = this.options;
-    const now = new Date();
-    const grant = await store.claimGrant(active.id, {
-      owner: this.owner,
-      until: new Date(now.getTime() + this.claimLeaseMs),
-      now,
-      states: ['active'],
-    });
-    if (!grant) {
-      logger.info(
-        `Not checking ${role.roleArn} now: grant ${active.id} is being changed`,
-      );
-      return undefined;
-    }
-    try {
-      // From the claimed row: an extension finished meanwhile is included.
-      const spec = grantRoleSpec(grant, role.path);
-      const expected = renderGrantPolicies(spec);
-      const state = await provisioner.getRoleState(
-        role.accountId,
-        role.roleName,
-        grant.policyName,
-      );
-      if (
-        state &&
-        state.permissionsBoundaryArn !== spec.permissionsBoundaryArn
-      ) {
-        // Revoked, not put back: the manager may not set boundaries (or it
-        // could lift them too), and whoever removed the boundary has admin
-        // rights in the account; a grant that lost its cap, even for a
-        // moment, is a grant nobody can vouch for any more.
-        return { revoke: boundaryDrift(role, state) };
-      }
-      const drift = state && findRoleDrift(expected, state);
-      if (!state || !drift) {
-        return undefined;
-      }
-
-      // Excess rights first, so live sessions lose them soonest; the trust
-      // policy last, which only matters to new sessions.
-      for (const policyName of drift.extraInlinePolicies) {
-        await provisioner.deleteRolePolicy(
-          role.accountId,
-          role.roleName,
-          policyName,
-        );
-      }
-      for (const policyArn of drift.attachedPolicyArns) {
-        await provisioner.detachRolePolicy(
-          role.accountId,
-          role.roleName,
-          policyArn,
-        );
-      }
-      if (drift.permissionPolicy) {
-        await provisioner.putRolePolicy(spec);
-      }
-      if (drift.trustPolicy) {
-        await provisioner.putTrustPolicy(spec);
-      }
-
-      const reason = `changed by hand: ${describeRoleDrift(drift)}`;
-      await store.appendEvent(grant.id, {
-        type: 'drift-repaired',
-        actor: RECONCILER_ACTOR,
-        reason,
-        data: {
-          roleArn: role.roleArn,
-          ...drift,
-          ...foundDocuments(drift, state),
-        },
-      });
-      await auditor?.succeeded('reconciler-drift-repair', {
-        subject: {
-          grantId: grant.id,
-          requester: grant.requester,
-          resourceArn: grant.resourceArn,
-          accountId: grant.accountId,
-          roleArn: role.roleArn,
-        },
-        actor: RECONCILER_ACTOR,
-        meta: {
-          reason,
-          permissionPolicy: drift.permissionPolicy ?? null,
-          trustPolicy: drift.trustPolicy ?? null,
-          extraInlinePolicies: drift.extraInlinePolicies,
-          attachedPolicyArns: drift.attachedPolicyArns,
-        },
-      });
-      logger.warn(`Repaired ${role.roleArn} of grant ${grant.id}, ${reason}`);
-      return { repaired: drift };
-    } finally {
-      await store.releaseClaim(grant.id, this.owner);
-    }
-  }
-
   private orphanReason(
     role: ManagedRole,
     grant: GrantRecord | undefined,
@@ -421,38 +314,4 @@ export class Reconciler {
     }
     return undefined;
   }
-}
-
-/** Why a grant role's permissions boundary is not the grant boundary, in words. */
-function boundaryDrift(role: ManagedRole, state: GrantRoleState): string {
-  if (state.permissionsBoundaryArn) {
-    return `permissions boundary replaced outside Backstage (by ${state.permissionsBoundaryArn})`;
-  }
-  // Roles made since the boundary exists also carry the installation tag;
-  // one with neither was made before, and never had a cap.
-  return role.installationId
-    ? 'permissions boundary removed outside Backstage'
-    : 'the role has no permissions boundary: it predates the grant boundary (onboarding template version 2)';
-}
-
-/**
- * The edited documents as found, for the grant's history: what the role
- * allowed, or who could assume it, before the repair.
- */
-function foundDocuments(drift: RoleDrift, state: GrantRoleState) {
-  const parse = (document: string): unknown => {
-    try {
-      return JSON.parse(document);
-    } catch {
-      return document;
-    }
-  };
-  return {
-    ...(drift.permissionPolicy === 'changed' && state.permissionPolicy
-      ? { foundPermissionPolicy: parse(state.permissionPolicy) }
-      : {}),
-    ...(drift.trustPolicy
-      ? { foundTrustPolicy: parse(state.trustPolicy) }
-      : {}),
-  };
 }
