@@ -3,6 +3,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { adminPermission } from 'backstage-plugin-aws-access-common';
@@ -50,6 +51,8 @@ import { createRouter, toPermissionResource } from './service/router';
 import { readGrantPresentationConfig } from './service/grantPresentation';
 import { createInventoryReadiness } from './service/inventoryReadiness';
 import { createNewAccountRouter } from './onboarding/newAccountRouter';
+import { registerGrantActions } from './backstageActions/registerGrantActions';
+import { createGrantAuthorization } from './service/grantAuthorization';
 
 /**
  * The aws-access backend plugin: REST API, grant engine, expiry and reconciler.
@@ -78,6 +81,7 @@ export const awsAccessPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         signals: signalsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler, lifecycle, httpRouter } = deps;
@@ -228,6 +232,10 @@ export const awsAccessPlugin = createBackendPlugin({
         });
         await accountStatus.start(scheduler);
 
+        // Only where this backend discovers resources for the catalog.
+        const inventoryReadiness = awsAccessConfig.catalog.enabled
+          ? createInventoryReadiness({ catalog: deps.catalog, auth: deps.auth })
+          : undefined;
         httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -235,15 +243,22 @@ export const awsAccessPlugin = createBackendPlugin({
             permissions: deps.permissions,
             permissionEvaluators,
             grants,
-            // Only where this backend discovers resources for the catalog.
-            inventoryReadiness: awsAccessConfig.catalog.enabled
-              ? createInventoryReadiness({
-                  catalog: deps.catalog,
-                  auth: deps.auth,
-                })
-              : undefined,
+            inventoryReadiness,
           }),
         );
+        // The same lifecycle as Backstage actions (CLI, MCP), same checks.
+        registerGrantActions({
+          actionsRegistry: deps.actionsRegistry,
+          grants,
+          authorization: createGrantAuthorization({
+            permissions: deps.permissions,
+            permissionEvaluators,
+            getGrant: id => grants.mustGet(id),
+          }),
+          auth: deps.auth,
+          userInfo: deps.userInfo,
+          inventoryReadiness,
+        });
         const authorizeAdmin = async (req: Request) => {
           const caller = await getUserCaller(req, deps);
           const [decision] = await deps.permissions.authorize(
