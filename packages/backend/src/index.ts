@@ -41,5 +41,7 @@ backend.add(import('@backstage/plugin-events-backend'));
 
 // Self-service, time-bound AWS IAM access: plugin, catalog and scaffolder modules.
 backend.add(import('backstage-plugin-aws-access-backend'));
+// Backstage actions (aws-access's among them) as MCP tools for AI agents.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();
