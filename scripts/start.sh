@@ -29,6 +29,8 @@ done
 ensure_install || die "could not install the dependencies"
 
 mkdir -p "$DEMO_DIR"
+# Written by scripts/demo/wait-ready.sh once the demo is ready to use.
+rm -f "$DEMO_DIR/ready"
 # moto keeps its data in memory, so each start seeds a fresh AWS; grants recorded
 # against an earlier AWS would point at roles that no longer exist.
 rm -rf "$DEMO_DIR/db"
@@ -77,7 +79,6 @@ set +a
 # The grant page's AWS CLI snippet names the file with the demo people's keys.
 export AWS_ACCESS_CLI_CREDENTIALS_FILE="$DEMO_DIR/aws-credentials"
 
-rm -f "$DEMO_DIR/ready"
 log "starting Backstage (app :3000, backend :7007); the URL is announced once the catalog holds the demo's AWS resources"
 cd "$ROOT"
 # Adds app-config.demo.yaml (the demo's sign-in) after app-config.yaml; the

@@ -25,6 +25,9 @@ import {
   WriteCounts,
 } from './src/lifecycle';
 import { measureListLatency, seedGrants } from './src/listLatency';
+import { profileCpu, ProfileSummary } from './src/cpuProfile';
+import { measureFloor, removeFloorRoles } from './src/floor';
+import { countQueries } from './src/queryCounter';
 import { describeLoad, describeMachine } from './src/machine';
 import { formatMs, percentile, summarize } from './src/stats';
 
@@ -38,6 +41,14 @@ const PG_URL =
   process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 const SQLITE_MEMORY = { client: 'better-sqlite3', connection: ':memory:' };
+/** `BENCH_QUICK=1`: sections 1 and 2 only (no expiry wait, no list latency). */
+const QUICK = process.env.BENCH_QUICK === '1';
+/** `BENCH_CPU_PROFILE=1`: a V8 CPU profile of the 200-grant burst. */
+const PROFILE = process.env.BENCH_CPU_PROFILE === '1';
+/** `BENCH_DATABASE=pg`: the engine's store on PostgreSQL instead of SQLite. */
+const ENGINE_DB = process.env.BENCH_DATABASE === 'pg' ? 'pg' : 'sqlite';
+const TARGET_RATIO = 1.3;
+const TARGET_CPU_MS_PER_GRANT = 5;
 
 const log = (line = '') => console.log(line);
 
@@ -133,6 +144,15 @@ async function listBench(
   }
 }
 
+async function dropDatabase(name: string) {
+  const admin = knexFactory({ client: 'pg', connection: PG_URL });
+  try {
+    await admin.raw(`DROP DATABASE IF EXISTS ?? WITH (FORCE)`, [name]);
+  } finally {
+    await admin.destroy();
+  }
+}
+
 async function main() {
   const started = performance.now();
   log('# grant-lifecycle bench');
@@ -151,13 +171,22 @@ async function main() {
   // The SDK (provisioner and credential checks) goes through the counter.
   process.env.AWS_ENDPOINT_URL = proxy.endpoint;
   try {
+    const enginePrefix = `bench_engine_${randomBytes(4).toString('hex')}_`;
     const backend = await startBenchBackend({
-      database: SQLITE_MEMORY,
+      database:
+        ENGINE_DB === 'pg'
+          ? { client: 'pg', connection: PG_URL, prefix: enginePrefix }
+          : SQLITE_MEMORY,
       users: USERS,
     });
+    const queries = countQueries(backend.knex);
     try {
       log(
-        `Engine stack: startTestBackend + aws-access plugin, real database service (SQLite in memory), real scheduler, moto on ${moto.endpoint} behind a counting proxy`,
+        `Engine stack: startTestBackend + aws-access plugin, real database service (${
+          ENGINE_DB === 'pg'
+            ? `PostgreSQL, fresh database ${enginePrefix}aws-access`
+            : 'SQLite in memory'
+        }), real scheduler, moto on ${moto.endpoint} behind a counting proxy`,
       );
       log();
 
@@ -172,13 +201,42 @@ async function main() {
       log(
         `## 1. Request to usable role, ${CONCURRENT_GRANTS} concurrent POST /grants`,
       );
-      const provision = await measureProvisioning(backend, proxy.calls, {
+      // The raw IAM floor right before and right after, through the same
+      // proxy to the same moto, so that both see the same host.
+      const floorBefore = await measureFloor({
         count: CONCURRENT_GRANTS,
         users: USERS,
-        durationMinutes: 1,
-        prefix: 'bench-lifecycle',
-        motoEndpoint: moto.endpoint,
+        prefix: 'floor-a',
+        endpoint: proxy.endpoint,
       });
+      await removeFloorRoles(moto.endpoint, floorBefore.roleNames);
+      const loadAtBurst = describeLoad();
+      queries.start();
+      const burst = () =>
+        measureProvisioning(backend, proxy.calls, {
+          count: CONCURRENT_GRANTS,
+          users: USERS,
+          durationMinutes: 1,
+          prefix: 'bench-lifecycle',
+          motoEndpoint: moto.endpoint,
+        });
+      let profile: ProfileSummary | undefined;
+      let provision: Awaited<ReturnType<typeof burst>>;
+      if (PROFILE) {
+        const profiled = await profileCpu('grant-burst', burst);
+        provision = profiled.result;
+        profile = profiled.summary;
+      } else {
+        provision = await burst();
+      }
+      const queryCounts = queries.stop();
+      const floorAfter = await measureFloor({
+        count: CONCURRENT_GRANTS,
+        users: USERS,
+        prefix: 'floor-b',
+        endpoint: proxy.endpoint,
+      });
+      await removeFloorRoles(moto.endpoint, floorAfter.roleNames);
       log(
         `  time to active: ${summarize(
           provision.usableMs,
@@ -200,6 +258,107 @@ async function main() {
       log(
         `  roles verified in IAM (GetRolePolicy on moto): ${provision.verified}/${CONCURRENT_GRANTS}`,
       );
+      log();
+      log(
+        `## 1b. Speed to the floor (same run, load ${loadAtBurst} at the burst)`,
+      );
+      const floorP = (p: number) =>
+        (percentile(floorBefore.pairMs, p) + percentile(floorAfter.pairMs, p)) /
+        2;
+      log(
+        `  raw IAM floor before: ${summarize(
+          floorBefore.pairMs,
+          [50, 99],
+        )} (${CONCURRENT_GRANTS} CreateRole + PutRolePolicy pairs at once, same SDK, same proxy, same moto; ${formatMs(
+          floorBefore.cpuMs,
+        )} CPU)`,
+      );
+      log(
+        `  raw IAM floor after:  ${summarize(
+          floorAfter.pairMs,
+          [50, 99],
+        )} (${formatMs(floorAfter.cpuMs)} CPU)`,
+      );
+      for (const p of [50, 99]) {
+        const ours = percentile(provision.usableMs, p);
+        const ratio = ours / floorP(p);
+        log(
+          `  ours/floor p${p}: ${formatMs(ours)} / ${formatMs(
+            floorP(p),
+          )} (mean of before and after) = ${ratio.toFixed(2)}x${
+            p === 99
+              ? ` — target <= ${TARGET_RATIO}x: ${
+                  ratio <= TARGET_RATIO ? 'met' : 'MISSED'
+                }`
+              : ''
+          }`,
+        );
+      }
+      const cpuPerGrant = provision.cpuMs / CONCURRENT_GRANTS;
+      const floorCpuPerPair =
+        (floorBefore.cpuMs + floorAfter.cpuMs) / 2 / CONCURRENT_GRANTS;
+      log(
+        `  CPU per grant (process.cpuUsage around the burst; backend and bench client share the process): ${cpuPerGrant.toFixed(
+          1,
+        )} ms${
+          PROFILE ? ' (profiler running)' : ''
+        } — target <= ${TARGET_CPU_MS_PER_GRANT} ms: ${
+          cpuPerGrant <= TARGET_CPU_MS_PER_GRANT ? 'met' : 'MISSED'
+        }; the floor's SDK alone: ${floorCpuPerPair.toFixed(
+          1,
+        )} ms per pair; ours minus floor: ${(
+          cpuPerGrant - floorCpuPerPair
+        ).toFixed(1)} ms`,
+      );
+      log(
+        `  database queries per grant (knex 'query' events on the plugin's client): ${(
+          queryCounts.total / CONCURRENT_GRANTS
+        ).toFixed(2)} (${queryCounts.total} in all, ${formatMs(
+          queryCounts.totalMs / Math.max(1, queryCounts.total),
+        )} mean from send to answer)`,
+      );
+      log(
+        `    by kind: ${Object.entries(queryCounts.byKind)
+          .sort((a, b) => b[1] - a[1])
+          .map(([kind, n]) => `${kind} ${(n / CONCURRENT_GRANTS).toFixed(2)}`)
+          .join(', ')}`,
+      );
+      if (profile) {
+        log(
+          `  CPU profile of the burst: ${profile.file} (${formatMs(
+            profile.totalMs,
+          )} of samples, idle excluded)`,
+        );
+        log('    self time by package:');
+        for (const [pkg, ms] of profile.byPackage.slice(0, 14)) {
+          log(
+            `      ${pkg.padEnd(40)} ${formatMs(ms).padStart(9)} ${(
+              (100 * ms) /
+              profile.totalMs
+            ).toFixed(1)}%`,
+          );
+        }
+        log(
+          `    (the profiler's own inspector calls, ${formatMs(
+            profile.profilerMs,
+          )}, are left out)`,
+        );
+        log('    time with the package on the stack (callees included):');
+        for (const [pkg, ms] of profile.inclusiveByPackage
+          .filter(([name]) => !name.startsWith('('))
+          .slice(0, 14)) {
+          log(
+            `      ${pkg.padEnd(40)} ${formatMs(ms).padStart(9)} ${(
+              (100 * ms) /
+              profile.totalMs
+            ).toFixed(1)}%`,
+          );
+        }
+        log('    heaviest functions (self time):');
+        for (const [fn, ms] of profile.byFunction.slice(0, 16)) {
+          log(`      ${formatMs(ms).padStart(9)}  ${fn}`);
+        }
+      }
       log();
 
       log('## 2. IAM write calls (counted at the proxy, SDK retries included)');
@@ -223,6 +382,10 @@ async function main() {
       );
       log();
 
+      if (QUICK) {
+        log('BENCH_QUICK=1: sections 3 and 4 skipped');
+        return;
+      }
       log(
         `## 3. Expiry lag, the ${CONCURRENT_GRANTS} grants of 1 (durationMinutes 1, set through the API)`,
       );
@@ -273,6 +436,12 @@ async function main() {
       log();
     } finally {
       await backend.stop();
+      if (ENGINE_DB === 'pg') {
+        await dropDatabase(`${enginePrefix}aws-access`);
+      }
+    }
+    if (QUICK) {
+      return;
     }
 
     log(

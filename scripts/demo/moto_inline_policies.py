@@ -7,7 +7,12 @@ BackstageAccessReader) then fails with HTTP 500 (KeyError 'policy_document').
 Putting each of those policies again, as the JSON it stands for, stores it
 the way PutRolePolicy does. moto also names the Resource Groups Tagging
 API's actions `tagging:*` where AWS says `tag:*`; each `tag:` action gets
-its moto twin, so the policies allow in moto what they allow on AWS.
+its moto twin. And moto evaluates IAM actions against resource `*`, so
+an Allow of `iam:` actions scoped to role ARNs (the manager role may
+manage only roles under the grant path) never matches there: such Allow
+statements name `*` in moto. Deny statements stay as they are. What the
+manager role may do on AWS is checked with a policy simulator in the
+plugin's tests, not with moto.
 
 Usage: python3 moto_inline_policies.py ENDPOINT ACCOUNT_ID...
 """
@@ -31,6 +36,11 @@ def with_moto_action_names(document):
         if isinstance(actions, list):
             twins = [a.replace("tag:", "tagging:", 1) for a in actions if a.startswith("tag:")]
             statement["Action"] = actions + [t for t in twins if t not in actions]
+            if statement.get("Effect") == "Allow" and any(
+                a.startswith("iam:") for a in statement["Action"]
+            ):
+                statement["Resource"] = "*"
+                statement.pop("Condition", None)
     return document
 
 

@@ -15,7 +15,13 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { JsonObject } from '@backstage/types';
 import { awsAccessPlugin } from 'backstage-plugin-aws-access-backend';
-import { ANNOTATION_AWS_PRINCIPAL_ARN } from 'backstage-plugin-aws-access-common';
+import {
+  ANNOTATION_AWS_ACCOUNT_ID,
+  ANNOTATION_AWS_ARN,
+  ANNOTATION_AWS_PRINCIPAL_ARN,
+} from 'backstage-plugin-aws-access-common';
+import { ANNOTATION_LOCATION } from '@backstage/catalog-model';
+import { TRUSTED_RESOURCE_LOCATION } from '../../../plugins/aws-access-backend/src/config/AwsAccessConfig';
 import { Knex } from 'knex';
 
 export const ACCOUNT_ID = '123456789012';
@@ -38,6 +44,35 @@ function userEntity(n: number): Entity {
     },
     spec: {},
   };
+}
+
+/**
+ * A bucket as the plugin's own discovery puts it in the catalog: grants are
+ * only for resources the inventory (the catalog) knows.
+ */
+function bucketEntity(name: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        [ANNOTATION_AWS_ARN]: `arn:aws:s3:::${name}`,
+        [ANNOTATION_AWS_ACCOUNT_ID]: ACCOUNT_ID,
+        [ANNOTATION_LOCATION]: TRUSTED_RESOURCE_LOCATION,
+      },
+    },
+    spec: { type: 's3-bucket', owner: 'group:default/bench' },
+  };
+}
+
+/** The buckets the bench requests grants on (see lifecycle.ts). */
+export function benchBuckets(): string[] {
+  return [
+    ...Array.from({ length: 50 }, (_, i) => `bench-revoke-${i}`),
+    ...Array.from({ length: 200 }, (_, i) => `bench-lifecycle-${i}`),
+  ];
 }
 
 export interface BenchBackend {
@@ -103,9 +138,10 @@ export async function startBenchBackend(options: {
       notifications,
       mockServices.rootLogger.factory({ level: 'warn' }),
       catalogServiceMock.factory({
-        entities: Array.from({ length: options.users }, (_, n) =>
-          userEntity(n),
-        ),
+        entities: [
+          ...Array.from({ length: options.users }, (_, n) => userEntity(n)),
+          ...benchBuckets().map(bucketEntity),
+        ],
       }),
       mockServices.rootConfig.factory({
         data: {

@@ -38,3 +38,16 @@ describe('expiryWarningDue', () => {
     ).toEqual(expected);
   });
 });
+
+describe('expiryWarningDue for short grants', () => {
+  const expiresAt = new Date('2026-01-01T11:00:00Z');
+  const at = new Date('2026-01-01T10:50:00Z');
+  it.each([
+    [15, { due: false }],
+    [29, { due: false }],
+    [30, { due: true, minutesLeft: 10 }],
+    [60, { due: true, minutesLeft: 10 }],
+  ])('a %i-minute grant with a 15-minute lead: %j', (lifetime, expected) => {
+    expect(expiryWarningDue(expiresAt, at, 15, lifetime)).toEqual(expected);
+  });
+});

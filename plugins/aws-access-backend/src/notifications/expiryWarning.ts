@@ -22,16 +22,22 @@ export function readExpiryWarningMinutes(root: Config): number {
 /**
  * Whether an active grant is due its expiry warning now, and how many whole
  * minutes it has left (rounded up, so "ends in 0 minutes" is never said).
- * The caller records that it warned, so each grant is warned once; a grant
- * shorter than the lead time is warned as soon as it is active.
+ * The caller records that it warned, so each grant is warned once. A grant
+ * that lasts less than twice the lead time (`lifetimeMinutes`, activation
+ * to expiry) is never warned: "your access ends in 15 minutes" the moment a
+ * 15-minute grant starts is noise, not help.
  */
 export function expiryWarningDue(
   expiresAt: Date,
   now: Date,
   leadMinutes: number,
+  lifetimeMinutes?: number,
 ): { due: false } | { due: true; minutesLeft: number } {
   const msLeft = expiresAt.getTime() - now.getTime();
   if (leadMinutes <= 0 || msLeft <= 0 || msLeft > leadMinutes * 60_000) {
+    return { due: false };
+  }
+  if (lifetimeMinutes !== undefined && lifetimeMinutes < 2 * leadMinutes) {
     return { due: false };
   }
   return { due: true, minutesLeft: Math.ceil(msLeft / 60_000) };

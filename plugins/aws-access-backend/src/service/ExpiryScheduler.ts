@@ -116,7 +116,13 @@ export class ExpiryScheduler {
     if (!warning || warning.leadMinutes <= 0) return;
     const horizon = new Date(now.getTime() + warning.leadMinutes * 60_000);
     for (const grant of await this.store.listUnwarnedExpiring(horizon, 500)) {
-      const due = expiryWarningDue(grant.expiresAt!, now, warning.leadMinutes);
+      const start = grant.activatedAt ?? grant.approvedAt ?? grant.createdAt;
+      const due = expiryWarningDue(
+        grant.expiresAt!,
+        now,
+        warning.leadMinutes,
+        (grant.expiresAt!.getTime() - start.getTime()) / 60_000,
+      );
       if (!due.due) continue;
       const marked = await this.store.updateGrant(
         grant.id,

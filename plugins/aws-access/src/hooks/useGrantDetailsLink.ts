@@ -1,20 +1,17 @@
-import { useRouteRef } from '@backstage/core-plugin-api';
-import { rootRouteRef } from '../routes';
-
-/** Where the /aws-access page is when the app has not bound its route (tests, other apps). */
-const DEFAULT_BASE = '/aws-access';
+import { useCallback } from 'react';
 
 /**
- * The link to a grant's details: the grants page with `?grant=<id>`, the
- * same link notifications carry.
+ * Where the grants page is: the path the plugin's page mounts at, and the
+ * one notifications link to (`/aws-access/grants?grant=<id>`, part of the
+ * REST and notification contract).
  */
+export const GRANTS_PAGE_PATH = '/aws-access/grants';
+
+/** The link to a grant's details: the grants page with `?grant=<id>`. */
 export function useGrantDetailsLink(): (grantId: string) => string {
-  let base = DEFAULT_BASE;
-  try {
-    base = useRouteRef(rootRouteRef)() || DEFAULT_BASE;
-  } catch {
-    // Not mounted in this app: the conventional path.
-  }
-  return grantId =>
-    `${base.replace(/\/$/, '')}/grants?grant=${encodeURIComponent(grantId)}`;
+  return useCallback(
+    (grantId: string) =>
+      `${GRANTS_PAGE_PATH}?grant=${encodeURIComponent(grantId)}`,
+    [],
+  );
 }

@@ -1,5 +1,7 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
+  isError,
   InputError,
   NotAllowedError,
   NotFoundError,
@@ -26,4 +28,34 @@ export function forwardApiError(what: string, error: unknown): never {
     throw new ErrorType(`${what}: ${error.cause.message}`);
   }
   throw error;
+}
+
+/**
+ * The error a template user sees: one line, the same type, no stack trace
+ * with the server's file paths. The full error, stack included, goes to the
+ * task log through `logger`.
+ */
+export function oneLineError(error: unknown, logger: LoggerService): Error {
+  if (!isError(error)) {
+    return new Error(String(error));
+  }
+  logger.error(error.stack ?? String(error));
+  const message = error.message.split('\n')[0];
+  const ErrorType = ERRORS_BY_NAME[error.name] ?? Error;
+  const clean = new ErrorType(message);
+  clean.stack = `${clean.name}: ${message}`;
+  return clean;
+}
+
+/** `in 59 minutes (Tue, 01 Dec 2026 10:59:00 GMT)`: relative, then the moment itself. */
+export function describeExpiry(expiresAt: string, now = Date.now()): string {
+  const minutes = Math.max(
+    0,
+    Math.round((Date.parse(expiresAt) - now) / 60_000),
+  );
+  const relative =
+    minutes < 60
+      ? `in ${minutes} minute${minutes === 1 ? '' : 's'}`
+      : `in ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  return `${relative} (${new Date(expiresAt).toUTCString()})`;
 }

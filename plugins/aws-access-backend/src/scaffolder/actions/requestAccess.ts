@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  buildAwsCliSnippet,
   CreateGrantRequest,
   GRANT_LIMITS,
   GRANT_STATES,
@@ -9,7 +10,11 @@ import {
 } from 'backstage-plugin-aws-access-common';
 import { createHash } from 'node:crypto';
 import { grantEntityName } from '../../catalog/naming';
-import { forwardApiError } from './forwardApiError';
+import {
+  describeExpiry,
+  forwardApiError,
+  oneLineError,
+} from './forwardApiError';
 import { ActionInputFields, parseActionInput } from './parseActionInput';
 import { examples } from './requestAccess.examples';
 import { resolveAwsResource } from './resolveAwsResource';
@@ -133,96 +138,130 @@ export function createAwsAccessRequestAction(
                 'Catalog entity of the active grant, for an output link; it appears within seconds of activation.',
             })
             .optional(),
+        expiresIn: z =>
+          z
+            .string({
+              description:
+                'When the access ends, for people: "in 59 minutes (2026-12-01 10:59 UTC)".',
+            })
+            .optional(),
+        cliConfig: z =>
+          z
+            .string({
+              description:
+                'The AWS CLI profile for ~/.aws/config (the same snippet as the grant page).',
+            })
+            .optional(),
+        cliCommands: z =>
+          z
+            .string({
+              description: 'The AWS CLI commands that use that profile.',
+            })
+            .optional(),
       },
     },
     async handler(ctx) {
-      const input = parseActionInput(requestFields, ctx.input);
-      if (!input.resourceArn === !input.entityRef) {
-        throw new InputError(
-          'Invalid input: give exactly one of resourceArn or entityRef',
-        );
-      }
-
-      const resource = input.entityRef
-        ? await resolveAwsResource({
-            catalog,
-            entityRef: input.entityRef,
-            credentials: await ctx.getInitiatorCredentials(),
-          })
-        : { resourceArn: input.resourceArn! };
-      const accountId = input.accountId ?? resource.accountId;
-      const request: CreateGrantRequest = {
-        resourceArn: resource.resourceArn,
-        actions: input.actions,
-        durationMinutes: input.durationMinutes,
-        reason: input.reason,
-        ...(accountId && { accountId }),
-      };
-      const requestOptions = () => userRequestOptions(auth, ctx);
-
-      // A retried task must not ask twice: the checkpoint keeps the grant id
-      // of the first successful request. The key covers the request itself,
-      // so each iteration of a step with `each` gets a grant of its own.
-      const thisAttempt: { created?: Grant } = {};
-      const grantId = await ctx.checkpoint({
-        key: `aws-access.grant.${digest(request)}`,
-        fn: async () => {
-          try {
-            const created = await api.createGrant(
-              request,
-              await requestOptions(),
-            );
-            thisAttempt.created = created;
-            return created.id;
-          } catch (error) {
-            return forwardApiError('Could not request AWS access', error);
-          }
-        },
-      });
-
-      let grant: Grant;
-      if (thisAttempt.created) {
-        grant = thisAttempt.created;
-        ctx.logger.info(
-          `Requested ${request.actions.join(', ')} on ${
-            request.resourceArn
-          } for ${request.durationMinutes} minutes: grant ${grant.id} is ${
-            grant.state
-          }`,
-        );
-      } else {
-        ctx.logger.info(
-          `Grant ${grantId} was requested by an earlier attempt of this task; not requesting again`,
-        );
-        try {
-          grant = await api.getGrant(grantId, await requestOptions());
-        } catch (error) {
-          forwardApiError(`Could not read grant ${grantId}`, error);
+      try {
+        const input = parseActionInput(requestFields, ctx.input);
+        if (!input.resourceArn === !input.entityRef) {
+          throw new InputError(
+            'Invalid input: give exactly one of resourceArn or entityRef',
+          );
         }
-      }
 
-      if (input.waitForActive) {
-        grant = await waitForActiveGrant({
-          api,
-          grant,
-          requestOptions,
-          timeoutMs: input.timeoutSeconds * 1000,
-          logger: ctx.logger,
-          polling,
-          signal: ctx.signal,
+        const resource = input.entityRef
+          ? await resolveAwsResource({
+              catalog,
+              entityRef: input.entityRef,
+              credentials: await ctx.getInitiatorCredentials(),
+            })
+          : { resourceArn: input.resourceArn! };
+        const accountId = input.accountId ?? resource.accountId;
+        const request: CreateGrantRequest = {
+          resourceArn: resource.resourceArn,
+          actions: input.actions,
+          durationMinutes: input.durationMinutes,
+          reason: input.reason,
+          ...(accountId && { accountId }),
+        };
+        const requestOptions = () => userRequestOptions(auth, ctx);
+
+        // A retried task must not ask twice: the checkpoint keeps the grant id
+        // of the first successful request. The key covers the request itself,
+        // so each iteration of a step with `each` gets a grant of its own.
+        const thisAttempt: { created?: Grant } = {};
+        const grantId = await ctx.checkpoint({
+          key: `aws-access.grant.${digest(request)}`,
+          fn: async () => {
+            try {
+              const created = await api.createGrant(
+                request,
+                await requestOptions(),
+              );
+              thisAttempt.created = created;
+              return created.id;
+            } catch (error) {
+              return forwardApiError('Could not request AWS access', error);
+            }
+          },
         });
-      }
 
-      ctx.output('grantId', grant.id);
-      ctx.output('state', grant.state);
-      if (grant.roleArn) ctx.output('roleArn', grant.roleArn);
-      if (grant.signInUrl) ctx.output('signInUrl', grant.signInUrl);
-      if (grant.expiresAt) ctx.output('expiresAt', grant.expiresAt);
-      if (grant.state === 'active') {
-        ctx.output(
-          'grantEntityRef',
-          `resource:default/${grantEntityName(grant.id)}`,
-        );
+        let grant: Grant;
+        if (thisAttempt.created) {
+          grant = thisAttempt.created;
+          ctx.logger.info(
+            `Requested ${request.actions.join(', ')} on ${
+              request.resourceArn
+            } for ${request.durationMinutes} minutes: grant ${grant.id} is ${
+              grant.state
+            }`,
+          );
+        } else {
+          ctx.logger.info(
+            `Grant ${grantId} was requested by an earlier attempt of this task; not requesting again`,
+          );
+          try {
+            grant = await api.getGrant(grantId, await requestOptions());
+          } catch (error) {
+            forwardApiError(`Could not read grant ${grantId}`, error);
+          }
+        }
+
+        if (input.waitForActive) {
+          grant = await waitForActiveGrant({
+            api,
+            grant,
+            requestOptions,
+            timeoutMs: input.timeoutSeconds * 1000,
+            logger: ctx.logger,
+            polling,
+            signal: ctx.signal,
+          });
+        }
+
+        ctx.output('grantId', grant.id);
+        ctx.output('state', grant.state);
+        if (grant.roleArn) ctx.output('roleArn', grant.roleArn);
+        if (grant.signInUrl) ctx.output('signInUrl', grant.signInUrl);
+        if (grant.expiresAt) ctx.output('expiresAt', grant.expiresAt);
+        if (grant.state === 'active') {
+          ctx.output(
+            'grantEntityRef',
+            `resource:default/${grantEntityName(grant.id)}`,
+          );
+        }
+        if (grant.expiresAt) {
+          ctx.output('expiresIn', describeExpiry(grant.expiresAt));
+        }
+        // The same snippet as the grant page and the README (-common).
+        const snippet = buildAwsCliSnippet(grant);
+        if (snippet) {
+          ctx.output('cliConfig', snippet.config);
+          ctx.output('cliCommands', snippet.commands);
+        }
+      } catch (error) {
+        // The task log gets the whole story; the person one clear line.
+        throw oneLineError(error, ctx.logger);
       }
     },
   });

@@ -1,5 +1,6 @@
 import { ReactNode, useState } from 'react';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { alertApiRef, useApiHolder } from '@backstage/core-plugin-api';
+import { toastApiRef } from '@backstage/frontend-plugin-api';
 import Button from '@material-ui/core/Button';
 import Dialog, { DialogProps } from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -60,7 +61,11 @@ export interface ConfirmGrantActionDialogProps {
  */
 export function ConfirmGrantActionDialog(props: ConfirmGrantActionDialogProps) {
   const { open, onClose, idPrefix, title, children, note } = props;
-  const alertApi = useApi(alertApiRef);
+  // ToastApi where the app has it (the new frontend system); the
+  // deprecated AlertApi only in apps without it.
+  const apis = useApiHolder();
+  const toastApi = apis.get(toastApiRef);
+  const alertApi = toastApi ? undefined : apis.get(alertApiRef);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const titleId = useElementId(`${idPrefix}-title`);
@@ -81,7 +86,11 @@ export function ConfirmGrantActionDialog(props: ConfirmGrantActionDialogProps) {
     setError(undefined);
     try {
       const message = await props.onConfirm();
-      alertApi.post({ message, severity: 'success', display: 'transient' });
+      if (toastApi) {
+        toastApi.post({ title: message, status: 'success', timeout: 5000 });
+      } else {
+        alertApi?.post({ message, severity: 'success', display: 'transient' });
+      }
     } catch (e) {
       setError(apiErrorMessage(e));
     } finally {

@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { ReactNode, useMemo } from 'react';
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -60,7 +60,10 @@ function actionsSummary(actions: string[]): string {
  * Grants as a Backstage table. Every row opens the grant's details (its
  * first cell is the link, and a click anywhere on the row follows it);
  * revoke, extend and cancel stay in the last column, which never wraps.
- * Narrow screens drop the request time, never the buttons.
+ * Narrow screens move the time left under the state, drop the requester
+ * and stack the buttons, so the buttons always stay on screen.
+ * The requester and the request time share a column, so that five columns
+ * and the buttons fit a 1440 px page.
  */
 export function GrantsTable(props: GrantsTableProps) {
   const {
@@ -78,100 +81,129 @@ export function GrantsTable(props: GrantsTableProps) {
   const detailsLink = useGrantDetailsLink();
   const navigate = useNavigate();
 
-  const columns: TableColumn<Grant>[] = [
-    {
-      title: showResource ? 'Resource' : 'Access',
-      field: showResource ? 'resourceArn' : 'actions',
-      render: grant => (
-        <Box minWidth={0}>
-          <Link
-            to={detailsLink(grant.id)}
-            className={classes.ellipsis}
-            title={`${grant.resourceArn}\n${grant.actions.join(', ')}`}
-            data-testid="grant-row-link"
-          >
-            {showResource
-              ? resourceName(grant.resourceArn)
-              : actionsSummary(grant.actions)}
-          </Link>
-          {showResource && (
-            <Typography
-              variant="caption"
-              color="textSecondary"
+  // Stable columns: material-table resets its state when they change.
+  const columns: TableColumn<Grant>[] = useMemo(
+    () => [
+      {
+        title: showResource ? 'Resource' : 'Access',
+        field: showResource ? 'resourceArn' : 'actions',
+        width: '28%',
+        render: grant => (
+          <Box minWidth={0}>
+            <Link
+              to={detailsLink(grant.id)}
               className={classes.ellipsis}
+              title={`${grant.resourceArn}\n${grant.actions.join(', ')}`}
+              data-testid="grant-row-link"
             >
-              {actionsSummary(grant.actions)} · account {grant.accountId}
-            </Typography>
-          )}
-        </Box>
-      ),
-    },
-    {
-      title: 'State',
-      field: 'state',
-      render: grant => (
-        <Box className={classes.nowrap}>
-          <GrantStateIndicator state={grant.state} />
-          <ApprovalProgress grant={grant} dense />
-        </Box>
-      ),
-    },
-    {
-      title: 'Requester',
-      field: 'requester',
-      render: grant => (
-        <span className={classes.nowrap}>
-          <EntityRefLink entityRef={grant.requester} defaultKind="user" />
-        </span>
-      ),
-    },
-    {
-      title: 'Time left',
-      field: 'expiresAt',
-      render: grant => (
-        <span className={classes.nowrap}>
-          <ExpiryCountdown grant={grant} />
-        </span>
-      ),
-    },
-    {
-      title: 'Requested',
-      field: 'createdAt',
-      hidden: !wide,
-      render: grant => (
-        <span
-          className={classes.nowrap}
-          title={formatDateTime(grant.createdAt)}
-        >
-          {formatRelative(grant.createdAt)}
-        </span>
-      ),
-    },
-    {
-      title: '',
-      field: 'id',
-      sorting: false,
-      cellStyle: { whiteSpace: 'nowrap', width: 1 },
-      render: grant => (
-        // Clicks on the buttons (and in their dialogs) stay here: they do
-        // not open the row.
-        <Box
-          display="flex"
-          justifyContent="flex-end"
-          style={{ gap: 8 }}
-          onClick={e => e.stopPropagation()}
-        >
-          {showExtend && canExtend(grant) && (
-            <ExtendGrantButton grant={grant} onExtended={onChange} />
-          )}
-          {canRevoke(grant) && (
-            <RevokeGrantButton grant={grant} onRevoked={onChange} />
-          )}
-          <CancelRequestButton grant={grant} onCancelled={onChange} />
-        </Box>
-      ),
-    },
-  ];
+              {showResource
+                ? resourceName(grant.resourceArn)
+                : actionsSummary(grant.actions)}
+            </Link>
+            {showResource && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                className={classes.ellipsis}
+              >
+                {actionsSummary(grant.actions)}
+              </Typography>
+            )}
+            {!wide && (
+              // Narrow: who asked, under what was asked.
+              <Typography
+                variant="caption"
+                component="span"
+                className={classes.ellipsis}
+              >
+                <EntityRefLink entityRef={grant.requester} defaultKind="user" />
+              </Typography>
+            )}
+          </Box>
+        ),
+      },
+      {
+        title: 'State',
+        field: 'state',
+        width: '16%',
+        render: grant => (
+          <Box className={classes.nowrap}>
+            <GrantStateIndicator state={grant.state} />
+            <ApprovalProgress grant={grant} dense />
+            {!wide && (
+              // Narrow: the time left sits under the state.
+              <Typography variant="caption" component="div">
+                <ExpiryCountdown grant={grant} />
+              </Typography>
+            )}
+          </Box>
+        ),
+      },
+      {
+        title: 'Requested',
+        field: 'createdAt',
+        width: '24%',
+        hidden: !wide,
+        render: grant => (
+          <Box minWidth={0}>
+            <span className={classes.ellipsis}>
+              <EntityRefLink entityRef={grant.requester} defaultKind="user" />
+            </span>
+            {wide && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="span"
+                className={classes.ellipsis}
+                title={formatDateTime(grant.createdAt)}
+              >
+                {formatRelative(grant.createdAt)}
+              </Typography>
+            )}
+          </Box>
+        ),
+      },
+      {
+        title: 'Time left',
+        field: 'expiresAt',
+        width: '18%',
+        hidden: !wide,
+        render: grant => (
+          <span className={classes.nowrap}>
+            <ExpiryCountdown grant={grant} />
+          </span>
+        ),
+      },
+      {
+        title: '',
+        field: 'id',
+        sorting: false,
+        width: '1%',
+        cellStyle: { whiteSpace: 'nowrap' },
+        render: grant => (
+          // Clicks on the buttons (and in their dialogs) stay here: they do
+          // not open the row.
+          <Box
+            display="flex"
+            flexDirection={wide ? 'row' : 'column'}
+            alignItems="flex-end"
+            justifyContent="flex-end"
+            style={{ gap: 8 }}
+            onClick={e => e.stopPropagation()}
+          >
+            {showExtend && canExtend(grant) && (
+              <ExtendGrantButton grant={grant} onExtended={onChange} />
+            )}
+            {canRevoke(grant) && (
+              <RevokeGrantButton grant={grant} onRevoked={onChange} />
+            )}
+            <CancelRequestButton grant={grant} onCancelled={onChange} />
+          </Box>
+        ),
+      },
+    ],
+    [classes, wide, detailsLink, showResource, showExtend, onChange],
+  );
 
   return (
     <Table<Grant>

@@ -1,0 +1,290 @@
+/*
+ * A counting, fault-injecting HTTP proxy in front of moto. Every AWS call of
+ * the replicas goes through it (AWS_ENDPOINT_URL). It records each call
+ * (service, operation, role name, which replica sent it, moto's answer), and
+ * can answer instead of moto: throttling, 5xx, connection resets (before or
+ * after moto executed the call), latency, and `AccessDenied` to
+ * `sts:AssumeRole` for a while after the role's `CreateRole`, as IAM's
+ * eventual consistency does on AWS.
+ */
+import { EventEmitter } from 'node:events';
+import {
+  Agent,
+  createServer,
+  IncomingHttpHeaders,
+  request as httpRequest,
+  Server,
+  ServerResponse,
+} from 'node:http';
+
+export interface FaultConfig {
+  /** Share of IAM/STS calls answered `Throttling` (HTTP 400) instead of moto. */
+  throttleRate: number;
+  /** Share answered HTTP 503 `ServiceUnavailable`. */
+  serverErrorRate: number;
+  /** Share whose connection is reset (half before moto saw the call, half after it answered). */
+  resetRate: number;
+  /** Share delayed by a random latency up to `maxLatencyMs`. */
+  latencyRate: number;
+  maxLatencyMs: number;
+  /** `AccessDenied` to AssumeRole for this long after CreateRole of that role (0: off). */
+  assumeRoleDeniedMs: number;
+  /** Services the faults apply to (signing names). */
+  services: string[];
+}
+
+export const NO_FAULTS: FaultConfig = {
+  throttleRate: 0,
+  serverErrorRate: 0,
+  resetRate: 0,
+  latencyRate: 0,
+  maxLatencyMs: 0,
+  assumeRoleDeniedMs: 0,
+  services: ['iam', 'sts'],
+};
+
+export type Fault =
+  | 'throttle'
+  | '5xx'
+  | 'reset-before'
+  | 'reset-after'
+  | 'latency'
+  | 'assume-denied';
+
+export interface ProxiedCall {
+  at: number;
+  service: string;
+  operation: string;
+  roleName?: string;
+  /** The access key id of the signature: each replica signs with its own. */
+  accessKeyId: string;
+  /** Moto's status; undefined when moto never saw the call. */
+  motoStatus?: number;
+  /** Moto's error code (`EntityAlreadyExists`, ...), from the XML body. */
+  motoError?: string;
+  /** The fault injected, if any. */
+  fault?: Fault;
+  latencyMs?: number;
+  doneAt?: number;
+}
+
+export interface FaultProxy {
+  endpoint: string;
+  readonly calls: readonly ProxiedCall[];
+  /** Emits `call` (a ProxiedCall) when a call arrives, `answered` when moto answered. */
+  readonly events: EventEmitter;
+  setFaults(faults: FaultConfig): void;
+  close(): Promise<void>;
+}
+
+function accessKeyOf(headers: IncomingHttpHeaders): string {
+  return /Credential=([^/]+)\//.exec(headers.authorization ?? '')?.[1] ?? '';
+}
+function serviceOf(headers: IncomingHttpHeaders): string {
+  return (
+    /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(
+      headers.authorization ?? '',
+    )?.[1] ?? 'unknown'
+  );
+}
+
+function parseCall(
+  headers: IncomingHttpHeaders,
+  body: string,
+  method: string,
+  path: string,
+): { operation: string; roleName?: string } {
+  if ((headers['content-type'] ?? '').includes('x-www-form-urlencoded')) {
+    const params = new URLSearchParams(body);
+    const roleArn = params.get('RoleArn');
+    return {
+      operation: params.get('Action') ?? 'unknown',
+      roleName:
+        params.get('RoleName') ?? roleArn?.split('/').pop() ?? undefined,
+    };
+  }
+  const target = headers['x-amz-target'];
+  if (typeof target === 'string') {
+    return { operation: target.split('.').pop()! };
+  }
+  return { operation: `${method} ${path.split('?')[0]}` };
+}
+
+function errorXml(type: string, code: string, message: string): string {
+  return `<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>${type}</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>chaos-${Math.random()
+    .toString(16)
+    .slice(2)}</RequestId></ErrorResponse>`;
+}
+
+function answer(res: ServerResponse, status: number, xml: string) {
+  res.writeHead(status, {
+    'content-type': 'text/xml',
+    'content-length': Buffer.byteLength(xml),
+  });
+  res.end(xml);
+}
+
+export async function startFaultProxy(options: {
+  target: string;
+  port: number;
+  faults?: FaultConfig;
+  random?: () => number;
+}): Promise<FaultProxy> {
+  const upstream = new URL(options.target);
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const random = options.random ?? Math.random;
+  let faults = options.faults ?? NO_FAULTS;
+  const calls: ProxiedCall[] = [];
+  const events = new EventEmitter();
+  events.setMaxListeners(100);
+  /** Role name → when CreateRole for it was answered by moto. */
+  const roleCreatedAt = new Map<string, number>();
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', chunk => chunks.push(chunk));
+    req.on('end', async () => {
+      const body = Buffer.concat(chunks);
+      const call: ProxiedCall = {
+        at: Date.now(),
+        service: serviceOf(req.headers),
+        accessKeyId: accessKeyOf(req.headers),
+        ...parseCall(
+          req.headers,
+          body.toString('utf8'),
+          req.method ?? 'GET',
+          req.url ?? '/',
+        ),
+      };
+      calls.push(call);
+      events.emit('call', call);
+
+      const faulty = faults.services.includes(call.service);
+      if (
+        faulty &&
+        faults.assumeRoleDeniedMs > 0 &&
+        call.operation === 'AssumeRole' &&
+        call.roleName
+      ) {
+        const created = roleCreatedAt.get(call.roleName);
+        if (
+          created !== undefined &&
+          call.at - created < faults.assumeRoleDeniedMs
+        ) {
+          call.fault = 'assume-denied';
+          call.doneAt = Date.now();
+          answer(
+            res,
+            403,
+            errorXml(
+              'Sender',
+              'AccessDenied',
+              `User is not authorized to perform: sts:AssumeRole on resource: ${call.roleName}`,
+            ),
+          );
+          return;
+        }
+      }
+      if (faulty) {
+        const roll = random();
+        let edge = faults.throttleRate;
+        if (roll < edge) {
+          call.fault = 'throttle';
+          call.doneAt = Date.now();
+          answer(res, 400, errorXml('Sender', 'Throttling', 'Rate exceeded'));
+          return;
+        }
+        edge += faults.serverErrorRate;
+        if (roll < edge) {
+          call.fault = '5xx';
+          call.doneAt = Date.now();
+          answer(
+            res,
+            503,
+            errorXml('Receiver', 'ServiceUnavailable', 'Service unavailable'),
+          );
+          return;
+        }
+        edge += faults.resetRate / 2;
+        if (roll < edge) {
+          call.fault = 'reset-before';
+          call.doneAt = Date.now();
+          req.socket.destroy();
+          return;
+        }
+        edge += faults.resetRate / 2;
+        if (roll < edge) {
+          call.fault = 'reset-after';
+        } else if (roll < edge + faults.latencyRate) {
+          call.fault = 'latency';
+          call.latencyMs = Math.round(random() * faults.maxLatencyMs);
+          await new Promise(r => setTimeout(r, call.latencyMs));
+        }
+      }
+
+      const forward = httpRequest(
+        {
+          agent,
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+        },
+        upstreamRes => {
+          const parts: Buffer[] = [];
+          upstreamRes.on('data', part => parts.push(part));
+          upstreamRes.on('end', () => {
+            const payload = Buffer.concat(parts);
+            call.motoStatus = upstreamRes.statusCode ?? 0;
+            if (call.motoStatus >= 300) {
+              call.motoError = /<Code>([^<]+)<\/Code>/.exec(
+                payload.toString('utf8'),
+              )?.[1];
+            }
+            if (
+              call.operation === 'CreateRole' &&
+              call.motoStatus === 200 &&
+              call.roleName
+            ) {
+              roleCreatedAt.set(call.roleName, Date.now());
+            }
+            call.doneAt = Date.now();
+            events.emit('answered', call);
+            if (call.fault === 'reset-after') {
+              // Moto did it, but the caller never hears so.
+              req.socket.destroy();
+              return;
+            }
+            res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+            res.end(payload);
+          });
+        },
+      );
+      forward.on('error', error => {
+        call.motoStatus = 0;
+        call.doneAt = Date.now();
+        if (!res.headersSent) res.writeHead(502).end(String(error));
+      });
+      forward.end(body);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  return {
+    endpoint: `http://127.0.0.1:${options.port}`,
+    calls,
+    events,
+    setFaults(next) {
+      faults = next;
+    },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise(resolve => server.close(resolve));
+      agent.destroy();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { DatabaseGrantStore } from './DatabaseGrantStore';
+import { NewGrantRecord } from './types';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
+
+let counter = 0;
+function newGrant(overrides: Partial<NewGrantRecord> = {}): NewGrantRecord {
+  counter += 1;
+  const id = `00000000-0000-4000-9000-${String(counter).padStart(12, '0')}`;
+  return {
+    id,
+    state: 'provisioning',
+    requester: 'user:default/alice',
+    resourceArn: `arn:aws:s3:::queries-bucket-${counter}`,
+    resourceType: 's3:bucket',
+    accountId: '123456789012',
+    region: '',
+    actions: ['s3:GetObject'],
+    reason: 'debugging',
+    durationMinutes: 60,
+    createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, counter)),
+    expiresAt: new Date(Date.UTC(2026, 0, 1, 1, 0, counter)),
+    roleName: `ba-${id.replace(/-/g, '')}`,
+    policyName: 'grant',
+    trustPrincipalArns: ['arn:aws:iam::123456789012:user/alice'],
+    statements: [
+      { actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] },
+    ],
+    ...overrides,
+  };
+}
+
+/** The SQL the store sends while `fn` runs. */
+async function sqlDuring(knex: Knex, fn: () => Promise<unknown>) {
+  const seen: string[] = [];
+  const listener = (query: { sql: string }) => seen.push(query.sql);
+  knex.on('query', listener);
+  try {
+    await fn();
+  } finally {
+    knex.removeListener('query', listener);
+  }
+  return seen;
+}
+
+const approvalQueries = (sql: string[]) =>
+  sql.filter(s => /grant_approvals/.test(s));
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseGrantStore queries (%s)',
+  id => {
+    let knex: Knex;
+    let store: DatabaseGrantStore;
+
+    beforeEach(async () => {
+      knex = await databases.init(id);
+      store = await DatabaseGrantStore.create({
+        database: mockServices.database({ knex }),
+      });
+    });
+
+    it('reads no approvals for an auto-approved grant (it can have none)', async () => {
+      const grant = newGrant({ approvalRequirement: { mode: 'auto' } });
+      await store.insertGrant(grant, {
+        type: 'requested',
+        actor: 'user:default/alice',
+      });
+      const sql = await sqlDuring(knex, async () => {
+        await store.getGrant(grant.id);
+        await store.updateGrant(
+          grant.id,
+          { states: ['provisioning'] },
+          { state: 'active' },
+          { type: 'activated', toState: 'active', actor: 'system' },
+        );
+        await store.getGrants([grant.id]);
+      });
+      expect(approvalQueries(sql)).toEqual([]);
+      expect(await store.getGrant(grant.id)).toMatchObject({
+        state: 'active',
+        approvals: [],
+      });
+    });
+
+    it('still reads the approvals of a grant that needs them', async () => {
+      const grant = newGrant({
+        state: 'pending',
+        expiresAt: undefined,
+        approvalRequirement: {
+          mode: 'groups',
+          approverGroups: ['group:default/platform'],
+          count: 2,
+          ruleIndex: 0,
+        },
+      });
+      await store.insertGrant(grant, {
+        type: 'requested',
+        actor: 'user:default/alice',
+      });
+      const approvedAt = new Date(Date.UTC(2026, 0, 1, 0, 30));
+      await store.recordApproval(
+        grant.id,
+        { approver: 'user:default/bob', approvedAt },
+        {},
+        { type: 'approval-recorded', actor: 'user:default/bob' },
+      );
+      let read: Awaited<ReturnType<typeof store.getGrant>>;
+      const sql = await sqlDuring(knex, async () => {
+        read = await store.getGrant(grant.id);
+      });
+      expect(approvalQueries(sql)).toHaveLength(1);
+      expect(read!.approvals).toEqual([
+        expect.objectContaining({ approver: 'user:default/bob' }),
+      ]);
+    });
+  },
+);
