@@ -53,6 +53,11 @@ import { createInventoryReadiness } from './service/inventoryReadiness';
 import { createNewAccountRouter } from './onboarding/newAccountRouter';
 import { registerGrantActions } from './backstageActions/registerGrantActions';
 import { createGrantAuthorization } from './service/grantAuthorization';
+import {
+  BreakGlassReviews,
+  readBreakGlassConfig,
+} from './breakGlass/BreakGlass';
+import { createBreakGlassRouter } from './breakGlass/breakGlassRouter';
 
 /**
  * The aws-access backend plugin: REST API, grant engine, expiry and reconciler.
@@ -147,7 +152,14 @@ export const awsAccessPlugin = createBackendPlugin({
           clientFactory,
           logger: logger.child({ target: 'account-status' }),
         });
+        const breakGlassReviews = await BreakGlassReviews.create({
+          database: deps.database,
+        });
         const grants = new GrantService({
+          breakGlass: {
+            config: readBreakGlassConfig(config),
+            reviews: breakGlassReviews,
+          },
           describeAccount: account => accountStatus.describeAccount(account),
           config: () => awsAccessConfig,
           presentation: readGrantPresentationConfig(config),
@@ -246,15 +258,28 @@ export const awsAccessPlugin = createBackendPlugin({
             inventoryReadiness,
           }),
         );
+        const authorization = createGrantAuthorization({
+          permissions: deps.permissions,
+          permissionEvaluators,
+          getGrant: id => grants.mustGet(id),
+        });
+        httpRouter.use(
+          createBreakGlassRouter({
+            httpAuth: deps.httpAuth,
+            userInfo: deps.userInfo,
+            authorization,
+            grants,
+            reviews: breakGlassReviews,
+            auditor: deps.auditor,
+            permissions: deps.permissions,
+            permissionEvaluators,
+          }),
+        );
         // The same lifecycle as Backstage actions (CLI, MCP), same checks.
         registerGrantActions({
           actionsRegistry: deps.actionsRegistry,
           grants,
-          authorization: createGrantAuthorization({
-            permissions: deps.permissions,
-            permissionEvaluators,
-            getGrant: id => grants.mustGet(id),
-          }),
+          authorization,
           auth: deps.auth,
           userInfo: deps.userInfo,
           inventoryReadiness,

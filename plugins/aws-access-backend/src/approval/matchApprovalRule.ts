@@ -91,6 +91,7 @@ export function matchApprovalRule(
           : [],
         count: rule.count,
         ruleIndex,
+        ...(rule.breakGlass && { breakGlass: 'allowed' as const }),
       };
     case 'groups':
       return {
@@ -98,6 +99,7 @@ export function matchApprovalRule(
         approverGroups: rule.groups ?? [],
         count: rule.count,
         ruleIndex,
+        ...(rule.breakGlass && { breakGlass: 'allowed' as const }),
       };
     default:
       throw new Error(`Unknown approvers '${rule.approvers}'`);

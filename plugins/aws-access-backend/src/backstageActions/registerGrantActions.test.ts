@@ -505,6 +505,58 @@ describe('Backstage actions', () => {
       await t.invoke('revoke-grant', { grantId: grant.id }, ALICE);
     });
 
+    it('takes break-glass only where a rule allows it, with the same refusals', async () => {
+      const bg = await createActionsTestApp({
+        provisioner: iam,
+        knex: await databases.init(databaseId),
+        config: {
+          awsAccess: {
+            ...config.awsAccess,
+            approval: {
+              rules: [
+                { accountIds: [OTHER], approvers: 'owner', breakGlass: true },
+                ...config.awsAccess.approval.rules,
+              ],
+            },
+          },
+        },
+        entities: [mallory],
+      });
+      const emergency = ask(CATALOGUED_BUCKET, {
+        actions: ['s3:PutObject'],
+        reason: 'payments are failing, incident INC-4711',
+        breakGlass: { confirmed: true },
+      });
+      const { preview } = await bg.invoke('preview-request', emergency, ALICE);
+      expect(preview.breakGlass).toEqual({
+        allowed: true,
+        maxDurationMinutes: 60,
+      });
+      const short = await bg.refusal(
+        'request-access',
+        { ...emergency, reason: 'urgent' },
+        ALICE,
+      );
+      expect(short.name).toBe('InputError');
+      expect(short.message).toMatch(/at least 20 characters/);
+      const unconfirmed = await bg.refusal(
+        'request-access',
+        { ...emergency, breakGlass: { confirmed: false } },
+        ALICE,
+      );
+      expect(unconfirmed.name).toBe('InputError');
+      const sandbox = await bg.refusal(
+        'request-access',
+        { ...emergency, resourceArn: BUCKET },
+        ALICE,
+      );
+      expect(sandbox.message).toMatch(/no approval rule allows break-glass/);
+
+      const { grant } = await bg.invoke('request-access', emergency, ALICE);
+      expect(grant).toMatchObject({ state: 'active', breakGlass: true });
+      await bg.invoke('revoke-grant', { grantId: grant.id }, ALICE);
+    });
+
     it('cannot chain extensions past the total lifetime', async () => {
       const { grant } = await t.invoke('request-access', ask(BUCKET), MALLORY);
       await t.invoke(

@@ -82,6 +82,12 @@ export function registerGrantActions(options: {
         .describe(
           '12-digit account id, only for ARNs without one (S3) that exist in several accounts',
         ),
+      breakGlass: zod
+        .object({ confirmed: zod.literal(true) })
+        .optional()
+        .describe(
+          'Emergency only: approve your own request where a rule allows break-glass (preview-request says so). Needs a reason of at least 20 characters; approvers are notified at once and review it afterwards. Never set this on your own initiative as an agent.',
+        ),
     });
 
   const grantIdInput = (zod: typeof z) =>
@@ -147,6 +153,12 @@ export function registerGrantActions(options: {
                 count: zod.number().optional(),
                 approverGroups: zod.array(zod.string()).optional(),
               }),
+              breakGlass: zod
+                .object({
+                  allowed: zod.boolean(),
+                  maxDurationMinutes: zod.number(),
+                })
+                .optional(),
               sensitiveActions: zod.array(
                 zod.object({ action: zod.string(), accessLevel: zod.string() }),
               ),
@@ -424,6 +436,10 @@ function grantSchema(zod: typeof z) {
     signInUrl: zod.string().optional(),
     lastError: zod.string().optional(),
     approvalDeadline: zod.string().optional(),
+    breakGlass: zod
+      .boolean()
+      .optional()
+      .describe('True when the requester approved it themselves (break-glass)'),
     awaitingApproval: zod
       .object({
         approvalsNeeded: zod.number(),
@@ -480,6 +496,7 @@ export function describeGrant(grant: Grant) {
     signInUrl: grant.signInUrl,
     lastError: grant.lastError,
     approvalDeadline: grant.approvalDeadline,
+    ...(grant.breakGlass && { breakGlass: true }),
     ...(grant.state === 'pending' && {
       awaitingApproval: {
         approvalsNeeded: Math.max(

@@ -42,6 +42,12 @@ import { PrincipalResolver } from '../PrincipalResolver';
 import { ResourceInventory } from '../../resources/ResourceInventory';
 import { managedNames } from '../../resources/managedNames';
 import { createRouter } from '../router';
+import { createGrantAuthorization } from '../grantAuthorization';
+import { createBreakGlassRouter } from '../../breakGlass/breakGlassRouter';
+import {
+  BreakGlassReviews,
+  readBreakGlassConfig,
+} from '../../breakGlass/BreakGlass';
 
 /** The router wired as the plugin wires it, with test users and catalog. */
 
@@ -228,7 +234,14 @@ export async function createTestApp(options: {
     entities: [...entities, ...(options.entities ?? [])],
   });
   const auth = mockServices.auth();
+  const breakGlassReviews = await BreakGlassReviews.create({
+    database: mockServices.database({ knex: options.knex }),
+  });
   const grants = new GrantService({
+    breakGlass: {
+      config: readBreakGlassConfig(rootConfig),
+      reviews: breakGlassReviews,
+    },
     config: () => config,
     store,
     engine,
@@ -265,23 +278,39 @@ export async function createTestApp(options: {
       auditor: options.auditor && new GrantAuditor(options.auditor),
     }),
   );
-  const router = await createRouter({
-    httpAuth: mockServices.httpAuth({
-      defaultCredentials: mockCredentials.user(ALICE),
+  const httpAuth = mockServices.httpAuth({
+    defaultCredentials: mockCredentials.user(ALICE),
+  });
+  const permissions = policyPermissions(
+    testPolicy({
+      adminGroup: 'group:default/aws-admins',
+      denied: options.deniedPermissions,
     }),
     userInfo,
-    permissions: policyPermissions(
-      testPolicy({
-        adminGroup: 'group:default/aws-admins',
-        denied: options.deniedPermissions,
-      }),
-      userInfo,
-    ),
+  );
+  const router = await createRouter({
+    httpAuth,
+    userInfo,
+    permissions,
     permissionEvaluators: testPermissionEvaluators,
     grants,
   });
+  const breakGlassRouter = createBreakGlassRouter({
+    httpAuth,
+    userInfo,
+    authorization: createGrantAuthorization({
+      permissions,
+      permissionEvaluators: testPermissionEvaluators,
+      getGrant: id => grants.mustGet(id),
+    }),
+    grants,
+    reviews: breakGlassReviews,
+    auditor: options.auditor,
+    permissions,
+    permissionEvaluators: testPermissionEvaluators,
+  });
   return {
-    app: express().use(router).use(mockErrorHandler()),
+    app: express().use(router).use(breakGlassRouter).use(mockErrorHandler()),
     store,
     engine,
     grants,
