@@ -1,4 +1,6 @@
 import type {
+  BreakGlassReviewItem,
+  BreakGlassReviewState,
   AccountOnboarding,
   AccountsResponse,
   ActionInfo,
@@ -72,6 +74,24 @@ export interface AwsAccessApi {
     request?: RevokeGrantRequest,
     options?: RequestOptions,
   ): Promise<Grant>;
+  /**
+   * `GET /break-glass/reviews`: break-glass grants the caller may review,
+   * newest first. Optional for older fakes.
+   */
+  listBreakGlassReviews?(
+    query?: {
+      state?: BreakGlassReviewState[];
+      limit?: number;
+      cursor?: string;
+    },
+    options?: RequestOptions,
+  ): Promise<ListResponse<BreakGlassReviewItem>>;
+  /** `POST /break-glass/reviews/:grantId`: confirm or flag. Optional for older fakes. */
+  reviewBreakGlass?(
+    grantId: string,
+    request: { decision: 'confirm' | 'flag'; comment?: string },
+    options?: RequestOptions,
+  ): Promise<BreakGlassReviewItem>;
   /** Admin: the CloudFormation template and quick-create link for an account. */
   getOnboarding(
     accountId: string,

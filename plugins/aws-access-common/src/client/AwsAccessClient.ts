@@ -5,6 +5,8 @@ import type { AwsAccessApi, RequestOptions } from './AwsAccessApi';
 import type {
   AccountOnboarding,
   AccountsResponse,
+  BreakGlassReviewItem,
+  BreakGlassReviewState,
   ActionInfo,
   Grant,
   GrantPreview,
@@ -155,6 +157,39 @@ export class AwsAccessClient implements AwsAccessApi {
       `/accounts/${encodeURIComponent(accountId)}/offboard`,
       options,
       {},
+    );
+  }
+
+  listBreakGlassReviews(
+    query: {
+      state?: BreakGlassReviewState[];
+      limit?: number;
+      cursor?: string;
+    } = {},
+    options?: RequestOptions,
+  ) {
+    const params = new URLSearchParams();
+    for (const state of query.state ?? []) params.append('state', state);
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    if (query.cursor) params.set('cursor', query.cursor);
+    const search = params.toString();
+    return this.request<ListResponse<BreakGlassReviewItem>>(
+      'GET',
+      `/break-glass/reviews${search ? `?${search}` : ''}`,
+      options,
+    );
+  }
+
+  reviewBreakGlass(
+    grantId: string,
+    request: { decision: 'confirm' | 'flag'; comment?: string },
+    options?: RequestOptions,
+  ) {
+    return this.request<BreakGlassReviewItem>(
+      'POST',
+      `/break-glass/reviews/${encodeURIComponent(grantId)}`,
+      options,
+      request,
     );
   }
 
