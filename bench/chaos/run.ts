@@ -144,6 +144,10 @@ const catalogSnapshots: string[] = [];
 
 const eventStats = { transitions: 0 };
 
+const keeperRevokeAnswers: string[] = [];
+
+const endStats = { checked: 0 };
+
 // ---------------------------------------------------------------- the API
 
 type Who = 'guest' | 'bob' | 'alice';
@@ -519,6 +523,24 @@ async function main() {
       }
     },
   ];
+  // The run's databases go at the very end (cleanups run in reverse), also
+  // when the run fails.
+  if (!flag('keep')) {
+    cleanups.unshift(async () => {
+      const admin = knexFactory({ client: 'pg', connection: PG_URL });
+      try {
+        const { rows } = await admin.raw(
+          'SELECT datname FROM pg_database WHERE datname LIKE ?',
+          [`${prefix}%`],
+        );
+        for (const { datname } of rows) {
+          await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [datname]);
+        }
+      } finally {
+        await admin.destroy();
+      }
+    });
+  }
   const violations: Violation[] = [];
   try {
     for (let i = 0; ; i++) {
@@ -732,14 +754,21 @@ async function main() {
 
     // revoke the keepers: nothing may be left behind
     await Promise.all(
-      keepers.map((k: any) =>
-        send(
-          k.requester?.endsWith('/bob') ? 'bob' : 'guest',
-          'POST',
-          `/grants/${k.id}/revoke`,
-          { reason: 'chaos end' },
-        ),
-      ),
+      keepers.map(async (k: any) => {
+        const who: Who = k.requester?.endsWith('/bob') ? 'bob' : 'guest';
+        for (let attempt = 0; attempt < 10; attempt++) {
+          const res = await send(who, 'POST', `/grants/${k.id}/revoke`, {
+            reason: 'chaos end',
+          });
+          if (res.status === 200) return;
+          keeperRevokeAnswers.push(
+            `${k.id}: ${res.status} ${String(
+              res.body?.error?.message ?? res.body,
+            ).slice(0, 120)}`,
+          );
+          await sleep(1000);
+        }
+      }),
     );
     for (let i = 0; i < 60; i++) {
       const open = await db('grants').whereIn('state', [
@@ -756,27 +785,11 @@ async function main() {
       ...(await checkIam(db, motoUrl, 'after revoking the keepers')),
     );
     violations.push(...(await checkCatalog(db, 'after revoking the keepers')));
+    violations.push(...(await checkGrants(db, new Set())));
     violations.push(...(await checkEvents(db)));
+    violations.push(...(await checkRoleGoneBeforeEnd(db)));
 
     await report(db, violations, keepers.length);
-    if (!flag('keep')) {
-      cleanups.push(async () => {
-        const admin = knexFactory({ client: 'pg', connection: PG_URL });
-        try {
-          const { rows } = await admin.raw(
-            'SELECT datname FROM pg_database WHERE datname LIKE ?',
-            [`${prefix}%`],
-          );
-          for (const { datname } of rows) {
-            await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
-              datname,
-            ]);
-          }
-        } finally {
-          await admin.destroy();
-        }
-      });
-    }
   } finally {
     for (const cleanup of cleanups.reverse()) {
       try {
@@ -983,6 +996,55 @@ async function checkCatalog(db: Knex, when: string): Promise<Violation[]> {
 }
 
 /** Every state change has exactly one event: the transitions chain from the first to the current state. */
+/**
+ * A grant ends (`expired`, `revoked`) only once IAM no longer has its role:
+ * a `DeleteRole` for it answered (success, or `NoSuchEntity`) before
+ * `ended_at`. A role removed later (by the reconciler, as an orphan) means the
+ * grant was recorded as ended while its role still existed.
+ */
+async function checkRoleGoneBeforeEnd(db: Knex): Promise<Violation[]> {
+  const out: Violation[] = [];
+  const created = new Set(
+    proxy.calls
+      .filter(c => c.operation === 'CreateRole' && c.motoStatus === 200)
+      .map(c => c.roleName),
+  );
+  const deletes = new Map<string, ProxiedCall[]>();
+  for (const c of proxy.calls) {
+    if (
+      c.operation === 'DeleteRole' &&
+      c.roleName &&
+      c.doneAt &&
+      (c.motoStatus === 200 || c.motoError === 'NoSuchEntity')
+    ) {
+      deletes.set(c.roleName, [...(deletes.get(c.roleName) ?? []), c]);
+    }
+  }
+  const ended = await db('grants')
+    .whereIn('state', ['expired', 'revoked'])
+    .select('id', 'state', 'role_name', 'ended_at');
+  for (const g of ended) {
+    if (!created.has(g.role_name)) continue;
+    endStats.checked += 1;
+    const endedAt = new Date(g.ended_at).getTime();
+    const first = Math.min(
+      ...(deletes.get(g.role_name) ?? []).map(c => c.doneAt!),
+    );
+    // 250 ms: the proxy stamps moto's answer before relaying it.
+    if (!(first <= endedAt + 250)) {
+      out.push({
+        check: 'role deleted before the grant ended',
+        detail: `${g.id} ${g.state} at ${new Date(endedAt).toISOString()}; ${
+          Number.isFinite(first)
+            ? `role deleted ${((first - endedAt) / 1000).toFixed(1)} s later`
+            : 'role never deleted'
+        }`,
+      });
+    }
+  }
+  return out;
+}
+
 async function checkEvents(db: Knex): Promise<Violation[]> {
   const out: Violation[] = [];
   const grants = await db('grants').select('id', 'state');
@@ -1138,6 +1200,16 @@ async function report(db: Knex, violations: Violation[], keepers: number) {
     `CreateRole: ${createRoleStats.roles} roles, ${createRoleStats.retriedAndFound} retried after a lost answer and found their own role`,
   );
   console.log(`state-change events: ${eventStats.transitions}`);
+  console.log(
+    `ended grants whose role deletion was checked against ended_at: ${endStats.checked}`,
+  );
+  if (keeperRevokeAnswers.length) {
+    console.log(
+      `keeper revokes answered otherwise (retried): ${keeperRevokeAnswers.join(
+        '; ',
+      )}`,
+    );
+  }
   for (const line of iamSnapshots) console.log(`IAM ${line}`);
   for (const line of catalogSnapshots) console.log(`catalog ${line}`);
   console.log();
@@ -1150,6 +1222,7 @@ async function report(db: Knex, violations: Violation[], keepers: number) {
     'live grant has its role',
     'live grant has its policy',
     'one event per state change',
+    'role deleted before the grant ended',
     'catalog matches live grants',
   ];
   for (const check of checks) {

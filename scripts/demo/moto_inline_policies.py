@@ -10,7 +10,10 @@ API's actions `tagging:*` where AWS says `tag:*`; each `tag:` action gets
 its moto twin. And moto evaluates IAM actions against resource `*`, so
 an Allow of `iam:` actions scoped to role ARNs (the manager role may
 manage only roles under the grant path) never matches there: such Allow
-statements name `*` in moto. Deny statements stay as they are. What the
+statements name `*` in moto. moto ignores conditions, so a Deny that only
+applies under a condition (the manager may not create a role *without* the
+grant boundary) would deny always: such Deny statements are left out in
+moto; unconditional Deny statements stay as they are. What the
 manager role may do on AWS is checked with a policy simulator in the
 plugin's tests, not with moto.
 
@@ -29,7 +32,12 @@ def python_literal(text):
 
 
 def with_moto_action_names(document):
-    for statement in document.get("Statement", []):
+    document["Statement"] = [
+        s
+        for s in document.get("Statement", [])
+        if not (s.get("Effect") == "Deny" and s.get("Condition"))
+    ]
+    for statement in document["Statement"]:
         actions = statement.get("Action")
         if isinstance(actions, str):
             actions = [actions]

