@@ -58,6 +58,7 @@ import {
   readBreakGlassConfig,
 } from './breakGlass/BreakGlass';
 import { createBreakGlassRouter } from './breakGlass/breakGlassRouter';
+import { createAccessReviewRouter } from './export/accessReviewExport';
 
 /**
  * The aws-access backend plugin: REST API, grant engine, expiry and reconciler.
@@ -273,6 +274,14 @@ export const awsAccessPlugin = createBackendPlugin({
             auditor: deps.auditor,
             permissions: deps.permissions,
             permissionEvaluators,
+          }),
+        );
+        httpRouter.use(
+          createAccessReviewRouter({
+            httpAuth: deps.httpAuth,
+            authorization,
+            store,
+            reviews: breakGlassReviews,
           }),
         );
         // The same lifecycle as Backstage actions (CLI, MCP), same checks.

@@ -44,6 +44,7 @@ import { managedNames } from '../../resources/managedNames';
 import { createRouter } from '../router';
 import { createGrantAuthorization } from '../grantAuthorization';
 import { createBreakGlassRouter } from '../../breakGlass/breakGlassRouter';
+import { createAccessReviewRouter } from '../../export/accessReviewExport';
 import {
   BreakGlassReviews,
   readBreakGlassConfig,
@@ -295,14 +296,15 @@ export async function createTestApp(options: {
     permissionEvaluators: testPermissionEvaluators,
     grants,
   });
+  const authorization = createGrantAuthorization({
+    permissions,
+    permissionEvaluators: testPermissionEvaluators,
+    getGrant: id => grants.mustGet(id),
+  });
   const breakGlassRouter = createBreakGlassRouter({
     httpAuth,
     userInfo,
-    authorization: createGrantAuthorization({
-      permissions,
-      permissionEvaluators: testPermissionEvaluators,
-      getGrant: id => grants.mustGet(id),
-    }),
+    authorization,
     grants,
     reviews: breakGlassReviews,
     auditor: options.auditor,
@@ -310,7 +312,18 @@ export async function createTestApp(options: {
     permissionEvaluators: testPermissionEvaluators,
   });
   return {
-    app: express().use(router).use(breakGlassRouter).use(mockErrorHandler()),
+    app: express()
+      .use(router)
+      .use(breakGlassRouter)
+      .use(
+        createAccessReviewRouter({
+          httpAuth,
+          authorization,
+          store,
+          reviews: breakGlassReviews,
+        }),
+      )
+      .use(mockErrorHandler()),
     store,
     engine,
     grants,
