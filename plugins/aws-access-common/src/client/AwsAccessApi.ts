@@ -92,6 +92,21 @@ export interface AwsAccessApi {
     request: { decision: 'confirm' | 'flag'; comment?: string },
     options?: RequestOptions,
   ): Promise<BreakGlassReviewItem>;
+  /**
+   * Admin: one page of the access review export (`GET /export/grants`), as
+   * the document the backend wrote (CSV or JSON) and the cursor of the next
+   * page. Optional for older fakes.
+   */
+  exportGrants?(
+    query: {
+      from: string;
+      to: string;
+      format: 'csv' | 'json';
+      limit?: number;
+      cursor?: string;
+    },
+    options?: RequestOptions,
+  ): Promise<{ text: string; nextCursor?: string }>;
   /** Admin: the CloudFormation template and quick-create link for an account. */
   getOnboarding(
     accountId: string,

@@ -193,6 +193,41 @@ export class AwsAccessClient implements AwsAccessApi {
     );
   }
 
+  async exportGrants(
+    query: {
+      from: string;
+      to: string;
+      format: 'csv' | 'json';
+      limit?: number;
+      cursor?: string;
+    },
+    options?: RequestOptions,
+  ) {
+    const params = new URLSearchParams({
+      from: query.from,
+      to: query.to,
+      format: query.format,
+    });
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    if (query.cursor) params.set('cursor', query.cursor);
+    const baseUrl = await this.discoveryApi.getBaseUrl(AWS_ACCESS_PLUGIN_ID);
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/export/grants?${params}`,
+      options?.token
+        ? { headers: { Authorization: `Bearer ${options.token}` } }
+        : {},
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    const text = await response.text();
+    const nextCursor =
+      query.format === 'csv'
+        ? response.headers.get('x-next-cursor') ?? undefined
+        : (JSON.parse(text) as { nextCursor?: string }).nextCursor;
+    return { text, ...(nextCursor && { nextCursor }) };
+  }
+
   private grantPath(id: string) {
     return `/grants/${encodeURIComponent(id)}`;
   }
