@@ -57,7 +57,10 @@ import {
   BreakGlassReviews,
   readBreakGlassConfig,
 } from './breakGlass/BreakGlass';
-import { createBreakGlassRouter } from './breakGlass/breakGlassRouter';
+import {
+  createBreakGlassReviewing,
+  createBreakGlassRouter,
+} from './breakGlass/breakGlassRouter';
 import { createAccessReviewRouter } from './export/accessReviewExport';
 
 /**
@@ -264,16 +267,19 @@ export const awsAccessPlugin = createBackendPlugin({
           permissionEvaluators,
           getGrant: id => grants.mustGet(id),
         });
+        const breakGlassReviewing = createBreakGlassReviewing({
+          authorization,
+          grants,
+          reviews: breakGlassReviews,
+          auditor: deps.auditor,
+          permissions: deps.permissions,
+          permissionEvaluators,
+        });
         httpRouter.use(
           createBreakGlassRouter({
             httpAuth: deps.httpAuth,
             userInfo: deps.userInfo,
-            authorization,
-            grants,
-            reviews: breakGlassReviews,
-            auditor: deps.auditor,
-            permissions: deps.permissions,
-            permissionEvaluators,
+            reviewing: breakGlassReviewing,
           }),
         );
         httpRouter.use(
@@ -289,6 +295,7 @@ export const awsAccessPlugin = createBackendPlugin({
           actionsRegistry: deps.actionsRegistry,
           grants,
           authorization,
+          breakGlassReviewing,
           auth: deps.auth,
           userInfo: deps.userInfo,
           inventoryReadiness,

@@ -150,11 +150,13 @@ describeMoto('aws-access over MCP', () => {
           'cancel-request',
           'extend-grant',
           'get-grant',
+          'list-break-glass-reviews',
           'list-iam-actions',
           'list-my-grants',
           'preview-request',
           'reject-request',
           'request-access',
+          'review-break-glass',
           'revoke-grant',
         ].map(n => `aws-access.${n}`),
       );

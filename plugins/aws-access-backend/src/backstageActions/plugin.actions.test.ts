@@ -43,11 +43,13 @@ describe('aws-access actions in the actions registry', () => {
         'cancel-request',
         'extend-grant',
         'get-grant',
+        'list-break-glass-reviews',
         'list-iam-actions',
         'list-my-grants',
         'preview-request',
         'reject-request',
         'request-access',
+        'review-break-glass',
         'revoke-grant',
       ].map(n => `aws-access:${n}`),
     );

@@ -105,11 +105,13 @@ describe('Backstage actions', () => {
         'cancel-request',
         'extend-grant',
         'get-grant',
+        'list-break-glass-reviews',
         'list-iam-actions',
         'list-my-grants',
         'preview-request',
         'reject-request',
         'request-access',
+        'review-break-glass',
         'revoke-grant',
       ]);
       for (const name of [
@@ -554,6 +556,40 @@ describe('Backstage actions', () => {
 
       const { grant } = await bg.invoke('request-access', emergency, ALICE);
       expect(grant).toMatchObject({ state: 'active', breakGlass: true });
+
+      // The owner reviews it through the actions too; never the requester.
+      const own = await bg.refusal(
+        'review-break-glass',
+        { grantId: grant.id, decision: 'confirm' },
+        ALICE,
+      );
+      expect(own.name).toBe('NotAllowedError');
+      expect(
+        (await bg.invoke('list-break-glass-reviews', {}, ALICE)).items,
+      ).toEqual([]);
+      const queue = await bg.invoke('list-break-glass-reviews', {}, BOB);
+      expect(queue.items.map((i: any) => i.grant.id)).toEqual([grant.id]);
+      const flagged = await bg.invoke(
+        'review-break-glass',
+        { grantId: grant.id, decision: 'flag', comment: 'no such incident' },
+        BOB,
+      );
+      expect(flagged.review).toMatchObject({
+        state: 'flagged',
+        reviewedBy: BOB,
+      });
+      const twice = await bg.refusal(
+        'review-break-glass',
+        { grantId: grant.id, decision: 'confirm' },
+        BOB,
+      );
+      expect(twice.name).toBe('ConflictError');
+      const bad = await bg.refusal(
+        'review-break-glass',
+        { grantId: grant.id, decision: 'maybe' },
+        BOB,
+      );
+      expect(bad.name).toBe('InputError');
       await bg.invoke('revoke-grant', { grantId: grant.id }, ALICE);
     });
 

@@ -24,6 +24,7 @@ import {
 } from '../service/grantAuthorization';
 import { GrantService } from '../service/GrantService';
 import { InventoryReadiness } from '../service/inventoryReadiness';
+import { BreakGlassReviewing } from '../breakGlass/breakGlassRouter';
 
 /**
  * The grant lifecycle as Backstage actions (`aws-access:<name>`), for the
@@ -45,6 +46,8 @@ export function registerGrantActions(options: {
   actionsRegistry: ActionsRegistryService;
   grants: GrantService;
   authorization: GrantAuthorization;
+  /** The break-glass review queue; its actions are registered when given. */
+  breakGlassReviewing?: BreakGlassReviewing;
   auth: AuthService;
   userInfo: UserInfoService;
   inventoryReadiness?: InventoryReadiness;
@@ -409,6 +412,95 @@ export function registerGrantActions(options: {
     verb: 'reject',
     input: commentInput,
     run: (id, body, caller) => grants.rejectGrant(id, body, caller),
+  });
+
+  if (options.breakGlassReviewing) {
+    registerBreakGlassActions({
+      registry,
+      reviewing: options.breakGlassReviewing,
+      callerOf,
+    });
+  }
+}
+
+function registerBreakGlassActions(options: {
+  registry: ActionsRegistryService;
+  reviewing: BreakGlassReviewing;
+  callerOf: (credentials: BackstageCredentials) => Promise<Caller>;
+}) {
+  const { registry, reviewing, callerOf } = options;
+  const reviewSchema = (zod: typeof z) =>
+    zod.object({
+      grantId: zod.string(),
+      requester: zod.string(),
+      state: zod.enum(['pending', 'confirmed', 'flagged']),
+      createdAt: zod.string(),
+      reviewedBy: zod.string().optional(),
+      reviewedAt: zod.string().optional(),
+      comment: zod.string().optional(),
+    });
+  const itemSchema = (zod: typeof z) =>
+    zod.object({ grant: grantSchema(zod), review: reviewSchema(zod) });
+  registry.register({
+    name: 'list-break-glass-reviews',
+    title: 'List break-glass grants to review',
+    description:
+      'Break-glass grants (self-approved in an emergency) that you may review as an approver of their rule, newest first; state pending by default.',
+    visibilityPermission: grantCreatePermission,
+    attributes: { readOnly: true, destructive: false, idempotent: true },
+    schema: {
+      input: zod =>
+        zod.object({
+          state: zod
+            .array(zod.enum(['pending', 'confirmed', 'flagged']))
+            .optional(),
+          limit: zod.number().int().min(1).max(200).optional(),
+          cursor: zod.string().optional(),
+        }),
+      output: zod =>
+        zod.object({
+          items: zod.array(itemSchema(zod)),
+          nextCursor: zod.string().optional(),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const caller = await callerOf(credentials);
+      const page = await reviewing.list(credentials, caller, input);
+      return {
+        output: {
+          items: page.items.map(i => ({
+            grant: describeGrant(i.grant),
+            review: i.review,
+          })),
+          ...(page.nextCursor && { nextCursor: page.nextCursor }),
+        },
+      };
+    },
+  });
+  registry.register({
+    name: 'review-break-glass',
+    title: 'Confirm or flag a break-glass grant',
+    description:
+      'Records your review of someone else’s break-glass grant: confirm (the emergency was real) or flag (audited at high severity). Once per grant.',
+    visibilityPermission: grantCreatePermission,
+    attributes: { readOnly: false, destructive: false, idempotent: false },
+    schema: {
+      input: zod =>
+        zod.object({
+          grantId: zod.string().min(1).max(64),
+          decision: zod.enum(['confirm', 'flag']),
+          comment: zod.string().optional(),
+        }),
+      output: itemSchema,
+    },
+    action: async ({ input, credentials }) => {
+      const caller = await callerOf(credentials);
+      const { grantId, ...body } = input;
+      const item = await reviewing.review(credentials, caller, grantId, body);
+      return {
+        output: { grant: describeGrant(item.grant), review: item.review },
+      };
+    },
   });
 }
 

@@ -23,6 +23,7 @@ export async function createActionsTestApp(
   registerGrantActions({
     actionsRegistry: registry,
     grants: app.grants,
+    breakGlassReviewing: app.breakGlassReviewing,
     authorization: createGrantAuthorization({
       permissions: policyPermissions(
         testPolicy({

@@ -43,7 +43,10 @@ import { ResourceInventory } from '../../resources/ResourceInventory';
 import { managedNames } from '../../resources/managedNames';
 import { createRouter } from '../router';
 import { createGrantAuthorization } from '../grantAuthorization';
-import { createBreakGlassRouter } from '../../breakGlass/breakGlassRouter';
+import {
+  createBreakGlassReviewing,
+  createBreakGlassRouter,
+} from '../../breakGlass/breakGlassRouter';
 import { createAccessReviewRouter } from '../../export/accessReviewExport';
 import {
   BreakGlassReviews,
@@ -301,15 +304,18 @@ export async function createTestApp(options: {
     permissionEvaluators: testPermissionEvaluators,
     getGrant: id => grants.mustGet(id),
   });
-  const breakGlassRouter = createBreakGlassRouter({
-    httpAuth,
-    userInfo,
+  const breakGlassReviewing = createBreakGlassReviewing({
     authorization,
     grants,
     reviews: breakGlassReviews,
     auditor: options.auditor,
     permissions,
     permissionEvaluators: testPermissionEvaluators,
+  });
+  const breakGlassRouter = createBreakGlassRouter({
+    httpAuth,
+    userInfo,
+    reviewing: breakGlassReviewing,
   });
   return {
     app: express()
@@ -327,6 +333,7 @@ export async function createTestApp(options: {
     store,
     engine,
     grants,
+    breakGlassReviewing,
     /** Resolves once the notifications sent so far have been delivered. */
     flushNotifications: async () => {
       await notifications?.flush();
