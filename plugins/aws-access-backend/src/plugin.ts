@@ -10,6 +10,7 @@ import { adminPermission } from 'backstage-plugin-aws-access-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { NotAllowedError } from '@backstage/errors';
 import { ApprovalPolicy } from './approval/ApprovalPolicy';
+import { createCatalogNames } from './notifications/peopleNames';
 import {
   GrantAuditor,
   GrantNotifications,
@@ -128,6 +129,7 @@ export const awsAccessPlugin = createBackendPlugin({
         const notifications = new GrantNotifications({
           notifications: deps.notifications,
           logger: logger.child({ target: 'notifications' }),
+          names: createCatalogNames({ catalog: deps.catalog, auth: deps.auth }),
         });
         const auditor = new GrantAuditor(deps.auditor);
         engine.onChange(

@@ -8,6 +8,7 @@ export * from './constants';
 export * from './types';
 export * from './schemas';
 export * from './userText';
+export * from './readableTime';
 export * from './arn';
 export * from './permissions';
 export * from './client';

@@ -53,7 +53,7 @@ describe('toGrantEntity', () => {
       ],
     });
     expect(entity.metadata.description).toBe(
-      'Temporary AWS access: s3:GetObject, s3:ListBucket until 2026-12-01T10:00:05.000Z. Details, for those allowed to read them, are in aws-access.',
+      'Temporary AWS access: s3:GetObject, s3:ListBucket until Tue, 1 Dec 2026, 10:00 UTC. Details, for those allowed to read them, are in aws-access.',
     );
     for (const secret of [
       'Security notice',

@@ -14,6 +14,7 @@ import {
   Grant,
   formatArn,
   parseArn,
+  readableTime,
 } from 'backstage-plugin-aws-access-common';
 import { grantEntityName, resourceEntityName } from './naming';
 
@@ -67,7 +68,7 @@ function describe(grant: Grant): string {
     : `${grant.actions.length} IAM action(s)`;
   const until =
     grant.expiresAt && !Number.isNaN(Date.parse(grant.expiresAt))
-      ? ` until ${new Date(grant.expiresAt).toISOString()}`
+      ? ` until ${readableTime(grant.expiresAt)}`
       : '';
   return `Temporary AWS access: ${actions}${until}. Details, for those allowed to read them, are in aws-access.`;
 }

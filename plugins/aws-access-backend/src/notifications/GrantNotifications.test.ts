@@ -41,7 +41,7 @@ describe('GrantNotifications', () => {
         excludeEntityRef: 'user:default/guest',
       },
       payload: {
-        title: 'Approve AWS access for user:default/guest?',
+        title: 'Approve AWS access for guest?',
         description:
           's3:GetObject, s3:PutObject on arn:aws:s3:::payments-prod for 60 minutes. Open the request to read the reason.',
         link: '/aws-access/approvals?grant=grant-1',
@@ -56,12 +56,12 @@ describe('GrantNotifications', () => {
     [
       'approved',
       () => notifications.approved(grant, 'user:default/alice'),
-      'user:default/alice approved your AWS access request',
+      'alice approved your AWS access request',
     ],
     [
       'approved, more needed',
       () => notifications.approved(grant, 'user:default/alice', 1),
-      'user:default/alice approved your AWS access request; 1 more approval needed',
+      'alice approved your AWS access request; 1 more approval needed',
     ],
     [
       'rejected',
@@ -98,7 +98,7 @@ describe('GrantNotifications', () => {
     await notifications.failed({ ...grant, lastError: 'AccessDenied' });
     await notifications.flush();
     expect(send.mock.calls.map(([o]) => o.payload.description)).toEqual([
-      'user:default/alice rejected access to arn:aws:s3:::payments-prod. Open the request to read why.',
+      'alice rejected access to arn:aws:s3:::payments-prod. Open the request to read why.',
       'arn:aws:s3:::payments-prod: AccessDenied',
     ]);
   });
@@ -131,7 +131,7 @@ describe('GrantNotifications', () => {
     });
     await notifications.flush();
     expect(send.mock.calls[0][0].payload.description).toBe(
-      's3:A, s3:B, s3:C and 2 more on arn:aws:s3:::payments-prod, until 2026-01-01T11:00:00.000Z',
+      's3:A, s3:B, s3:C and 2 more on arn:aws:s3:::payments-prod, until Thu, 1 Jan 2026, 11:00 UTC',
     );
   });
 
@@ -156,13 +156,13 @@ describe('GrantNotifications', () => {
     // The second waits for the first, which the service has not answered.
     await new Promise(setImmediate);
     expect(send.mock.calls.map(([o]) => o.payload.title)).toEqual([
-      'user:default/alice approved your AWS access request',
+      'alice approved your AWS access request',
     ]);
 
     answer();
     await notifications.flush();
     expect(send.mock.calls.map(([o]) => o.payload.title)).toEqual([
-      'user:default/alice approved your AWS access request',
+      'alice approved your AWS access request',
       'Your AWS access is ready',
     ]);
   });

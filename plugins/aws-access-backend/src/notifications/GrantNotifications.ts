@@ -3,9 +3,10 @@ import {
   NotificationSendOptions,
   NotificationService,
 } from '@backstage/plugin-notifications-node';
-import { Grant } from 'backstage-plugin-aws-access-common';
+import { Grant, readableTime } from 'backstage-plugin-aws-access-common';
 import { BackgroundQueue } from './BackgroundQueue';
 import { approvalLink, grantLink } from './links';
+import { NameOf, shortName } from './peopleNames';
 
 /** Topic of every aws-access notification, so users can mute or filter them. */
 export const NOTIFICATION_TOPIC = 'aws-access';
@@ -68,13 +69,18 @@ function resource(grant: NotifiedGrant): string {
 export class GrantNotifications {
   private readonly queue: BackgroundQueue;
 
+  private readonly nameOf: NameOf;
+
   constructor(
     private readonly options: {
       notifications: NotificationService;
       logger: LoggerService;
+      /** Display names of people and groups; their short names otherwise. */
+      names?: NameOf;
     },
   ) {
     this.queue = new BackgroundQueue({ logger: options.logger });
+    this.nameOf = options.names ?? (async ref => shortName(ref));
   }
 
   /**
@@ -90,14 +96,14 @@ export class GrantNotifications {
     grant: NotifiedGrant,
     approverGroups: string[],
   ): Promise<void> {
-    this.send(grant, 'pending', {
+    this.send(grant, 'pending', async () => ({
       recipients: {
         type: 'entity',
         entityRef: approverGroups,
         excludeEntityRef: grant.requester,
       },
       payload: {
-        title: `Approve AWS access for ${grant.requester}?`,
+        title: `Approve AWS access for ${await this.nameOf(grant.requester)}?`,
         description: `${describeActions(grant.actions)} on ${resource(
           grant,
         )} for ${
@@ -106,7 +112,7 @@ export class GrantNotifications {
         link: approvalLink(grant.id),
         severity: 'high',
       },
-    });
+    }));
   }
 
   /**
@@ -142,14 +148,17 @@ export class GrantNotifications {
     approver: string,
     remaining: number = 0,
   ): Promise<void> {
-    this.toRequester(grant, 'approved', {
-      title:
-        remaining > 0
-          ? `${approver} approved your AWS access request; ${remaining} more approval${
-              remaining === 1 ? '' : 's'
-            } needed`
-          : `${approver} approved your AWS access request`,
-      description: `${describeActions(grant.actions)} on ${resource(grant)}`,
+    this.toRequester(grant, 'approved', async () => {
+      const who = await this.nameOf(approver);
+      return {
+        title:
+          remaining > 0
+            ? `${who} approved your AWS access request; ${remaining} more approval${
+                remaining === 1 ? '' : 's'
+              } needed`
+            : `${who} approved your AWS access request`,
+        description: `${describeActions(grant.actions)} on ${resource(grant)}`,
+      };
     });
   }
 
@@ -159,69 +168,73 @@ export class GrantNotifications {
     rejectedBy: string,
     reason?: string,
   ): Promise<void> {
-    this.toRequester(grant, 'rejected', {
+    this.toRequester(grant, 'rejected', async () => ({
       title: `Your AWS access request was rejected`,
-      description: `${rejectedBy} rejected access to ${resource(grant)}${
+      description: `${await this.nameOf(
+        rejectedBy,
+      )} rejected access to ${resource(grant)}${
         reason ? '. Open the request to read why.' : ''
       }`,
       severity: 'high',
-    });
+    }));
   }
 
   /** The role exists; the requester can use it now. */
   async active(grant: NotifiedGrant): Promise<void> {
-    this.toRequester(grant, 'active', {
+    this.toRequester(grant, 'active', async () => ({
       title: `Your AWS access is ready`,
       description: `${describeActions(grant.actions)} on ${resource(
         grant,
-      )}, until ${grant.expiresAt ?? 'expiry'}`,
-    });
+      )}, until ${readableTime(grant.expiresAt)}`,
+    }));
   }
 
   /** Provisioning (or revoking) failed; the cause is on the grant. */
   async failed(grant: NotifiedGrant): Promise<void> {
-    this.toRequester(grant, 'failed', {
+    this.toRequester(grant, 'failed', async () => ({
       title: `Your AWS access could not be set up`,
       description: `${resource(grant)}: ${
         grant.lastError ?? 'see the grant for details'
       }`,
       severity: 'critical',
-    });
+    }));
   }
 
   /** Sent once, a configured time before `expiresAt`, so the requester can extend. */
   async expiresSoon(grant: NotifiedGrant, minutesLeft: number): Promise<void> {
-    this.toRequester(grant, 'expiry', {
+    this.toRequester(grant, 'expiry', async () => ({
       title: `Your AWS access ends in ${minutesLeft} minute${
         minutesLeft === 1 ? '' : 's'
       }`,
-      description: `${resource(grant)}, at ${
-        grant.expiresAt
-      }. Extend it if you still need it.`,
-    });
+      description: `${resource(grant)}, at ${readableTime(
+        grant.expiresAt,
+      )}. Extend it if you still need it.`,
+    }));
   }
 
   private toRequester(
     grant: NotifiedGrant,
     kind: string,
-    payload: Omit<NotificationSendOptions['payload'], 'link'>,
+    payload: () => Promise<Omit<NotificationSendOptions['payload'], 'link'>>,
   ): void {
-    this.send(grant, kind, {
+    this.send(grant, kind, async () => ({
       recipients: { type: 'entity', entityRef: grant.requester },
-      payload: { ...payload, link: grantLink(grant.id) },
-    });
+      payload: { ...(await payload()), link: grantLink(grant.id) },
+    }));
   }
 
+  /** Names are looked up in the queue, never on the grant's own path. */
   private send(
     grant: NotifiedGrant,
     kind: string,
-    options: NotificationSendOptions,
+    build: () => Promise<NotificationSendOptions>,
   ): void {
     // The queue logs a failure as "Could not send the <kind> notification of
     // grant <id>".
     this.queue.push(
       `send the ${kind} notification of grant ${grant.id}`,
       async () => {
+        const options = await build();
         await this.options.notifications.send({
           recipients: options.recipients,
           payload: {

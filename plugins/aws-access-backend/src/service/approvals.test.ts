@@ -149,7 +149,7 @@ describe('approvals', () => {
           excludeEntityRef: ALICE,
         },
         payload: expect.objectContaining({
-          title: `Approve AWS access for ${ALICE}?`,
+          title: `Approve AWS access for alice?`,
           link: `/aws-access/approvals?grant=${grant.id}`,
           topic: 'aws-access',
         }),
@@ -186,7 +186,7 @@ describe('approvals', () => {
         .filter((n: any) => n.recipients.entityRef === ALICE)
         .map((n: any) => n.payload.title);
       expect(toAlice).toEqual([
-        `${BOB} approved your AWS access request`,
+        `bob approved your AWS access request`,
         'Your AWS access is ready',
       ]);
       expect(auditedEvents()).toEqual([
@@ -252,7 +252,7 @@ describe('approvals', () => {
       expect(notifications.send).toHaveBeenCalledWith(
         expect.objectContaining({
           payload: expect.objectContaining({
-            title: `${DAN} approved your AWS access request; 1 more approval needed`,
+            title: `dan approved your AWS access request; 1 more approval needed`,
           }),
         }),
       );

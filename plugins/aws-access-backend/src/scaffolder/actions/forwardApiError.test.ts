@@ -108,6 +108,9 @@ describe('the template checks the reason as the API does', () => {
     ['trailing space ', false],
     ['zero\u200Bwidth', false],
     ['bom\uFEFF', false],
+    ['an isolate \u2066here', false],
+    ['an override \u202Ehere', false],
+    ['a NUL\u0000', false],
     ['Debug the nightly report', true],
     ['two\nlines', true],
   ])('%j passes: %s', (value, ok) => {

@@ -1,0 +1,53 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { readableTime } from 'backstage-plugin-aws-access-common';
+import { createCatalogNames, shortName } from './peopleNames';
+
+describe('people as people read them', () => {
+  const catalog = catalogServiceMock({
+    entities: [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: { name: 'jdoe', namespace: 'default' },
+        spec: { profile: { displayName: 'Jane Doe' } },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: {
+          name: 'team-data',
+          namespace: 'default',
+          title: 'Data team',
+        },
+        spec: { type: 'team', children: [] },
+      },
+    ],
+  });
+  const names = createCatalogNames({ catalog, auth: mockServices.auth() });
+
+  it('names a person by their display name and a group by its title', async () => {
+    await expect(names('user:default/jdoe')).resolves.toBe('Jane Doe');
+    await expect(names('group:default/team-data')).resolves.toBe('Data team');
+  });
+
+  it('falls back to the short name, never the entity ref', async () => {
+    await expect(names('user:default/ghost')).resolves.toBe('ghost');
+    expect(shortName('not a ref at all!')).not.toContain(':');
+  });
+
+  it('asks the catalog once per person for a while', async () => {
+    const spy = jest.spyOn(catalog, 'getEntityByRef');
+    const cached = createCatalogNames({ catalog, auth: mockServices.auth() });
+    await cached('user:default/jdoe');
+    await cached('user:default/jdoe');
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
+
+  it('writes times for a reader in any time zone, not as ISO text', () => {
+    expect(readableTime('2026-12-01T10:59:30.000Z')).toBe(
+      'Tue, 1 Dec 2026, 10:59 UTC',
+    );
+    expect(readableTime(undefined)).toBe('its expiry');
+  });
+});
