@@ -123,14 +123,16 @@ export class GrantNotifications {
     grant: NotifiedGrant,
     approverGroups: string[],
   ): Promise<void> {
-    this.send(grant, 'break-glass', {
+    this.send(grant, 'break-glass', async () => ({
       recipients: {
         type: 'entity',
         entityRef: approverGroups,
         excludeEntityRef: grant.requester,
       },
       payload: {
-        title: `Break-glass: ${grant.requester} approved their own AWS access`,
+        title: `Break-glass: ${await this.nameOf(
+          grant.requester,
+        )} approved their own AWS access`,
         description: `${describeActions(grant.actions)} on ${resource(
           grant,
         )} for ${
@@ -139,7 +141,7 @@ export class GrantNotifications {
         link: `/aws-access/break-glass?grant=${encodeURIComponent(grant.id)}`,
         severity: 'critical',
       },
-    });
+    }));
   }
 
   /** One approval was recorded; with N-of-M more may still be needed. */
