@@ -229,7 +229,25 @@ export interface Config {
         groups?: string[];
         /** How many different people must approve. Default 1. */
         count?: number;
+        /**
+         * Break-glass: in an emergency the requester may approve their own
+         * request under this rule (`owner` or `groups` rules only), with a
+         * reason of at least 20 characters and an explicit confirmation.
+         * Every approver of the rule is notified at once, the duration is
+         * capped by `awsAccess.breakGlass.maxDurationMinutes`, and the grant
+         * waits in a review queue for an approver to confirm or flag it.
+         */
+        breakGlass?: boolean;
       }>;
+    };
+    /** Limits of break-glass self-approval (see `approval.rules[].breakGlass`). */
+    breakGlass?: {
+      /** Longest a break-glass grant may last. Default 60. */
+      maxDurationMinutes?: number;
+      /** Break-glass grants per user within `period`. Default 2. */
+      maxPerUser?: number;
+      /** The period `maxPerUser` counts over. Default 7 days. */
+      period?: HumanDuration | string;
     };
     /** Notifications to approvers and requesters (needs the notifications backend). */
     notifications?: {

@@ -47,5 +47,7 @@ backend.add(
 backend.add(
   import('@backstage-aws-access/plugin-scaffolder-backend-module-aws-access'),
 );
+// Backstage actions (aws-access's among them) as MCP tools for AI agents.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();

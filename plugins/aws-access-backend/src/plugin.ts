@@ -3,6 +3,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { adminPermission } from '@backstage-aws-access/plugin-aws-access-common';
@@ -26,6 +27,7 @@ import {
   templateLinkKey,
 } from './onboarding/templateLinks';
 import { getUserCaller } from './service/authorization';
+import { registerGrantActions } from './backstageActions/registerGrantActions';
 import { createAwsAccessServices } from './service/createAwsAccessServices';
 
 /**
@@ -81,6 +83,7 @@ export const awsAccessPlugin = createBackendPlugin({
         events: eventsServiceRef,
         signals: signalsServiceRef,
         clientFactory: awsClientFactoryServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler, lifecycle, httpRouter } = deps;
@@ -132,7 +135,19 @@ export const awsAccessPlugin = createBackendPlugin({
         });
         await services.accountStatus.start(scheduler);
 
-        httpRouter.use(await services.apiRouter());
+        for (const router of await services.apiRouters()) {
+          httpRouter.use(router);
+        }
+        // The same lifecycle as Backstage actions (CLI, MCP), same checks.
+        registerGrantActions({
+          actionsRegistry: deps.actionsRegistry,
+          grants,
+          authorization: services.authorization,
+          breakGlassReviewing: services.breakGlassReviewing,
+          auth: deps.auth,
+          userInfo: deps.userInfo,
+          inventoryReadiness: services.inventoryReadiness,
+        });
         const authorizeAdmin = async (req: Request) => {
           const caller = await getUserCaller(req, deps);
           const [decision] = await deps.permissions.authorize(

@@ -86,6 +86,37 @@ export const createGrantRequestSchema = z
       .string({ error: 'accountId must be a string' })
       .regex(/^\d{12}$/, 'accountId must be 12 digits')
       .optional(),
+    /**
+     * Break-glass: approve one's own request in an emergency, where an
+     * approval rule allows it (`breakGlass: true`). `confirmed` must be
+     * `true`; the reason must be at least
+     * {@link BREAK_GLASS_MIN_REASON_LENGTH} characters.
+     */
+    breakGlass: z
+      .object(
+        {
+          confirmed: z.literal(true, {
+            error:
+              'breakGlass.confirmed must be true: confirm that this is an emergency',
+          }),
+        },
+        { error: 'breakGlass must be { confirmed: true }' },
+      )
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** The shortest reason a break-glass request may give. */
+export const BREAK_GLASS_MIN_REASON_LENGTH = 20;
+
+/** Body of `POST /break-glass/reviews/:grantId`. */
+export const breakGlassReviewRequestSchema = z
+  .object({
+    decision: z.enum(['confirm', 'flag'], {
+      error: 'decision must be confirm or flag',
+    }),
+    comment: optionalNote('comment', GRANT_LIMITS.maxCommentLength),
   })
   .strict();
 

@@ -104,6 +104,12 @@ export interface Grant {
    */
   extension?: GrantExtension;
   /**
+   * True when the requester approved it themselves in an emergency
+   * (break-glass); it waits in the review queue until an approver confirms
+   * or flags it.
+   */
+  breakGlass?: boolean;
+  /**
    * How a person uses the grant from the AWS CLI, from the backend's
    * config (`awsAccess.cli`): see `buildAwsCliSnippet`.
    */
@@ -261,9 +267,34 @@ export interface GrantPreview {
         /** Entity refs of the groups whose members may approve. */
         approverGroups: string[];
       };
+  /**
+   * Whether the requester may approve this request themselves in an
+   * emergency (an approval rule with `breakGlass: true`), and the longest
+   * such a grant may last.
+   */
+  breakGlass?: { allowed: boolean; maxDurationMinutes: number };
   /** The chosen actions at the access levels that deserve a second look. */
   sensitiveActions: Array<{
     action: string;
     accessLevel: 'Write' | 'Permissions management' | 'Tagging';
   }>;
+}
+
+/** The post-hoc review of a break-glass grant. */
+export type BreakGlassReviewState = 'pending' | 'confirmed' | 'flagged';
+
+export interface BreakGlassReview {
+  grantId: string;
+  requester: string;
+  state: BreakGlassReviewState;
+  createdAt: string;
+  reviewedBy?: string;
+  reviewedAt?: string;
+  comment?: string;
+}
+
+/** An entry of `GET /break-glass/reviews`: the grant and its review. */
+export interface BreakGlassReviewItem {
+  grant: Grant;
+  review: BreakGlassReview;
 }

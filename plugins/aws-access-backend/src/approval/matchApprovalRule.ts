@@ -98,6 +98,7 @@ export function matchApprovalRule(
           : [],
         count: rule.count,
         ruleIndex,
+        ...(rule.breakGlass && { breakGlass: 'allowed' as const }),
       };
     case 'groups':
       return {
@@ -105,6 +106,7 @@ export function matchApprovalRule(
         approverGroups: rule.groups ?? [],
         count: rule.count,
         ruleIndex,
+        ...(rule.breakGlass && { breakGlass: 'allowed' as const }),
       };
     default:
       throw new Error(`Unknown approvers '${rule.approvers}'`);

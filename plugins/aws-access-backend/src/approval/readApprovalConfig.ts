@@ -87,6 +87,13 @@ function readRule(rule: Config, index: number): ApprovalRule {
     throw new Error(`${key}.count must be a positive integer`);
   }
 
+  const breakGlass = rule.getOptionalBoolean('breakGlass');
+  if (breakGlass && approvers === 'auto') {
+    throw new Error(
+      `${key}.breakGlass needs 'approvers: owner' or 'approvers: groups'`,
+    );
+  }
+
   return {
     accountIds,
     resourceOwners: rule
@@ -97,6 +104,7 @@ function readRule(rule: Config, index: number): ApprovalRule {
     approvers: approvers as ApproverMode,
     groups,
     count,
+    ...(breakGlass && { breakGlass }),
   };
 }
 

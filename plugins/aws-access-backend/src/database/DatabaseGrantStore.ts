@@ -458,6 +458,11 @@ export class DatabaseGrantStore implements GrantStore {
     if (options.requester) query.where('requester', options.requester);
     if (options.resourceArn) query.where('resource_arn', options.resourceArn);
     if (options.accountId) query.where('account_id', options.accountId);
+    if (options.createdFrom)
+      query.where('created_at', '>=', options.createdFrom);
+    if (options.createdBefore) {
+      query.where('created_at', '<', options.createdBefore);
+    }
     if (options.permissionFilter) {
       applyGrantFilterToKnex(query, options.permissionFilter);
     }

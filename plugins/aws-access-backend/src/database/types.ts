@@ -126,6 +126,10 @@ export interface GrantCondition {
 
 export interface ListGrantsOptions extends Omit<ListGrantsFilter, 'limit'> {
   limit: number;
+  /** Only grants created at or after this time (the access review export). */
+  createdFrom?: Date;
+  /** Only grants created before this time. */
+  createdBefore?: Date;
   /**
    * A conditional permission decision, as grant filters: only grants it
    * allows are listed. Applied in the query, so pages stay full.

@@ -118,6 +118,35 @@ export class GrantNotifications {
     }));
   }
 
+  /**
+   * Break-glass: the requester approved their own request in an emergency;
+   * every approver of the rule hears of it at once, to review it.
+   */
+  async breakGlassUsed(
+    grant: NotifiedGrant,
+    approverGroups: string[],
+  ): Promise<void> {
+    this.send(grant, 'break-glass', async () => ({
+      recipients: {
+        type: 'entity',
+        entityRef: approverGroups,
+        excludeEntityRef: grant.requester,
+      },
+      payload: {
+        title: `Break-glass: ${await this.nameOf(
+          grant.requester,
+        )} approved their own AWS access`,
+        description: `${describeActions(grant.actions)} on ${resource(
+          grant,
+        )} for ${
+          grant.durationMinutes
+        } minutes, active now. Review it: confirm it or flag it.`,
+        link: `/aws-access/break-glass?grant=${encodeURIComponent(grant.id)}`,
+        severity: 'critical',
+      },
+    }));
+  }
+
   /** One approval was recorded; with N-of-M more may still be needed. */
   async approved(
     grant: NotifiedGrant,

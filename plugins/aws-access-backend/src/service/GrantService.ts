@@ -54,6 +54,11 @@ import {
 import { extendedExpiry, extensionNeedsApprovalMessage } from './extension';
 import { GrantPresentationConfig, presentGrant } from './grantPresentation';
 import { GrantPlan, toGrantPreview } from './grantPreview';
+import {
+  admitBreakGlass,
+  BreakGlassConfig,
+  BreakGlassReviews,
+} from '../breakGlass/BreakGlass';
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value ?? {});
@@ -84,6 +89,10 @@ export class GrantService {
   private readonly managedNames: () => ManagedNames;
   private readonly assertAccountReady?: (accountId: string) => void;
   private readonly presentation?: GrantPresentationConfig;
+  private readonly breakGlass?: {
+    config: BreakGlassConfig;
+    reviews: BreakGlassReviews;
+  };
 
   constructor(options: {
     config: () => AwsAccessConfig;
@@ -109,8 +118,11 @@ export class GrantService {
     assertAccountReady?: (accountId: string) => void;
     /** `Grant.cli` and the total-lifetime limit (see grantPresentation.ts). */
     presentation?: GrantPresentationConfig;
+    /** Break-glass self-approval; without it no request may use it. */
+    breakGlass?: { config: BreakGlassConfig; reviews: BreakGlassReviews };
   }) {
     this.presentation = options.presentation;
+    this.breakGlass = options.breakGlass;
     this.config = options.config;
     this.store = options.store;
     this.engine = options.engine;
@@ -141,10 +153,21 @@ export class GrantService {
   async previewGrant(body: unknown, caller: Caller): Promise<GrantPreview> {
     const request = parse(createGrantRequestSchema, body);
     const plan = await this.plan(request, caller, new Date());
-    return toGrantPreview(plan, {
+    const preview = toGrantPreview(plan, {
       maxDurationMinutes: this.config().maxDurationMinutes,
       levels: this.actions.listActions(plan.resource.arn),
     });
+    const { requirement } = plan;
+    return {
+      ...preview,
+      ...(this.breakGlass && {
+        breakGlass: {
+          allowed:
+            requirement.mode !== 'auto' && requirement.breakGlass === 'allowed',
+          maxDurationMinutes: this.breakGlass.config.maxDurationMinutes,
+        },
+      }),
+    };
   }
 
   /** The limits of a request, stated up front by the forms. */
@@ -253,7 +276,11 @@ export class GrantService {
         resourceArn: request.resourceArn,
         actions: request.actions,
       },
-      { durationMinutes: request.durationMinutes, reason: request.reason },
+      {
+        durationMinutes: request.durationMinutes,
+        reason: request.reason,
+        ...(request.breakGlass && { breakGlass: true }),
+      },
       () => this.create(request, caller),
     );
   }
@@ -368,8 +395,13 @@ export class GrantService {
       owner: target.resource?.owner,
       tags: target.resource?.tags,
     };
-    const { requirement } = plan;
-    const auto = requirement.mode === 'auto';
+    // Break-glass: the requester approves their own request, where a rule
+    // allows it; checked before anything is written.
+    const breakGlass = request.breakGlass
+      ? await this.admitBreakGlass(request, plan.requirement, caller, now)
+      : undefined;
+    const requirement = breakGlass ?? plan.requirement;
+    const auto = requirement.mode === 'auto' || !!breakGlass;
     const state = auto ? 'provisioning' : 'pending';
 
     const grant = await this.store.insertGrant(
@@ -390,7 +422,13 @@ export class GrantService {
         // deadline now: stored, so that the one people are shown is the one
         // the sweep enforces, whatever the config says later.
         ...(auto
-          ? { approvedAt: now, approvedBy: 'auto', expiresAt }
+          ? {
+              approvedAt: now,
+              approvedBy: breakGlass
+                ? `${caller.userEntityRef} (break-glass)`
+                : 'auto',
+              expiresAt,
+            }
           : { approvalDeadline: this.approvals.pendingDeadline(now) }),
         // Named after the catalogued resource, never a path the caller typed.
         roleName: grantRoleName(
@@ -428,7 +466,17 @@ export class GrantService {
       },
     );
     await this.engine.emit(grant, 'requested');
-    if (requirement.mode !== 'auto') {
+    if (breakGlass && breakGlass.mode !== 'auto') {
+      await this.breakGlass!.reviews.add({
+        grantId: grant.id,
+        requester: grant.requester,
+        createdAt: now,
+      });
+      await this.notifications?.breakGlassUsed(
+        toApiGrant(grant),
+        breakGlass.approverGroups,
+      );
+    } else if (requirement.mode !== 'auto') {
       await this.notifications?.approvalRequested(
         toApiGrant(grant),
         requirement.approverGroups,
@@ -436,6 +484,26 @@ export class GrantService {
       return grant;
     }
     return this.settle(grant.id, this.engine.drive(grant.id));
+  }
+
+  private async admitBreakGlass(
+    request: z.output<typeof createGrantRequestSchema>,
+    requirement: ApprovalRequirement,
+    caller: Caller,
+    now: Date,
+  ): Promise<ApprovalRequirement> {
+    if (!this.breakGlass) {
+      throw new InputError('breakGlass: break-glass is not enabled here');
+    }
+    return admitBreakGlass({
+      requirement,
+      reason: request.reason,
+      durationMinutes: request.durationMinutes,
+      requester: caller.userEntityRef,
+      config: this.breakGlass.config,
+      reviews: this.breakGlass.reviews,
+      now,
+    });
   }
 
   /**
@@ -853,5 +921,6 @@ function describeRequirement(
         rule: requirement.ruleIndex,
         approverGroups: requirement.approverGroups,
         count: requirement.count,
+        ...(requirement.breakGlass === 'used' && { breakGlass: true }),
       };
 }

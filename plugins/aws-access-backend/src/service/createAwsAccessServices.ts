@@ -20,6 +20,15 @@ import {
   type AwsPrincipalSource,
   type GrantProvisioner,
 } from '@backstage-aws-access/plugin-aws-access-node';
+import {
+  BreakGlassReviews,
+  readBreakGlassConfig,
+} from '../breakGlass/BreakGlass';
+import {
+  createBreakGlassReviewing,
+  createBreakGlassRouter,
+} from '../breakGlass/breakGlassRouter';
+import { createAccessReviewRouter } from '../export/accessReviewExport';
 import { IamDataActionCatalog } from '../iamActions/IamDataActionCatalog';
 import { ApprovalPolicy } from '../approval/ApprovalPolicy';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
@@ -45,6 +54,7 @@ import { GrantNotifier } from './GrantNotifier';
 import { readGrantPresentationConfig } from './grantPresentation';
 import { GrantService } from './GrantService';
 import { toApiGrant } from './grantView';
+import { createGrantAuthorization } from './grantAuthorization';
 import { createInventoryReadiness } from './inventoryReadiness';
 import { PrincipalResolver } from './PrincipalResolver';
 import { Reconciler } from './Reconciler';
@@ -157,7 +167,14 @@ export async function createAwsAccessServices(
     clientFactory: options.clientFactory,
     logger: logger.child({ target: 'account-status' }),
   });
+  const breakGlassReviews = await BreakGlassReviews.create({
+    database: options.database,
+  });
   const grants = new GrantService({
+    breakGlass: {
+      config: readBreakGlassConfig(config),
+      reviews: breakGlassReviews,
+    },
     describeAccount: account => accountStatus.describeAccount(account),
     config: () => awsAccessConfig,
     presentation: readGrantPresentationConfig(config, options.env),
@@ -207,21 +224,49 @@ export async function createAwsAccessServices(
     },
   });
 
-  const apiRouter = () =>
-    createRouter({
+  // Only where this backend discovers resources for the catalog.
+  const inventoryReadiness = awsAccessConfig.catalog.enabled
+    ? createInventoryReadiness({
+        catalog: options.catalog,
+        auth: options.auth,
+      })
+    : undefined;
+  const authorization = createGrantAuthorization({
+    permissions: options.permissions,
+    permissionEvaluators,
+    getGrant: id => grants.mustGet(id),
+  });
+  const breakGlassReviewing = createBreakGlassReviewing({
+    authorization,
+    grants,
+    reviews: breakGlassReviews,
+    auditor: options.auditor,
+    permissions: options.permissions,
+    permissionEvaluators,
+  });
+
+  /** The REST API: grants, break-glass reviews, the access review export. */
+  const apiRouters = async () => [
+    await createRouter({
       httpAuth: options.httpAuth,
       userInfo: options.userInfo,
       permissions: options.permissions,
       permissionEvaluators,
       grants,
-      // Only where this backend discovers resources for the catalog.
-      inventoryReadiness: awsAccessConfig.catalog.enabled
-        ? createInventoryReadiness({
-            catalog: options.catalog,
-            auth: options.auth,
-          })
-        : undefined,
-    });
+      inventoryReadiness,
+    }),
+    createBreakGlassRouter({
+      httpAuth: options.httpAuth,
+      userInfo: options.userInfo,
+      reviewing: breakGlassReviewing,
+    }),
+    createAccessReviewRouter({
+      httpAuth: options.httpAuth,
+      authorization,
+      store,
+      reviews: breakGlassReviews,
+    }),
+  ];
 
   return {
     config: awsAccessConfig,
@@ -236,7 +281,11 @@ export async function createAwsAccessServices(
     notifications,
     auditor,
     permissionEvaluators,
-    apiRouter,
+    authorization,
+    breakGlassReviews,
+    breakGlassReviewing,
+    inventoryReadiness,
+    apiRouters,
     /** Sends what is queued (events, signals, notifications), waiting at most `ms`. */
     async flush(ms?: number) {
       await Promise.all([notifier?.flush(ms), notifications?.flush(ms)]);

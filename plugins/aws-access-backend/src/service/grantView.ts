@@ -40,6 +40,7 @@ export function toApiGrant(record: GrantRecord): Grant {
       : undefined,
     lastError: record.lastError,
     ...approvalView(record),
+    ...(isBreakGlass(record) && { breakGlass: true }),
   };
 }
 
@@ -73,4 +74,10 @@ function approvalView(record: GrantRecord): Partial<Grant> {
         }
       : {}),
   };
+}
+
+/** Whether the requester approved the grant themselves (break-glass). */
+export function isBreakGlass(record: GrantRecord): boolean {
+  const requirement = record.approvalRequirement;
+  return requirement?.mode !== 'auto' && requirement?.breakGlass === 'used';
 }

@@ -1,13 +1,9 @@
 import {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import {
-  AuthorizeResult,
-  BasicPermission,
   PermissionCriteria,
   PolicyDecision,
   ResourcePermission,
@@ -24,6 +20,7 @@ import Router from 'express-promise-router';
 import { GrantRecord } from '../database/types';
 import { AwsAccessGrantResource, GrantFilter } from '../permissions/resource';
 import { getUserCaller } from './authorization';
+import { createGrantAuthorization } from './grantAuthorization';
 import { GrantService } from './GrantService';
 import { InventoryReadiness } from './inventoryReadiness';
 
@@ -92,44 +89,13 @@ export async function createRouter(options: {
   const caller = (req: express.Request) =>
     getUserCaller(req, { httpAuth, userInfo });
 
-  async function authorizeBasic(
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-  ) {
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
+  // The same checks as the Backstage actions (see grantAuthorization.ts).
+  const { authorizeBasic, authorizedGrant, listFilter } =
+    createGrantAuthorization({
+      permissions,
+      permissionEvaluators,
+      getGrant: id => grants.mustGet(id),
     });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`not allowed: ${permission.name}`);
-    }
-  }
-
-  /**
-   * Loads a grant and checks `permission` on it. Conditional decisions are
-   * applied to the loaded grant here rather than by a second round trip.
-   */
-  async function authorizedGrant(
-    credentials: BackstageCredentials,
-    permission: ResourcePermission<'aws-access-grant'>,
-    id: string,
-    verb: string,
-  ): Promise<GrantRecord> {
-    const [decision] = await permissions.authorizeConditional(
-      [{ permission }],
-      {
-        credentials,
-      },
-    );
-    const grant = await grants.mustGet(id);
-    if (
-      decision.result === AuthorizeResult.DENY ||
-      (decision.result === AuthorizeResult.CONDITIONAL &&
-        !permissionEvaluators.isAllowed(decision, toPermissionResource(grant)))
-    ) {
-      throw new NotAllowedError(`you may not ${verb} grant ${id}`);
-    }
-    return grant;
-  }
 
   router.get('/accounts', async (req, res) => {
     await authorizeBasic(await credentialsOf(req), grantCreatePermission);
@@ -143,18 +109,9 @@ export async function createRouter(options: {
 
   router.get('/grants', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const [decision] = await permissions.authorizeConditional(
-      [{ permission: grantReadPermission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError(`not allowed: ${grantReadPermission.name}`);
-    }
     const page = await grants.listGrants(
       req.query,
-      decision.result === AuthorizeResult.CONDITIONAL
-        ? permissionEvaluators.toFilter(decision.conditions)
-        : undefined,
+      await listFilter(credentials, grantReadPermission),
     );
     res.json({
       items: page.items.map(g => grants.present(g)),

@@ -1,4 +1,6 @@
 import type {
+  BreakGlassReviewItem,
+  BreakGlassReviewState,
   AccountOnboarding,
   AccountsResponse,
   ActionInfo,
@@ -80,6 +82,39 @@ export interface AwsAccessApi {
     request?: RevokeGrantRequest,
     options?: RequestOptions,
   ): Promise<Grant>;
+  /**
+   * `GET /break-glass/reviews`: break-glass grants the caller may review,
+   * newest first. Optional for older fakes.
+   */
+  listBreakGlassReviews?(
+    query?: {
+      state?: BreakGlassReviewState[];
+      limit?: number;
+      cursor?: string;
+    },
+    options?: RequestOptions,
+  ): Promise<ListResponse<BreakGlassReviewItem>>;
+  /** `POST /break-glass/reviews/:grantId`: confirm or flag. Optional for older fakes. */
+  reviewBreakGlass?(
+    grantId: string,
+    request: { decision: 'confirm' | 'flag'; comment?: string },
+    options?: RequestOptions,
+  ): Promise<BreakGlassReviewItem>;
+  /**
+   * Admin: one page of the access review export (`GET /export/grants`), as
+   * the document the backend wrote (CSV or JSON) and the cursor of the next
+   * page. Optional for older fakes.
+   */
+  exportGrants?(
+    query: {
+      from: string;
+      to: string;
+      format: 'csv' | 'json';
+      limit?: number;
+      cursor?: string;
+    },
+    options?: RequestOptions,
+  ): Promise<{ text: string; nextCursor?: string }>;
   /** Admin: the CloudFormation template and quick-create link for an account. */
   getOnboarding(
     accountId: string,

@@ -5,6 +5,8 @@ import type { AwsAccessApi, RequestOptions } from './AwsAccessApi';
 import type {
   AccountOnboarding,
   AccountsResponse,
+  BreakGlassReviewItem,
+  BreakGlassReviewState,
   ActionInfo,
   Grant,
   GrantPreview,
@@ -166,6 +168,74 @@ export class AwsAccessClient implements AwsAccessApi {
       options,
       {},
     );
+  }
+
+  listBreakGlassReviews(
+    query: {
+      state?: BreakGlassReviewState[];
+      limit?: number;
+      cursor?: string;
+    } = {},
+    options?: RequestOptions,
+  ) {
+    const params = new URLSearchParams();
+    for (const state of query.state ?? []) params.append('state', state);
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    if (query.cursor) params.set('cursor', query.cursor);
+    const search = params.toString();
+    return this.request<ListResponse<BreakGlassReviewItem>>(
+      'GET',
+      `/break-glass/reviews${search ? `?${search}` : ''}`,
+      options,
+    );
+  }
+
+  reviewBreakGlass(
+    grantId: string,
+    request: { decision: 'confirm' | 'flag'; comment?: string },
+    options?: RequestOptions,
+  ) {
+    return this.request<BreakGlassReviewItem>(
+      'POST',
+      `/break-glass/reviews/${encodeURIComponent(grantId)}`,
+      options,
+      request,
+    );
+  }
+
+  async exportGrants(
+    query: {
+      from: string;
+      to: string;
+      format: 'csv' | 'json';
+      limit?: number;
+      cursor?: string;
+    },
+    options?: RequestOptions,
+  ) {
+    const params = new URLSearchParams({
+      from: query.from,
+      to: query.to,
+      format: query.format,
+    });
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    if (query.cursor) params.set('cursor', query.cursor);
+    const baseUrl = await this.discoveryApi.getBaseUrl(AWS_ACCESS_PLUGIN_ID);
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/export/grants?${params}`,
+      options?.token
+        ? { headers: { Authorization: `Bearer ${options.token}` } }
+        : {},
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    const text = await response.text();
+    const nextCursor =
+      query.format === 'csv'
+        ? response.headers.get('x-next-cursor') ?? undefined
+        : (JSON.parse(text) as { nextCursor?: string }).nextCursor;
+    return { text, ...(nextCursor && { nextCursor }) };
   }
 
   private grantPath(id: string) {

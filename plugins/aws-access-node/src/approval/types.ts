@@ -34,6 +34,8 @@ export interface ApprovalRule {
   groups?: string[];
   /** Distinct approvals needed. */
   count: number;
+  /** The requester may self-approve in an emergency (see breakGlass/). */
+  breakGlass?: boolean;
 }
 
 /**
@@ -79,6 +81,11 @@ export type ApprovalRequirement =
       /** Distinct approvals needed. */
       count: number;
       ruleIndex: number;
+      /**
+       * `allowed`: the rule lets the requester self-approve in an emergency;
+       * `used`: they did (the grant is break-glass).
+       */
+      breakGlass?: 'allowed' | 'used';
     };
 
 /**

@@ -22,6 +22,8 @@ export function createFakeAwsAccessApi(): jest.Mocked<AwsAccessApi> {
     cancelGrant: jest.fn(),
     getOnboarding: jest.fn(),
     offboardAccount: jest.fn(),
+    listBreakGlassReviews: jest.fn().mockResolvedValue({ items: [] }),
+    reviewBreakGlass: jest.fn(),
   };
 }
 

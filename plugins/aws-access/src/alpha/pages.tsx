@@ -47,6 +47,21 @@ export const approvalsSubPage = SubPageBlueprint.make({
   },
 });
 
+export const breakGlassSubPage = SubPageBlueprint.make({
+  name: 'break-glass',
+  attachTo: { id: 'page:aws-access', input: 'pages' },
+  params: {
+    path: 'break-glass',
+    title: 'Break-glass review',
+    loader: () =>
+      import('../components/BreakGlass').then(m => (
+        <Content>
+          <m.BreakGlassReviewQueue />
+        </Content>
+      )),
+  },
+});
+
 export const accountsSubPage = SubPageBlueprint.make({
   name: 'accounts',
   attachTo: { id: 'page:aws-access', input: 'pages' },

@@ -13,6 +13,7 @@ import {
 import {
   accountsSubPage,
   approvalsSubPage,
+  breakGlassSubPage,
   awsAccessPage,
   grantsSubPage,
 } from './pages';
@@ -37,6 +38,7 @@ export const awsAccessPlugin = createFrontendPlugin({
     awsAccessPage,
     grantsSubPage,
     approvalsSubPage,
+    breakGlassSubPage,
     accountsSubPage,
     entityRequestAccessContent,
     entityActiveGrantsContent,

@@ -234,12 +234,17 @@ export async function createTestApp(options: {
     env: {},
   });
   const { store, engine, grants } = services;
-  const router = await services.apiRouter();
+  const app = express();
+  for (const router of await services.apiRouters()) {
+    app.use(router);
+  }
   return {
-    app: express().use(router).use(mockErrorHandler()),
+    app: app.use(mockErrorHandler()),
     store,
     engine,
     grants,
+    breakGlassReviewing: services.breakGlassReviewing,
+    authorization: services.authorization,
     /** Resolves once the notifications sent so far have been delivered. */
     flushNotifications: async () => {
       await services.notifications?.flush();

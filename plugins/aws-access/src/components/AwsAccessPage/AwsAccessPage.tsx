@@ -1,6 +1,7 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { AccountsPage } from '../AccountsPage';
 import { ApprovalsInbox } from '../ApprovalsInbox';
+import { BreakGlassReviewQueue } from '../BreakGlass';
 import { GrantsPage } from '../GrantsPage';
 
 /**
@@ -21,6 +22,9 @@ export function AwsAccessPage() {
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/approvals" title="Approvals">
           <ApprovalsInbox />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/break-glass" title="Break-glass review">
+          <BreakGlassReviewQueue />
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/accounts" title="AWS accounts">
           <AccountsPage />

@@ -20,6 +20,7 @@ import { CancelRequestButton } from '../CancelRequestButton';
 import { ExpiryCountdown } from '../ExpiryCountdown';
 import { ExtendGrantButton } from '../ExtendGrantButton';
 import { GrantStateIndicator } from '../GrantStateIndicator';
+import { BreakGlassChip } from '../BreakGlass/BreakGlassChip';
 import { RevokeGrantButton } from '../RevokeGrantButton';
 import { UserText } from '../UserText';
 
@@ -33,7 +34,12 @@ export function GrantDetails(props: {
 }) {
   const { grant, onChange } = props;
   const metadata: Record<string, ReactNode> = {
-    State: <GrantStateIndicator state={grant.state} />,
+    State: (
+      <>
+        <GrantStateIndicator state={grant.state} />
+        <BreakGlassChip grant={grant} />
+      </>
+    ),
     'Time left': <ExpiryCountdown grant={grant} />,
     Expires: formatDateTime(grant.expiresAt),
     Resource: (

@@ -18,6 +18,7 @@ import { useCurrentUserRef, useGrants } from '../../hooks';
 import { GrantsTable } from '../GrantsTable';
 import { GrantsFilters, GrantsFilterValues } from './GrantsFilters';
 import { LinkedGrant } from './LinkedGrant';
+import { AccessReviewExport } from '../AccessReviewExport';
 
 export const GRANTS_PAGE_SIZE = 20;
 
@@ -182,6 +183,7 @@ function AllGrants() {
 
   return (
     <>
+      <AccessReviewExport />
       <GrantsFilters value={filters} onChange={setFilters} />
       {user.loading && <Progress />}
       {user.error && <ResponseErrorPanel error={user.error} />}

@@ -18,6 +18,7 @@ import { CancelRequestButton } from '../CancelRequestButton';
 import { ExpiryCountdown } from '../ExpiryCountdown';
 import { ExtendGrantButton } from '../ExtendGrantButton';
 import { GrantStateIndicator } from '../GrantStateIndicator';
+import { BreakGlassChip } from '../BreakGlass/BreakGlassChip';
 import { RevokeGrantButton } from '../RevokeGrantButton';
 
 const useStyles = makeStyles({
@@ -132,6 +133,7 @@ export function GrantsTable(props: GrantsTableProps) {
         render: grant => (
           <Box className={classes.nowrap}>
             <GrantStateIndicator state={grant.state} />
+            <BreakGlassChip grant={grant} />
             <ApprovalProgress grant={grant} dense />
             {!wide && (
               // Narrow: the time left sits under the state.

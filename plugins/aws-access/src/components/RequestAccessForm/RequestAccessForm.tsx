@@ -11,6 +11,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
+  BREAK_GLASS_MIN_REASON_LENGTH,
   createGrantRequestSchema,
   duplicateGrantIdOf,
   GRANT_LIMITS,
@@ -28,6 +29,7 @@ import { fieldErrors } from '../../lib/validation';
 import { ActionPicker } from '../ActionPicker';
 import { DurationPicker } from '../DurationPicker';
 import { SubmittedGrant } from './SubmittedGrant';
+import { BreakGlassOption } from '../BreakGlass/BreakGlassOption';
 
 /**
  * The request form: actions for this resource, a duration and a reason.
@@ -45,6 +47,7 @@ export function RequestAccessForm(props: {
   const [selected, setSelected] = useState<string[]>([]);
   const [durationMinutes, setDuration] = useState<number | undefined>(60);
   const [reason, setReason] = useState('');
+  const [breakGlass, setBreakGlass] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [submitError, setSubmitError] = useState<string>();
@@ -63,9 +66,25 @@ export function RequestAccessForm(props: {
     durationMinutes,
     reason,
     ...(accountId ? { accountId } : {}),
+    ...(breakGlass ? { breakGlass: { confirmed: true as const } } : {}),
   };
   const errors = submitted ? fieldErrors(createGrantRequestSchema, body) : {};
   const bodyKey = JSON.stringify(body);
+  const breakGlassAllowed = preview?.breakGlass?.allowed ?? false;
+  const breakGlassError =
+    submitted &&
+    breakGlass &&
+    reason.trim().length < BREAK_GLASS_MIN_REASON_LENGTH
+      ? `A break-glass request must explain the emergency in at least ${BREAK_GLASS_MIN_REASON_LENGTH} characters.`
+      : undefined;
+
+  // Break-glass is only for requests whose rule allows it: a preview that
+  // says otherwise (other actions, another resource) unticks it.
+  useEffect(() => {
+    if (preview && !preview.breakGlass?.allowed) {
+      setBreakGlass(false);
+    }
+  }, [preview]);
 
   // A server's answer is about the request it was given: once a field
   // changes, it no longer applies.
@@ -114,7 +133,10 @@ export function RequestAccessForm(props: {
     event.preventDefault();
     setSubmitted(true);
     const parsed = createGrantRequestSchema.safeParse(body);
-    if (!parsed.success) {
+    if (
+      !parsed.success ||
+      (breakGlass && reason.trim().length < BREAK_GLASS_MIN_REASON_LENGTH)
+    ) {
       return;
     }
     setBusy(true);
@@ -139,6 +161,7 @@ export function RequestAccessForm(props: {
     setGrant(undefined);
     setSelected([]);
     setReason('');
+    setBreakGlass(false);
     setSubmitted(false);
   };
 
@@ -211,6 +234,14 @@ export function RequestAccessForm(props: {
           variant="outlined"
           margin="normal"
         />
+        {(breakGlassAllowed || breakGlass) && preview?.breakGlass && (
+          <BreakGlassOption
+            maxDurationMinutes={preview.breakGlass.maxDurationMinutes}
+            checked={breakGlass}
+            onChange={setBreakGlass}
+            error={breakGlassError}
+          />
+        )}
         {errors.resourceArn && (
           <Alert severity="error">{errors.resourceArn}</Alert>
         )}
@@ -233,7 +264,7 @@ export function RequestAccessForm(props: {
           color="primary"
           disabled={busy}
         >
-          {busy ? 'Requesting…' : 'Request access'}
+          {submitLabel(busy, breakGlass)}
         </Button>
       </form>
       <Box flex="1 1 360px" minWidth={0}>
@@ -245,4 +276,9 @@ export function RequestAccessForm(props: {
       </Box>
     </Box>
   );
+}
+
+function submitLabel(busy: boolean, breakGlass: boolean): string {
+  if (busy) return 'Requesting…';
+  return breakGlass ? 'Break glass: activate now' : 'Request access';
 }

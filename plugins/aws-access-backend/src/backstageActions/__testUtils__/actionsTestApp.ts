@@ -1,0 +1,54 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { JsonObject } from '@backstage/types';
+import { createTestApp, userInfo } from '../../service/__testUtils__/testApp';
+import { registerGrantActions } from '../registerGrantActions';
+
+/**
+ * The REST test app (same store, engine, service and policy) with the
+ * grant actions registered on a mock actions registry: `invoke(name,
+ * input, user)` runs an action as that user, as the registry would.
+ */
+export async function createActionsTestApp(
+  options: Parameters<typeof createTestApp>[0],
+) {
+  const app = await createTestApp(options);
+  const registry = actionsRegistryServiceMock();
+  registerGrantActions({
+    actionsRegistry: registry,
+    grants: app.grants,
+    breakGlassReviewing: app.breakGlassReviewing,
+    authorization: app.authorization,
+    auth: mockServices.auth(),
+    userInfo,
+  });
+  const invoke = async (
+    name: string,
+    input: JsonObject,
+    user: string | 'service',
+  ): Promise<any> => {
+    const { output } = await registry.invoke({
+      id: `test:${name}`,
+      input,
+      credentials:
+        user === 'service'
+          ? mockCredentials.service('plugin:other')
+          : mockCredentials.user(user),
+    });
+    return output;
+  };
+  /** Runs an action and answers the error it throws (or fails the test). */
+  const refusal = async (
+    name: string,
+    input: JsonObject,
+    user: string,
+  ): Promise<Error> => {
+    try {
+      await invoke(name, input, user);
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error(`${name} was expected to fail`);
+  };
+  return { ...app, registry, invoke, refusal };
+}

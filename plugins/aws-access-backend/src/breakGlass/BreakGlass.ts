@@ -1,0 +1,208 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { ConflictError, InputError } from '@backstage/errors';
+import { durationToMilliseconds } from '@backstage/types';
+import {
+  BREAK_GLASS_MIN_REASON_LENGTH,
+  BreakGlassReview,
+  BreakGlassReviewState,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import { Knex } from 'knex';
+import { ApprovalRequirement } from '@backstage-aws-access/plugin-aws-access-node';
+
+/** `awsAccess.breakGlass`, read once at start. */
+export interface BreakGlassConfig {
+  maxDurationMinutes: number;
+  maxPerUser: number;
+  periodMs: number;
+}
+
+export function readBreakGlassConfig(root: Config): BreakGlassConfig {
+  const config = root.getOptionalConfig('awsAccess.breakGlass');
+  const positive = (key: string, fallback: number) => {
+    const value = config?.getOptionalNumber(key) ?? fallback;
+    if (!Number.isInteger(value) || value < 1) {
+      throw new Error(`awsAccess.breakGlass.${key} must be a positive integer`);
+    }
+    return value;
+  };
+  const periodMs = config?.has('period')
+    ? durationToMilliseconds(readDurationFromConfig(config, { key: 'period' }))
+    : 7 * 24 * 60 * 60_000;
+  if (!(periodMs > 0)) {
+    throw new Error('awsAccess.breakGlass.period must be positive');
+  }
+  return {
+    maxDurationMinutes: positive('maxDurationMinutes', 60),
+    maxPerUser: positive('maxPerUser', 2),
+    periodMs,
+  };
+}
+
+type Timestamp = Date | string | number | null;
+
+interface ReviewRow {
+  grant_id: string;
+  requester: string;
+  state: string;
+  created_at: Timestamp;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp;
+  comment: string | null;
+}
+
+const iso = (value: Timestamp) =>
+  value === null || value === undefined
+    ? undefined
+    : new Date(value).toISOString();
+
+function toReview(row: ReviewRow): BreakGlassReview {
+  return {
+    grantId: row.grant_id,
+    requester: row.requester,
+    state: row.state as BreakGlassReviewState,
+    createdAt: iso(row.created_at)!,
+    ...(row.reviewed_by && { reviewedBy: row.reviewed_by }),
+    ...(row.reviewed_at !== null && { reviewedAt: iso(row.reviewed_at) }),
+    ...(row.comment && { comment: row.comment }),
+  };
+}
+
+/**
+ * The break-glass review queue (table `break_glass_reviews`, created by the
+ * plugin's migrations, which `DatabaseGrantStore.create` runs).
+ */
+export class BreakGlassReviews {
+  private constructor(private readonly db: Knex) {}
+
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<BreakGlassReviews> {
+    return new BreakGlassReviews(await options.database.getClient());
+  }
+
+  async add(review: {
+    grantId: string;
+    requester: string;
+    createdAt: Date;
+  }): Promise<void> {
+    await this.db<ReviewRow>('break_glass_reviews').insert({
+      grant_id: review.grantId,
+      requester: review.requester,
+      state: 'pending',
+      created_at: review.createdAt,
+    });
+  }
+
+  /** Break-glass grants of one requester since `since`. */
+  async countSince(requester: string, since: Date): Promise<number> {
+    const [row] = await this.db('break_glass_reviews')
+      .where({ requester })
+      .andWhere('created_at', '>=', since)
+      .count({ n: '*' });
+    return Number(row?.n ?? 0);
+  }
+
+  async get(grantId: string): Promise<BreakGlassReview | undefined> {
+    const row = await this.db<ReviewRow>('break_glass_reviews')
+      .where({ grant_id: grantId })
+      .first();
+    return row ? toReview(row) : undefined;
+  }
+
+  /** Newest first; `offset` pages. */
+  async list(options: {
+    state?: BreakGlassReviewState[];
+    limit: number;
+    offset: number;
+  }): Promise<BreakGlassReview[]> {
+    const query = this.db<ReviewRow>('break_glass_reviews')
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'grant_id', order: 'desc' },
+      ])
+      .limit(options.limit)
+      .offset(options.offset);
+    if (options.state?.length) {
+      query.whereIn('state', options.state);
+    }
+    return (await query).map(toReview);
+  }
+
+  /** Confirms or flags a pending review; false when it was decided meanwhile. */
+  async decide(
+    grantId: string,
+    decision: {
+      state: 'confirmed' | 'flagged';
+      reviewer: string;
+      comment?: string;
+      at: Date;
+    },
+  ): Promise<boolean> {
+    const updated = await this.db<ReviewRow>('break_glass_reviews')
+      .where({ grant_id: grantId, state: 'pending' })
+      .update({
+        state: decision.state,
+        reviewed_by: decision.reviewer,
+        reviewed_at: decision.at,
+        comment: decision.comment ?? null,
+      });
+    return updated > 0;
+  }
+}
+
+/**
+ * Admits a break-glass request or refuses it with the reason, before
+ * anything is written: an approval rule must allow it for this request,
+ * the reason must say enough, the duration stay within the break-glass
+ * cap, and the requester be within their limit for the period. Answers
+ * the requirement to record (`breakGlass: 'used'`).
+ */
+export async function admitBreakGlass(options: {
+  requirement: ApprovalRequirement;
+  reason: string;
+  durationMinutes: number;
+  requester: string;
+  config: BreakGlassConfig;
+  reviews: BreakGlassReviews;
+  now: Date;
+}): Promise<ApprovalRequirement> {
+  const { requirement, config } = options;
+  if (requirement.mode === 'auto') {
+    throw new InputError(
+      'breakGlass: this request needs no approval; request it without breakGlass',
+    );
+  }
+  if (requirement.breakGlass !== 'allowed') {
+    throw new InputError(
+      'breakGlass: no approval rule allows break-glass for this request; it must be approved',
+    );
+  }
+  if (options.reason.trim().length < BREAK_GLASS_MIN_REASON_LENGTH) {
+    throw new InputError(
+      `reason: a break-glass request must explain the emergency in at least ${BREAK_GLASS_MIN_REASON_LENGTH} characters`,
+    );
+  }
+  if (options.durationMinutes > config.maxDurationMinutes) {
+    throw new InputError(
+      `durationMinutes: a break-glass grant lasts at most ${config.maxDurationMinutes} minutes`,
+    );
+  }
+  const since = new Date(options.now.getTime() - config.periodMs);
+  const used = await options.reviews.countSince(options.requester, since);
+  if (used >= config.maxPerUser) {
+    throw new ConflictError(
+      `You have used break-glass ${used} times in the last ${describePeriod(
+        config.periodMs,
+      )} (the limit is ${config.maxPerUser}); ask an approver instead.`,
+    );
+  }
+  return { ...requirement, breakGlass: 'used' };
+}
+
+function describePeriod(ms: number): string {
+  const hours = ms / 3_600_000;
+  return hours >= 48 && Number.isInteger(hours / 24)
+    ? `${hours / 24} days`
+    : `${Math.round(hours)} hours`;
+}

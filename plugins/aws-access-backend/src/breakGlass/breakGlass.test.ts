@@ -1,0 +1,312 @@
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { AuditorService } from '@backstage/backend-plugin-api';
+import express from 'express';
+import request from 'supertest';
+import { RecordingProvisioner } from '../service/__testUtils__/RecordingProvisioner';
+import {
+  accessConfig,
+  ALICE,
+  BOB,
+  BUCKET,
+  CAROL,
+  CATALOGUED_BUCKET,
+  createTestApp,
+  HOME,
+  OTHER,
+  SECURITY,
+  TEAM,
+} from '../service/__testUtils__/testApp';
+
+jest.setTimeout(60_000);
+
+const as = (user: string) => mockCredentials.user.header(user);
+const MALLORY = 'user:default/mallory';
+
+/** Production (OTHER) allows break-glass under the owner; the sandbox's writes go to security without it. */
+const config = {
+  awsAccess: {
+    ...accessConfig.awsAccess,
+    maxDurationMinutes: 120,
+    breakGlass: { maxDurationMinutes: 30, maxPerUser: 2, period: { days: 1 } },
+    approval: {
+      rules: [
+        {
+          accountIds: [HOME],
+          accessLevels: ['List', 'Read'],
+          approvers: 'auto',
+        },
+        { accountIds: [OTHER], approvers: 'owner', breakGlass: true },
+        { accountIds: [HOME], approvers: 'groups', groups: [SECURITY] },
+      ],
+    },
+  },
+};
+
+const EMERGENCY = 'payments are failing in production, incident INC-4711';
+
+const ask = (patch: object = {}) => ({
+  resourceArn: CATALOGUED_BUCKET,
+  actions: ['s3:PutObject'],
+  durationMinutes: 20,
+  reason: EMERGENCY,
+  breakGlass: { confirmed: true },
+  ...patch,
+});
+
+describe('break-glass', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
+
+  describe.each(databases.eachSupportedId())('on %s', databaseId => {
+    let app: express.Express;
+    let iam: RecordingProvisioner;
+    let flush: () => Promise<void>;
+    const send = jest.fn(async () => {});
+    const events: Array<{
+      eventId: string;
+      severityLevel?: string;
+      meta?: any;
+    }> = [];
+    const auditor: AuditorService = {
+      async createEvent(options) {
+        events.push(options as any);
+        return { async success() {}, async fail() {} };
+      },
+    };
+
+    beforeEach(async () => {
+      send.mockClear();
+      events.length = 0;
+      iam = new RecordingProvisioner();
+      const t = await createTestApp({
+        provisioner: iam,
+        knex: await databases.init(databaseId),
+        config,
+        notifications: { send },
+        auditor,
+      });
+      app = t.app;
+      flush = t.flushNotifications;
+    });
+
+    const post = (path: string, body: object, who = ALICE) =>
+      request(app).post(path).set('authorization', as(who)).send(body);
+    const queue = (who: string, query = '') =>
+      request(app)
+        .get(`/break-glass/reviews${query}`)
+        .set('authorization', as(who));
+
+    it('is active at once, marked, notifies the approvers, and waits for review', async () => {
+      const preview = await post('/grants/preview', ask());
+      expect(preview.status).toBe(200);
+      expect(preview.body.breakGlass).toEqual({
+        allowed: true,
+        maxDurationMinutes: 30,
+      });
+
+      const res = await post('/grants', ask());
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        state: 'active',
+        breakGlass: true,
+        approvedBy: `${ALICE} (break-glass)`,
+        roleArn: expect.any(String),
+      });
+      const got = await request(app)
+        .get(`/grants/${res.body.id}`)
+        .set('authorization', as(ALICE));
+      expect(got.body.breakGlass).toBe(true);
+      expect(got.body.events[0].data.approval).toMatchObject({
+        breakGlass: true,
+      });
+
+      await flush();
+      expect(send).toHaveBeenCalledWith(
+        expect.objectContaining({
+          recipients: {
+            type: 'entity',
+            entityRef: [TEAM],
+            excludeEntityRef: ALICE,
+          },
+          payload: expect.objectContaining({
+            title: expect.stringMatching(/^Break-glass: /),
+            severity: 'critical',
+          }),
+        }),
+      );
+
+      // The owner and admins see it in the queue; the requester and others do not.
+      const bobs = await queue(BOB);
+      expect(bobs.status).toBe(200);
+      expect(bobs.body.items).toHaveLength(1);
+      expect(bobs.body.items[0]).toMatchObject({
+        grant: { id: res.body.id, breakGlass: true },
+        review: { state: 'pending', requester: ALICE },
+      });
+      expect((await queue(CAROL)).body.items).toHaveLength(1);
+      expect((await queue(ALICE)).body.items).toEqual([]);
+      expect((await queue(MALLORY)).body.items).toEqual([]);
+
+      // Reviewing: never by the requester or a stranger; once.
+      expect(
+        (
+          await post(`/break-glass/reviews/${res.body.id}`, {
+            decision: 'confirm',
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await post(
+            `/break-glass/reviews/${res.body.id}`,
+            { decision: 'confirm' },
+            MALLORY,
+          )
+        ).status,
+      ).toBe(403);
+      const flagged = await post(
+        `/break-glass/reviews/${res.body.id}`,
+        { decision: 'flag', comment: 'no incident by that number' },
+        BOB,
+      );
+      expect(flagged.status).toBe(200);
+      expect(flagged.body.review).toMatchObject({
+        state: 'flagged',
+        reviewedBy: BOB,
+        comment: 'no incident by that number',
+      });
+      expect(events).toContainEqual(
+        expect.objectContaining({
+          eventId: 'break-glass-review',
+          severityLevel: 'high',
+          meta: expect.objectContaining({ decision: 'flagged', reviewer: BOB }),
+        }),
+      );
+      const again = await post(
+        `/break-glass/reviews/${res.body.id}`,
+        { decision: 'confirm' },
+        CAROL,
+      );
+      expect(again.status).toBe(409);
+      expect((await queue(BOB)).body.items).toEqual([]);
+      expect(
+        (await queue(BOB, '?state=flagged')).body.items.map(
+          (i: any) => i.grant.id,
+        ),
+      ).toEqual([res.body.id]);
+    });
+
+    it.each([
+      [
+        'without the confirmation',
+        { breakGlass: {} },
+        /breakGlass\.confirmed must be true/,
+      ],
+      [
+        'with confirmed false',
+        { breakGlass: { confirmed: false } },
+        /breakGlass\.confirmed must be true/,
+      ],
+      [
+        'with confirmed "yes"',
+        { breakGlass: { confirmed: 'yes' } },
+        /breakGlass\.confirmed must be true/,
+      ],
+      ['with a short reason', { reason: 'urgent!!' }, /at least 20 characters/],
+      [
+        'with a reason padded by spaces',
+        { reason: `urgent${' '.repeat(30)}` },
+        /at least 20 characters|reason/,
+      ],
+      [
+        'for longer than the break-glass cap',
+        { durationMinutes: 31 },
+        /at most 30 minutes/,
+      ],
+      [
+        'under a rule without break-glass',
+        { resourceArn: BUCKET },
+        /no approval rule allows break-glass/,
+      ],
+      [
+        'where no approval is needed',
+        { resourceArn: BUCKET, actions: ['s3:GetObject'] },
+        /needs no approval/,
+      ],
+      [
+        'with an unknown field',
+        { breakGlass: { confirmed: true, approver: BOB } },
+        /unknown field/,
+      ],
+    ])(
+      'is refused %s with a 400, before any IAM call',
+      async (_, patch, message) => {
+        const res = await post('/grants', ask(patch));
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(message);
+        expect(iam.calls).toEqual([]);
+        await flush();
+        expect(send).not.toHaveBeenCalled();
+      },
+    );
+
+    it('is limited per user per period', async () => {
+      for (const action of ['s3:PutObject', 's3:DeleteObject']) {
+        const res = await post('/grants', ask({ actions: [action] }));
+        expect(res.status).toBe(201);
+      }
+      const third = await post(
+        '/grants',
+        ask({ actions: ['s3:PutObjectTagging'] }),
+      );
+      expect(third.status).toBe(409);
+      expect(third.body.error.message).toMatch(
+        /used break-glass 2 times in the last 24 hours \(the limit is 2\)/,
+      );
+      // The ordinary way is still open.
+      const { breakGlass: _, ...plain } = ask({
+        actions: ['s3:PutObjectTagging'],
+      });
+      const pending = await post('/grants', plain);
+      expect(pending.status).toBe(201);
+      expect(pending.body.state).toBe('pending');
+      expect(pending.body.breakGlass).toBeUndefined();
+    });
+
+    it('answers bad review input with 400 and unknown grants with 404', async () => {
+      const res = await post('/grants', ask());
+      expect(
+        (
+          await post(
+            `/break-glass/reviews/${res.body.id}`,
+            { decision: 'ok' },
+            BOB,
+          )
+        ).status,
+      ).toBe(400);
+      expect((await queue(BOB, '?state=nope')).status).toBe(400);
+      expect((await queue(BOB, '?limit=0')).status).toBe(400);
+      expect((await queue(BOB, '?cursor=-1')).status).toBe(400);
+      expect(
+        (
+          await post(
+            '/break-glass/reviews/00000000-0000-4000-8000-000000000000',
+            { decision: 'confirm' },
+            CAROL,
+          )
+        ).status,
+      ).toBe(404);
+      // An ordinary grant is no break-glass grant.
+      const { breakGlass: _, ...plain } = ask({ actions: ['s3:DeleteObject'] });
+      const ordinary = await post('/grants', plain);
+      expect(
+        (
+          await post(
+            `/break-glass/reviews/${ordinary.body.id}`,
+            { decision: 'confirm' },
+            CAROL,
+          )
+        ).status,
+      ).toBe(404);
+    });
+  });
+});

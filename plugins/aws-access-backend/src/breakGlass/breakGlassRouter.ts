@@ -1,0 +1,224 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  breakGlassReviewRequestSchema,
+  BreakGlassReviewItem,
+  BreakGlassReviewState,
+  describeZodError,
+  GRANT_LIMITS,
+  grantApprovePermission,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { Caller, getUserCaller } from '../service/authorization';
+import { GrantAuthorization } from '../service/grantAuthorization';
+import { GrantService } from '../service/GrantService';
+import {
+  GrantPermissionEvaluators,
+  toPermissionResource,
+} from '../service/router';
+import { BreakGlassReviews } from './BreakGlass';
+
+const REVIEW_STATES: BreakGlassReviewState[] = [
+  'pending',
+  'confirmed',
+  'flagged',
+];
+
+/**
+ * The post-hoc review queue of break-glass grants:
+ *
+ * - `GET /break-glass/reviews?state=pending&limit=&cursor=`: the
+ *   break-glass grants the caller may review (`aws-access.grant.approve` on
+ *   the grant: the approvers of its rule, or admins), never their own;
+ *   newest first, paged.
+ * - `POST /break-glass/reviews/:grantId` `{ decision: confirm | flag,
+ *   comment? }`: records the review; a flag is audited at high severity.
+ */
+/** The review queue's rules, shared by the REST routes and the Backstage actions. */
+export interface BreakGlassReviewing {
+  list(
+    credentials: BackstageCredentials,
+    caller: Caller,
+    query: { state?: unknown; limit?: unknown; cursor?: unknown },
+  ): Promise<{ items: BreakGlassReviewItem[]; nextCursor?: string }>;
+  review(
+    credentials: BackstageCredentials,
+    caller: Caller,
+    grantId: string,
+    body: unknown,
+    request?: express.Request,
+  ): Promise<BreakGlassReviewItem>;
+}
+
+export function createBreakGlassReviewing(options: {
+  authorization: GrantAuthorization;
+  grants: GrantService;
+  reviews: BreakGlassReviews;
+  auditor?: AuditorService;
+  permissions: PermissionsService;
+  permissionEvaluators: GrantPermissionEvaluators;
+}): BreakGlassReviewing {
+  const { authorization, grants, reviews } = options;
+  return {
+    async list(credentials, caller, query) {
+      const states = [query.state ?? 'pending'].flat().map(String);
+      for (const state of states) {
+        if (!REVIEW_STATES.includes(state as BreakGlassReviewState)) {
+          throw new InputError(
+            `state must be one of ${REVIEW_STATES.join(', ')}`,
+          );
+        }
+      }
+      const limit = query.limit === undefined ? 50 : Number(query.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
+        throw new InputError('limit must be a whole number from 1 to 200');
+      }
+      const offset = query.cursor === undefined ? 0 : Number(query.cursor);
+      if (!Number.isInteger(offset) || offset < 0) {
+        throw new InputError('cursor is not one this API gave out');
+      }
+      const [decision] = await options.permissions.authorizeConditional(
+        [{ permission: grantApprovePermission }],
+        { credentials },
+      );
+      if (decision.result === AuthorizeResult.DENY) {
+        return { items: [] };
+      }
+      // Reads pages of the queue until `limit` reviews the caller may see
+      // are found (or the queue ends), so that each page is full.
+      const items: BreakGlassReviewItem[] = [];
+      let position = offset;
+      let more = true;
+      while (items.length < limit && more) {
+        const batch = await reviews.list({
+          state: states as BreakGlassReviewState[],
+          limit: Math.min(GRANT_LIMITS.maxListLimit, limit * 2),
+          offset: position,
+        });
+        more = batch.length > 0;
+        for (const review of batch) {
+          position += 1;
+          if (review.requester === caller.userEntityRef) continue;
+          const grant = await grants.mustGet(review.grantId);
+          if (
+            decision.result === AuthorizeResult.CONDITIONAL &&
+            !options.permissionEvaluators.isAllowed(
+              decision,
+              toPermissionResource(grant),
+            )
+          ) {
+            continue;
+          }
+          items.push({ grant: grants.present(grant), review });
+          if (items.length === limit) break;
+        }
+      }
+      return {
+        items,
+        ...(items.length === limit && more && { nextCursor: String(position) }),
+      };
+    },
+
+    async review(credentials, caller, grantId, rawBody, request) {
+      const body = breakGlassReviewRequestSchema.safeParse(rawBody ?? {});
+      if (!body.success) {
+        throw new InputError(describeZodError(body.error));
+      }
+      const grant = await authorization.authorizedGrant(
+        credentials,
+        grantApprovePermission,
+        grantId,
+        'review',
+      );
+      const review = await reviews.get(grantId);
+      if (!review) {
+        throw new NotFoundError(`grant ${grantId} is not a break-glass grant`);
+      }
+      if (grant.requester === caller.userEntityRef) {
+        throw new NotAllowedError(
+          'you may not review your own break-glass grant',
+        );
+      }
+      const state = body.data.decision === 'flag' ? 'flagged' : 'confirmed';
+      const event = await options.auditor?.createEvent({
+        eventId: 'break-glass-review',
+        severityLevel: state === 'flagged' ? 'high' : 'medium',
+        ...(request && { request }),
+        meta: {
+          grantId,
+          requester: grant.requester,
+          resourceArn: grant.resourceArn,
+          accountId: grant.accountId,
+          actions: grant.actions,
+          decision: state,
+          reviewer: caller.userEntityRef,
+          ...(body.data.comment && { comment: body.data.comment }),
+        },
+      });
+      const decided = await reviews.decide(grantId, {
+        state,
+        reviewer: caller.userEntityRef,
+        comment: body.data.comment,
+        at: new Date(),
+      });
+      if (!decided) {
+        const error = new ConflictError(
+          `the break-glass grant ${grantId} was already reviewed (${review.state})`,
+        );
+        await event?.fail({ error });
+        throw error;
+      }
+      await event?.success();
+      return {
+        grant: grants.present(grant),
+        review: (await reviews.get(grantId))!,
+      };
+    },
+  };
+}
+
+/** The REST routes of the review queue (see the module comment). */
+export function createBreakGlassRouter(options: {
+  httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  reviewing: BreakGlassReviewing;
+}): express.Router {
+  const { httpAuth, userInfo, reviewing } = options;
+  const router = Router();
+  router.use('/break-glass', express.json({ limit: '32kb' }));
+
+  router.get('/break-glass/reviews', async (req, res) => {
+    const caller = await getUserCaller(req, { httpAuth, userInfo });
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await reviewing.list(credentials, caller, req.query));
+  });
+
+  router.post('/break-glass/reviews/:grantId', async (req, res) => {
+    const caller = await getUserCaller(req, { httpAuth, userInfo });
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(
+      await reviewing.review(
+        credentials,
+        caller,
+        req.params.grantId,
+        req.body,
+        req,
+      ),
+    );
+  });
+
+  return router;
+}

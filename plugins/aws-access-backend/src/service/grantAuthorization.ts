@@ -1,0 +1,130 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  PermissionCriteria,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { GrantRecord } from '../database/types';
+import { GrantFilter } from '../permissions/resource';
+import { Caller } from './authorization';
+import { GrantPermissionEvaluators, toPermissionResource } from './router';
+
+/**
+ * The permission checks every entry point of the grant API makes (REST,
+ * Backstage actions), on credentials rather than on an HTTP request, so
+ * that the REST router and the actions registry decide alike.
+ */
+export interface GrantAuthorization {
+  /** Throws 403 unless the basic permission is allowed. */
+  authorizeBasic(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ): Promise<void>;
+  /**
+   * Loads a grant and checks `permission` on it; conditional decisions are
+   * applied to the loaded grant. 404 when there is no such grant.
+   */
+  authorizedGrant(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'aws-access-grant'>,
+    id: string,
+    verb: string,
+  ): Promise<GrantRecord>;
+  /**
+   * The SQL filter of a conditional decision on `permission` for lists;
+   * undefined when allowed outright, 403 when denied.
+   */
+  listFilter(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'aws-access-grant'>,
+  ): Promise<PermissionCriteria<GrantFilter> | undefined>;
+}
+
+export function createGrantAuthorization(options: {
+  permissions: PermissionsService;
+  permissionEvaluators: GrantPermissionEvaluators;
+  getGrant: (id: string) => Promise<GrantRecord>;
+}): GrantAuthorization {
+  const { permissions, permissionEvaluators, getGrant } = options;
+  return {
+    async authorizeBasic(credentials, permission) {
+      const [decision] = await permissions.authorize([{ permission }], {
+        credentials,
+      });
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(`not allowed: ${permission.name}`);
+      }
+    },
+    async authorizedGrant(credentials, permission, id, verb) {
+      const [decision] = await permissions.authorizeConditional(
+        [{ permission }],
+        { credentials },
+      );
+      const grant = await getGrant(id);
+      if (
+        decision.result === AuthorizeResult.DENY ||
+        (decision.result === AuthorizeResult.CONDITIONAL &&
+          !permissionEvaluators.isAllowed(
+            decision,
+            toPermissionResource(grant),
+          ))
+      ) {
+        throw new NotAllowedError(`you may not ${verb} grant ${id}`);
+      }
+      return grant;
+    },
+    async listFilter(credentials, permission) {
+      const [decision] = await permissions.authorizeConditional(
+        [{ permission }],
+        { credentials },
+      );
+      if (decision.result === AuthorizeResult.DENY) {
+        throw new NotAllowedError(`not allowed: ${permission.name}`);
+      }
+      return decision.result === AuthorizeResult.CONDITIONAL
+        ? permissionEvaluators.toFilter(decision.conditions)
+        : undefined;
+    },
+  };
+}
+
+/**
+ * The signed-in user behind credentials that are not an HTTP request (an
+ * action invoked through the actions registry, by the Backstage CLI or an
+ * MCP client on the user's behalf). Service and anonymous principals are
+ * refused: grants are always for a person.
+ */
+export async function getCallerFromCredentials(
+  credentials: BackstageCredentials,
+  services: { auth: AuthService; userInfo: UserInfoService },
+): Promise<Caller> {
+  if (!services.auth.isPrincipal(credentials, 'user')) {
+    throw new NotAllowedError(
+      'aws-access actions act for a signed-in user; call them with a user token',
+    );
+  }
+  const info = await services.userInfo.getUserInfo(
+    credentials as BackstageCredentials<BackstageUserPrincipal>,
+  );
+  return {
+    userEntityRef: normalizeRef(info.userEntityRef),
+    ownershipEntityRefs: info.ownershipEntityRefs.map(normalizeRef),
+  };
+}
+
+function normalizeRef(ref: string): string {
+  try {
+    return stringifyEntityRef(parseEntityRef(ref)).toLocaleLowerCase('en-US');
+  } catch {
+    return ref.toLocaleLowerCase('en-US');
+  }
+}

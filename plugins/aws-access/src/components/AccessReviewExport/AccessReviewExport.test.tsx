@@ -1,0 +1,46 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createFakeAwsAccessApi, renderWithApi } from '../../__testUtils__';
+import { AccessReviewExport, joinExportPages } from './AccessReviewExport';
+
+describe('AccessReviewExport', () => {
+  it('downloads every page of the period as one file', async () => {
+    const api = createFakeAwsAccessApi();
+    api.exportGrants = jest
+      .fn()
+      .mockResolvedValueOnce({
+        text: 'grantId,requester\r\na,alice\r\n',
+        nextCursor: 'next',
+      })
+      .mockResolvedValueOnce({ text: 'grantId,requester\r\nb,bob\r\n' });
+    const created: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      created.push(blob);
+      return 'blob:export';
+    });
+    URL.revokeObjectURL = jest.fn();
+    await renderWithApi(<AccessReviewExport />, { api });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Download' }),
+    );
+    await waitFor(() => expect(created).toHaveLength(1));
+    expect(api.exportGrants).toHaveBeenCalledTimes(2);
+    expect(api.exportGrants).toHaveBeenLastCalledWith(
+      expect.objectContaining({ format: 'csv', cursor: 'next' }),
+    );
+    expect(await created[0].text()).toBe(
+      'grantId,requester\r\na,alice\r\nb,bob\r\n',
+    );
+  });
+
+  it('joins JSON pages', () => {
+    expect(
+      JSON.parse(
+        joinExportPages('json', [
+          JSON.stringify({ from: 'f', to: 't', items: [1], nextCursor: 'x' }),
+          JSON.stringify({ from: 'f', to: 't', items: [2] }),
+        ]),
+      ),
+    ).toEqual({ from: 'f', to: 't', items: [1, 2] });
+  });
+});

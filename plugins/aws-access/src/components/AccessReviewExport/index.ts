@@ -1,0 +1,1 @@
+export { AccessReviewExport } from './AccessReviewExport';

@@ -1,0 +1,200 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { GrantPreview } from '@backstage-aws-access/plugin-aws-access-common';
+import {
+  ACTIONS,
+  apiError,
+  BUCKET_ARN,
+  createFakeAwsAccessApi,
+  makeGrant,
+  renderWithApi,
+} from '../../__testUtils__';
+import { GrantDetails } from '../GrantDetails';
+import { RequestAccessForm } from '../RequestAccessForm';
+import { BreakGlassReviewQueue } from './BreakGlassReviewQueue';
+
+const EMERGENCY = 'payments are failing, incident INC-4711';
+
+function preview(allowed: boolean): GrantPreview {
+  const policy = { Version: '2012-10-17', Statement: [] };
+  return {
+    resourceArn: BUCKET_ARN,
+    resourceType: 's3:bucket',
+    accountId: '210987654321',
+    region: '',
+    actions: ['s3:PutObject'],
+    durationMinutes: 30,
+    expiresAt: new Date().toISOString(),
+    maxDurationMinutes: 720,
+    trustPolicy: policy,
+    permissionPolicy: policy,
+    approval: {
+      mode: 'owner',
+      count: 1,
+      approverGroups: ['group:default/team-data'],
+    },
+    breakGlass: { allowed, maxDurationMinutes: 60 },
+    sensitiveActions: [],
+  };
+}
+
+async function fillForm() {
+  await userEvent.click(
+    await screen.findByRole('checkbox', { name: 's3:PutObject' }),
+  );
+}
+
+describe('break-glass in the request form', () => {
+  it('offers the confirmation only where a rule allows it, and sends it', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listActions.mockResolvedValue({ items: ACTIONS });
+    (api.previewGrant as jest.Mock).mockResolvedValue(preview(true));
+    api.createGrant.mockResolvedValue(
+      makeGrant({ state: 'active', breakGlass: true }),
+    );
+    api.getGrant.mockResolvedValue({
+      ...makeGrant({ state: 'active', breakGlass: true }),
+      events: [],
+    });
+    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
+      api,
+    });
+    await fillForm();
+    await userEvent.type(
+      screen.getByRole('textbox', { name: /Reason/ }),
+      'urgent',
+    );
+    const option = await screen.findByTestId('break-glass-option');
+    expect(option).toHaveTextContent(/for at most 1 hour/);
+    expect(option).toHaveTextContent(/Every approver is notified now/);
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: /This is an emergency/ }),
+    );
+    // Too short a reason for break-glass: said, and nothing sent.
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Break glass: activate now' }),
+    );
+    expect(
+      screen.getByText(/must explain the emergency in at least 20 characters/),
+    ).toBeInTheDocument();
+    expect(api.createGrant).not.toHaveBeenCalled();
+
+    const reason = screen.getByRole('textbox', { name: /Reason/ });
+    await userEvent.clear(reason);
+    await userEvent.type(reason, EMERGENCY);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Break glass: activate now' }),
+    );
+    await waitFor(() =>
+      expect(api.createGrant).toHaveBeenCalledWith(
+        expect.objectContaining({
+          reason: EMERGENCY,
+          breakGlass: { confirmed: true },
+        }),
+      ),
+    );
+  });
+
+  it('does not offer break-glass where the rule does not allow it', async () => {
+    const api = createFakeAwsAccessApi();
+    api.listActions.mockResolvedValue({ items: ACTIONS });
+    (api.previewGrant as jest.Mock).mockResolvedValue(preview(false));
+    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
+      api,
+    });
+    await fillForm();
+    await userEvent.type(screen.getByRole('textbox', { name: /Reason/ }), 'x');
+    await waitFor(() => expect(api.previewGrant).toHaveBeenCalled());
+    expect(await screen.findByTestId('preview-approval')).toBeInTheDocument();
+    expect(screen.queryByTestId('break-glass-option')).not.toBeInTheDocument();
+  });
+
+  it('marks a break-glass grant with a chip', async () => {
+    const api = createFakeAwsAccessApi();
+    await renderWithApi(
+      <GrantDetails grant={makeGrant({ state: 'active', breakGlass: true })} />,
+      { api },
+    );
+    expect(screen.getByTestId('break-glass-chip')).toHaveTextContent(
+      'Break-glass',
+    );
+  });
+});
+
+describe('BreakGlassReviewQueue', () => {
+  const item = {
+    grant: makeGrant({
+      id: 'bg-1',
+      state: 'active',
+      breakGlass: true,
+      requester: 'user:default/alice',
+      reason: EMERGENCY,
+    }),
+    review: {
+      grantId: 'bg-1',
+      requester: 'user:default/alice',
+      state: 'pending' as const,
+      createdAt: new Date().toISOString(),
+    },
+  };
+
+  it('lists the grants to review and flags one with a comment', async () => {
+    const api = createFakeAwsAccessApi();
+    (api.listBreakGlassReviews as jest.Mock).mockResolvedValueOnce({
+      items: [item],
+    });
+    (api.listBreakGlassReviews as jest.Mock).mockResolvedValue({ items: [] });
+    (api.reviewBreakGlass as jest.Mock).mockResolvedValue({
+      ...item,
+      review: { ...item.review, state: 'flagged' },
+    });
+    await renderWithApi(<BreakGlassReviewQueue />, { api });
+    const card = await screen.findByTestId('break-glass-review-bg-1');
+    expect(card).toHaveTextContent(EMERGENCY);
+    expect(card).toHaveTextContent('user:default/alice');
+    expect(api.listBreakGlassReviews).toHaveBeenCalledWith({
+      state: ['pending'],
+    });
+    await userEvent.type(
+      screen.getByRole('textbox', { name: /Comment/ }),
+      'no such incident',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Flag' }));
+    await waitFor(() =>
+      expect(api.reviewBreakGlass).toHaveBeenCalledWith('bg-1', {
+        decision: 'flag',
+        comment: 'no such incident',
+      }),
+    );
+    expect(
+      await screen.findByText('No break-glass grant waits for your review'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the API error of a review and the flagged list', async () => {
+    const api = createFakeAwsAccessApi();
+    (api.listBreakGlassReviews as jest.Mock).mockResolvedValue({
+      items: [item],
+    });
+    (api.reviewBreakGlass as jest.Mock).mockRejectedValue(
+      await apiError(
+        409,
+        'the break-glass grant bg-1 was already reviewed (flagged)',
+        'ConflictError',
+      ),
+    );
+    await renderWithApi(<BreakGlassReviewQueue />, { api });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Confirm' }),
+    );
+    expect(
+      await screen.findByText(/was already reviewed \(flagged\)/),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Flagged' }));
+    await waitFor(() =>
+      expect(api.listBreakGlassReviews).toHaveBeenLastCalledWith({
+        state: ['flagged'],
+      }),
+    );
+  });
+});

@@ -1,0 +1,54 @@
+import Box from '@material-ui/core/Box';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { BREAK_GLASS_MIN_REASON_LENGTH } from '@backstage-aws-access/plugin-aws-access-common';
+import { formatDuration } from '../../lib/time';
+
+/**
+ * The break-glass confirmation of the request form, offered only where the
+ * preview says an approval rule allows it: ticking it sends the request as
+ * self-approved, after saying exactly what that means.
+ */
+export function BreakGlassOption(props: {
+  maxDurationMinutes: number;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error?: string;
+}) {
+  const { maxDurationMinutes, checked, onChange, error } = props;
+  return (
+    <Box my={2}>
+      <Alert
+        severity={checked ? 'warning' : 'info'}
+        data-testid="break-glass-option"
+      >
+        <Typography variant="body2" paragraph>
+          This request needs approval, but its rule allows <b>break-glass</b> in
+          an emergency: you approve it yourself and the access is active at
+          once, for at most {formatDuration(maxDurationMinutes)}. Every approver
+          is notified now and reviews it afterwards; a flagged break-glass grant
+          is reported to security. Explain the emergency in the reason (at least{' '}
+          {BREAK_GLASS_MIN_REASON_LENGTH} characters).
+        </Typography>
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={checked}
+              onChange={e => onChange(e.target.checked)}
+              name="breakGlass"
+              color="secondary"
+            />
+          }
+          label="This is an emergency: I confirm I approve my own access (break-glass)"
+        />
+        {error && (
+          <Typography variant="body2" color="error" role="alert">
+            {error}
+          </Typography>
+        )}
+      </Alert>
+    </Box>
+  );
+}

@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Card from '@material-ui/core/Card';
+import CardContent from '@material-ui/core/CardContent';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import Alert from '@material-ui/lab/Alert';
+import type {
+  BreakGlassReviewItem,
+  BreakGlassReviewState,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { awsAccessApiRef } from '../../api';
+import { apiErrorMessage } from '../../lib/errors';
+import { formatDateTime } from '../../lib/time';
+import { GrantStateIndicator } from '../GrantStateIndicator';
+import { UserText } from '../UserText';
+import { BreakGlassChip } from './BreakGlassChip';
+
+const STATE_LABELS: Record<BreakGlassReviewState, string> = {
+  pending: 'To review',
+  confirmed: 'Confirmed',
+  flagged: 'Flagged',
+};
+
+function ReviewCard(props: {
+  item: BreakGlassReviewItem;
+  onReviewed: () => void;
+}) {
+  const { item, onReviewed } = props;
+  const { grant, review } = item;
+  const api = useApi(awsAccessApiRef);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const decide = async (decision: 'confirm' | 'flag') => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.reviewBreakGlass!(grant.id, {
+        decision,
+        ...(comment.trim() ? { comment } : {}),
+      });
+      onReviewed();
+    } catch (e) {
+      setError(apiErrorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card variant="outlined" data-testid={`break-glass-review-${grant.id}`}>
+      <CardContent>
+        <Typography variant="subtitle1" component="h3">
+          {grant.requester} on <code>{grant.resourceArn}</code>
+          <BreakGlassChip grant={grant} />
+        </Typography>
+        <Typography variant="body2" color="textSecondary" gutterBottom>
+          {grant.actions.join(', ')} · account {grant.accountId} · self-approved{' '}
+          {formatDateTime(review.createdAt)} for {grant.durationMinutes} minutes
+          · now <GrantStateIndicator state={grant.state} />
+        </Typography>
+        <Typography variant="body2" component="div" gutterBottom>
+          Reason: <UserText>{grant.reason}</UserText>
+        </Typography>
+        {review.state === 'pending' ? (
+          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+            <TextField
+              id={`break-glass-comment-${grant.id}`}
+              label="Comment (optional)"
+              value={comment}
+              onChange={e => setComment(e.target.value)}
+              size="small"
+              variant="outlined"
+              style={{ flex: 1 }}
+            />
+            <Button
+              variant="outlined"
+              color="primary"
+              disabled={busy}
+              onClick={() => decide('confirm')}
+            >
+              Confirm
+            </Button>
+            <Button
+              variant="contained"
+              color="secondary"
+              disabled={busy}
+              onClick={() => decide('flag')}
+            >
+              Flag
+            </Button>
+          </Box>
+        ) : (
+          <Typography variant="body2">
+            {STATE_LABELS[review.state]} by {review.reviewedBy}{' '}
+            {formatDateTime(review.reviewedAt)}
+            {review.comment && (
+              <>
+                : <UserText>{review.comment}</UserText>
+              </>
+            )}
+          </Typography>
+        )}
+        {error && (
+          <Box mt={1}>
+            <Alert severity="error" role="alert">
+              {error}
+            </Alert>
+          </Box>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+/**
+ * The break-glass review queue: grants their requesters approved
+ * themselves in an emergency, for the approvers of their rules to confirm
+ * or flag afterwards (a flag is audited at high severity).
+ */
+export function BreakGlassReviewQueue() {
+  const api = useApi(awsAccessApiRef);
+  const [state, setState] = useState<BreakGlassReviewState>('pending');
+  const reviews = useAsyncRetry(
+    async () => api.listBreakGlassReviews?.({ state: [state] }),
+    [api, state],
+  );
+
+  return (
+    <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
+      <ToggleButtonGroup
+        value={state}
+        exclusive
+        size="small"
+        aria-label="Review state"
+        onChange={(_, value) => value && setState(value)}
+      >
+        {(Object.keys(STATE_LABELS) as BreakGlassReviewState[]).map(s => (
+          <ToggleButton key={s} value={s}>
+            {STATE_LABELS[s]}
+          </ToggleButton>
+        ))}
+      </ToggleButtonGroup>
+      {reviews.loading && !reviews.value && <Progress />}
+      {reviews.error && <ResponseErrorPanel error={reviews.error} />}
+      {reviews.value?.items.length === 0 && (
+        <EmptyState
+          missing="data"
+          title={
+            state === 'pending'
+              ? 'No break-glass grant waits for your review'
+              : `No ${STATE_LABELS[state].toLocaleLowerCase(
+                  'en-US',
+                )} break-glass grants`
+          }
+          description="Grants that people approved themselves in an emergency, under a rule you approve for, appear here."
+        />
+      )}
+      {reviews.value?.items.map(item => (
+        <ReviewCard
+          key={item.grant.id}
+          item={item}
+          onReviewed={reviews.retry}
+        />
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,3 @@
+export { BreakGlassChip } from './BreakGlassChip';
+export { BreakGlassOption } from './BreakGlassOption';
+export { BreakGlassReviewQueue } from './BreakGlassReviewQueue';
