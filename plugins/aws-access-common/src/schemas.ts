@@ -107,10 +107,18 @@ export const createGrantRequestSchema = z
   })
   .strict();
 
-/** The shortest reason a break-glass request may give. */
+/**
+ * The shortest reason a break-glass request may give.
+ *
+ * @public
+ */
 export const BREAK_GLASS_MIN_REASON_LENGTH = 20;
 
-/** Body of `POST /break-glass/reviews/:grantId`. */
+/**
+ * Body of `POST /break-glass/reviews/:grantId`.
+ *
+ * @public
+ */
 export const breakGlassReviewRequestSchema = z
   .object({
     decision: z.enum(['confirm', 'flag'], {

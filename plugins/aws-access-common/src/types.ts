@@ -280,9 +280,14 @@ export interface GrantPreview {
   }>;
 }
 
-/** The post-hoc review of a break-glass grant. */
+/**
+ * The post-hoc review of a break-glass grant.
+ *
+ * @public
+ */
 export type BreakGlassReviewState = 'pending' | 'confirmed' | 'flagged';
 
+/** @public */
 export interface BreakGlassReview {
   grantId: string;
   requester: string;
@@ -293,7 +298,11 @@ export interface BreakGlassReview {
   comment?: string;
 }
 
-/** An entry of `GET /break-glass/reviews`: the grant and its review. */
+/**
+ * An entry of `GET /break-glass/reviews`: the grant and its review.
+ *
+ * @public
+ */
 export interface BreakGlassReviewItem {
   grant: Grant;
   review: BreakGlassReview;
