@@ -1,4 +1,18 @@
 #!/usr/bin/env bash
+# Copyright 2026 The Backstage AWS Access Authors
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+#     http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+
 # `npm test`: every check the project has, in the order a failure is cheapest
 # to find: type-check, API reports, lint, unit and integration tests (SQLite and the local
 # PostgreSQL, moto for AWS), then end-to-end tests in Chromium against the
@@ -37,7 +51,7 @@ log "API reports"
 pnpm exec backstage-repo-tools api-reports --ci -o ae-wrong-input-file-type,ae-undocumented plugins/*/ ; record "API reports" $?
 
 log "lint"
-pnpm exec backstage-cli repo lint ; record "lint" $?
+pnpm exec backstage-cli repo lint && node scripts/license-headers.mjs --check ; record "lint" $?
 
 log "prettier"
 pnpm exec prettier --check . --loglevel warn ; record "prettier" $?
