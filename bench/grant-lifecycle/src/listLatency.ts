@@ -24,6 +24,10 @@ import {
 } from '../../../plugins/aws-access-backend/src/provisioning/naming';
 import { ACCOUNT_ID, BenchBackend, benchUser } from './backend';
 
+const ROLE_PATH = '/backstage-access/';
+/** Roles are named after the catalogued resource: the bucket. */
+const bucketName = (arn: string) => arn.split(':::')[1]?.split('/')[0];
+
 const HOUR = 3_600_000;
 /** Ended grants, in roughly the proportions a busy year leaves behind. */
 const ENDED_STATES = [
@@ -74,14 +78,15 @@ function grantRow(i: number, count: number, users: number, now: number) {
       state === 'rejected' || state === 'cancelled' ? null : createdAt,
     expires_at: expiresAt,
     ended_at: state === 'active' ? null : expiresAt,
-    role_name: grantRoleName(id, resourceArn),
+    role_name: grantRoleName(id, bucketName(resourceArn), ROLE_PATH),
     policy_name: GRANT_POLICY_NAME,
     role_arn:
       state === 'rejected' || state === 'cancelled'
         ? null
         : `arn:aws:iam::${ACCOUNT_ID}:role/backstage-access/${grantRoleName(
             id,
-            resourceArn,
+            bucketName(resourceArn),
+            ROLE_PATH,
           )}`,
     trust_principal_arns: JSON.stringify([
       `arn:aws:iam::${ACCOUNT_ID}:user/dev-${i % users}`,
