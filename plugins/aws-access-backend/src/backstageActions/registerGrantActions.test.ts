@@ -497,6 +497,33 @@ describe('Backstage actions', () => {
       expect(iam.calls).toEqual([]);
     });
 
+    it('decides extend by aws-access.grant.extend, apart from revoke, as the REST API does', async () => {
+      const denied = await createActionsTestApp({
+        provisioner: iam,
+        knex: await databases.init(databaseId),
+        config,
+        entities: [mallory],
+        deniedPermissions: ['aws-access.grant.extend'],
+      });
+      const { grant } = await denied.invoke(
+        'request-access',
+        ask(BUCKET),
+        MALLORY,
+      );
+      const error = await denied.refusal(
+        'extend-grant',
+        { grantId: grant.id, durationMinutes: 30 },
+        MALLORY,
+      );
+      expect(error.name).toBe('NotAllowedError');
+      const revoked = await denied.invoke(
+        'revoke-grant',
+        { grantId: grant.id },
+        MALLORY,
+      );
+      expect(revoked.grant.state).toBe('revoked');
+    });
+
     it('caps waiting requests and duplicates as the REST API does', async () => {
       for (const action of [
         's3:PutObject',

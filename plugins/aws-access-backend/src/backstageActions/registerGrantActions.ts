@@ -28,6 +28,7 @@ import {
   GrantEvent,
   grantApprovePermission,
   grantCreatePermission,
+  grantExtendPermission,
   grantReadPermission,
   grantRevokePermission,
 } from '@backstage-aws-access/plugin-aws-access-common';
@@ -330,7 +331,7 @@ export function registerGrantActions(options: {
     title: string;
     description: string;
     attributes: { destructive: boolean; idempotent: boolean };
-    permission: typeof grantRevokePermission;
+    permission: typeof grantRevokePermission | typeof grantExtendPermission;
     verb: string;
     input: (zod: typeof z) => z.AnyZodObject;
     run: (
@@ -387,7 +388,7 @@ export function registerGrantActions(options: {
       'Extends an active grant by durationMinutes (from its current expiry), within the configured maximum and total lifetime. ' +
       'Where the approval rules ask for approval, extension is refused: request access anew instead.',
     attributes: { destructive: false, idempotent: false },
-    permission: grantRevokePermission,
+    permission: grantExtendPermission,
     verb: 'extend',
     input: zod =>
       zod.object({
