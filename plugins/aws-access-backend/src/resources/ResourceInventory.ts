@@ -55,6 +55,17 @@ export interface InventoryMatch {
   isSubResource: boolean;
 }
 
+/**
+ * Whether a `managed-by-location` is a trusted provider's: the prefix
+ * itself, or below it at a separator, so that a trusted
+ * `url:https://github.com/org/infra` never also trusts `…/infra-evil`.
+ */
+export function isUnder(location: string, prefix: string): boolean {
+  if (location === prefix) return true;
+  if (!location.startsWith(prefix)) return false;
+  return /[/:]$/.test(prefix) || /^[/:]/.test(location.slice(prefix.length));
+}
+
 /** `team-a` in `spec.owner` means `group:default/team-a`. */
 function normalizeGroupRef(ref: string): string | undefined {
   try {
@@ -140,7 +151,7 @@ export class ResourceInventory {
         rank < 0 ||
         entity.spec?.type === GRANT_ENTITY_TYPE ||
         annotations[ANNOTATION_GRANT_ID] !== undefined ||
-        !trusted.some(prefix => location.startsWith(prefix))
+        !trusted.some(prefix => isUnder(location, prefix))
       ) {
         continue;
       }
