@@ -43,10 +43,17 @@ export async function getUserCaller(
   const credentials: BackstageCredentials<BackstageUserPrincipal> =
     await services.httpAuth.credentials(req, { allow: ['user'] });
   const info = await services.userInfo.getUserInfo(credentials);
+  return { ...callerOf(info), request: req };
+}
+
+/** The caller a user's info stands for, with refs compared as the store keeps them. */
+export function callerOf(info: {
+  userEntityRef: string;
+  ownershipEntityRefs: string[];
+}): Caller {
   return {
     userEntityRef: normalizeRef(info.userEntityRef),
     ownershipEntityRefs: info.ownershipEntityRefs.map(normalizeRef),
-    request: req,
   };
 }
 

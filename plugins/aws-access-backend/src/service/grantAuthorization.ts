@@ -21,7 +21,6 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
@@ -31,7 +30,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { GrantRecord } from '../database/types';
 import { GrantFilter } from '../permissions/resource';
-import { Caller } from './authorization';
+import { Caller, callerOf } from './authorization';
 import { GrantPermissionEvaluators, toPermissionResource } from './router';
 
 /**
@@ -128,19 +127,9 @@ export async function getCallerFromCredentials(
       'aws-access actions act for a signed-in user; call them with a user token',
     );
   }
-  const info = await services.userInfo.getUserInfo(
-    credentials as BackstageCredentials<BackstageUserPrincipal>,
+  return callerOf(
+    await services.userInfo.getUserInfo(
+      credentials as BackstageCredentials<BackstageUserPrincipal>,
+    ),
   );
-  return {
-    userEntityRef: normalizeRef(info.userEntityRef),
-    ownershipEntityRefs: info.ownershipEntityRefs.map(normalizeRef),
-  };
-}
-
-function normalizeRef(ref: string): string {
-  try {
-    return stringifyEntityRef(parseEntityRef(ref)).toLocaleLowerCase('en-US');
-  } catch {
-    return ref.toLocaleLowerCase('en-US');
-  }
 }
