@@ -33,3 +33,4 @@ export * from './cliSnippet';
 export * from './duplicateGrant';
 export * from './fieldLabels';
 export * from './grantEventTypes';
+export * from './bundles';

@@ -29,6 +29,8 @@ export const GRANT_LIMITS = {
   maxCommentLength: 1000,
   defaultListLimit: 50,
   maxListLimit: 500,
+  /** Most resources one bundle request may name. */
+  maxBundleTargets: 20,
 } as const;
 
 const durationMinutes = z
@@ -69,6 +71,33 @@ const optionalNote = (field: string, maxLength: number) =>
       text === undefined || isBlankText(text) ? undefined : text,
     );
 
+const resourceArn = z
+  .string({
+    error: issue =>
+      issue.input === undefined
+        ? 'resourceArn is required'
+        : 'resourceArn must be a string',
+  })
+  .min(1, 'resourceArn is required');
+
+const actions = z
+  .array(z.string({ error: 'actions must be strings' }), {
+    error: issue =>
+      issue.input === undefined
+        ? 'actions is required'
+        : 'actions must be an array of strings',
+  })
+  .min(1, 'actions must name at least one action')
+  .max(
+    GRANT_LIMITS.maxActions,
+    `actions may name at most ${GRANT_LIMITS.maxActions} actions`,
+  );
+
+const accountId = z
+  .string({ error: 'accountId must be a string' })
+  .regex(/^\d{12}$/, 'accountId must be 12 digits')
+  .optional();
+
 /**
  * Body of `POST /grants`. Unknown fields are refused, not ignored.
  *
@@ -76,32 +105,11 @@ const optionalNote = (field: string, maxLength: number) =>
  */
 export const createGrantRequestSchema = z
   .object({
-    resourceArn: z
-      .string({
-        error: issue =>
-          issue.input === undefined
-            ? 'resourceArn is required'
-            : 'resourceArn must be a string',
-      })
-      .min(1, 'resourceArn is required'),
-    actions: z
-      .array(z.string({ error: 'actions must be strings' }), {
-        error: issue =>
-          issue.input === undefined
-            ? 'actions is required'
-            : 'actions must be an array of strings',
-      })
-      .min(1, 'actions must name at least one action')
-      .max(
-        GRANT_LIMITS.maxActions,
-        `actions may name at most ${GRANT_LIMITS.maxActions} actions`,
-      ),
+    resourceArn,
+    actions,
     durationMinutes,
     reason,
-    accountId: z
-      .string({ error: 'accountId must be a string' })
-      .regex(/^\d{12}$/, 'accountId must be 12 digits')
-      .optional(),
+    accountId,
     /**
      * Break-glass: approve one's own request in an emergency, where an
      * approval rule allows it (`breakGlass: true`). `confirmed` must be
@@ -254,3 +262,46 @@ export function describeZodError(error: {
     })
     .join('; ');
 }
+
+/**
+ * One part of `POST /bundles`: a resource and the actions wanted on it.
+ * `accountId` picks among the accounts where the exact ARN is catalogued,
+ * as for a single grant.
+ *
+ * @public
+ */
+export const bundleTargetSchema = z
+  .object({ resourceArn, actions, accountId })
+  .strict();
+
+/**
+ * Body of `POST /bundles` and `POST /bundles/preview`: several resources,
+ * in one or several accounts, requested with one reason for one duration.
+ * Approval is one decision over the whole bundle; it produces one role per
+ * account, and every role expires at the same time.
+ *
+ * @public
+ */
+export const createBundleRequestSchema = z
+  .object({
+    targets: z
+      .array(bundleTargetSchema, {
+        error: issue =>
+          issue.input === undefined
+            ? 'targets is required'
+            : 'targets must be an array of { resourceArn, actions }',
+      })
+      .min(1, 'targets must name at least one resource')
+      .max(
+        GRANT_LIMITS.maxBundleTargets,
+        `targets may name at most ${GRANT_LIMITS.maxBundleTargets} resources`,
+      ),
+    durationMinutes,
+    reason,
+  })
+  .strict();
+
+/** @public */
+export type CreateBundleRequest = z.input<typeof createBundleRequestSchema>;
+/** @public */
+export type BundleTargetRequest = z.input<typeof bundleTargetSchema>;

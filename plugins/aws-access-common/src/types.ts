@@ -126,10 +126,37 @@ export interface Grant {
    */
   breakGlass?: boolean;
   /**
+   * The bundle this grant is one part of (`POST /bundles`): one role per
+   * account, approved, extended and revoked together.
+   */
+  bundleId?: string;
+  /**
+   * Every resource this grant's role covers, the first being `resourceArn`
+   * with `actions`. More than one only for a bundle's part that covers
+   * several resources of one account.
+   */
+  targets?: GrantTarget[];
+  /**
    * How a person uses the grant from the AWS CLI, from the backend's
    * config (`awsAccess.cli`): see `buildAwsCliSnippet`.
    */
   cli?: GrantCliSettings;
+}
+
+/**
+ * One resource a grant's role covers, with the actions allowed on it.
+ *
+ * @public
+ */
+export interface GrantTarget {
+  resourceArn: string;
+  /** `service:type`, e.g. `s3:bucket`. */
+  resourceType: string;
+  /** Entity ref of the catalogued resource, where the inventory knows it. */
+  resourceRef?: string;
+  /** Owner entity ref of the resource, from the catalog at request time. */
+  resourceOwner?: string;
+  actions: string[];
 }
 
 /**

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import type { AccessBundle, BundlePreview } from '../bundles';
 import type {
   BreakGlassReviewItem,
   BreakGlassReviewState,
@@ -28,6 +29,7 @@ import type {
   OffboardResult,
 } from '../types';
 import type {
+  CreateBundleRequest,
   CreateGrantRequest,
   DecisionRequest,
   ExtendGrantRequest,
@@ -98,6 +100,51 @@ export interface AwsAccessApi {
     request?: RevokeGrantRequest,
     options?: RequestOptions,
   ): Promise<Grant>;
+  /**
+   * `POST /bundles`: one request over several resources. Optional, like
+   * every bundle call, for older fakes.
+   */
+  createBundle?(
+    request: CreateBundleRequest,
+    options?: RequestOptions,
+  ): Promise<AccessBundle>;
+  /** `POST /bundles/preview`: the parts and approvers; creates nothing. */
+  previewBundle?(
+    request: CreateBundleRequest,
+    options?: RequestOptions,
+  ): Promise<BundlePreview>;
+  /** `GET /bundles/:id`. */
+  getBundle?(id: string, options?: RequestOptions): Promise<AccessBundle>;
+  /** `POST /bundles/:id/approve`: one decision over every part. */
+  approveBundle?(
+    id: string,
+    request?: DecisionRequest,
+    options?: RequestOptions,
+  ): Promise<AccessBundle>;
+  /** `POST /bundles/:id/reject`. */
+  rejectBundle?(
+    id: string,
+    request?: DecisionRequest,
+    options?: RequestOptions,
+  ): Promise<AccessBundle>;
+  /** `POST /bundles/:id/cancel`: the requester withdraws a pending bundle. */
+  cancelBundle?(
+    id: string,
+    request?: RevokeGrantRequest,
+    options?: RequestOptions,
+  ): Promise<AccessBundle>;
+  /** `POST /bundles/:id/revoke`: every part's role goes. */
+  revokeBundle?(
+    id: string,
+    request?: RevokeGrantRequest,
+    options?: RequestOptions,
+  ): Promise<AccessBundle>;
+  /** `POST /bundles/:id/extend`: every part moves to the same new expiry. */
+  extendBundle?(
+    id: string,
+    request: ExtendGrantRequest,
+    options?: RequestOptions,
+  ): Promise<AccessBundle>;
   /**
    * `GET /break-glass/reviews`: break-glass grants the caller may review,
    * newest first. Optional for older fakes.

@@ -59,6 +59,20 @@ describe('AwsAccessClient', () => {
     });
   });
 
+  it('posts bundle decisions to the bundle, with escaped ids', async () => {
+    const { client, fetch } = clientAnswering(200, { id: 'b/1', grants: [] });
+    await client.approveBundle('b/1', { comment: 'both fine' });
+    await client.extendBundle('b/1', { durationMinutes: 30 });
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      'http://backend/api/aws-access/bundles/b%2F1/approve',
+      'http://backend/api/aws-access/bundles/b%2F1/extend',
+    ]);
+    expect(fetch.mock.calls[1][1]).toMatchObject({
+      method: 'POST',
+      body: JSON.stringify({ durationMinutes: 30 }),
+    });
+  });
+
   it('repeats list filters and leaves out the ones not given', async () => {
     const { client, fetch } = clientAnswering(200, { items: [] });
     await client.listGrants({

@@ -18,6 +18,7 @@ import { ResponseError } from '@backstage/errors';
 import crossFetch from 'cross-fetch';
 import { AWS_ACCESS_PLUGIN_ID } from '../constants';
 import type { AwsAccessApi, RequestOptions } from './AwsAccessApi';
+import type { AccessBundle, BundlePreview } from '../bundles';
 import type {
   AccountOnboarding,
   AccountsResponse,
@@ -32,6 +33,7 @@ import type {
   OffboardResult,
 } from '../types';
 import type {
+  CreateBundleRequest,
   CreateGrantRequest,
   DecisionRequest,
   ExtendGrantRequest,
@@ -169,6 +171,63 @@ export class AwsAccessClient implements AwsAccessApi {
     return this.grantAction(id, 'cancel', request, options);
   }
 
+  createBundle(request: CreateBundleRequest, options?: RequestOptions) {
+    return this.request<AccessBundle>('POST', '/bundles', options, request);
+  }
+
+  previewBundle(request: CreateBundleRequest, options?: RequestOptions) {
+    return this.request<BundlePreview>(
+      'POST',
+      '/bundles/preview',
+      options,
+      request,
+    );
+  }
+
+  getBundle(id: string, options?: RequestOptions) {
+    return this.request<AccessBundle>('GET', this.bundlePath(id), options);
+  }
+
+  approveBundle(
+    id: string,
+    request: DecisionRequest = {},
+    options?: RequestOptions,
+  ) {
+    return this.bundleAction(id, 'approve', request, options);
+  }
+
+  rejectBundle(
+    id: string,
+    request: DecisionRequest = {},
+    options?: RequestOptions,
+  ) {
+    return this.bundleAction(id, 'reject', request, options);
+  }
+
+  cancelBundle(
+    id: string,
+    request: RevokeGrantRequest = {},
+    options?: RequestOptions,
+  ) {
+    return this.bundleAction(id, 'cancel', request, options);
+  }
+
+  revokeBundle(
+    id: string,
+    request: RevokeGrantRequest = {},
+    options?: RequestOptions,
+  ) {
+    return this.bundleAction(id, 'revoke', request, options);
+  }
+
+  extendBundle(
+    id: string,
+    request: ExtendGrantRequest,
+    options?: RequestOptions,
+  ) {
+    return this.bundleAction(id, 'extend', request, options);
+  }
+
   getOnboarding(accountId: string, options?: RequestOptions) {
     return this.request<AccountOnboarding>(
       'GET',
@@ -256,6 +315,24 @@ export class AwsAccessClient implements AwsAccessApi {
 
   private grantPath(id: string) {
     return `/grants/${encodeURIComponent(id)}`;
+  }
+
+  private bundlePath(id: string) {
+    return `/bundles/${encodeURIComponent(id)}`;
+  }
+
+  private bundleAction(
+    id: string,
+    verb: string,
+    body: object,
+    options?: RequestOptions,
+  ) {
+    return this.request<AccessBundle>(
+      'POST',
+      `${this.bundlePath(id)}/${verb}`,
+      options,
+      body,
+    );
   }
 
   private grantAction(
