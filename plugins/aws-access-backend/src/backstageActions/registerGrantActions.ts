@@ -22,6 +22,9 @@ import {
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   buildAwsCliSnippet,
+  createGrantRequestSchema,
+  decisionRequestSchema,
+  extendGrantRequestSchema,
   Grant,
   GRANT_LIMITS,
   GRANT_STATES,
@@ -31,6 +34,8 @@ import {
   grantExtendPermission,
   grantReadPermission,
   grantRevokePermission,
+  listGrantsQuerySchema,
+  revokeGrantRequestSchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod/v3';
 import { GrantRecord } from '../database/types';
@@ -41,6 +46,7 @@ import {
 } from '../service/grantAuthorization';
 import { GrantService } from '../service/GrantService';
 import { InventoryReadiness } from '../service/inventoryReadiness';
+import { parseInput } from '../service/parseInput';
 import { BreakGlassReviewing } from '../breakGlass/breakGlassRouter';
 
 /**
@@ -140,7 +146,12 @@ export function registerGrantActions(options: {
       const caller = await writeCaller(credentials);
       await authorization.authorizeBasic(credentials, grantCreatePermission);
       await options.inventoryReadiness?.assertReady();
-      return out(await grants.createGrant(input, caller));
+      return out(
+        await grants.createGrant(
+          parseInput(createGrantRequestSchema, input),
+          caller,
+        ),
+      );
     },
   });
 
@@ -190,7 +201,10 @@ export function registerGrantActions(options: {
       const caller = await writeCaller(credentials);
       await authorization.authorizeBasic(credentials, grantCreatePermission);
       await options.inventoryReadiness?.assertReady();
-      const preview = await grants.previewGrant(input, caller);
+      const preview = await grants.previewGrant(
+        parseInput(createGrantRequestSchema, input),
+        caller,
+      );
       return { output: { preview: { ...preview } } };
     },
   });
@@ -262,14 +276,14 @@ export function registerGrantActions(options: {
         approving ? grantApprovePermission : grantReadPermission,
       );
       const page = await grants.listGrants(
-        {
+        parseInput(listGrantsQuerySchema, {
           ...(approving
             ? { state: ['pending'] }
             : { requester: caller.userEntityRef, state: input.state }),
           resourceArn: input.resourceArn,
           limit: input.limit,
           cursor: input.cursor,
-        },
+        }),
         filter,
       );
       const items = page.items
@@ -310,13 +324,13 @@ export function registerGrantActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      await authorization.authorizedGrant(
+      const grant = await authorization.authorizedGrant(
         credentials,
         grantReadPermission,
         input.grantId,
         'see',
       );
-      const { grant, events } = await grants.getGrant(input.grantId);
+      const events = await grants.listEvents(grant);
       return {
         output: {
           grant: describeGrant(grants.present(grant)),
@@ -334,8 +348,9 @@ export function registerGrantActions(options: {
     permission: typeof grantRevokePermission | typeof grantExtendPermission;
     verb: string;
     input: (zod: typeof z) => z.AnyZodObject;
+    /** Validates `body` with the REST API's schema and acts on the grant. */
     run: (
-      id: string,
+      grant: GrantRecord,
       body: Record<string, unknown>,
       caller: Caller,
     ) => Promise<GrantRecord>;
@@ -355,13 +370,13 @@ export function registerGrantActions(options: {
         const { grantId, ...body } = input as Record<string, unknown> & {
           grantId: string;
         };
-        await authorization.authorizedGrant(
+        const grant = await authorization.authorizedGrant(
           credentials,
           spec.permission,
           grantId,
           spec.verb,
         );
-        return out(await spec.run(grantId, body, caller));
+        return out(await spec.run(grant, body, caller));
       },
     });
 
@@ -379,7 +394,12 @@ export function registerGrantActions(options: {
     permission: grantRevokePermission,
     verb: 'revoke',
     input: reasonInput,
-    run: (id, body, caller) => grants.revokeGrant(id, body, caller),
+    run: (grant, body, caller) =>
+      grants.revokeGrant(
+        grant,
+        parseInput(revokeGrantRequestSchema, body),
+        caller,
+      ),
   });
   grantAction({
     name: 'extend-grant',
@@ -395,7 +415,12 @@ export function registerGrantActions(options: {
         durationMinutes: zod.number().int().positive(),
         reason: zod.string().optional(),
       }),
-    run: (id, body, caller) => grants.extendGrant(id, body, caller),
+    run: (grant, body, caller) =>
+      grants.extendGrant(
+        grant,
+        parseInput(extendGrantRequestSchema, body),
+        caller,
+      ),
   });
   grantAction({
     name: 'cancel-request',
@@ -406,7 +431,12 @@ export function registerGrantActions(options: {
     permission: grantRevokePermission,
     verb: 'cancel',
     input: reasonInput,
-    run: (id, body, caller) => grants.cancelGrant(id, body, caller),
+    run: (grant, body, caller) =>
+      grants.cancelGrant(
+        grant,
+        parseInput(revokeGrantRequestSchema, body),
+        caller,
+      ),
   });
   grantAction({
     name: 'approve-request',
@@ -417,7 +447,12 @@ export function registerGrantActions(options: {
     permission: grantApprovePermission,
     verb: 'approve',
     input: commentInput,
-    run: (id, body, caller) => grants.approveGrant(id, body, caller),
+    run: (grant, body, caller) =>
+      grants.approveGrant(
+        grant,
+        parseInput(decisionRequestSchema, body),
+        caller,
+      ),
   });
   grantAction({
     name: 'reject-request',
@@ -428,7 +463,12 @@ export function registerGrantActions(options: {
     permission: grantApprovePermission,
     verb: 'reject',
     input: commentInput,
-    run: (id, body, caller) => grants.rejectGrant(id, body, caller),
+    run: (grant, body, caller) =>
+      grants.rejectGrant(
+        grant,
+        parseInput(decisionRequestSchema, body),
+        caller,
+      ),
   });
 
   if (options.breakGlassReviewing) {

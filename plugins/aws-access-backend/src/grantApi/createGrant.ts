@@ -17,17 +17,14 @@
 import { randomUUID } from 'node:crypto';
 import { InputError } from '@backstage/errors';
 import type { ApprovalRequirement } from '@backstage-aws-access/plugin-aws-access-node';
-import {
-  createGrantRequestSchema,
-  duplicateGrantError,
-} from '@backstage-aws-access/plugin-aws-access-common';
+import { duplicateGrantError } from '@backstage-aws-access/plugin-aws-access-common';
 import { admitBreakGlass } from '../breakGlass/BreakGlass';
 import { GrantRecord } from '../database/types';
 import { GRANT_POLICY_NAME, grantRoleName } from '../provisioning/naming';
 import { Caller } from '../service/authorization';
 import { toApiGrant } from '../service/grantView';
 import { GrantApiContext } from './grantApiContext';
-import { audit, parse, settle } from './grantOperation';
+import { audit, settle } from './grantOperation';
 import { ParsedGrantRequest, planGrantRequest } from './planGrantRequest';
 
 /**
@@ -43,10 +40,9 @@ import { ParsedGrantRequest, planGrantRequest } from './planGrantRequest';
  */
 export async function createGrant(
   ctx: GrantApiContext,
-  body: unknown,
+  request: ParsedGrantRequest,
   caller: Caller,
 ): Promise<GrantRecord> {
-  const request = parse(createGrantRequestSchema, body);
   return audit(
     ctx,
     'request',

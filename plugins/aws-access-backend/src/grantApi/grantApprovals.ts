@@ -16,19 +16,16 @@
 
 import { ConflictError, NotAllowedError } from '@backstage/errors';
 import { decisionRequestSchema } from '@backstage-aws-access/plugin-aws-access-common';
+import { z } from 'zod';
 import { GrantRecord } from '../database/types';
 import { Caller } from '../service/authorization';
 import { SYSTEM_ACTOR } from '../service/GrantEngine';
 import { toApiGrant } from '../service/grantView';
 import { GrantApiContext } from './grantApiContext';
-import {
-  audit,
-  minutes,
-  mustGet,
-  parse,
-  settle,
-  subjectOf,
-} from './grantOperation';
+import { audit, minutes, settle, subjectOf } from './grantOperation';
+
+/** An approver's decision as `POST /grants/:id/approve` and `/reject` take it, validated. */
+export type GrantDecision = z.output<typeof decisionRequestSchema>;
 
 /**
  * Records the caller's approval of a pending grant. The approval that
@@ -37,12 +34,11 @@ import {
  */
 export async function approveGrant(
   ctx: GrantApiContext,
-  id: string,
-  body: unknown,
+  grant: GrantRecord,
+  { comment }: GrantDecision,
   caller: Caller,
 ): Promise<GrantRecord> {
-  const { comment } = parse(decisionRequestSchema, body);
-  const grant = await mustGet(ctx, id);
+  const id = grant.id;
   return audit(
     ctx,
     'approve',
@@ -116,12 +112,11 @@ export async function approveGrant(
 /** Ends a pending grant as `rejected`; one approver's no is enough. */
 export async function rejectGrant(
   ctx: GrantApiContext,
-  id: string,
-  body: unknown,
+  grant: GrantRecord,
+  { comment }: GrantDecision,
   caller: Caller,
 ): Promise<GrantRecord> {
-  const { comment } = parse(decisionRequestSchema, body);
-  const grant = await mustGet(ctx, id);
+  const id = grant.id;
   return audit(
     ctx,
     'reject',

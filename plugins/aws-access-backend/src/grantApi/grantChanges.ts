@@ -19,6 +19,7 @@ import {
   extendGrantRequestSchema,
   revokeGrantRequestSchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
+import { z } from 'zod';
 import { GrantRecord } from '../database/types';
 import { Caller } from '../service/authorization';
 import {
@@ -26,8 +27,13 @@ import {
   extensionNeedsApprovalMessage,
 } from '../service/extension';
 import { GrantApiContext } from './grantApiContext';
-import { audit, mustGet, parse, settle, subjectOf } from './grantOperation';
+import { audit, settle, subjectOf } from './grantOperation';
 import { extensionLimits, extensionRequirement } from './grantRules';
+
+/** A revocation or cancellation as the API takes it, validated. */
+export type RevokeGrantInput = z.output<typeof revokeGrantRequestSchema>;
+/** An extension as `POST /grants/:id/extend` takes it, validated. */
+export type ExtendGrantInput = z.output<typeof extendGrantRequestSchema>;
 
 /**
  * Revokes a grant; a pending one is cancelled. Who may is the permission
@@ -35,12 +41,11 @@ import { extensionLimits, extensionRequirement } from './grantRules';
  */
 export async function revokeGrant(
   ctx: GrantApiContext,
-  id: string,
-  body: unknown,
+  grant: GrantRecord,
+  request: RevokeGrantInput,
   caller: Caller,
 ): Promise<GrantRecord> {
-  const request = parse(revokeGrantRequestSchema, body);
-  const grant = await mustGet(ctx, id);
+  const id = grant.id;
   return audit(
     ctx,
     grant.state === 'pending' ? 'cancel' : 'revoke',
@@ -71,12 +76,11 @@ export async function revokeGrant(
 /** Withdraws a pending request; it ends `cancelled`. */
 export async function cancelGrant(
   ctx: GrantApiContext,
-  id: string,
-  body: unknown,
+  grant: GrantRecord,
+  request: RevokeGrantInput,
   caller: Caller,
 ): Promise<GrantRecord> {
-  const request = parse(revokeGrantRequestSchema, body);
-  const grant = await mustGet(ctx, id);
+  const id = grant.id;
   return audit(
     ctx,
     'cancel',
@@ -111,18 +115,17 @@ export async function cancelGrant(
 
 export async function extendGrant(
   ctx: GrantApiContext,
-  id: string,
-  body: unknown,
+  grant: GrantRecord,
+  request: ExtendGrantInput,
   caller: Caller,
 ): Promise<GrantRecord> {
-  const request = parse(extendGrantRequestSchema, body);
+  const id = grant.id;
   const limits = extensionLimits(ctx);
   if (request.durationMinutes > limits.maxDurationMinutes) {
     throw new InputError(
       `durationMinutes must be at most ${limits.maxDurationMinutes}`,
     );
   }
-  const grant = await mustGet(ctx, id);
   return audit(
     ctx,
     'extend',

@@ -14,24 +14,11 @@
  * limitations under the License.
  */
 
-import { InputError, NotFoundError } from '@backstage/errors';
-import { describeZodError } from '@backstage-aws-access/plugin-aws-access-common';
-import { z } from 'zod';
+import { NotFoundError } from '@backstage/errors';
 import { GrantRecord } from '../database/types';
 import { GrantAuditor } from '../notifications/GrantAuditor';
 import { Caller } from '../service/authorization';
 import { GrantApiContext } from './grantApiContext';
-
-export function parse<T extends z.ZodType>(
-  schema: T,
-  value: unknown,
-): z.output<T> {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) {
-    throw new InputError(describeZodError(result.error));
-  }
-  return result.data;
-}
 
 export const minutes = (n: number) => n * 60_000;
 
@@ -69,16 +56,18 @@ export function audit<T>(
 export async function settle(
   ctx: GrantApiContext,
   id: string,
-  work: Promise<unknown>,
+  work: Promise<GrantRecord | undefined>,
 ): Promise<GrantRecord> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>(resolve => {
-    timer = setTimeout(resolve, ctx.settleTimeoutMs);
+  const timeout = new Promise<undefined>(resolve => {
+    timer = setTimeout(() => resolve(undefined), ctx.settleTimeoutMs);
   });
   // Engine failures are recorded on the grant; the sweep retries.
-  await Promise.race([work.catch(() => undefined), timeout]);
+  const settled = await Promise.race([work.catch(() => undefined), timeout]);
   clearTimeout(timer);
-  return mustGet(ctx, id);
+  // The engine answers with the grant as it left it; only when it did not
+  // finish in time (or failed) is the grant read again.
+  return settled ?? mustGet(ctx, id);
 }
 
 /** The audit subject of a grant. */

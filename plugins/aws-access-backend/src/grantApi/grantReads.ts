@@ -20,14 +20,13 @@ import {
   AwsAccount,
   GRANT_LIMITS,
   GrantEvent,
-  listGrantsQuerySchema,
+  ListGrantsFilter,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRecord } from '../database/types';
 import { GrantFilter } from '../permissions/resource';
 import { assertNotManaged } from '../resources/managedResources';
 import { parseResourceArn } from '../resources/strictArn';
 import { GrantApiContext } from './grantApiContext';
-import { mustGet, parse } from './grantOperation';
 
 export function listAccounts(ctx: GrantApiContext): AwsAccount[] {
   return ctx.config().accounts.map(
@@ -56,10 +55,9 @@ export function listActions(
  */
 export async function listGrants(
   ctx: GrantApiContext,
-  query: unknown,
+  filter: ListGrantsFilter,
   permissionFilter?: PermissionCriteria<GrantFilter>,
 ): Promise<{ items: GrantRecord[]; nextCursor?: string }> {
-  const filter = parse(listGrantsQuerySchema, query);
   return ctx.store.listGrants({
     ...filter,
     limit: filter.limit ?? GRANT_LIMITS.defaultListLimit,
@@ -67,10 +65,10 @@ export async function listGrants(
   });
 }
 
-export async function getGrant(
+/** The history of a grant the caller was allowed to see, oldest first. */
+export function listEvents(
   ctx: GrantApiContext,
-  id: string,
-): Promise<{ grant: GrantRecord; events: GrantEvent[] }> {
-  const grant = await mustGet(ctx, id);
-  return { grant, events: await ctx.store.listEvents(id) };
+  grant: GrantRecord,
+): Promise<GrantEvent[]> {
+  return ctx.store.listEvents(grant.id);
 }

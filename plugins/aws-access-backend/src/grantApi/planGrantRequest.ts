@@ -26,7 +26,7 @@ import { parseResourceArn } from '../resources/strictArn';
 import { Caller } from '../service/authorization';
 import { GrantPlan, toGrantPreview } from '../service/grantPreview';
 import { GrantApiContext } from './grantApiContext';
-import { minutes, parse } from './grantOperation';
+import { minutes } from './grantOperation';
 import { accessLevels } from './grantRules';
 
 /** A request as `POST /grants` takes it, validated (defaults applied). */
@@ -35,10 +35,9 @@ export type ParsedGrantRequest = z.output<typeof createGrantRequestSchema>;
 /** `POST /grants/preview`: what `createGrant` would do, creating nothing. */
 export async function previewGrant(
   ctx: GrantApiContext,
-  body: unknown,
+  request: ParsedGrantRequest,
   caller: Caller,
 ): Promise<GrantPreview> {
-  const request = parse(createGrantRequestSchema, body);
   const plan = await planGrantRequest(ctx, request, caller, new Date());
   const preview = toGrantPreview(plan, {
     maxDurationMinutes: ctx.config().maxDurationMinutes,

@@ -22,11 +22,13 @@ import {
   GrantEvent,
   GrantLimits,
   GrantPreview,
+  ListGrantsFilter,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import type { AwsAccessApprovalPolicy } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord } from '../database/types';
 import {
   approveGrant,
+  GrantDecision,
   rejectGrant,
   timeOutPendingGrants,
 } from '../grantApi/grantApprovals';
@@ -38,19 +40,21 @@ import {
 import {
   cancelGrant,
   extendGrant,
+  ExtendGrantInput,
   revokeGrant,
+  RevokeGrantInput,
 } from '../grantApi/grantChanges';
 import { mustGet } from '../grantApi/grantOperation';
 import {
-  getGrant,
   listAccounts,
   listActions,
+  listEvents,
   listGrants,
 } from '../grantApi/grantReads';
 import { present, requestLimits } from '../grantApi/grantRules';
 import { createGrant } from '../grantApi/createGrant';
 import { revokeAllInAccount } from '../grantApi/offboardAccount';
-import { previewGrant } from '../grantApi/planGrantRequest';
+import { ParsedGrantRequest, previewGrant } from '../grantApi/planGrantRequest';
 import { GrantFilter } from '../permissions/resource';
 import { Caller } from './authorization';
 
@@ -73,8 +77,11 @@ export class GrantService {
   }
 
   /** `POST /grants/preview`: what `createGrant` would do, creating nothing. */
-  previewGrant(body: unknown, caller: Caller): Promise<GrantPreview> {
-    return previewGrant(this.ctx, body, caller);
+  previewGrant(
+    request: ParsedGrantRequest,
+    caller: Caller,
+  ): Promise<GrantPreview> {
+    return previewGrant(this.ctx, request, caller);
   }
 
   /** The limits of a request, stated up front by the forms. */
@@ -101,20 +108,26 @@ export class GrantService {
   }
 
   /** Creates a grant for the caller (see createGrant.ts). */
-  createGrant(body: unknown, caller: Caller): Promise<GrantRecord> {
-    return createGrant(this.ctx, body, caller);
+  createGrant(
+    request: ParsedGrantRequest,
+    caller: Caller,
+  ): Promise<GrantRecord> {
+    return createGrant(this.ctx, request, caller);
   }
 
-  approveGrant(id: string, body: unknown, caller: Caller) {
-    return approveGrant(this.ctx, id, body, caller);
+  // The per-grant operations take the grant the router or action loaded
+  // and authorized, never an id to load again.
+
+  approveGrant(grant: GrantRecord, decision: GrantDecision, caller: Caller) {
+    return approveGrant(this.ctx, grant, decision, caller);
   }
 
-  rejectGrant(id: string, body: unknown, caller: Caller) {
-    return rejectGrant(this.ctx, id, body, caller);
+  rejectGrant(grant: GrantRecord, decision: GrantDecision, caller: Caller) {
+    return rejectGrant(this.ctx, grant, decision, caller);
   }
 
-  cancelGrant(id: string, body: unknown, caller: Caller) {
-    return cancelGrant(this.ctx, id, body, caller);
+  cancelGrant(grant: GrantRecord, request: RevokeGrantInput, caller: Caller) {
+    return cancelGrant(this.ctx, grant, request, caller);
   }
 
   /** Ends pending requests nobody decided on in time; returns how many. */
@@ -123,14 +136,14 @@ export class GrantService {
   }
 
   listGrants(
-    query: unknown,
+    filter: ListGrantsFilter,
     permissionFilter?: PermissionCriteria<GrantFilter>,
   ): Promise<{ items: GrantRecord[]; nextCursor?: string }> {
-    return listGrants(this.ctx, query, permissionFilter);
+    return listGrants(this.ctx, filter, permissionFilter);
   }
 
-  getGrant(id: string): Promise<{ grant: GrantRecord; events: GrantEvent[] }> {
-    return getGrant(this.ctx, id);
+  listEvents(grant: GrantRecord): Promise<GrantEvent[]> {
+    return listEvents(this.ctx, grant);
   }
 
   /** Loads a grant, or answers 404. */
@@ -138,11 +151,11 @@ export class GrantService {
     return mustGet(this.ctx, id);
   }
 
-  revokeGrant(id: string, body: unknown, caller: Caller) {
-    return revokeGrant(this.ctx, id, body, caller);
+  revokeGrant(grant: GrantRecord, request: RevokeGrantInput, caller: Caller) {
+    return revokeGrant(this.ctx, grant, request, caller);
   }
 
-  extendGrant(id: string, body: unknown, caller: Caller) {
-    return extendGrant(this.ctx, id, body, caller);
+  extendGrant(grant: GrantRecord, request: ExtendGrantInput, caller: Caller) {
+    return extendGrant(this.ctx, grant, request, caller);
   }
 }

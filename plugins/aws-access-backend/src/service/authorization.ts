@@ -42,6 +42,15 @@ export async function getUserCaller(
 ): Promise<Caller> {
   const credentials: BackstageCredentials<BackstageUserPrincipal> =
     await services.httpAuth.credentials(req, { allow: ['user'] });
+  return requestCallerOf(req, credentials, services);
+}
+
+/** The caller behind a request's user credentials, when they are already at hand. */
+export async function requestCallerOf(
+  req: Request,
+  credentials: BackstageCredentials<BackstageUserPrincipal>,
+  services: { userInfo: UserInfoService },
+): Promise<Caller> {
   const info = await services.userInfo.getUserInfo(credentials);
   return { ...callerOf(info), request: req };
 }

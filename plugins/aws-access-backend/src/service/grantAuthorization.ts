@@ -45,8 +45,10 @@ export interface GrantAuthorization {
     permission: BasicPermission,
   ): Promise<void>;
   /**
-   * Loads a grant and checks `permission` on it; conditional decisions are
-   * applied to the loaded grant. 404 when there is no such grant.
+   * Checks `permission` on a grant and returns the grant, read once: a
+   * denial is a 403 before anything is read, a conditional decision is
+   * applied to the one row read, and no such grant is a 404. Hand the
+   * result on rather than loading the grant again.
    */
   authorizedGrant(
     credentials: BackstageCredentials,
@@ -84,16 +86,16 @@ export function createGrantAuthorization(options: {
         [{ permission }],
         { credentials },
       );
+      const refused = new NotAllowedError(`you may not ${verb} grant ${id}`);
+      if (decision.result === AuthorizeResult.DENY) {
+        throw refused;
+      }
       const grant = await getGrant(id);
       if (
-        decision.result === AuthorizeResult.DENY ||
-        (decision.result === AuthorizeResult.CONDITIONAL &&
-          !permissionEvaluators.isAllowed(
-            decision,
-            toPermissionResource(grant),
-          ))
+        decision.result === AuthorizeResult.CONDITIONAL &&
+        !permissionEvaluators.isAllowed(decision, toPermissionResource(grant))
       ) {
-        throw new NotAllowedError(`you may not ${verb} grant ${id}`);
+        throw refused;
       }
       return grant;
     },

@@ -20,11 +20,13 @@ import express from 'express';
 import request from 'supertest';
 import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
 import {
+  accessConfig,
   ALICE,
   BOB,
   BUCKET,
   CAROL,
   createTestApp,
+  DAN,
   discoveredResource,
   HOME,
   OTHER,
@@ -570,5 +572,160 @@ describe('createRouter', () => {
       expect(res.body.error?.message).toMatch(message);
       expect(iam.calls).toEqual([]);
     });
+  });
+});
+
+describe('createRouter reads each grant once per request', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  /** Writes (PutObject) in the home account need one security member. */
+  const config = {
+    awsAccess: {
+      ...accessConfig.awsAccess,
+      approval: {
+        rules: [
+          {
+            accountIds: [HOME],
+            accessLevels: ['List', 'Read'],
+            approvers: 'auto',
+          },
+          { accountIds: [HOME], approvers: 'groups', groups: ['security'] },
+        ],
+      },
+    },
+  };
+  const write = { ...valid, actions: ['s3:PutObject'], reason: 'fix data' };
+
+  /**
+   * The app, with the grant reads the router and the service make counted:
+   * reads inside an engine call are the engine's (it re-reads under its own
+   * conditions), so they are left out.
+   */
+  const setUp = async (deniedPermissions?: string[]) => {
+    const test = await createTestApp({
+      provisioner: new RecordingProvisioner(),
+      knex: await databases.init('SQLITE_3'),
+      config,
+      deniedPermissions,
+    });
+    const reads: string[] = [];
+    const engineCalls = { depth: 0 };
+    const engine = test.engine as unknown as Record<
+      string,
+      (...args: unknown[]) => Promise<unknown>
+    >;
+    const counted =
+      (original: (...args: unknown[]) => Promise<unknown>) =>
+      async (...args: unknown[]) => {
+        engineCalls.depth += 1;
+        try {
+          return await original(...args);
+        } finally {
+          engineCalls.depth -= 1;
+        }
+      };
+    for (const method of ['cancel', 'revoke', 'reject', 'extend', 'drive']) {
+      engine[method] = counted(engine[method].bind(engine));
+    }
+    const getGrant = test.store.getGrant.bind(test.store);
+    jest.spyOn(test.store, 'getGrant').mockImplementation(async id => {
+      if (engineCalls.depth === 0) reads.push(id);
+      return getGrant(id);
+    });
+    const getGrants = test.store.getGrants.bind(test.store);
+    jest.spyOn(test.store, 'getGrants').mockImplementation(async ids => {
+      if (engineCalls.depth === 0) reads.push(...ids);
+      return getGrants(ids);
+    });
+    const create = async (body: object) => {
+      const res = await request(test.app).post('/grants').send(body);
+      expect(res.status).toBe(201);
+      reads.length = 0;
+      return res.body as Grant;
+    };
+    return { ...test, reads, create };
+  };
+
+  it.each([
+    ['show', 'get', '', 200],
+    ['extend', 'post', '/extend', 200],
+    ['revoke', 'post', '/revoke', 200],
+  ] as const)(
+    '%s of an active grant',
+    async (_name, method, suffix, status) => {
+      const { app, reads, create } = await setUp();
+      const grant = await create(valid);
+      const req =
+        method === 'get'
+          ? request(app).get(`/grants/${grant.id}`)
+          : request(app)
+              .post(`/grants/${grant.id}${suffix}`)
+              .send(suffix === '/extend' ? { durationMinutes: 30 } : {});
+      const res = await req;
+      expect(res.status).toBe(status);
+      expect(res.body.id).toBe(grant.id);
+      expect(reads).toEqual([grant.id]);
+    },
+  );
+
+  it.each(['approve', 'reject'])('%s of a pending grant', async verb => {
+    const { app, reads, create } = await setUp();
+    const grant = await create(write);
+    expect(grant.state).toBe('pending');
+    const res = await request(app)
+      .post(`/grants/${grant.id}/${verb}`)
+      .set('authorization', as(DAN))
+      .send({ comment: 'ok' });
+    expect(res.status).toBe(200);
+    expect(res.body.state).toBe(verb === 'approve' ? 'active' : 'rejected');
+    expect(reads).toEqual([grant.id]);
+  });
+
+  it('cancel of a pending grant', async () => {
+    const { app, reads, create } = await setUp();
+    const grant = await create(write);
+    const res = await request(app).post(`/grants/${grant.id}/cancel`).send({});
+    expect(res.body.state).toBe('cancelled');
+    expect(reads).toEqual([grant.id]);
+  });
+
+  it('refuses a denied caller with 403 before reading the grant', async () => {
+    const { app, reads, create } = await setUp([
+      'aws-access.grant.revoke',
+      'aws-access.grant.read',
+    ]);
+    const grant = await create(valid);
+    const revoke = await request(app)
+      .post(`/grants/${grant.id}/revoke`)
+      .send({});
+    expect(revoke.status).toBe(403);
+    const show = await request(app).get(`/grants/${grant.id}`);
+    expect(show.status).toBe(403);
+    // Unknown ids answer the same: a denied caller learns nothing.
+    const unknown = await request(app).get('/grants/no-such-grant');
+    expect(unknown.status).toBe(403);
+    expect(reads).toEqual([]);
+  });
+
+  it("refuses someone else's grant after one read, and leaves it as it was", async () => {
+    const { app, reads, create, store } = await setUp();
+    const grant = await create(valid);
+    const res = await request(app)
+      .post(`/grants/${grant.id}/revoke`)
+      .set('authorization', as(BOB))
+      .send({});
+    expect(res.status).toBe(403);
+    expect(reads).toEqual([grant.id]);
+    expect((await store.getGrant(grant.id))?.state).toBe('active');
+  });
+
+  it('refuses a bad body before reading the grant', async () => {
+    const { app, reads, create } = await setUp();
+    const grant = await create(valid);
+    const res = await request(app)
+      .post(`/grants/${grant.id}/extend`)
+      .send({ durationMinutes: 'long' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/durationMinutes/);
+    expect(reads).toEqual([]);
   });
 });

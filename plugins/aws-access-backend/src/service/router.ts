@@ -25,20 +25,27 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
+  createGrantRequestSchema,
+  decisionRequestSchema,
+  extendGrantRequestSchema,
   grantApprovePermission,
   grantCreatePermission,
   grantReadPermission,
   grantExtendPermission,
   grantRevokePermission,
+  listGrantsQuerySchema,
+  revokeGrantRequestSchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { z } from 'zod';
 import { GrantRecord } from '../database/types';
 import { AwsAccessGrantResource, GrantFilter } from '../permissions/resource';
-import { getUserCaller } from './authorization';
+import { Caller, requestCallerOf } from './authorization';
 import { createGrantAuthorization } from './grantAuthorization';
 import { GrantService } from './GrantService';
 import { InventoryReadiness } from './inventoryReadiness';
+import { parseInput } from './parseInput';
 
 /** Requests are small JSON documents; anything bigger is refused (413) unread. */
 const BODY_LIMIT = '32kb';
@@ -102,8 +109,16 @@ export async function createRouter(options: {
 
   const credentialsOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
-  const caller = (req: express.Request) =>
-    getUserCaller(req, { httpAuth, userInfo });
+  // Writes act for the signed-in user only: the requester is never taken
+  // from the body. One credentials lookup serves the permission check and
+  // the caller.
+  const writer = async (req: express.Request) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    return {
+      credentials,
+      caller: () => requestCallerOf(req, credentials, { userInfo }),
+    };
+  };
 
   // The same checks as the Backstage actions (see grantAuthorization.ts).
   const { authorizeBasic, authorizedGrant, listFilter } =
@@ -125,8 +140,9 @@ export async function createRouter(options: {
 
   router.get('/grants', async (req, res) => {
     const credentials = await credentialsOf(req);
+    const query = parseInput(listGrantsQuerySchema, req.query);
     const page = await grants.listGrants(
-      req.query,
+      query,
       await listFilter(credentials, grantReadPermission),
     );
     res.json({
@@ -136,76 +152,91 @@ export async function createRouter(options: {
   });
 
   router.get('/grants/:id', async (req, res) => {
-    const credentials = await credentialsOf(req);
-    await authorizedGrant(
-      credentials,
+    const grant = await authorizedGrant(
+      await credentialsOf(req),
       grantReadPermission,
       req.params.id,
       'see',
     );
-    const { grant, events } = await grants.getGrant(req.params.id);
-    res.json({ ...grants.present(grant), events });
+    res.json({
+      ...grants.present(grant),
+      events: await grants.listEvents(grant),
+    });
   });
 
-  // Writes act for the signed-in user only: the requester is never taken
-  // from the body.
   router.post('/grants', async (req, res) => {
-    const user = await caller(req);
-    await authorizeBasic(
-      await httpAuth.credentials(req, { allow: ['user'] }),
-      grantCreatePermission,
-    );
+    const { credentials, caller } = await writer(req);
+    const request = parseInput(createGrantRequestSchema, req.body);
+    await authorizeBasic(credentials, grantCreatePermission);
     await assertInventoryReady();
-    const grant = await grants.createGrant(req.body, user);
+    const grant = await grants.createGrant(request, await caller());
     res.status(201).json(grants.present(grant));
   });
 
   // What POST /grants would do with the same body; creates nothing.
   router.post('/grants/preview', async (req, res) => {
-    const user = await caller(req);
-    await authorizeBasic(
-      await httpAuth.credentials(req, { allow: ['user'] }),
-      grantCreatePermission,
-    );
+    const { credentials, caller } = await writer(req);
+    const request = parseInput(createGrantRequestSchema, req.body);
+    await authorizeBasic(credentials, grantCreatePermission);
     await assertInventoryReady();
-    res.json(await grants.previewGrant(req.body, user));
+    res.json(await grants.previewGrant(request, await caller()));
   });
 
-  const grantAction = (
+  /**
+   * A change to one grant: the body is validated, the permission decided,
+   * and the grant read once and handed to the service.
+   */
+  const grantAction = <S extends z.ZodTypeAny>(
     path: string,
     permission: ResourcePermission<'aws-access-grant'>,
-    verb: string,
+    schema: S,
     act: (
-      id: string,
-      body: unknown,
-      user: Awaited<ReturnType<typeof caller>>,
+      grant: GrantRecord,
+      input: z.output<S>,
+      caller: Caller,
     ) => Promise<GrantRecord>,
   ) =>
     router.post(`/grants/:id/${path}`, async (req, res) => {
-      const user = await caller(req);
-      await authorizedGrant(
-        await httpAuth.credentials(req, { allow: ['user'] }),
+      const { credentials, caller } = await writer(req);
+      const input = parseInput(schema, req.body);
+      const grant = await authorizedGrant(
+        credentials,
         permission,
         req.params.id,
-        verb,
+        path,
       );
-      res.json(grants.present(await act(req.params.id, req.body, user)));
+      res.json(grants.present(await act(grant, input, await caller())));
     });
 
-  grantAction('revoke', grantRevokePermission, 'revoke', (id, body, user) =>
-    grants.revokeGrant(id, body, user),
+  grantAction(
+    'revoke',
+    grantRevokePermission,
+    revokeGrantRequestSchema,
+    (grant, input, caller) => grants.revokeGrant(grant, input, caller),
   );
-  grantAction('extend', grantExtendPermission, 'extend', (id, body, user) =>
-    grants.extendGrant(id, body, user),
+  grantAction(
+    'extend',
+    grantExtendPermission,
+    extendGrantRequestSchema,
+    (grant, input, caller) => grants.extendGrant(grant, input, caller),
   );
-  grantAction('cancel', grantRevokePermission, 'cancel', (id, body, user) =>
-    grants.cancelGrant(id, body, user),
+  grantAction(
+    'cancel',
+    grantRevokePermission,
+    revokeGrantRequestSchema,
+    (grant, input, caller) => grants.cancelGrant(grant, input, caller),
   );
-  grantAction('approve', grantApprovePermission, 'approve', (id, body, user) =>
-    grants.approveGrant(id, body, user),
+  grantAction(
+    'approve',
+    grantApprovePermission,
+    decisionRequestSchema,
+    (grant, input, caller) => grants.approveGrant(grant, input, caller),
   );
-  grantAction('reject', grantApprovePermission, 'reject', (id, body, user) =>
-    grants.rejectGrant(id, body, user),
+  grantAction(
+    'reject',
+    grantApprovePermission,
+    decisionRequestSchema,
+    (grant, input, caller) => grants.rejectGrant(grant, input, caller),
   );
 
   return router;
