@@ -97,26 +97,41 @@ export class BreakGlassReviews {
     return new BreakGlassReviews(await options.database.getClient());
   }
 
-  async add(review: {
-    grantId: string;
-    requester: string;
-    createdAt: Date;
-  }): Promise<void> {
-    await this.db<ReviewRow>('break_glass_reviews').insert({
-      grant_id: review.grantId,
-      requester: review.requester,
-      state: 'pending',
-      created_at: review.createdAt,
-    });
-  }
-
-  /** Break-glass grants of one requester since `since`. */
-  async countSince(requester: string, since: Date): Promise<number> {
-    const [row] = await this.db('break_glass_reviews')
-      .where({ requester })
+  /**
+   * Records a break-glass use in the transaction that inserts its grant,
+   * which holds the per-requester lock: the uses in the period are counted
+   * there, so simultaneous requests cannot pass the limit together, and a
+   * refused or failed record leaves no grant.
+   */
+  async recordUse(
+    tx: Knex.Transaction,
+    use: {
+      grantId: string;
+      requester: string;
+      createdAt: Date;
+      config: BreakGlassConfig;
+    },
+  ): Promise<void> {
+    const { config } = use;
+    const since = new Date(use.createdAt.getTime() - config.periodMs);
+    const [row] = await tx('break_glass_reviews')
+      .where({ requester: use.requester })
       .andWhere('created_at', '>=', since)
       .count({ n: '*' });
-    return Number(row?.n ?? 0);
+    const used = Number(row?.n ?? 0);
+    if (used >= config.maxPerUser) {
+      throw new ConflictError(
+        `You have used break-glass ${used} times in the last ${describePeriod(
+          config.periodMs,
+        )} (the limit is ${config.maxPerUser}); ask an approver instead.`,
+      );
+    }
+    await tx<ReviewRow>('break_glass_reviews').insert({
+      grant_id: use.grantId,
+      requester: use.requester,
+      state: 'pending',
+      created_at: use.createdAt,
+    });
   }
 
   async get(grantId: string): Promise<BreakGlassReview | undefined> {
@@ -170,19 +185,17 @@ export class BreakGlassReviews {
 /**
  * Admits a break-glass request or refuses it with the reason, before
  * anything is written: an approval rule must allow it for this request,
- * the reason must say enough, the duration stay within the break-glass
- * cap, and the requester be within their limit for the period. Answers
- * the requirement to record (`breakGlass: 'used'`).
+ * the reason must say enough and the duration stay within the break-glass
+ * cap. Answers the requirement to record (`breakGlass: 'used'`); the
+ * per-period limit is checked with the insert
+ * ({@link BreakGlassReviews.recordUse}).
  */
-export async function admitBreakGlass(options: {
+export function admitBreakGlass(options: {
   requirement: ApprovalRequirement;
   reason: string;
   durationMinutes: number;
-  requester: string;
   config: BreakGlassConfig;
-  reviews: BreakGlassReviews;
-  now: Date;
-}): Promise<ApprovalRequirement> {
+}): ApprovalRequirement {
   const { requirement, config } = options;
   if (requirement.mode === 'auto') {
     throw new InputError(
@@ -202,15 +215,6 @@ export async function admitBreakGlass(options: {
   if (options.durationMinutes > config.maxDurationMinutes) {
     throw new InputError(
       `durationMinutes: a break-glass grant lasts at most ${config.maxDurationMinutes} minutes`,
-    );
-  }
-  const since = new Date(options.now.getTime() - config.periodMs);
-  const used = await options.reviews.countSince(options.requester, since);
-  if (used >= config.maxPerUser) {
-    throw new ConflictError(
-      `You have used break-glass ${used} times in the last ${describePeriod(
-        config.periodMs,
-      )} (the limit is ${config.maxPerUser}); ask an approver instead.`,
     );
   }
   return { ...requirement, breakGlass: 'used' };

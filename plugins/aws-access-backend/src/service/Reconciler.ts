@@ -30,6 +30,7 @@ import {
   ManagedRole,
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { DEFAULT_INSTALLATION_ID } from '../provisioning/roleAttributes';
+import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
 import { GrantEngine, SYSTEM_ACTOR } from './GrantEngine';
 import { RECONCILER_ACTOR } from './reconcilerActor';
 import { repairRoleDrift } from './repairRoleDrift';
@@ -101,9 +102,12 @@ export class Reconciler {
   private readonly owner = `reconciler-${randomUUID()}`;
   private readonly claimLeaseMs: number;
   private readonly installationId: string;
+  /** Claims grants while checking their roles, and records what it did. */
+  private readonly lifecycle: GrantLifecycle;
 
   constructor(private readonly options: ReconcilerOptions) {
     this.claimLeaseMs = options.claimLeaseMs ?? 60_000;
+    this.lifecycle = new GrantLifecycle(options.store, options.logger);
     this.installationId = options.installationId ?? DEFAULT_INSTALLATION_ID;
   }
 
@@ -232,6 +236,7 @@ export class Reconciler {
         : await repairRoleDrift(
             {
               ...this.options,
+              lifecycle: this.lifecycle,
               owner: this.owner,
               claimLeaseMs: this.claimLeaseMs,
             },
@@ -289,7 +294,7 @@ export class Reconciler {
     grant: GrantRecord | undefined,
     why: string,
   ) {
-    const { provisioner, store, logger, auditor } = this.options;
+    const { provisioner, logger, auditor } = this.options;
     await provisioner.deleteRolePolicy(
       role.accountId,
       role.roleName,
@@ -297,7 +302,7 @@ export class Reconciler {
     );
     await provisioner.deleteRole(role.accountId, role.roleName);
     if (grant) {
-      await store.appendEvent(grant.id, {
+      await this.lifecycle.note(grant.id, {
         type: 'orphan-removed',
         actor: SYSTEM_ACTOR,
         reason: why,
