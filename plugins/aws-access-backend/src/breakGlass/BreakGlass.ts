@@ -25,6 +25,11 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { Knex } from 'knex';
 import { ApprovalRequirement } from '@backstage-aws-access/plugin-aws-access-node';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { GrantReads } from '../database/grantReads';
+import { GrantRecord } from '../database/types';
+import { applyGrantFilterToKnex } from '../permissions/applyGrantFilterToKnex';
+import { GrantFilter } from '../permissions/resource';
 
 /** `awsAccess.breakGlass`, read once at start. */
 export interface BreakGlassConfig {
@@ -89,7 +94,11 @@ function toReview(row: ReviewRow): BreakGlassReview {
  * plugin's migrations, which `DatabaseGrantStore.create` runs).
  */
 export class BreakGlassReviews {
-  private constructor(private readonly db: Knex) {}
+  private readonly grants: GrantReads;
+
+  private constructor(private readonly db: Knex) {
+    this.grants = new GrantReads(db);
+  }
 
   static async create(options: {
     database: DatabaseService;
@@ -141,23 +150,52 @@ export class BreakGlassReviews {
     return row ? toReview(row) : undefined;
   }
 
-  /** Newest first; `offset` pages. */
-  async list(options: {
+  /**
+   * The reviews `reviewer` may decide, newest first, with their grants:
+   * never their own, and only grants `grantFilter` (a conditional
+   * permission decision) allows. Filtered in SQL, so a page costs three
+   * queries however many reviews the reviewer may not see; `more` says
+   * whether a next page exists.
+   */
+  async listReviewable(options: {
+    reviewer: string;
     state?: BreakGlassReviewState[];
+    grantFilter?: PermissionCriteria<GrantFilter>;
     limit: number;
     offset: number;
-  }): Promise<BreakGlassReview[]> {
+  }): Promise<{
+    items: Array<{ review: BreakGlassReview; grant: GrantRecord }>;
+    more: boolean;
+  }> {
     const query = this.db<ReviewRow>('break_glass_reviews')
+      .whereNot('requester', options.reviewer)
       .orderBy([
         { column: 'created_at', order: 'desc' },
         { column: 'grant_id', order: 'desc' },
       ])
-      .limit(options.limit)
+      .limit(options.limit + 1)
       .offset(options.offset);
     if (options.state?.length) {
       query.whereIn('state', options.state);
     }
-    return (await query).map(toReview);
+    if (options.grantFilter) {
+      query.whereIn(
+        'grant_id',
+        applyGrantFilterToKnex(
+          this.db('grants').select('id'),
+          options.grantFilter,
+        ),
+      );
+    }
+    const rows = await query;
+    const page = rows.slice(0, options.limit).map(toReview);
+    const grants = await this.grants.getGrants(page.map(r => r.grantId));
+    return {
+      items: page.flatMap((review, i) =>
+        grants[i] ? [{ review, grant: grants[i]! }] : [],
+      ),
+      more: rows.length > options.limit,
+    };
   }
 
   /** Confirms or flags a pending review; false when it was decided meanwhile. */
