@@ -25,6 +25,11 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { Knex } from 'knex';
 import { ApprovalRequirement } from '@backstage-aws-access/plugin-aws-access-node';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { GrantReads } from '../database/grantReads';
+import { GrantRecord } from '../database/types';
+import { applyGrantFilterToKnex } from '../permissions/applyGrantFilterToKnex';
+import { GrantFilter } from '../permissions/resource';
 
 /** `awsAccess.breakGlass`, read once at start. */
 export interface BreakGlassConfig {
@@ -89,7 +94,11 @@ function toReview(row: ReviewRow): BreakGlassReview {
  * plugin's migrations, which `DatabaseGrantStore.create` runs).
  */
 export class BreakGlassReviews {
-  private constructor(private readonly db: Knex) {}
+  private readonly grants: GrantReads;
+
+  private constructor(private readonly db: Knex) {
+    this.grants = new GrantReads(db);
+  }
 
   static async create(options: {
     database: DatabaseService;
@@ -97,26 +106,41 @@ export class BreakGlassReviews {
     return new BreakGlassReviews(await options.database.getClient());
   }
 
-  async add(review: {
-    grantId: string;
-    requester: string;
-    createdAt: Date;
-  }): Promise<void> {
-    await this.db<ReviewRow>('break_glass_reviews').insert({
-      grant_id: review.grantId,
-      requester: review.requester,
-      state: 'pending',
-      created_at: review.createdAt,
-    });
-  }
-
-  /** Break-glass grants of one requester since `since`. */
-  async countSince(requester: string, since: Date): Promise<number> {
-    const [row] = await this.db('break_glass_reviews')
-      .where({ requester })
+  /**
+   * Records a break-glass use in the transaction that inserts its grant,
+   * which holds the per-requester lock: the uses in the period are counted
+   * there, so simultaneous requests cannot pass the limit together, and a
+   * refused or failed record leaves no grant.
+   */
+  async recordUse(
+    tx: Knex.Transaction,
+    use: {
+      grantId: string;
+      requester: string;
+      createdAt: Date;
+      config: BreakGlassConfig;
+    },
+  ): Promise<void> {
+    const { config } = use;
+    const since = new Date(use.createdAt.getTime() - config.periodMs);
+    const [row] = await tx('break_glass_reviews')
+      .where({ requester: use.requester })
       .andWhere('created_at', '>=', since)
       .count({ n: '*' });
-    return Number(row?.n ?? 0);
+    const used = Number(row?.n ?? 0);
+    if (used >= config.maxPerUser) {
+      throw new ConflictError(
+        `You have used break-glass ${used} times in the last ${describePeriod(
+          config.periodMs,
+        )} (the limit is ${config.maxPerUser}); ask an approver instead.`,
+      );
+    }
+    await tx<ReviewRow>('break_glass_reviews').insert({
+      grant_id: use.grantId,
+      requester: use.requester,
+      state: 'pending',
+      created_at: use.createdAt,
+    });
   }
 
   async get(grantId: string): Promise<BreakGlassReview | undefined> {
@@ -126,23 +150,52 @@ export class BreakGlassReviews {
     return row ? toReview(row) : undefined;
   }
 
-  /** Newest first; `offset` pages. */
-  async list(options: {
+  /**
+   * The reviews `reviewer` may decide, newest first, with their grants:
+   * never their own, and only grants `grantFilter` (a conditional
+   * permission decision) allows. Filtered in SQL, so a page costs three
+   * queries however many reviews the reviewer may not see; `more` says
+   * whether a next page exists.
+   */
+  async listReviewable(options: {
+    reviewer: string;
     state?: BreakGlassReviewState[];
+    grantFilter?: PermissionCriteria<GrantFilter>;
     limit: number;
     offset: number;
-  }): Promise<BreakGlassReview[]> {
+  }): Promise<{
+    items: Array<{ review: BreakGlassReview; grant: GrantRecord }>;
+    more: boolean;
+  }> {
     const query = this.db<ReviewRow>('break_glass_reviews')
+      .whereNot('requester', options.reviewer)
       .orderBy([
         { column: 'created_at', order: 'desc' },
         { column: 'grant_id', order: 'desc' },
       ])
-      .limit(options.limit)
+      .limit(options.limit + 1)
       .offset(options.offset);
     if (options.state?.length) {
       query.whereIn('state', options.state);
     }
-    return (await query).map(toReview);
+    if (options.grantFilter) {
+      query.whereIn(
+        'grant_id',
+        applyGrantFilterToKnex(
+          this.db('grants').select('id'),
+          options.grantFilter,
+        ),
+      );
+    }
+    const rows = await query;
+    const page = rows.slice(0, options.limit).map(toReview);
+    const grants = await this.grants.getGrants(page.map(r => r.grantId));
+    return {
+      items: page.flatMap((review, i) =>
+        grants[i] ? [{ review, grant: grants[i]! }] : [],
+      ),
+      more: rows.length > options.limit,
+    };
   }
 
   /** Confirms or flags a pending review; false when it was decided meanwhile. */
@@ -170,19 +223,17 @@ export class BreakGlassReviews {
 /**
  * Admits a break-glass request or refuses it with the reason, before
  * anything is written: an approval rule must allow it for this request,
- * the reason must say enough, the duration stay within the break-glass
- * cap, and the requester be within their limit for the period. Answers
- * the requirement to record (`breakGlass: 'used'`).
+ * the reason must say enough and the duration stay within the break-glass
+ * cap. Answers the requirement to record (`breakGlass: 'used'`); the
+ * per-period limit is checked with the insert
+ * ({@link BreakGlassReviews.recordUse}).
  */
-export async function admitBreakGlass(options: {
+export function admitBreakGlass(options: {
   requirement: ApprovalRequirement;
   reason: string;
   durationMinutes: number;
-  requester: string;
   config: BreakGlassConfig;
-  reviews: BreakGlassReviews;
-  now: Date;
-}): Promise<ApprovalRequirement> {
+}): ApprovalRequirement {
   const { requirement, config } = options;
   if (requirement.mode === 'auto') {
     throw new InputError(
@@ -202,15 +253,6 @@ export async function admitBreakGlass(options: {
   if (options.durationMinutes > config.maxDurationMinutes) {
     throw new InputError(
       `durationMinutes: a break-glass grant lasts at most ${config.maxDurationMinutes} minutes`,
-    );
-  }
-  const since = new Date(options.now.getTime() - config.periodMs);
-  const used = await options.reviews.countSince(options.requester, since);
-  if (used >= config.maxPerUser) {
-    throw new ConflictError(
-      `You have used break-glass ${used} times in the last ${describePeriod(
-        config.periodMs,
-      )} (the limit is ${config.maxPerUser}); ask an approver instead.`,
     );
   }
   return { ...requirement, breakGlass: 'used' };

@@ -17,6 +17,8 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuditorService } from '@backstage/backend-plugin-api';
 import express from 'express';
+import { Knex } from 'knex';
+import { BreakGlassReviews } from './BreakGlass';
 import request from 'supertest';
 import { RecordingProvisioner } from '../service/__testUtils__/RecordingProvisioner';
 import {
@@ -74,6 +76,7 @@ describe('break-glass', () => {
 
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
     let app: express.Express;
+    let knex: Knex;
     let iam: RecordingProvisioner;
     let flush: () => Promise<void>;
     const send = jest.fn(async () => {});
@@ -93,9 +96,10 @@ describe('break-glass', () => {
       send.mockClear();
       events.length = 0;
       iam = new RecordingProvisioner();
+      knex = await databases.init(databaseId);
       const t = await createTestApp({
         provisioner: iam,
-        knex: await databases.init(databaseId),
+        knex,
         config,
         notifications: { send },
         auditor,
@@ -286,6 +290,76 @@ describe('break-glass', () => {
       expect(pending.status).toBe(201);
       expect(pending.body.state).toBe('pending');
       expect(pending.body.breakGlass).toBeUndefined();
+    });
+
+    it('lets exactly the limit through when break-glass requests arrive at once', async () => {
+      const actions = [
+        's3:PutObject',
+        's3:DeleteObject',
+        's3:PutObjectTagging',
+        's3:DeleteObjectTagging',
+        's3:PutObjectAcl',
+        's3:RestoreObject',
+      ];
+      const answers = await Promise.all(
+        actions.map(action => post('/grants', ask({ actions: [action] }))),
+      );
+      expect(answers.map(r => r.status).sort()).toEqual([
+        201, 201, 409, 409, 409, 409,
+      ]);
+      for (const refused of answers.filter(r => r.status === 409)) {
+        expect(refused.body.error.message).toMatch(/the limit is 2/);
+      }
+      // Nothing of the refused ones was written.
+      expect(await knex('grants').where({ requester: ALICE })).toHaveLength(2);
+      expect(await knex('break_glass_reviews')).toHaveLength(2);
+    });
+
+    it('leaves no grant when its break-glass review cannot be written', async () => {
+      const recordUse = BreakGlassReviews.prototype.recordUse;
+      const spy = jest
+        .spyOn(BreakGlassReviews.prototype, 'recordUse')
+        .mockImplementationOnce(async function fail(
+          this: BreakGlassReviews,
+          ...args
+        ) {
+          await recordUse.apply(this, args);
+          throw new Error('the review could not be written');
+        });
+      try {
+        const res = await post('/grants', ask());
+        expect(res.status).toBeGreaterThanOrEqual(400);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(await knex('grants')).toEqual([]);
+      expect(await knex('break_glass_reviews')).toEqual([]);
+      expect(iam.calls).toEqual([]);
+    });
+
+    it('lists the review queue in a few queries, however many reviews a reviewer may not see', async () => {
+      for (const requester of [ALICE, CAROL, 'user:default/dan']) {
+        for (const action of ['s3:PutObject', 's3:DeleteObject']) {
+          const res = await post(
+            '/grants',
+            ask({ actions: [action] }),
+            requester,
+          );
+          expect(res.status).toBe(201);
+        }
+      }
+      const sql: string[] = [];
+      const listener = (q: { sql: string }) => sql.push(q.sql);
+      knex.on('query', listener);
+      let res: request.Response;
+      try {
+        res = await queue(MALLORY);
+      } finally {
+        knex.removeListener('query', listener);
+      }
+      expect(res.status).toBe(200);
+      expect(res.body.items).toEqual([]);
+      expect(sql.length).toBeLessThanOrEqual(3);
     });
 
     it('answers bad review input with 400 and unknown grants with 404', async () => {

@@ -33,7 +33,6 @@ import {
   BreakGlassReviewItem,
   BreakGlassReviewState,
   describeZodError,
-  GRANT_LIMITS,
   grantApprovePermission,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
@@ -41,10 +40,7 @@ import Router from 'express-promise-router';
 import { Caller, getUserCaller } from '../service/authorization';
 import { GrantAuthorization } from '../service/grantAuthorization';
 import { GrantService } from '../service/GrantService';
-import {
-  GrantPermissionEvaluators,
-  toPermissionResource,
-} from '../service/router';
+import { GrantPermissionEvaluators } from '../service/router';
 import { BreakGlassReviews } from './BreakGlass';
 
 const REVIEW_STATES: BreakGlassReviewState[] = [
@@ -113,38 +109,22 @@ export function createBreakGlassReviewing(options: {
       if (decision.result === AuthorizeResult.DENY) {
         return { items: [] };
       }
-      // Reads pages of the queue until `limit` reviews the caller may see
-      // are found (or the queue ends), so that each page is full.
-      const items: BreakGlassReviewItem[] = [];
-      let position = offset;
-      let more = true;
-      while (items.length < limit && more) {
-        const batch = await reviews.list({
-          state: states as BreakGlassReviewState[],
-          limit: Math.min(GRANT_LIMITS.maxListLimit, limit * 2),
-          offset: position,
-        });
-        more = batch.length > 0;
-        for (const review of batch) {
-          position += 1;
-          if (review.requester === caller.userEntityRef) continue;
-          const grant = await grants.mustGet(review.grantId);
-          if (
-            decision.result === AuthorizeResult.CONDITIONAL &&
-            !options.permissionEvaluators.isAllowed(
-              decision,
-              toPermissionResource(grant),
-            )
-          ) {
-            continue;
-          }
-          items.push({ grant: grants.present(grant), review });
-          if (items.length === limit) break;
-        }
-      }
+      const { items, more } = await reviews.listReviewable({
+        reviewer: caller.userEntityRef,
+        state: states as BreakGlassReviewState[],
+        grantFilter:
+          decision.result === AuthorizeResult.CONDITIONAL
+            ? options.permissionEvaluators.toFilter(decision.conditions)
+            : undefined,
+        limit,
+        offset,
+      });
       return {
-        items,
-        ...(items.length === limit && more && { nextCursor: String(position) }),
+        items: items.map(({ grant, review }) => ({
+          grant: grants.present(grant),
+          review,
+        })),
+        ...(more && { nextCursor: String(offset + limit) }),
       };
     },
 

@@ -27,6 +27,7 @@ import {
   GrantApproval,
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantFilter } from '../permissions/resource';
+import { Knex } from 'knex';
 
 /** A grant as stored: the API fields plus what the engine needs to act on it. */
 export interface GrantRecord {
@@ -113,7 +114,9 @@ export type GrantPatch = {
     | 'endsAs'
     | 'attempts'
     | 'lastError'
-    | 'expiryWarnedAt']?: GrantRecord[K] | null;
+    | 'expiryWarnedAt'
+    | 'claimedBy'
+    | 'claimExpiresAt']?: GrantRecord[K] | null;
 };
 
 /** One history row, written in the same transaction as the change it records. */
@@ -167,6 +170,12 @@ export interface GrantStore {
     grant: NewGrantRecord,
     event: NewGrantEvent,
     limits?: InsertLimits,
+    /**
+     * Further writes that must commit with the grant or not at all, run
+     * after its row is inserted and under the per-requester lock (e.g. the
+     * break-glass review, counted against a per-requester limit).
+     */
+    extra?: (tx: Knex.Transaction) => Promise<void>,
   ): Promise<GrantRecord>;
 
   getGrant(id: string): Promise<GrantRecord | undefined>;

@@ -16,6 +16,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { InputError } from '@backstage/errors';
+import { Knex } from 'knex';
 import type { ApprovalRequirement } from '@backstage-aws-access/plugin-aws-access-node';
 import { duplicateGrantError } from '@backstage-aws-access/plugin-aws-access-common';
 import { admitBreakGlass } from '../breakGlass/BreakGlass';
@@ -94,19 +95,25 @@ async function create(
   // Break-glass: the requester approves their own request, where a rule
   // allows it; checked before anything is written.
   const breakGlass = request.breakGlass
-    ? await admitRequesterBreakGlass(
-        ctx,
-        request,
-        plan.requirement,
-        caller,
-        now,
-      )
+    ? admitRequesterBreakGlass(ctx, request, plan.requirement)
     : undefined;
   const requirement = breakGlass ?? plan.requirement;
   const auto = requirement.mode === 'auto' || !!breakGlass;
   const state = auto ? 'provisioning' : 'pending';
 
-  const grant = await ctx.store.insertGrant(
+  // A break-glass use is counted and recorded with the grant, under the
+  // insert's per-requester lock: both commit or neither.
+  const recordBreakGlass =
+    breakGlass && breakGlass.mode !== 'auto'
+      ? (tx: Knex.Transaction) =>
+          ctx.breakGlass!.reviews.recordUse(tx, {
+            grantId: id,
+            requester: caller.userEntityRef,
+            createdAt: now,
+            config: ctx.breakGlass!.config,
+          })
+      : undefined;
+  const grant = await ctx.engine.lifecycle.request(
     {
       id,
       state,
@@ -147,8 +154,6 @@ async function create(
       approvalRequirement: requirement,
     },
     {
-      type: 'requested',
-      toState: state,
       actor: caller.userEntityRef,
       reason: request.reason,
       data: {
@@ -166,14 +171,9 @@ async function create(
       maxPendingPerRequester: config.limits.maxPendingRequestsPerUser,
       maxLivePerAccount: config.limits.maxLiveGrantsPerAccount,
     },
+    recordBreakGlass,
   );
-  await ctx.engine.emit(grant, 'requested');
   if (breakGlass && breakGlass.mode !== 'auto') {
-    await ctx.breakGlass!.reviews.add({
-      grantId: grant.id,
-      requester: grant.requester,
-      createdAt: now,
-    });
     await ctx.notifications?.breakGlassUsed(
       toApiGrant(grant),
       breakGlass.approverGroups,
@@ -188,13 +188,11 @@ async function create(
   return settle(ctx, grant.id, ctx.engine.drive(grant.id));
 }
 
-async function admitRequesterBreakGlass(
+function admitRequesterBreakGlass(
   ctx: GrantApiContext,
   request: ParsedGrantRequest,
   requirement: ApprovalRequirement,
-  caller: Caller,
-  now: Date,
-): Promise<ApprovalRequirement> {
+): ApprovalRequirement {
   if (!ctx.breakGlass) {
     throw new InputError('breakGlass: break-glass is not enabled here');
   }
@@ -202,10 +200,7 @@ async function admitRequesterBreakGlass(
     requirement,
     reason: request.reason,
     durationMinutes: request.durationMinutes,
-    requester: caller.userEntityRef,
     config: ctx.breakGlass.config,
-    reviews: ctx.breakGlass.reviews,
-    now,
   });
 }
 

@@ -66,39 +66,23 @@ export async function approveGrant(
         approvals: check.approvals,
         required: check.required,
       };
-      const event = check.complete
-        ? {
-            type: 'approved' as const,
-            toState: 'provisioning' as const,
-            actor: caller.userEntityRef,
-            reason: comment,
-            data: progress,
-          }
-        : {
-            type: 'approval-recorded' as const,
-            actor: caller.userEntityRef,
-            reason: comment,
-            data: progress,
-          };
-      const updated = await ctx.store.recordApproval(
+      const updated = await ctx.engine.lifecycle.approve(
         id,
         { approver: caller.userEntityRef, approvedAt: now, comment },
-        check.complete
-          ? {
-              state: 'provisioning',
-              approvedAt: now,
-              approvedBy: approvers.join(', '),
-              expiresAt: new Date(
-                now.getTime() + minutes(grant.durationMinutes),
-              ),
-            }
-          : {},
-        event,
+        {
+          complete: check.complete,
+          patch: {
+            approvedAt: now,
+            approvedBy: approvers.join(', '),
+            expiresAt: new Date(now.getTime() + minutes(grant.durationMinutes)),
+          },
+          reason: comment,
+          data: progress,
+        },
       );
       if (!updated) {
         throw new ConflictError(`grant ${id} was decided meanwhile; reload it`);
       }
-      await ctx.engine.emit(updated, event.type, event);
       await ctx.notifications?.approved(
         toApiGrant(updated),
         caller.userEntityRef,

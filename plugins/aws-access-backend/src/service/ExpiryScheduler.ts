@@ -140,10 +140,9 @@ export class ExpiryScheduler {
         (grant.expiresAt!.getTime() - start.getTime()) / 60_000,
       );
       if (!due.due) continue;
-      const marked = await this.store.updateGrant(
+      const marked = await this.engine.lifecycle.markExpiryWarned(
         grant.id,
-        { states: ['active'] },
-        { expiryWarnedAt: now },
+        now,
       );
       if (marked) {
         await warning.warn(marked, due.minutesLeft);

@@ -23,54 +23,19 @@ import {
   ServiceUnavailableError,
   stringifyError,
 } from '@backstage/errors';
+import { GrantEventType } from '@backstage-aws-access/plugin-aws-access-common';
+import { GrantProvisioner } from '@backstage-aws-access/plugin-aws-access-node';
+import { GrantRecord, GrantStore, NewGrantEvent } from '../database/types';
+import { GrantLifecycle, GrantListener } from '../lifecycle/GrantLifecycle';
 import {
-  GrantEventType,
-  GrantState,
-} from '@backstage-aws-access/plugin-aws-access-common';
-import {
-  GrantPatch,
-  GrantRecord,
-  GrantStore,
-  NewGrantEvent,
-} from '../database/types';
-import {
-  GrantProvisioner,
-  GrantRoleSpec,
-} from '@backstage-aws-access/plugin-aws-access-node';
+  GrantWorker,
+  SYSTEM_ACTOR,
+  WORKING_STATES,
+} from '../lifecycle/GrantWorker';
 import { grantRoleSpec } from './grantRoleSpec';
 
-/** The actor recorded for steps the engine takes on its own. */
-export const SYSTEM_ACTOR = 'system';
-
-/** States in which the engine is changing IAM and holds a claim while it does. */
-const WORKING_STATES: GrantState[] = ['provisioning', 'revoking'];
-
-/**
- * IAM answers that retrying cannot change: the grant fails at once instead of
- * after every attempt.
- */
-const PERMANENT_ERRORS = new Set([
-  'MalformedPolicyDocument',
-  'MalformedPolicyDocumentException',
-  'InvalidInput',
-  'InvalidInputException',
-  'LimitExceeded',
-  'LimitExceededException',
-  'PackedPolicyTooLarge',
-  'ValidationError',
-  'InputError',
-  // The provisioner's own refusals: a same-named role that is not this
-  // grant's, or an account without the grant boundary.
-  'ConflictError',
-]);
-
-/** Called after every committed change, e.g. to notify or to arm an expiry timer. */
-export type GrantListener = (
-  grant: GrantRecord,
-  type: GrantEventType,
-  /** The event recorded with the change, when there was one. */
-  event?: NewGrantEvent,
-) => void | Promise<void>;
+export { SYSTEM_ACTOR };
+export type { GrantListener };
 
 export interface GrantEngineOptions {
   store: GrantStore;
@@ -82,7 +47,7 @@ export interface GrantEngineOptions {
   /**
    * How long a claim lasts without renewal. A crashed engine's grants are
    * picked up by another (or the restarted) engine after this long. Each
-   * IAM step renews the claim, so it only needs to outlast one step.
+   * IAM step's write renews the claim, so it only needs to outlast one step.
    */
   claimLeaseMs?: number;
   /** Failed attempts at one step before the grant fails. */
@@ -90,28 +55,24 @@ export interface GrantEngineOptions {
 }
 
 /**
- * The grant state machine, driven from the database rather than memory.
+ * The grant state machine, driven from the database rather than memory:
+ * what users and the scheduler ask of a grant, made as transitions of the
+ * {@link GrantLifecycle}, and the IAM work of a {@link GrantWorker}.
  *
- * `provisioning`: CreateRole, then PutRolePolicy, then `active`.
- * `revoking`: DeleteRolePolicy, then DeleteRole, then `revoked`, `expired` or
- * `failed` (the grant's `endsAs`).
- *
- * Every step is idempotent and every state change is a conditional write with
- * its event row, so any engine may resume any grant after a crash at any
- * point. While it works on a grant, an engine holds a row claim
- * (`claimed_by`, `claim_expires_at`); another engine never works on a grant
- * with a live claim, so two replicas never provision or revoke the same grant
- * at once.
+ * While it works on a grant, an engine holds a row claim (`claimed_by`,
+ * `claim_expires_at`); another engine never works on a grant with a live
+ * claim, so two replicas never provision or revoke the same grant at once.
  */
 export class GrantEngine {
+  /** The one writer of grant state, and its listeners. */
+  readonly lifecycle: GrantLifecycle;
   private readonly store: GrantStore;
-  private readonly provisioner: GrantProvisioner;
   private readonly logger: LoggerService;
+  private readonly provisioner: GrantProvisioner;
   private readonly rolePath: string;
   private readonly instanceId: string;
   private readonly claimLeaseMs: number;
-  private readonly maxAttempts: number;
-  private readonly listeners: GrantListener[] = [];
+  private readonly worker: GrantWorker;
   /** Grants this engine is driving now; a claim is per engine, not per call. */
   private readonly inFlight = new Map<
     string,
@@ -120,36 +81,36 @@ export class GrantEngine {
 
   constructor(options: GrantEngineOptions) {
     this.store = options.store;
-    this.provisioner = options.provisioner;
     this.logger = options.logger;
+    this.provisioner = options.provisioner;
     this.rolePath = options.rolePath;
     this.instanceId = options.instanceId ?? `engine-${randomUUID()}`;
     this.claimLeaseMs = options.claimLeaseMs ?? 60_000;
-    this.maxAttempts = options.maxAttempts ?? 5;
+    this.lifecycle = new GrantLifecycle(options.store, options.logger);
+    this.worker = new GrantWorker({
+      lifecycle: this.lifecycle,
+      store: options.store,
+      provisioner: options.provisioner,
+      logger: options.logger,
+      rolePath: options.rolePath,
+      owner: this.instanceId,
+      claimLeaseMs: this.claimLeaseMs,
+      maxAttempts: options.maxAttempts ?? 5,
+    });
   }
 
   /** Registers a listener for committed changes. */
   onChange(listener: GrantListener): void {
-    this.listeners.push(listener);
+    this.lifecycle.onChange(listener);
   }
 
-  /** Reports a change committed outside the engine (e.g. a new grant). */
-  async emit(
+  /** Reports a change committed outside the engine. */
+  emit(
     grant: GrantRecord,
     type: GrantEventType,
     event?: NewGrantEvent,
   ): Promise<void> {
-    for (const listener of this.listeners) {
-      try {
-        await listener(grant, type, event);
-      } catch (error) {
-        this.logger.warn(
-          `Listener failed on ${type} of grant ${grant.id}: ${stringifyError(
-            error,
-          )}`,
-        );
-      }
-    }
+    return this.lifecycle.emit(grant, type, event);
   }
 
   /**
@@ -163,27 +124,9 @@ export class GrantEngine {
     if (running) {
       return running;
     }
-    const work = this.driveClaimed(id).finally(() => this.inFlight.delete(id));
+    const work = this.worker.run(id).finally(() => this.inFlight.delete(id));
     this.inFlight.set(id, work);
     return work;
-  }
-
-  private async driveClaimed(id: string): Promise<GrantRecord | undefined> {
-    let grant = await this.claim(id);
-    if (!grant) {
-      return this.store.getGrant(id);
-    }
-    try {
-      while (grant && WORKING_STATES.includes(grant.state)) {
-        grant =
-          grant.state === 'provisioning'
-            ? await this.provision(grant)
-            : await this.deprovision(grant);
-      }
-    } finally {
-      await this.store.releaseClaim(id, this.instanceId);
-    }
-    return this.store.getGrant(id);
   }
 
   /**
@@ -191,11 +134,9 @@ export class GrantEngine {
    * whose claim has lapsed. Rows other replicas are claiming are skipped.
    */
   async resumeAll(limit = 100): Promise<number> {
-    const now = new Date();
-    const ids = await this.store.claimGrants({
+    const ids = await this.lifecycle.claimMany({
       owner: this.instanceId,
-      until: new Date(now.getTime() + this.claimLeaseMs),
-      now,
+      leaseMs: this.claimLeaseMs,
       states: WORKING_STATES,
       limit,
     });
@@ -224,12 +165,15 @@ export class GrantEngine {
       return grant;
     }
     const now = new Date();
-    return this.transition(
-      grant,
-      { states: ['pending'] },
-      { state: 'cancelled', endedAt: now },
-      { type: 'cancelled', toState: 'cancelled', actor, reason },
-      now,
+    return this.changedOrConflict(
+      id,
+      await this.lifecycle.transition(id, 'cancelled', {
+        from: 'pending',
+        patch: { endedAt: now },
+        actor,
+        reason,
+        now,
+      }),
     );
   }
 
@@ -250,35 +194,31 @@ export class GrantEngine {
   ): Promise<GrantRecord> {
     const endsAs = options.endsAs ?? 'revoked';
     const grant = await this.mustGet(id);
-    const now = new Date();
-    if (grant.state === 'active' || grant.state === 'provisioning') {
-      // Only while no engine is working on it: a role being created (or an
-      // expiry being rewritten) right now finishes first.
-      const updated = await this.store.updateGrant(
-        id,
-        { states: [grant.state], claimedBy: null },
-        {
-          state: 'revoking',
-          endsAs,
-          attempts: 0,
-          ...(endsAs === 'failed' && reason ? { lastError: reason } : {}),
-        },
-        { type: 'revoke-requested', toState: 'revoking', actor, reason },
-        now,
-      );
-      if (!updated) {
-        const current = await this.mustGet(id);
-        if (current.state === grant.state) {
-          throw new ConflictError(
-            `grant ${id} is being changed right now; try again in a few seconds`,
-          );
-        }
-        return current;
-      }
-      await this.emit(updated, 'revoke-requested');
+    if (grant.state !== 'active' && grant.state !== 'provisioning') {
+      return grant;
+    }
+    // Only while no engine is working on it: a role being created (or an
+    // expiry being rewritten) right now finishes first.
+    const updated = await this.lifecycle.transition(id, 'revoke-requested', {
+      from: grant.state,
+      patch: {
+        endsAs,
+        attempts: 0,
+        ...(endsAs === 'failed' && reason ? { lastError: reason } : {}),
+      },
+      actor,
+      reason,
+    });
+    if (updated) {
       return updated;
     }
-    return grant;
+    const current = await this.mustGet(id);
+    if (current.state === grant.state) {
+      throw new ConflictError(
+        `grant ${id} is being changed right now; try again in a few seconds`,
+      );
+    }
+    return current;
   }
 
   /**
@@ -286,31 +226,21 @@ export class GrantEngine {
    * because nobody decided in time. Returns undefined when the grant is no
    * longer pending, e.g. because it was approved or cancelled meanwhile.
    */
-  async reject(
+  reject(
     id: string,
     actor: string,
     reason?: string,
     data?: Record<string, unknown>,
   ): Promise<GrantRecord | undefined> {
     const now = new Date();
-    const event: NewGrantEvent = {
-      type: 'rejected',
-      toState: 'rejected',
+    return this.lifecycle.transition(id, 'rejected', {
+      from: 'pending',
+      patch: { endedAt: now },
       actor,
       reason,
       data,
-    };
-    const updated = await this.store.updateGrant(
-      id,
-      { states: ['pending'] },
-      { state: 'rejected', endedAt: now },
-      event,
       now,
-    );
-    if (updated) {
-      await this.emit(updated, event.type, event);
-    }
-    return updated;
+    });
   }
 
   /**
@@ -318,22 +248,16 @@ export class GrantEngine {
    * the grant is not (or no longer) due, e.g. because it was extended.
    */
   async expire(id: string, now = new Date()): Promise<boolean> {
-    const updated = await this.store.updateGrant(
-      id,
-      { states: ['active'], claimedBy: null, expiresAtOrBefore: now },
-      { state: 'revoking', endsAs: 'expired', attempts: 0 },
-      {
-        type: 'expiring',
-        toState: 'revoking',
-        actor: SYSTEM_ACTOR,
-        reason: 'the grant reached its expiry',
-      },
+    const updated = await this.lifecycle.transition(id, 'expiring', {
+      from: 'active',
+      patch: { endsAs: 'expired', attempts: 0 },
+      actor: SYSTEM_ACTOR,
+      reason: 'the grant reached its expiry',
       now,
-    );
+    });
     if (!updated) {
       return false;
     }
-    await this.emit(updated, 'expiring');
     await this.drive(id);
     return true;
   }
@@ -358,249 +282,64 @@ export class GrantEngine {
         `durationMinutes: the extended grant must end after its current expiry (${grant.expiresAt.toISOString()})`,
       );
     }
-    const claimed = await this.claim(id, ['active']);
+    const owner = this.instanceId;
+    const claimed = await this.lifecycle.claim(id, {
+      owner,
+      leaseMs: this.claimLeaseMs,
+      states: ['active'],
+    });
     if (!claimed) {
       throw new ConflictError(
         `grant ${id} is being changed right now; try again in a few seconds`,
       );
     }
     try {
-      try {
-        await this.provisioner.updateExpiry(
-          this.roleSpec({ ...claimed, expiresAt: options.expiresAt }),
-        );
-      } catch (error) {
-        await this.store.updateGrant(
-          id,
-          { states: ['active'] },
-          { lastError: stringifyError(error) },
-          {
-            type: 'extend-failed',
-            actor: options.actor,
-            reason: stringifyError(error),
-          },
-        );
-        throw new ServiceUnavailableError(
-          `could not extend grant ${id} in AWS; it keeps its current expiry`,
-          error,
-        );
-      }
-      const updated = await this.transition(
-        claimed,
-        { states: ['active'], claimedBy: this.instanceId },
-        { expiresAt: options.expiresAt, lastError: null },
-        {
-          type: 'extended',
-          actor: options.actor,
-          reason: options.reason,
-          data: {
-            previousExpiresAt: claimed.expiresAt?.toISOString(),
-            expiresAt: options.expiresAt.toISOString(),
-          },
-        },
+      await this.provisioner.updateExpiry(
+        grantRoleSpec(
+          { ...claimed, expiresAt: options.expiresAt },
+          this.rolePath,
+        ),
       );
-      return updated;
-    } finally {
-      await this.store.releaseClaim(id, this.instanceId);
-    }
-  }
-
-  private async provision(grant: GrantRecord) {
-    const spec = this.roleSpec(grant);
-    let current = grant;
-    try {
-      // A crash after CreateRole but before this record leaves roleArn unset;
-      // CreateRole then runs again and finds the grant's own role.
-      if (!current.roleArn) {
-        if (!(await this.renew(current))) return undefined;
-        const { roleArn } = await this.provisioner.createRole(spec);
-        const updated = await this.store.updateGrant(
-          current.id,
-          { states: ['provisioning'], claimedBy: this.instanceId },
-          { roleArn },
-          { type: 'role-created', actor: SYSTEM_ACTOR, data: { roleArn } },
-        );
-        if (!updated) return undefined;
-        current = updated;
-      }
-      if (!(await this.renew(current))) return undefined;
-      await this.provisioner.putRolePolicy(spec);
     } catch (error) {
-      return this.stepFailed(current, error);
-    }
-    return this.transitionIfStill(
-      current,
-      {
-        state: 'active',
-        activatedAt: new Date(),
-        attempts: 0,
-        lastError: null,
-      },
-      { type: 'activated', toState: 'active', actor: SYSTEM_ACTOR },
-    );
-  }
-
-  private async deprovision(grant: GrantRecord) {
-    try {
-      if (!(await this.renew(grant))) return undefined;
-      // Policy first: live sessions lose their rights at once.
-      await this.provisioner.deleteRolePolicy(
-        grant.accountId,
-        grant.roleName,
-        grant.policyName,
-      );
-      await this.store.appendEvent(grant.id, {
-        type: 'policy-deleted',
-        actor: SYSTEM_ACTOR,
+      await this.lifecycle.transition(id, 'extend-failed', {
+        from: 'active',
+        patch: { lastError: stringifyError(error) },
+        actor: options.actor,
+        reason: stringifyError(error),
       });
-      if (!(await this.renew(grant))) return undefined;
-      await this.provisioner.deleteRole(grant.accountId, grant.roleName);
-    } catch (error) {
-      return this.stepFailed(grant, error);
-    }
-    const endState = grant.endsAs ?? 'revoked';
-    return this.transitionIfStill(
-      grant,
-      {
-        state: endState,
-        endedAt: new Date(),
-        endsAs: null,
-        attempts: 0,
-        // A failed grant keeps the cause of its failure.
-        lastError: endState === 'failed' ? grant.lastError : null,
-      },
-      // The end states are event types of their own.
-      {
-        type: endState as GrantEventType,
-        toState: endState,
-        actor: SYSTEM_ACTOR,
-      },
-    );
-  }
-
-  /**
-   * Records a failed attempt. The grant stays in its state for the next sweep
-   * to retry, until the attempts run out or the error is permanent: then a
-   * provisioning grant is cleaned up (revoking, to end `failed`) and a
-   * revoking one ends `failed` (the reconciler removes what is left).
-   */
-  private async stepFailed(grant: GrantRecord, error: unknown) {
-    const message = stringifyError(error);
-    const attempts = grant.attempts + 1;
-    const name = (error as { name?: string })?.name ?? '';
-    const giveUp = attempts >= this.maxAttempts || PERMANENT_ERRORS.has(name);
-    this.logger.warn(
-      `Grant ${grant.id}: ${grant.state} attempt ${attempts} failed${
-        giveUp ? ', giving up' : ''
-      }: ${message}`,
-    );
-    if (!giveUp) {
-      await this.transitionIfStill(
-        grant,
-        { attempts, lastError: message },
-        {
-          type: 'step-failed',
-          actor: SYSTEM_ACTOR,
-          reason: message,
-          data: { attempts },
-        },
-      );
-      return undefined;
-    }
-    if (grant.state === 'provisioning') {
-      return this.transitionIfStill(
-        grant,
-        {
-          state: 'revoking',
-          endsAs: 'failed',
-          attempts: 0,
-          lastError: message,
-        },
-        {
-          type: 'provisioning-failed',
-          toState: 'revoking',
-          actor: SYSTEM_ACTOR,
-          reason: message,
-        },
+      await this.lifecycle.release(id, owner);
+      throw new ServiceUnavailableError(
+        `could not extend grant ${id} in AWS; it keeps its current expiry`,
+        error,
       );
     }
-    return this.transitionIfStill(
-      grant,
-      {
-        state: 'failed',
-        endedAt: new Date(),
-        endsAs: null,
-        attempts,
-        lastError: message,
+    const updated = await this.lifecycle.transition(id, 'extended', {
+      from: 'active',
+      patch: { expiresAt: options.expiresAt, lastError: null },
+      claim: { owner, release: true },
+      actor: options.actor,
+      reason: options.reason,
+      data: {
+        previousExpiresAt: claimed.expiresAt?.toISOString(),
+        expiresAt: options.expiresAt.toISOString(),
       },
-      {
-        type: 'failed',
-        toState: 'failed',
-        actor: SYSTEM_ACTOR,
-        reason: message,
-      },
-    );
-  }
-
-  /** A change to a grant this engine holds; undefined if it lost the claim. */
-  private async transitionIfStill(
-    grant: GrantRecord,
-    patch: GrantPatch,
-    event: NewGrantEvent,
-  ) {
-    const updated = await this.store.updateGrant(
-      grant.id,
-      { states: [grant.state], claimedBy: this.instanceId },
-      patch,
-      event,
-    );
-    if (updated) {
-      await this.emit(updated, event.type, event);
-    } else {
-      this.logger.warn(`Grant ${grant.id} changed under this engine; stopping`);
+    });
+    if (!updated) {
+      await this.lifecycle.release(id, owner);
     }
-    return updated;
+    return this.changedOrConflict(id, updated);
   }
 
-  private async transition(
-    grant: GrantRecord,
-    condition: Parameters<GrantStore['updateGrant']>[1],
-    patch: GrantPatch,
-    event: NewGrantEvent,
-    now?: Date,
-  ): Promise<GrantRecord> {
-    const updated = await this.store.updateGrant(
-      grant.id,
-      condition,
-      patch,
-      event,
-      now,
-    );
+  private changedOrConflict(
+    id: string,
+    updated: GrantRecord | undefined,
+  ): GrantRecord {
     if (!updated) {
       throw new ConflictError(
-        `grant ${grant.id} changed meanwhile; reload and try again`,
+        `grant ${id} changed meanwhile; reload and try again`,
       );
     }
-    await this.emit(updated, event.type, event);
     return updated;
-  }
-
-  private claim(id: string, states: GrantState[] = WORKING_STATES) {
-    const now = new Date();
-    return this.store.claimGrant(id, {
-      owner: this.instanceId,
-      until: new Date(now.getTime() + this.claimLeaseMs),
-      now,
-      states,
-    });
-  }
-
-  private async renew(grant: GrantRecord): Promise<boolean> {
-    const renewed = await this.claim(grant.id, [grant.state]);
-    if (!renewed) {
-      this.logger.warn(`Lost the claim on grant ${grant.id}; stopping`);
-    }
-    return !!renewed;
   }
 
   private async mustGet(id: string): Promise<GrantRecord> {
@@ -609,9 +348,5 @@ export class GrantEngine {
       throw new NotFoundError(`no grant with id ${id}`);
     }
     return grant;
-  }
-
-  private roleSpec(grant: GrantRecord): GrantRoleSpec {
-    return grantRoleSpec(grant, this.rolePath);
   }
 }

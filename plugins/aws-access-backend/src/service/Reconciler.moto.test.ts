@@ -16,7 +16,9 @@
 
 import {
   CreateRoleCommand,
+  DeleteRoleCommand,
   DeleteRolePermissionsBoundaryCommand,
+  DeleteRolePolicyCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
   IAMClient,
@@ -275,6 +277,35 @@ describeMoto('Reconciler against moto', () => {
     await expect(
       adminIam.send(new GetRoleCommand({ RoleName: bounded.roleName })),
     ).rejects.toBeInstanceOf(NoSuchEntityException);
+  });
+
+  it('ends a grant failed whose role was deleted outside Backstage, and says why', async () => {
+    const deleted = await newActiveGrant('user:default/carol');
+    await adminIam.send(
+      new DeleteRolePolicyCommand({
+        RoleName: deleted.roleName,
+        PolicyName: GRANT_POLICY_NAME,
+      }),
+    );
+    await adminIam.send(new DeleteRoleCommand({ RoleName: deleted.roleName }));
+
+    const result = await reconciler.reconcile();
+
+    expect(result.revoked).toEqual([
+      {
+        grantId: deleted.id,
+        roleArn: deleted.roleArn,
+        why: 'the role was deleted outside Backstage',
+      },
+    ]);
+    await expect(store.getGrant(deleted.id)).resolves.toMatchObject({
+      state: 'failed',
+      lastError: 'the role was deleted outside Backstage',
+    });
+    // The other grants keep their roles.
+    await expect(
+      adminIam.send(new GetRoleCommand({ RoleName: grant.roleName })),
+    ).resolves.toBeDefined();
   });
 
   it("removes its own leftover roles but never another installation's", async () => {

@@ -139,6 +139,71 @@ describe('Reconciler', () => {
     expect(result.repaired).toEqual([]);
   });
 
+  it('does not claim the removal of a role whose grant its engine ended during the pass', async () => {
+    // Pending when the pass lists the live grants, so not among them.
+    const grant = await store.insertGrant(
+      provisioningGrant({ state: 'pending' }),
+      requested,
+    );
+    const listRoles = iam.listManagedRoles.bind(iam);
+    jest
+      .spyOn(iam, 'listManagedRoles')
+      .mockImplementationOnce(async accountId => {
+        // Approved and provisioned meanwhile; the roles are listed with its
+        // role; then its engine revokes it and deletes the role itself.
+        await store.updateGrant(
+          grant.id,
+          { states: ['pending'] },
+          { state: 'provisioning' },
+        );
+        await engine.drive(grant.id);
+        const roles = await listRoles(accountId);
+        await engine.revoke(grant.id, 'user:default/alice');
+        await engine.drive(grant.id);
+        return roles;
+      });
+
+    const result = await reconciler().reconcile();
+
+    expect(result.removed).toEqual([]);
+    expect((await store.listEvents(grant.id)).map(e => e.type)).not.toContain(
+      'orphan-removed',
+    );
+    expect(auditorService.createEvent).not.toHaveBeenCalled();
+    expect(await store.getGrant(grant.id)).toMatchObject({ state: 'revoked' });
+  });
+
+  it('ends an active grant failed, with the cause, when its role was deleted by hand', async () => {
+    const grant = (await engine.drive(
+      (
+        await store.insertGrant(provisioningGrant(), requested)
+      ).id,
+    ))!;
+    const kept = (await engine.drive(
+      (
+        await store.insertGrant(provisioningGrant(), requested)
+      ).id,
+    ))!;
+    for (const [key, role] of iam.roles) {
+      if (role.roleName === grant.roleName) iam.roles.delete(key);
+    }
+
+    const result = await reconciler().reconcile();
+
+    expect(result.revoked).toEqual([
+      {
+        grantId: grant.id,
+        roleArn: grant.roleArn,
+        why: 'the role was deleted outside Backstage',
+      },
+    ]);
+    expect(await store.getGrant(grant.id)).toMatchObject({
+      state: 'failed',
+      lastError: 'the role was deleted outside Backstage',
+    });
+    expect(await store.getGrant(kept.id)).toMatchObject({ state: 'active' });
+  });
+
   it('carries on with other accounts when one fails', async () => {
     const stray = {
       roleName: 'stray',

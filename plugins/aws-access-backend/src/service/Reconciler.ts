@@ -23,19 +23,22 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRecord, GrantStore } from '../database/types';
 import { GrantAuditor } from '../notifications/GrantAuditor';
-import { GRANT_POLICY_NAME } from '../provisioning/naming';
 import { RoleDrift } from '../provisioning/roleDrift';
 import {
   GrantProvisioner,
   ManagedRole,
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { DEFAULT_INSTALLATION_ID } from '../provisioning/roleAttributes';
-import { GrantEngine, SYSTEM_ACTOR } from './GrantEngine';
+import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
+import { GrantEngine } from './GrantEngine';
 import { RECONCILER_ACTOR } from './reconcilerActor';
 import { repairRoleDrift } from './repairRoleDrift';
-
-/** Grant states whose role is meant to exist (or is being removed by the engine). */
-const ROLE_STATES: GrantState[] = ['provisioning', 'active', 'revoking'];
+import {
+  OrphanOptions,
+  orphanReason,
+  removeOrphan,
+  ROLE_STATES,
+} from './orphanRoles';
 
 export { RECONCILER_ACTOR };
 
@@ -101,9 +104,14 @@ export class Reconciler {
   private readonly owner = `reconciler-${randomUUID()}`;
   private readonly claimLeaseMs: number;
   private readonly installationId: string;
+  /** Claims grants while checking their roles, and records what it did. */
+  private readonly lifecycle: GrantLifecycle;
+  private readonly orphanOptions: OrphanOptions;
 
   constructor(private readonly options: ReconcilerOptions) {
     this.claimLeaseMs = options.claimLeaseMs ?? 60_000;
+    this.lifecycle = new GrantLifecycle(options.store, options.logger);
+    this.orphanOptions = { ...options, lifecycle: this.lifecycle };
     this.installationId = options.installationId ?? DEFAULT_INSTALLATION_ID;
   }
 
@@ -134,8 +142,12 @@ export class Reconciler {
   private async reconcileAccount(accountId: string, result: ReconcileResult) {
     const { provisioner, store, logger } = this.options;
     const live = await this.grantsByRoleName(accountId, ROLE_STATES);
+    // Grants that end after this were ended by their engine during the pass.
+    const listedAt = new Date();
+    const roles = await provisioner.listManagedRoles(accountId);
+    await this.noticeDeletedRoles(live, roles, listedAt, result);
     let failed: Map<string, GrantRecord> | undefined;
-    for (const role of await provisioner.listManagedRoles(accountId)) {
+    for (const role of roles) {
       const owner = live.get(role.roleName);
       if (owner) {
         // The engine is creating or removing it: nothing to check.
@@ -152,8 +164,11 @@ export class Reconciler {
         const ended = failed.get(role.roleName);
         if (ended?.roleArn) {
           const why = `its grant ${ended.id} is failed (and its grant tag was removed)`;
-          await this.removeOrphan(role, ended, why);
-          result.removed.push({ roleArn: role.roleArn, why });
+          if (
+            await removeOrphan(this.orphanOptions, role, ended, why, listedAt)
+          ) {
+            result.removed.push({ roleArn: role.roleArn, why });
+          }
           continue;
         }
         result.foreign.push(role.roleArn);
@@ -177,10 +192,55 @@ export class Reconciler {
         );
         continue;
       }
-      const why = this.orphanReason(role, grant);
-      if (why) {
-        await this.removeOrphan(role, grant, why);
+      const why = orphanReason(role, grant);
+      if (
+        why &&
+        (await removeOrphan(this.orphanOptions, role, grant, why, listedAt))
+      ) {
         result.removed.push({ roleArn: role.roleArn, why });
+      }
+    }
+  }
+
+  /**
+   * Ends, `failed` with the cause, each active grant whose role is gone:
+   * deleted outside Backstage, so its requester would otherwise see a grant
+   * that gives nothing. Checked again in IAM first, for a role made after
+   * the listing.
+   */
+  private async noticeDeletedRoles(
+    live: Map<string, GrantRecord>,
+    roles: ManagedRole[],
+    listedAt: Date,
+    result: ReconcileResult,
+  ) {
+    const listed = new Set(roles.map(r => r.roleName));
+    for (const grant of live.values()) {
+      if (
+        grant.state !== 'active' ||
+        listed.has(grant.roleName) ||
+        (grant.activatedAt && grant.activatedAt >= listedAt)
+      ) {
+        continue;
+      }
+      const roleArn = grant.roleArn ?? grant.roleName;
+      try {
+        const state = await this.options.provisioner.getRoleState(
+          grant.accountId,
+          grant.roleName,
+          grant.policyName,
+        );
+        if (state) continue;
+        const why = 'the role was deleted outside Backstage';
+        await this.revokeTampered(roleArn, grant, why);
+        result.revoked.push({ grantId: grant.id, roleArn, why });
+      } catch (error) {
+        result.failedRoles.push(roleArn);
+        this.options.logger.error(
+          `Could not check the role of grant ${grant.id}: ${stringifyError(
+            error,
+          )}`,
+        );
       }
     }
   }
@@ -232,6 +292,7 @@ export class Reconciler {
         : await repairRoleDrift(
             {
               ...this.options,
+              lifecycle: this.lifecycle,
               owner: this.owner,
               claimLeaseMs: this.claimLeaseMs,
             },
@@ -239,7 +300,7 @@ export class Reconciler {
             grant,
           );
       if (outcome?.revoke) {
-        await this.revokeTampered(role, grant, outcome.revoke);
+        await this.revokeTampered(role.roleArn, grant, outcome.revoke);
         result.revoked.push({
           grantId: grant.id,
           roleArn: role.roleArn,
@@ -269,7 +330,7 @@ export class Reconciler {
    * cause, so its requester sees why it ended early.
    */
   private async revokeTampered(
-    role: ManagedRole,
+    roleArn: string,
     grant: GrantRecord,
     why: string,
   ) {
@@ -277,57 +338,10 @@ export class Reconciler {
     await engine.revoke(grant.id, RECONCILER_ACTOR, why, { endsAs: 'failed' });
     await engine.drive(grant.id);
     await auditor?.succeeded('reconciler-removal', {
-      subject: { roleArn: role.roleArn, grantId: grant.id },
+      subject: { roleArn, grantId: grant.id },
       actor: RECONCILER_ACTOR,
       meta: { why },
     });
-    logger.warn(`Revoked grant ${grant.id}: role ${role.roleArn}: ${why}`);
-  }
-
-  private async removeOrphan(
-    role: ManagedRole,
-    grant: GrantRecord | undefined,
-    why: string,
-  ) {
-    const { provisioner, store, logger, auditor } = this.options;
-    await provisioner.deleteRolePolicy(
-      role.accountId,
-      role.roleName,
-      grant?.policyName ?? GRANT_POLICY_NAME,
-    );
-    await provisioner.deleteRole(role.accountId, role.roleName);
-    if (grant) {
-      await store.appendEvent(grant.id, {
-        type: 'orphan-removed',
-        actor: SYSTEM_ACTOR,
-        reason: why,
-        data: { roleArn: role.roleArn },
-      });
-    }
-    await auditor?.succeeded('reconciler-removal', {
-      subject: { roleArn: role.roleArn, grantId: role.grantId },
-      actor: RECONCILER_ACTOR,
-      meta: { why },
-    });
-    logger.warn(`Removed orphaned role ${role.roleArn}: ${why}`);
-  }
-
-  private orphanReason(
-    role: ManagedRole,
-    grant: GrantRecord | undefined,
-  ): string | undefined {
-    if (!grant) {
-      return `its grant ${role.grantId} is unknown`;
-    }
-    if (
-      grant.accountId !== role.accountId ||
-      grant.roleName !== role.roleName
-    ) {
-      return `grant ${grant.id} owns role ${grant.roleName} in ${grant.accountId}, not this one`;
-    }
-    if (!ROLE_STATES.includes(grant.state)) {
-      return `its grant ${grant.id} is ${grant.state}`;
-    }
-    return undefined;
+    logger.warn(`Revoked grant ${grant.id}: role ${roleArn}: ${why}`);
   }
 }

@@ -20,7 +20,8 @@ import {
   GrantRoleState,
   ManagedRole,
 } from '@backstage-aws-access/plugin-aws-access-node';
-import { GrantRecord, GrantStore } from '../database/types';
+import { GrantRecord } from '../database/types';
+import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
 import { GrantAuditor } from '../notifications/GrantAuditor';
 import { renderGrantPolicies } from '../provisioning/policies';
 import {
@@ -34,7 +35,8 @@ import { RECONCILER_ACTOR } from './reconcilerActor';
 /** What a drift repair works with: the reconciler's services and its claim. */
 export interface RepairOptions {
   provisioner: GrantProvisioner;
-  store: GrantStore;
+  /** Claims the grant and records the repair. */
+  lifecycle: GrantLifecycle;
   logger: LoggerService;
   auditor?: GrantAuditor;
   /** The claim owner (the reconciler pass) and how long a claim lasts. */
@@ -56,12 +58,11 @@ export async function repairRoleDrift(
   role: ManagedRole,
   active: GrantRecord,
 ): Promise<{ repaired?: RoleDrift; revoke?: string } | undefined> {
-  const { provisioner, store, logger, auditor, owner, claimLeaseMs } = options;
-  const now = new Date();
-  const grant = await store.claimGrant(active.id, {
-    owner: owner,
-    until: new Date(now.getTime() + claimLeaseMs),
-    now,
+  const { provisioner, lifecycle, logger, auditor, owner, claimLeaseMs } =
+    options;
+  const grant = await lifecycle.claim(active.id, {
+    owner,
+    leaseMs: claimLeaseMs,
     states: ['active'],
   });
   if (!grant) {
@@ -115,7 +116,7 @@ export async function repairRoleDrift(
     }
 
     const reason = `changed by hand: ${describeRoleDrift(drift)}`;
-    await store.appendEvent(grant.id, {
+    await lifecycle.note(grant.id, {
       type: 'drift-repaired',
       actor: RECONCILER_ACTOR,
       reason,
@@ -145,7 +146,7 @@ export async function repairRoleDrift(
     logger.warn(`Repaired ${role.roleArn} of grant ${grant.id}, ${reason}`);
     return { repaired: drift };
   } finally {
-    await store.releaseClaim(grant.id, owner);
+    await lifecycle.release(grant.id, owner);
   }
 }
 
