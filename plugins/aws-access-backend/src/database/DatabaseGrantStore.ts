@@ -32,6 +32,7 @@ import {
   GrantApproval,
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { applyGrantFilterToKnex } from '../permissions/applyGrantFilterToKnex';
+import type { EventsWrittenHook } from '../outbox/types';
 import {
   GrantCondition,
   GrantPatch,
@@ -238,17 +239,22 @@ export class DatabaseGrantStore implements GrantStore {
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    /** Runs in the transaction of every grant_events insert (the outbox). */
+    onEventsWritten?: EventsWrittenHook;
   }): Promise<DatabaseGrantStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip && !options.skipMigrations) {
       await client.migrate.latest({ directory: migrationsDir });
     }
-    return new DatabaseGrantStore(client);
+    return new DatabaseGrantStore(client, options.onEventsWritten);
   }
 
   private readonly isPostgres: boolean;
 
-  private constructor(private readonly db: Knex) {
+  private constructor(
+    private readonly db: Knex,
+    private readonly onEventsWritten?: EventsWrittenHook,
+  ) {
     this.isPostgres = db.client.config.client === 'pg';
   }
 
@@ -591,7 +597,7 @@ export class DatabaseGrantStore implements GrantStore {
     event: NewGrantEvent,
     now: Date = new Date(),
   ): Promise<void> {
-    await this.insertEvent(this.db, grantId, event, now);
+    await this.db.transaction(tx => this.insertEvent(tx, grantId, event, now));
   }
 
   async claimGrant(
@@ -705,20 +711,26 @@ export class DatabaseGrantStore implements GrantStore {
   }
 
   private async insertEvent(
-    db: Knex | Knex.Transaction,
+    tx: Knex.Transaction,
     grantId: string,
     event: NewGrantEvent,
     now: Date,
   ) {
-    await db('grant_events').insert({
-      grant_id: grantId,
-      type: event.type,
-      from_state: event.fromState ?? null,
-      to_state: event.toState ?? null,
-      actor: event.actor,
-      reason: event.reason ?? null,
-      data: event.data ? JSON.stringify(event.data) : null,
-      created_at: now,
-    });
+    const [{ id }] = await tx('grant_events').insert(
+      {
+        grant_id: grantId,
+        type: event.type,
+        from_state: event.fromState ?? null,
+        to_state: event.toState ?? null,
+        actor: event.actor,
+        reason: event.reason ?? null,
+        data: event.data ? JSON.stringify(event.data) : null,
+        created_at: now,
+      },
+      ['id'],
+    );
+    await this.onEventsWritten?.(tx, [
+      { id: Number(id), grantId, type: event.type },
+    ]);
   }
 }
