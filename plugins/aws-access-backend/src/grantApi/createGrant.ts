@@ -25,7 +25,6 @@ import { admitBreakGlass } from '../breakGlass/BreakGlass';
 import { GrantRecord } from '../database/types';
 import { GRANT_POLICY_NAME, grantRoleName } from '../provisioning/naming';
 import { Caller } from '../service/authorization';
-import { toApiGrant } from '../service/grantView';
 import { GrantApiContext } from './grantApiContext';
 import { audit, parse, settle } from './grantOperation';
 import { ParsedGrantRequest, planGrantRequest } from './planGrantRequest';
@@ -171,6 +170,7 @@ async function create(
       maxLivePerAccount: config.limits.maxLiveGrantsPerAccount,
     },
   );
+  // The approvers hear of it from the outbox, with the `requested` event.
   await ctx.engine.emit(grant, 'requested');
   if (breakGlass && breakGlass.mode !== 'auto') {
     await ctx.breakGlass!.reviews.add({
@@ -178,15 +178,7 @@ async function create(
       requester: grant.requester,
       createdAt: now,
     });
-    await ctx.notifications?.breakGlassUsed(
-      toApiGrant(grant),
-      breakGlass.approverGroups,
-    );
   } else if (requirement.mode !== 'auto') {
-    await ctx.notifications?.approvalRequested(
-      toApiGrant(grant),
-      requirement.approverGroups,
-    );
     return grant;
   }
   return settle(ctx, grant.id, ctx.engine.drive(grant.id));

@@ -19,7 +19,6 @@ import { decisionRequestSchema } from '@backstage-aws-access/plugin-aws-access-c
 import { GrantRecord } from '../database/types';
 import { Caller } from '../service/authorization';
 import { SYSTEM_ACTOR } from '../service/GrantEngine';
-import { toApiGrant } from '../service/grantView';
 import { GrantApiContext } from './grantApiContext';
 import {
   audit,
@@ -102,12 +101,8 @@ export async function approveGrant(
       if (!updated) {
         throw new ConflictError(`grant ${id} was decided meanwhile; reload it`);
       }
+      // The requester hears of it from the outbox, with this event.
       await ctx.engine.emit(updated, event.type, event);
-      await ctx.notifications?.approved(
-        toApiGrant(updated),
-        caller.userEntityRef,
-        check.required - check.approvals,
-      );
       return check.complete ? settle(ctx, id, ctx.engine.drive(id)) : updated;
     },
   );

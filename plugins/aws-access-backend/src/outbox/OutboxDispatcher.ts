@@ -78,6 +78,8 @@ export class OutboxDispatcher {
   private readonly deliveryTimeoutMs: number;
   private readonly inFlight = new Set<Promise<unknown>>();
   private sweeping?: Promise<number>;
+  private readonly delivered: number[] = [];
+  private deleting?: Promise<void>;
   private retryTimer?: { at: number; timer: NodeJS.Timeout };
   private stopped = false;
 
@@ -179,27 +181,55 @@ export class OutboxDispatcher {
       this.options.getGrants(grantIds),
     ]);
     const grantById = new Map(grantIds.map((id, i) => [id, grants[i]]));
-    const outcomes = await Promise.all(
-      rows.map(row =>
-        this.deliver(
-          row,
-          events.get(row.eventId),
-          grantById.get(row.grantId),
-          until,
-        ),
-      ),
-    );
-    await this.table.delete(
-      rows.filter((_, i) => outcomes[i] === 'delivered').map(r => r.id),
-      this.instanceId,
-    );
-    for (const [i, row] of rows.entries()) {
-      const outcome = outcomes[i];
-      if (typeof outcome === 'object') {
-        await this.failed(row, events.get(row.eventId), outcome.error);
-      }
+    // Each receiver's rows are settled as soon as that receiver is done, so
+    // that one hanging receiver delays nobody else's retry or deletion.
+    const byReceiver = new Map<string, ClaimedRow[]>();
+    for (const row of rows) {
+      byReceiver.set(row.receiver, [
+        ...(byReceiver.get(row.receiver) ?? []),
+        row,
+      ]);
     }
+    await Promise.all(
+      [...byReceiver.values()].map(async group => {
+        const outcomes = await Promise.all(
+          group.map(row =>
+            this.deliver(
+              row,
+              events.get(row.eventId),
+              grantById.get(row.grantId),
+              until,
+            ),
+          ),
+        );
+        await this.forget(
+          group.filter((_, i) => outcomes[i] === 'delivered').map(r => r.id),
+        );
+        for (const [i, row] of group.entries()) {
+          const outcome = outcomes[i];
+          if (typeof outcome === 'object') {
+            await this.failed(row, events.get(row.eventId), outcome.error);
+          }
+        }
+      }),
+    );
     return rows.length;
+  }
+
+  /**
+   * Deletes delivered rows; receivers finishing in the same turn of the
+   * event loop share one query.
+   */
+  private forget(ids: number[]): Promise<void> {
+    if (ids.length === 0) return Promise.resolve();
+    this.delivered.push(...ids);
+    if (!this.deleting) {
+      this.deleting = new Promise(resolve => setImmediate(resolve)).then(() => {
+        this.deleting = undefined;
+        return this.table.delete(this.delivered.splice(0), this.instanceId);
+      });
+    }
+    return this.deleting;
   }
 
   private async deliver(
@@ -222,7 +252,11 @@ export class OutboxDispatcher {
       });
       return 'delivered';
     } catch (error) {
-      return error instanceof ClaimLapsed ? 'lapsed' : { error };
+      if (error instanceof ClaimLapsed) return 'lapsed';
+      // p-queue's TimeoutError carries no message.
+      return (error as Error)?.name === 'TimeoutError'
+        ? { error: new Error(`timed out after ${this.deliveryTimeoutMs} ms`) }
+        : { error };
     }
   }
 

@@ -227,7 +227,6 @@ export async function createAwsAccessServices(
     }),
     managedNames: () => managedNames(awsAccessConfig),
     approvals,
-    notifications,
     auditor,
     // An account whose stack predates the grant boundary takes no new grants.
     assertAccountReady:
