@@ -76,13 +76,14 @@ export class OutboxTable {
     eventIds?: number[];
   }): Promise<ClaimedRow[]> {
     const { now } = options;
-    const due = this.db(TABLE)
-      .select('id')
-      .whereNull('gave_up_at')
-      .where('available_at', '<=', now)
-      .where(free =>
-        free.whereNull('claimed_by').orWhere('claim_expires_at', '<', now),
-      )
+    const claimable = (query: Knex.QueryBuilder) =>
+      query
+        .whereNull('gave_up_at')
+        .where('available_at', '<=', now)
+        .where(free =>
+          free.whereNull('claimed_by').orWhere('claim_expires_at', '<', now),
+        );
+    const due = claimable(this.db(TABLE).select('id'))
       .orderBy('id', 'asc')
       .limit(options.limit);
     if (options.eventIds) {
@@ -91,8 +92,11 @@ export class OutboxTable {
     if (this.isPostgres) {
       due.forUpdate().skipLocked();
     }
-    const rows: OutboxRowData[] = await this.db(TABLE)
-      .whereIn('id', due)
+    // Checked again on the row being updated: a row claimed by another
+    // statement since `due` was read is left alone.
+    const rows: OutboxRowData[] = await claimable(
+      this.db(TABLE).whereIn('id', due),
+    )
       .update({ claimed_by: options.owner, claim_expires_at: options.until })
       .returning(['id', 'event_id', 'grant_id', 'receiver', 'attempts']);
     return rows
