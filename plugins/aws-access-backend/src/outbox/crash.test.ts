@@ -190,7 +190,7 @@ describe('a process killed between commit and delivery', () => {
     };
     const knex = knexFactory({ ...db, useNullAsDefault: true });
     try {
-      await provesNoLostSideEffects(knex, db);
+      await expect(provesNoLostSideEffects(knex, db)).resolves.toBeUndefined();
     } finally {
       await knex.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -202,7 +202,9 @@ describe('a process killed between commit and delivery', () => {
     async id => {
       const knex = await databases.init(id);
       const { client, connection } = knex.client.config;
-      await provesNoLostSideEffects(knex, { client, connection });
+      await expect(
+        provesNoLostSideEffects(knex, { client, connection }),
+      ).resolves.toBeUndefined();
     },
   );
 });

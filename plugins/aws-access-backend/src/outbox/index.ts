@@ -15,7 +15,7 @@
  */
 
 import { OutboxDispatcher, OutboxDispatcherOptions } from './OutboxDispatcher';
-import { EventsWrittenHook } from './types';
+import { EventsWrittenHook, OutboxReceiver } from './types';
 import { createOutboxWriter } from './writeOutbox';
 
 export { OutboxDispatcher } from './OutboxDispatcher';
@@ -29,17 +29,30 @@ export type {
 
 /**
  * The outbox of grant events: the hook the grant store calls in each
- * transaction that records events, and the dispatcher that delivers them
- * to `receivers`, poked as soon as the transaction commits.
+ * transaction that records events, and (once the store exists) the
+ * dispatcher that delivers them to the receivers, poked as soon as the
+ * transaction commits. Events committed before there is a dispatcher are
+ * left for its first sweep.
  */
-export function createGrantOutbox(options: OutboxDispatcherOptions): {
-  onEventsWritten: EventsWrittenHook;
-  dispatcher: OutboxDispatcher;
-} {
-  const dispatcher = new OutboxDispatcher(options);
-  const onEventsWritten = createOutboxWriter({
-    receivers: options.receivers,
-    afterCommit: eventIds => dispatcher.poke(eventIds),
-  });
-  return { onEventsWritten, dispatcher };
+export class GrantOutbox {
+  readonly onEventsWritten: EventsWrittenHook;
+  private dispatcher?: OutboxDispatcher;
+
+  constructor(private readonly receivers: OutboxReceiver[]) {
+    this.onEventsWritten = createOutboxWriter({
+      receivers,
+      afterCommit: eventIds => this.dispatcher?.poke(eventIds),
+    });
+  }
+
+  /** Creates the dispatcher, reading grants from `options.getGrants`. */
+  deliverWith(
+    options: Omit<OutboxDispatcherOptions, 'receivers'>,
+  ): OutboxDispatcher {
+    this.dispatcher = new OutboxDispatcher({
+      ...options,
+      receivers: this.receivers,
+    });
+    return this.dispatcher;
+  }
 }

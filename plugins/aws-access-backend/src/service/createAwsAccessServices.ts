@@ -54,7 +54,7 @@ import {
   readExpiryWarningMinutes,
 } from '../notifications';
 import { ExpiryWarningQueue } from '../notifications/ExpiryWarningQueue';
-import { createGrantOutbox, OutboxReceiver } from '../outbox';
+import { GrantOutbox, OutboxReceiver } from '../outbox';
 import { AccountStatusChecker } from '../onboarding';
 import { createCatalogNames } from '../notifications/peopleNames';
 import {
@@ -142,15 +142,15 @@ export async function createAwsAccessServices(
     options.events && createCatalogEventsReceiver(options.events),
     options.signals && createSignalsReceiver(options.signals),
   ].filter((r): r is OutboxReceiver => !!r);
-  const outbox = createGrantOutbox({
-    db: await options.database.getClient(),
-    receivers,
-    getGrants: ids => store.getGrants(ids),
-    logger: logger.child({ target: 'outbox' }),
-  });
+  const outbox = new GrantOutbox(receivers);
   const store = await DatabaseGrantStore.create({
     database: options.database,
     onEventsWritten: outbox.onEventsWritten,
+  });
+  const outboxDispatcher = outbox.deliverWith({
+    db: await options.database.getClient(),
+    getGrants: ids => store.getGrants(ids),
+    logger: logger.child({ target: 'outbox' }),
   });
   const provisioner =
     custom.provisioner ??
@@ -305,7 +305,7 @@ export async function createAwsAccessServices(
     expiry,
     reconciler,
     accountStatus,
-    outbox: outbox.dispatcher,
+    outbox: outboxDispatcher,
     notifications,
     auditor,
     permissionEvaluators,
@@ -317,7 +317,7 @@ export async function createAwsAccessServices(
     /** Finishes the deliveries under way (outbox, expiry warnings), waiting at most `ms`. */
     async flush(ms?: number) {
       await Promise.all([
-        outbox.dispatcher.flush(ms),
+        outboxDispatcher.flush(ms),
         expiryWarnings?.flush(ms),
       ]);
     },

@@ -35,7 +35,7 @@ import {
   createAuditReceiver,
   createNotificationsReceiver,
 } from '../../service/grantLifecycleListener';
-import { createGrantOutbox } from '..';
+import { GrantOutbox } from '..';
 import { newGrant } from './outboxFixture';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -61,30 +61,26 @@ async function main() {
     debug: () => {},
     child: () => logger,
   };
-  const outbox = createGrantOutbox({
+  const outbox = new GrantOutbox([
+    createNotificationsReceiver(
+      new GrantNotifications({ notifications: { send: hangs('notice') } }),
+    ),
+    createAuditReceiver(new GrantAuditor({ createEvent: hangs('audit') })),
+    createCatalogEventsReceiver({
+      publish: hangs('event'),
+      subscribe: async () => {},
+    }),
+    createSignalsReceiver({ publish: hangs('signal') }),
+  ]);
+  const store = await DatabaseGrantStore.create({
+    database,
+    onEventsWritten: outbox.onEventsWritten,
+  });
+  outbox.deliverWith({
     db,
     logger,
     getGrants: ids => store.getGrants(ids),
     claimLeaseMs: Number(process.env.OUTBOX_CRASH_LEASE_MS),
-    receivers: [
-      createNotificationsReceiver(
-        new GrantNotifications({ notifications: { send: hangs('notice') } }),
-      ),
-      createAuditReceiver(
-        new GrantAuditor({
-          createEvent: hangs('audit'),
-        }),
-      ),
-      createCatalogEventsReceiver({
-        publish: hangs('event'),
-        subscribe: async () => {},
-      }),
-      createSignalsReceiver({ publish: hangs('signal') }),
-    ],
-  });
-  const store = await DatabaseGrantStore.create({
-    database,
-    onEventsWritten: outbox.onEventsWritten,
   });
   const grant = await store.insertGrant(newGrant(), {
     type: 'requested',

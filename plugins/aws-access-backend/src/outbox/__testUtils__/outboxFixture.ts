@@ -19,7 +19,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { DatabaseGrantStore } from '../../database/DatabaseGrantStore';
 import { NewGrantRecord } from '../../database/types';
-import { createGrantOutbox, OutboxDispatcherOptions } from '..';
+import { GrantOutbox, OutboxDispatcherOptions } from '..';
 import { OutboxReceiver } from '../types';
 
 /** What a receiver was handed, in the order it was handed it. */
@@ -78,17 +78,19 @@ export async function storeWithOutbox(
     Partial<Pick<OutboxDispatcherOptions, 'logger'>>,
 ) {
   const logger = options.logger ?? mockServices.logger.mock();
-  const outbox = createGrantOutbox({
-    ...options,
-    db: knex,
-    logger,
-    getGrants: ids => store.getGrants(ids),
-  });
+  const { receivers, ...rest } = options;
+  const outbox = new GrantOutbox(receivers);
   const store = await DatabaseGrantStore.create({
     database: mockServices.database({ knex }),
     onEventsWritten: outbox.onEventsWritten,
   });
-  return { store, dispatcher: outbox.dispatcher, logger };
+  const dispatcher = outbox.deliverWith({
+    ...rest,
+    db: knex,
+    logger,
+    getGrants: ids => store.getGrants(ids),
+  });
+  return { store, dispatcher, logger };
 }
 
 let counter = 0;
