@@ -135,6 +135,19 @@ export const awsAccessPlugin = createBackendPlugin({
             await reconciler.reconcile();
           },
         });
+        // Every replica sweeps the outbox: this process delivers what it
+        // commits at once; the sweep takes over rows whose claim lapsed (a
+        // replica died mid-delivery) and retries that are due.
+        await scheduler.scheduleTask({
+          id: 'aws-access-outbox-sweep',
+          scope: 'local',
+          frequency: { seconds: 30 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 5 },
+          fn: async () => {
+            await services.outbox.sweep();
+          },
+        });
         // Resume grants a previous run left mid-step, and arm the timers of
         // grants expiring soon, without waiting for the first sweep.
         lifecycle.addStartupHook(() => {
@@ -146,7 +159,9 @@ export const awsAccessPlugin = createBackendPlugin({
         });
         lifecycle.addShutdownHook(async () => {
           expiry.stop();
-          // Send what is queued, but a dead backend must not hold up shutdown.
+          // Finish deliveries under way, but a dead backend must not hold up
+          // shutdown: what is left stays in the outbox for the next sweep.
+          await services.outbox.stop(5_000);
           await services.flush(5_000);
         });
         await services.accountStatus.start(scheduler);

@@ -23,7 +23,6 @@ import { admitBreakGlass } from '../breakGlass/BreakGlass';
 import { GrantRecord } from '../database/types';
 import { GRANT_POLICY_NAME, grantRoleName } from '../provisioning/naming';
 import { Caller } from '../service/authorization';
-import { toApiGrant } from '../service/grantView';
 import { GrantApiContext } from './grantApiContext';
 import { audit, settle } from './grantOperation';
 import { ParsedGrantRequest, planGrantRequest } from './planGrantRequest';
@@ -173,16 +172,9 @@ async function create(
     },
     recordBreakGlass,
   );
-  if (breakGlass && breakGlass.mode !== 'auto') {
-    await ctx.notifications?.breakGlassUsed(
-      toApiGrant(grant),
-      breakGlass.approverGroups,
-    );
-  } else if (requirement.mode !== 'auto') {
-    await ctx.notifications?.approvalRequested(
-      toApiGrant(grant),
-      requirement.approverGroups,
-    );
+  // Approvers hear of it (a request, or a break-glass use) from the outbox,
+  // with the `requested` event.
+  if (!breakGlass && requirement.mode !== 'auto') {
     return grant;
   }
   return settle(ctx, grant.id, ctx.engine.drive(grant.id));

@@ -28,7 +28,6 @@ import { BreakGlassConfig, BreakGlassReviews } from '../breakGlass/BreakGlass';
 import { GrantStore } from '../database/types';
 import { ActionCatalog } from '../iamActions/types';
 import { GrantAuditor } from '../notifications/GrantAuditor';
-import { GrantNotifications } from '../notifications/GrantNotifications';
 import { ManagedNames } from '../resources/managedResources';
 import { AccountResolver } from '../service/AccountResolver';
 import { GrantEngine } from '../service/GrantEngine';
@@ -51,7 +50,6 @@ export interface GrantApiOptions {
   describeAccount?: (account: AccountConfig) => AwsAccount;
   /** Who must approve what; without it every request is approved at once. */
   approvals?: AwsAccessApprovalPolicy;
-  notifications?: GrantNotifications;
   auditor?: GrantAuditor;
   /** What the access system itself consists of in each account: never grantable. */
   managedNames: () => ManagedNames;

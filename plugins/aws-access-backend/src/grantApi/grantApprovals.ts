@@ -20,7 +20,6 @@ import { z } from 'zod';
 import { GrantRecord } from '../database/types';
 import { Caller } from '../service/authorization';
 import { SYSTEM_ACTOR } from '../service/GrantEngine';
-import { toApiGrant } from '../service/grantView';
 import { GrantApiContext } from './grantApiContext';
 import { audit, minutes, settle, subjectOf } from './grantOperation';
 
@@ -83,11 +82,7 @@ export async function approveGrant(
       if (!updated) {
         throw new ConflictError(`grant ${id} was decided meanwhile; reload it`);
       }
-      await ctx.notifications?.approved(
-        toApiGrant(updated),
-        caller.userEntityRef,
-        check.required - check.approvals,
-      );
+      // The requester hears of it from the outbox, with this event.
       return check.complete ? settle(ctx, id, ctx.engine.drive(id)) : updated;
     },
   );

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import { mockServices } from '@backstage/backend-test-utils';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { GrantNotifications, NotifiedGrant } from './GrantNotifications';
 
@@ -33,10 +32,8 @@ describe('GrantNotifications', () => {
     ReturnType<NotificationService['send']>,
     Parameters<NotificationService['send']>
   >();
-  const logger = mockServices.logger.mock();
   const notifications = new GrantNotifications({
     notifications: { send },
-    logger,
   });
 
   beforeEach(() => {
@@ -44,11 +41,10 @@ describe('GrantNotifications', () => {
   });
 
   it('asks the approver groups, not the requester, with a link to the inbox', async () => {
-    await notifications.approvalRequested(grant, [
+    await notifications.approvalRequested(7, grant, [
       'group:default/team-payments',
       'group:default/security',
     ]);
-    await notifications.flush();
     expect(send).toHaveBeenCalledTimes(1);
     expect(send).toHaveBeenCalledWith({
       recipients: {
@@ -63,7 +59,7 @@ describe('GrantNotifications', () => {
         link: '/aws-access/approvals?grant=grant-1',
         severity: 'high',
         topic: 'aws-access',
-        scope: 'aws-access:grant:grant-1:pending',
+        scope: 'aws-access:grant:grant-1:pending:7',
       },
     });
   });
@@ -71,23 +67,24 @@ describe('GrantNotifications', () => {
   it.each([
     [
       'approved',
-      () => notifications.approved(grant, 'user:default/alice'),
+      () => notifications.approved(1, grant, 'user:default/alice'),
       'alice approved your AWS access request',
     ],
     [
       'approved, more needed',
-      () => notifications.approved(grant, 'user:default/alice', 1),
+      () => notifications.approved(1, grant, 'user:default/alice', 1),
       'alice approved your AWS access request; 1 more approval needed',
     ],
     [
       'rejected',
-      () => notifications.rejected(grant, 'user:default/alice', 'Use staging'),
+      () =>
+        notifications.rejected(1, grant, 'user:default/alice', 'Use staging'),
       'Your AWS access request was rejected',
     ],
-    ['active', () => notifications.active(grant), 'Your AWS access is ready'],
+    ['active', () => notifications.active(1, grant), 'Your AWS access is ready'],
     [
       'failed',
-      () => notifications.failed({ ...grant, lastError: 'AccessDenied' }),
+      () => notifications.failed(1, { ...grant, lastError: 'AccessDenied' }),
       'Your AWS access could not be set up',
     ],
     [
@@ -97,7 +94,6 @@ describe('GrantNotifications', () => {
     ],
   ])('tells the requester when %s', async (_, notify, title) => {
     await notify();
-    await notifications.flush();
     expect(send).toHaveBeenCalledTimes(1);
     const [{ recipients, payload }] = send.mock.calls[0];
     expect(recipients).toEqual({
@@ -110,9 +106,8 @@ describe('GrantNotifications', () => {
   });
 
   it('points to the rejection comment, and gives the failure cause', async () => {
-    await notifications.rejected(grant, 'user:default/alice', 'Use staging');
-    await notifications.failed({ ...grant, lastError: 'AccessDenied' });
-    await notifications.flush();
+    await notifications.rejected(1, grant, 'user:default/alice', 'Use staging');
+    await notifications.failed(2, { ...grant, lastError: 'AccessDenied' });
     expect(send.mock.calls.map(([o]) => o.payload.description)).toEqual([
       'alice rejected access to arn:aws:s3:::payments-prod. Open the request to read why.',
       'arn:aws:s3:::payments-prod: AccessDenied',
@@ -127,10 +122,11 @@ describe('GrantNotifications', () => {
       reason: phishing,
       resourceArn: 'arn:aws:s3:::bucket/[click](https://evil.example)',
     };
-    await notifications.approvalRequested(attacker, ['group:default/security']);
-    await notifications.rejected(attacker, 'user:default/alice', phishing);
-    await notifications.active(attacker);
-    await notifications.flush();
+    await notifications.approvalRequested(1, attacker, [
+      'group:default/security',
+    ]);
+    await notifications.rejected(2, attacker, 'user:default/alice', phishing);
+    await notifications.active(3, attacker);
 
     const payloads = JSON.stringify(send.mock.calls.map(([o]) => o.payload));
     expect(payloads).not.toContain('evil.example');
@@ -141,45 +137,33 @@ describe('GrantNotifications', () => {
   });
 
   it('shortens long action lists', async () => {
-    await notifications.active({
+    await notifications.active(1, {
       ...grant,
       actions: ['s3:A', 's3:B', 's3:C', 's3:D', 's3:E'],
     });
-    await notifications.flush();
     expect(send.mock.calls[0][0].payload.description).toBe(
       's3:A, s3:B, s3:C and 2 more on arn:aws:s3:::payments-prod, until Thu, 1 Jan 2026, 11:00 UTC',
     );
   });
 
-  it('logs, and does not throw, when the notifications service fails', async () => {
+  it('throws when the notifications service fails, so that the outbox retries', async () => {
     send.mockRejectedValue(new Error('notifications backend down'));
-    await expect(notifications.active(grant)).resolves.toBeUndefined();
-    await notifications.flush();
-    expect(logger.warn).toHaveBeenCalledWith(
-      'Could not send the active notification of grant grant-1',
-      expect.objectContaining({ message: 'notifications backend down' }),
+    await expect(notifications.active(1, grant)).rejects.toThrow(
+      'notifications backend down',
     );
   });
 
-  it('returns before a slow notifications service answers, and sends in order', async () => {
-    let answer: () => void = () => {};
-    send.mockImplementationOnce(
-      () => new Promise<void>(resolve => (answer = resolve)),
-    );
+  it('scopes a notification by grant event, so that delivering an event again updates it, and another event adds one', async () => {
+    await notifications.approved(11, grant, 'user:default/alice', 1);
+    await notifications.approved(11, grant, 'user:default/alice', 1);
+    await notifications.approved(12, grant, 'user:default/bob');
+    await notifications.expiresSoon(grant, 5);
 
-    await notifications.approved(grant, 'user:default/alice');
-    await notifications.active(grant);
-    // The second waits for the first, which the service has not answered.
-    await new Promise(setImmediate);
-    expect(send.mock.calls.map(([o]) => o.payload.title)).toEqual([
-      'alice approved your AWS access request',
-    ]);
-
-    answer();
-    await notifications.flush();
-    expect(send.mock.calls.map(([o]) => o.payload.title)).toEqual([
-      'alice approved your AWS access request',
-      'Your AWS access is ready',
+    expect(send.mock.calls.map(([o]) => o.payload.scope)).toEqual([
+      'aws-access:grant:grant-1:approved:11',
+      'aws-access:grant:grant-1:approved:11',
+      'aws-access:grant:grant-1:approved:12',
+      'aws-access:grant:grant-1:expiry',
     ]);
   });
 });

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   NotificationSendOptions,
   NotificationService,
@@ -23,7 +22,6 @@ import {
   Grant,
   readableTime,
 } from '@backstage-aws-access/plugin-aws-access-common';
-import { BackgroundQueue } from './BackgroundQueue';
 import { approvalLink, grantLink } from './links';
 import { NameOf, shortName } from './peopleNames';
 
@@ -69,53 +67,40 @@ function resource(grant: NotifiedGrant): string {
 /**
  * Tells people about grants through the Backstage notifications service:
  * approvers about requests waiting for them, requesters about what happened
- * to theirs. A grant's state is already committed when these run, so a
- * failure to notify is logged and swallowed, never raised: the UI shows the
- * same facts.
+ * to theirs. Each method resolves once the notification is sent and throws
+ * when it could not be: the outbox runs them off the grant's own path and
+ * retries a failure.
  *
- * Each method queues its notification and returns at once: a slow or broken
- * notifications backend must not hold up a grant on its way to `active` or
- * `expired`. Notifications still go out one at a time, in order; await
- * {@link GrantNotifications.flush} to know they have been sent.
- *
- * Each notification has a `scope` per grant and kind, so sending the same
- * one again (say, after a retry) updates it instead of adding another.
+ * A notification about a grant event has a `scope` per grant, kind and
+ * event (`eventId`), so delivering the same event again (the outbox
+ * delivers at least once) updates the notification instead of adding
+ * another: notifications-backend keeps one notification per user, origin
+ * and scope.
  *
  * No notification carries what a person typed (a reason, an approver's
  * comment): the recipient follows the link and reads it in the plugin, which
  * shows it as plain text to those allowed to read the grant.
  */
 export class GrantNotifications {
-  private readonly queue: BackgroundQueue;
-
   private readonly nameOf: NameOf;
 
   constructor(
     private readonly options: {
       notifications: NotificationService;
-      logger: LoggerService;
       /** Display names of people and groups; their short names otherwise. */
       names?: NameOf;
     },
   ) {
-    this.queue = new BackgroundQueue({ logger: options.logger });
     this.nameOf = options.names ?? (async ref => shortName(ref));
-  }
-
-  /**
-   * Waits until the queued notifications have been sent (or given up on),
-   * for at most `timeoutMs` when given. Returns whether none is left.
-   */
-  flush(timeoutMs?: number): Promise<boolean> {
-    return this.queue.flush(timeoutMs);
   }
 
   /** A new request waits for the approver groups (never the requester). */
   async approvalRequested(
+    eventId: number,
     grant: NotifiedGrant,
     approverGroups: string[],
   ): Promise<void> {
-    this.send(grant, 'pending', async () => ({
+    await this.send({ grant, kind: 'pending', eventId }, async () => ({
       recipients: {
         type: 'entity',
         entityRef: approverGroups,
@@ -139,10 +124,11 @@ export class GrantNotifications {
    * every approver of the rule hears of it at once, to review it.
    */
   async breakGlassUsed(
+    eventId: number,
     grant: NotifiedGrant,
     approverGroups: string[],
   ): Promise<void> {
-    this.send(grant, 'break-glass', async () => ({
+    await this.send({ grant, kind: 'break-glass', eventId }, async () => ({
       recipients: {
         type: 'entity',
         entityRef: approverGroups,
@@ -165,11 +151,12 @@ export class GrantNotifications {
 
   /** One approval was recorded; with N-of-M more may still be needed. */
   async approved(
+    eventId: number,
     grant: NotifiedGrant,
     approver: string,
     remaining: number = 0,
   ): Promise<void> {
-    this.toRequester(grant, 'approved', async () => {
+    await this.toRequester({ grant, kind: 'approved', eventId }, async () => {
       const who = await this.nameOf(approver);
       return {
         title:
@@ -185,11 +172,12 @@ export class GrantNotifications {
 
   /** Rejected by an approver, or timed out (`rejectedBy` is then the system). */
   async rejected(
+    eventId: number,
     grant: NotifiedGrant,
     rejectedBy: string,
     reason?: string,
   ): Promise<void> {
-    this.toRequester(grant, 'rejected', async () => ({
+    await this.toRequester({ grant, kind: 'rejected', eventId }, async () => ({
       title: `Your AWS access request was rejected`,
       description: `${await this.nameOf(
         rejectedBy,
@@ -201,8 +189,8 @@ export class GrantNotifications {
   }
 
   /** The role exists; the requester can use it now. */
-  async active(grant: NotifiedGrant): Promise<void> {
-    this.toRequester(grant, 'active', async () => ({
+  async active(eventId: number, grant: NotifiedGrant): Promise<void> {
+    await this.toRequester({ grant, kind: 'active', eventId }, async () => ({
       title: `Your AWS access is ready`,
       description: `${describeActions(grant.actions)} on ${resource(
         grant,
@@ -211,8 +199,8 @@ export class GrantNotifications {
   }
 
   /** Provisioning (or revoking) failed; the cause is on the grant. */
-  async failed(grant: NotifiedGrant): Promise<void> {
-    this.toRequester(grant, 'failed', async () => ({
+  async failed(eventId: number, grant: NotifiedGrant): Promise<void> {
+    await this.toRequester({ grant, kind: 'failed', eventId }, async () => ({
       title: `Your AWS access could not be set up`,
       description: `${resource(grant)}: ${
         grant.lastError ?? 'see the grant for details'
@@ -221,9 +209,12 @@ export class GrantNotifications {
     }));
   }
 
-  /** Sent once, a configured time before `expiresAt`, so the requester can extend. */
+  /**
+   * Sent once, a configured time before `expiresAt`, so the requester can
+   * extend. No grant event goes with it: its scope is per grant.
+   */
   async expiresSoon(grant: NotifiedGrant, minutesLeft: number): Promise<void> {
-    this.toRequester(grant, 'expiry', async () => ({
+    await this.toRequester({ grant, kind: 'expiry' }, async () => ({
       title: `Your AWS access ends in ${minutesLeft} minute${
         minutesLeft === 1 ? '' : 's'
       }`,
@@ -234,37 +225,35 @@ export class GrantNotifications {
   }
 
   private toRequester(
-    grant: NotifiedGrant,
-    kind: string,
+    about: About,
     payload: () => Promise<Omit<NotificationSendOptions['payload'], 'link'>>,
-  ): void {
-    this.send(grant, kind, async () => ({
-      recipients: { type: 'entity', entityRef: grant.requester },
-      payload: { ...(await payload()), link: grantLink(grant.id) },
+  ): Promise<void> {
+    return this.send(about, async () => ({
+      recipients: { type: 'entity', entityRef: about.grant.requester },
+      payload: { ...(await payload()), link: grantLink(about.grant.id) },
     }));
   }
 
-  /** Names are looked up in the queue, never on the grant's own path. */
-  private send(
-    grant: NotifiedGrant,
-    kind: string,
+  private async send(
+    { grant, kind, eventId }: About,
     build: () => Promise<NotificationSendOptions>,
-  ): void {
-    // The queue logs a failure as "Could not send the <kind> notification of
-    // grant <id>".
-    this.queue.push(
-      `send the ${kind} notification of grant ${grant.id}`,
-      async () => {
-        const options = await build();
-        await this.options.notifications.send({
-          recipients: options.recipients,
-          payload: {
-            ...options.payload,
-            topic: NOTIFICATION_TOPIC,
-            scope: `aws-access:grant:${grant.id}:${kind}`,
-          },
-        });
+  ): Promise<void> {
+    const options = await build();
+    const scope = `aws-access:grant:${grant.id}:${kind}`;
+    await this.options.notifications.send({
+      recipients: options.recipients,
+      payload: {
+        ...options.payload,
+        topic: NOTIFICATION_TOPIC,
+        scope: eventId === undefined ? scope : `${scope}:${eventId}`,
       },
-    );
+    });
   }
+}
+
+/** What a notification is about: its grant, its kind, and its grant event. */
+interface About {
+  grant: NotifiedGrant;
+  kind: string;
+  eventId?: number;
 }

@@ -14,8 +14,12 @@
  * limitations under the License.
  */
 
-import type { GrantEventType } from '@backstage-aws-access/plugin-aws-access-common';
+import type {
+  GrantEvent,
+  GrantEventType,
+} from '@backstage-aws-access/plugin-aws-access-common';
 import type { Knex } from 'knex';
+import type { GrantRecord } from '../database/types';
 
 /** A grant history row just inserted, as the outbox needs to know it. */
 export interface WrittenGrantEvent {
@@ -34,3 +38,22 @@ export type EventsWrittenHook = (
   tx: Knex.Transaction,
   events: WrittenGrantEvent[],
 ) => Promise<void>;
+
+/**
+ * One consumer of grant events (notifications, audit, catalog events,
+ * signals). Delivery is at least once: a receiver sees an event again when
+ * a replica died after delivering it but before recording that, so each
+ * must make a second delivery harmless where it can tell (a notification
+ * scope, an event id in the audit record).
+ */
+export interface OutboxReceiver {
+  /** Stored in outbox rows, so renaming a receiver strands its rows. */
+  readonly name: string;
+  /** Whether events of this type concern it: no row is written otherwise. */
+  accepts(type: GrantEventType): boolean;
+  /**
+   * Delivers one event, with the grant as it is now (not as it was when the
+   * event was recorded). Throws to have it retried later.
+   */
+  deliver(event: GrantEvent, grant: GrantRecord): Promise<void>;
+}

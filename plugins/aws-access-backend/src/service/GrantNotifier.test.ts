@@ -14,16 +14,30 @@
  * limitations under the License.
  */
 
-import { mockServices } from '@backstage/backend-test-utils';
 import {
   GRANT_EVENTS_TOPIC,
   GRANT_SIGNAL_CHANNEL,
+  type GrantEvent,
   type GrantEventType,
 } from '@backstage-aws-access/plugin-aws-access-common';
-import { ANONYMOUS_SIGNALS_USER, GrantNotifier } from './GrantNotifier';
+import {
+  ANONYMOUS_SIGNALS_USER,
+  createCatalogEventsReceiver,
+  createSignalsReceiver,
+} from './GrantNotifier';
 import { provisioningGrant } from './__testUtils__/RecordingProvisioner';
 
-describe('GrantNotifier', () => {
+function eventOf(type: GrantEventType, grantId: string): GrantEvent {
+  return {
+    id: 41,
+    grantId,
+    type,
+    actor: 'system',
+    createdAt: new Date().toISOString(),
+  };
+}
+
+describe('the catalog events and signals receivers', () => {
   const grant = {
     ...provisioningGrant({ state: 'active', roleArn: 'arn:aws:iam::1:role/r' }),
     updatedAt: new Date(),
@@ -31,17 +45,18 @@ describe('GrantNotifier', () => {
     approvals: [],
   };
 
-  it('publishes the change and signals the requester', async () => {
+  it('publish the change with the whole grant, and signal the requester', async () => {
     const events = { publish: jest.fn(async () => {}), subscribe: jest.fn() };
     const signals = { publish: jest.fn(async () => {}) };
-    const notifier = new GrantNotifier({
-      logger: mockServices.logger.mock(),
-      events,
-      signals,
-    });
 
-    await notifier.grantChanged(grant, 'activated');
-    await notifier.flush();
+    await createCatalogEventsReceiver(events).deliver(
+      eventOf('activated', grant.id),
+      grant,
+    );
+    await createSignalsReceiver(signals).deliver(
+      eventOf('activated', grant.id),
+      grant,
+    );
 
     expect(events.publish).toHaveBeenCalledWith({
       topic: GRANT_EVENTS_TOPIC,
@@ -61,6 +76,40 @@ describe('GrantNotifier', () => {
     });
   });
 
+  it('take the events screens and the catalog show, not the internal steps', () => {
+    const receiver = createSignalsReceiver({ publish: jest.fn() });
+    const events = createCatalogEventsReceiver({
+      publish: jest.fn(),
+      subscribe: jest.fn(),
+    });
+    const taken = (
+      [
+        'requested',
+        'activated',
+        'expired',
+        'role-created',
+        'policy-deleted',
+        'extend-failed',
+        'orphan-removed',
+      ] as const
+    ).filter(type => receiver.accepts(type) && events.accepts(type));
+
+    expect(taken).toEqual(['requested', 'activated', 'expired']);
+  });
+
+  it('throw when the bus fails, so that the outbox retries', async () => {
+    const events = {
+      publish: jest.fn().mockRejectedValue(new Error('bus down')),
+      subscribe: jest.fn(),
+    };
+    await expect(
+      createCatalogEventsReceiver(events).deliver(
+        eventOf('activated', grant.id),
+        grant,
+      ),
+    ).rejects.toThrow('bus down');
+  });
+
   describe('signals', () => {
     const pending = {
       ...grant,
@@ -76,12 +125,10 @@ describe('GrantNotifier', () => {
 
     async function signalsFor(record: typeof grant, type: GrantEventType) {
       const signals = { publish: jest.fn(async (_: any) => {}) };
-      const notifier = new GrantNotifier({
-        logger: mockServices.logger.mock(),
-        signals,
-      });
-      await notifier.grantChanged(record, type);
-      await notifier.flush();
+      await createSignalsReceiver(signals).deliver(
+        eventOf(type, record.id),
+        record,
+      );
       return signals.publish.mock.calls.map(([signal]) => signal);
     }
 
@@ -137,46 +184,5 @@ describe('GrantNotifier', () => {
         { type: 'user', entityRef: ['group:default/team-data'] },
       ]);
     });
-  });
-
-  it('logs, and does not throw, when publishing fails', async () => {
-    const logger = mockServices.logger.mock();
-    const notifier = new GrantNotifier({
-      logger,
-      events: {
-        publish: jest.fn().mockRejectedValue(new Error('bus down')),
-        subscribe: jest.fn(),
-      },
-      signals: { publish: jest.fn().mockRejectedValue(new Error('no ws')) },
-    });
-
-    await expect(notifier.grantChanged(grant, 'activated')).resolves.toBe(
-      undefined,
-    );
-    await notifier.flush();
-    expect(logger.warn).toHaveBeenCalledTimes(2);
-    expect(logger.warn).toHaveBeenCalledWith(
-      `Could not publish activated of grant ${grant.id}`,
-      expect.objectContaining({ message: 'bus down' }),
-    );
-  });
-
-  it('does not let a stuck signals service hold up the events', async () => {
-    const events = { publish: jest.fn(async () => {}), subscribe: jest.fn() };
-    const signals = { publish: jest.fn(() => new Promise<void>(() => {})) };
-    const notifier = new GrantNotifier({
-      logger: mockServices.logger.mock(),
-      events,
-      signals,
-    });
-
-    await notifier.grantChanged(grant, 'activated');
-    await notifier.grantChanged({ ...grant, state: 'revoking' }, 'expiring');
-    await new Promise(setImmediate);
-
-    expect(
-      events.publish.mock.calls.map(([e]: any[]) => e.eventPayload.type),
-    ).toEqual(['activated', 'expiring']);
-    expect(signals.publish).toHaveBeenCalledTimes(1);
   });
 });

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import { LoggerService } from '@backstage/backend-plugin-api';
 import { EventsService } from '@backstage/plugin-events-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import {
@@ -25,7 +24,7 @@ import {
   GrantSignalMessage,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRecord } from '../database/types';
-import { BackgroundQueue } from '../notifications/BackgroundQueue';
+import type { OutboxReceiver } from '../outbox/types';
 import { toApiGrant } from './grantView';
 
 /**
@@ -60,63 +59,74 @@ export function signalRecipients(grant: GrantRecord, type: string): string[] {
 }
 
 /**
- * Tells the rest of Backstage about each grant change: the events service
- * (the catalog module keeps grant entities current from it; the whole grant,
- * since the events bus answers only backend services) and a signal, only
- * ids, to the browsers of those who may read the grant. The change is already committed when this runs,
- * so a failure here is logged, never raised: the periodic catalog refresh
- * and UI polling repair what a lost message missed.
- *
- * {@link GrantNotifier.grantChanged} queues the messages and returns at once,
- * so a slow events bus or signals service never holds up the grant engine.
- * Each goes out in order on its own queue: a stuck signals service does not
- * delay the catalog's events.
+ * The events other parts of Backstage hear of: the state changes and the
+ * steps a screen shows. Internal steps (a role created, a policy deleted, a
+ * failed extension that changed nothing, the reconciler's repairs) are not
+ * published, as before the outbox.
  */
-export class GrantNotifier {
-  private readonly events: BackgroundQueue;
-  private readonly signals: BackgroundQueue;
+const PUBLISHED: ReadonlySet<GrantEventType> = new Set<GrantEventType>([
+  'requested',
+  'approval-recorded',
+  'approved',
+  'rejected',
+  'cancelled',
+  'activated',
+  'step-failed',
+  'provisioning-failed',
+  'extended',
+  'expiring',
+  'revoke-requested',
+  'revoked',
+  'expired',
+  'failed',
+]);
 
-  constructor(
-    private readonly options: {
-      logger: LoggerService;
-      events?: EventsService;
-      signals?: SignalsService;
+/**
+ * Publishes each grant change on the events service, with the whole grant
+ * as it is now (the events bus answers only backend services): the catalog
+ * module keeps grant entities current from it. A second delivery publishes
+ * the same state again, which the catalog applies as a no-op.
+ */
+export function createCatalogEventsReceiver(
+  events: EventsService,
+): OutboxReceiver {
+  return {
+    name: 'catalog-events',
+    accepts: type => PUBLISHED.has(type),
+    async deliver(event, grant) {
+      const payload: GrantChangedEvent = {
+        grant: toApiGrant(grant),
+        type: event.type,
+      };
+      await events.publish({
+        topic: GRANT_EVENTS_TOPIC,
+        eventPayload: payload,
+      });
     },
-  ) {
-    this.events = new BackgroundQueue({ logger: options.logger });
-    this.signals = new BackgroundQueue({ logger: options.logger });
-  }
+  };
+}
 
-  async grantChanged(grant: GrantRecord, type: GrantEventType): Promise<void> {
-    const payload: GrantChangedEvent = { grant: toApiGrant(grant), type };
-    const { events, signals } = this.options;
-    if (events) {
-      this.events.push(`publish ${type} of grant ${grant.id}`, () =>
-        events.publish({ topic: GRANT_EVENTS_TOPIC, eventPayload: payload }),
-      );
-    }
-    const recipients = signalRecipients(grant, type);
-    if (signals && recipients.length > 0) {
-      const message: GrantSignalMessage = { grantId: grant.id, type };
-      this.signals.push(`signal ${type} of grant ${grant.id}`, () =>
-        signals.publish<GrantSignalMessage>({
-          recipients: { type: 'user', entityRef: recipients },
-          channel: GRANT_SIGNAL_CHANNEL,
-          message,
-        }),
-      );
-    }
-  }
-
-  /**
-   * Waits until the queued messages have been sent (or given up on), for at
-   * most `timeoutMs` when given. Returns whether none is left.
-   */
-  async flush(timeoutMs?: number): Promise<boolean> {
-    const flushed = await Promise.all([
-      this.events.flush(timeoutMs),
-      this.signals.flush(timeoutMs),
-    ]);
-    return flushed.every(Boolean);
-  }
+/**
+ * Signals each grant change, only ids, to the browsers of those who may
+ * read the grant; they reload it. A second signal makes a screen reload
+ * once more, nothing else.
+ */
+export function createSignalsReceiver(signals: SignalsService): OutboxReceiver {
+  return {
+    name: 'signals',
+    accepts: type => PUBLISHED.has(type),
+    async deliver(event, grant) {
+      const recipients = signalRecipients(grant, event.type);
+      if (recipients.length === 0) return;
+      const message: GrantSignalMessage = {
+        grantId: grant.id,
+        type: event.type,
+      };
+      await signals.publish<GrantSignalMessage>({
+        recipients: { type: 'user', entityRef: recipients },
+        channel: GRANT_SIGNAL_CHANNEL,
+        message,
+      });
+    },
+  };
 }

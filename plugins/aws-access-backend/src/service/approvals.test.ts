@@ -330,8 +330,9 @@ describe('approvals', () => {
         actor: 'system',
         reason: 'Nobody approved the request within 30 minutes',
       });
-      expect(auditedEvents()).toContainEqual(['grant-reject', 'system']);
+      // Audited and notified from the outbox, off the sweep's path.
       await flushNotifications();
+      expect(auditedEvents()).toContainEqual(['grant-reject', 'system']);
       expect(notifications.send).toHaveBeenLastCalledWith(
         expect.objectContaining({
           recipients: { type: 'entity', entityRef: ALICE },

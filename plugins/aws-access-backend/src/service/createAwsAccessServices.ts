@@ -53,6 +53,8 @@ import {
   GrantNotifications,
   readExpiryWarningMinutes,
 } from '../notifications';
+import { ExpiryWarningQueue } from '../notifications/ExpiryWarningQueue';
+import { GrantOutbox, OutboxReceiver } from '../outbox';
 import { AccountStatusChecker } from '../onboarding';
 import { createCatalogNames } from '../notifications/peopleNames';
 import {
@@ -65,11 +67,16 @@ import { ResourceInventory } from '../resources/ResourceInventory';
 import { AccountResolver } from './AccountResolver';
 import { ExpiryScheduler } from './ExpiryScheduler';
 import { GrantEngine } from './GrantEngine';
-import { createGrantLifecycleListener } from './grantLifecycleListener';
-import { GrantNotifier } from './GrantNotifier';
+import {
+  createAuditReceiver,
+  createNotificationsReceiver,
+} from './grantLifecycleListener';
+import {
+  createCatalogEventsReceiver,
+  createSignalsReceiver,
+} from './GrantNotifier';
 import { readGrantPresentationConfig } from './grantPresentation';
 import { GrantService } from './GrantService';
-import { toApiGrant } from './grantView';
 import { createGrantAuthorization } from './grantAuthorization';
 import { createInventoryReadiness } from './inventoryReadiness';
 import { PrincipalResolver } from './PrincipalResolver';
@@ -118,8 +125,32 @@ export async function createAwsAccessServices(
   const accounts = () => awsAccessConfig.accounts;
   // Read at start: a typo in an approval rule stops the backend.
   const approvals = custom.approvals ?? ApprovalPolicy.fromConfig(config);
+  const notifications =
+    options.notifications &&
+    new GrantNotifications({
+      notifications: options.notifications,
+      names: createCatalogNames({
+        catalog: options.catalog,
+        auth: options.auth,
+      }),
+    });
+  const auditor = options.auditor && new GrantAuditor(options.auditor);
+  // What follows a grant change, written with it and delivered at least once.
+  const receivers: OutboxReceiver[] = [
+    notifications && createNotificationsReceiver(notifications),
+    auditor && createAuditReceiver(auditor),
+    options.events && createCatalogEventsReceiver(options.events),
+    options.signals && createSignalsReceiver(options.signals),
+  ].filter((r): r is OutboxReceiver => !!r);
+  const outbox = new GrantOutbox(receivers);
   const store = await DatabaseGrantStore.create({
     database: options.database,
+    onEventsWritten: outbox.onEventsWritten,
+  });
+  const outboxDispatcher = outbox.deliverWith({
+    db: await options.database.getClient(),
+    getGrants: ids => store.getGrants(ids),
+    logger: logger.child({ target: 'outbox' }),
   });
   const provisioner =
     custom.provisioner ??
@@ -135,29 +166,6 @@ export async function createAwsAccessServices(
     logger: logger.child({ target: 'engine' }),
     rolePath: awsAccessConfig.rolePath,
   });
-  const notifier =
-    options.events && options.signals
-      ? new GrantNotifier({
-          logger,
-          events: options.events,
-          signals: options.signals,
-        })
-      : undefined;
-  if (notifier) {
-    engine.onChange((grant, type) => notifier.grantChanged(grant, type));
-  }
-  const notifications =
-    options.notifications &&
-    new GrantNotifications({
-      notifications: options.notifications,
-      logger: logger.child({ target: 'notifications' }),
-      names: createCatalogNames({
-        catalog: options.catalog,
-        auth: options.auth,
-      }),
-    });
-  const auditor = options.auditor && new GrantAuditor(options.auditor);
-  engine.onChange(createGrantLifecycleListener({ notifications, auditor }));
 
   registerGrantPermissions(options.permissionsRegistry, async ids =>
     (await store.getGrants(ids)).map(g =>
@@ -219,7 +227,6 @@ export async function createAwsAccessServices(
     }),
     managedNames: () => managedNames(awsAccessConfig),
     approvals,
-    notifications,
     auditor,
     // An account whose stack predates the grant boundary takes no new grants.
     assertAccountReady:
@@ -227,6 +234,12 @@ export async function createAwsAccessServices(
       (accountId => accountStatus.assertGrantable(accountId)),
   });
   const expiryWarningMinutes = readExpiryWarningMinutes(config);
+  const expiryWarnings =
+    notifications &&
+    new ExpiryWarningQueue({
+      notifications,
+      logger: logger.child({ target: 'notifications' }),
+    });
   const expiry = new ExpiryScheduler({
     engine,
     store,
@@ -234,9 +247,8 @@ export async function createAwsAccessServices(
     timeOutPending: now => grants.timeOutPendingGrants(now),
     expiryWarning: {
       leadMinutes: expiryWarningMinutes,
-      warn: async (grant, minutesLeft) => {
-        await notifications?.expiresSoon(toApiGrant(grant), minutesLeft);
-      },
+      warn: async (grant, minutesLeft) =>
+        expiryWarnings?.warn(grant, minutesLeft),
     },
   });
 
@@ -293,7 +305,7 @@ export async function createAwsAccessServices(
     expiry,
     reconciler,
     accountStatus,
-    notifier,
+    outbox: outboxDispatcher,
     notifications,
     auditor,
     permissionEvaluators,
@@ -302,9 +314,12 @@ export async function createAwsAccessServices(
     breakGlassReviewing,
     inventoryReadiness,
     apiRouters,
-    /** Sends what is queued (events, signals, notifications), waiting at most `ms`. */
+    /** Finishes the deliveries under way (outbox, expiry warnings), waiting at most `ms`. */
     async flush(ms?: number) {
-      await Promise.all([notifier?.flush(ms), notifications?.flush(ms)]);
+      await Promise.all([
+        outboxDispatcher.flush(ms),
+        expiryWarnings?.flush(ms),
+      ]);
     },
   };
 }

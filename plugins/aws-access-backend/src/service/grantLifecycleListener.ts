@@ -14,11 +14,16 @@
  * limitations under the License.
  */
 
-import { GrantRecord, NewGrantEvent } from '../database/types';
+import {
+  GrantEvent,
+  GrantEventType,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import { GrantRecord } from '../database/types';
 import { GrantAuditor } from '../notifications/GrantAuditor';
 import { GrantNotifications } from '../notifications/GrantNotifications';
-import { GrantListener, SYSTEM_ACTOR } from './GrantEngine';
-import { toApiGrant } from './grantView';
+import type { OutboxReceiver } from '../outbox/types';
+import { SYSTEM_ACTOR } from './GrantEngine';
+import { isBreakGlass, toApiGrant } from './grantView';
 
 function subjectOf(grant: GrantRecord) {
   return {
@@ -31,51 +36,145 @@ function subjectOf(grant: GrantRecord) {
   };
 }
 
+const NOTIFIED: ReadonlySet<GrantEventType> = new Set<GrantEventType>([
+  'requested',
+  'approval-recorded',
+  'approved',
+  'activated',
+  'failed',
+  'rejected',
+]);
+
+/** How many more approvals the `approved` / `approval-recorded` event says are needed. */
+function remainingApprovals(event: GrantEvent): number {
+  const { approvals, required } = (event.data ?? {}) as {
+    approvals?: number;
+    required?: number;
+  };
+  return typeof approvals === 'number' && typeof required === 'number'
+    ? Math.max(0, required - approvals)
+    : 0;
+}
+
 /**
- * Tells requesters and the audit trail about what the engine did on its
- * own: a role became usable, provisioning failed, a grant expired, a pending
- * request was rejected (by an approver or by timing out). What users do
- * through the API (request, approve, reject, cancel, revoke, extend) is
- * audited where the request is handled, with the request attached.
+ * Tells people about grant events, from the outbox: approvers about a
+ * request waiting for them (or a break-glass grant to review), requesters
+ * about approvals, their role being ready or failing, and rejections.
  */
-export function createGrantLifecycleListener(options: {
-  notifications?: GrantNotifications;
-  auditor?: GrantAuditor;
-}): GrantListener {
-  const { notifications, auditor } = options;
-  return async (grant: GrantRecord, type: string, event?: NewGrantEvent) => {
-    const subject = subjectOf(grant);
-    switch (type) {
-      case 'activated':
-        await auditor?.succeeded('provision', { subject, actor: SYSTEM_ACTOR });
-        await notifications?.active(toApiGrant(grant));
-        break;
-      case 'failed':
-        await auditor?.failed(
-          'provision',
-          { subject, actor: SYSTEM_ACTOR },
-          new Error(grant.lastError ?? 'the grant failed'),
-        );
-        await notifications?.failed(toApiGrant(grant));
-        break;
-      case 'expired':
-        await auditor?.succeeded('expire', { subject, actor: SYSTEM_ACTOR });
-        break;
-      case 'rejected': {
-        const actor = event?.actor ?? SYSTEM_ACTOR;
-        // A person's rejection is audited with their request; a timeout here.
-        if (actor === SYSTEM_ACTOR) {
-          await auditor?.succeeded('reject', {
-            subject,
-            actor,
-            meta: { reason: event?.reason ?? 'timed out', timedOut: true },
-          });
-        }
-        await notifications?.rejected(toApiGrant(grant), actor, event?.reason);
-        break;
+export function createNotificationsReceiver(
+  notifications: GrantNotifications,
+): OutboxReceiver {
+  return {
+    name: 'notifications',
+    accepts: type => NOTIFIED.has(type),
+    async deliver(event, grant) {
+      const shown = toApiGrant(grant);
+      const requirement = grant.approvalRequirement;
+      switch (event.type) {
+        case 'requested':
+          if (!requirement || requirement.mode === 'auto') return;
+          if (isBreakGlass(grant)) {
+            await notifications.breakGlassUsed(
+              event.id,
+              shown,
+              requirement.approverGroups,
+            );
+          } else if (grant.state === 'pending') {
+            // Delivered late (after a crash) to a request decided meanwhile:
+            // asking the approvers would only send them to a closed request.
+            await notifications.approvalRequested(
+              event.id,
+              shown,
+              requirement.approverGroups,
+            );
+          }
+          return;
+        case 'approval-recorded':
+        case 'approved':
+          await notifications.approved(
+            event.id,
+            shown,
+            event.actor,
+            remainingApprovals(event),
+          );
+          return;
+        case 'activated':
+          await notifications.active(event.id, shown);
+          return;
+        case 'failed':
+          await notifications.failed(event.id, shown);
+          return;
+        case 'rejected':
+          await notifications.rejected(
+            event.id,
+            shown,
+            event.actor,
+            event.reason,
+          );
+          return;
+        default:
+          return;
       }
-      default:
-        break;
-    }
+    },
+  };
+}
+
+const AUDITED: ReadonlySet<GrantEventType> = new Set<GrantEventType>([
+  'activated',
+  'failed',
+  'expired',
+  'rejected',
+]);
+
+/**
+ * Audits what the engine did on its own, from the outbox: a role became
+ * usable, provisioning failed, a grant expired, a pending request timed
+ * out. What users do through the API (request, approve, reject, cancel,
+ * revoke, extend) is audited where the request is handled, with the
+ * request attached. Each record carries `grantEventId`, so a second
+ * delivery of the same event can be told apart from a second change.
+ */
+export function createAuditReceiver(auditor: GrantAuditor): OutboxReceiver {
+  return {
+    name: 'audit',
+    accepts: type => AUDITED.has(type),
+    async deliver(event, grant) {
+      const subject = subjectOf(grant);
+      const context = {
+        subject,
+        actor: SYSTEM_ACTOR,
+        meta: { grantEventId: event.id },
+      };
+      switch (event.type) {
+        case 'activated':
+          await auditor.succeeded('provision', context);
+          return;
+        case 'failed':
+          await auditor.failed(
+            'provision',
+            context,
+            new Error(event.reason ?? grant.lastError ?? 'the grant failed'),
+          );
+          return;
+        case 'expired':
+          await auditor.succeeded('expire', context);
+          return;
+        case 'rejected':
+          // A person's rejection is audited with their request; a timeout here.
+          if (event.actor === SYSTEM_ACTOR) {
+            await auditor.succeeded('reject', {
+              ...context,
+              meta: {
+                ...context.meta,
+                reason: event.reason ?? 'timed out',
+                timedOut: true,
+              },
+            });
+          }
+          return;
+        default:
+          return;
+      }
+    },
   };
 }

@@ -263,7 +263,7 @@ export async function createTestApp(options: {
     authorization: services.authorization,
     /** Resolves once the notifications sent so far have been delivered. */
     flushNotifications: async () => {
-      await services.notifications?.flush();
+      await services.flush();
     },
   };
 }
