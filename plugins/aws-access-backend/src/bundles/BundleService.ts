@@ -25,7 +25,6 @@ import {
   BundlePreview,
   createBundleRequestSchema,
   decisionRequestSchema,
-  describeZodError,
   extendGrantRequestSchema,
   revokeGrantRequestSchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
@@ -33,8 +32,8 @@ import type {
   AwsAccessApprovalPolicy,
   AwsAccessConfig,
 } from '@backstage-aws-access/plugin-aws-access-node';
-import { z } from 'zod';
 import { GrantRecord, GrantStore } from '../database/types';
+import { minutes, parse } from '../grantApi/grantOperation';
 import { ActionCatalog } from '../iamActions/types';
 import type { Caller } from '../service/authorization';
 import type { GrantEngine } from '../service/GrantEngine';
@@ -45,16 +44,6 @@ import { checkBundleApproval, checkBundleRejection } from './bundleApproval';
 import { planBundle, PlanTarget } from './bundlePlanning';
 import { BundleRecord, BundleStore } from './BundleStore';
 import { toBundlePreview } from './bundleView';
-
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) {
-    throw new InputError(describeZodError(result.error));
-  }
-  return result.data;
-}
-
-const minutes = (n: number) => n * 60_000;
 
 /** A bundle and its parts, as stored. */
 export interface BundleWithParts {

@@ -17,7 +17,6 @@
 import {
   BackstageCredentials,
   HttpAuthService,
-  PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
@@ -78,7 +77,6 @@ export async function authorizeBundle(
 export function createBundleRouter(options: {
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
-  permissions: PermissionsService;
   authorization: GrantAuthorization;
   bundles: BundleService;
   present: (grant: GrantRecord) => Grant;

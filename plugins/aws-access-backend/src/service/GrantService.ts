@@ -50,7 +50,11 @@ import {
 import { present, requestLimits } from '../grantApi/grantRules';
 import { createGrant } from '../grantApi/createGrant';
 import { revokeAllInAccount } from '../grantApi/offboardAccount';
-import { previewGrant } from '../grantApi/planGrantRequest';
+import {
+  ParsedGrantRequest,
+  planGrantRequest,
+  previewGrant,
+} from '../grantApi/planGrantRequest';
 import { GrantFilter } from '../permissions/resource';
 import { Caller } from './authorization';
 
@@ -75,6 +79,14 @@ export class GrantService {
   /** `POST /grants/preview`: what `createGrant` would do, creating nothing. */
   previewGrant(body: unknown, caller: Caller): Promise<GrantPreview> {
     return previewGrant(this.ctx, body, caller);
+  }
+
+  /**
+   * Every check of one request and what it would become, creating
+   * nothing: the planning bundles apply to each of their targets.
+   */
+  planRequest(request: ParsedGrantRequest, caller: Caller, now: Date) {
+    return planGrantRequest(this.ctx, request, caller, now);
   }
 
   /** The limits of a request, stated up front by the forms. */
