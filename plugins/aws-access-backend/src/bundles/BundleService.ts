@@ -160,6 +160,9 @@ export class BundleService {
     const { bundle, approvedNow } = await this.options.bundles.recordApproval(
       id,
       current => {
+        if (current.approvals.some(a => a.approver === caller.userEntityRef)) {
+          throw new ConflictError(`You have already approved bundle ${id}`);
+        }
         const check = checkBundleApproval({
           policy: this.options.approvals,
           requester: current.requester,
