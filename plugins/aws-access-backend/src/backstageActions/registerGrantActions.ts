@@ -522,7 +522,7 @@ function registerBreakGlassActions(options: {
 }
 
 /** The grant as actions show it (zod v3, the registry's). */
-function grantSchema(zod: typeof z) {
+export function grantSchema(zod: typeof z) {
   return zod.object({
     id: zod.string(),
     state: zod.enum(GRANT_STATES),

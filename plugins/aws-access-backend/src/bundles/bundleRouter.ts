@@ -15,11 +15,9 @@
  */
 
 import {
-  BackstageCredentials,
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   Grant,
@@ -35,43 +33,11 @@ import { GrantRecord } from '../database/types';
 import { Caller, getUserCaller } from '../service/authorization';
 import { GrantAuthorization } from '../service/grantAuthorization';
 import { InventoryReadiness } from '../service/inventoryReadiness';
+import { authorizeBundle } from './bundleAuthorization';
 import { BundleService, BundleWithParts } from './BundleService';
 import { toApiBundle } from './bundleView';
 
 const BODY_LIMIT = '32kb';
-
-/**
- * Checks `permission` on every part of a bundle: a bundle is only as
- * visible, and only as decidable, as the least of its parts. A caller who
- * may not see one part is told the bundle is not theirs to `verb`, without
- * learning which part it was.
- */
-export async function authorizeBundle(
-  authorization: GrantAuthorization,
-  bundles: BundleService,
-  credentials: BackstageCredentials,
-  permission: ResourcePermission<'aws-access-grant'>,
-  id: string,
-  verb: string,
-): Promise<BundleWithParts> {
-  const current = await bundles.mustGet(id);
-  try {
-    for (const part of current.parts) {
-      await authorization.authorizedGrant(
-        credentials,
-        permission,
-        part.id,
-        verb,
-      );
-    }
-  } catch (error) {
-    if (error instanceof NotAllowedError) {
-      throw new NotAllowedError(`you may not ${verb} bundle ${id}`);
-    }
-    throw error;
-  }
-  return current;
-}
 
 /** `/bundles`: the REST API of bundles, with the same permissions as grants. */
 export function createBundleRouter(options: {

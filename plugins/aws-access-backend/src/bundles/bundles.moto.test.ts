@@ -192,11 +192,11 @@ describeMoto('bundles against moto IAM, in two accounts', () => {
         bundle.grants.find((g: Grant) => g.accountId === account) as Grant,
     );
     expect(
-      (await roleOf(HOME, home.roleName, home.policyName)).permissions
+      (await roleOf(HOME, home.roleName!, home.policyName!)).permissions
         .Statement[0].Resource,
     ).toEqual([`${TEAM_BUCKET}/*`]);
     expect(
-      (await roleOf(OTHER, other.roleName, other.policyName)).permissions
+      (await roleOf(OTHER, other.roleName!, other.policyName!)).permissions
         .Statement[0].Resource,
     ).toEqual([SECURITY_BUCKET]);
 

@@ -18,6 +18,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { JsonObject } from '@backstage/types';
 import { createTestApp, userInfo } from '../../service/__testUtils__/testApp';
+import { registerBundleActions } from '../registerBundleActions';
 import { registerGrantActions } from '../registerGrantActions';
 
 /**
@@ -34,6 +35,14 @@ export async function createActionsTestApp(
     actionsRegistry: registry,
     grants: app.grants,
     breakGlassReviewing: app.breakGlassReviewing,
+    authorization: app.authorization,
+    auth: mockServices.auth(),
+    userInfo,
+  });
+  registerBundleActions({
+    actionsRegistry: registry,
+    bundles: app.bundles,
+    present: grant => app.grants.present(grant),
     authorization: app.authorization,
     auth: mockServices.auth(),
     userInfo,
