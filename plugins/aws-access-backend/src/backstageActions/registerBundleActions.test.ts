@@ -41,6 +41,7 @@ describe('the bundle actions', () => {
       knex: await databases.init('SQLITE_3'),
       config: ownerApprovalConfig,
       entities: bundleEntities,
+      withBundles: true,
     });
   });
 

@@ -35,12 +35,16 @@ import { GrantRecord } from '../database/types';
 import { authorizeBundle } from '../bundles/bundleAuthorization';
 import { BundleService, BundleWithParts } from '../bundles/BundleService';
 import { toApiBundle } from '../bundles/bundleView';
-import { Caller } from '../service/authorization';
 import {
   GrantAuthorization,
   getCallerFromCredentials,
 } from '../service/grantAuthorization';
 import { InventoryReadiness } from '../service/inventoryReadiness';
+import {
+  changeActionRegistrar,
+  commentInput,
+  reasonInput,
+} from './changeActions';
 import { describeGrant, grantSchema } from './registerGrantActions';
 
 /**
@@ -148,54 +152,24 @@ export function registerBundleActions(options: {
       ),
   });
 
-  const bundleAction = (spec: {
-    name: string;
-    title: string;
-    description: string;
-    attributes: { destructive: boolean; idempotent: boolean };
-    permission:
-      | typeof grantRevokePermission
-      | typeof grantExtendPermission
-      | typeof grantApprovePermission;
-    verb: string;
-    input: (zod: typeof z) => z.AnyZodObject;
-    run: (
-      id: string,
-      body: Record<string, unknown>,
-      caller: Caller,
-    ) => Promise<BundleWithParts>;
-  }) =>
-    registry.register({
-      name: spec.name,
-      title: spec.title,
-      description: spec.description,
-      visibilityPermission,
-      attributes: { readOnly: false, ...spec.attributes },
-      schema: {
-        input: zod => spec.input(zod).extend({ bundleId: bundleIdInput(zod) }),
-        output: bundleOutput,
-      },
-      action: async ({ input, credentials }) => {
-        const caller = await callerOf(credentials);
-        const { bundleId, ...body } = input as Record<string, unknown> & {
-          bundleId: string;
-        };
-        await authorizeBundle(
-          authorization,
-          bundles,
-          credentials,
-          spec.permission,
-          bundleId,
-          spec.verb,
-        );
-        return out(await spec.run(bundleId, body, caller));
-      },
-    });
-
-  const reasonInput = (zod: typeof z) =>
-    zod.object({ reason: zod.string().optional() });
-  const commentInput = (zod: typeof z) =>
-    zod.object({ comment: zod.string().optional() });
+  const bundleAction = changeActionRegistrar<BundleWithParts>({
+    registry,
+    visibilityPermission,
+    idField: 'bundleId',
+    idInput: bundleIdInput,
+    output: bundleOutput,
+    callerOf,
+    authorize: (credentials, permission, id, verb) =>
+      authorizeBundle(
+        authorization,
+        bundles,
+        credentials,
+        permission,
+        id,
+        verb,
+      ),
+    present: current => out(current).output,
+  });
 
   bundleAction({
     name: 'approve-bundle',

@@ -27,7 +27,10 @@ import { registerGrantActions } from '../registerGrantActions';
  * input, user)` runs an action as that user, as the registry would.
  */
 export async function createActionsTestApp(
-  options: Parameters<typeof createTestApp>[0],
+  options: Parameters<typeof createTestApp>[0] & {
+    /** Registers the bundle actions too. */
+    withBundles?: boolean;
+  },
 ) {
   const app = await createTestApp(options);
   const registry = actionsRegistryServiceMock();
@@ -39,14 +42,16 @@ export async function createActionsTestApp(
     auth: mockServices.auth(),
     userInfo,
   });
-  registerBundleActions({
-    actionsRegistry: registry,
-    bundles: app.bundles,
-    present: grant => app.grants.present(grant),
-    authorization: app.authorization,
-    auth: mockServices.auth(),
-    userInfo,
-  });
+  if (options.withBundles) {
+    registerBundleActions({
+      actionsRegistry: registry,
+      bundles: app.bundles,
+      present: grant => app.grants.present(grant),
+      authorization: app.authorization,
+      auth: mockServices.auth(),
+      userInfo,
+    });
+  }
   const invoke = async (
     name: string,
     input: JsonObject,
