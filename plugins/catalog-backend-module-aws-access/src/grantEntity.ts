@@ -92,11 +92,8 @@ function describe(grant: Grant): string {
       : '';
   const count = grant.targets?.length ?? 1;
   const scope =
-    count > 1
-      ? ` to ${count} resources${grant.bundleId ? ', part of a bundle' : ''}`
-      : grant.bundleId
-      ? ', part of a bundle'
-      : '';
+    (count > 1 ? ` to ${count} resources` : '') +
+    (grant.bundleId ? ', part of a bundle' : '');
   return `Temporary AWS access${scope}: ${actions}${until}. Details, for those allowed to read them, are in aws-access.`;
 }
 
