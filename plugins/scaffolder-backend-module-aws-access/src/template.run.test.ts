@@ -47,6 +47,9 @@ const template: Entity = yaml.parse(
   ),
 );
 
+// A whole scaffolder backend starts here: seconds on a busy machine.
+jest.setTimeout(30_000);
+
 describe('running the request-aws-access template in the scaffolder', () => {
   const fakeApi = useFakeAwsAccessApi();
 

@@ -67,6 +67,8 @@ export interface GrantRow {
   approval_requirement: string | null;
   expiry_warned_at: Timestamp;
   approval_deadline: Timestamp;
+  bundle_id?: string | null;
+  targets?: string | null;
 }
 
 export interface ApprovalRow {
@@ -152,6 +154,8 @@ export function toRecord(
     approvalDeadline: toDate(row.approval_deadline),
     approvals,
     expiryWarnedAt: toDate(row.expiry_warned_at),
+    bundleId: optional(row.bundle_id ?? null),
+    targets: row.targets ? JSON.parse(row.targets) : undefined,
   };
 }
 
@@ -267,5 +271,7 @@ export function newGrantRow(grant: NewGrantRecord): Record<string, unknown> {
       ? JSON.stringify(grant.approvalRequirement)
       : null,
     approval_deadline: grant.approvalDeadline ?? null,
+    bundle_id: grant.bundleId ?? null,
+    targets: grant.targets ? JSON.stringify(grant.targets) : null,
   };
 }

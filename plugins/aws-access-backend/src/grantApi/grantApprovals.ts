@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { assertNotBundlePart } from '../bundles/bundlePartGuard';
 import { ConflictError, NotAllowedError } from '@backstage/errors';
 import { decisionRequestSchema } from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod';
@@ -45,6 +46,7 @@ export async function approveGrant(
     subjectOf(grant),
     comment ? { comment } : undefined,
     async () => {
+      assertNotBundlePart(grant, 'approve');
       assertPending(grant, 'approved');
       const requirement = grant.approvalRequirement ?? { mode: 'auto' };
       const check = ctx.approvals.canApprove({
@@ -103,6 +105,7 @@ export async function rejectGrant(
     subjectOf(grant),
     comment ? { comment } : undefined,
     async () => {
+      assertNotBundlePart(grant, 'reject');
       assertPending(grant, 'rejected');
       const check = ctx.approvals.canReject({
         grant,

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { assertNotBundlePart } from '../bundles/bundlePartGuard';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   extendGrantRequestSchema,
@@ -53,6 +54,7 @@ export async function revokeGrant(
     subjectOf(grant),
     request.reason ? { reason: request.reason } : undefined,
     async () => {
+      assertNotBundlePart(grant, 'revoke');
       // A pending request is cancelled; one approved meanwhile is revoked.
       let updated =
         grant.state === 'pending'
@@ -91,6 +93,7 @@ export async function cancelGrant(
       if (grant.state === 'cancelled') {
         return grant;
       }
+      assertNotBundlePart(grant, 'cancel');
       if (grant.state !== 'pending') {
         throw new ConflictError(
           `only a pending request can be cancelled; grant ${id} is ${
@@ -136,6 +139,7 @@ export async function extendGrant(
       ...(request.reason ? { reason: request.reason } : {}),
     },
     async () => {
+      assertNotBundlePart(grant, 'extend');
       assertExtensionNeedsNoApproval(ctx, grant);
       // "Extend by N": N more than the current expiry, within the limits.
       const expiresAt = extendedExpiry(grant, request.durationMinutes, limits);

@@ -54,7 +54,11 @@ import {
 import { present, requestLimits } from '../grantApi/grantRules';
 import { createGrant } from '../grantApi/createGrant';
 import { revokeAllInAccount } from '../grantApi/offboardAccount';
-import { ParsedGrantRequest, previewGrant } from '../grantApi/planGrantRequest';
+import {
+  ParsedGrantRequest,
+  planGrantRequest,
+  previewGrant,
+} from '../grantApi/planGrantRequest';
 import { GrantFilter } from '../permissions/resource';
 import { Caller } from './authorization';
 
@@ -82,6 +86,14 @@ export class GrantService {
     caller: Caller,
   ): Promise<GrantPreview> {
     return previewGrant(this.ctx, request, caller);
+  }
+
+  /**
+   * Every check of one request and what it would become, creating
+   * nothing: the planning bundles apply to each of their targets.
+   */
+  planRequest(request: ParsedGrantRequest, caller: Caller, now: Date) {
+    return planGrantRequest(this.ctx, request, caller, now);
   }
 
   /** The limits of a request, stated up front by the forms. */
