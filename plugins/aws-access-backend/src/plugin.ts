@@ -46,6 +46,8 @@ import { getUserCaller } from './service/authorization';
 import { registerBundleActions } from './backstageActions/registerBundleActions';
 import { registerGrantActions } from './backstageActions/registerGrantActions';
 import { createAwsAccessServices } from './service/createAwsAccessServices';
+import { scheduleAccountOffboarding } from './offboarding/accountOffboarding';
+import { OffboardingStore } from './offboarding/OffboardingStore';
 
 /**
  * The aws-access backend plugin: REST API, grant engine, expiry and reconciler.
@@ -220,8 +222,12 @@ export const awsAccessPlugin = createBackendPlugin({
             // Who administers aws-access is the permission policy's call
             // (the demo policy grants it to awsAccess.adminGroups).
             authorizeAdmin,
-            revokeAllActiveGrants: (accountId, actor) =>
-              grants.revokeAllInAccount(accountId, actor),
+            offboarding: await scheduleAccountOffboarding({
+              store: await OffboardingStore.create({ database: deps.database }),
+              grants,
+              scheduler,
+              logger: logger.child({ target: 'offboarding' }),
+            }),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

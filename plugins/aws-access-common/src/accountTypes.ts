@@ -93,16 +93,36 @@ export interface NewAccountOnboarding {
 }
 
 /**
- * `POST /accounts/:accountId/offboard`.
+ * Where an offboarding is: `requested` (recorded, waiting for the task),
+ * `running`, `done` (no live grant left) or `failed` (see `error`).
+ *
+ * @public
+ */
+export type OffboardingState = 'requested' | 'running' | 'done' | 'failed';
+
+/**
+ * `POST /accounts/:accountId/offboard` (202: recorded, the grants are revoked
+ * in the background) and `GET /accounts/:accountId/offboard` (its progress).
  *
  * @public
  */
 export interface OffboardResult {
   accountId: string;
-  /** Active grants revoked in the account. */
+  /** Grants revoked in the account so far. */
   revokedGrants: number;
   /** What the admin does next: delete the stack. */
   instructions: string;
   /** Console link to the account's CloudFormation stacks. */
   stacksUrl: string;
+  /** Where the offboarding is; `done` once no live grant is left. */
+  state?: OffboardingState;
+  /** Live grants still to revoke, once the task has looked. */
+  remainingGrants?: number;
+  /** The path (under the plugin's base URL) to poll for progress. */
+  statusPath?: string;
+  requestedBy?: string;
+  requestedAt?: string;
+  finishedAt?: string;
+  /** Why the last run stopped short, for `failed`. */
+  error?: string;
 }

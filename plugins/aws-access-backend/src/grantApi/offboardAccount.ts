@@ -14,21 +14,32 @@
  * limitations under the License.
  */
 
-import { isError, ServiceUnavailableError } from '@backstage/errors';
+import { isError } from '@backstage/errors';
 import { GRANT_LIMITS } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantApiContext } from './grantApiContext';
+import { revokeGrant } from './grantChanges';
+
+/** How far offboarding got: grants revoked, and live grants left. */
+export interface OffboardProgress {
+  revoked: number;
+  remaining: number;
+}
 
 /**
- * Offboarding: revokes every live grant in the account (pending ones are
- * ended the same way), so that deleting the account's stack leaves no
- * grant role behind. Returns how many grants were revoked.
+ * Offboarding: revokes every live grant in the account through the same
+ * path as a user's revoke (pending ones are cancelled), so that deleting
+ * the account's stack leaves no grant role behind. Runs in the offboarding
+ * task, never in a request; reports progress after each grant.
  */
 export async function revokeAllInAccount(
   ctx: GrantApiContext,
   accountId: string,
   actor: string,
-): Promise<number> {
+  onProgress?: (progress: OffboardProgress) => Promise<void>,
+): Promise<OffboardProgress> {
+  const caller = { userEntityRef: actor, ownershipEntityRefs: [] };
   let revoked = 0;
+  let remaining = 0;
   // Bounded: a grant an engine is busy with answers 409 for a moment, so a
   // few passes catch everything without looping forever.
   for (let pass = 0; pass < 30; pass++) {
@@ -37,24 +48,25 @@ export async function revokeAllInAccount(
       state: ['pending', 'provisioning', 'active'],
       limit: GRANT_LIMITS.maxListLimit,
     });
-    if (items.length === 0) {
-      return revoked;
+    remaining = items.length;
+    if (remaining === 0) {
+      break;
     }
     for (const grant of items) {
       try {
-        await ctx.engine.cancel(grant.id, actor, 'account offboarded');
-        await ctx.engine.revoke(grant.id, actor, 'account offboarded');
-        await ctx.engine.drive(grant.id);
+        await revokeGrant(ctx, grant, { reason: 'account offboarded' }, caller);
         revoked += 1;
+        remaining -= 1;
+        await onProgress?.({ revoked, remaining });
       } catch (error) {
         if (!isError(error) || error.name !== 'ConflictError') {
           throw error;
         }
       }
     }
-    await new Promise(resolve => setTimeout(resolve, 1000));
+    if (remaining > 0) {
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
   }
-  throw new ServiceUnavailableError(
-    `some grants in account ${accountId} are still being changed; offboard again in a minute`,
-  );
+  return { revoked, remaining };
 }

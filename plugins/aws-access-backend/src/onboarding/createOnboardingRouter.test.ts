@@ -25,6 +25,7 @@ import {
   createOnboardingRouter,
 } from './createOnboardingRouter';
 import { createTemplateLinkSigner } from './templateLinks';
+import type { OffboardingRecord } from '../offboarding/OffboardingStore';
 
 const KEY = Buffer.from('k'.repeat(32));
 /** The test clock, in milliseconds; tests move it. */
@@ -44,7 +45,21 @@ const noExternalId = {
 };
 
 async function makeApp(overrides: Partial<OnboardingRouterOptions> = {}) {
-  const revokeAllActiveGrants = jest.fn(async () => 3);
+  const offboardings = new Map<string, OffboardingRecord>();
+  const offboarding = {
+    request: jest.fn(async (accountId: string, actor: string) => {
+      const record: OffboardingRecord = {
+        accountId,
+        state: 'requested',
+        requestedBy: actor,
+        requestedAt: new Date(clock),
+        revokedGrants: 0,
+      };
+      offboardings.set(accountId, record);
+      return record;
+    }),
+    get: async (accountId: string) => offboardings.get(accountId),
+  };
   const authorizeAdmin = jest.fn(async (req: express.Request) => {
     if (req.header('x-admin') !== 'yes') {
       throw new NotAllowedError('Only aws-access admins may do this');
@@ -68,7 +83,7 @@ async function makeApp(overrides: Partial<OnboardingRouterOptions> = {}) {
         'https://backstage.example.com/api/aws-access',
     },
     authorizeAdmin,
-    revokeAllActiveGrants,
+    offboarding,
     templateLinks: createTemplateLinkSigner(
       async () => KEY,
       () => clock,
@@ -77,7 +92,7 @@ async function makeApp(overrides: Partial<OnboardingRouterOptions> = {}) {
     ...overrides,
   });
   const app = express().use(express.json()).use(router).use(mockErrorHandler());
-  return { app, revokeAllActiveGrants };
+  return { app, offboarding, offboardings };
 }
 
 describe('createOnboardingRouter', () => {
@@ -256,33 +271,61 @@ describe('createOnboardingRouter', () => {
     ).toEqual({ AWS: 'arn:aws:iam::111122223333:role/backstage' });
   });
 
-  it('offboards: revokes every active grant as the admin and says to delete the stack', async () => {
-    const { app, revokeAllActiveGrants } = await makeApp();
+  it('offboards: records the request as the admin, answers 202 at once and says what to poll', async () => {
+    const { app, offboarding, offboardings } = await makeApp();
     expect(
       (await request(app).post('/accounts/123456789012/offboard')).status,
     ).toBe(403);
-    expect(revokeAllActiveGrants).not.toHaveBeenCalled();
+    expect(offboarding.request).not.toHaveBeenCalled();
+    expect(
+      (await request(app).get('/accounts/123456789012/offboard')).status,
+    ).toBe(403);
 
     const res = await request(app)
       .post('/accounts/123456789012/offboard')
       .set('x-admin', 'yes');
-    expect(res.status).toBe(200);
-    expect(revokeAllActiveGrants).toHaveBeenCalledWith(
+    expect(res.status).toBe(202);
+    expect(offboarding.request).toHaveBeenCalledWith(
       '123456789012',
       'user:default/admin',
     );
     expect(res.body).toMatchObject({
       accountId: '123456789012',
-      revokedGrants: 3,
+      state: 'requested',
+      revokedGrants: 0,
+      statusPath: '/accounts/123456789012/offboard',
+      requestedBy: 'user:default/admin',
     });
     expect(res.body.instructions).toContain(
       'delete the CloudFormation stack "backstage-access"',
     );
     expect(res.body.stacksUrl).toContain('region=eu-west-1');
 
-    const unknown = await request(app)
-      .post('/accounts/999999999999/offboard')
+    // The task's progress, as the admin polls it.
+    offboardings.set('123456789012', {
+      ...offboardings.get('123456789012')!,
+      state: 'done',
+      revokedGrants: 3,
+      remainingGrants: 0,
+      finishedAt: new Date(clock),
+    });
+    const polled = await request(app)
+      .get('/accounts/123456789012/offboard')
       .set('x-admin', 'yes');
-    expect(unknown.status).toBe(404);
+    expect(polled.body).toMatchObject({ state: 'done', revokedGrants: 3 });
+    expect(polled.body.instructions).toMatch(
+      /^Revoked 3 grant\(s\). To finish, delete the CloudFormation stack/,
+    );
+
+    for (const method of ['post', 'get'] as const) {
+      const unknown = await request(app)
+        [method]('/accounts/999999999999/offboard')
+        .set('x-admin', 'yes');
+      expect(unknown.status).toBe(404);
+    }
+    const never = await request(app)
+      .get('/accounts/210987654321/offboard')
+      .set('x-admin', 'yes');
+    expect(never.status).toBe(404);
   });
 });

@@ -37,6 +37,8 @@ import {
   quickCreateUrl,
   renderCloudFormationTemplate,
 } from './cloudFormationTemplate';
+import type { AccountOffboarding } from '../offboarding/accountOffboarding';
+import type { OffboardingRecord } from '../offboarding/OffboardingStore';
 import type { OnboardingConfig } from './onboardingConfig';
 import {
   TEMPLATE_LINK_TTL_SECONDS,
@@ -52,8 +54,8 @@ export interface OnboardingRouterOptions {
    * `AuthenticationError`) when the caller is not an aws-access admin.
    */
   authorizeAdmin(req: Request): Promise<string>;
-  /** Revokes every active grant in the account; resolves to how many it revoked. */
-  revokeAllActiveGrants(accountId: string, actor: string): Promise<number>;
+  /** Records offboarding requests for the task that revokes the grants. */
+  offboarding: AccountOffboarding;
   /** Signs the template links the admin endpoint hands out, and checks them. */
   templateLinks: TemplateLinkSigner;
   /** The clock, in milliseconds; tests move it. */
@@ -74,8 +76,10 @@ function consoleRegion(account: AccountConfig): string {
  *   id is a stack parameter), but answering any account id would tell anyone
  *   which accounts exist, so it answers only a link the admin endpoint signed
  *   in the last hour; anything else gets the same 404;
- * - `POST /accounts/:accountId/offboard` (admin): revokes every active grant,
- *   then tells the admin to delete the stack.
+ * - `POST /accounts/:accountId/offboard` (admin): records the request and
+ *   answers 202 at once; a scheduled task revokes every live grant, and
+ *   `GET /accounts/:accountId/offboard` (admin) tells how far it got and to
+ *   delete the stack.
  */
 export async function createOnboardingRouter(
   options: OnboardingRouterOptions,
@@ -178,23 +182,58 @@ export async function createOnboardingRouter(
     res.json(body);
   });
 
+  function offboardResult(
+    account: AccountConfig,
+    record: OffboardingRecord,
+  ): OffboardResult {
+    const { accountId } = account;
+    const finish = `delete the CloudFormation stack "${onboarding.stackName}" in account ${accountId}: it removes ${MANAGER_ROLE_NAME} and ${READER_ROLE_NAME}, and with them all of Backstage's access. Then remove the account from awsAccess.accounts.`;
+    const statusPath = `/accounts/${accountId}/offboard`;
+    const underWay = `Revoking the live grants in the background (${record.revokedGrants} so far); check ${statusPath} until it is done. Then ${finish}`;
+    const progress = {
+      requested: underWay,
+      running: underWay,
+      done: `Revoked ${record.revokedGrants} grant(s). To finish, ${finish}`,
+      failed: `Offboarding stopped (${
+        record.lastError ?? 'see the logs'
+      }) after revoking ${
+        record.revokedGrants
+      } grant(s); offboard again, then ${finish}`,
+    };
+    return {
+      accountId,
+      revokedGrants: record.revokedGrants,
+      instructions: progress[record.state],
+      stacksUrl: `https://console.aws.amazon.com/cloudformation/home?region=${encodeURIComponent(
+        consoleRegion(account),
+      )}#/stacks?filteringText=${encodeURIComponent(onboarding.stackName)}`,
+      state: record.state,
+      remainingGrants: record.remainingGrants,
+      statusPath,
+      requestedBy: record.requestedBy,
+      requestedAt: record.requestedAt.toISOString(),
+      finishedAt: record.finishedAt?.toISOString(),
+      error: record.lastError,
+    };
+  }
+
   router.post('/accounts/:accountId/offboard', async (req, res) => {
     const actor = await options.authorizeAdmin(req);
     const account = findAccount(req.params.accountId);
-    const revokedGrants = await options.revokeAllActiveGrants(
-      account.accountId,
-      actor,
-    );
-    const region = consoleRegion(account);
-    const body: OffboardResult = {
-      accountId: account.accountId,
-      revokedGrants,
-      instructions: `Revoked ${revokedGrants} active grant(s). To finish, delete the CloudFormation stack "${onboarding.stackName}" in account ${account.accountId}: it removes ${MANAGER_ROLE_NAME} and ${READER_ROLE_NAME}, and with them all of Backstage's access. Then remove the account from awsAccess.accounts.`,
-      stacksUrl: `https://console.aws.amazon.com/cloudformation/home?region=${encodeURIComponent(
-        region,
-      )}#/stacks?filteringText=${encodeURIComponent(onboarding.stackName)}`,
-    };
-    res.json(body);
+    const record = await options.offboarding.request(account.accountId, actor);
+    res.status(202).json(offboardResult(account, record));
+  });
+
+  router.get('/accounts/:accountId/offboard', async (req, res) => {
+    await options.authorizeAdmin(req);
+    const account = findAccount(req.params.accountId);
+    const record = await options.offboarding.get(account.accountId);
+    if (!record) {
+      throw new NotFoundError(
+        `Account ${account.accountId} has not been offboarded`,
+      );
+    }
+    res.json(offboardResult(account, record));
   });
 
   return router;

@@ -53,7 +53,10 @@ import {
 } from '../grantApi/grantReads';
 import { present, requestLimits } from '../grantApi/grantRules';
 import { createGrant } from '../grantApi/createGrant';
-import { revokeAllInAccount } from '../grantApi/offboardAccount';
+import {
+  OffboardProgress,
+  revokeAllInAccount,
+} from '../grantApi/offboardAccount';
 import {
   ParsedGrantRequest,
   planGrantRequest,
@@ -111,8 +114,12 @@ export class GrantService {
   }
 
   /** Revokes every live grant in the account (see offboardAccount.ts). */
-  revokeAllInAccount(accountId: string, actor: string): Promise<number> {
-    return revokeAllInAccount(this.ctx, accountId, actor);
+  revokeAllInAccount(
+    accountId: string,
+    actor: string,
+    onProgress?: (progress: OffboardProgress) => Promise<void>,
+  ): Promise<OffboardProgress> {
+    return revokeAllInAccount(this.ctx, accountId, actor, onProgress);
   }
 
   listActions(resourceArn: unknown): ActionInfo[] {
