@@ -117,7 +117,7 @@ async function create(
             config: ctx.breakGlass!.config,
           })
       : undefined;
-  const grant = await ctx.engine.lifecycle.request(
+  const grant = await ctx.engine.request(
     {
       id,
       state,
@@ -189,7 +189,7 @@ async function create(
     );
     return grant;
   }
-  return settle(ctx, grant.id, ctx.engine.drive(grant.id));
+  return settle(ctx, grant.id, ctx.engine.drive(grant.id, grant));
 }
 
 function admitRequesterBreakGlass(

@@ -69,16 +69,17 @@ export function audit<T>(
 export async function settle(
   ctx: GrantApiContext,
   id: string,
-  work: Promise<unknown>,
+  work: Promise<GrantRecord | undefined>,
 ): Promise<GrantRecord> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>(resolve => {
-    timer = setTimeout(resolve, ctx.settleTimeoutMs);
+  const timeout = new Promise<undefined>(resolve => {
+    timer = setTimeout(() => resolve(undefined), ctx.settleTimeoutMs);
   });
-  // Engine failures are recorded on the grant; the sweep retries.
-  await Promise.race([work.catch(() => undefined), timeout]);
+  // Engine failures are recorded on the grant; the sweep retries. The
+  // engine answers with the grant as its last write left it: no re-read.
+  const settled = await Promise.race([work.catch(() => undefined), timeout]);
   clearTimeout(timer);
-  return mustGet(ctx, id);
+  return settled ?? mustGet(ctx, id);
 }
 
 /** The audit subject of a grant. */
