@@ -262,6 +262,8 @@ export function newGrantRow(grant: NewGrantRecord): Record<string, unknown> {
     ends_as: grant.endsAs ?? null,
     attempts: 0,
     last_error: grant.lastError ?? null,
+    claimed_by: grant.claimedBy ?? null,
+    claim_expires_at: grant.claimExpiresAt ?? null,
     resource_owner: grant.resourceOwner?.toLocaleLowerCase('en-US') ?? null,
     resource_ref: grant.resourceRef ?? null,
     resource_tags: grant.resourceTags

@@ -95,15 +95,13 @@ export interface InsertLimits {
   maxLivePerAccount: number;
 }
 
-/** What a new grant is created with. */
+/**
+ * What a new grant is created with; with `claimedBy`, it is claimed by
+ * that engine from the start (one that needs no approval, driven next).
+ */
 export type NewGrantRecord = Omit<
   GrantRecord,
-  | 'updatedAt'
-  | 'attempts'
-  | 'claimedBy'
-  | 'claimExpiresAt'
-  | 'approvals'
-  | 'expiryWarnedAt'
+  'updatedAt' | 'attempts' | 'approvals' | 'expiryWarnedAt'
 >;
 
 /** Columns a transition may change. `null` clears a field. */

@@ -112,7 +112,7 @@ async function create(
             config: ctx.breakGlass!.config,
           })
       : undefined;
-  const grant = await ctx.engine.lifecycle.request(
+  const grant = await ctx.engine.request(
     {
       id,
       state,
@@ -177,7 +177,7 @@ async function create(
   if (!breakGlass && requirement.mode !== 'auto') {
     return grant;
   }
-  return settle(ctx, grant.id, ctx.engine.drive(grant.id));
+  return settle(ctx, grant.id, ctx.engine.drive(grant.id, grant));
 }
 
 function admitRequesterBreakGlass(

@@ -15,7 +15,11 @@
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { stringifyError } from '@backstage/errors';
+import {
+  ConflictError,
+  ServiceUnavailableError,
+  stringifyError,
+} from '@backstage/errors';
 import { GrantState } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantProvisioner } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord, GrantStore } from '../database/types';
@@ -80,15 +84,22 @@ export class GrantWorker {
    * Claims the grant and takes it as far as it can go: to `active` or a
    * terminal state, or to a recorded failed attempt that a later sweep
    * retries. Returns the grant as it then is; does nothing while another
-   * engine holds it.
+   * engine holds it. `held`: the grant as inserted with this engine's claim.
    */
-  async run(id: string): Promise<GrantRecord | undefined> {
+  async run(id: string, held?: GrantRecord): Promise<GrantRecord | undefined> {
     const { lifecycle, store, owner, claimLeaseMs } = this.options;
-    let grant = await lifecycle.claim(id, {
-      owner,
-      leaseMs: claimLeaseMs,
-      states: WORKING_STATES,
-    });
+    // A grant inserted with this engine's claim needs no claim of its own.
+    let grant =
+      held?.id === id &&
+      held.claimedBy === owner &&
+      held.claimExpiresAt &&
+      held.claimExpiresAt > new Date()
+        ? held
+        : await lifecycle.claim(id, {
+            owner,
+            leaseMs: claimLeaseMs,
+            states: WORKING_STATES,
+          });
     if (!grant) {
       return store.getGrant(id);
     }
@@ -113,6 +124,61 @@ export class GrantWorker {
       await lifecycle.release(id, owner);
       throw error;
     }
+  }
+
+  /**
+   * Rewrites both IAM policies of an active grant for its new expiry under
+   * the claim, then records the expiry and gives the claim up in one write.
+   * Undefined when the grant changed meanwhile.
+   */
+  async extend(
+    id: string,
+    options: { expiresAt: Date; actor: string; reason?: string },
+  ): Promise<GrantRecord | undefined> {
+    const { lifecycle, provisioner, owner, claimLeaseMs, rolePath } =
+      this.options;
+    const claimed = await lifecycle.claim(id, {
+      owner,
+      leaseMs: claimLeaseMs,
+      states: ['active'],
+    });
+    if (!claimed) {
+      throw new ConflictError(
+        `grant ${id} is being changed right now; try again in a few seconds`,
+      );
+    }
+    try {
+      await provisioner.updateExpiry(
+        grantRoleSpec({ ...claimed, expiresAt: options.expiresAt }, rolePath),
+      );
+    } catch (error) {
+      await lifecycle.transition(id, 'extend-failed', {
+        from: 'active',
+        patch: { lastError: stringifyError(error) },
+        actor: options.actor,
+        reason: stringifyError(error),
+      });
+      await lifecycle.release(id, owner);
+      throw new ServiceUnavailableError(
+        `could not extend grant ${id} in AWS; it keeps its current expiry`,
+        error,
+      );
+    }
+    const updated = await lifecycle.transition(id, 'extended', {
+      from: 'active',
+      patch: { expiresAt: options.expiresAt, lastError: null },
+      claim: { owner, release: true },
+      actor: options.actor,
+      reason: options.reason,
+      data: {
+        previousExpiresAt: claimed.expiresAt?.toISOString(),
+        expiresAt: options.expiresAt.toISOString(),
+      },
+    });
+    if (!updated) {
+      await lifecycle.release(id, owner);
+    }
+    return updated;
   }
 
   private async provision(grant: GrantRecord) {

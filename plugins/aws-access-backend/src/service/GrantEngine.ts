@@ -16,23 +16,23 @@
 
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  ConflictError,
-  InputError,
-  NotFoundError,
-  ServiceUnavailableError,
-  stringifyError,
-} from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { GrantEventType } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantProvisioner } from '@backstage-aws-access/plugin-aws-access-node';
-import { GrantRecord, GrantStore, NewGrantEvent } from '../database/types';
+import {
+  GrantRecord,
+  GrantStore,
+  InsertLimits,
+  NewGrantEvent,
+  NewGrantRecord,
+} from '../database/types';
+import { Knex } from 'knex';
 import { GrantLifecycle, GrantListener } from '../lifecycle/GrantLifecycle';
 import {
   GrantWorker,
   SYSTEM_ACTOR,
   WORKING_STATES,
 } from '../lifecycle/GrantWorker';
-import { grantRoleSpec } from './grantRoleSpec';
 
 export { SYSTEM_ACTOR };
 export type { GrantListener };
@@ -68,8 +68,6 @@ export class GrantEngine {
   readonly lifecycle: GrantLifecycle;
   private readonly store: GrantStore;
   private readonly logger: LoggerService;
-  private readonly provisioner: GrantProvisioner;
-  private readonly rolePath: string;
   private readonly instanceId: string;
   private readonly claimLeaseMs: number;
   private readonly worker: GrantWorker;
@@ -82,8 +80,6 @@ export class GrantEngine {
   constructor(options: GrantEngineOptions) {
     this.store = options.store;
     this.logger = options.logger;
-    this.provisioner = options.provisioner;
-    this.rolePath = options.rolePath;
     this.instanceId = options.instanceId ?? `engine-${randomUUID()}`;
     this.claimLeaseMs = options.claimLeaseMs ?? 60_000;
     this.lifecycle = new GrantLifecycle(options.store, options.logger);
@@ -117,16 +113,41 @@ export class GrantEngine {
    * Takes a `provisioning` or `revoking` grant as far as it can go: to
    * `active` or a terminal state, or to a recorded failed attempt that a later
    * sweep retries. Returns the grant as it then is. Does nothing when another
-   * engine holds the grant.
+   * engine holds the grant. `held`: the grant {@link GrantEngine.request}
+   * inserted, already claimed by this engine.
    */
-  drive(id: string): Promise<GrantRecord | undefined> {
+  drive(id: string, held?: GrantRecord): Promise<GrantRecord | undefined> {
     const running = this.inFlight.get(id);
     if (running) {
       return running;
     }
-    const work = this.worker.run(id).finally(() => this.inFlight.delete(id));
+    const work = this.worker
+      .run(id, held)
+      .finally(() => this.inFlight.delete(id));
     this.inFlight.set(id, work);
     return work;
+  }
+
+  /**
+   * Inserts a new grant with its `requested` event (see
+   * {@link GrantLifecycle.request}). One that needs no approval is claimed
+   * by this engine in the same insert, so that driving it next takes no
+   * claim of its own; after a crash the claim lapses and a sweep resumes it.
+   */
+  request(
+    grant: NewGrantRecord,
+    event: Parameters<GrantLifecycle['request']>[1],
+    limits?: InsertLimits,
+    extra?: (tx: Knex.Transaction) => Promise<void>,
+  ): Promise<GrantRecord> {
+    const claim =
+      grant.state === 'provisioning'
+        ? {
+            claimedBy: this.instanceId,
+            claimExpiresAt: new Date(Date.now() + this.claimLeaseMs),
+          }
+        : {};
+    return this.lifecycle.request({ ...grant, ...claim }, event, limits, extra);
   }
 
   /**
@@ -282,52 +303,7 @@ export class GrantEngine {
         `durationMinutes: the extended grant must end after its current expiry (${grant.expiresAt.toISOString()})`,
       );
     }
-    const owner = this.instanceId;
-    const claimed = await this.lifecycle.claim(id, {
-      owner,
-      leaseMs: this.claimLeaseMs,
-      states: ['active'],
-    });
-    if (!claimed) {
-      throw new ConflictError(
-        `grant ${id} is being changed right now; try again in a few seconds`,
-      );
-    }
-    try {
-      await this.provisioner.updateExpiry(
-        grantRoleSpec(
-          { ...claimed, expiresAt: options.expiresAt },
-          this.rolePath,
-        ),
-      );
-    } catch (error) {
-      await this.lifecycle.transition(id, 'extend-failed', {
-        from: 'active',
-        patch: { lastError: stringifyError(error) },
-        actor: options.actor,
-        reason: stringifyError(error),
-      });
-      await this.lifecycle.release(id, owner);
-      throw new ServiceUnavailableError(
-        `could not extend grant ${id} in AWS; it keeps its current expiry`,
-        error,
-      );
-    }
-    const updated = await this.lifecycle.transition(id, 'extended', {
-      from: 'active',
-      patch: { expiresAt: options.expiresAt, lastError: null },
-      claim: { owner, release: true },
-      actor: options.actor,
-      reason: options.reason,
-      data: {
-        previousExpiresAt: claimed.expiresAt?.toISOString(),
-        expiresAt: options.expiresAt.toISOString(),
-      },
-    });
-    if (!updated) {
-      await this.lifecycle.release(id, owner);
-    }
-    return this.changedOrConflict(id, updated);
+    return this.changedOrConflict(id, await this.worker.extend(id, options));
   }
 
   private changedOrConflict(
