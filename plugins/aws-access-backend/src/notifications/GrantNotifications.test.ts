@@ -81,7 +81,11 @@ describe('GrantNotifications', () => {
         notifications.rejected(1, grant, 'user:default/alice', 'Use staging'),
       'Your AWS access request was rejected',
     ],
-    ['active', () => notifications.active(1, grant), 'Your AWS access is ready'],
+    [
+      'active',
+      () => notifications.active(1, grant),
+      'Your AWS access is ready',
+    ],
     [
       'failed',
       () => notifications.failed(1, { ...grant, lastError: 'AccessDenied' }),

@@ -17,6 +17,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import {
+  activate,
   eventually,
   newGrant,
   recordingReceiver,
@@ -26,12 +27,6 @@ import {
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
-
-const activate = {
-  type: 'activated' as const,
-  toState: 'active' as const,
-  actor: 'system',
-};
 
 describe.each(databases.eachSupportedId())('the grant outbox (%s)', id => {
   let knex: Knex;
@@ -55,12 +50,7 @@ describe.each(databases.eachSupportedId())('the grant outbox (%s)', id => {
       type: 'requested',
       actor: 'user:default/alice',
     });
-    await store.updateGrant(
-      grant.id,
-      { states: ['provisioning'] },
-      { state: 'active' },
-      activate,
-    );
+    await activate(store, grant.id);
     // No sweep: the commit itself set delivery off.
     await dispatcher.flush();
 
@@ -132,6 +122,31 @@ describe.each(databases.eachSupportedId())('the grant outbox (%s)', id => {
     // Delivered rows are deleted; the one still hanging stays.
     await eventually(async () => (await rows()).length === 1);
     expect((await rows()).map(r => r.receiver)).toEqual(['stuck']);
+    await dispatcher.stop(0);
+  });
+
+  it('retries each failed row when it is due, without a scheduled sweep', async () => {
+    const once = () =>
+      recordingReceiver('x', {
+        behave: attempt => (attempt === 1 ? 'fail' : 'deliver'),
+      });
+    const receivers = [once(), once(), once()].map((r, i) => ({
+      ...r,
+      name: `once-${i}`,
+    }));
+    const { store, dispatcher } = await storeWithOutbox(knex, {
+      receivers,
+      backoff: { baseMs: 400, maxMs: 400 },
+    });
+    await store.insertGrant(newGrant(), { type: 'requested', actor: 'a' });
+
+    // Three retries due at three moments between 200 and 400 ms from now.
+    await eventually(
+      () => receivers.every(r => r.delivered.length === 1),
+      5_000,
+    );
+    await eventually(async () => (await rows()).length === 0);
+    expect(receivers.map(r => r.attempts.length)).toEqual([2, 2, 2]);
     await dispatcher.stop(0);
   });
 
@@ -242,13 +257,7 @@ describe.each(databases.eachSupportedId())('the grant outbox (%s)', id => {
       }
       return [...seen];
     };
-    const change = (s: typeof store, grantId: string) =>
-      s.updateGrant(
-        grantId,
-        { states: ['provisioning'] },
-        { state: 'active' },
-        activate,
-      );
+    const change = (s: typeof store, grantId: string) => activate(s, grantId);
     const a = await plain.insertGrant(newGrant(), {
       type: 'requested',
       actor: 'a',

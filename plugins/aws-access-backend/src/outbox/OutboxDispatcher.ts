@@ -23,6 +23,7 @@ import PQueue from 'p-queue';
 import { GrantRecord } from '../database/types';
 import { Backoff, retryDelayMs } from './backoff';
 import { ClaimedRow, OutboxTable } from './OutboxTable';
+import { RetryTimer } from './RetryTimer';
 import { OutboxReceiver } from './types';
 
 export interface OutboxDispatcherOptions {
@@ -80,7 +81,7 @@ export class OutboxDispatcher {
   private sweeping?: Promise<number>;
   private readonly delivered: number[] = [];
   private deleting?: Promise<void>;
-  private retryTimer?: { at: number; timer: NodeJS.Timeout };
+  private readonly retries: RetryTimer;
   private stopped = false;
 
   constructor(private readonly options: OutboxDispatcherOptions) {
@@ -93,6 +94,17 @@ export class OutboxDispatcher {
     this.batchSize = options.batchSize ?? 100;
     this.maxAttempts = options.maxAttempts ?? 10;
     this.backoff = options.backoff ?? { baseMs: 1_000, maxMs: 15 * 60_000 };
+    this.retries = new RetryTimer(() => {
+      // A sweep under way may have looked before the retry was due.
+      const running = this.sweeping ?? Promise.resolve(0);
+      this.track(
+        running
+          .then(() => this.sweep())
+          .catch(error =>
+            this.logger.warn('Outbox retry sweep failed', error as Error),
+          ),
+      );
+    });
   }
 
   /** Starts delivering the rows of these events now; returns at once. */
@@ -149,8 +161,7 @@ export class OutboxDispatcher {
   /** Stops starting deliveries; waits for those under way, for at most `timeoutMs`. */
   async stop(timeoutMs?: number): Promise<boolean> {
     this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer.timer);
-    this.retryTimer = undefined;
+    this.retries.stop();
     return this.flush(timeoutMs);
   }
 
@@ -295,22 +306,7 @@ export class OutboxDispatcher {
       error: stringifyError(error),
       availableAt: new Date(now + delay),
     });
-    this.retryAt(now + delay);
-  }
-
-  /** Sweeps again when the soonest retry is due, without waiting for the schedule. */
-  private retryAt(at: number): void {
-    if (this.stopped || (this.retryTimer && this.retryTimer.at <= at)) return;
-    if (this.retryTimer) clearTimeout(this.retryTimer.timer);
-    const timer = setTimeout(() => {
-      this.retryTimer = undefined;
-      this.sweep().catch(error =>
-        this.logger.warn('Outbox retry sweep failed', error as Error),
-      );
-    }, Math.max(0, at - Date.now()));
-    // A pending retry never keeps the process alive on its own.
-    timer.unref();
-    this.retryTimer = { at, timer };
+    if (!this.stopped) this.retries.at(now + delay);
   }
 
   private queueOf(receiver: string): PQueue {

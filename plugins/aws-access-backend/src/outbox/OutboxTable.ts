@@ -17,11 +17,8 @@
 import {
   GrantEvent,
   GrantEventType,
-  GrantState,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { Knex } from 'knex';
-
-type Timestamp = Date | number | string | null;
 
 /** An outbox row this process has claimed. */
 export interface ClaimedRow {
@@ -38,18 +35,6 @@ interface OutboxRowData {
   grant_id: string;
   receiver: string;
   attempts: number;
-}
-
-interface EventRowData {
-  id: number | string;
-  grant_id: string;
-  type: string;
-  from_state: string | null;
-  to_state: string | null;
-  actor: string;
-  reason: string | null;
-  data: string | null;
-  created_at: Timestamp;
 }
 
 const TABLE = 'grant_outbox';
@@ -112,26 +97,34 @@ export class OutboxTable {
 
   /** The grant events the rows are for, in one query. */
   async events(ids: number[]): Promise<Map<number, GrantEvent>> {
-    const rows: EventRowData[] = await this.db('grant_events').whereIn('id', [
-      ...new Set(ids),
-    ]);
-    return new Map(
-      rows.map(row => [
-        Number(row.id),
-        {
-          id: Number(row.id),
-          grantId: row.grant_id,
-          type: row.type as GrantEventType,
-          fromState: (row.from_state ?? undefined) as GrantState | undefined,
-          toState: (row.to_state ?? undefined) as GrantState | undefined,
-          actor: row.actor,
-          reason: row.reason ?? undefined,
-          data: row.data === null ? undefined : JSON.parse(row.data),
-          // SQLite returns epoch milliseconds, PostgreSQL a Date.
-          createdAt: new Date(row.created_at!).toISOString(),
-        },
-      ]),
+    const rows = await this.db('grant_events')
+      .select({
+        id: 'id',
+        grantId: 'grant_id',
+        type: 'type',
+        fromState: 'from_state',
+        toState: 'to_state',
+        actor: 'actor',
+        reason: 'reason',
+        data: 'data',
+        createdAt: 'created_at',
+      })
+      .whereIn('id', [...new Set(ids)]);
+    const events = rows.map(
+      (row): GrantEvent => ({
+        ...Object.fromEntries(
+          Object.entries(row).filter(([, value]) => value !== null),
+        ),
+        id: Number(row.id),
+        grantId: row.grantId,
+        type: row.type as GrantEventType,
+        actor: row.actor,
+        data: row.data ? JSON.parse(row.data) : undefined,
+        // SQLite returns epoch milliseconds, PostgreSQL a Date.
+        createdAt: new Date(row.createdAt).toISOString(),
+      }),
     );
+    return new Map(events.map(event => [event.id, event]));
   }
 
   /** Forgets delivered rows, as long as this process still holds them. */

@@ -24,7 +24,7 @@ import {
   GrantSignalMessage,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRecord } from '../database/types';
-import type { OutboxReceiver } from '../outbox/types';
+import { defineReceiver } from '../outbox/defineReceiver';
 import { toApiGrant } from './grantView';
 
 /**
@@ -64,7 +64,7 @@ export function signalRecipients(grant: GrantRecord, type: string): string[] {
  * failed extension that changed nothing, the reconciler's repairs) are not
  * published, as before the outbox.
  */
-const PUBLISHED: ReadonlySet<GrantEventType> = new Set<GrantEventType>([
+const PUBLISHED: readonly GrantEventType[] = [
   'requested',
   'approval-recorded',
   'approved',
@@ -79,7 +79,7 @@ const PUBLISHED: ReadonlySet<GrantEventType> = new Set<GrantEventType>([
   'revoked',
   'expired',
   'failed',
-]);
+];
 
 /**
  * Publishes each grant change on the events service, with the whole grant
@@ -87,23 +87,17 @@ const PUBLISHED: ReadonlySet<GrantEventType> = new Set<GrantEventType>([
  * module keeps grant entities current from it. A second delivery publishes
  * the same state again, which the catalog applies as a no-op.
  */
-export function createCatalogEventsReceiver(
-  events: EventsService,
-): OutboxReceiver {
-  return {
-    name: 'catalog-events',
-    accepts: type => PUBLISHED.has(type),
-    async deliver(event, grant) {
-      const payload: GrantChangedEvent = {
-        grant: toApiGrant(grant),
-        type: event.type,
-      };
-      await events.publish({
-        topic: GRANT_EVENTS_TOPIC,
-        eventPayload: payload,
-      });
-    },
-  };
+export function createCatalogEventsReceiver(events: EventsService) {
+  return defineReceiver('catalog-events', PUBLISHED, async (event, grant) => {
+    const payload: GrantChangedEvent = {
+      grant: toApiGrant(grant),
+      type: event.type,
+    };
+    await events.publish({
+      topic: GRANT_EVENTS_TOPIC,
+      eventPayload: payload,
+    });
+  });
 }
 
 /**
@@ -111,22 +105,18 @@ export function createCatalogEventsReceiver(
  * read the grant; they reload it. A second signal makes a screen reload
  * once more, nothing else.
  */
-export function createSignalsReceiver(signals: SignalsService): OutboxReceiver {
-  return {
-    name: 'signals',
-    accepts: type => PUBLISHED.has(type),
-    async deliver(event, grant) {
-      const recipients = signalRecipients(grant, event.type);
-      if (recipients.length === 0) return;
-      const message: GrantSignalMessage = {
-        grantId: grant.id,
-        type: event.type,
-      };
-      await signals.publish<GrantSignalMessage>({
-        recipients: { type: 'user', entityRef: recipients },
-        channel: GRANT_SIGNAL_CHANNEL,
-        message,
-      });
-    },
-  };
+export function createSignalsReceiver(signals: SignalsService) {
+  return defineReceiver('signals', PUBLISHED, async (event, grant) => {
+    const recipients = signalRecipients(grant, event.type);
+    if (recipients.length === 0) return;
+    const message: GrantSignalMessage = {
+      grantId: grant.id,
+      type: event.type,
+    };
+    await signals.publish<GrantSignalMessage>({
+      recipients: { type: 'user', entityRef: recipients },
+      channel: GRANT_SIGNAL_CHANNEL,
+      message,
+    });
+  });
 }

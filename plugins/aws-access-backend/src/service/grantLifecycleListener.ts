@@ -21,7 +21,7 @@ import {
 import { GrantRecord } from '../database/types';
 import { GrantAuditor } from '../notifications/GrantAuditor';
 import { GrantNotifications } from '../notifications/GrantNotifications';
-import type { OutboxReceiver } from '../outbox/types';
+import { defineReceiver } from '../outbox/defineReceiver';
 import { SYSTEM_ACTOR } from './GrantEngine';
 import { isBreakGlass, toApiGrant } from './grantView';
 
@@ -36,14 +36,14 @@ function subjectOf(grant: GrantRecord) {
   };
 }
 
-const NOTIFIED: ReadonlySet<GrantEventType> = new Set<GrantEventType>([
+const NOTIFIED: readonly GrantEventType[] = [
   'requested',
   'approval-recorded',
   'approved',
   'activated',
   'failed',
   'rejected',
-]);
+];
 
 /** How many more approvals the `approved` / `approval-recorded` event says are needed. */
 function remainingApprovals(event: GrantEvent): number {
@@ -61,70 +61,64 @@ function remainingApprovals(event: GrantEvent): number {
  * request waiting for them (or a break-glass grant to review), requesters
  * about approvals, their role being ready or failing, and rejections.
  */
-export function createNotificationsReceiver(
-  notifications: GrantNotifications,
-): OutboxReceiver {
-  return {
-    name: 'notifications',
-    accepts: type => NOTIFIED.has(type),
-    async deliver(event, grant) {
-      const shown = toApiGrant(grant);
-      const requirement = grant.approvalRequirement;
-      switch (event.type) {
-        case 'requested':
-          if (!requirement || requirement.mode === 'auto') return;
-          if (isBreakGlass(grant)) {
-            await notifications.breakGlassUsed(
-              event.id,
-              shown,
-              requirement.approverGroups,
-            );
-          } else if (grant.state === 'pending') {
-            // Delivered late (after a crash) to a request decided meanwhile:
-            // asking the approvers would only send them to a closed request.
-            await notifications.approvalRequested(
-              event.id,
-              shown,
-              requirement.approverGroups,
-            );
-          }
-          return;
-        case 'approval-recorded':
-        case 'approved':
-          await notifications.approved(
+export function createNotificationsReceiver(notifications: GrantNotifications) {
+  return defineReceiver('notifications', NOTIFIED, async (event, grant) => {
+    const shown = toApiGrant(grant);
+    const requirement = grant.approvalRequirement;
+    switch (event.type) {
+      case 'requested':
+        if (!requirement || requirement.mode === 'auto') return;
+        if (isBreakGlass(grant)) {
+          await notifications.breakGlassUsed(
             event.id,
             shown,
-            event.actor,
-            remainingApprovals(event),
+            requirement.approverGroups,
           );
-          return;
-        case 'activated':
-          await notifications.active(event.id, shown);
-          return;
-        case 'failed':
-          await notifications.failed(event.id, shown);
-          return;
-        case 'rejected':
-          await notifications.rejected(
+        } else if (grant.state === 'pending') {
+          // Delivered late (after a crash) to a request decided meanwhile:
+          // asking the approvers would only send them to a closed request.
+          await notifications.approvalRequested(
             event.id,
             shown,
-            event.actor,
-            event.reason,
+            requirement.approverGroups,
           );
-          return;
-        default:
-          return;
-      }
-    },
-  };
+        }
+        return;
+      case 'approval-recorded':
+      case 'approved':
+        await notifications.approved(
+          event.id,
+          shown,
+          event.actor,
+          remainingApprovals(event),
+        );
+        return;
+      case 'activated':
+        await notifications.active(event.id, shown);
+        return;
+      case 'failed':
+        await notifications.failed(event.id, shown);
+        return;
+      case 'rejected':
+        await notifications.rejected(
+          event.id,
+          shown,
+          event.actor,
+          event.reason,
+        );
+        return;
+      default:
+        return;
+    }
+  });
 }
 
-const AUDITED: ReadonlySet<GrantEventType> = new Set<GrantEventType>([
+const AUDITED: readonly GrantEventType[] = [
   'activated',
   'failed',
   'expired',
   'rejected',
-]);
+];
 
 /**
  * Audits what the engine did on its own, from the outbox: a role became
@@ -134,47 +128,43 @@ const AUDITED: ReadonlySet<GrantEventType> = new Set<GrantEventType>([
  * request attached. Each record carries `grantEventId`, so a second
  * delivery of the same event can be told apart from a second change.
  */
-export function createAuditReceiver(auditor: GrantAuditor): OutboxReceiver {
-  return {
-    name: 'audit',
-    accepts: type => AUDITED.has(type),
-    async deliver(event, grant) {
-      const subject = subjectOf(grant);
-      const context = {
-        subject,
-        actor: SYSTEM_ACTOR,
-        meta: { grantEventId: event.id },
-      };
-      switch (event.type) {
-        case 'activated':
-          await auditor.succeeded('provision', context);
-          return;
-        case 'failed':
-          await auditor.failed(
-            'provision',
-            context,
-            new Error(event.reason ?? grant.lastError ?? 'the grant failed'),
-          );
-          return;
-        case 'expired':
-          await auditor.succeeded('expire', context);
-          return;
-        case 'rejected':
-          // A person's rejection is audited with their request; a timeout here.
-          if (event.actor === SYSTEM_ACTOR) {
-            await auditor.succeeded('reject', {
-              ...context,
-              meta: {
-                ...context.meta,
-                reason: event.reason ?? 'timed out',
-                timedOut: true,
-              },
-            });
-          }
-          return;
-        default:
-          return;
-      }
-    },
-  };
+export function createAuditReceiver(auditor: GrantAuditor) {
+  return defineReceiver('audit', AUDITED, async (event, grant) => {
+    const subject = subjectOf(grant);
+    const context = {
+      subject,
+      actor: SYSTEM_ACTOR,
+      meta: { grantEventId: event.id },
+    };
+    switch (event.type) {
+      case 'activated':
+        await auditor.succeeded('provision', context);
+        return;
+      case 'failed':
+        await auditor.failed(
+          'provision',
+          context,
+          new Error(event.reason ?? grant.lastError ?? 'the grant failed'),
+        );
+        return;
+      case 'expired':
+        await auditor.succeeded('expire', context);
+        return;
+      case 'rejected':
+        // A person's rejection is audited with their request; a timeout here.
+        if (event.actor === SYSTEM_ACTOR) {
+          await auditor.succeeded('reject', {
+            ...context,
+            meta: {
+              ...context.meta,
+              reason: event.reason ?? 'timed out',
+              timedOut: true,
+            },
+          });
+        }
+        return;
+      default:
+        return;
+    }
+  });
 }

@@ -36,7 +36,7 @@ import {
   createNotificationsReceiver,
 } from '../../service/grantLifecycleListener';
 import { GrantOutbox } from '..';
-import { newGrant } from './outboxFixture';
+import { activate, newGrant } from './outboxFixture';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -86,12 +86,7 @@ async function main() {
     type: 'requested',
     actor: 'user:default/alice',
   });
-  await store.updateGrant(
-    grant.id,
-    { states: ['provisioning'] },
-    { state: 'active', activatedAt: new Date() },
-    { type: 'activated', toState: 'active', actor: 'system' },
-  );
+  await activate(store, grant.id);
   say(`committed ${grant.id}`);
 }
 

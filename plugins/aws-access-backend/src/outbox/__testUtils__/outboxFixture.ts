@@ -121,6 +121,16 @@ export function newGrant(overrides: Partial<NewGrantRecord> = {}) {
   } satisfies NewGrantRecord;
 }
 
+/** Records the grant's role as ready: the `activated` event. */
+export function activate(store: DatabaseGrantStore, grantId: string) {
+  return store.updateGrant(
+    grantId,
+    { states: ['provisioning'] },
+    { state: 'active', activatedAt: new Date() },
+    { type: 'activated', toState: 'active', actor: 'system' },
+  );
+}
+
 /** Resolves once `check` holds, or fails after `ms`. */
 export async function eventually(
   check: () => boolean | Promise<boolean>,
