@@ -20,7 +20,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { Content } from '@backstage/core-components';
-import { rootRouteRef } from '../routes';
+import { bundleRouteRef, rootRouteRef } from '../routes';
 
 /**
  * The page at /aws-access. Its tabs are sub-pages, so adopters can add
@@ -45,6 +45,36 @@ export const grantsSubPage = SubPageBlueprint.make({
           <m.GrantsPage />
         </Content>
       )),
+  },
+});
+
+export const requestSubPage = SubPageBlueprint.make({
+  name: 'request',
+  attachTo: { id: 'page:aws-access', input: 'pages' },
+  params: {
+    path: 'request',
+    title: 'New request',
+    loader: () =>
+      import('../components/RequestPage').then(m => (
+        <Content>
+          <m.RequestPage />
+        </Content>
+      )),
+  },
+});
+
+/**
+ * A bundle's page: a page of its own rather than a tab, since it shows
+ * one request that people reach from links.
+ */
+export const bundlePage = PageBlueprint.make({
+  name: 'bundle',
+  params: {
+    path: '/aws-access/bundles/:id',
+    title: 'Access request',
+    routeRef: convertLegacyRouteRef(bundleRouteRef),
+    loader: () =>
+      import('../components/BundlePage').then(m => <m.BundlePage />),
   },
 });
 

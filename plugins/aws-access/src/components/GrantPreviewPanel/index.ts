@@ -15,3 +15,5 @@
  */
 
 export { GrantPreviewPanel } from './GrantPreviewPanel';
+export { PolicyAccordion, PreviewApproval } from './PreviewApproval';
+export { SensitiveActions } from './SensitiveActions';

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useState } from 'react';
 import {
   EmptyState,
   Progress,
@@ -32,14 +32,13 @@ import {
   duplicateGrantIdOf,
   GRANT_LIMITS,
   type Grant,
-  type GrantPreview,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import useAsync from 'react-use/esm/useAsync';
 import { formatDuration } from '../../lib/time';
 import { GrantPreviewPanel } from '../GrantPreviewPanel';
 import { DuplicateGrantNotice } from './DuplicateGrantNotice';
 import { awsAccessApiRef } from '../../api';
-import { useActions, useElementId } from '../../hooks';
+import { useActions, useElementId, useRequestPreview } from '../../hooks';
 import { apiErrorMessage } from '../../lib/errors';
 import { fieldErrors } from '../../lib/validation';
 import { ActionPicker } from '../ActionPicker';
@@ -69,9 +68,6 @@ export function RequestAccessForm(props: {
   const [submitError, setSubmitError] = useState<string>();
   const [duplicateOf, setDuplicateOf] = useState<string>();
   const [grant, setGrant] = useState<Grant>();
-  const [preview, setPreview] = useState<GrantPreview>();
-  const [previewError, setPreviewError] = useState<string>();
-  const [previewLoading, setPreviewLoading] = useState(false);
   const limits = useAsync(async () => (await api.listAccounts()).limits, [api]);
   const maxDurationMinutes = limits.value?.maxDurationMinutes;
   const reasonId = useElementId('aws-access-request-reason');
@@ -86,6 +82,17 @@ export function RequestAccessForm(props: {
   };
   const errors = submitted ? fieldErrors(createGrantRequestSchema, body) : {};
   const bodyKey = JSON.stringify(body);
+  const {
+    preview,
+    error: previewError,
+    loading: previewLoading,
+  } = useRequestPreview({
+    schema: createGrantRequestSchema,
+    bodyKey,
+    fetchPreview: useMemo(() => api.previewGrant?.bind(api), [api]),
+    quiet: e => Boolean(duplicateGrantIdOf(e)),
+  });
+
   const breakGlassAllowed = preview?.breakGlass?.allowed ?? false;
   const breakGlassError =
     submitted &&
@@ -108,42 +115,6 @@ export function RequestAccessForm(props: {
     setSubmitError(undefined);
     setDuplicateOf(undefined);
   }, [bodyKey]);
-
-  // The preview follows the form, once the form itself finds nothing wrong.
-  useEffect(() => {
-    const parsed = createGrantRequestSchema.safeParse(JSON.parse(bodyKey));
-    if (!parsed.success || !api.previewGrant) {
-      setPreview(undefined);
-      setPreviewError(undefined);
-      return undefined;
-    }
-    let current = true;
-    const timer = setTimeout(async () => {
-      setPreviewLoading(true);
-      try {
-        const next = await api.previewGrant!(parsed.data);
-        if (current) {
-          setPreview(next);
-          setPreviewError(undefined);
-        }
-      } catch (e) {
-        if (current) {
-          setPreview(undefined);
-          setPreviewError(
-            duplicateGrantIdOf(e) ? undefined : apiErrorMessage(e),
-          );
-        }
-      } finally {
-        if (current) {
-          setPreviewLoading(false);
-        }
-      }
-    }, 300);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [api, bodyKey]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,0 +1,136 @@
+/*
+ * Copyright 2026 The Backstage AWS Access Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { InfoCard } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import type {
+  BundlePreview,
+  BundleTargetRequest,
+  GrantPreview,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import { formatDateTime, formatDuration } from '../../lib/time';
+import {
+  PolicyAccordion,
+  PreviewApproval,
+  SensitiveActions,
+} from '../GrantPreviewPanel';
+import { UserText } from '../UserText';
+
+/**
+ * The requested resources a part's role covers: those its policy names,
+ * as the resource itself or what lies under it.
+ */
+function resourcesOf(part: GrantPreview, targets: BundleTargetRequest[]) {
+  const policy = JSON.stringify(part.permissionPolicy);
+  const covered = targets.filter(
+    t =>
+      t.resourceArn === part.resourceArn ||
+      policy.includes(`"${t.resourceArn}"`) ||
+      policy.includes(`"${t.resourceArn}/`),
+  );
+  return covered.length
+    ? covered
+    : [{ resourceArn: part.resourceArn, actions: part.actions }];
+}
+
+/**
+ * What a bundle request will create (`POST /bundles/preview`): who must
+ * approve the whole (every owner concerned), the shared expiry, and one
+ * part per account, each with its own role and policy.
+ */
+export function BundlePreviewPanel(props: {
+  preview?: BundlePreview;
+  /** The request previewed, to say which resource lands in which part. */
+  targets: BundleTargetRequest[];
+  loading?: boolean;
+  error?: string;
+}) {
+  const { preview, targets, loading, error } = props;
+  return (
+    <section aria-label="Preview of the request" data-testid="bundle-preview">
+      <InfoCard title="Before you request" noPadding={false}>
+        {loading && <LinearProgress aria-label="Checking the request" />}
+        {!preview && !error && !loading && (
+          <Typography variant="body2" color="textSecondary">
+            Pick actions for every resource, a duration and a reason to see
+            what will be created and who approves it.
+          </Typography>
+        )}
+        {error && (
+          <Alert severity="warning" role="status">
+            {error}
+          </Alert>
+        )}
+        {preview && !error && (
+          <>
+            <PreviewApproval approval={preview.approval} whole />
+            <Box mt={2}>
+              <Typography variant="body2">
+                One decision for all of it. Every part ends at the same time:{' '}
+                {formatDateTime(preview.expiresAt)} if it were active now
+                {preview.parts[0]
+                  ? ` (${formatDuration(preview.parts[0].durationMinutes)})`
+                  : ''}
+                .
+              </Typography>
+            </Box>
+            <Typography variant="subtitle2" component="h3">
+              {preview.parts.length === 1
+                ? 'One role, in one account'
+                : `${preview.parts.length} roles, one per account`}
+            </Typography>
+            {preview.parts.map(part => (
+              <Box
+                key={part.accountId}
+                mt={2}
+                component="section"
+                aria-label={`Account ${part.accountId}`}
+                data-testid="bundle-preview-part"
+              >
+                <Typography variant="subtitle2" component="h4">
+                  Account {part.accountId} ({part.region})
+                </Typography>
+                <Box component="ul" m={0} pl={2}>
+                  {resourcesOf(part, targets).map(target => (
+                    <Typography
+                      key={target.resourceArn}
+                      variant="body2"
+                      component="li"
+                      style={{ wordBreak: 'break-all' }}
+                    >
+                      <code>
+                        <UserText>{target.resourceArn}</UserText>
+                      </code>
+                      : {target.actions.join(', ')}
+                    </Typography>
+                  ))}
+                </Box>
+                <SensitiveActions actions={part.sensitiveActions} />
+                <PolicyAccordion
+                  summary={`Permission policy of the role in ${part.accountId}`}
+                  policy={part.permissionPolicy}
+                />
+              </Box>
+            ))}
+          </>
+        )}
+      </InfoCard>
+    </section>
+  );
+}
