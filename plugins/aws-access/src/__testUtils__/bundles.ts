@@ -81,7 +81,9 @@ export function makeBundlePreview(): BundlePreview {
 }
 
 /** An active bundle over the two buckets, one part per account. */
-export function makeBundle(overrides: Partial<AccessBundle> = {}): AccessBundle {
+export function makeBundle(
+  overrides: Partial<AccessBundle> = {},
+): AccessBundle {
   const first = makeGrant({
     id: 'g-part-1',
     bundleId: 'b-1',
@@ -117,9 +119,7 @@ export function makeBundle(overrides: Partial<AccessBundle> = {}): AccessBundle 
     durationMinutes: 60,
     createdAt: first.createdAt,
     expiresAt: first.expiresAt,
-    approvals: [
-      { approver: 'user:default/alice', createdAt: first.createdAt },
-    ],
+    approvals: [{ approver: 'user:default/alice', createdAt: first.createdAt }],
     grants: [first, second],
     ...overrides,
   };

@@ -27,9 +27,7 @@ import type {
  * jest.fn(); tests set answers.
  */
 export function createFakeAwsAccessApi(): jest.Mocked<
-  Required<
-    Omit<AwsAccessApi, 'exportGrants' | 'prepareNewAccount'>
-  >
+  Required<Omit<AwsAccessApi, 'exportGrants' | 'prepareNewAccount'>>
 > &
   jest.Mocked<AwsAccessApi> {
   return {

@@ -33,35 +33,30 @@ export const awsAccessPage = PageBlueprint.make({
   },
 });
 
-export const grantsSubPage = SubPageBlueprint.make({
-  name: 'grants',
-  attachTo: { id: 'page:aws-access', input: 'pages' },
-  params: {
-    path: 'grants',
-    title: 'Grants',
-    loader: () =>
-      import('../components/GrantsPage').then(m => (
-        <Content>
-          <m.GrantsPage />
-        </Content>
-      )),
-  },
-});
+/** A tab of the /aws-access page whose content sits in the page's padding. */
+function contentTab(
+  name: string,
+  title: string,
+  content: () => Promise<JSX.Element>,
+) {
+  return SubPageBlueprint.make({
+    name,
+    attachTo: { id: 'page:aws-access', input: 'pages' },
+    params: {
+      path: name,
+      title,
+      loader: () => content().then(element => <Content>{element}</Content>),
+    },
+  });
+}
 
-export const requestSubPage = SubPageBlueprint.make({
-  name: 'request',
-  attachTo: { id: 'page:aws-access', input: 'pages' },
-  params: {
-    path: 'request',
-    title: 'New request',
-    loader: () =>
-      import('../components/RequestPage').then(m => (
-        <Content>
-          <m.RequestPage />
-        </Content>
-      )),
-  },
-});
+export const grantsSubPage = contentTab('grants', 'Grants', () =>
+  import('../components/GrantsPage').then(m => <m.GrantsPage />),
+);
+
+export const requestSubPage = contentTab('request', 'New request', () =>
+  import('../components/RequestPage').then(m => <m.RequestPage />),
+);
 
 /**
  * A bundle's page: a page of its own rather than a tab, since it shows
@@ -78,35 +73,16 @@ export const bundlePage = PageBlueprint.make({
   },
 });
 
-export const approvalsSubPage = SubPageBlueprint.make({
-  name: 'approvals',
-  attachTo: { id: 'page:aws-access', input: 'pages' },
-  params: {
-    path: 'approvals',
-    title: 'Approvals',
-    loader: () =>
-      import('../components/ApprovalsInbox').then(m => (
-        <Content>
-          <m.ApprovalsInbox />
-        </Content>
-      )),
-  },
-});
+export const approvalsSubPage = contentTab('approvals', 'Approvals', () =>
+  import('../components/ApprovalsInbox').then(m => <m.ApprovalsInbox />),
+);
 
-export const breakGlassSubPage = SubPageBlueprint.make({
-  name: 'break-glass',
-  attachTo: { id: 'page:aws-access', input: 'pages' },
-  params: {
-    path: 'break-glass',
-    title: 'Break-glass review',
-    loader: () =>
-      import('../components/BreakGlass').then(m => (
-        <Content>
-          <m.BreakGlassReviewQueue />
-        </Content>
-      )),
-  },
-});
+export const breakGlassSubPage = contentTab(
+  'break-glass',
+  'Break-glass review',
+  () =>
+    import('../components/BreakGlass').then(m => <m.BreakGlassReviewQueue />),
+);
 
 export const accountsSubPage = SubPageBlueprint.make({
   name: 'accounts',

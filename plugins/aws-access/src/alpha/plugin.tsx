@@ -51,7 +51,10 @@ export const awsAccessPlugin = createFrontendPlugin({
   title: 'AWS access',
   icon: <LockOpenIcon fontSize="inherit" />,
   info: { packageJson: () => import('../../package.json') },
-  routes: convertLegacyRouteRefs({ root: rootRouteRef, bundle: bundleRouteRef }),
+  routes: convertLegacyRouteRefs({
+    root: rootRouteRef,
+    bundle: bundleRouteRef,
+  }),
   extensions: [
     awsAccessApi,
     awsAccessPage,

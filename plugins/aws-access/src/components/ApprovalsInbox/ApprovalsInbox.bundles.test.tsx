@@ -107,7 +107,9 @@ describe('ApprovalsInbox with bundles', () => {
       await screen.findByRole('button', { name: 'Reject' }),
     );
     const dialog = await screen.findByRole('dialog');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Reject' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Reject' }),
+    );
     await waitFor(() =>
       expect(api.rejectBundle).toHaveBeenCalledWith(bundle.id, {}),
     );

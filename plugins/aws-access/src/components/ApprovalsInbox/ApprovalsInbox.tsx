@@ -75,7 +75,9 @@ export function ApprovalsInbox() {
   const linked = linkedId ? items.find(g => g.id === linkedId) : undefined;
   const entries = approvalEntries(items);
   const first = linkedId ? entries.find(e => entryHas(e, linkedId)) : undefined;
-  const ordered = first ? [first, ...entries.filter(e => e !== first)] : entries;
+  const ordered = first
+    ? [first, ...entries.filter(e => e !== first)]
+    : entries;
 
   return (
     <>

@@ -75,7 +75,8 @@ export function DecisionDialog(props: {
   const bundleId = grant.bundleId;
   const decide = async () => {
     if (bundleId) {
-      const call = decision === 'approve' ? api.approveBundle : api.rejectBundle;
+      const call =
+        decision === 'approve' ? api.approveBundle : api.rejectBundle;
       await call!.call(api, bundleId, comment.body);
     } else if (decision === 'approve') {
       await api.approveGrant(grant.id, comment.body);

@@ -108,9 +108,13 @@ describe('BundleView', () => {
     api.getBundle.mockResolvedValue(bundle);
     api.extendBundle.mockResolvedValue(bundle);
     await renderWithApi(<BundleView bundleId="b-1" />, { api });
-    await userEvent.click(await screen.findByRole('button', { name: 'Extend' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Extend' }),
+    );
     const dialog = await screen.findByRole('dialog');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Extend' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Extend' }),
+    );
     await waitFor(() =>
       expect(api.extendBundle).toHaveBeenCalledWith('b-1', {
         durationMinutes: 60,

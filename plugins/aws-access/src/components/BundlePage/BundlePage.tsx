@@ -59,7 +59,10 @@ export function BundlePage(props: { withHeader?: boolean }) {
   }
   return (
     <Page themeId="tool">
-      <Header title="Access request" subtitle="Several resources, one decision" />
+      <Header
+        title="Access request"
+        subtitle="Several resources, one decision"
+      />
       {view}
     </Page>
   );

@@ -14,11 +14,8 @@
  * limitations under the License.
  */
 
-import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import type {
   BundlePreview,
   BundleTargetRequest,
@@ -28,6 +25,7 @@ import { formatDateTime, formatDuration } from '../../lib/time';
 import {
   PolicyAccordion,
   PreviewApproval,
+  PreviewCard,
   SensitiveActions,
 } from '../GrantPreviewPanel';
 import { UserText } from '../UserText';
@@ -63,74 +61,65 @@ export function BundlePreviewPanel(props: {
 }) {
   const { preview, targets, loading, error } = props;
   return (
-    <section aria-label="Preview of the request" data-testid="bundle-preview">
-      <InfoCard title="Before you request" noPadding={false}>
-        {loading && <LinearProgress aria-label="Checking the request" />}
-        {!preview && !error && !loading && (
-          <Typography variant="body2" color="textSecondary">
-            Pick actions for every resource, a duration and a reason to see
-            what will be created and who approves it.
-          </Typography>
-        )}
-        {error && (
-          <Alert severity="warning" role="status">
-            {error}
-          </Alert>
-        )}
-        {preview && !error && (
-          <>
-            <PreviewApproval approval={preview.approval} whole />
-            <Box mt={2}>
-              <Typography variant="body2">
-                One decision for all of it. Every part ends at the same time:{' '}
-                {formatDateTime(preview.expiresAt)} if it were active now
-                {preview.parts[0]
-                  ? ` (${formatDuration(preview.parts[0].durationMinutes)})`
-                  : ''}
-                .
-              </Typography>
-            </Box>
-            <Typography variant="subtitle2" component="h3">
-              {preview.parts.length === 1
-                ? 'One role, in one account'
-                : `${preview.parts.length} roles, one per account`}
+    <PreviewCard
+      testId="bundle-preview"
+      loading={loading}
+      error={error}
+      hint="Pick actions for every resource, a duration and a reason to see what will be created and who approves it."
+    >
+      {preview && (
+        <>
+          <PreviewApproval approval={preview.approval} whole />
+          <Box mt={2}>
+            <Typography variant="body2">
+              One decision for all of it. Every part ends at the same time:{' '}
+              {formatDateTime(preview.expiresAt)} if it were active now
+              {preview.parts[0]
+                ? ` (${formatDuration(preview.parts[0].durationMinutes)})`
+                : ''}
+              .
             </Typography>
-            {preview.parts.map(part => (
-              <Box
-                key={part.accountId}
-                mt={2}
-                component="section"
-                aria-label={`Account ${part.accountId}`}
-                data-testid="bundle-preview-part"
-              >
-                <Typography variant="subtitle2" component="h4">
-                  Account {part.accountId} ({part.region})
-                </Typography>
-                <Box component="ul" m={0} pl={2}>
-                  {resourcesOf(part, targets).map(target => (
-                    <Typography
-                      key={target.resourceArn}
-                      variant="body2"
-                      component="li"
-                      style={{ wordBreak: 'break-all' }}
-                    >
-                      <code>
-                        <UserText>{target.resourceArn}</UserText>
-                      </code>
-                      : {target.actions.join(', ')}
-                    </Typography>
-                  ))}
-                </Box>
-                <SensitiveActions actions={part.sensitiveActions} />
-                <PolicyAccordion
-                  summary={`Permission policy of the role in ${part.accountId}`}
-                  policy={part.permissionPolicy}
-                />
+          </Box>
+          <Typography variant="subtitle2" component="h3">
+            {preview.parts.length === 1
+              ? 'One role, in one account'
+              : `${preview.parts.length} roles, one per account`}
+          </Typography>
+          {preview.parts.map(part => (
+            <Box
+              key={part.accountId}
+              mt={2}
+              component="section"
+              aria-label={`Account ${part.accountId}`}
+              data-testid="bundle-preview-part"
+            >
+              <Typography variant="subtitle2" component="h4">
+                Account {part.accountId} ({part.region})
+              </Typography>
+              <Box component="ul" m={0} pl={2}>
+                {resourcesOf(part, targets).map(target => (
+                  <Typography
+                    key={target.resourceArn}
+                    variant="body2"
+                    component="li"
+                    style={{ wordBreak: 'break-all' }}
+                  >
+                    <code>
+                      <UserText>{target.resourceArn}</UserText>
+                    </code>
+                    : {target.actions.join(', ')}
+                  </Typography>
+                ))}
               </Box>
-            ))}
-          </>
-        )}
-      </InfoCard>
-    </section>
+              <SensitiveActions actions={part.sensitiveActions} />
+              <PolicyAccordion
+                summary={`Permission policy of the role in ${part.accountId}`}
+                policy={part.permissionPolicy}
+              />
+            </Box>
+          ))}
+        </>
+      )}
+    </PreviewCard>
   );
 }

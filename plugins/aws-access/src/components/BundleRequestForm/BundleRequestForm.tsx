@@ -18,7 +18,6 @@ import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
@@ -27,10 +26,11 @@ import {
   type AccessBundle,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
-import { useElementId, useRequestPreview } from '../../hooks';
+import { useRequestPreview } from '../../hooks';
 import { apiErrorMessage } from '../../lib/errors';
 import type { RequestCartItem } from '../../requestCart';
 import { DurationPicker } from '../DurationPicker';
+import { ReasonField, RequestFormLayout } from '../RequestAccessForm';
 import {
   bundleErrorsFromMessage,
   bundleFieldErrors,
@@ -61,7 +61,6 @@ export function BundleRequestForm(props: {
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [serverErrors, setServerErrors] = useState<BundleErrors>(NO_ERRORS);
-  const reasonId = useElementId('aws-access-bundle-reason');
 
   const targets = items.map(item => ({
     resourceArn: item.resourceArn,
@@ -104,80 +103,61 @@ export function BundleRequestForm(props: {
 
   const other = [...own.other, ...serverErrors.other];
   return (
-    <Box display="flex" flexWrap="wrap" style={{ gap: 24 }}>
-      <form
-        onSubmit={submit}
-        noValidate
-        aria-label="Request AWS access to several resources"
-        style={{ flex: '1 1 520px', minWidth: 0 }}
-      >
-        <Typography variant="body2" color="textSecondary" paragraph>
-          One request over {items.length} resources: approved as one decision,
-          one temporary IAM role per account, and all of it ends at the same
-          time. Up to {GRANT_LIMITS.maxActions} actions per resource.
-        </Typography>
-        <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
-          {items.map((item, i) => (
-            <BundleTargetSection
-              key={item.resourceArn}
-              item={item}
-              selected={actions[item.resourceArn] ?? []}
-              onChange={next =>
-                setActions(prev => ({ ...prev, [item.resourceArn]: next }))
-              }
-              onRemove={() => onRemove(item.resourceArn)}
-              error={targetError(i)}
-            />
-          ))}
-        </Box>
-        <Box mt={3}>
-          <DurationPicker
-            value={durationMinutes}
-            onChange={setDuration}
-            error={fieldError('durationMinutes')}
-          />
-        </Box>
-        <TextField
-          id={reasonId}
-          label="Reason"
-          required
-          value={reason}
-          onChange={e => setReason(e.target.value)}
-          error={Boolean(fieldError('reason'))}
-          helperText={
-            fieldError('reason') ??
-            `Why you need it; recorded with every part (${reason.length}/${GRANT_LIMITS.maxReasonLength}).`
-          }
-          fullWidth
-          multiline
-          minRows={2}
-          variant="outlined"
-          margin="normal"
-        />
-        {other.map(message => (
-          <Box mb={2} key={message}>
-            <Alert severity="error" role="alert">
-              {message}
-            </Alert>
-          </Box>
-        ))}
-        <Button
-          type="submit"
-          variant="contained"
-          color="primary"
-          disabled={busy}
-        >
-          {busy ? 'Requesting…' : `Request access to ${items.length} resources`}
-        </Button>
-      </form>
-      <Box flex="1 1 360px" minWidth={0}>
+    <RequestFormLayout
+      label="Request AWS access to several resources"
+      onSubmit={submit}
+      basis={520}
+      preview={
         <BundlePreviewPanel
           preview={preview.preview}
           targets={targets}
           loading={preview.loading}
           error={preview.error}
         />
+      }
+    >
+      <Typography variant="body2" color="textSecondary" paragraph>
+        One request over {items.length} resources: approved as one decision, one
+        temporary IAM role per account, and all of it ends at the same time. Up
+        to {GRANT_LIMITS.maxActions} actions per resource.
+      </Typography>
+      <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
+        {items.map((item, i) => (
+          <BundleTargetSection
+            key={item.resourceArn}
+            item={item}
+            selected={actions[item.resourceArn] ?? []}
+            onChange={next =>
+              setActions(prev => ({ ...prev, [item.resourceArn]: next }))
+            }
+            onRemove={() => onRemove(item.resourceArn)}
+            error={targetError(i)}
+          />
+        ))}
       </Box>
-    </Box>
+      <Box mt={3}>
+        <DurationPicker
+          value={durationMinutes}
+          onChange={setDuration}
+          error={fieldError('durationMinutes')}
+        />
+      </Box>
+      <ReasonField
+        value={reason}
+        onChange={setReason}
+        error={fieldError('reason')}
+        recordedWith="every part"
+      />
+      {other.map(message => (
+        <Box mb={2} key={message}>
+          <Alert severity="error" role="alert">
+            {message}
+          </Alert>
+        </Box>
+      ))}
+      <Button type="submit" variant="contained" color="primary" disabled={busy}>
+        {busy ? 'Requesting…' : `Request access to ${items.length} resources`}
+      </Button>
+    </RequestFormLayout>
   );
 }

@@ -28,7 +28,7 @@ export interface BundleErrors {
   other: string[];
 }
 
-const TARGET_PATH = /^targets\.(\d+)(?:\.[A-Za-z]+)*:?\s*(.*)$/s;
+const TARGET_PATH = /^targets\.(\d+)(?:\.([A-Za-z]+))?(:)?\s*(.*)$/s;
 
 function sorter() {
   const errors: BundleErrors = { targets: {}, fields: {}, other: [] };
@@ -67,14 +67,19 @@ export function bundleFieldErrors(
 /**
  * The API's answer to a refused bundle: its message lists the problems
  * joined by `; `, each prefixed with the field's path (`targets.1.actions:
- * …`) as `describeZodError` writes them, so each lands beside its resource.
+ * …` as `describeZodError` writes them, `targets.1.actions must …` from
+ * the backend's planning), so each lands beside its resource.
  */
 export function bundleErrorsFromMessage(message: string): BundleErrors {
   const { errors, add } = sorter();
   for (const part of message.split(/;\s+/)) {
     const target = TARGET_PATH.exec(part);
     if (target) {
-      add(['targets', Number(target[1])], target[2] || part);
+      // `targets.1.actions: …` says it all after the colon; the backend's
+      // own checks write `targets.1.actions must …`, the field leading.
+      const [, index, field, colon, rest] = target;
+      const text = field && !colon ? `${field} ${rest}` : rest;
+      add(['targets', Number(index)], text || part);
       continue;
     }
     const field = /^(durationMinutes|reason)\b/.exec(part)?.[1];

@@ -37,8 +37,8 @@ export function EntityRequestAccessContent() {
     <InfoCard title="Request access">
       <Box mb={2}>
         <Typography variant="body2" color="textSecondary" paragraph>
-          Need several resources at once? Add them to one request, approved
-          as a whole and ending together.
+          Need several resources at once? Add them to one request, approved as a
+          whole and ending together.
         </Typography>
         <AddToRequestButton />
       </Box>

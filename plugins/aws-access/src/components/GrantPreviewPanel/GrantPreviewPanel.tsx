@@ -14,14 +14,12 @@
  * limitations under the License.
  */
 
-import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import type { GrantPreview } from '@backstage-aws-access/plugin-aws-access-common';
 import { formatDuration } from '../../lib/time';
 import { PolicyAccordion, PreviewApproval } from './PreviewApproval';
+import { PreviewCard } from './PreviewCard';
 import { SensitiveActions } from './SensitiveActions';
 
 /**
@@ -38,46 +36,37 @@ export function GrantPreviewPanel(props: {
 }) {
   const { preview, loading, error } = props;
   return (
-    <section aria-label="Preview of the request" data-testid="grant-preview">
-      <InfoCard title="Before you request" noPadding={false}>
-        {loading && <LinearProgress aria-label="Checking the request" />}
-        {!preview && !error && !loading && (
-          <Typography variant="body2" color="textSecondary">
-            Pick actions, a duration and a reason to see what will be created
-            and who approves it.
-          </Typography>
-        )}
-        {error && (
-          <Alert severity="warning" role="status">
-            {error}
-          </Alert>
-        )}
-        {preview && !error && (
-          <>
-            <PreviewApproval approval={preview.approval} />
-            <Box mt={2}>
-              <Typography variant="body2">
-                Lasts {formatDuration(preview.durationMinutes)} from activation
-                (at most {formatDuration(preview.maxDurationMinutes)}); AWS
-                itself ends it then.
-              </Typography>
-            </Box>
-            <Box mt={1}>
-              <SensitiveActions actions={preview.sensitiveActions} />
-            </Box>
-            <Box mt={2}>
-              <PolicyAccordion
-                summary={`Permission policy (${preview.actions.length} actions on this resource only)`}
-                policy={preview.permissionPolicy}
-              />
-              <PolicyAccordion
-                summary="Trust policy (only your own AWS identity may assume the role)"
-                policy={preview.trustPolicy}
-              />
-            </Box>
-          </>
-        )}
-      </InfoCard>
-    </section>
+    <PreviewCard
+      testId="grant-preview"
+      loading={loading}
+      error={error}
+      hint="Pick actions, a duration and a reason to see what will be created and who approves it."
+    >
+      {preview && (
+        <>
+          <PreviewApproval approval={preview.approval} />
+          <Box mt={2}>
+            <Typography variant="body2">
+              Lasts {formatDuration(preview.durationMinutes)} from activation
+              (at most {formatDuration(preview.maxDurationMinutes)}); AWS itself
+              ends it then.
+            </Typography>
+          </Box>
+          <Box mt={1}>
+            <SensitiveActions actions={preview.sensitiveActions} />
+          </Box>
+          <Box mt={2}>
+            <PolicyAccordion
+              summary={`Permission policy (${preview.actions.length} actions on this resource only)`}
+              policy={preview.permissionPolicy}
+            />
+            <PolicyAccordion
+              summary="Trust policy (only your own AWS identity may assume the role)"
+              policy={preview.trustPolicy}
+            />
+          </Box>
+        </>
+      )}
+    </PreviewCard>
   );
 }

@@ -17,3 +17,4 @@
 export { GrantPreviewPanel } from './GrantPreviewPanel';
 export { PolicyAccordion, PreviewApproval } from './PreviewApproval';
 export { SensitiveActions } from './SensitiveActions';
+export { PreviewCard } from './PreviewCard';

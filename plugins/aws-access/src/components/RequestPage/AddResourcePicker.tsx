@@ -15,10 +15,7 @@
  */
 
 import { useState } from 'react';
-import {
-  type Entity,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   CATALOG_FILTER_EXISTS,

@@ -105,12 +105,16 @@ describe('RequestPage', () => {
 
     const preview = screen.getByTestId('bundle-preview');
     await waitFor(() =>
-      expect(within(preview).getAllByTestId('bundle-preview-part')).toHaveLength(
-        2,
-      ),
+      expect(
+        within(preview).getAllByTestId('bundle-preview-part'),
+      ).toHaveLength(2),
     );
-    expect(within(preview).getByText('Account 123456789012 (us-east-1)'));
-    expect(within(preview).getByText(`Account ${OTHER_ACCOUNT} (us-east-1)`));
+    expect(
+      within(preview).getByText('Account 123456789012 (us-east-1)'),
+    ).toBeInTheDocument();
+    expect(
+      within(preview).getByText(`Account ${OTHER_ACCOUNT} (us-east-1)`),
+    ).toBeInTheDocument();
     // Every owner concerned approves, by name.
     expect(within(preview).getByTestId('preview-approval')).toHaveTextContent(
       'Needs 2 approvals from the owners platform, security',
