@@ -43,6 +43,7 @@ import {
   templateLinkKey,
 } from './onboarding/templateLinks';
 import { getUserCaller } from './service/authorization';
+import { registerBundleActions } from './backstageActions/registerBundleActions';
 import { registerGrantActions } from './backstageActions/registerGrantActions';
 import { createAwsAccessServices } from './service/createAwsAccessServices';
 
@@ -160,6 +161,15 @@ export const awsAccessPlugin = createBackendPlugin({
           grants,
           authorization: services.authorization,
           breakGlassReviewing: services.breakGlassReviewing,
+          auth: deps.auth,
+          userInfo: deps.userInfo,
+          inventoryReadiness: services.inventoryReadiness,
+        });
+        registerBundleActions({
+          actionsRegistry: deps.actionsRegistry,
+          bundles: services.bundles,
+          present: grant => grants.present(grant),
+          authorization: services.authorization,
           auth: deps.auth,
           userInfo: deps.userInfo,
           inventoryReadiness: services.inventoryReadiness,

@@ -66,6 +66,9 @@ describe('createBundleRequestSchema', () => {
       durationMinutes: 30,
       reason: 'debugging the nightly export',
     });
-    expect(describeZodError(extra.error!)).toBe('unknown field(s): breakGlass');
+    // The message names the target, so a form can point at its row.
+    expect(describeZodError(extra.error!)).toBe(
+      'targets.0: unknown field(s): breakGlass',
+    );
   });
 });

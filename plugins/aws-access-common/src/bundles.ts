@@ -40,8 +40,28 @@ export interface AccessBundle {
   approverGroups?: string[];
   /** Approvals recorded so far on the bundle, oldest first. */
   approvals?: GrantApproval[];
+  /**
+   * Each approval the bundle needs (one per owner or group concerned), with
+   * how many approvals count for it so far; absent when none were needed.
+   */
+  requirements?: BundleRequirement[];
   /** The bundle's parts: one grant per account, each listing its `targets`. */
   grants: Grant[];
+}
+
+/**
+ * One approval a bundle needs: `count` different members of any of
+ * `approverGroups` (never the requester). One person in the groups of
+ * several requirements meets them all with one approval.
+ *
+ * @public
+ */
+export interface BundleRequirement {
+  mode: 'owner' | 'groups';
+  approverGroups: string[];
+  count: number;
+  /** Approvals that count for it so far. */
+  approvals: number;
 }
 
 /**
@@ -61,6 +81,8 @@ export type BundleState = GrantState | 'partial';
 export interface BundlePreview {
   parts: GrantPreview[];
   approval: GrantPreview['approval'];
+  /** Each approval the bundle would need; absent when none. */
+  requirements?: BundleRequirement[];
   /** The expiry every part would get if the bundle were active now (ISO-8601 UTC). */
   expiresAt: string;
 }

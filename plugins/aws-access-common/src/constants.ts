@@ -44,6 +44,13 @@ export const ANNOTATION_GRANT_ID = 'aws-access/grant-id';
 /** @public */
 export const ANNOTATION_GRANT_EXPIRES_AT = 'aws-access/expires-at';
 /**
+ * On a grant entity that is one part of a bundle: the bundle's id, shared
+ * by the grants (one per account) requested, approved and ended together.
+ *
+ * @public
+ */
+export const ANNOTATION_GRANT_BUNDLE_ID = 'aws-access/bundle-id';
+/**
  * On grant entities: the grant role's ARN. Never `aws.amazon.com/arn`, so a
  * grant role never looks like an AWS resource one could request access to.
  *

@@ -252,10 +252,12 @@ export function describeZodError(error: {
 }): string {
   return error.issues
     .map(issue => {
-      if (issue.code === 'unrecognized_keys' && issue.keys) {
-        return `unknown field(s): ${issue.keys.join(', ')}`;
-      }
       const path = issue.path.map(String).join('.');
+      if (issue.code === 'unrecognized_keys' && issue.keys) {
+        // Nested (a bundle's target): say which one.
+        const where = path ? `${path}: ` : '';
+        return `${where}unknown field(s): ${issue.keys.join(', ')}`;
+      }
       return path && !issue.message.startsWith(String(issue.path[0]))
         ? `${path}: ${issue.message}`
         : issue.message;

@@ -321,6 +321,8 @@ export interface GrantPreview {
     action: string;
     accessLevel: 'Write' | 'Permissions management' | 'Tagging';
   }>;
+  /** A bundle's part: every resource the role would cover. */
+  targets?: GrantTarget[];
 }
 
 /**

@@ -153,4 +153,53 @@ describe('toGrantEntity', () => {
     expect(entity.metadata.description).toContain('2 IAM action(s)');
     expect(entity.metadata.description).not.toContain('*');
   });
+
+  it('shows a bundle part with its bundle and every resource its role covers', () => {
+    const bundleId = '7c1d2e3f-4a5b-4c6d-8e7f-901234567890';
+    const entity = toGrantEntity(
+      grant({
+        bundleId,
+        targets: [
+          {
+            resourceArn: 'arn:aws:s3:::sandbox-analytics-raw',
+            resourceType: 's3:bucket',
+            resourceRef: 'resource:default/analytics-raw-bucket',
+            actions: ['s3:GetObject'],
+          },
+          {
+            resourceArn: 'arn:aws:s3:::invoices/secret-plans/*',
+            resourceType: 's3:object',
+            actions: ['s3:ListBucket'],
+          },
+        ],
+      }),
+      LOCATION,
+    );
+
+    expect(entity.metadata.annotations?.['aws-access/bundle-id']).toBe(
+      bundleId,
+    );
+    expect(entity.spec?.dependsOn).toEqual([
+      'resource:default/analytics-raw-bucket',
+      `resource:default/${resourceEntityName('arn:aws:s3:::invoices')}`,
+    ]);
+    expect(entity.metadata.title).toBe(
+      'mallory on sandbox-analytics-raw +1 · 3f2a9c1e',
+    );
+    expect(entity.metadata.description).toMatch(
+      /^Temporary AWS access to 2 resources, part of a bundle: /,
+    );
+    // The object path is the requester's text: never shown.
+    expect(JSON.stringify(entity)).not.toContain('secret-plans');
+  });
+
+  it('keeps a bundle id that is not plain text out of the catalog', () => {
+    const entity = toGrantEntity(
+      grant({ bundleId: '<img src=x onerror=alert(1)>' }),
+      LOCATION,
+    );
+    expect(entity.metadata.annotations).not.toHaveProperty(
+      'aws-access/bundle-id',
+    );
+  });
 });

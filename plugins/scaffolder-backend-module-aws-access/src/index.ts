@@ -16,7 +16,8 @@
 
 /**
  * Scaffolder module of the aws-access plugins: the `aws:access:request`,
- * `aws:access:revoke` and `aws:access:extend` actions, which reach the
+ * `aws:access:revoke`, `aws:access:extend` and `aws:access:request-bundle`
+ * actions, which reach the
  * `aws-access` plugin through its REST API only.
  *
  * @packageDocumentation

@@ -23,7 +23,7 @@ import {
 import { scaffolderModuleAwsAccess } from './module';
 
 describe('scaffolderModuleAwsAccess', () => {
-  it('adds the three actions with their schemas and examples', async () => {
+  it('adds the four actions with their schemas and examples', async () => {
     const added: TemplateAction<any, any>[] = [];
 
     await startTestBackend({
@@ -43,6 +43,7 @@ describe('scaffolderModuleAwsAccess', () => {
       'aws:access:request',
       'aws:access:revoke',
       'aws:access:extend',
+      'aws:access:request-bundle',
     ]);
     // What the scaffolder's installed-actions page shows for each action.
     for (const action of added) {
@@ -58,6 +59,10 @@ describe('scaffolderModuleAwsAccess', () => {
         waitForActive: { type: 'boolean', default: true },
         timeoutSeconds: { default: 120, maximum: 600 },
       },
+    });
+    expect(added[3].schema?.input).toMatchObject({
+      required: ['targets', 'durationMinutes', 'reason'],
+      properties: { targets: { type: 'array', maxItems: 20 } },
     });
   });
 });

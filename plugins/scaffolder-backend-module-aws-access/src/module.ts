@@ -23,11 +23,12 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { AwsAccessClient } from '@backstage-aws-access/plugin-aws-access-common';
 import { createAwsAccessExtendAction } from './actions/extendAccess';
 import { createAwsAccessRequestAction } from './actions/requestAccess';
+import { createAwsAccessRequestBundleAction } from './actions/requestBundle';
 import { createAwsAccessRevokeAction } from './actions/revokeAccess';
 
 /**
- * Adds the `aws:access:request`, `aws:access:revoke` and `aws:access:extend`
- * actions to the scaffolder. They reach the aws-access plugin through its
+ * Adds the `aws:access:request`, `aws:access:revoke`, `aws:access:extend`
+ * and `aws:access:request-bundle` actions to the scaffolder. They reach the aws-access plugin through its
  * REST API only, so the two can run in different backends.
  *
  * @public
@@ -49,6 +50,7 @@ export const scaffolderModuleAwsAccess = createBackendModule({
           createAwsAccessRequestAction({ api, auth, catalog }),
           createAwsAccessRevokeAction({ api, auth }),
           createAwsAccessExtendAction({ api, auth }),
+          createAwsAccessRequestBundleAction({ api, auth, catalog }),
         );
       },
     });

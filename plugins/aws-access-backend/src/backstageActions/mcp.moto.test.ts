@@ -162,17 +162,24 @@ describeMoto('aws-access over MCP', () => {
       const names = tools.map(t => t.name).sort();
       expect(names).toEqual(
         [
+          'approve-bundle',
           'approve-request',
+          'cancel-bundle',
           'cancel-request',
+          'extend-bundle',
           'extend-grant',
+          'get-bundle',
           'get-grant',
           'list-break-glass-reviews',
           'list-iam-actions',
           'list-my-grants',
           'preview-request',
+          'reject-bundle',
           'reject-request',
           'request-access',
+          'request-bundle',
           'review-break-glass',
+          'revoke-bundle',
           'revoke-grant',
         ].map(n => `aws-access.${n}`),
       );

@@ -55,17 +55,24 @@ describe('aws-access actions in the actions registry', () => {
     expect(list.status).toBe(200);
     expect(list.body.actions.map((a: any) => a.id).sort()).toEqual(
       [
+        'approve-bundle',
         'approve-request',
+        'cancel-bundle',
         'cancel-request',
+        'extend-bundle',
         'extend-grant',
+        'get-bundle',
         'get-grant',
         'list-break-glass-reviews',
         'list-iam-actions',
         'list-my-grants',
         'preview-request',
+        'reject-bundle',
         'reject-request',
         'request-access',
+        'request-bundle',
         'review-break-glass',
+        'revoke-bundle',
         'revoke-grant',
       ].map(n => `aws-access:${n}`),
     );

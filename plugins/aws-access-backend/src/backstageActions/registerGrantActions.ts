@@ -42,6 +42,11 @@ import {
 import { GrantService } from '../service/GrantService';
 import { InventoryReadiness } from '../service/inventoryReadiness';
 import { BreakGlassReviewing } from '../breakGlass/breakGlassRouter';
+import {
+  changeActionRegistrar,
+  commentInput,
+  reasonInput,
+} from './changeActions';
 
 /**
  * The grant lifecycle as Backstage actions (`aws-access:<name>`), for the
@@ -326,49 +331,17 @@ export function registerGrantActions(options: {
     },
   });
 
-  const grantAction = (spec: {
-    name: string;
-    title: string;
-    description: string;
-    attributes: { destructive: boolean; idempotent: boolean };
-    permission: typeof grantRevokePermission | typeof grantExtendPermission;
-    verb: string;
-    input: (zod: typeof z) => z.AnyZodObject;
-    run: (
-      id: string,
-      body: Record<string, unknown>,
-      caller: Caller,
-    ) => Promise<GrantRecord>;
-  }) =>
-    registry.register({
-      name: spec.name,
-      title: spec.title,
-      description: spec.description,
-      visibilityPermission,
-      attributes: { readOnly: false, ...spec.attributes },
-      schema: {
-        input: zod => spec.input(zod).extend({ grantId: grantIdInput(zod) }),
-        output: grantOutput,
-      },
-      action: async ({ input, credentials }) => {
-        const caller = await writeCaller(credentials);
-        const { grantId, ...body } = input as Record<string, unknown> & {
-          grantId: string;
-        };
-        await authorization.authorizedGrant(
-          credentials,
-          spec.permission,
-          grantId,
-          spec.verb,
-        );
-        return out(await spec.run(grantId, body, caller));
-      },
-    });
-
-  const reasonInput = (zod: typeof z) =>
-    zod.object({ reason: zod.string().optional() });
-  const commentInput = (zod: typeof z) =>
-    zod.object({ comment: zod.string().optional() });
+  const grantAction = changeActionRegistrar<GrantRecord>({
+    registry,
+    visibilityPermission,
+    idField: 'grantId',
+    idInput: grantIdInput,
+    output: grantOutput,
+    callerOf: writeCaller,
+    authorize: (credentials, permission, id, verb) =>
+      authorization.authorizedGrant(credentials, permission, id, verb),
+    present: record => out(record).output,
+  });
 
   grantAction({
     name: 'revoke-grant',
@@ -522,7 +495,7 @@ function registerBreakGlassActions(options: {
 }
 
 /** The grant as actions show it (zod v3, the registry's). */
-function grantSchema(zod: typeof z) {
+export function grantSchema(zod: typeof z) {
   return zod.object({
     id: zod.string(),
     state: zod.enum(GRANT_STATES),

@@ -88,6 +88,8 @@ interface GrantRow {
   approval_requirement: string | null;
   expiry_warned_at: Timestamp;
   approval_deadline: Timestamp;
+  bundle_id?: string | null;
+  targets?: string | null;
 }
 
 interface ApprovalRow {
@@ -170,6 +172,8 @@ function toRecord(row: GrantRow, approvals: GrantApproval[] = []): GrantRecord {
     approvalDeadline: toDate(row.approval_deadline),
     approvals,
     expiryWarnedAt: toDate(row.expiry_warned_at),
+    bundleId: optional(row.bundle_id ?? null),
+    targets: row.targets ? JSON.parse(row.targets) : undefined,
   };
 }
 
@@ -299,6 +303,8 @@ export class DatabaseGrantStore implements GrantStore {
             ? JSON.stringify(grant.approvalRequirement)
             : null,
           approval_deadline: grant.approvalDeadline ?? null,
+          bundle_id: grant.bundleId ?? null,
+          targets: grant.targets ? JSON.stringify(grant.targets) : null,
         });
         const requirement = grant.approvalRequirement;
         if (requirement && requirement.mode !== 'auto') {

@@ -18,6 +18,7 @@ import {
   GrantEvent,
   GrantEventType,
   GrantState,
+  GrantTarget,
   ListGrantsFilter,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
@@ -77,6 +78,10 @@ export interface GrantRecord {
   approvals: GrantApproval[];
   /** When the requester was warned that the grant ends soon. */
   expiryWarnedAt?: Date;
+  /** The bundle this grant is one part of, approved and ended with it. */
+  bundleId?: string;
+  /** Every resource the role covers (a bundle's part); absent for a single grant. */
+  targets?: GrantTarget[];
 }
 
 /**

@@ -21,7 +21,11 @@ import {
   MAX_INLINE_ROLE_POLICY_CHARS,
   MAX_TRUST_POLICY_CHARS,
   renderGrantPolicies,
+  renderMultiTargetPolicies,
 } from './policies';
+
+// Loading the IAM catalog takes seconds on a busy machine.
+jest.setTimeout(30_000);
 
 const ACCOUNT = '123456789012';
 const ALICE = `arn:aws:iam::${ACCOUNT}:user/alice`;
@@ -214,5 +218,93 @@ describe('renderGrantPolicies', () => {
         expiresAt,
       }),
     ).toThrow(/^actions: /);
+  });
+});
+
+describe('renderMultiTargetPolicies', () => {
+  const OTHER_BUCKET = 'arn:aws:s3:::other-bucket';
+  let catalog: IamDataActionCatalog;
+
+  beforeAll(async () => {
+    catalog = await IamDataActionCatalog.create();
+  });
+
+  const render = (
+    targets: Array<[string, string[]]>,
+    role = {
+      roleName: 'granted-bucket-0f8fad5bd9cb',
+      rolePath: '/backstage-access/',
+    },
+  ) =>
+    renderMultiTargetPolicies({
+      trustPrincipalArns: [ALICE],
+      targets: targets.map(([arn, actions]) => ({
+        statements: catalog.buildStatements(arn, actions),
+      })),
+      expiresAt,
+      ...role,
+    });
+
+  it('gives each resource exactly its own actions, until the one expiry', async () => {
+    const { permissionPolicy } = render([
+      [BUCKET, ['s3:GetObject']],
+      [OTHER_BUCKET, ['s3:ListBucket']],
+    ]);
+    const use = (action: string, resource: string, time = before) =>
+      decide(
+        {
+          principal: SESSION,
+          action,
+          resource,
+          contextVariables: { 'aws:CurrentTime': time },
+        },
+        {
+          identityPolicies: [
+            { name: 'grant', policy: JSON.parse(permissionPolicy) },
+          ],
+        },
+      );
+    await expect(use('s3:GetObject', `${BUCKET}/a.txt`)).resolves.toBe(
+      'Allowed',
+    );
+    await expect(use('s3:ListBucket', OTHER_BUCKET)).resolves.toBe('Allowed');
+    // No action spills over to the other target.
+    await expect(use('s3:ListBucket', BUCKET)).resolves.not.toBe('Allowed');
+    await expect(
+      use('s3:GetObject', `${OTHER_BUCKET}/a.txt`),
+    ).resolves.not.toBe('Allowed');
+    await expect(use('s3:ListBucket', OTHER_BUCKET, after)).resolves.not.toBe(
+      'Allowed',
+    );
+    expect(JSON.parse(permissionPolicy).Statement).toHaveLength(2);
+  });
+
+  it('checks the whole role against the inline policy limit, naming targets', () => {
+    const all = catalog.listActions(BUCKET).map(item => item.action);
+    // One bucket with every action fits; four do not.
+    expect(() => render([[BUCKET, all]])).not.toThrow();
+    const buckets = Array.from(
+      { length: 4 },
+      (_, i) => [`arn:aws:s3:::bucket-${i}`, all] as [string, string[]],
+    );
+    expect(() => render(buckets)).toThrow(
+      new RegExp(
+        `^targets: the permission policy would be \\d+ characters, over IAM's limit of ${MAX_INLINE_ROLE_POLICY_CHARS}`,
+      ),
+    );
+  });
+
+  it('refuses a role name or path IAM or the console would refuse, naming targets', () => {
+    for (const role of [
+      { roleName: 'x'.repeat(65), rolePath: '/' },
+      {
+        roleName: 'granted-bucket-0f8fad5bd9cb',
+        rolePath: `/${'p'.repeat(50)}/`,
+      },
+    ]) {
+      expect(() => render([[BUCKET, ['s3:GetObject']]], role)).toThrow(
+        /^targets: the role .* would not fit IAM's limits/,
+      );
+    }
   });
 });

@@ -16,6 +16,8 @@
 
 import { InputError } from '@backstage/errors';
 import { GrantRoleSpec } from '@backstage-aws-access/plugin-aws-access-node';
+import { PermissionStatement } from '../iamActions/types';
+import { MAX_SWITCH_ROLE_CHARS } from './naming';
 
 /**
  * IAM quotas on policy size, in characters without whitespace. The trust
@@ -69,6 +71,11 @@ function checkSize(
  */
 export function renderGrantPolicies(
   spec: Pick<GrantRoleSpec, 'trustPrincipalArns' | 'statements' | 'expiresAt'>,
+  /** The request field a too-large permission policy is blamed on. */
+  permissionField: { field: string; advice: string } = {
+    field: 'actions',
+    advice: 'request fewer actions',
+  },
 ): GrantPolicies {
   if (spec.trustPrincipalArns.length === 0) {
     throw new InputError(
@@ -112,11 +119,65 @@ export function renderGrantPolicies(
     'name fewer principals',
   );
   checkSize(
-    'actions',
+    permissionField.field,
     'permission policy',
     permissionPolicy,
     MAX_INLINE_ROLE_POLICY_CHARS,
-    'request fewer actions',
+    permissionField.advice,
   );
   return { trustPolicy, permissionPolicy };
+}
+
+/** IAM's own limit on a role name, whatever the path. */
+const MAX_ROLE_NAME_CHARS = 64;
+/** IAM's limit on a path. */
+const MAX_ROLE_PATH_CHARS = 512;
+
+/**
+ * The permission statements of a role that covers several resources (a
+ * bundle's part in one account): each target's statements, in the order
+ * the targets were asked for, so each resource keeps exactly its own
+ * actions and no action spills over to another resource.
+ */
+export function multiTargetStatements(
+  targets: Array<{ statements: PermissionStatement[] }>,
+): PermissionStatement[] {
+  return targets.flatMap(t => t.statements);
+}
+
+/**
+ * Renders and checks the policies of a role over several targets, with
+ * every target's statements in one inline policy. IAM counts the inline
+ * policies of a role together (10,240 characters), so the whole document is
+ * checked: a role over too many targets or actions is a 400 naming
+ * `targets` before anything is created. The role's name and path are
+ * checked against IAM's and the console's limits too.
+ */
+export function renderMultiTargetPolicies(spec: {
+  trustPrincipalArns: string[];
+  targets: Array<{ statements: PermissionStatement[] }>;
+  expiresAt: Date;
+  roleName: string;
+  rolePath: string;
+}): GrantPolicies {
+  if (
+    spec.roleName.length > MAX_ROLE_NAME_CHARS ||
+    spec.rolePath.length > MAX_ROLE_PATH_CHARS ||
+    spec.rolePath.length + spec.roleName.length > MAX_SWITCH_ROLE_CHARS
+  ) {
+    throw new InputError(
+      `targets: the role ${spec.rolePath}${spec.roleName} would not fit IAM's limits on role names (${MAX_ROLE_NAME_CHARS} characters, ${MAX_SWITCH_ROLE_CHARS} with the path)`,
+    );
+  }
+  return renderGrantPolicies(
+    {
+      trustPrincipalArns: spec.trustPrincipalArns,
+      statements: multiTargetStatements(spec.targets),
+      expiresAt: spec.expiresAt,
+    },
+    {
+      field: 'targets',
+      advice: 'name fewer resources or actions in one account',
+    },
+  );
 }

@@ -44,6 +44,9 @@ import {
   createBreakGlassReviewing,
   createBreakGlassRouter,
 } from '../breakGlass/breakGlassRouter';
+import { BundleService } from '../bundles/BundleService';
+import { createBundleRouter } from '../bundles/bundleRouter';
+import { BundleStore } from '../bundles/BundleStore';
 import { createAccessReviewRouter } from '../export/accessReviewExport';
 import { IamDataActionCatalog } from '../iamActions/IamDataActionCatalog';
 import { ApprovalPolicy } from '../approval/ApprovalPolicy';
@@ -186,6 +189,7 @@ export async function createAwsAccessServices(
   const breakGlassReviews = await BreakGlassReviews.create({
     database: options.database,
   });
+  const actionCatalog = await IamDataActionCatalog.create();
   const grants = new GrantService({
     breakGlass: {
       config: readBreakGlassConfig(config),
@@ -196,7 +200,7 @@ export async function createAwsAccessServices(
     presentation: readGrantPresentationConfig(config, options.env),
     store,
     engine,
-    actions: await IamDataActionCatalog.create(),
+    actions: actionCatalog,
     accounts: new AccountResolver({
       accounts,
       requireInventory: () => awsAccessConfig.inventory.required,
@@ -225,6 +229,17 @@ export async function createAwsAccessServices(
     assertAccountReady:
       options.assertAccountReady ??
       (accountId => accountStatus.assertGrantable(accountId)),
+  });
+  // Bundles are a layer over the grants: each target planned as a grant.
+  const bundles = new BundleService({
+    config: () => awsAccessConfig,
+    store,
+    bundles: await BundleStore.create({ database: options.database }),
+    engine,
+    actions: actionCatalog,
+    approvals,
+    planTarget: (request, caller, now) =>
+      grants.planRequest(request, caller, now),
   });
   const expiryWarningMinutes = readExpiryWarningMinutes(config);
   const expiry = new ExpiryScheduler({
@@ -271,6 +286,14 @@ export async function createAwsAccessServices(
       grants,
       inventoryReadiness,
     }),
+    createBundleRouter({
+      httpAuth: options.httpAuth,
+      userInfo: options.userInfo,
+      authorization,
+      bundles,
+      present: grant => grants.present(grant),
+      inventoryReadiness,
+    }),
     createBreakGlassRouter({
       httpAuth: options.httpAuth,
       userInfo: options.userInfo,
@@ -290,6 +313,7 @@ export async function createAwsAccessServices(
     provisioner,
     engine,
     grants,
+    bundles,
     expiry,
     reconciler,
     accountStatus,

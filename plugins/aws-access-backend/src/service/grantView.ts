@@ -57,6 +57,8 @@ export function toApiGrant(record: GrantRecord): Grant {
     lastError: record.lastError,
     ...approvalView(record),
     ...(isBreakGlass(record) && { breakGlass: true }),
+    ...(record.bundleId && { bundleId: record.bundleId }),
+    ...(record.targets && { targets: record.targets }),
   };
 }
 

@@ -118,6 +118,46 @@ export function startFakeAwsAccessApi(): FakeAwsAccessApi {
     grants.set(id, grant);
     res.status(201).json(grant);
   });
+  // One pending grant per account, as the real API makes them.
+  router.post('/bundles', (req, res) => {
+    const id = `bundle-${nextId++}`;
+    const byAccount = new Map<
+      string,
+      Array<{ resourceArn: string; actions: string[] }>
+    >();
+    for (const target of req.body.targets) {
+      const accountId = target.accountId ?? '123456789012';
+      byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), target]);
+    }
+    const parts = [...byAccount.entries()].map(([accountId, targets]) => {
+      const grant: Grant = {
+        id: `grant-${nextId++}`,
+        state: 'pending',
+        requester: 'user:default/mock',
+        resourceArn: targets[0].resourceArn,
+        resourceType: 's3:bucket',
+        accountId,
+        region: '',
+        actions: [...new Set(targets.flatMap(t => t.actions))],
+        reason: req.body.reason,
+        durationMinutes: req.body.durationMinutes,
+        createdAt: new Date().toISOString(),
+        bundleId: id,
+        targets: targets.map(t => ({ ...t, resourceType: 's3:bucket' })),
+      };
+      grants.set(grant.id, grant);
+      return grant;
+    });
+    res.status(201).json({
+      id,
+      state: 'pending',
+      requester: 'user:default/mock',
+      reason: req.body.reason,
+      durationMinutes: req.body.durationMinutes,
+      createdAt: new Date().toISOString(),
+      grants: parts,
+    });
+  });
   const withGrant =
     (
       handle: (grant: Grant, req: express.Request) => Grant,

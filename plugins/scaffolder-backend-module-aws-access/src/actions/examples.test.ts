@@ -22,6 +22,8 @@ import { examples as requestExamples } from './requestAccess.examples';
 import { requestAccessInput } from './requestAccess';
 import { examples as revokeExamples } from './revokeAccess.examples';
 import { revokeAccessInput } from './revokeAccess';
+import { examples as bundleExamples } from './requestBundle.examples';
+import { requestBundleInput } from './requestBundle';
 
 // The examples are what template authors copy from the installed-actions
 // page, so each must name its action and pass that action's own input checks.
@@ -29,6 +31,7 @@ describe.each([
   ['aws:access:request', requestExamples, requestAccessInput],
   ['aws:access:revoke', revokeExamples, revokeAccessInput],
   ['aws:access:extend', extendExamples, extendAccessInput],
+  ['aws:access:request-bundle', bundleExamples, requestBundleInput],
 ] as const)('examples of %s', (actionId, examples, fields) => {
   it.each(examples.map(e => [e.description, e.example]))('%s', (_, example) => {
     const { steps } = yaml.parse(example);

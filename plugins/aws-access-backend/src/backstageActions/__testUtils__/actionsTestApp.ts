@@ -18,6 +18,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { JsonObject } from '@backstage/types';
 import { createTestApp, userInfo } from '../../service/__testUtils__/testApp';
+import { registerBundleActions } from '../registerBundleActions';
 import { registerGrantActions } from '../registerGrantActions';
 
 /**
@@ -26,7 +27,10 @@ import { registerGrantActions } from '../registerGrantActions';
  * input, user)` runs an action as that user, as the registry would.
  */
 export async function createActionsTestApp(
-  options: Parameters<typeof createTestApp>[0],
+  options: Parameters<typeof createTestApp>[0] & {
+    /** Registers the bundle actions too. */
+    withBundles?: boolean;
+  },
 ) {
   const app = await createTestApp(options);
   const registry = actionsRegistryServiceMock();
@@ -38,6 +42,16 @@ export async function createActionsTestApp(
     auth: mockServices.auth(),
     userInfo,
   });
+  if (options.withBundles) {
+    registerBundleActions({
+      actionsRegistry: registry,
+      bundles: app.bundles,
+      present: grant => app.grants.present(grant),
+      authorization: app.authorization,
+      auth: mockServices.auth(),
+      userInfo,
+    });
+  }
   const invoke = async (
     name: string,
     input: JsonObject,

@@ -259,6 +259,7 @@ export async function createTestApp(options: {
     store,
     engine,
     grants,
+    bundles: services.bundles,
     breakGlassReviewing: services.breakGlassReviewing,
     authorization: services.authorization,
     /** Resolves once the notifications sent so far have been delivered. */

@@ -1,0 +1,350 @@
+/*
+ * Copyright 2026 The Backstage AWS Access Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { randomUUID } from 'node:crypto';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  BundlePreview,
+  createBundleRequestSchema,
+  decisionRequestSchema,
+  extendGrantRequestSchema,
+  revokeGrantRequestSchema,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import type {
+  AwsAccessApprovalPolicy,
+  AwsAccessConfig,
+} from '@backstage-aws-access/plugin-aws-access-node';
+import { GrantRecord, GrantStore } from '../database/types';
+import { minutes, parse } from '../grantApi/grantOperation';
+import { ActionCatalog } from '../iamActions/types';
+import type { Caller } from '../service/authorization';
+import type { GrantEngine } from '../service/GrantEngine';
+import { activateBundle, settleAll } from './bundleActivation';
+import { storeBundle } from './bundleCreation';
+import { extendBundle } from './bundleExtension';
+import { checkBundleApproval, checkBundleRejection } from './bundleApproval';
+import { planBundle, PlanTarget } from './bundlePlanning';
+import { BundleRecord, BundleStore } from './BundleStore';
+import { toBundlePreview } from './bundleView';
+
+/** A bundle and its parts, as stored. */
+export interface BundleWithParts {
+  bundle: BundleRecord;
+  parts: GrantRecord[];
+}
+
+/**
+ * Bundles: one request over several resources, one decision, one role per
+ * account, one shared expiry. A layer over the grants: every target is
+ * planned by the grant planning, every part is a grant the engine
+ * provisions and revokes, and this service only adds what makes them one:
+ * the combined approval, the common expiry and acting on every part.
+ */
+export class BundleService {
+  constructor(
+    private readonly options: {
+      config: () => AwsAccessConfig;
+      store: GrantStore;
+      bundles: BundleStore;
+      engine: GrantEngine;
+      actions: ActionCatalog;
+      approvals: AwsAccessApprovalPolicy;
+      planTarget: PlanTarget;
+      /** How long a request waits for IAM before answering (see GrantService). */
+      settleTimeoutMs?: number;
+    },
+  ) {}
+
+  private plan(body: unknown, caller: Caller, now: Date) {
+    const request = parse(createBundleRequestSchema, body);
+    const config = this.options.config();
+    if (request.durationMinutes > config.maxDurationMinutes) {
+      throw new InputError(
+        `durationMinutes must be at most ${config.maxDurationMinutes}`,
+      );
+    }
+    return planBundle({
+      request,
+      caller,
+      now,
+      planTarget: this.options.planTarget,
+      rolePath: config.rolePath,
+      newId: randomUUID,
+    });
+  }
+
+  /** `POST /bundles/preview`: what `create` would do, creating nothing. */
+  async preview(body: unknown, caller: Caller): Promise<BundlePreview> {
+    const plan = await this.plan(body, caller, new Date());
+    return toBundlePreview(plan, {
+      maxDurationMinutes: this.options.config().maxDurationMinutes,
+      levels: arn => this.options.actions.listActions(arn),
+    });
+  }
+
+  /**
+   * Creates a bundle: every target is checked before anything is written;
+   * then the bundle and its parts are stored `pending`. A bundle that
+   * needs no approval is approved at once, like one approved by people.
+   */
+  async create(body: unknown, caller: Caller): Promise<BundleWithParts> {
+    const now = new Date();
+    const plan = await this.plan(body, caller, now);
+    const { id, inserted } = await storeBundle(this.options, {
+      plan,
+      caller,
+      now,
+    });
+    for (const grant of inserted) {
+      await this.options.engine.emit(grant, 'requested');
+    }
+    if (plan.requirements.length > 0) {
+      return this.mustGet(id);
+    }
+    const bundle = (await this.options.bundles.get(id))!;
+    const activated = await activateBundle(this.options, {
+      bundle,
+      approvedBy: 'auto',
+      now,
+      expiresAt: new Date(
+        now.getTime() + minutes(plan.request.durationMinutes),
+      ),
+    });
+    await settleAll(this.options, activated, this.options.settleTimeoutMs);
+    return this.mustGet(id);
+  }
+
+  async mustGet(id: string): Promise<BundleWithParts> {
+    const bundle = await this.options.bundles.get(id);
+    if (!bundle) {
+      throw new NotFoundError(`no bundle with id ${id}`);
+    }
+    const ids = await this.options.bundles.partIds(id);
+    const parts = (await this.options.store.getGrants(ids)).filter(
+      (g): g is GrantRecord => !!g,
+    );
+    return { bundle, parts };
+  }
+
+  /**
+   * Records the caller's approval of the whole bundle. It counts for every
+   * requirement the approval policy lets them meet; the approval that
+   * meets the last one approves every part at once, with one expiry.
+   */
+  async approve(
+    id: string,
+    body: unknown,
+    caller: Caller,
+  ): Promise<BundleWithParts> {
+    const { comment } = parse(decisionRequestSchema, body);
+    const { parts } = await this.mustPending(id);
+    const now = new Date();
+    const { bundle, approvedNow } = await this.options.bundles.recordApproval(
+      id,
+      current => {
+        if (current.approvals.some(a => a.approver === caller.userEntityRef)) {
+          throw new ConflictError(`You have already approved bundle ${id}`);
+        }
+        const check = checkBundleApproval({
+          policy: this.options.approvals,
+          requester: current.requester,
+          requirements: current.requirements,
+          approver: caller,
+          previous: current.approvals,
+        });
+        if (!check.allowed) {
+          throw new NotAllowedError(check.reason);
+        }
+        const approval = {
+          approver: caller.userEntityRef,
+          approvedAt: now,
+          comment,
+          countsFor: check.countsFor,
+        };
+        const approvers = [
+          ...current.approvals.map(a => a.approver),
+          caller.userEntityRef,
+        ];
+        return {
+          approval,
+          ...(check.complete && {
+            approve: {
+              decidedBy: approvers.join(', '),
+              expiresAt: new Date(
+                now.getTime() + minutes(current.durationMinutes),
+              ),
+            },
+          }),
+        };
+      },
+    );
+    for (const part of parts) {
+      await this.options.store.appendEvent(part.id, {
+        type: 'approval-recorded',
+        actor: caller.userEntityRef,
+        reason: comment,
+        data: { bundleId: id },
+      });
+    }
+    if (approvedNow) {
+      const activated = await activateBundle(this.options, {
+        bundle,
+        approvedBy: bundle.decidedBy!,
+        actor: caller.userEntityRef,
+        comment,
+        now,
+        expiresAt: bundle.expiresAt!,
+      });
+      await settleAll(this.options, activated, this.options.settleTimeoutMs);
+    }
+    return this.mustGet(id);
+  }
+
+  /** Ends a pending bundle as `rejected`: one approver's no ends every part. */
+  async reject(
+    id: string,
+    body: unknown,
+    caller: Caller,
+  ): Promise<BundleWithParts> {
+    const { comment } = parse(decisionRequestSchema, body);
+    const { bundle, parts } = await this.mustPending(id);
+    const check = checkBundleRejection({
+      policy: this.options.approvals,
+      requester: bundle.requester,
+      requirements: bundle.requirements,
+      approver: caller,
+    });
+    if (!check.allowed) {
+      throw new NotAllowedError(check.reason);
+    }
+    await this.decide(id, 'rejected', caller, new Date());
+    for (const part of parts) {
+      await this.options.engine.reject(part.id, caller.userEntityRef, comment, {
+        bundleId: id,
+      });
+    }
+    return this.mustGet(id);
+  }
+
+  /** The requester withdraws a pending bundle; every part ends `cancelled`. */
+  async cancel(
+    id: string,
+    body: unknown,
+    caller: Caller,
+  ): Promise<BundleWithParts> {
+    const { reason } = parse(revokeGrantRequestSchema, body);
+    const current = await this.mustGet(id);
+    if (current.bundle.decision === 'cancelled') {
+      return current;
+    }
+    await this.mustPending(id);
+    await this.decide(id, 'cancelled', caller, new Date());
+    for (const part of current.parts) {
+      await this.options.engine.cancel(part.id, caller.userEntityRef, reason);
+    }
+    return this.mustGet(id);
+  }
+
+  /**
+   * Revokes every part (a pending bundle is cancelled). Idempotent: parts
+   * that already ended stay as they are.
+   */
+  async revoke(
+    id: string,
+    body: unknown,
+    caller: Caller,
+  ): Promise<BundleWithParts> {
+    const { reason } = parse(revokeGrantRequestSchema, body);
+    const { bundle, parts } = await this.mustGet(id);
+    if (bundle.decision === 'pending') {
+      return this.cancel(id, body, caller);
+    }
+    const { engine } = this.options;
+    const revoking: string[] = [];
+    for (const part of parts) {
+      const updated = await engine.revoke(
+        part.id,
+        caller.userEntityRef,
+        reason,
+      );
+      if (updated.state === 'revoking') {
+        revoking.push(part.id);
+      }
+    }
+    await settleAll(this.options, revoking, this.options.settleTimeoutMs);
+    return this.mustGet(id);
+  }
+
+  /**
+   * Extends every part to one new expiry: each role's policies are
+   * rewritten first (the engine records each part's expiry after its own
+   * IAM writes), then the bundle records the expiry they now share.
+   * Refused where the approval rules ask for approval, as for a grant.
+   */
+  async extend(
+    id: string,
+    body: unknown,
+    caller: Caller,
+  ): Promise<BundleWithParts> {
+    const request = parse(extendGrantRequestSchema, body);
+    await extendBundle(this.options, {
+      current: await this.mustGet(id),
+      durationMinutes: request.durationMinutes,
+      reason: request.reason,
+      actor: caller.userEntityRef,
+    });
+    return this.mustGet(id);
+  }
+
+  private async mustPending(id: string): Promise<BundleWithParts> {
+    const current = await this.mustGet(id);
+    const { bundle, parts } = current;
+    if (
+      bundle.decision !== 'pending' ||
+      parts.some(p => p.state !== 'pending')
+    ) {
+      throw new ConflictError(
+        `only a pending bundle can be decided; bundle ${id} is ${
+          bundle.decision === 'pending' ? 'no longer pending' : bundle.decision
+        }`,
+      );
+    }
+    return current;
+  }
+
+  private async decide(
+    id: string,
+    decision: 'rejected' | 'cancelled',
+    caller: Caller,
+    now: Date,
+  ) {
+    if (
+      !(await this.options.bundles.decide(
+        id,
+        decision,
+        caller.userEntityRef,
+        now,
+      ))
+    ) {
+      throw new ConflictError(`bundle ${id} was decided meanwhile; reload it`);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+/*
+ * Copyright 2026 The Backstage AWS Access Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  HttpAuthService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  Grant,
+  grantApprovePermission,
+  grantCreatePermission,
+  grantExtendPermission,
+  grantReadPermission,
+  grantRevokePermission,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { GrantRecord } from '../database/types';
+import { Caller, getUserCaller } from '../service/authorization';
+import { GrantAuthorization } from '../service/grantAuthorization';
+import { InventoryReadiness } from '../service/inventoryReadiness';
+import { authorizeBundle } from './bundleAuthorization';
+import { BundleService, BundleWithParts } from './BundleService';
+import { toApiBundle } from './bundleView';
+
+const BODY_LIMIT = '32kb';
+
+/** `/bundles`: the REST API of bundles, with the same permissions as grants. */
+export function createBundleRouter(options: {
+  httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  authorization: GrantAuthorization;
+  bundles: BundleService;
+  present: (grant: GrantRecord) => Grant;
+  inventoryReadiness?: InventoryReadiness;
+}): express.Router {
+  const { httpAuth, userInfo, authorization, bundles, present } = options;
+  const router = Router();
+  router.use('/bundles', express.json({ limit: BODY_LIMIT }));
+  const view = ({ bundle, parts }: BundleWithParts) =>
+    toApiBundle(bundle, parts.map(present));
+  const userCredentials = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user'] });
+
+  // Writes act for the signed-in user only: the requester is never taken
+  // from the body.
+  router.post('/bundles', async (req, res) => {
+    const user = await getUserCaller(req, { httpAuth, userInfo });
+    await authorization.authorizeBasic(
+      await userCredentials(req),
+      grantCreatePermission,
+    );
+    await options.inventoryReadiness?.assertReady();
+    res.status(201).json(view(await bundles.create(req.body, user)));
+  });
+
+  router.post('/bundles/preview', async (req, res) => {
+    const user = await getUserCaller(req, { httpAuth, userInfo });
+    await authorization.authorizeBasic(
+      await userCredentials(req),
+      grantCreatePermission,
+    );
+    await options.inventoryReadiness?.assertReady();
+    res.json(await bundles.preview(req.body, user));
+  });
+
+  router.get('/bundles/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(
+      view(
+        await authorizeBundle(
+          authorization,
+          bundles,
+          credentials,
+          grantReadPermission,
+          req.params.id,
+          'see',
+        ),
+      ),
+    );
+  });
+
+  const bundleAction = (
+    path: string,
+    permission: ResourcePermission<'aws-access-grant'>,
+    act: (id: string, body: unknown, user: Caller) => Promise<BundleWithParts>,
+  ) =>
+    router.post(`/bundles/:id/${path}`, async (req, res) => {
+      const user = await getUserCaller(req, { httpAuth, userInfo });
+      await authorizeBundle(
+        authorization,
+        bundles,
+        await userCredentials(req),
+        permission,
+        req.params.id,
+        path,
+      );
+      res.json(view(await act(req.params.id, req.body, user)));
+    });
+
+  bundleAction('approve', grantApprovePermission, (id, body, user) =>
+    bundles.approve(id, body, user),
+  );
+  bundleAction('reject', grantApprovePermission, (id, body, user) =>
+    bundles.reject(id, body, user),
+  );
+  bundleAction('cancel', grantRevokePermission, (id, body, user) =>
+    bundles.cancel(id, body, user),
+  );
+  bundleAction('revoke', grantRevokePermission, (id, body, user) =>
+    bundles.revoke(id, body, user),
+  );
+  bundleAction('extend', grantExtendPermission, (id, body, user) =>
+    bundles.extend(id, body, user),
+  );
+  return router;
+}
