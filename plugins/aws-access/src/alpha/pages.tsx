@@ -33,9 +33,12 @@ export const awsAccessPage = PageBlueprint.make({
   },
 });
 
-/** A tab of the /aws-access page whose content sits in the page's padding. */
-function contentTab(
-  name: string,
+/**
+ * A tab of the /aws-access page whose content sits in the page's padding.
+ * Generic in its name, so the plugin's typed extension ids keep it.
+ */
+function contentTab<TName extends string>(
+  name: TName,
   title: string,
   content: () => Promise<JSX.Element>,
 ) {

@@ -31,10 +31,16 @@ import {
 import { UserText } from '../UserText';
 
 /**
- * The requested resources a part's role covers: those its policy names,
- * as the resource itself or what lies under it.
+ * The resources a part's role would cover: as the backend says, or, from
+ * a backend that does not say, the requested ones its policy names.
  */
-function resourcesOf(part: GrantPreview, targets: BundleTargetRequest[]) {
+function resourcesOf(
+  part: GrantPreview,
+  targets: BundleTargetRequest[],
+): Array<{ resourceArn: string; actions: string[] }> {
+  if (part.targets?.length) {
+    return part.targets;
+  }
   const policy = JSON.stringify(part.permissionPolicy);
   const covered = targets.filter(
     t =>
@@ -42,9 +48,7 @@ function resourcesOf(part: GrantPreview, targets: BundleTargetRequest[]) {
       policy.includes(`"${t.resourceArn}"`) ||
       policy.includes(`"${t.resourceArn}/`),
   );
-  return covered.length
-    ? covered
-    : [{ resourceArn: part.resourceArn, actions: part.actions }];
+  return covered.length ? covered : [part];
 }
 
 /**
