@@ -25,6 +25,7 @@ export { default } from './alpha/index';
 export {
   awsAccessPlugin,
   AwsAccessPage,
+  AwsAccessBundlePage,
   EntityAwsAccessRequestContent,
   EntityAwsAccessGrantsContent,
   EntityAwsAccessExpiryContent,
@@ -37,4 +38,7 @@ export {
 } from './lib/entityPredicates';
 export { awsAccessApiRef } from './api';
 export { AwsActionsPickerFieldExtension } from './scaffolder';
-export { rootRouteRef as awsAccessRouteRef } from './routes';
+export {
+  rootRouteRef as awsAccessRouteRef,
+  bundleRouteRef as awsAccessBundleRouteRef,
+} from './routes';

@@ -24,7 +24,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { AwsAccessClient } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { bundleRouteRef, rootRouteRef } from './routes';
 
 /**
  * The aws-access plugin for apps on the old frontend system. Apps on the new
@@ -34,7 +34,7 @@ import { rootRouteRef } from './routes';
  */
 export const awsAccessPlugin = createPlugin({
   id: 'aws-access',
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, bundle: bundleRouteRef },
   apis: [
     createApiFactory({
       api: awsAccessApiRef,
@@ -56,6 +56,21 @@ export const AwsAccessPage: () => JSX.Element = awsAccessPlugin.provide(
     component: () =>
       import('./components/AwsAccessPage').then(m => m.AwsAccessPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The page of a bundle, one request over several resources; mount it at
+ * `/aws-access/bundles/:id`.
+ *
+ * @public
+ */
+export const AwsAccessBundlePage: () => JSX.Element = awsAccessPlugin.provide(
+  createRoutableExtension({
+    name: 'AwsAccessBundlePage',
+    component: () =>
+      import('./components/BundlePage').then(m => m.LegacyBundlePage),
+    mountPoint: bundleRouteRef,
   }),
 );
 

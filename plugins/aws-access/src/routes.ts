@@ -23,3 +23,14 @@ import { createRouteRef } from '@backstage/core-plugin-api';
  * @public
  */
 export const rootRouteRef = createRouteRef({ id: 'aws-access' });
+
+/**
+ * Route of a bundle's page, `/aws-access/bundles/:id`: one request over
+ * several resources.
+ *
+ * @public
+ */
+export const bundleRouteRef = createRouteRef({
+  id: 'aws-access:bundle',
+  params: ['id'],
+});

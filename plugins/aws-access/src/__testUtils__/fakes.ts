@@ -22,8 +22,14 @@ import type {
   GrantWithEvents,
 } from '@backstage-aws-access/plugin-aws-access-common';
 
-/** An AwsAccessApi whose every method is a jest.fn(); tests set answers. */
-export function createFakeAwsAccessApi(): jest.Mocked<AwsAccessApi> {
+/**
+ * An AwsAccessApi whose every method, the optional ones included, is a
+ * jest.fn(); tests set answers.
+ */
+export function createFakeAwsAccessApi(): jest.Mocked<
+  Required<Omit<AwsAccessApi, 'exportGrants' | 'prepareNewAccount'>>
+> &
+  jest.Mocked<AwsAccessApi> {
   return {
     listAccounts: jest.fn().mockResolvedValue({ items: [] }),
     listActions: jest.fn().mockResolvedValue({ items: [] }),
@@ -40,6 +46,14 @@ export function createFakeAwsAccessApi(): jest.Mocked<AwsAccessApi> {
     offboardAccount: jest.fn(),
     listBreakGlassReviews: jest.fn().mockResolvedValue({ items: [] }),
     reviewBreakGlass: jest.fn(),
+    createBundle: jest.fn(),
+    previewBundle: jest.fn().mockRejectedValue(new Error('no preview here')),
+    getBundle: jest.fn(),
+    approveBundle: jest.fn(),
+    rejectBundle: jest.fn(),
+    cancelBundle: jest.fn(),
+    revokeBundle: jest.fn(),
+    extendBundle: jest.fn(),
   };
 }
 

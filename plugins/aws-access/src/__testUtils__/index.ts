@@ -17,3 +17,4 @@
 export * from './fakes';
 export { catalogRoutes, renderWithApi, TEST_APP_USER } from './render';
 export { myPendingRequest, renderOnResourcePage } from './entityPage';
+export * from './bundles';

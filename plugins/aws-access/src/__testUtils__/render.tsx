@@ -17,6 +17,7 @@
 import { ReactNode } from 'react';
 import type { Entity } from '@backstage/catalog-model';
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
@@ -24,9 +25,12 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   MockPermissionApi,
+  MockStorageApi,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { storageApiRef, type StorageApi } from '@backstage/core-plugin-api';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { AwsAccessApi } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../api';
 
@@ -50,6 +54,10 @@ export function renderWithApi(
     routeEntries?: string[];
     /** Permissions the signed-in user does not have (all others are allowed). */
     deniedPermissions?: string[];
+    /** What the catalog holds; empty unless given. */
+    catalogEntities?: Entity[];
+    /** The app's storage (where the request being assembled is kept); fresh unless given. */
+    storage?: StorageApi;
   },
 ) {
   const permissions = new MockPermissionApi(request =>
@@ -67,6 +75,11 @@ export function renderWithApi(
       apis={[
         [awsAccessApiRef, options.api],
         [permissionApiRef, permissions],
+        [storageApiRef, options.storage ?? MockStorageApi.create()],
+        [
+          catalogApiRef,
+          catalogApiMock({ entities: options.catalogEntities ?? [] }),
+        ],
       ]}
     >
       {content}

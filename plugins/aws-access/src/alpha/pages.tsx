@@ -20,7 +20,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { Content } from '@backstage/core-components';
-import { rootRouteRef } from '../routes';
+import { bundleRouteRef, rootRouteRef } from '../routes';
 
 /**
  * The page at /aws-access. Its tabs are sub-pages, so adopters can add
@@ -33,50 +33,59 @@ export const awsAccessPage = PageBlueprint.make({
   },
 });
 
-export const grantsSubPage = SubPageBlueprint.make({
-  name: 'grants',
-  attachTo: { id: 'page:aws-access', input: 'pages' },
+/**
+ * A tab of the /aws-access page whose content sits in the page's padding.
+ * Generic in its name, so the plugin's typed extension ids keep it.
+ */
+function contentTab<TName extends string>(
+  name: TName,
+  title: string,
+  content: () => Promise<JSX.Element>,
+) {
+  return SubPageBlueprint.make({
+    name,
+    attachTo: { id: 'page:aws-access', input: 'pages' },
+    params: {
+      path: name,
+      title,
+      loader: () => content().then(element => <Content>{element}</Content>),
+    },
+  });
+}
+
+export const grantsSubPage = contentTab('grants', 'Grants', () =>
+  import('../components/GrantsPage').then(m => <m.GrantsPage />),
+);
+
+export const requestSubPage = contentTab('request', 'New request', () =>
+  import('../components/RequestPage').then(m => <m.RequestPage />),
+);
+
+/**
+ * A bundle's page: a page of its own rather than a tab, since it shows
+ * one request that people reach from links.
+ */
+export const bundlePage = PageBlueprint.make({
+  name: 'bundle',
   params: {
-    path: 'grants',
-    title: 'Grants',
+    path: '/aws-access/bundles/:id',
+    title: 'Access request',
+    routeRef: convertLegacyRouteRef(bundleRouteRef),
     loader: () =>
-      import('../components/GrantsPage').then(m => (
-        <Content>
-          <m.GrantsPage />
-        </Content>
-      )),
+      import('../components/BundlePage').then(m => <m.BundlePage />),
   },
 });
 
-export const approvalsSubPage = SubPageBlueprint.make({
-  name: 'approvals',
-  attachTo: { id: 'page:aws-access', input: 'pages' },
-  params: {
-    path: 'approvals',
-    title: 'Approvals',
-    loader: () =>
-      import('../components/ApprovalsInbox').then(m => (
-        <Content>
-          <m.ApprovalsInbox />
-        </Content>
-      )),
-  },
-});
+export const approvalsSubPage = contentTab('approvals', 'Approvals', () =>
+  import('../components/ApprovalsInbox').then(m => <m.ApprovalsInbox />),
+);
 
-export const breakGlassSubPage = SubPageBlueprint.make({
-  name: 'break-glass',
-  attachTo: { id: 'page:aws-access', input: 'pages' },
-  params: {
-    path: 'break-glass',
-    title: 'Break-glass review',
-    loader: () =>
-      import('../components/BreakGlass').then(m => (
-        <Content>
-          <m.BreakGlassReviewQueue />
-        </Content>
-      )),
-  },
-});
+export const breakGlassSubPage = contentTab(
+  'break-glass',
+  'Break-glass review',
+  () =>
+    import('../components/BreakGlass').then(m => <m.BreakGlassReviewQueue />),
+);
 
 export const accountsSubPage = SubPageBlueprint.make({
   name: 'accounts',

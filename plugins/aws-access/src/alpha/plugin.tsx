@@ -17,7 +17,7 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import LockOpenIcon from '@material-ui/icons/LockOpen';
-import { rootRouteRef } from '../routes';
+import { bundleRouteRef, rootRouteRef } from '../routes';
 import { awsAccessApi } from './apis';
 import { entityAwsAccessCard } from './entityCards';
 import {
@@ -31,14 +31,17 @@ import {
   approvalsSubPage,
   breakGlassSubPage,
   awsAccessPage,
+  bundlePage,
   grantsSubPage,
+  requestSubPage,
 } from './pages';
 import { awsActionsPickerFormField } from '../scaffolder/alpha';
 
 /**
  * The aws-access plugin for the new frontend system: entity tabs to request,
  * watch and revoke access, an overview card, the page at /aws-access
- * (grants and accounts tabs, with its nav item), the AwsActionsPicker
+ * (grants, new request, approvals and accounts tabs, with its nav item),
+ * the page of a bundle (a request over several resources), the AwsActionsPicker
  * scaffolder field and the API client.
  *
  * @public
@@ -48,14 +51,19 @@ export const awsAccessPlugin = createFrontendPlugin({
   title: 'AWS access',
   icon: <LockOpenIcon fontSize="inherit" />,
   info: { packageJson: () => import('../../package.json') },
-  routes: convertLegacyRouteRefs({ root: rootRouteRef }),
+  routes: convertLegacyRouteRefs({
+    root: rootRouteRef,
+    bundle: bundleRouteRef,
+  }),
   extensions: [
     awsAccessApi,
     awsAccessPage,
     grantsSubPage,
+    requestSubPage,
     approvalsSubPage,
     breakGlassSubPage,
     accountsSubPage,
+    bundlePage,
     entityRequestAccessContent,
     entityActiveGrantsContent,
     entityExpiryContent,

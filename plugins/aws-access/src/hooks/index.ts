@@ -23,3 +23,5 @@ export { useCurrentUserRef } from './useCurrentUserRef';
 export { nextGrantRefreshMs, GRANT_POLL_INTERVAL_MS } from './grantRefresh';
 export { useElementId } from './useElementId';
 export { useGrantDetailsLink } from './useGrantDetailsLink';
+export { useRequestPreview } from './useRequestPreview';
+export { useBundle } from './useBundle';

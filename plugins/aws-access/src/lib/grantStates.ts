@@ -16,6 +16,7 @@
 
 import {
   TERMINAL_GRANT_STATES,
+  type BundleState,
   type Grant,
   type GrantState,
 } from '@backstage-aws-access/plugin-aws-access-common';
@@ -77,7 +78,7 @@ export function extensionBlockedReason(grant: Grant): string | undefined {
     : undefined;
 }
 
-const STATE_LABELS: Record<GrantState, string> = {
+const STATE_LABELS: Record<BundleState, string> = {
   pending: 'Pending approval',
   provisioning: 'Provisioning',
   active: 'Active',
@@ -87,8 +88,10 @@ const STATE_LABELS: Record<GrantState, string> = {
   rejected: 'Rejected',
   cancelled: 'Cancelled',
   failed: 'Failed',
+  // A bundle whose parts ended differently, e.g. one account's role failed.
+  partial: 'Parts differ',
 };
 
-export function grantStateLabel(state: GrantState): string {
+export function grantStateLabel(state: BundleState): string {
   return STATE_LABELS[state] ?? state;
 }

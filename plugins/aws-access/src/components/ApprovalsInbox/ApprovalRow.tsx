@@ -30,6 +30,8 @@ import { formatDateTime, formatDuration } from '../../lib/time';
 import { ApprovalProgress } from '../ApprovalProgress';
 import { Decision, DecisionDialog } from './DecisionDialog';
 import { UserText } from '../UserText';
+import { bundlePagePath } from '../../lib/bundlePaths';
+import { BundlePartsList, bundleSummary } from './BundlePartsList';
 
 const useStyles = makeStyles(theme => ({
   row: {
@@ -48,10 +50,12 @@ const useStyles = makeStyles(theme => ({
  */
 export function ApprovalRow(props: {
   grant: Grant;
+  /** For a bundle: every part waiting, decided together with `grant`. */
+  parts?: Grant[];
   highlighted?: boolean;
   onDecided: () => void;
 }) {
-  const { grant, highlighted = false, onDecided } = props;
+  const { grant, parts, highlighted = false, onDecided } = props;
   const classes = useStyles();
   const [decision, setDecision] = useState<Decision>();
   const titleId = useElementId('aws-access-approval-title');
@@ -84,16 +88,26 @@ export function ApprovalRow(props: {
             asks for access
           </span>
         }
-        subheader={<UserText>{grant.resourceArn}</UserText>}
+        subheader={
+          parts ? (
+            bundleSummary(parts)
+          ) : (
+            <UserText>{grant.resourceArn}</UserText>
+          )
+        }
         action={
           highlighted ? (
             <Chip label="Linked request" color="primary" size="small" />
           ) : undefined
         }
       >
-        <Typography variant="body2">
-          <strong>Actions:</strong> {grant.actions.join(', ')}
-        </Typography>
+        {parts ? (
+          <BundlePartsList parts={parts} />
+        ) : (
+          <Typography variant="body2">
+            <strong>Actions:</strong> {grant.actions.join(', ')}
+          </Typography>
+        )}
         <Typography variant="body2">
           <strong>For:</strong> {formatDuration(grant.durationMinutes)}, from
           approval
@@ -126,7 +140,11 @@ export function ApprovalRow(props: {
           </Button>
           <Button
             component={RouterLink}
-            to={detailsLink(grant.id)}
+            to={
+              grant.bundleId && parts
+                ? bundlePagePath(grant.bundleId)
+                : detailsLink(grant.id)
+            }
             data-testid="grant-row-link"
           >
             Details
@@ -135,6 +153,7 @@ export function ApprovalRow(props: {
         {decision && (
           <DecisionDialog
             grant={grant}
+            parts={parts}
             decision={decision}
             open
             onClose={() => setDecision(undefined)}

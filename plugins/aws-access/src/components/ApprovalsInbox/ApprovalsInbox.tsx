@@ -23,6 +23,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useSearchParams } from 'react-router-dom';
 import { useCurrentUserRef } from '../../hooks';
+import { approvalEntries, entryHas } from './approvalEntries';
 import { ApprovalRow } from './ApprovalRow';
 import { LinkedGrantNotice } from './LinkedGrantNotice';
 import { useApprovableGrants } from './useApprovableGrants';
@@ -72,7 +73,11 @@ export function ApprovalsInbox() {
 
   const items = approvable.value;
   const linked = linkedId ? items.find(g => g.id === linkedId) : undefined;
-  const ordered = linked ? [linked, ...items.filter(g => g !== linked)] : items;
+  const entries = approvalEntries(items);
+  const first = linkedId ? entries.find(e => entryHas(e, linkedId)) : undefined;
+  const ordered = first
+    ? [first, ...entries.filter(e => e !== first)]
+    : entries;
 
   return (
     <>
@@ -97,11 +102,12 @@ export function ApprovalsInbox() {
           <Typography variant="h6" component="h2">
             {waitingCount(ordered.length, Boolean(pending.value?.nextCursor))}
           </Typography>
-          {ordered.map(grant => (
+          {ordered.map(entry => (
             <ApprovalRow
-              key={grant.id}
-              grant={grant}
-              highlighted={grant === linked}
+              key={entry.key}
+              grant={entry.grant}
+              parts={entry.parts}
+              highlighted={entry === first}
               onDecided={pending.refresh}
             />
           ))}

@@ -26,6 +26,7 @@ import {
   ConfirmGrantActionDialog,
   useOptionalNote,
 } from '../ConfirmGrantActionDialog';
+import { targetsOf } from '../../lib/bundleTargets';
 import { UserText } from '../UserText';
 
 export type Decision = 'approve' | 'reject';
@@ -50,16 +51,19 @@ const WORDS: Record<
 
 /**
  * Asks for an optional comment, then approves or rejects. The comment is
- * recorded in the grant's history and shown to the requester.
+ * recorded in the grant's history and shown to the requester. For a part
+ * of a bundle (`grant.bundleId`) the decision is one over the whole
+ * bundle, whose `parts` the dialog lists.
  */
 export function DecisionDialog(props: {
   grant: Grant;
+  parts?: Grant[];
   decision: Decision;
   open: boolean;
   onClose: () => void;
-  onDecided: (grant: Grant) => void;
+  onDecided: () => void;
 }) {
-  const { grant, decision, open, onClose, onDecided } = props;
+  const { grant, parts, decision, open, onClose, onDecided } = props;
   const api = useApi(awsAccessApiRef);
   const comment = useOptionalNote(
     'comment',
@@ -68,15 +72,22 @@ export function DecisionDialog(props: {
   );
   const words = WORDS[decision];
 
+  const bundleId = grant.bundleId;
   const decide = async () => {
-    const decided =
-      decision === 'approve'
-        ? await api.approveGrant(grant.id, comment.body)
-        : await api.rejectGrant(grant.id, comment.body);
+    if (bundleId) {
+      const call =
+        decision === 'approve' ? api.approveBundle : api.rejectBundle;
+      await call!.call(api, bundleId, comment.body);
+    } else if (decision === 'approve') {
+      await api.approveGrant(grant.id, comment.body);
+    } else {
+      await api.rejectGrant(grant.id, comment.body);
+    }
     comment.clear();
-    onDecided(decided);
+    onDecided();
     return words.done;
   };
+  const what = (parts ?? [grant]).flatMap(targetsOf);
 
   return (
     <ConfirmGrantActionDialog
@@ -94,13 +105,24 @@ export function DecisionDialog(props: {
     >
       <DialogContentText>
         <EntityDisplayName entityRef={grant.requester} defaultKind="user" />{' '}
-        asks for {grant.actions.join(', ')} on{' '}
-        <code>
-          <UserText>{grant.resourceArn}</UserText>
-        </code>{' '}
+        asks for{' '}
+        {what.map((target, i) => (
+          <span key={target.resourceArn}>
+            {i > 0 && '; '}
+            {target.actions.join(', ')} on{' '}
+            <code>
+              <UserText>{target.resourceArn}</UserText>
+            </code>
+          </span>
+        ))}{' '}
         for {grant.durationMinutes} minutes: “
         <UserText>{grant.reason}</UserText>”
       </DialogContentText>
+      {bundleId && (
+        <DialogContentText>
+          One decision for all {what.length} resources.
+        </DialogContentText>
+      )}
     </ConfirmGrantActionDialog>
   );
 }

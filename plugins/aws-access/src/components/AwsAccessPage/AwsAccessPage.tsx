@@ -19,6 +19,7 @@ import { AccountsPage } from '../AccountsPage';
 import { ApprovalsInbox } from '../ApprovalsInbox';
 import { BreakGlassReviewQueue } from '../BreakGlass';
 import { GrantsPage } from '../GrantsPage';
+import { RequestPage } from '../RequestPage';
 
 /**
  * The /aws-access page for apps on the old frontend system, with its own
@@ -35,6 +36,9 @@ export function AwsAccessPage() {
       <TabbedLayout>
         <TabbedLayout.Route path="/" title="Grants">
           <GrantsPage />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/request" title="New request">
+          <RequestPage />
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/approvals" title="Approvals">
           <ApprovalsInbox />

@@ -32,6 +32,7 @@ import LockOpenIcon from '@material-ui/icons/LockOpen';
 import { ANNOTATION_AWS_ARN } from '@backstage-aws-access/plugin-aws-access-common';
 import { useElementId } from '../../hooks';
 import { getAccountId, getResourceArn } from '../../lib/entityPredicates';
+import { AddToRequestButton } from '../AddToRequest';
 import { ApprovalProgress } from '../ApprovalProgress';
 import { CancelRequestButton } from '../CancelRequestButton';
 import { ExpiryCountdown } from '../ExpiryCountdown';
@@ -92,7 +93,7 @@ export function EntityAwsAccessCard() {
   return (
     <InfoCard title="AWS access">
       <Summary resourceArn={resourceArn} />
-      <Box mt={2}>
+      <Box mt={2} display="flex" flexWrap="wrap" style={{ gap: 8 }}>
         <Button
           variant="contained"
           color="primary"
@@ -102,6 +103,7 @@ export function EntityAwsAccessCard() {
         >
           Request access
         </Button>
+        <AddToRequestButton />
       </Box>
       <Dialog
         open={open}

@@ -21,6 +21,9 @@ import {
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ANNOTATION_AWS_ARN } from '@backstage-aws-access/plugin-aws-access-common';
 import { getAccountId, getResourceArn } from '../../lib/entityPredicates';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { AddToRequestButton } from '../AddToRequest';
 import { RequestAccessForm } from '../RequestAccessForm';
 
 /** The "Request access" tab of an AWS resource's entity page. */
@@ -32,6 +35,13 @@ export function EntityRequestAccessContent() {
   }
   return (
     <InfoCard title="Request access">
+      <Box mb={2}>
+        <Typography variant="body2" color="textSecondary" paragraph>
+          Need several resources at once? Add them to one request, approved as a
+          whole and ending together.
+        </Typography>
+        <AddToRequestButton />
+      </Box>
       <RequestAccessForm
         resourceArn={resourceArn}
         accountId={getAccountId(entity)}

@@ -19,6 +19,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import {
   extendGrantRequestSchema,
+  type ExtendGrantRequest,
   type Grant,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
@@ -41,10 +42,15 @@ import { fieldErrors } from '../../lib/validation';
 import { ConfirmGrantActionButton } from '../ConfirmGrantActionDialog';
 import { DurationPicker } from '../DurationPicker';
 
-/** "Extend" with a dialog asking for how long, and optionally why. */
+/**
+ * "Extend" with a dialog asking for how long, and optionally why. `extend`
+ * replaces the call for what stands behind the grant (a bundle moves all
+ * its parts); it answers with the extended grant.
+ */
 export function ExtendGrantButton(props: {
   grant: Grant;
   onExtended?: (grant: Grant) => void;
+  extend?: (request: ExtendGrantRequest) => Promise<Grant>;
 }) {
   const { grant, onExtended } = props;
   const api = useApi(awsAccessApiRef);
@@ -60,10 +66,13 @@ export function ExtendGrantButton(props: {
   const errors = submitted ? fieldErrors(extendGrantRequestSchema, body) : {};
 
   const extend = async () => {
-    const extended = await api.extendGrant(grant.id, {
+    const request = {
       durationMinutes: durationMinutes!,
       ...(reason.trim() ? { reason: reason.trim() } : {}),
-    });
+    };
+    const extended = props.extend
+      ? await props.extend(request)
+      : await api.extendGrant(grant.id, request);
     setSubmitted(false);
     onExtended?.(extended);
     return `Access extended until ${formatDateTime(extended.expiresAt)}`;

@@ -39,6 +39,7 @@ import { GrantStateIndicator } from '../GrantStateIndicator';
 import { BreakGlassChip } from '../BreakGlass/BreakGlassChip';
 import { RevokeGrantButton } from '../RevokeGrantButton';
 import { UserText } from '../UserText';
+import { PartOfBundleNotice } from './PartOfBundleNotice';
 
 /**
  * Everything about one grant a requester needs: its state, time left, how
@@ -79,6 +80,7 @@ export function GrantDetails(props: {
 
   return (
     <Box>
+      {grant.bundleId && <PartOfBundleNotice bundleId={grant.bundleId} />}
       {grant.state === 'pending' && (
         <Alert severity="info">
           This request waits for approval. It becomes active once approved.

@@ -15,3 +15,6 @@
  */
 
 export { GrantPreviewPanel } from './GrantPreviewPanel';
+export { PolicyAccordion, PreviewApproval } from './PreviewApproval';
+export { SensitiveActions } from './SensitiveActions';
+export { PreviewCard } from './PreviewCard';

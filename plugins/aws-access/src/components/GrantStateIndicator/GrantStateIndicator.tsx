@@ -22,11 +22,11 @@ import {
   StatusRunning,
   StatusWarning,
 } from '@backstage/core-components';
-import type { GrantState } from '@backstage-aws-access/plugin-aws-access-common';
+import type { BundleState } from '@backstage-aws-access/plugin-aws-access-common';
 import { grantStateLabel } from '../../lib/grantStates';
 
 const STATUS_COMPONENTS: Record<
-  GrantState,
+  BundleState,
   (props: { children?: React.ReactNode }) => JSX.Element
 > = {
   pending: StatusPending,
@@ -38,10 +38,11 @@ const STATUS_COMPONENTS: Record<
   rejected: StatusWarning,
   cancelled: StatusAborted,
   failed: StatusError,
+  partial: StatusWarning,
 };
 
-/** A grant's state as Backstage's status dot and a word. */
-export function GrantStateIndicator(props: { state: GrantState }) {
+/** A grant's (or a bundle's) state as Backstage's status dot and a word. */
+export function GrantStateIndicator(props: { state: BundleState }) {
   const Status = STATUS_COMPONENTS[props.state] ?? StatusPending;
   return <Status>{grantStateLabel(props.state)}</Status>;
 }

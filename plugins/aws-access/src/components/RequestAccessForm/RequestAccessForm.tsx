@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useState } from 'react';
 import {
   EmptyState,
   Progress,
@@ -23,7 +23,6 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
@@ -32,19 +31,19 @@ import {
   duplicateGrantIdOf,
   GRANT_LIMITS,
   type Grant,
-  type GrantPreview,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import useAsync from 'react-use/esm/useAsync';
 import { formatDuration } from '../../lib/time';
 import { GrantPreviewPanel } from '../GrantPreviewPanel';
 import { DuplicateGrantNotice } from './DuplicateGrantNotice';
 import { awsAccessApiRef } from '../../api';
-import { useActions, useElementId } from '../../hooks';
+import { useActions, useRequestPreview } from '../../hooks';
 import { apiErrorMessage } from '../../lib/errors';
 import { fieldErrors } from '../../lib/validation';
 import { ActionPicker } from '../ActionPicker';
 import { DurationPicker } from '../DurationPicker';
 import { SubmittedGrant } from './SubmittedGrant';
+import { ReasonField, RequestFormLayout } from './RequestFormLayout';
 import { BreakGlassOption } from '../BreakGlass/BreakGlassOption';
 
 /**
@@ -69,12 +68,8 @@ export function RequestAccessForm(props: {
   const [submitError, setSubmitError] = useState<string>();
   const [duplicateOf, setDuplicateOf] = useState<string>();
   const [grant, setGrant] = useState<Grant>();
-  const [preview, setPreview] = useState<GrantPreview>();
-  const [previewError, setPreviewError] = useState<string>();
-  const [previewLoading, setPreviewLoading] = useState(false);
   const limits = useAsync(async () => (await api.listAccounts()).limits, [api]);
   const maxDurationMinutes = limits.value?.maxDurationMinutes;
-  const reasonId = useElementId('aws-access-request-reason');
 
   const body = {
     resourceArn,
@@ -86,6 +81,17 @@ export function RequestAccessForm(props: {
   };
   const errors = submitted ? fieldErrors(createGrantRequestSchema, body) : {};
   const bodyKey = JSON.stringify(body);
+  const {
+    preview,
+    error: previewError,
+    loading: previewLoading,
+  } = useRequestPreview({
+    schema: createGrantRequestSchema,
+    bodyKey,
+    fetchPreview: useMemo(() => api.previewGrant?.bind(api), [api]),
+    quiet: e => Boolean(duplicateGrantIdOf(e)),
+  });
+
   const breakGlassAllowed = preview?.breakGlass?.allowed ?? false;
   const breakGlassError =
     submitted &&
@@ -108,42 +114,6 @@ export function RequestAccessForm(props: {
     setSubmitError(undefined);
     setDuplicateOf(undefined);
   }, [bodyKey]);
-
-  // The preview follows the form, once the form itself finds nothing wrong.
-  useEffect(() => {
-    const parsed = createGrantRequestSchema.safeParse(JSON.parse(bodyKey));
-    if (!parsed.success || !api.previewGrant) {
-      setPreview(undefined);
-      setPreviewError(undefined);
-      return undefined;
-    }
-    let current = true;
-    const timer = setTimeout(async () => {
-      setPreviewLoading(true);
-      try {
-        const next = await api.previewGrant!(parsed.data);
-        if (current) {
-          setPreview(next);
-          setPreviewError(undefined);
-        }
-      } catch (e) {
-        if (current) {
-          setPreview(undefined);
-          setPreviewError(
-            duplicateGrantIdOf(e) ? undefined : apiErrorMessage(e),
-          );
-        }
-      } finally {
-        if (current) {
-          setPreviewLoading(false);
-        }
-      }
-    }, 300);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [api, bodyKey]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -201,96 +171,77 @@ export function RequestAccessForm(props: {
   }
 
   return (
-    <Box display="flex" flexWrap="wrap" style={{ gap: 24 }}>
-      <form
-        onSubmit={submit}
-        noValidate
-        aria-label="Request AWS access"
-        style={{ flex: '1 1 480px', minWidth: 0 }}
-      >
-        <Typography variant="body2" color="textSecondary" paragraph>
-          Access to <code>{resourceArn}</code> through a temporary IAM role that
-          allows only the actions you pick and ends by itself.
-        </Typography>
-        <Typography variant="body2" paragraph data-testid="request-limits">
-          Up to {GRANT_LIMITS.maxActions} actions
-          {maxDurationMinutes
-            ? `, for at most ${formatDuration(maxDurationMinutes)}`
-            : ''}
-          . The preview shows who approves before you send it.
-        </Typography>
-        <ActionPicker
-          resourceArn={resourceArn}
-          actions={actions.value}
-          selected={selected}
-          onChange={setSelected}
-          error={errors.actions}
-        />
-        <Box mt={3}>
-          <DurationPicker
-            value={durationMinutes}
-            onChange={setDuration}
-            error={errors.durationMinutes}
-          />
-        </Box>
-        <TextField
-          id={reasonId}
-          label="Reason"
-          required
-          value={reason}
-          onChange={e => setReason(e.target.value)}
-          error={Boolean(errors.reason)}
-          helperText={
-            errors.reason ??
-            `Why you need it; recorded with the grant (${reason.length}/${GRANT_LIMITS.maxReasonLength}).`
-          }
-          fullWidth
-          multiline
-          minRows={2}
-          variant="outlined"
-          margin="normal"
-        />
-        {(breakGlassAllowed || breakGlass) && preview?.breakGlass && (
-          <BreakGlassOption
-            maxDurationMinutes={preview.breakGlass.maxDurationMinutes}
-            checked={breakGlass}
-            onChange={setBreakGlass}
-            error={breakGlassError}
-          />
-        )}
-        {errors.resourceArn && (
-          <Alert severity="error">{errors.resourceArn}</Alert>
-        )}
-        {errors.accountId && <Alert severity="error">{errors.accountId}</Alert>}
-        {submitError && (
-          <Box mb={2}>
-            <Alert severity="error" role="alert">
-              {submitError}
-            </Alert>
-          </Box>
-        )}
-        {duplicateOf && (
-          <Box mb={2}>
-            <DuplicateGrantNotice grantId={duplicateOf} />
-          </Box>
-        )}
-        <Button
-          type="submit"
-          variant="contained"
-          color="primary"
-          disabled={busy}
-        >
-          {submitLabel(busy, breakGlass)}
-        </Button>
-      </form>
-      <Box flex="1 1 360px" minWidth={0}>
+    <RequestFormLayout
+      label="Request AWS access"
+      onSubmit={submit}
+      basis={480}
+      preview={
         <GrantPreviewPanel
           preview={preview}
           loading={previewLoading}
           error={previewError}
         />
+      }
+    >
+      <Typography variant="body2" color="textSecondary" paragraph>
+        Access to <code>{resourceArn}</code> through a temporary IAM role that
+        allows only the actions you pick and ends by itself.
+      </Typography>
+      <Typography variant="body2" paragraph data-testid="request-limits">
+        Up to {GRANT_LIMITS.maxActions} actions
+        {maxDurationMinutes
+          ? `, for at most ${formatDuration(maxDurationMinutes)}`
+          : ''}
+        . The preview shows who approves before you send it.
+      </Typography>
+      <ActionPicker
+        resourceArn={resourceArn}
+        actions={actions.value}
+        selected={selected}
+        onChange={setSelected}
+        error={errors.actions}
+      />
+      <Box mt={3}>
+        <DurationPicker
+          value={durationMinutes}
+          onChange={setDuration}
+          error={errors.durationMinutes}
+        />
       </Box>
-    </Box>
+      <ReasonField
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
+        recordedWith="the grant"
+      />
+      {(breakGlassAllowed || breakGlass) && preview?.breakGlass && (
+        <BreakGlassOption
+          maxDurationMinutes={preview.breakGlass.maxDurationMinutes}
+          checked={breakGlass}
+          onChange={setBreakGlass}
+          error={breakGlassError}
+        />
+      )}
+      {errors.resourceArn && (
+        <Alert severity="error">{errors.resourceArn}</Alert>
+      )}
+      {errors.accountId && <Alert severity="error">{errors.accountId}</Alert>}
+      {submitError && (
+        <Box mb={2}>
+          <Alert severity="error" role="alert">
+            {submitError}
+          </Alert>
+        </Box>
+      )}
+      {duplicateOf && (
+        <Box mb={2}>
+          <DuplicateGrantNotice grantId={duplicateOf} />
+        </Box>
+      )}
+      <Button type="submit" variant="contained" color="primary" disabled={busy}>
+        {submitLabel(busy, breakGlass)}
+      </Button>
+    </RequestFormLayout>
   );
 }
 

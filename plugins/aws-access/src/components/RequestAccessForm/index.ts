@@ -15,3 +15,4 @@
  */
 
 export { RequestAccessForm } from './RequestAccessForm';
+export { ReasonField, RequestFormLayout } from './RequestFormLayout';

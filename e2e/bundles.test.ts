@@ -1,0 +1,130 @@
+/*
+ * Copyright 2026 The Backstage AWS Access Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+// Bundles (issue #14): the guest adds two buckets in two accounts to one
+// request from their entity pages, picks actions per bucket, sees one part
+// per account in the preview, sends it and lands on the bundle's page.
+// Screenshots of the form and the bundle page at 1440x900.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  goto,
+  guestToken,
+  launchBrowser,
+  openSignedIn,
+  resourceEntityByArn,
+  screenshot,
+} from './browser.ts';
+
+const BUCKETS = [
+  { arn: 'arn:aws:s3:::sandbox-shared-assets', account: '123456789012' },
+  { arn: 'arn:aws:s3:::prod-analytics-lake', account: '210987654321' },
+];
+const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
+
+async function viewportShot(page: Page, name: string) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+test('guest requests two buckets in two accounts as one bundle', async () => {
+  const token = await guestToken();
+  const browser = await launchBrowser();
+  try {
+    const page = await openSignedIn(browser, '/');
+
+    // 1. "Add to request" on each bucket's page; the count follows.
+    for (const [i, bucket] of BUCKETS.entries()) {
+      const entity = await resourceEntityByArn(token, bucket.arn);
+      await goto(page, `/catalog/${entity.namespace}/resource/${entity.name}`);
+      await page
+        .getByRole('link', { name: 'Request access', exact: true })
+        .click();
+      await page.getByRole('button', { name: 'Add to request' }).click();
+      await page
+        .getByText(
+          `${i + 1} ${i === 0 ? 'resource' : 'resources'} in your request`,
+        )
+        .first()
+        .waitFor();
+    }
+    await page.getByRole('link', { name: 'Review and send' }).first().click();
+    await page.waitForURL(/\/aws-access\/request$/);
+
+    // 2. Actions per bucket, one duration and one reason.
+    for (const bucket of BUCKETS) {
+      const section = page.getByRole('region', {
+        name: `Resource ${bucket.arn}`,
+      });
+      await section
+        .getByRole('checkbox', { name: 's3:GetObject', exact: true })
+        .check();
+    }
+    await page
+      .getByRole('textbox', { name: /Reason/ })
+      .fill('e2e: reconcile the shared assets with the analytics lake');
+
+    // 3. The preview: one part per account.
+    const parts = page.getByTestId('bundle-preview-part');
+    await parts.nth(1).waitFor();
+    assert.equal(await parts.count(), 2);
+    for (const bucket of BUCKETS) {
+      await page
+        .getByTestId('bundle-preview')
+        .getByText(new RegExp(`^Account ${bucket.account}`))
+        .waitFor();
+    }
+    await viewportShot(page, 'bundle-request-form');
+    await screenshot(page, 'bundles-1-request-form');
+
+    // 4. One bundle is sent; its page lists both parts.
+    await page
+      .getByRole('button', { name: 'Request access to 2 resources' })
+      .click();
+    await page.waitForURL(/\/aws-access\/bundles\/[^/]+$/);
+    const rows = page.getByTestId('bundle-part');
+    await rows.nth(1).waitFor();
+    assert.equal(await rows.count(), 2);
+    for (const bucket of BUCKETS) {
+      await page
+        .getByRole('table', { name: 'Parts of the request' })
+        .getByText(bucket.account)
+        .waitFor();
+    }
+    await viewportShot(page, 'bundle-page');
+    await screenshot(page, 'bundles-2-bundle-page');
+
+    // 5. The API agrees: one bundle over both buckets.
+    const id = page.url().split('/').pop()!;
+    const bundle = (await fetch(
+      `${
+        process.env.BACKEND_URL ?? 'http://localhost:7007'
+      }/api/aws-access/bundles/${id}`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    ).then(r => r.json())) as {
+      grants: { accountId: string; targets?: { resourceArn: string }[] }[];
+    };
+    assert.deepEqual(
+      bundle.grants.map(g => g.accountId).sort(),
+      BUCKETS.map(b => b.account).sort(),
+    );
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 The Backstage AWS Access Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { useApi } from '@backstage/core-plugin-api';
+import type { AccessBundle } from '@backstage-aws-access/plugin-aws-access-common';
+import { awsAccessApiRef } from '../api';
+import { nextGrantRefreshMs } from './grantRefresh';
+import { LiveResource, useLiveResource } from './useLiveResource';
+
+/** A bundle, kept fresh while any of its parts is in motion. */
+export function useBundle(id: string): LiveResource<AccessBundle> {
+  const api = useApi(awsAccessApiRef);
+  return useLiveResource(
+    async () => {
+      if (!api.getBundle) {
+        throw new Error('This aws-access backend does not serve bundles.');
+      }
+      return api.getBundle(id);
+    },
+    [api, id],
+    value => nextGrantRefreshMs(value.grants),
+  );
+}
