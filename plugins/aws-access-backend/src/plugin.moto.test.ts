@@ -26,12 +26,10 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import request from 'supertest';
 import {
-  isMotoAvailable,
-  MotoServer,
-  sessionCredentials,
-} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
-import {
   ASSUME_GRANT_ROLES,
+  describeMoto,
+  type MotoBackend,
+  sessionCredentials,
   startMotoBackend,
 } from './service/__testUtils__/motoBackend';
 
@@ -47,12 +45,10 @@ jest.setTimeout(150_000);
 const BUCKET = 'granted-bucket';
 const OTHER_BUCKET = 'other-bucket';
 
-const describeMoto = isMotoAvailable() ? describe : describe.skip;
-
 describeMoto(
   'grants used with the requester’s own AWS keys (moto, IAM enforced)',
   () => {
-    let moto: MotoServer;
+    let moto: MotoBackend['moto'];
     let server: Parameters<typeof request>[0];
     let keys: Record<string, AwsCredentialIdentity>;
     const aws = () => ({ region: 'us-east-1', forcePathStyle: true });

@@ -33,10 +33,10 @@ import {
   testPolicy,
 } from '../service/__testUtils__/testPermissions';
 import {
-  isMotoAvailable,
-  MotoServer,
-} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
-import { startMotoBackend } from '../service/__testUtils__/motoBackend';
+  describeMoto,
+  type MotoBackend,
+  startMotoBackend,
+} from '../service/__testUtils__/motoBackend';
 
 /**
  * An MCP client (the SDK's Streamable HTTP transport) against a started
@@ -49,10 +49,8 @@ jest.setTimeout(120_000);
 const BUCKET = 'mcp-bucket';
 const ALICE = 'user:default/alice';
 
-const describeMoto = isMotoAvailable() ? describe : describe.skip;
-
 describeMoto('aws-access over MCP', () => {
-  let moto: MotoServer;
+  let moto: MotoBackend['moto'];
   let backend: Awaited<ReturnType<typeof startMotoBackend>>['backend'];
   let url: URL;
 

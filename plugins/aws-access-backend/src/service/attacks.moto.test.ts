@@ -27,12 +27,10 @@ import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import {
-  isMotoAvailable,
-  MotoServer,
-  sessionCredentials,
-} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
-import {
   ASSUME_GRANT_ROLES,
+  describeMoto,
+  type MotoBackend,
+  sessionCredentials,
   startMotoBackend,
 } from './__testUtils__/motoBackend';
 
@@ -45,10 +43,8 @@ import {
 jest.setTimeout(120_000);
 
 const BUCKET = 'granted-bucket';
-const describeMoto = isMotoAvailable() ? describe : describe.skip;
-
 describeMoto('attacks against moto with IAM enforced', () => {
-  let moto: MotoServer;
+  let moto: MotoBackend['moto'];
   let server: Parameters<typeof request>[0];
   let keys: Record<string, AwsCredentialIdentity>;
   const aws = { region: 'us-east-1' };

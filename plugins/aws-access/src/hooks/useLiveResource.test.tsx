@@ -33,7 +33,7 @@ describe('useLiveResource', () => {
   let deliver: () => void;
   const signals: SignalApi = {
     subscribe: (_channel, onMessage) => {
-      deliver = () => onMessage({ grantId: 'g1', type: 'revoked' });
+      deliver = () => onMessage({ grantId: 'g1', type: 'revoked' } as any);
       return { unsubscribe: () => {} };
     },
   };

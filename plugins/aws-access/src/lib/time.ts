@@ -40,18 +40,27 @@ export function formatRemaining(
   return left.toFormat(left.minutes > 0 ? "m'm' ss's'" : "s's'");
 }
 
+// A form renders the same few durations on every keystroke, and luxon builds
+// Intl formatters for each call: the words are kept once made.
+const durationWords = new Map<number, string>();
+
 /**
  * A duration in minutes for people: `15 minutes`, `1 hour`,
  * `1 hour, 30 minutes` (units left out when nothing is in them).
  */
 export function formatDuration(minutes: number): string {
-  const { hours, minutes: rest } = Duration.fromObject({ minutes })
-    .shiftTo('hours', 'minutes')
-    .toObject();
-  return Duration.fromObject({
-    ...(hours ? { hours } : {}),
-    ...(rest || !hours ? { minutes: rest } : {}),
-  }).toHuman();
+  let words = durationWords.get(minutes);
+  if (words === undefined) {
+    const { hours, minutes: rest } = Duration.fromObject({ minutes })
+      .shiftTo('hours', 'minutes')
+      .toObject();
+    words = Duration.fromObject({
+      ...(hours ? { hours } : {}),
+      ...(rest || !hours ? { minutes: rest } : {}),
+    }).toHuman();
+    durationWords.set(minutes, words);
+  }
+  return words;
 }
 
 /** An ISO timestamp in the viewer's locale and time zone. */

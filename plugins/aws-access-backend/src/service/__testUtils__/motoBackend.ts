@@ -23,16 +23,23 @@ import {
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { BackendFeature } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { ANNOTATION_AWS_PRINCIPAL_ARN } from '@backstage-aws-access/plugin-aws-access-common';
 import {
   createUserWithKeys,
+  isMotoAvailable,
   MotoServer,
   startMotoServer,
 } from '@backstage-aws-access/plugin-aws-access-node/testUtils';
 import { awsAccessPlugin } from '../../plugin';
-import { discoveredResource } from './testApp';
+import { awsUser, discoveredResource } from './testApp';
+
+export { sessionCredentials } from '@backstage-aws-access/plugin-aws-access-node/testUtils';
+
+/** `describe` where `moto_server` is installed; skipped elsewhere. */
+export const describeMoto = isMotoAvailable() ? describe : describe.skip;
+
+/** What {@link startMotoBackend} started. */
+export type MotoBackend = Awaited<ReturnType<typeof startMotoBackend>>;
 
 /** The account every moto suite's backend manages. */
 export const MOTO_ACCOUNT = '123456789012';
@@ -45,22 +52,6 @@ export const ASSUME_GRANT_ROLES: IamAllow = {
   Action: 'sts:AssumeRole',
   Resource: `arn:aws:iam::${MOTO_ACCOUNT}:role/backstage-access/*`,
 };
-
-/** A user entity whose AWS principal is their IAM user in the moto account. */
-export function motoUser(name: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        [ANNOTATION_AWS_PRINCIPAL_ARN]: `arn:aws:iam::${MOTO_ACCOUNT}:user/${name}`,
-      },
-    },
-    spec: {},
-  };
-}
 
 /**
  * The whole aws-access plugin, started against a fresh moto: the buckets
@@ -108,7 +99,7 @@ export async function startMotoBackend(options: {
       awsAccessPlugin,
       catalogServiceMock.factory({
         entities: [
-          ...users.map(motoUser),
+          ...users.map(name => awsUser(name, MOTO_ACCOUNT)),
           ...options.buckets.map(bucket =>
             discoveredResource({
               name: bucket,

@@ -14,10 +14,8 @@
  * limitations under the License.
  */
 
-import { useApi } from '@backstage/core-plugin-api';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
-import { awsAccessApiRef } from '../../api';
 import { useCurrentUserRef } from '../../hooks';
 import { isSameEntityRef } from '../../lib/entityRefs';
 import { EndGrantButton } from '../ConfirmGrantActionDialog';
@@ -34,7 +32,6 @@ export function CancelRequestButton(props: {
   size?: 'small' | 'medium';
 }) {
   const { grant, onCancelled, size = 'small' } = props;
-  const api = useApi(awsAccessApiRef);
   const user = useCurrentUserRef();
 
   if (
@@ -46,14 +43,9 @@ export function CancelRequestButton(props: {
 
   return (
     <EndGrantButton
-      label="Cancel request"
+      grant={grant}
+      ending="cancel"
       size={size}
-      idPrefix="aws-access-cancel"
-      title="Cancel this request?"
-      keepLabel="Keep request"
-      busyLabel="Cancelling…"
-      doneMessage="Request cancelled"
-      end={body => api.cancelGrant(grant.id, body)}
       onEnded={onCancelled}
     >
       <DialogContentText>

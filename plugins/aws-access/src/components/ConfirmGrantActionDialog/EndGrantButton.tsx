@@ -15,35 +15,53 @@
  */
 
 import type { ReactNode } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
 import {
   revokeGrantRequestSchema,
   type Grant,
-  type RevokeGrantRequest,
 } from '@backstage-aws-access/plugin-aws-access-common';
+import { awsAccessApiRef } from '../../api';
 import { ConfirmGrantActionButton } from './ConfirmGrantActionButton';
 import { useOptionalNote } from './useOptionalNote';
 
+/** The words of each way to end a grant. */
+const ENDINGS = {
+  revoke: {
+    label: 'Revoke',
+    color: 'secondary',
+    idPrefix: 'aws-access-revoke',
+    title: 'Revoke access?',
+    cancelLabel: 'Cancel',
+    busyLabel: 'Revoking…',
+    done: 'Access revoked',
+  },
+  cancel: {
+    label: 'Cancel request',
+    color: undefined,
+    idPrefix: 'aws-access-cancel',
+    title: 'Cancel this request?',
+    cancelLabel: 'Keep request',
+    busyLabel: 'Cancelling…',
+    done: 'Request cancelled',
+  },
+} as const;
+
 /**
- * A confirmed action that ends a grant (revoke, cancel). Both take the same
- * body, an optional reason, so both check it against the revoke schema.
+ * A confirmed action that ends a grant: revoking it, or cancelling a
+ * request. Both take the same body, an optional reason, so both check it
+ * against the revoke schema.
  */
 export function EndGrantButton(props: {
-  label: string;
-  color?: 'secondary';
+  grant: Grant;
+  ending: keyof typeof ENDINGS;
   size: 'small' | 'medium';
-  idPrefix: string;
-  title: string;
-  /** The words of the button that closes the dialog and ends nothing. */
-  keepLabel: string;
-  busyLabel: string;
-  /** What the user is told once the grant has ended. */
-  doneMessage: string;
-  end: (body: RevokeGrantRequest) => Promise<Grant>;
   onEnded?: (grant: Grant) => void;
   /** What ending it means, for the dialog. */
   children: ReactNode;
 }) {
-  const { end, onEnded, doneMessage, keepLabel, children, ...button } = props;
+  const { grant, ending, onEnded, children, size } = props;
+  const api = useApi(awsAccessApiRef);
+  const { done, ...words } = ENDINGS[ending];
   const reason = useOptionalNote(
     'reason',
     'Reason (optional)',
@@ -52,17 +70,20 @@ export function EndGrantButton(props: {
 
   return (
     <ConfirmGrantActionButton
-      {...button}
+      {...words}
+      size={size}
       note={reason.note}
-      cancelLabel={keepLabel}
-      confirmLabel={props.label}
+      confirmLabel={words.label}
       confirmColor="secondary"
       confirmDisabled={Boolean(reason.note.error)}
       onConfirm={async () => {
-        const ended = await end(reason.body);
+        const ended =
+          ending === 'revoke'
+            ? await api.revokeGrant(grant.id, reason.body)
+            : await api.cancelGrant(grant.id, reason.body);
         reason.clear();
         onEnded?.(ended);
-        return doneMessage;
+        return done;
       }}
     >
       {children}

@@ -14,11 +14,9 @@
  * limitations under the License.
  */
 
-import { useApi } from '@backstage/core-plugin-api';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
-import { awsAccessApiRef } from '../../api';
 import { EndGrantButton } from '../ConfirmGrantActionDialog';
 
 /**
@@ -31,19 +29,12 @@ export function RevokeGrantButton(props: {
   size?: 'small' | 'medium';
 }) {
   const { grant, onRevoked, size = 'small' } = props;
-  const api = useApi(awsAccessApiRef);
 
   return (
     <EndGrantButton
-      label="Revoke"
-      color="secondary"
+      grant={grant}
+      ending="revoke"
       size={size}
-      idPrefix="aws-access-revoke"
-      title="Revoke access?"
-      keepLabel="Cancel"
-      busyLabel="Revoking…"
-      doneMessage="Access revoked"
-      end={body => api.revokeGrant(grant.id, body)}
       onEnded={onRevoked}
     >
       <DialogContentText>
