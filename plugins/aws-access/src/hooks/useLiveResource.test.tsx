@@ -20,13 +20,17 @@ import { TestApiProvider } from '@backstage/test-utils';
 import type { ReactNode } from 'react';
 import { useLiveResource } from './useLiveResource';
 
-/** A promise the test settles when it chooses. */
-function deferred<T>() {
-  let resolve: (value: T) => void = () => {};
-  const promise = new Promise<T>(r => {
-    resolve = r;
+/** A fetcher whose first answer the test holds back; the next is `then`. */
+function holdingBackFirst(then: string) {
+  let releaseFirst: (value: string) => void = () => {};
+  const first = new Promise<string>(resolve => {
+    releaseFirst = resolve;
   });
-  return { promise, resolve };
+  const fetcher = jest
+    .fn()
+    .mockReturnValueOnce(first)
+    .mockResolvedValueOnce(then);
+  return { fetcher, releaseFirst };
 }
 
 describe('useLiveResource', () => {
@@ -57,7 +61,9 @@ describe('useLiveResource', () => {
       { wrapper },
     );
     expect(result.current.loading).toBe(true);
-    await waitFor(() => expect(result.current.value).toBe('active'));
+    await waitFor(() => expect(result.current.value).toBe('active'), {
+      timeout: 5000,
+    });
     expect(result.current.loading).toBe(false);
     await new Promise(r => setTimeout(r, 50));
     expect(fetcher).toHaveBeenCalledTimes(3);
@@ -88,34 +94,26 @@ describe('useLiveResource', () => {
   });
 
   it('never shows a slow answer for inputs that have changed since', async () => {
-    const slow = deferred<string>();
-    const fetcher = jest
-      .fn()
-      .mockReturnValueOnce(slow.promise)
-      .mockResolvedValueOnce('for b');
+    const { fetcher, releaseFirst } = holdingBackFirst('for b');
     const { result, rerender } = renderHook(
       ({ id }) => useLiveResource(fetcher, [id], () => undefined),
       { wrapper, initialProps: { id: 'a' } },
     );
     rerender({ id: 'b' });
     await waitFor(() => expect(result.current.value).toBe('for b'));
-    await act(async () => slow.resolve('for a'));
+    await act(async () => releaseFirst('for a'));
     expect(result.current.value).toBe('for b');
   });
 
   it('asks again when a signal arrives while a load is under way', async () => {
-    const first = deferred<string>();
-    const fetcher = jest
-      .fn()
-      .mockReturnValueOnce(first.promise)
-      .mockResolvedValueOnce('after the change');
+    const { fetcher, releaseFirst } = holdingBackFirst('after the change');
     const { result } = renderHook(
       () => useLiveResource(fetcher, [], () => undefined),
       { wrapper },
     );
     // The change lands while the first answer, read before it, is on its way.
     act(() => deliver());
-    await act(async () => first.resolve('before the change'));
+    await act(async () => releaseFirst('before the change'));
     await waitFor(() => expect(result.current.value).toBe('after the change'));
     expect(fetcher).toHaveBeenCalledTimes(2);
   });
