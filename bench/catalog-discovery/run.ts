@@ -54,6 +54,7 @@ const RUNS: Array<{ mode: Mode; label: string }> = [
   { mode: 'ours-all', label: `ours, all 8 types (${count(ALL)})` },
   { mode: 'ours-s3', label: `ours, S3 only (${count(BUCKETS)})` },
   { mode: 'roadie-s3', label: `roadie 5.11 S3 (${count(BUCKETS)})` },
+  { mode: 'floor-s3', label: `floor: raw SDK S3 (${count(BUCKETS)})` },
 ];
 
 type Calls = Record<string, number>;
@@ -196,8 +197,35 @@ async function main() {
 
     const ours = results.find(r => r.mode === 'ours-s3')!;
     const roadie = results.find(r => r.mode === 'roadie-s3')!;
+    const floor = results.find(r => r.mode === 'floor-s3')!;
     const ratio = (a: number, b: number) =>
       `${(a / b).toFixed(3)} (${(b / a).toFixed(1)}x)`;
+    const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+    console.log('\nTargets for the S3-only run:');
+    console.log(
+      `  wall time ${seconds(ours.wallMs)} <= 1.5 x floor ${seconds(
+        floor.wallMs,
+      )} (${(ours.wallMs / floor.wallMs).toFixed(2)}x): ${verdict(
+        ours.wallMs <= 1.5 * floor.wallMs,
+      )}`,
+    );
+    console.log(
+      `  AWS calls ${total(ours.calls)} <= 30 (floor ${total(
+        floor.calls,
+      )}): ${verdict(total(ours.calls) <= 30)}`,
+    );
+    console.log(
+      `  peak RSS ${mib(ours.peakRssBytes)} <= 250 MiB: ${verdict(
+        ours.peakRssBytes <= 250 * 2 ** 20,
+      )}`,
+    );
+    console.log(
+      `  ${(roadie.wallMs / ours.wallMs).toFixed(
+        1,
+      )}x faster than roadie >= 20x: ${verdict(
+        roadie.wallMs >= 20 * ours.wallMs,
+      )}`,
+    );
     console.log(
       `\nRatios ours / roadie on the same ${count(
         BUCKETS,

@@ -38,13 +38,11 @@ import type {
   EntityProviderConnection,
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
-import { AWSS3BucketProvider } from '@roadiehq/catalog-backend-module-aws';
-import { DefaultAwsClientFactory } from '../../../plugins/aws-access-node/src/aws/DefaultAwsClientFactory';
-import { AwsResourceEntityProvider } from '../../../plugins/catalog-backend-module-aws-access/src/AwsResourceEntityProvider';
-import { readAwsAccessConfig } from '../../../plugins/aws-access-node/src/config/AwsAccessConfig';
+import type { AwsResourceEntityProvider } from '../../../plugins/catalog-backend-module-aws-access/src/AwsResourceEntityProvider';
 import { ACCOUNTS, OTHER_REGION, S3_REGION, readerRoleArn } from './accounts';
 
-export type Mode = 'ours-all' | 'ours-s3' | 'roadie-s3';
+/** `floor-s3`: the raw SDK calls any S3 discovery needs (src/floor.ts). */
+export type Mode = 'ours-all' | 'ours-s3' | 'roadie-s3' | 'floor-s3';
 
 export interface MeasureResult {
   mode: Mode;
@@ -95,9 +93,53 @@ const runOnce: SchedulerServiceTaskRunner = {
   },
 };
 
-function providersFor(mode: Mode, problems: string[]): EntityProvider[] {
+/**
+ * A module loaded when a mode needs it. (The bench runs as CommonJS through
+ * the CLI's transform, where `import()` of a TypeScript file loses names.)
+ */
+function load<T>(path: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path);
+}
+
+/**
+ * Each mode loads only its own code: a process measuring ours never holds
+ * roadie's modules (nor the other way round), so peak RSS is the run's own.
+ */
+async function providersFor(
+  mode: Mode,
+  problems: string[],
+): Promise<EntityProvider[]> {
   const logger = recordingLogger(problems);
+  if (mode === 'floor-s3') {
+    const { floorS3 } = load<typeof import('./floor')>('./floor');
+    return [
+      {
+        getProviderName: () => 'floor',
+        connect: async connection => {
+          const accounts = await floorS3();
+          await connection.applyMutation({
+            type: 'full',
+            entities: accounts.flatMap(buckets =>
+              [...buckets].map(([name, owner]) => ({
+                locationKey: 'floor',
+                entity: {
+                  apiVersion: 'backstage.io/v1alpha1',
+                  kind: 'Resource',
+                  metadata: { name, title: name },
+                  spec: { type: 's3-bucket', owner: owner ?? 'unknown' },
+                },
+              })),
+            ),
+          });
+        },
+      },
+    ];
+  }
   if (mode === 'roadie-s3') {
+    const { AWSS3BucketProvider } = load<
+      typeof import('@roadiehq/catalog-backend-module-aws')
+    >('@roadiehq/catalog-backend-module-aws');
     // One provider per account, as its README wires them. Without
     // `useTemporaryCredentials` its S3 client gets the credential provider
     // as its whole config (`new S3(credentials)`) and so runs on the default
@@ -127,6 +169,17 @@ function providersFor(mode: Mode, problems: string[]): EntityProvider[] {
       })),
     },
   });
+  const { DefaultAwsClientFactory } = load<
+    typeof import('../../../plugins/aws-access-node/src/aws/DefaultAwsClientFactory')
+  >('../../../plugins/aws-access-node/src/aws/DefaultAwsClientFactory');
+  const { AwsResourceEntityProvider } = load<
+    typeof import('../../../plugins/catalog-backend-module-aws-access/src/AwsResourceEntityProvider')
+  >(
+    '../../../plugins/catalog-backend-module-aws-access/src/AwsResourceEntityProvider',
+  );
+  const { readAwsAccessConfig } = load<
+    typeof import('../../../plugins/aws-access-node/src/config/AwsAccessConfig')
+  >('../../../plugins/aws-access-node/src/config/AwsAccessConfig');
   const config = readAwsAccessConfig(rootConfig);
   return [
     AwsResourceEntityProvider.fromConfig(config, {
@@ -144,7 +197,7 @@ async function measure(mode: Mode): Promise<MeasureResult> {
     applyMutation: async mutation => void mutations.push(mutation),
     refresh: async () => {},
   };
-  const providers = providersFor(mode, problems);
+  const providers = await providersFor(mode, problems);
 
   global.gc?.();
   const baseline = process.memoryUsage();
@@ -162,8 +215,8 @@ async function measure(mode: Mode): Promise<MeasureResult> {
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
 
   for (const provider of providers) {
-    if (provider instanceof AwsResourceEntityProvider) {
-      for (const part of provider.getStatus()) {
+    if ('getStatus' in provider) {
+      for (const part of (provider as AwsResourceEntityProvider).getStatus()) {
         if (part.status === 'error') {
           problems.push(`${part.accountId} ${part.type}: ${part.error}`);
         }
@@ -184,7 +237,9 @@ async function measure(mode: Mode): Promise<MeasureResult> {
     }
   }
   const fallbackOwner =
-    mode === 'roadie-s3' ? 'unknown' : 'group:default/unowned';
+    mode === 'roadie-s3' || mode === 'floor-s3'
+      ? 'unknown'
+      : 'group:default/unowned';
   const ownerFallback = entities.filter(
     e => e.spec?.owner === fallbackOwner,
   ).length;

@@ -14,33 +14,10 @@
  * limitations under the License.
  */
 
-import { render, screen } from '@testing-library/react';
-import App from './App';
-
-/** Renders the app as a browser would load it with this `app` config. */
-function renderApp(app: object) {
-  process.env = {
-    NODE_ENV: 'test',
-    APP_CONFIG: [
-      {
-        data: {
-          app: { title: 'Test', ...app },
-          backend: { baseUrl: 'http://localhost:7007' },
-        },
-        context: 'test',
-      },
-    ] as any,
-  };
-  return render(App.createRoot());
-}
+import { screen } from '@testing-library/react';
+import { renderApp } from './__testUtils__/renderApp';
 
 describe('the sign-in page', () => {
-  // An app reads its config once, so each case is a test file of its own.
-  const env = process.env;
-  afterEach(() => {
-    process.env = env;
-  });
-
   it('is gone with the extension setting app-config.production.yaml carries', async () => {
     renderApp({ extensions: [{ 'sign-in-page:app': false }] });
 

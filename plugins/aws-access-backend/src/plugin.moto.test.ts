@@ -14,35 +14,24 @@
  * limitations under the License.
  */
 
-import { IAMClient } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import {
-  CreateBucketCommand,
   GetObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import request from 'supertest';
-import { awsAccessPlugin } from './plugin';
-import { discoveredResource } from './service/__testUtils__/testApp';
 import {
-  isMotoAvailable,
-  MotoServer,
-  startMotoServer,
-} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
-import {
-  createUserWithKeys,
+  ASSUME_GRANT_ROLES,
+  describeMoto,
+  type MotoBackend,
   sessionCredentials,
-} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
+  startMotoBackend,
+} from './service/__testUtils__/motoBackend';
 
 /**
  * The whole plugin against a real moto with IAM enforced: what a requester
@@ -53,18 +42,15 @@ import {
  */
 jest.setTimeout(150_000);
 
-const ACCOUNT = '123456789012';
 const BUCKET = 'granted-bucket';
 const OTHER_BUCKET = 'other-bucket';
-
-const describeMoto = isMotoAvailable() ? describe : describe.skip;
 
 describeMoto(
   'grants used with the requester’s own AWS keys (moto, IAM enforced)',
   () => {
-    let moto: MotoServer;
+    let moto: MotoBackend['moto'];
     let server: Parameters<typeof request>[0];
-    const keys: Record<string, AwsCredentialIdentity> = {};
+    let keys: Record<string, AwsCredentialIdentity>;
     const aws = () => ({ region: 'us-east-1', forcePathStyle: true });
 
     async function useRole(user: string, roleArn: string) {
@@ -98,74 +84,19 @@ describeMoto(
     }
 
     beforeAll(async () => {
-      moto = await startMotoServer();
-      const iam = new IAMClient(aws());
-      // The backend runs as an IAM user of its own: with auth enforced, moto
-      // only accepts keys of users that exist.
-      const assumeGrantRoles = {
-        Action: 'sts:AssumeRole',
-        Resource: `arn:aws:iam::${ACCOUNT}:role/backstage-access/*`,
-      };
-      for (const [user, allow] of [
-        ['backstage', { Action: '*', Resource: '*' }],
-        ['alice', assumeGrantRoles],
-        ['bob', assumeGrantRoles],
-      ] as const) {
-        keys[user] = (await createUserWithKeys(iam, user, allow)).credentials;
-      }
-      const s3 = new S3Client(aws());
-      for (const bucket of [BUCKET, OTHER_BUCKET]) {
-        await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-        await s3.send(
-          new PutObjectCommand({ Bucket: bucket, Key: 'data.txt', Body: 'hi' }),
-        );
-      }
-      process.env.AWS_ACCESS_KEY_ID = keys.backstage.accessKeyId;
-      process.env.AWS_SECRET_ACCESS_KEY = keys.backstage.secretAccessKey;
-
-      ({ server } = await startTestBackend({
-        features: [
-          awsAccessPlugin,
-          catalogServiceMock.factory({
-            entities: [
-              {
-                apiVersion: 'backstage.io/v1alpha1',
-                kind: 'User',
-                metadata: {
-                  name: 'alice',
-                  annotations: {
-                    'aws.amazon.com/principal-arn': `arn:aws:iam::${ACCOUNT}:user/alice`,
-                  },
-                },
-                spec: {},
-              },
-              discoveredResource({
-                name: BUCKET,
-                arn: `arn:aws:s3:::${BUCKET}`,
-                accountId: ACCOUNT,
-              }),
-            ],
-          }),
-          mockServices.rootConfig.factory({
-            data: {
-              awsAccess: {
-                // Nothing discovers here: no wait for a first discovery.
-                catalog: { enabled: false },
-                accounts: [
-                  { accountId: ACCOUNT, name: 'home', regions: ['us-east-1'] },
-                ],
-                schedules: {
-                  expirySweep: {
-                    frequency: { seconds: 5 },
-                    timeout: { minutes: 1 },
-                  },
-                },
-              },
-            },
-          }),
-        ],
+      ({ moto, server, keys } = await startMotoBackend({
+        buckets: [BUCKET, OTHER_BUCKET],
+        iamUsers: {
+          backstage: { Action: '*', Resource: '*' },
+          alice: ASSUME_GRANT_ROLES,
+          bob: ASSUME_GRANT_ROLES,
+        },
+        awsAccess: {
+          schedules: {
+            expirySweep: { frequency: { seconds: 5 }, timeout: { minutes: 1 } },
+          },
+        },
       }));
-      await moto.enforceAuth(true);
     });
 
     afterAll(async () => {

@@ -34,3 +34,4 @@ export * from './duplicateGrant';
 export * from './fieldLabels';
 export * from './grantEventTypes';
 export * from './bundles';
+export * from './entityRefs';

@@ -45,7 +45,8 @@ import {
 } from './testUtils/motoAccounts';
 import { seedAccount, type SeededNames } from './testUtils/seedResources';
 
-jest.setTimeout(60_000);
+// Seeding moto takes most of it, and far longer on a loaded shared machine.
+jest.setTimeout(240_000);
 
 const CLOUDFORMATION_TYPES: Record<string, string> = {
   's3-bucket': 'AWS::S3::Bucket',

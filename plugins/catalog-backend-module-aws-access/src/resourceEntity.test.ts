@@ -40,6 +40,12 @@ describe('tagToEntityRef', () => {
     expect(tagToEntityRef('user:jane', 'group')).toBe('user:default/jane');
   });
 
+  it('gives the lower-case ref the inventory compares owners in', () => {
+    expect(tagToEntityRef(' Group:Payments/Team-A ', 'group')).toBe(
+      'group:payments/team-a',
+    );
+  });
+
   it('ignores values the catalog would refuse', () => {
     expect(tagToEntityRef('Team A!', 'group')).toBeUndefined();
   });

@@ -20,13 +20,13 @@ import {
   Entity,
   KubernetesValidatorFunctions,
   parseEntityRef,
-  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_ARN,
   ANNOTATION_AWS_REGION,
   ANNOTATION_AWS_RESOURCE_TYPE,
+  normalizeEntityRef,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import type { DiscoveredResource, ResourceDiscoverer } from './discovery';
 import { resourceEntityName } from '@backstage-aws-access/plugin-aws-access-node';
@@ -40,29 +40,23 @@ export interface OwnershipOptions {
 
 /**
  * Reads a tag value as an entity ref: `team-a` means `<defaultKind>:default/team-a`,
- * `user:jane` and `group:payments/team-a` are taken as written. Values the
- * catalog would refuse (spaces, slashes in names) give `undefined`, so one
- * badly tagged resource cannot fail the whole batch.
+ * `user:jane` and `group:payments/team-a` are taken as written, in the
+ * lower-case form the inventory compares owners in. Values the catalog would
+ * refuse (spaces, slashes in names) give `undefined`, so one badly tagged
+ * resource cannot fail the whole batch.
  */
 export function tagToEntityRef(
   value: string | undefined,
   defaultKind: string,
 ): string | undefined {
-  const text = value?.trim();
-  if (!text) return undefined;
-  try {
-    const ref = parseEntityRef(text, {
-      defaultKind,
-      defaultNamespace: 'default',
-    });
-    const valid =
-      KubernetesValidatorFunctions.isValidObjectName(ref.name) &&
-      KubernetesValidatorFunctions.isValidNamespace(ref.namespace) &&
-      /^[a-zA-Z][a-z0-9A-Z]*$/.test(ref.kind);
-    return valid ? stringifyEntityRef(ref) : undefined;
-  } catch {
-    return undefined;
-  }
+  const ref = value?.trim() && normalizeEntityRef(value.trim(), defaultKind);
+  if (!ref) return undefined;
+  const { kind, namespace, name } = parseEntityRef(ref);
+  const valid =
+    KubernetesValidatorFunctions.isValidObjectName(name) &&
+    KubernetesValidatorFunctions.isValidNamespace(namespace) &&
+    /^[a-z][a-z0-9]*$/.test(kind);
+  return valid ? ref : undefined;
 }
 
 /**

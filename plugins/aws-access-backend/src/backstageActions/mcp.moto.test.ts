@@ -14,37 +14,29 @@
  * limitations under the License.
  */
 
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   actionsRegistryServiceFactory,
   actionsServiceFactory,
 } from '@backstage/backend-defaults/alpha';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { AddressInfo } from 'node:net';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { awsAccessPlugin } from '../plugin';
 import {
   policyPermissions,
   testPolicy,
 } from '../service/__testUtils__/testPermissions';
-import { discoveredResource } from '../service/__testUtils__/testApp';
 import {
-  isMotoAvailable,
-  MotoServer,
-  startMotoServer,
-} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
+  describeMoto,
+  type MotoBackend,
+  startMotoBackend,
+} from '../service/__testUtils__/motoBackend';
 
 /**
  * An MCP client (the SDK's Streamable HTTP transport) against a started
@@ -54,25 +46,31 @@ import {
  */
 jest.setTimeout(120_000);
 
-const ACCOUNT = '123456789012';
 const BUCKET = 'mcp-bucket';
 const ALICE = 'user:default/alice';
 
-const describeMoto = isMotoAvailable() ? describe : describe.skip;
-
 describeMoto('aws-access over MCP', () => {
-  let moto: MotoServer;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let moto: MotoBackend['moto'];
+  let backend: Awaited<ReturnType<typeof startMotoBackend>>['backend'];
   let url: URL;
 
   beforeAll(async () => {
-    moto = await startMotoServer();
-    await new S3Client({ region: 'us-east-1', forcePathStyle: true }).send(
-      new CreateBucketCommand({ Bucket: BUCKET }),
-    );
-    backend = await startTestBackend({
+    ({ moto, backend } = await startMotoBackend({
+      buckets: [BUCKET],
+      users: ['alice'],
+      config: {
+        backend: { actions: { pluginSources: ['aws-access'] } },
+        mcpActions: {
+          servers: {
+            'aws-access': {
+              name: 'aws-access',
+              description: 'Time-bound AWS access',
+              filter: { include: [{ id: 'aws-access:*' }] },
+            },
+          },
+        },
+      },
       features: [
-        awsAccessPlugin,
         mcpActionsPlugin,
         actionsRegistryServiceFactory,
         actionsServiceFactory,
@@ -91,49 +89,8 @@ describeMoto('aws-access over MCP', () => {
               },
             ),
         }),
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'User',
-              metadata: {
-                name: 'alice',
-                namespace: 'default',
-                annotations: {
-                  'aws.amazon.com/principal-arn': `arn:aws:iam::${ACCOUNT}:user/alice`,
-                },
-              },
-              spec: {},
-            },
-            discoveredResource({
-              name: BUCKET,
-              arn: `arn:aws:s3:::${BUCKET}`,
-              accountId: ACCOUNT,
-            }),
-          ],
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { actions: { pluginSources: ['aws-access'] } },
-            mcpActions: {
-              servers: {
-                'aws-access': {
-                  name: 'aws-access',
-                  description: 'Time-bound AWS access',
-                  filter: { include: [{ id: 'aws-access:*' }] },
-                },
-              },
-            },
-            awsAccess: {
-              catalog: { enabled: false },
-              accounts: [
-                { accountId: ACCOUNT, name: 'home', regions: ['us-east-1'] },
-              ],
-            },
-          },
-        }),
       ],
-    });
+    }));
     const { port } = backend.server.address() as AddressInfo;
     url = new URL(`http://localhost:${port}/api/mcp-actions/v1/aws-access`);
   });

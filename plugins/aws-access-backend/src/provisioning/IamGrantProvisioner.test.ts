@@ -39,12 +39,15 @@ import {
   UpdateAssumeRolePolicyCommand,
   UpdateRoleCommand,
 } from '@aws-sdk/client-iam';
-import { mockServices } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  registerMswTestHooks,
+} from '@backstage/backend-test-utils';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
 import { AwsClientFactory } from '@backstage-aws-access/plugin-aws-access-node';
 import { IamGrantProvisioner } from './IamGrantProvisioner';
 import { renderGrantPolicies } from './policies';
@@ -750,38 +753,37 @@ describe('IamGrantProvisioner', () => {
 
 /**
  * Retries happen in the SDK's middleware, which a mocked `send` skips, so
- * they are checked against a local HTTP endpoint that throttles.
+ * they are checked against an IAM endpoint (msw) that throttles.
  */
 describe('IamGrantProvisioner retries', () => {
-  let server: Server;
+  const server = setupServer();
+  registerMswTestHooks(server);
   let requests: string[];
   let answers: Array<{ status: number; body: string }>;
   const savedEndpoint = process.env.AWS_ENDPOINT_URL;
+  const endpoint = 'http://iam.aws-access.test';
 
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', chunk => (body += chunk));
-      req.on('end', () => {
-        requests.push(new URLSearchParams(body).get('Action') ?? '');
-        const answer = answers.shift() ?? { status: 500, body: '' };
-        res.writeHead(answer.status, { 'content-type': 'text/xml' });
-        res.end(answer.body);
-      });
-    });
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    process.env.AWS_ENDPOINT_URL = `http://127.0.0.1:${
-      (server.address() as AddressInfo).port
-    }`;
+  beforeAll(() => {
+    process.env.AWS_ENDPOINT_URL = endpoint;
   });
 
-  afterAll(async () => {
+  afterAll(() => {
     process.env.AWS_ENDPOINT_URL = savedEndpoint;
-    await new Promise(resolve => server.close(resolve));
   });
 
   beforeEach(() => {
     requests = [];
+    server.use(
+      http.post(`${endpoint}/`, async ({ request }) => {
+        const body = new URLSearchParams(await request.text());
+        requests.push(body.get('Action') ?? '');
+        const answer = answers.shift() ?? { status: 500, body: '' };
+        return new HttpResponse(answer.body, {
+          status: answer.status,
+          headers: { 'content-type': 'text/xml' },
+        });
+      }),
+    );
   });
 
   const throttled = {

@@ -18,7 +18,6 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_LOCATION,
   Entity,
-  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { ServiceUnavailableError, stringifyError } from '@backstage/errors';
@@ -29,6 +28,7 @@ import {
   ANNOTATION_AWS_REGION,
   ANNOTATION_GRANT_ID,
   GRANT_ENTITY_TYPE,
+  normalizeEntityRef,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { parentArns, StrictArn } from './strictArn';
 
@@ -64,20 +64,6 @@ export function isUnder(location: string, prefix: string): boolean {
   if (location === prefix) return true;
   if (!location.startsWith(prefix)) return false;
   return /[/:]$/.test(prefix) || /^[/:]/.test(location.slice(prefix.length));
-}
-
-/** `team-a` in `spec.owner` means `group:default/team-a`. */
-function normalizeGroupRef(ref: string): string | undefined {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -175,7 +161,9 @@ export class ResourceInventory {
           name: entity.metadata.name,
           title: entity.metadata.title,
           owner:
-            typeof owner === 'string' ? normalizeGroupRef(owner) : undefined,
+            typeof owner === 'string'
+              ? normalizeEntityRef(owner, 'group')
+              : undefined,
           // `fields` leaves out `metadata.labels` when there are none.
           tags: entity.metadata.labels,
         },

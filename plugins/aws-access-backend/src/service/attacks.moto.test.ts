@@ -22,27 +22,17 @@ import {
   NoSuchEntityException,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { awsAccessPlugin } from '../plugin';
 import {
-  isMotoAvailable,
-  MotoServer,
-  startMotoServer,
-} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
-import {
-  createUserWithKeys,
+  ASSUME_GRANT_ROLES,
+  describeMoto,
+  type MotoBackend,
   sessionCredentials,
-} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
-import { discoveredResource } from './__testUtils__/testApp';
+  startMotoBackend,
+} from './__testUtils__/motoBackend';
 
 /**
  * The attacks of attacks.test.ts that AWS itself can answer, against moto
@@ -52,14 +42,11 @@ import { discoveredResource } from './__testUtils__/testApp';
  */
 jest.setTimeout(120_000);
 
-const ACCOUNT = '123456789012';
 const BUCKET = 'granted-bucket';
-const describeMoto = isMotoAvailable() ? describe : describe.skip;
-
 describeMoto('attacks against moto with IAM enforced', () => {
-  let moto: MotoServer;
+  let moto: MotoBackend['moto'];
   let server: Parameters<typeof request>[0];
-  const keys: Record<string, AwsCredentialIdentity> = {};
+  let keys: Record<string, AwsCredentialIdentity>;
   const aws = { region: 'us-east-1' };
   let iam: IAMClient;
 
@@ -74,64 +61,16 @@ describeMoto('attacks against moto with IAM enforced', () => {
       .Roles ?? [];
 
   beforeAll(async () => {
-    moto = await startMotoServer();
-    const admin = new IAMClient(aws);
-    const assumeGrantRoles = {
-      Action: 'sts:AssumeRole',
-      Resource: `arn:aws:iam::${ACCOUNT}:role/backstage-access/*`,
-    };
-    for (const [name, allow] of [
-      ['backstage', { Action: '*', Resource: '*' }],
-      ['alice', assumeGrantRoles],
-      // Mallory holds some AWS rights already: she may assume any grant role.
-      ['mallory', assumeGrantRoles],
-    ] as const) {
-      keys[name] = (await createUserWithKeys(admin, name, allow)).credentials;
-    }
-    await new S3Client({ ...aws, forcePathStyle: true }).send(
-      new CreateBucketCommand({ Bucket: BUCKET }),
-    );
-    process.env.AWS_ACCESS_KEY_ID = keys.backstage.accessKeyId;
-    process.env.AWS_SECRET_ACCESS_KEY = keys.backstage.secretAccessKey;
-    iam = new IAMClient({ ...aws, credentials: keys.backstage });
-
-    const user = (name: string) => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'User',
-      metadata: {
-        name,
-        annotations: {
-          'aws.amazon.com/principal-arn': `arn:aws:iam::${ACCOUNT}:user/${name}`,
-        },
+    ({ moto, server, keys } = await startMotoBackend({
+      buckets: [BUCKET],
+      iamUsers: {
+        backstage: { Action: '*', Resource: '*' },
+        alice: ASSUME_GRANT_ROLES,
+        // Mallory holds some AWS rights already: she may assume any grant role.
+        mallory: ASSUME_GRANT_ROLES,
       },
-      spec: {},
-    });
-    ({ server } = await startTestBackend({
-      features: [
-        awsAccessPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            user('alice'),
-            user('mallory'),
-            discoveredResource({
-              name: BUCKET,
-              arn: `arn:aws:s3:::${BUCKET}`,
-              accountId: ACCOUNT,
-            }),
-          ],
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            awsAccess: {
-              accounts: [
-                { accountId: ACCOUNT, name: 'home', regions: ['us-east-1'] },
-              ],
-            },
-          },
-        }),
-      ],
     }));
-    await moto.enforceAuth(true);
+    iam = new IAMClient({ ...aws, credentials: keys.backstage });
   });
 
   afterAll(async () => {

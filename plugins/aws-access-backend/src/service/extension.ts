@@ -30,7 +30,21 @@ export interface ExtensionLimits {
   maxTotalLifetimeMinutes?: number;
 }
 
-const minutes = (n: number) => n * 60_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * The limits in milliseconds, the one unit every computation here uses;
+ * minutes are what config and the API speak.
+ */
+function limitsMs(limits: ExtensionLimits) {
+  return {
+    maxDuration: limits.maxDurationMinutes * MINUTE_MS,
+    maxTotalLifetime:
+      limits.maxTotalLifetimeMinutes === undefined
+        ? undefined
+        : limits.maxTotalLifetimeMinutes * MINUTE_MS,
+  };
+}
 
 function lifetimeStart(
   grant: Pick<GrantRecord, 'activatedAt' | 'approvedAt' | 'createdAt'>,
@@ -44,13 +58,13 @@ export function latestExpiry(
   limits: ExtensionLimits,
   now: Date,
 ): Date {
-  const byMax = now.getTime() + minutes(limits.maxDurationMinutes);
-  if (limits.maxTotalLifetimeMinutes === undefined) {
+  const { maxDuration, maxTotalLifetime } = limitsMs(limits);
+  const byMax = now.getTime() + maxDuration;
+  if (maxTotalLifetime === undefined) {
     return new Date(byMax);
   }
-  const start = lifetimeStart(grant).getTime();
   return new Date(
-    Math.min(byMax, start + minutes(limits.maxTotalLifetimeMinutes)),
+    Math.min(byMax, lifetimeStart(grant).getTime() + maxTotalLifetime),
   );
 }
 
@@ -69,7 +83,7 @@ export function extendedExpiry(
   now: Date = new Date(),
 ): Date {
   const base = Math.max(grant.expiresAt?.getTime() ?? 0, now.getTime());
-  const wanted = base + minutes(durationMinutes);
+  const wanted = base + durationMinutes * MINUTE_MS;
   return new Date(Math.min(wanted, latestExpiry(grant, limits, now).getTime()));
 }
 
@@ -120,13 +134,15 @@ export function describeExtension(
       reason: extensionNeedsApprovalMessage(requirement),
     };
   }
+  const { maxDuration, maxTotalLifetime } = limitsMs(limits);
   const latest = latestExpiry(grant, limits, now);
-  if (latest.getTime() <= grant.expiresAt.getTime() + 60_000) {
+  // Less than a minute more is no extension worth offering.
+  if (latest.getTime() <= grant.expiresAt.getTime() + MINUTE_MS) {
     return {
       allowed: false,
       reason:
-        limits.maxTotalLifetimeMinutes !== undefined &&
-        latest.getTime() < now.getTime() + minutes(limits.maxDurationMinutes)
+        maxTotalLifetime !== undefined &&
+        latest.getTime() < now.getTime() + maxDuration
           ? `This grant has reached the longest a grant may last in all (${limits.maxTotalLifetimeMinutes} minutes). Request access again when it ends.`
           : `This grant already lasts the longest allowed (${limits.maxDurationMinutes} minutes from now).`,
     };
@@ -134,10 +150,9 @@ export function describeExtension(
   return {
     allowed: true,
     maxDurationMinutes: limits.maxDurationMinutes,
-    ...(limits.maxTotalLifetimeMinutes !== undefined && {
+    ...(maxTotalLifetime !== undefined && {
       lifetimeEndsAt: new Date(
-        lifetimeStart(grant).getTime() +
-          minutes(limits.maxTotalLifetimeMinutes),
+        lifetimeStart(grant).getTime() + maxTotalLifetime,
       ).toISOString(),
     }),
   };

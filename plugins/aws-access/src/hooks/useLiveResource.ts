@@ -14,13 +14,9 @@
  * limitations under the License.
  */
 
-import {
-  DependencyList,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-} from 'react';
+import { DependencyList, useEffect, useMemo, useRef, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useInterval from 'react-use/esm/useInterval';
 import { useSignal } from '@backstage/plugin-signals-react';
 import { GRANT_SIGNAL_CHANNEL } from '@backstage-aws-access/plugin-aws-access-common';
 
@@ -44,68 +40,50 @@ export function useLiveResource<T>(
   deps: DependencyList,
   nextRefreshMs: (value: T) => number | undefined,
 ): LiveResource<T> {
-  const [state, setState] = useState<{
-    value?: T;
-    loading: boolean;
-    error?: Error;
-  }>({ loading: true });
-  const fetcherRef = useRef(fetcher);
-  fetcherRef.current = fetcher;
-  const nextRefreshRef = useRef(nextRefreshMs);
-  nextRefreshRef.current = nextRefreshMs;
-  // Answers to superseded requests are dropped, so a slow poll never
-  // overwrites the result of a newer filter.
-  const generation = useRef(0);
+  // A new object whenever the inputs change: what a value was loaded for.
+  // The caller lists what the fetcher depends on.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const inputs = useMemo(() => ({}), deps);
+  const state = useAsyncRetry(
+    async () => ({ inputs, value: await fetcher() }),
+    [inputs],
+  );
+  // A failed refresh keeps what was shown; new inputs never show the old
+  // inputs' value. (useAsyncRetry drops superseded answers itself.)
+  const shown = useRef<{ inputs: object; value: T }>();
+  if (state.value?.inputs === inputs) {
+    shown.current = state.value;
+  }
+  const value =
+    shown.current?.inputs === inputs ? shown.current.value : undefined;
 
-  const load = useCallback(async (reset: boolean) => {
-    const current = ++generation.current;
-    if (reset) {
-      setState({ loading: true });
-    }
-    try {
-      const value = await fetcherRef.current();
-      if (current === generation.current) {
-        setState({ value, loading: false });
-      }
-    } catch (error) {
-      if (current === generation.current) {
-        setState(prev => ({
-          value: reset ? undefined : prev.value,
-          loading: false,
-          error: error as Error,
-        }));
-      }
-    }
-  }, []);
-
+  // A signal or refresh during a load asks again once it is done: the load
+  // under way may have been answered before the change.
+  const [wanted, setWanted] = useState(0);
+  const { retry, loading } = state;
   useEffect(() => {
-    load(true);
-    // The caller lists what the fetcher depends on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-
-  useEffect(() => {
-    if (state.value === undefined) {
-      return undefined;
+    if (wanted > 0 && !loading) {
+      setWanted(0);
+      retry();
     }
-    const delay = nextRefreshRef.current(state.value);
-    if (delay === undefined) {
-      return undefined;
-    }
-    const timer = setTimeout(() => load(false), delay);
-    return () => clearTimeout(timer);
-  }, [state.value, load]);
+  }, [wanted, loading, retry]);
+  const refresh = useRef(() => setWanted(n => n + 1)).current;
 
   const { lastSignal } = useSignal(GRANT_SIGNAL_CHANNEL);
   useEffect(() => {
     if (lastSignal) {
-      load(false);
+      refresh();
     }
-  }, [lastSignal, load]);
+  }, [lastSignal, refresh]);
 
-  const refresh = useCallback(() => {
-    load(false);
-  }, [load]);
+  const delay =
+    value === undefined || loading ? undefined : nextRefreshMs(value);
+  useInterval(refresh, delay ?? null);
 
-  return { ...state, refresh };
+  return {
+    value,
+    loading: loading && value === undefined,
+    error: state.error,
+    refresh,
+  };
 }

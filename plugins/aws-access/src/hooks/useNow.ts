@@ -14,7 +14,8 @@
  * limitations under the License.
  */
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import useInterval from 'react-use/esm/useInterval';
 
 /**
  * The current time, updated every `intervalMs`. Countdowns run in the
@@ -22,9 +23,6 @@ import { useEffect, useState } from 'react';
  */
 export function useNow(intervalMs: number = 1000): number {
   const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
+  useInterval(() => setNow(Date.now()), intervalMs);
   return now;
 }

@@ -14,17 +14,7 @@
  * limitations under the License.
  */
 
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-
-function normalize(ref: string, defaultKind: string): string | undefined {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
-}
+import { normalizeEntityRef } from '@backstage-aws-access/plugin-aws-access-common';
 
 /**
  * Whether two entity refs name the same entity. The catalog compares refs
@@ -39,6 +29,6 @@ export function isSameEntityRef(
   if (!a || !b) {
     return false;
   }
-  const left = normalize(a, defaultKind);
-  return left !== undefined && left === normalize(b, defaultKind);
+  const left = normalizeEntityRef(a, defaultKind);
+  return left !== undefined && left === normalizeEntityRef(b, defaultKind);
 }

@@ -28,6 +28,9 @@ describe('time helpers', () => {
     expect(formatRemaining('2026-01-01T12:15:00Z', now)).toBe('15m 00s');
     expect(formatRemaining('2026-01-01T13:04:09Z', now)).toBe('1h 04m 09s');
     expect(formatRemaining('2026-01-01T12:00:42Z', now)).toBe('42s');
+    // Part of a second left still reads as a second, never `0s`.
+    expect(formatRemaining('2026-01-01T12:00:00.200Z', now)).toBe('1s');
+    expect(formatRemaining('2026-01-01T14:00:00Z', now)).toBe('2h 00m 00s');
     expect(formatRemaining('2026-01-01T11:59:00Z', now)).toBeUndefined();
   });
 
@@ -42,7 +45,9 @@ describe('time helpers', () => {
     expect(formatDuration(15)).toBe('15 minutes');
     expect(formatDuration(60)).toBe('1 hour');
     expect(formatDuration(480)).toBe('8 hours');
-    expect(formatDuration(90)).toBe('1 h 30 min');
+    expect(formatDuration(90)).toBe('1 hour, 30 minutes');
+    expect(formatDuration(1)).toBe('1 minute');
+    expect(formatDuration(1501)).toBe('25 hours, 1 minute');
   });
 
   it('gives the share of time left', () => {

@@ -14,9 +14,7 @@
  * limitations under the License.
  */
 
-import { DateTime } from 'luxon';
-
-const pad = (n: number) => String(n).padStart(2, '0');
+import { DateTime, Duration } from 'luxon';
 
 /**
  * Time left until `expiresAt`, as a short clock: `1h 04m 09s`, `14m 59s`,
@@ -30,30 +28,39 @@ export function formatRemaining(
   if (!Number.isFinite(ms) || ms <= 0) {
     return undefined;
   }
-  const total = Math.ceil(ms / 1000);
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  if (hours > 0) {
-    return `${hours}h ${pad(minutes)}m ${pad(seconds)}s`;
+  // Rounded up: `1s` is shown until the very end, never `0s`.
+  const left = Duration.fromMillis(Math.ceil(ms / 1000) * 1000).shiftTo(
+    'hours',
+    'minutes',
+    'seconds',
+  );
+  if (left.hours > 0) {
+    return left.toFormat("h'h' mm'm' ss's'");
   }
-  if (minutes > 0) {
-    return `${minutes}m ${pad(seconds)}s`;
-  }
-  return `${seconds}s`;
+  return left.toFormat(left.minutes > 0 ? "m'm' ss's'" : "s's'");
 }
 
-/** A duration in minutes for people: `15 minutes`, `1 hour`, `1 h 30 min`. */
+// A form renders the same few durations on every keystroke, and luxon builds
+// Intl formatters for each call: the words are kept once made.
+const durationWords = new Map<number, string>();
+
+/**
+ * A duration in minutes for people: `15 minutes`, `1 hour`,
+ * `1 hour, 30 minutes` (units left out when nothing is in them).
+ */
 export function formatDuration(minutes: number): string {
-  if (minutes < 60) {
-    return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  let words = durationWords.get(minutes);
+  if (words === undefined) {
+    const { hours, minutes: rest } = Duration.fromObject({ minutes })
+      .shiftTo('hours', 'minutes')
+      .toObject();
+    words = Duration.fromObject({
+      ...(hours ? { hours } : {}),
+      ...(rest || !hours ? { minutes: rest } : {}),
+    }).toHuman();
+    durationWords.set(minutes, words);
   }
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (rest === 0) {
-    return hours === 1 ? '1 hour' : `${hours} hours`;
-  }
-  return `${hours} h ${rest} min`;
+  return words;
 }
 
 /** An ISO timestamp in the viewer's locale and time zone. */

@@ -95,6 +95,17 @@ export const s3BucketDiscoverer: ResourceDiscoverer = {
   cloudFormationType: 'AWS::S3::Bucket',
   scope: 'global',
   async list(context) {
+    // The tagging API's pages take longest and come one after another, so
+    // they are asked for while the buckets are still being listed.
+    const tagLookups = new Map(
+      [...new Set(context.regions)].map(region => {
+        const lookup = context.tagsByArn(region, ['s3:bucket']);
+        // Awaited below for the regions that hold buckets; a failed list
+        // must not leave the others as unhandled rejections.
+        lookup.catch(() => {});
+        return [region, lookup] as const;
+      }),
+    );
     let buckets = await listBuckets(await context.clientConfig(context.region));
     if (buckets.some(bucket => !bucket.region)) {
       buckets = await listBucketsByRegion(context);
@@ -105,7 +116,7 @@ export const s3BucketDiscoverer: ResourceDiscoverer = {
     );
     const regions = [...new Set(wanted.map(b => b.region))];
     const tagMaps = await Promise.all(
-      regions.map(region => context.tagsByArn(region, ['s3:bucket'])),
+      regions.map(region => tagLookups.get(region)!),
     );
     return wanted.map((bucket): DiscoveredResource => {
       const arn = `arn:${partitionOf(bucket.region)}:s3:::${bucket.name}`;

@@ -80,7 +80,7 @@ export const accessConfig = {
 };
 
 /** A user entity whose AWS principal is their IAM user in `accountId`. */
-function user(name: string, accountId: string): Entity {
+export function awsUser(name: string, accountId: string): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
@@ -137,7 +137,7 @@ export const entities: Entity[] = [
     },
     spec: {},
   },
-  ...['bob', 'carol', 'dan', 'erin'].map(name => user(name, HOME)),
+  ...['bob', 'carol', 'dan', 'erin'].map(name => awsUser(name, HOME)),
   // A user whose entity names no AWS principal.
   {
     apiVersion: 'backstage.io/v1alpha1',

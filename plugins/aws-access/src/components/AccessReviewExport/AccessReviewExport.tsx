@@ -22,10 +22,10 @@ import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import { adminPermission } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
 import { apiErrorMessage } from '../../lib/errors';
+import { ErrorAlert } from '../ErrorAlert';
 
 const day = (offset: number) =>
   new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -149,13 +149,7 @@ export function AccessReviewExport() {
           {busy ? 'Exporting…' : 'Download'}
         </Button>
       </Box>
-      {error && (
-        <Box mt={1}>
-          <Alert severity="error" role="alert">
-            {error}
-          </Alert>
-        </Box>
-      )}
+      <ErrorAlert error={error} mt={1} />
     </Box>
   );
 }

@@ -25,11 +25,11 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import type { NewAccountOnboarding } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
 import { useElementId } from '../../hooks';
 import { apiErrorMessage } from '../../lib/errors';
+import { ErrorAlert } from '../ErrorAlert';
 
 /**
  * "Add an account": for a 12-digit account ID, the CloudFormation stack
@@ -120,13 +120,7 @@ export function AddAccountDialog(props: { onClose: () => void }) {
                 helperText="Where its resources are"
               />
             </Box>
-            {error && (
-              <Box mt={2}>
-                <Alert severity="error" role="alert">
-                  {error}
-                </Alert>
-              </Box>
-            )}
+            <ErrorAlert error={error} mt={2} />
           </>
         )}
         {result && (

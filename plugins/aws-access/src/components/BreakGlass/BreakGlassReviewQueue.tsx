@@ -29,7 +29,6 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import Alert from '@material-ui/lab/Alert';
 import type {
   BreakGlassReviewItem,
   BreakGlassReviewState,
@@ -41,6 +40,7 @@ import { formatDateTime } from '../../lib/time';
 import { GrantStateIndicator } from '../GrantStateIndicator';
 import { UserText } from '../UserText';
 import { BreakGlassChip } from './BreakGlassChip';
+import { ErrorAlert } from '../ErrorAlert';
 
 const STATE_LABELS: Record<BreakGlassReviewState, string> = {
   pending: 'To review',
@@ -129,13 +129,7 @@ function ReviewCard(props: {
             )}
           </Typography>
         )}
-        {error && (
-          <Box mt={1}>
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          </Box>
-        )}
+        <ErrorAlert error={error} mt={1} />
       </CardContent>
     </Card>
   );

@@ -14,19 +14,11 @@
  * limitations under the License.
  */
 
-import { useApi } from '@backstage/core-plugin-api';
 import DialogContentText from '@material-ui/core/DialogContentText';
-import {
-  revokeGrantRequestSchema,
-  type Grant,
-} from '@backstage-aws-access/plugin-aws-access-common';
-import { awsAccessApiRef } from '../../api';
+import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import { useCurrentUserRef } from '../../hooks';
 import { isSameEntityRef } from '../../lib/entityRefs';
-import {
-  ConfirmGrantActionButton,
-  useOptionalNote,
-} from '../ConfirmGrantActionDialog';
+import { EndGrantButton } from '../ConfirmGrantActionDialog';
 
 /**
  * "Cancel request" with a confirmation dialog, for the requester of a
@@ -40,14 +32,7 @@ export function CancelRequestButton(props: {
   size?: 'small' | 'medium';
 }) {
   const { grant, onCancelled, size = 'small' } = props;
-  const api = useApi(awsAccessApiRef);
   const user = useCurrentUserRef();
-  // Cancelling takes the same body as revoking: an optional reason.
-  const reason = useOptionalNote(
-    'reason',
-    'Reason (optional)',
-    revokeGrantRequestSchema,
-  );
 
   if (
     grant.state !== 'pending' ||
@@ -56,32 +41,18 @@ export function CancelRequestButton(props: {
     return null;
   }
 
-  const cancel = async () => {
-    const cancelled = await api.cancelGrant(grant.id, reason.body);
-    reason.clear();
-    onCancelled?.(cancelled);
-    return 'Request cancelled';
-  };
-
   return (
-    <ConfirmGrantActionButton
-      label="Cancel request"
+    <EndGrantButton
+      grant={grant}
+      ending="cancel"
       size={size}
-      idPrefix="aws-access-cancel"
-      title="Cancel this request?"
-      note={reason.note}
-      cancelLabel="Keep request"
-      confirmLabel="Cancel request"
-      busyLabel="Cancelling…"
-      confirmColor="secondary"
-      confirmDisabled={Boolean(reason.note.error)}
-      onConfirm={cancel}
+      onEnded={onCancelled}
     >
       <DialogContentText>
         Your request for {grant.actions.join(', ')} on{' '}
         <code>{grant.resourceArn}</code> is withdrawn and the approvers no
         longer see it. Request access again if you need it later.
       </DialogContentText>
-    </ConfirmGrantActionButton>
+    </EndGrantButton>
   );
 }

@@ -23,9 +23,9 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
 import { useElementId } from '../../hooks';
 import { apiErrorMessage } from '../../lib/errors';
+import { ErrorAlert } from '../ErrorAlert';
 
 /** The dialog's one free-text field: a reason or a comment for the record. */
 export interface GrantActionNote {
@@ -136,11 +136,7 @@ export function ConfirmGrantActionDialog(props: ConfirmGrantActionDialogProps) {
           variant="outlined"
           margin={note.margin ?? 'dense'}
         />
-        {error && (
-          <Alert severity="error" role="alert">
-            {error}
-          </Alert>
-        )}
+        <ErrorAlert error={error} />
       </DialogContent>
       <DialogActions>
         <Button onClick={close} disabled={busy}>

@@ -21,3 +21,4 @@ export {
 } from './ConfirmGrantActionDialog';
 export { ConfirmGrantActionButton } from './ConfirmGrantActionButton';
 export { useOptionalNote } from './useOptionalNote';
+export { EndGrantButton } from './EndGrantButton';

@@ -14,18 +14,10 @@
  * limitations under the License.
  */
 
-import { useApi } from '@backstage/core-plugin-api';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import DialogContentText from '@material-ui/core/DialogContentText';
-import {
-  revokeGrantRequestSchema,
-  type Grant,
-} from '@backstage-aws-access/plugin-aws-access-common';
-import { awsAccessApiRef } from '../../api';
-import {
-  ConfirmGrantActionButton,
-  useOptionalNote,
-} from '../ConfirmGrantActionDialog';
+import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
+import { EndGrantButton } from '../ConfirmGrantActionDialog';
 
 /**
  * "Revoke" with a confirmation dialog. IAM access ends at once: the role's
@@ -37,40 +29,19 @@ export function RevokeGrantButton(props: {
   size?: 'small' | 'medium';
 }) {
   const { grant, onRevoked, size = 'small' } = props;
-  const api = useApi(awsAccessApiRef);
-  const reason = useOptionalNote(
-    'reason',
-    'Reason (optional)',
-    revokeGrantRequestSchema,
-  );
-
-  const revoke = async () => {
-    const revoked = await api.revokeGrant(grant.id, reason.body);
-    reason.clear();
-    onRevoked?.(revoked);
-    return 'Access revoked';
-  };
 
   return (
-    <ConfirmGrantActionButton
-      label="Revoke"
-      color="secondary"
+    <EndGrantButton
+      grant={grant}
+      ending="revoke"
       size={size}
-      idPrefix="aws-access-revoke"
-      title="Revoke access?"
-      note={reason.note}
-      cancelLabel="Cancel"
-      confirmLabel="Revoke"
-      busyLabel="Revoking…"
-      confirmColor="secondary"
-      confirmDisabled={Boolean(reason.note.error)}
-      onConfirm={revoke}
+      onEnded={onRevoked}
     >
       <DialogContentText>
         <EntityDisplayName entityRef={grant.requester} defaultKind="user" />{' '}
         loses {grant.actions.join(', ')} on <code>{grant.resourceArn}</code> at
         once. This cannot be undone; ask again if the access is needed later.
       </DialogContentText>
-    </ConfirmGrantActionButton>
+    </EndGrantButton>
   );
 }
