@@ -36,7 +36,6 @@ import {
   rssMiB,
   seededRandom,
   sleep,
-  slope,
 } from '../chaos/src/measure';
 import {
   bucketName,
@@ -46,6 +45,7 @@ import {
   startStack,
 } from '../chaos/src/stack';
 import { Who } from '../chaos/src/api';
+import { reportRss, Sample } from './src/rss';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -80,13 +80,6 @@ const log = (line: string) =>
   console.log(
     `[${((Date.now() - started) / 1000).toFixed(1).padStart(7)}s] ${line}`,
   );
-
-interface Sample {
-  at: number;
-  rss: Array<number | undefined>;
-  dbBytes: number;
-  live: number;
-}
 
 const stats = { posted: 0, created: 0, refused: {} as Record<string, number> };
 const revokeMs: number[] = [];
@@ -257,7 +250,14 @@ async function main(): Promise<Violation[]> {
         detail: `p99 ${ms(lagP99)} over ${ms(BOUNDS.lagP99Ms)}`,
       });
 
-    violations.push(...reportRss(samples, begin, stack));
+    violations.push(
+      ...reportRss(samples, begin, stack.replicas, {
+        sampleMs: SAMPLE_MS,
+        warmupMs: WARMUP_MS,
+        maxGrowthMiB: BOUNDS.rssGrowthMiB,
+        maxSlopeMiBPerMin: MINUTES >= 10 ? BOUNDS.rssSlopeMiBPerMin : undefined,
+      }),
+    );
     const total = (s: Record<string, number>) =>
       Object.values(s).reduce((x, y) => x + y, 0);
     console.log(
@@ -292,74 +292,6 @@ async function main(): Promise<Violation[]> {
     await stack.close();
   }
   return violations;
-}
-
-/** RSS over time per replica (at most 16 rows), with the growth and slope after warm-up. */
-function reportRss(
-  samples: Sample[],
-  begin: number,
-  stack: Stack,
-): Violation[] {
-  const out: Violation[] = [];
-  const every = Math.max(1, Math.ceil(samples.length / 16));
-  console.log(
-    `RSS over time (MiB; sampled every ${
-      SAMPLE_MS / 1000
-    } s, one row in ${every}):`,
-  );
-  console.log(
-    `  minute  ${stack.replicas
-      .map(r => r.options.name.padStart(6))
-      .join('')}  active grants`,
-  );
-  samples.forEach((s, i) => {
-    if (i % every && i !== samples.length - 1) return;
-    console.log(
-      `  ${((s.at - begin) / 60_000).toFixed(1).padStart(6)}  ${s.rss
-        .map(r => (r === undefined ? '-' : r.toFixed(0)).padStart(6))
-        .join('')}  ${s.live}`,
-    );
-  });
-  const steady = samples.filter(s => s.at - begin >= WARMUP_MS);
-  stack.replicas.forEach((r, k) => {
-    const points = steady
-      .filter(s => s.rss[k] !== undefined)
-      .map(s => [(s.at - begin) / 60_000, s.rss[k]!] as [number, number]);
-    if (points.length < 2) {
-      out.push({
-        check: 'RSS',
-        detail: `${r.options.name}: too few samples after warm-up`,
-      });
-      return;
-    }
-    const avg = (p: Array<[number, number]>) =>
-      p.reduce((x, [, y]) => x + y, 0) / p.length;
-    const n = Math.max(1, Math.min(3, Math.floor(points.length / 3)));
-    const growth = avg(points.slice(-n)) - avg(points.slice(0, n));
-    const perMinute = slope(points);
-    console.log(
-      `RSS ${r.options.name} after the ${(WARMUP_MS / 60_000).toFixed(
-        1,
-      )}-minute warm-up: ${points[0][1].toFixed(0)} -> ${points[
-        points.length - 1
-      ][1].toFixed(0)} MiB, growth ${growth.toFixed(
-        1,
-      )} MiB (mean of the last ${n} samples minus the first ${n}), slope ${perMinute.toFixed(
-        2,
-      )} MiB/min`,
-    );
-    if (growth > BOUNDS.rssGrowthMiB)
-      out.push({
-        check: 'RSS',
-        detail: `${r.options.name} grew ${growth.toFixed(1)} MiB`,
-      });
-    if (MINUTES >= 10 && perMinute > BOUNDS.rssSlopeMiBPerMin)
-      out.push({
-        check: 'RSS',
-        detail: `${r.options.name} slope ${perMinute.toFixed(2)} MiB/min`,
-      });
-  });
-  return out;
 }
 
 main().then(
