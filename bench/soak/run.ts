@@ -28,7 +28,8 @@
  *   bounds: --max-lag-p99 S (20) --max-rss-growth MiB (150) --max-rss-slope MiB/min (2)
  *   options: --seed N --sample-seconds S --keep (keep the databases)
  */
-import { Invariants, printChecks, Violation } from '../chaos/src/checks';
+import { Invariants } from '../chaos/src/checks';
+import { printChecks, Violation } from '../chaos/src/violations';
 import {
   machine,
   ms,
@@ -167,10 +168,18 @@ async function main(): Promise<Violation[]> {
     const sampler = (async () => {
       while (sending) {
         await sleep(SAMPLE_MS);
-        samples.push(await sample(stack));
+        try {
+          samples.push(await sample(stack));
+        } catch (error) {
+          log(`sample failed: ${error}`);
+          continue;
+        }
         const s = samples[samples.length - 1];
         log(
-          `${stats.created} created, ${s.live} active; RSS ${s.rss
+          `${stats.created} created, ${Object.values(stats.refused).reduce(
+            (x, y) => x + y,
+            0,
+          )} refused, ${s.live} active; RSS ${s.rss
             .map(r => r?.toFixed(0))
             .join(' / ')} MiB; databases ${mib(s.dbBytes)}`,
         );

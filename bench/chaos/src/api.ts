@@ -35,6 +35,9 @@ export class DriverApi {
   readonly tokens: Partial<Record<Who, string>> = {};
   /** Answers lost to kills and restarts, each retried. */
   lostAnswers = 0;
+  /** Server errors (5xx but 503), each retried, with when they came. */
+  readonly serverErrors: Array<{ at: number; status: number; path: string }> =
+    [];
 
   constructor(
     private readonly replicas: () => Replica[],
@@ -87,7 +90,7 @@ export class DriverApi {
     onSent?: (replica: Replica) => void,
   ): Promise<ApiResult & { replica?: string }> {
     let result: ApiResult = { status: 0, body: 'no live replica', lost: true };
-    for (let attempt = 0; attempt < 6; attempt++) {
+    for (let attempt = 0; attempt < 8; attempt++) {
       const replica = this.liveReplica();
       if (!replica) {
         await sleep(500);
@@ -96,12 +99,15 @@ export class DriverApi {
       const pending = this.call(replica, who, method, path, body);
       onSent?.(replica);
       result = await pending;
-      // 503: starting up (inventory not yet read) or shutting down.
-      if (!result.lost && result.status !== 503) {
+      // 503: starting up (inventory not yet read) or shutting down; other
+      // 5xx: the database went away (the checks tell when that is allowed).
+      if (!result.lost && result.status < 500) {
         return { ...result, replica: replica.options.name };
       }
-      this.lostAnswers += 1;
-      await sleep(300 + this.random() * 700);
+      if (result.lost || result.status === 503) this.lostAnswers += 1;
+      else
+        this.serverErrors.push({ at: Date.now(), status: result.status, path });
+      await sleep(300 + this.random() * 700 * (attempt + 1));
     }
     return result;
   }

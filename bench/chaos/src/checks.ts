@@ -30,25 +30,7 @@ import { Knex } from 'knex';
 import { ProxiedCall } from './faultProxy';
 import { sleep } from './measure';
 import { ROLE_PATH, Stack } from './stack';
-
-export interface Violation {
-  check: string;
-  detail: string;
-}
-
-/** The check names, in the order the report prints them. */
-export const CHECKS = [
-  'none stuck',
-  'failed with a cause',
-  'keeper live',
-  'CreateRole once per role',
-  'no role without a live grant',
-  'live grant has its role',
-  'live grant has its policy',
-  'one event per state change',
-  'role deleted before the grant ended',
-  'catalog matches live grants',
-];
+import { Violation } from './violations';
 
 const LIVE = ['provisioning', 'active', 'revoking'];
 const TERMINAL = ['expired', 'revoked', 'failed', 'rejected', 'cancelled'];
@@ -357,19 +339,5 @@ export class Invariants {
       if (Date.now() > deadline) return false;
       await sleep(1000);
     }
-  }
-}
-
-/** Prints `ok` or `FAIL` per check, with up to five examples each. */
-export function printChecks(violations: Violation[], checks = CHECKS) {
-  for (const check of checks) {
-    const hits = violations.filter(v => v.check.startsWith(check));
-    console.log(
-      `${hits.length ? 'FAIL' : 'ok  '} ${check}${
-        hits.length ? `: ${hits.length}` : ''
-      }`,
-    );
-    for (const v of hits.slice(0, 5))
-      console.log(`       ${v.check}: ${v.detail}`);
   }
 }

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { Violation } from '../../chaos/src/checks';
+import { Violation } from '../../chaos/src/violations';
 import { slope } from '../../chaos/src/measure';
 import { Replica } from '../../chaos/src/replica';
 
