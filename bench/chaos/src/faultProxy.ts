@@ -45,6 +45,12 @@ export interface FaultConfig {
   maxLatencyMs: number;
   /** `AccessDenied` to AssumeRole for this long after CreateRole of that role (0: off). */
   assumeRoleDeniedMs: number;
+  /**
+   * From when that time counts: the role's `CreateRole` (as on AWS), or the
+   * first `AssumeRole` of it, so that a slow client's first call is refused
+   * however long it took to start (the CLI snippet test).
+   */
+  assumeRoleDeniedFrom?: 'create' | 'first-assume';
   /** Services the faults apply to (signing names). */
   services: string[];
 }
@@ -182,6 +188,12 @@ export async function startFaultProxy(options: {
         call.operation === 'AssumeRole' &&
         call.roleName
       ) {
+        if (
+          faults.assumeRoleDeniedFrom === 'first-assume' &&
+          !roleCreatedAt.has(call.roleName)
+        ) {
+          roleCreatedAt.set(call.roleName, call.at);
+        }
         const created = roleCreatedAt.get(call.roleName);
         if (
           created !== undefined &&
@@ -263,7 +275,8 @@ export async function startFaultProxy(options: {
               call.motoStatus === 200 &&
               call.roleName
             ) {
-              roleCreatedAt.set(call.roleName, Date.now());
+              if (faults.assumeRoleDeniedFrom !== 'first-assume')
+                roleCreatedAt.set(call.roleName, Date.now());
             }
             call.doneAt = Date.now();
             events.emit('answered', call);
