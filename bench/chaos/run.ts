@@ -139,23 +139,35 @@ async function main(): Promise<Violation[]> {
       )}`,
     );
     // keepers: live when the checks run, then revoked
-    const keepers = (
-      await Promise.all(
-        Array.from({ length: KEEPERS }, (_, k) =>
-          driver.requestGrant(GRANTS + k, {
-            durationMinutes: 15,
-            write: false,
-            keeper: true,
-          }),
-        ),
-      )
-    ).filter(Boolean);
+    await Promise.all(
+      Array.from({ length: KEEPERS }, (_, k) =>
+        driver.requestGrant(GRANTS + k, {
+          durationMinutes: 15,
+          write: false,
+          keeper: true,
+        }),
+      ),
+    );
     await Promise.all([killing, restarting]);
     log(`kills done: ${killer.kills.length}`);
     await Promise.all(driver.background);
 
     const checks = new Invariants(stack);
-    const keeperIds = new Set<string>(keepers.map((k: any) => k.id));
+    // By their reason, not by the answers: a keeper whose answer was lost to
+    // a kill exists all the same (its retry was refused as a duplicate).
+    const keeperIds = new Set<string>(
+      (
+        await stack
+          .db('grants')
+          .whereIn(
+            'reason',
+            Array.from({ length: KEEPERS }, (_, k) =>
+              driver.reasonOf(GRANTS + k),
+            ),
+          )
+          .select('id')
+      ).map(g => g.id),
+    );
     if (!(await checks.waitUntilEnded(keeperIds, 240_000))) {
       log('grants still open after 240 s');
     }
@@ -168,8 +180,12 @@ async function main(): Promise<Violation[]> {
     violations.push(...(await checks.catalogMatches('with the keepers live')));
 
     // revoke the keepers: nothing may be left behind
+    const keeperGrants = await stack
+      .db('grants')
+      .whereIn('id', [...keeperIds])
+      .select('id', 'requester');
     await Promise.all(
-      keepers.map(async (k: any) => {
+      keeperGrants.map(async (k: any) => {
         const who = k.requester?.endsWith('/bob') ? 'bob' : 'guest';
         for (let attempt = 0; attempt < 10; attempt++) {
           const res = await stack.api.send(
@@ -208,7 +224,7 @@ async function main(): Promise<Violation[]> {
       driver,
       killer,
       seen: checks.seen,
-      keepers: keepers.length,
+      keepers: keeperIds.size,
       pgRestart,
       violations,
       checks: [

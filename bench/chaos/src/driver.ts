@@ -67,6 +67,11 @@ export class ChaosDriver {
     return items[Math.floor(this.options.random() * items.length)];
   }
 
+  /** The reason grant `i` is asked with: how the run finds it in the database. */
+  reasonOf(i: number): string {
+    return `chaos ${this.options.seed} #${i}`;
+  }
+
   async requestGrant(
     i: number,
     options: { durationMinutes: number; write?: boolean; keeper?: boolean },
@@ -78,7 +83,7 @@ export class ChaosDriver {
       resourceArn: `arn:aws:s3:::${bucketName(i % this.options.buckets)}`,
       actions: write ? this.pick(WRITE_SETS) : this.pick(READ_SETS),
       durationMinutes: options.durationMinutes,
-      reason: `chaos ${this.options.seed} #${i}`,
+      reason: this.reasonOf(i),
     };
     this.stats.posted += 1;
     const res = await this.stack.api.send(who, 'POST', '/grants', body);
