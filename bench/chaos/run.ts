@@ -28,6 +28,7 @@
  *                                  # AccessDenied to AssumeRole for 5 s after CreateRole
  *   pnpm bench:chaos --pg-restart  # plus PostgreSQL restarted halfway through the sending
  *   options: --grants N --kills N --send-seconds S --seed N --keep (keep the databases)
+ *            --free-ports (not 7101/7102/7150/7151) --break skip-delete-role (self-test: must fail)
  */
 import { Invariants } from './src/checks';
 import { CHECKS, Violation } from './src/violations';
@@ -37,7 +38,7 @@ import { Killer } from './src/killer';
 import { machine, seededRandom, sleep } from './src/measure';
 import { PgRestart, restartPostgres } from './src/pgRestart';
 import { printReport } from './src/report';
-import { startStack } from './src/stack';
+import { freePort, Ports, startStack } from './src/stack';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -51,7 +52,7 @@ const KILLS = option('kills', SHORT ? 5 : 24);
 const SEND_SECONDS = option('send-seconds', SHORT ? 30 : 360);
 const SEED = option('seed', Date.now() % 1_000_000);
 const PG_RESTART = flag('pg-restart');
-const FAULTS: FaultConfig = flag('faults')
+const BASE_FAULTS: FaultConfig = flag('faults')
   ? {
       throttleRate: 0.05,
       serverErrorRate: 0.05,
@@ -62,11 +63,14 @@ const FAULTS: FaultConfig = flag('faults')
       services: ['iam', 'sts'],
     }
   : NO_FAULTS;
-const PORTS = {
-  replicas: [7101, 7102] as [number, number],
-  proxy: 7150,
-  moto: 7151,
+// Self-test: `--break skip-delete-role` leaves every role behind; the run
+// must then fail.
+const BREAK = args.includes('--break') ? args[args.indexOf('--break') + 1] : '';
+const FAULTS: FaultConfig = {
+  ...BASE_FAULTS,
+  swallowDeleteRole: BREAK === 'skip-delete-role',
 };
+const FIXED_PORTS: Ports = { replicas: [7101, 7102], proxy: 7150, moto: 7151 };
 const BUCKETS = Math.max(50, Math.ceil(GRANTS / 4));
 const KEEPERS = 6;
 
@@ -76,6 +80,14 @@ const t = () => `${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s`;
 const log = (line: string) => console.log(`[${t()}] ${line}`);
 
 async function main(): Promise<Violation[]> {
+  // `--free-ports`: any free ports, for a second run beside one on the fixed ones.
+  const PORTS: Ports = flag('free-ports')
+    ? {
+        replicas: [await freePort(), await freePort()],
+        proxy: await freePort(),
+        moto: await freePort(),
+      }
+    : FIXED_PORTS;
   console.log('# chaos harness');
   console.log(machine());
   console.log(
@@ -83,7 +95,9 @@ async function main(): Promise<Violation[]> {
       ', :',
     )}), ${GRANTS} grants of 1 minute over ${SEND_SECONDS} s, ${KILLS} kills, faults ${
       flag('faults') ? JSON.stringify(FAULTS) : 'off'
-    }${PG_RESTART ? ', PostgreSQL restarted halfway through the sending' : ''}`,
+    }${PG_RESTART ? ', PostgreSQL restarted halfway through the sending' : ''}${
+      BREAK ? `, BROKEN on purpose: ${BREAK}` : ''
+    }`,
   );
   const stack = await startStack({
     kind: 'chaos',
@@ -256,8 +270,8 @@ function serverErrors(
 function pgRestartSurvived(pg: PgRestart): Violation[] {
   if (pg.error) return [{ check: 'PostgreSQL restart', detail: pg.error }];
   const out: Violation[] = [];
-  for (const [name, ms] of Object.entries(pg.recoveredMs)) {
-    if (ms === undefined)
+  for (const [name, restarted] of Object.entries(pg.restarted)) {
+    if (!restarted && pg.recoveredMs[name] === undefined)
       out.push({
         check: 'PostgreSQL restart',
         detail: `${name} never answered again`,

@@ -51,6 +51,12 @@ export interface FaultConfig {
    * however long it took to start (the CLI snippet test).
    */
   assumeRoleDeniedFrom?: 'create' | 'first-assume';
+  /**
+   * The harness's self-test (`--break skip-delete-role`): `DeleteRole` is
+   * answered success without reaching moto, as if the engine never deleted
+   * the role. The checks must fail the run.
+   */
+  swallowDeleteRole?: boolean;
   /** Services the faults apply to (signing names). */
   services: string[];
 }
@@ -71,7 +77,8 @@ export type Fault =
   | 'reset-before'
   | 'reset-after'
   | 'latency'
-  | 'assume-denied';
+  | 'assume-denied'
+  | 'swallowed';
 
 export interface ProxiedCall {
   at: number;
@@ -212,6 +219,16 @@ export async function startFaultProxy(options: {
           );
           return;
         }
+      }
+      if (faults.swallowDeleteRole && call.operation === 'DeleteRole') {
+        call.fault = 'swallowed';
+        call.doneAt = Date.now();
+        answer(
+          res,
+          200,
+          '<DeleteRoleResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ResponseMetadata><RequestId>chaos-swallowed</RequestId></ResponseMetadata></DeleteRoleResponse>',
+        );
+        return;
       }
       if (faulty) {
         const roll = random();

@@ -34,7 +34,7 @@ export interface PgRestart {
   restartMs: number;
   /** Per replica: until a request that reads the database was answered 200 again. */
   recoveredMs: Record<string, number | undefined>;
-  /** Per replica: restarted meanwhile (by a kill), which would prove nothing for it. */
+  /** Per replica: down or restarted by a kill around the restart, which proves nothing for it. */
   restarted: Record<string, boolean>;
   /** Until both answered again. */
   windowEnd: number;
@@ -48,6 +48,9 @@ export async function restartPostgres(stack: Stack): Promise<PgRestart> {
   const starts = Object.fromEntries(
     stack.replicas.map(r => [r.options.name, r.starts]),
   );
+  // A replica a kill has just taken down starts afresh: only the others show
+  // anything.
+  const upBefore = new Set(stack.replicas.filter(r => r.ready));
   const at = Date.now();
   const result: PgRestart = {
     at,
@@ -76,7 +79,8 @@ export async function restartPostgres(stack: Stack): Promise<PgRestart> {
   await Promise.all(
     stack.replicas.map(async replica => {
       const name = replica.options.name;
-      for (let i = 0; i < 120; i++) {
+      for (let i = 0; i < 240 && upBefore.has(replica); i++) {
+        if (replica.starts !== starts[name]) break;
         const res = replica.ready
           ? await stack.api.call(replica, 'guest', 'GET', '/grants')
           : undefined;
@@ -86,7 +90,8 @@ export async function restartPostgres(stack: Stack): Promise<PgRestart> {
         }
         await sleep(500);
       }
-      result.restarted[name] = replica.starts !== starts[name];
+      result.restarted[name] =
+        !upBefore.has(replica) || replica.starts !== starts[name];
     }),
   );
   result.windowEnd = Date.now();

@@ -118,15 +118,13 @@ export async function printReport(options: {
                 pgRestart.at,
               ).toISOString()} (pg_ctlcluster took ${ms(
                 pgRestart.restartMs,
-              )}); answering again after: ${Object.entries(
-                pgRestart.recoveredMs,
-              )
-                .map(
-                  ([r, t]) =>
-                    `${r} ${t === undefined ? 'never' : ms(t)}${
-                      pgRestart.restarted[r] ? ' (restarted by a kill)' : ''
-                    }`,
-                )
+              )}); answering again after: ${Object.keys(pgRestart.restarted)
+                .map(r => {
+                  const t = pgRestart.recoveredMs[r];
+                  if (pgRestart.restarted[r])
+                    return `${r} not counted (down or restarted by a kill)`;
+                  return `${r} ${t === undefined ? 'never' : ms(t)}`;
+                })
                 .join(', ')}`,
         ]
       : []),
