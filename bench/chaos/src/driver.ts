@@ -42,6 +42,8 @@ export class ChaosDriver {
     duplicates: 0,
     refused: {} as Record<string, number>,
     approvals: 0,
+    /** Approve answers other than 200, by status, each tried again. */
+    approveRetried: {} as Record<string, number>,
     revokes: 0,
     extends: 0,
     extendRefused: 0,
@@ -114,7 +116,10 @@ export class ChaosDriver {
   private async approveLater(id: string) {
     const api = this.stack.api;
     await sleep(1000 + this.options.random() * 3000);
-    for (let attempt = 0; attempt < 8; attempt++) {
+    // As an approver would, for two minutes: long enough to outlast a
+    // replica's restart or PostgreSQL's (the grant stays pending otherwise).
+    const until = Date.now() + 120_000;
+    while (Date.now() < until) {
       const res = await api.send(
         'alice',
         'POST',
@@ -128,12 +133,15 @@ export class ChaosDriver {
         await this.followUp(who, id);
         return;
       }
+      const key = String(res.status);
+      this.stats.approveRetried[key] =
+        (this.stats.approveRetried[key] ?? 0) + 1;
       if (res.status === 409 || res.status === 400) {
         // Approved meanwhile (the lost answer went through), or decided.
         const now = await api.send('alice', 'GET', `/grants/${id}`);
         if (now.body?.state !== 'pending') return;
       }
-      await sleep(1000);
+      await sleep(2000);
     }
   }
 

@@ -89,9 +89,13 @@ export async function printReport(options: {
           )}`,
         ]
       : []),
-    `driver: ${stats.approvals} approvals, ${stats.revokes} revokes, ${
-      stats.extends
-    } extends (${stats.extendRefused} refused), ${
+    `driver: ${
+      stats.approvals
+    } approvals (other answers, tried again: ${JSON.stringify(
+      stats.approveRetried,
+    )}), ${stats.revokes} revokes, ${stats.extends} extends (${
+      stats.extendRefused
+    } refused), ${
       api.lostAnswers
     } answers lost to kills/restarts (retried), server errors (retried) ${JSON.stringify(
       count(api.serverErrors, e => String(e.status)),
