@@ -15,8 +15,9 @@
 
 # `npm test`: every check the project has, in the order a failure is cheapest
 # to find: type-check, API reports, lint, unit and integration tests (SQLite and the local
-# PostgreSQL, moto for AWS), then end-to-end tests in Chromium against the
-# running demo. Ends with "N passed, N failed".
+# PostgreSQL, moto for AWS), the short chaos run and soak (two replicas on
+# PostgreSQL), then end-to-end tests in Chromium against the running demo.
+# Ends with "N passed, N failed".
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 ensure_install || { echo "0 passed, 1 failed"; exit 1; }
@@ -68,6 +69,25 @@ if [ -f test-results/jest.json ]; then
 elif [ $jest_status -ne 0 ]; then
   failed=$((failed + 1))
 fi
+
+# Two backend replicas on the local PostgreSQL, moto behind the counting
+# proxy: the chaos harness's short run (100 grants, 5 SIGKILLs) and a short
+# soak. Each is one test: its invariant checks (and the soak's bounds on
+# revocation lag and RSS growth) pass or the step fails. After the jest run,
+# never beside it: the replicas take PostgreSQL connections and CPU.
+bench_step() { # name, log file, command...
+  local name=$1 out=$2
+  shift 2
+  log "$name"
+  "$@" >"$out" 2>&1
+  local status=$?
+  # The verdicts and the summary line: what failed is in there.
+  grep -E '^(ok  |FAIL|       )|violation|took' "$out" | tail -n 30
+  record "$name" $status
+  if [ $status -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+}
+bench_step "chaos (short)" test-results/chaos-short.log pnpm bench:chaos --short
+bench_step "soak (short)" test-results/soak-short.log pnpm bench:soak --minutes 2 --grants 200 --max-rss-growth 250
 
 log "end-to-end tests (demo + Chromium)"
 bash scripts/e2e.sh

@@ -103,6 +103,11 @@ export interface Config {
       sourceProfile?: string;
       /** Region for resources whose ARN names none (S3). Default: the first account's first region. */
       region?: string;
+      /**
+       * How long after activation the grant page says AWS may still refuse
+       * the new role (IAM is eventually consistent). Default 15 seconds.
+       */
+      propagationDelay?: HumanDuration | string;
     };
     /** IAM path of the roles the engine creates. Default `/backstage-access/`. */
     rolePath?: string;

@@ -45,6 +45,18 @@ export interface FaultConfig {
   maxLatencyMs: number;
   /** `AccessDenied` to AssumeRole for this long after CreateRole of that role (0: off). */
   assumeRoleDeniedMs: number;
+  /**
+   * From when that time counts: the role's `CreateRole` (as on AWS), or the
+   * first `AssumeRole` of it, so that a slow client's first call is refused
+   * however long it took to start (the CLI snippet test).
+   */
+  assumeRoleDeniedFrom?: 'create' | 'first-assume';
+  /**
+   * The harness's self-test (`--break skip-delete-role`): `DeleteRole` is
+   * answered success without reaching moto, as if the engine never deleted
+   * the role. The checks must fail the run.
+   */
+  swallowDeleteRole?: boolean;
   /** Services the faults apply to (signing names). */
   services: string[];
 }
@@ -65,7 +77,8 @@ export type Fault =
   | 'reset-before'
   | 'reset-after'
   | 'latency'
-  | 'assume-denied';
+  | 'assume-denied'
+  | 'swallowed';
 
 export interface ProxiedCall {
   at: number;
@@ -182,6 +195,12 @@ export async function startFaultProxy(options: {
         call.operation === 'AssumeRole' &&
         call.roleName
       ) {
+        if (
+          faults.assumeRoleDeniedFrom === 'first-assume' &&
+          !roleCreatedAt.has(call.roleName)
+        ) {
+          roleCreatedAt.set(call.roleName, call.at);
+        }
         const created = roleCreatedAt.get(call.roleName);
         if (
           created !== undefined &&
@@ -200,6 +219,16 @@ export async function startFaultProxy(options: {
           );
           return;
         }
+      }
+      if (faults.swallowDeleteRole && call.operation === 'DeleteRole') {
+        call.fault = 'swallowed';
+        call.doneAt = Date.now();
+        answer(
+          res,
+          200,
+          '<DeleteRoleResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ResponseMetadata><RequestId>chaos-swallowed</RequestId></ResponseMetadata></DeleteRoleResponse>',
+        );
+        return;
       }
       if (faulty) {
         const roll = random();
@@ -263,7 +292,8 @@ export async function startFaultProxy(options: {
               call.motoStatus === 200 &&
               call.roleName
             ) {
-              roleCreatedAt.set(call.roleName, Date.now());
+              if (faults.assumeRoleDeniedFrom !== 'first-assume')
+                roleCreatedAt.set(call.roleName, Date.now());
             }
             call.doneAt = Date.now();
             events.emit('answered', call);

@@ -55,7 +55,7 @@ export class Replica {
     return `CHAOS${this.options.name.toUpperCase()}`;
   }
 
-  async start(timeoutMs = 120_000): Promise<number> {
+  async start(timeoutMs = 300_000): Promise<number> {
     const started = Date.now();
     this.starts += 1;
     this.log = createWriteStream(

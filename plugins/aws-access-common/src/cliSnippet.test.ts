@@ -14,7 +14,11 @@
  * limitations under the License.
  */
 
-import { buildAwsCliSnippet, sessionDurationSeconds } from './cliSnippet';
+import {
+  buildAwsCliSnippet,
+  propagatingUntil,
+  sessionDurationSeconds,
+} from './cliSnippet';
 import type { Grant } from './types';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
@@ -113,6 +117,34 @@ describe('buildAwsCliSnippet', () => {
     )!;
     expect(write.commands).toContain('s3://demo-reports/hello.txt');
     expect(write.commands).not.toContain('$key');
+  });
+
+  it('tries the first call again, a bounded number of times, saying why: AWS may refuse a new role for a few seconds', () => {
+    const { commands } = buildAwsCliSnippet(grant(), { now: NOW })!;
+    const loop = commands
+      .split('\n')
+      .find(l => l.includes('get-caller-identity'))!;
+    expect(loop).toBe(
+      'for n in 1 2 3 4 5; do aws sts get-caller-identity --profile aws-access-3f2a9c1e && break; [ $n = 5 ] || { echo "propagating: AWS may refuse the new role for a few seconds; trying again in $((n * 2)) s" >&2; sleep $((n * 2)); }; done',
+    );
+    // Only the first call waits: by then the role is usable.
+    expect(commands.match(/sleep/g)).toHaveLength(1);
+  });
+
+  it('knows until when a new role may be refused: activation plus the configured delay, 15 s by default', () => {
+    const activatedAt = NOW.toISOString();
+    expect(
+      propagatingUntil(
+        grant({ activatedAt, cli: { propagationDelaySeconds: 40 } }),
+      ),
+    ).toBe(NOW.getTime() + 40_000);
+    expect(propagatingUntil(grant({ activatedAt }))).toBe(
+      NOW.getTime() + 15_000,
+    );
+    expect(
+      propagatingUntil(grant({ activatedAt, state: 'revoked' })),
+    ).toBeUndefined();
+    expect(propagatingUntil(grant())).toBeUndefined();
   });
 
   it('has nothing to say before the role exists', () => {

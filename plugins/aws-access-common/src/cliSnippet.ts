@@ -100,6 +100,34 @@ export function sessionDurationSeconds(
   return Math.min(MAX_SESSION_SECONDS, Math.max(MIN_SESSION_SECONDS, left));
 }
 
+/**
+ * How long a new role may be refused when no setting says otherwise: IAM
+ * changes take "a few seconds" to reach every region, per AWS's docs.
+ *
+ * @public
+ */
+export const DEFAULT_PROPAGATION_DELAY_SECONDS = 15;
+
+/**
+ * Until when (epoch ms) AWS may still refuse the grant's new role, or
+ * undefined when the grant is not active or has no activation time.
+ *
+ * @public
+ */
+export function propagatingUntil(
+  grant: Pick<Grant, 'state' | 'activatedAt' | 'cli'>,
+): number | undefined {
+  if (grant.state !== 'active' || !grant.activatedAt) {
+    return undefined;
+  }
+  const seconds =
+    grant.cli?.propagationDelaySeconds ?? DEFAULT_PROPAGATION_DELAY_SECONDS;
+  return Date.parse(grant.activatedAt) + seconds * 1000;
+}
+
+/** The first call's attempts: AWS may refuse a new role for a few seconds, so it is tried again after 2, 4, 6 and 8 s. */
+const FIRST_CALL_ATTEMPTS = 5;
+
 /** Single-quotes a word for a POSIX shell when it needs it. */
 function shellWord(word: string): string {
   return /^[A-Za-z0-9_./:=@+,-]+$/.test(word)
@@ -278,8 +306,13 @@ export function buildAwsCliSnippet(
     );
   }
   commands.push(
-    '# who you are with the grant',
-    `aws sts get-caller-identity ${flags}`,
+    '# who you are with the grant; AWS may refuse a new role for a few seconds, so this one tries again',
+    `for n in ${Array.from(
+      { length: FIRST_CALL_ATTEMPTS },
+      (_, i) => i + 1,
+    ).join(
+      ' ',
+    )}; do aws sts get-caller-identity ${flags} && break; [ $n = ${FIRST_CALL_ATTEMPTS} ] || { echo "propagating: AWS may refuse the new role for a few seconds; trying again in $((n * 2)) s" >&2; sleep $((n * 2)); }; done`,
     ...exampleCommands(grant, flags),
   );
   return {

@@ -188,6 +188,12 @@ export interface GrantCliSettings {
   sourceProfile?: string;
   /** Region for the profile when the grant's ARN names none (S3). */
   region?: string;
+  /**
+   * For how long after `activatedAt` AWS may still refuse the new role
+   * (IAM is eventually consistent): the grant page says so meanwhile.
+   * Fifteen seconds when absent.
+   */
+  propagationDelaySeconds?: number;
 }
 
 /**

@@ -14,8 +14,10 @@
  * limitations under the License.
  */
 
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import {
+  DEFAULT_PROPAGATION_DELAY_SECONDS,
   Grant,
   GrantCliSettings,
 } from '@backstage-aws-access/plugin-aws-access-common';
@@ -32,7 +34,7 @@ export interface GrantPresentationConfig {
 
 /**
  * Reads `awsAccess.cli` (`endpointUrl`, `credentialsFile`, `sourceProfile`,
- * `region`) The endpoint defaults to the
+ * `region`, `propagationDelay`). The endpoint defaults to the
  * standard `AWS_ENDPOINT_URL` the backend's own SDK clients honour, so a
  * demo against a local AWS shows snippets that reach it.
  */
@@ -58,8 +60,22 @@ export function readGrantPresentationConfig(
         .getOptionalConfigArray('awsAccess.accounts')?.[0]
         ?.getOptionalStringArray('regions')?.[0] ??
       'us-east-1',
+    propagationDelaySeconds: readPropagationDelaySeconds(cli),
   };
   return { cli: settings };
+}
+
+function readPropagationDelaySeconds(cli: Config | undefined): number {
+  if (!cli?.has('propagationDelay')) {
+    return DEFAULT_PROPAGATION_DELAY_SECONDS;
+  }
+  const ms = durationToMilliseconds(
+    readDurationFromConfig(cli, { key: 'propagationDelay' }),
+  );
+  if (!(ms >= 0)) {
+    throw new Error('awsAccess.cli.propagationDelay must not be negative');
+  }
+  return ms / 1000;
 }
 
 /** The API view of a grant with `extension` and `cli`. */

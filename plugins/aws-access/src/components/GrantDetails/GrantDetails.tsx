@@ -36,6 +36,7 @@ import { CancelRequestButton } from '../CancelRequestButton';
 import { ExpiryCountdown } from '../ExpiryCountdown';
 import { ExtendGrantButton } from '../ExtendGrantButton';
 import { GrantStateIndicator } from '../GrantStateIndicator';
+import { PropagationHint } from '../PropagationHint';
 import { BreakGlassChip } from '../BreakGlass/BreakGlassChip';
 import { RevokeGrantButton } from '../RevokeGrantButton';
 import { UserText } from '../UserText';
@@ -92,6 +93,7 @@ export function GrantDetails(props: {
           Creating the IAM role; this takes a few seconds.
         </Alert>
       )}
+      <PropagationHint grant={grant} />
       {grant.lastError && (
         <Alert severity="error" role="alert">
           <UserText>{grant.lastError}</UserText>

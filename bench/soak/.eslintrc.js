@@ -1,0 +1,5 @@
+module.exports =
+  require('@backstage/cli/config/eslint-factory').createConfigForRole(
+    __dirname,
+    'node-library',
+  );
