@@ -96,16 +96,13 @@ export const s3BucketDiscoverer: ResourceDiscoverer = {
   scope: 'global',
   async list(context) {
     // The tagging API's pages take longest and come one after another, so
-    // they are asked for while the buckets are still being listed.
-    const tagLookups = new Map(
-      [...new Set(context.regions)].map(region => {
-        const lookup = context.tagsByArn(region, ['s3:bucket']);
-        // Awaited below for the regions that hold buckets; a failed list
-        // must not leave the others as unhandled rejections.
-        lookup.catch(() => {});
-        return [region, lookup] as const;
-      }),
-    );
+    // the discovery region's are asked for while the buckets are listed.
+    // Other regions are asked only once buckets are known to be there: an
+    // endpoint may answer the S3 tag query of every region with all buckets.
+    const early = context.tagsByArn(context.region, ['s3:bucket']);
+    // Awaited below when that region holds buckets; a failed list must not
+    // leave it an unhandled rejection.
+    early.catch(() => {});
     let buckets = await listBuckets(await context.clientConfig(context.region));
     if (buckets.some(bucket => !bucket.region)) {
       buckets = await listBucketsByRegion(context);
@@ -116,7 +113,11 @@ export const s3BucketDiscoverer: ResourceDiscoverer = {
     );
     const regions = [...new Set(wanted.map(b => b.region))];
     const tagMaps = await Promise.all(
-      regions.map(region => tagLookups.get(region)!),
+      regions.map(region =>
+        region === context.region
+          ? early
+          : context.tagsByArn(region, ['s3:bucket']),
+      ),
     );
     return wanted.map((bucket): DiscoveredResource => {
       const arn = `arn:${partitionOf(bucket.region)}:s3:::${bucket.name}`;
