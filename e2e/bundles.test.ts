@@ -27,7 +27,6 @@ import {
   goto,
   guestToken,
   launchBrowser,
-  openSignedIn,
   resourceEntityByArn,
   screenshot,
 } from './browser.ts';
@@ -47,7 +46,13 @@ test('guest requests two buckets in two accounts as one bundle', async () => {
   const token = await guestToken();
   const browser = await launchBrowser();
   try {
-    const page = await openSignedIn(browser, '/');
+    // As openSignedIn, with more patience: the dev server and Chromium
+    // share a busy machine with the backend.
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+    });
+    page.setDefaultTimeout(120_000);
+    await goto(page, '/');
 
     // 1. "Add to request" on each bucket's page; the count follows.
     for (const [i, bucket] of BUCKETS.entries()) {

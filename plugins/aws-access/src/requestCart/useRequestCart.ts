@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { storageApiRef, useApi } from '@backstage/core-plugin-api';
 import { GRANT_LIMITS } from '@backstage-aws-access/plugin-aws-access-common';
 import { useCurrentUserRef } from '../hooks';
@@ -59,8 +59,8 @@ function readItems(value: unknown): RequestCartItem[] {
 /**
  * The request being assembled across entity pages: the resources added
  * with "Add to request", kept in the app's storage API (the browser's
- * localStorage unless the app stores settings elsewhere), one list per
- * signed-in user, so it survives navigation and reloads and another
+ * localStorage, or the user-settings backend where the app installs it),
+ * one list per signed-in user, so it survives navigation and reloads and another
  * person signing in on the same browser does not inherit it.
  */
 export function useRequestCart(): RequestCart {
@@ -70,26 +70,38 @@ export function useRequestCart(): RequestCart {
   const bucket = useMemo(() => storage.forBucket(BUCKET), [storage]);
   const [items, setItems] = useState<RequestCartItem[]>([]);
   const [ready, setReady] = useState(false);
+  // What was last read or written: a storage kept on the server (the
+  // user-settings backend) answers `unknown` until it has loaded, so
+  // changes build on this rather than on a snapshot.
+  const latest = useRef<RequestCartItem[]>([]);
 
   // Every page showing the cart follows the same stored list.
   useEffect(() => {
     if (!key) {
       return undefined;
     }
-    setItems(readItems(bucket.snapshot(key).value));
-    setReady(true);
+    const take = (snapshot: { presence: string; value?: unknown }) => {
+      if (snapshot.presence === 'unknown') {
+        return;
+      }
+      latest.current = readItems(snapshot.value);
+      setItems(latest.current);
+      setReady(true);
+    };
+    take(bucket.snapshot(key));
     const subscription = bucket
       .observe$<RequestCartItem[]>(key)
-      .subscribe(snapshot => setItems(readItems(snapshot.value)));
+      .subscribe(take);
     return () => subscription.unsubscribe();
   }, [bucket, key]);
 
   const write = useCallback(
-    (update: (current: RequestCartItem[]) => RequestCartItem[]) => {
+    (update: (items: RequestCartItem[]) => RequestCartItem[]) => {
       if (!key) {
         return;
       }
-      const next = update(readItems(bucket.snapshot(key).value));
+      const next = update(latest.current);
+      latest.current = next;
       setItems(next);
       if (next.length) {
         bucket.set(key, next);
