@@ -348,6 +348,8 @@ describe('break-glass', () => {
           expect(res.status).toBe(201);
         }
       }
+      // The requests' notices are delivered first: their queries are not the queue's.
+      await flush();
       const sql: string[] = [];
       const listener = (q: { sql: string }) => sql.push(q.sql);
       knex.on('query', listener);

@@ -109,14 +109,7 @@ export class BundleService {
   async create(body: unknown, caller: Caller): Promise<BundleWithParts> {
     const now = new Date();
     const plan = await this.plan(body, caller, now);
-    const { id, inserted } = await storeBundle(this.options, {
-      plan,
-      caller,
-      now,
-    });
-    for (const grant of inserted) {
-      await this.options.engine.emit(grant, 'requested');
-    }
+    const { id } = await storeBundle(this.options, { plan, caller, now });
     if (plan.requirements.length > 0) {
       return this.mustGet(id);
     }
@@ -158,9 +151,8 @@ export class BundleService {
     const { comment } = parseInput(decisionRequestSchema, body);
     const { parts } = await this.mustPending(id);
     const now = new Date();
-    const { bundle, approvedNow } = await this.options.bundles.recordApproval(
-      id,
-      current => {
+    const { bundle, approvedNow } =
+      await this.options.bundles.addBundleApproval(id, current => {
         if (current.approvals.some(a => a.approver === caller.userEntityRef)) {
           throw new ConflictError(`You have already approved bundle ${id}`);
         }
@@ -195,15 +187,19 @@ export class BundleService {
             },
           }),
         };
-      },
-    );
-    for (const part of parts) {
-      await this.options.store.appendEvent(part.id, {
-        type: 'approval-recorded',
-        actor: caller.userEntityRef,
-        reason: comment,
-        data: { bundleId: id },
       });
+    for (const part of parts) {
+      await this.options.engine.lifecycle.transition(
+        part.id,
+        'approval-recorded',
+        {
+          from: 'pending',
+          actor: caller.userEntityRef,
+          reason: comment,
+          data: { bundleId: id },
+          now,
+        },
+      );
     }
     if (approvedNow) {
       const activated = await activateBundle(this.options, {

@@ -150,7 +150,7 @@ export class BundleStore {
    * Throws `ConflictError` when the bundle is no longer pending or this
    * person already approved it.
    */
-  async recordApproval(
+  async addBundleApproval(
     id: string,
     decide: (bundle: BundleRecord) => {
       approval: BundleApproval;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { GrantRecord, GrantStore, NewGrantEvent } from '../database/types';
+import { GrantRecord, GrantStore } from '../database/types';
 import { SYSTEM_ACTOR, type GrantEngine } from '../service/GrantEngine';
 import { BundleRecord, BundleStore } from './BundleStore';
 
@@ -53,22 +53,15 @@ export async function activateBundle(
   const ids = await deps.bundles.partIds(bundle.id);
   const moved: string[] = [];
   for (const id of ids) {
-    const event: NewGrantEvent = {
-      type: 'approved',
-      toState: 'provisioning',
+    const updated = await deps.engine.lifecycle.transition(id, 'approved', {
+      from: 'pending',
       actor: options.actor ?? SYSTEM_ACTOR,
       reason: options.comment,
       data: { bundleId: bundle.id, expiresAt: expiresAt.toISOString() },
-    };
-    const updated = await deps.store.updateGrant(
-      id,
-      { states: ['pending'] },
-      { state: 'provisioning', approvedAt: now, approvedBy, expiresAt },
-      event,
+      patch: { approvedAt: now, approvedBy, expiresAt },
       now,
-    );
+    });
     if (updated) {
-      await deps.engine.emit(updated, event.type, event);
       moved.push(id);
     }
   }

@@ -44,7 +44,7 @@ export async function storeBundle(
 ): Promise<{ id: string; inserted: GrantRecord[] }> {
   const { plan, caller, now } = options;
   const { request, requirements } = plan;
-  const { store, bundles, approvals } = deps;
+  const { bundles, approvals } = deps;
   const config = deps.config();
   const id = randomUUID();
   const approvalDeadline = requirements.length
@@ -66,7 +66,7 @@ export async function storeBundle(
     for (const part of plan.parts) {
       const { lead } = part;
       inserted.push(
-        await store.insertGrant(
+        await deps.engine.lifecycle.request(
           {
             id: part.id,
             state: 'pending',
@@ -92,8 +92,6 @@ export async function storeBundle(
             targets: part.targets,
           },
           {
-            type: 'requested',
-            toState: 'pending',
             actor: caller.userEntityRef,
             reason: request.reason,
             data: {

@@ -119,6 +119,9 @@ describe('approvals', () => {
       }));
     });
 
+    // What a test committed is delivered before the next one counts.
+    afterEach(() => flushNotifications());
+
     const create = async (body: object, user = ALICE) => {
       const res = await request(app)
         .post('/grants')
