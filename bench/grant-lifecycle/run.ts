@@ -27,24 +27,24 @@
  *   4. GET /grants latency with 100,000 stored grants, SQLite and PostgreSQL
  */
 import { randomBytes } from 'node:crypto';
-import knexFactory from 'knex';
 import {
   isMotoAvailable,
   startMotoServer,
 } from '../../plugins/aws-access-node/src/testUtils/motoServer';
 import { BenchBackend, startBenchBackend } from './src/backend';
 import { countByOperation, startCountingProxy } from './src/countingProxy';
-import {
-  measureExpiry,
-  measureProvisioning,
-  measureRevoke,
-  WriteCounts,
-} from './src/lifecycle';
+import { dropDatabase, PG_URL, serverVersions } from './src/databases';
+import { measureExpiry } from './src/expiry';
+import { reportExpiry } from './src/expiryReport';
+import { measureProvisioning, measureRevoke } from './src/lifecycle';
 import { measureListLatency, seedGrants } from './src/listLatency';
 import { profileCpu, ProfileSummary } from './src/cpuProfile';
+import { reportProfile } from './src/profileReport';
+import { reportAgainstFloor } from './src/floorReport';
 import { measureFloor, removeFloorRoles } from './src/floor';
 import { countQueries } from './src/queryCounter';
 import { describeLoad, describeMachine } from './src/machine';
+import { describeWrites, log, target } from './src/output';
 import { formatMs, percentile, summarize } from './src/stats';
 
 const CONCURRENT_GRANTS = 200;
@@ -53,9 +53,6 @@ const USERS = 20;
 const STORED_GRANTS = 100_000;
 const SEEDED_USERS = 500;
 const GETS_PER_QUERY = 50;
-const PG_URL =
-  process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-
 const SQLITE_MEMORY = { client: 'better-sqlite3', connection: ':memory:' };
 /** `BENCH_QUICK=1`: sections 1 and 2 only (no expiry wait, no list latency). */
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -63,63 +60,6 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const PROFILE = process.env.BENCH_CPU_PROFILE === '1';
 /** `BENCH_DATABASE=pg`: the engine's store on PostgreSQL instead of SQLite. */
 const ENGINE_DB = process.env.BENCH_DATABASE === 'pg' ? 'pg' : 'sqlite';
-const TARGET_RATIO = 1.3;
-const TARGET_CPU_MS_PER_GRANT = 5;
-
-const log = (line = '') => console.log(line);
-
-function target(value: number, limit: number): string {
-  return value <= limit
-    ? `target < ${formatMs(limit)}: met`
-    : `target < ${formatMs(limit)}: MISSED by ${formatMs(value - limit)}`;
-}
-
-function describeWrites(label: string, writes: WriteCounts, goal: number) {
-  const ops = Object.entries(writes.byOperation)
-    .map(([op, n]) => `${op} ${n}`)
-    .join(', ');
-  const spread =
-    writes.min === writes.max
-      ? `every one ${writes.min}`
-      : `min ${writes.min}, max ${writes.max}`;
-  log(
-    `  ${label}: ${writes.perGrant.toFixed(
-      2,
-    )} (${spread}; ${ops}) — target ${goal}: ${
-      writes.min === goal && writes.max === goal ? 'met' : 'MISSED'
-    }`,
-  );
-  log(
-    `    moto's answer time per write: ${summarize(writes.callMs, [50, 99])}`,
-  );
-  if (writes.otherWrites) {
-    log(`    plus ${writes.otherWrites} IAM writes on other roles meanwhile`);
-  }
-}
-
-async function serverVersions(): Promise<string[]> {
-  const pg = knexFactory({ client: 'pg', connection: PG_URL });
-  const sqlite = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-  });
-  try {
-    const [pgVersion, sqliteVersion] = await Promise.all([
-      pg
-        .raw('SHOW server_version')
-        .then(r => r.rows[0].server_version as string)
-        .catch(e => `unreachable (${e.message})`),
-      sqlite.raw('SELECT sqlite_version() AS v').then(r => r[0].v as string),
-    ]);
-    return [
-      `PostgreSQL: ${pgVersion}`,
-      `SQLite: ${sqliteVersion} (better-sqlite3)`,
-    ];
-  } finally {
-    await Promise.all([pg.destroy(), sqlite.destroy()]);
-  }
-}
 
 async function listBench(
   label: string,
@@ -157,15 +97,6 @@ async function listBench(
     return all;
   } finally {
     await backend.stop();
-  }
-}
-
-async function dropDatabase(name: string) {
-  const admin = knexFactory({ client: 'pg', connection: PG_URL });
-  try {
-    await admin.raw(`DROP DATABASE IF EXISTS ?? WITH (FORCE)`, [name]);
-  } finally {
-    await admin.destroy();
   }
 }
 
@@ -275,106 +206,16 @@ async function main() {
         `  roles verified in IAM (GetRolePolicy on moto): ${provision.verified}/${CONCURRENT_GRANTS}`,
       );
       log();
-      log(
-        `## 1b. Speed to the floor (same run, load ${loadAtBurst} at the burst)`,
-      );
-      const floorP = (p: number) =>
-        (percentile(floorBefore.pairMs, p) + percentile(floorAfter.pairMs, p)) /
-        2;
-      log(
-        `  raw IAM floor before: ${summarize(
-          floorBefore.pairMs,
-          [50, 99],
-        )} (${CONCURRENT_GRANTS} CreateRole + PutRolePolicy pairs at once, same SDK, same proxy, same moto; ${formatMs(
-          floorBefore.cpuMs,
-        )} CPU)`,
-      );
-      log(
-        `  raw IAM floor after:  ${summarize(
-          floorAfter.pairMs,
-          [50, 99],
-        )} (${formatMs(floorAfter.cpuMs)} CPU)`,
-      );
-      for (const p of [50, 99]) {
-        const ours = percentile(provision.usableMs, p);
-        const ratio = ours / floorP(p);
-        log(
-          `  ours/floor p${p}: ${formatMs(ours)} / ${formatMs(
-            floorP(p),
-          )} (mean of before and after) = ${ratio.toFixed(2)}x${
-            p === 99
-              ? ` — target <= ${TARGET_RATIO}x: ${
-                  ratio <= TARGET_RATIO ? 'met' : 'MISSED'
-                }`
-              : ''
-          }`,
-        );
-      }
-      const cpuPerGrant = provision.cpuMs / CONCURRENT_GRANTS;
-      const floorCpuPerPair =
-        (floorBefore.cpuMs + floorAfter.cpuMs) / 2 / CONCURRENT_GRANTS;
-      log(
-        `  CPU per grant (process.cpuUsage around the burst; backend and bench client share the process): ${cpuPerGrant.toFixed(
-          1,
-        )} ms${
-          PROFILE ? ' (profiler running)' : ''
-        } — target <= ${TARGET_CPU_MS_PER_GRANT} ms: ${
-          cpuPerGrant <= TARGET_CPU_MS_PER_GRANT ? 'met' : 'MISSED'
-        }; the floor's SDK alone: ${floorCpuPerPair.toFixed(
-          1,
-        )} ms per pair; ours minus floor: ${(
-          cpuPerGrant - floorCpuPerPair
-        ).toFixed(1)} ms`,
-      );
-      log(
-        `  database queries per grant (knex 'query' events on the plugin's client): ${(
-          queryCounts.total / CONCURRENT_GRANTS
-        ).toFixed(2)} (${queryCounts.total} in all, ${formatMs(
-          queryCounts.totalMs / Math.max(1, queryCounts.total),
-        )} mean from send to answer)`,
-      );
-      log(
-        `    by kind: ${Object.entries(queryCounts.byKind)
-          .sort((a, b) => b[1] - a[1])
-          .map(([kind, n]) => `${kind} ${(n / CONCURRENT_GRANTS).toFixed(2)}`)
-          .join(', ')}`,
-      );
-      if (profile) {
-        log(
-          `  CPU profile of the burst: ${profile.file} (${formatMs(
-            profile.totalMs,
-          )} of samples, idle excluded)`,
-        );
-        log('    self time by package:');
-        for (const [pkg, ms] of profile.byPackage.slice(0, 14)) {
-          log(
-            `      ${pkg.padEnd(40)} ${formatMs(ms).padStart(9)} ${(
-              (100 * ms) /
-              profile.totalMs
-            ).toFixed(1)}%`,
-          );
-        }
-        log(
-          `    (the profiler's own inspector calls, ${formatMs(
-            profile.profilerMs,
-          )}, are left out)`,
-        );
-        log('    time with the package on the stack (callees included):');
-        for (const [pkg, ms] of profile.inclusiveByPackage
-          .filter(([name]) => !name.startsWith('('))
-          .slice(0, 14)) {
-          log(
-            `      ${pkg.padEnd(40)} ${formatMs(ms).padStart(9)} ${(
-              (100 * ms) /
-              profile.totalMs
-            ).toFixed(1)}%`,
-          );
-        }
-        log('    heaviest functions (self time):');
-        for (const [fn, ms] of profile.byFunction.slice(0, 16)) {
-          log(`      ${formatMs(ms).padStart(9)}  ${fn}`);
-        }
-      }
+      reportAgainstFloor({
+        count: CONCURRENT_GRANTS,
+        provision,
+        floorBefore,
+        floorAfter,
+        queryCounts,
+        loadAtBurst,
+        profiling: PROFILE,
+      });
+      if (profile) reportProfile(profile);
       log();
 
       log('## 2. IAM write calls (counted at the proxy, SDK retries included)');
@@ -411,44 +252,7 @@ async function main() {
         provision.grants,
         seconds => log(`  waiting ~${seconds} s for them to expire...`),
       );
-      log(
-        `  expiresAt spread: ${formatMs(
-          expiry.expirySpreadMs,
-        )}; final states: ${JSON.stringify(expiry.states)}`,
-      );
-      log(
-        `  revocation started after expiresAt: ${summarize(
-          expiry.startLagMs,
-          [50, 99],
-        )}`,
-      );
-      log(
-        `  inline policy deleted (rights gone) after expiresAt: ${summarize(
-          expiry.policyLagMs,
-          [50, 99],
-        )}`,
-      );
-      log(
-        `  state expired (role deleted) after expiresAt: ${summarize(
-          expiry.endLagMs,
-          [50, 99],
-        )} — p99 ${target(percentile(expiry.endLagMs, 99), 2000)}`,
-      );
-      describeWrites('IAM writes per expiry', expiry.writes, 2);
-      log(
-        `  backend process from 1 s before the first expiry until all ended: ${formatMs(
-          expiry.windowMs,
-        )} wall, ${formatMs(expiry.cpuMs)} CPU, event-loop delay p99 ${formatMs(
-          expiry.loopDelayMs.p99,
-        )}, max ${formatMs(
-          expiry.loopDelayMs.max,
-        )}; store queries waiting for the (single) SQLite connection: mean ${expiry.poolWaiting.mean.toFixed(
-          1,
-        )}, max ${expiry.poolWaiting.max}`,
-      );
-      log(
-        `  notifications the plugin sent during 1-3 (recorded, not delivered): ${backend.notificationsSent}`,
-      );
+      reportExpiry(expiry, backend.notificationsSent);
       log();
     } finally {
       await backend.stop();
@@ -474,14 +278,7 @@ async function main() {
         prefix,
       });
     } finally {
-      const admin = knexFactory({ client: 'pg', connection: PG_URL });
-      try {
-        await admin.raw(`DROP DATABASE IF EXISTS ?? WITH (FORCE)`, [
-          `${prefix}aws-access`,
-        ]);
-      } finally {
-        await admin.destroy();
-      }
+      await dropDatabase(`${prefix}aws-access`);
     }
     log();
 

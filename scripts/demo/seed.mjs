@@ -25,207 +25,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import {
-  S3Client,
-  CreateBucketCommand,
-  PutBucketTaggingCommand,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
-import {
-  EC2Client,
-  RunInstancesCommand,
-  DescribeInstancesCommand,
-} from '@aws-sdk/client-ec2';
-import { DynamoDBClient, CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { SQSClient, CreateQueueCommand } from '@aws-sdk/client-sqs';
-import { LambdaClient, CreateFunctionCommand } from '@aws-sdk/client-lambda';
-import {
   IAMClient,
   CreateUserCommand,
-  CreateRoleCommand,
   PutUserPolicyCommand,
   CreateAccessKeyCommand,
   ListAccessKeysCommand,
   DeleteAccessKeyCommand,
 } from '@aws-sdk/client-iam';
+import { seedAccount } from './seed/accountResources.mjs';
+import { endpoint, ignoreExisting, make } from './seed/motoClients.mjs';
 
 const root = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../..',
 );
-const endpoint = process.env.AWS_ENDPOINT_URL ?? 'http://127.0.0.1:4566';
 const demoDir = process.env.AWS_ACCESS_DEMO_DIR ?? path.join(root, '.demo');
 const seed = YAML.parse(
   await readFile(path.join(root, 'examples/demo/aws-seed.yaml'), 'utf8'),
 );
-
-/** moto selects the account from this header; real AWS would use each account's own credentials. */
-function clientConfig(accountId, region = 'us-east-1') {
-  return {
-    endpoint,
-    region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-    accountId,
-  };
-}
-
-function inAccount(client, accountId) {
-  client.middlewareStack.add(
-    next => args => {
-      args.request.headers['x-moto-account-id'] = accountId;
-      return next(args);
-    },
-    { step: 'build', name: 'motoAccount' },
-  );
-  return client;
-}
-
-const make = (Client, accountId, region) =>
-  inAccount(new Client(clientConfig(accountId, region)), accountId);
-
-async function ignoreExisting(promise, ...codes) {
-  try {
-    return await promise;
-  } catch (error) {
-    const known = [
-      ...codes,
-      'EntityAlreadyExists',
-      'BucketAlreadyOwnedByYou',
-      'ResourceInUseException',
-      'ResourceConflictException',
-      'QueueAlreadyExists',
-    ];
-    if (
-      known.includes(error?.Code) ||
-      known.some(code => error?.name?.startsWith(code))
-    ) {
-      return undefined;
-    }
-    throw error;
-  }
-}
-
-const tagList = tags =>
-  Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
-// The smallest valid zip (an empty archive): moto stores Lambda code without running it.
-const EMPTY_ZIP = Buffer.from([
-  0x50,
-  0x4b,
-  0x05,
-  0x06,
-  ...new Array(18).fill(0),
-]);
-
-async function seedAccount(account) {
-  const { accountId, region } = account;
-  const s3 = make(S3Client, accountId, region);
-  for (const bucket of account.s3Buckets ?? []) {
-    await ignoreExisting(
-      s3.send(new CreateBucketCommand({ Bucket: bucket.name })),
-    );
-    await s3.send(
-      new PutBucketTaggingCommand({
-        Bucket: bucket.name,
-        Tagging: { TagSet: tagList(bucket.tags) },
-      }),
-    );
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: bucket.name,
-        Key: 'README.txt',
-        Body: `Demo object in ${bucket.name}\n`,
-      }),
-    );
-  }
-
-  const ec2 = make(EC2Client, accountId, region);
-  const existing = await ec2.send(new DescribeInstancesCommand({}));
-  const names = new Set(
-    (existing.Reservations ?? [])
-      .flatMap(r => r.Instances ?? [])
-      .flatMap(i =>
-        (i.Tags ?? []).filter(t => t.Key === 'Name').map(t => t.Value),
-      ),
-  );
-  for (const instance of account.ec2Instances ?? []) {
-    if (names.has(instance.name)) continue;
-    await ec2.send(
-      new RunInstancesCommand({
-        ImageId: 'ami-12c6146b',
-        InstanceType: 't3.micro',
-        MinCount: 1,
-        MaxCount: 1,
-        TagSpecifications: [
-          {
-            ResourceType: 'instance',
-            Tags: tagList({ Name: instance.name, ...instance.tags }),
-          },
-        ],
-      }),
-    );
-  }
-
-  const dynamodb = make(DynamoDBClient, accountId, region);
-  for (const table of account.dynamodbTables ?? []) {
-    await ignoreExisting(
-      dynamodb.send(
-        new CreateTableCommand({
-          TableName: table.name,
-          BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-          KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-          Tags: tagList(table.tags),
-        }),
-      ),
-    );
-  }
-
-  const sqs = make(SQSClient, accountId, region);
-  for (const queue of account.sqsQueues ?? []) {
-    await ignoreExisting(
-      sqs.send(
-        new CreateQueueCommand({ QueueName: queue.name, tags: queue.tags }),
-      ),
-    );
-  }
-
-  const iam = make(IAMClient, accountId, region);
-  const lambdaRole = await ignoreExisting(
-    iam.send(
-      new CreateRoleCommand({
-        RoleName: 'demo-lambda-execution',
-        AssumeRolePolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Principal: { Service: 'lambda.amazonaws.com' },
-              Action: 'sts:AssumeRole',
-            },
-          ],
-        }),
-      }),
-    ),
-  );
-  const lambdaRoleArn =
-    lambdaRole?.Role?.Arn ??
-    `arn:aws:iam::${accountId}:role/demo-lambda-execution`;
-  const lambda = make(LambdaClient, accountId, region);
-  for (const fn of account.lambdaFunctions ?? []) {
-    await ignoreExisting(
-      lambda.send(
-        new CreateFunctionCommand({
-          FunctionName: fn.name,
-          Runtime: 'nodejs20.x',
-          Role: lambdaRoleArn,
-          Handler: 'index.handler',
-          Code: { ZipFile: EMPTY_ZIP },
-          Tags: fn.tags,
-        }),
-      ),
-    );
-  }
-}
 
 /** The demo backend's own IAM user; the onboarding stacks' roles trust it. */
 export const BACKEND_USER = 'backstage-demo-admin';

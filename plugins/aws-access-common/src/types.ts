@@ -18,6 +18,8 @@ import type { GrantEventType } from './grantEventTypes';
 import type { AwsAccount } from './accountTypes';
 
 export * from './accountTypes';
+export * from './grantPreviewTypes';
+export * from './breakGlassTypes';
 /**
  * The states a grant moves through. See DESIGN.md, "Grant lifecycle".
  * `pending` waits for approval; `provisioning` and `revoking` are the only
@@ -285,76 +287,3 @@ export type GrantSignalMessage = {
   grantId: string;
   type: GrantEventType;
 };
-
-/**
- * `POST /grants/preview`: what `POST /grants` with the same body would do.
- *
- * @public
- */
-export interface GrantPreview {
-  resourceArn: string;
-  resourceType: string;
-  accountId: string;
-  region: string;
-  actions: string[];
-  durationMinutes: number;
-  /** The expiry the grant would get if it were active now (ISO-8601 UTC). */
-  expiresAt: string;
-  /** `awsAccess.maxDurationMinutes`. */
-  maxDurationMinutes: number;
-  /** The role's trust policy, with the expiry condition. */
-  trustPolicy: Record<string, unknown>;
-  /** The role's inline permission policy, with the expiry condition. */
-  permissionPolicy: Record<string, unknown>;
-  /** Who must approve; `auto` means active at once. */
-  approval:
-    | { mode: 'auto' }
-    | {
-        mode: 'owner' | 'groups';
-        /** Approvals needed. */
-        count: number;
-        /** Entity refs of the groups whose members may approve. */
-        approverGroups: string[];
-      };
-  /**
-   * Whether the requester may approve this request themselves in an
-   * emergency (an approval rule with `breakGlass: true`), and the longest
-   * such a grant may last.
-   */
-  breakGlass?: { allowed: boolean; maxDurationMinutes: number };
-  /** The chosen actions at the access levels that deserve a second look. */
-  sensitiveActions: Array<{
-    action: string;
-    accessLevel: 'Write' | 'Permissions management' | 'Tagging';
-  }>;
-  /** A bundle's part: every resource the role would cover. */
-  targets?: GrantTarget[];
-}
-
-/**
- * The post-hoc review of a break-glass grant.
- *
- * @public
- */
-export type BreakGlassReviewState = 'pending' | 'confirmed' | 'flagged';
-
-/** @public */
-export interface BreakGlassReview {
-  grantId: string;
-  requester: string;
-  state: BreakGlassReviewState;
-  createdAt: string;
-  reviewedBy?: string;
-  reviewedAt?: string;
-  comment?: string;
-}
-
-/**
- * An entry of `GET /break-glass/reviews`: the grant and its review.
- *
- * @public
- */
-export interface BreakGlassReviewItem {
-  grant: Grant;
-  review: BreakGlassReview;
-}

@@ -41,7 +41,8 @@ import type { GrantEngine } from '../service/GrantEngine';
 import { activateBundle, settleAll } from './bundleActivation';
 import { storeBundle } from './bundleCreation';
 import { extendBundle } from './bundleExtension';
-import { checkBundleApproval, checkBundleRejection } from './bundleApproval';
+import { checkBundleRejection } from './bundleApproval';
+import { decideBundleApproval } from './bundleApprovalDecision';
 import { planBundle, PlanTarget } from './bundlePlanning';
 import { BundleRecord, BundleStore } from './BundleStore';
 import { toBundlePreview } from './bundleView';
@@ -152,42 +153,15 @@ export class BundleService {
     const { parts } = await this.mustPending(id);
     const now = new Date();
     const { bundle, approvedNow } =
-      await this.options.bundles.addBundleApproval(id, current => {
-        if (current.approvals.some(a => a.approver === caller.userEntityRef)) {
-          throw new ConflictError(`You have already approved bundle ${id}`);
-        }
-        const check = checkBundleApproval({
+      await this.options.bundles.addBundleApproval(id, current =>
+        decideBundleApproval({
           policy: this.options.approvals,
-          requester: current.requester,
-          requirements: current.requirements,
-          approver: caller,
-          previous: current.approvals,
-        });
-        if (!check.allowed) {
-          throw new NotAllowedError(check.reason);
-        }
-        const approval = {
-          approver: caller.userEntityRef,
-          approvedAt: now,
+          bundle: current,
+          caller,
           comment,
-          countsFor: check.countsFor,
-        };
-        const approvers = [
-          ...current.approvals.map(a => a.approver),
-          caller.userEntityRef,
-        ];
-        return {
-          approval,
-          ...(check.complete && {
-            approve: {
-              decidedBy: approvers.join(', '),
-              expiresAt: new Date(
-                now.getTime() + minutes(current.durationMinutes),
-              ),
-            },
-          }),
-        };
-      });
+          now,
+        }),
+      );
     for (const part of parts) {
       await this.options.engine.lifecycle.transition(
         part.id,

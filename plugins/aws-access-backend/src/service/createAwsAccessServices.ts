@@ -40,14 +40,9 @@ import {
   BreakGlassReviews,
   readBreakGlassConfig,
 } from '../breakGlass/BreakGlass';
-import {
-  createBreakGlassReviewing,
-  createBreakGlassRouter,
-} from '../breakGlass/breakGlassRouter';
+import { createBreakGlassReviewing } from '../breakGlass/breakGlassRouter';
 import { BundleService } from '../bundles/BundleService';
-import { createBundleRouter } from '../bundles/bundleRouter';
 import { BundleStore } from '../bundles/BundleStore';
-import { createAccessReviewRouter } from '../export/accessReviewExport';
 import { IamDataActionCatalog } from '../iamActions/IamDataActionCatalog';
 import { ApprovalPolicy } from '../approval/ApprovalPolicy';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
@@ -57,7 +52,7 @@ import {
   readExpiryWarningMinutes,
 } from '../notifications';
 import { ExpiryWarningQueue } from '../notifications/ExpiryWarningQueue';
-import { GrantOutbox, OutboxReceiver } from '../outbox';
+import { GrantOutbox } from '../outbox';
 import { AccountStatusChecker } from '../onboarding';
 import { createCatalogNames } from '../notifications/peopleNames';
 import {
@@ -68,23 +63,17 @@ import { IamGrantProvisioner } from '../provisioning/IamGrantProvisioner';
 import { managedNames } from '../resources/managedNames';
 import { ResourceInventory } from '../resources/ResourceInventory';
 import { AccountResolver } from './AccountResolver';
+import { createApiRouters } from './apiRouters';
 import { ExpiryScheduler } from './ExpiryScheduler';
 import { GrantEngine } from './GrantEngine';
-import {
-  createAuditReceiver,
-  createNotificationsReceiver,
-} from './grantLifecycleListener';
-import {
-  createCatalogEventsReceiver,
-  createSignalsReceiver,
-} from './GrantNotifier';
+import { createGrantOutboxReceivers } from './grantOutboxReceivers';
 import { readGrantPresentationConfig } from './grantPresentation';
 import { GrantService } from './GrantService';
 import { createGrantAuthorization } from './grantAuthorization';
 import { createInventoryReadiness } from './inventoryReadiness';
 import { PrincipalResolver } from './PrincipalResolver';
 import { Reconciler } from './Reconciler';
-import { createRouter, toPermissionResource } from './router';
+import { toPermissionResource } from './router';
 
 /** What {@link createAwsAccessServices} is built from: the plugin's dependencies. */
 export interface AwsAccessServicesOptions {
@@ -138,14 +127,14 @@ export async function createAwsAccessServices(
       }),
     });
   const auditor = options.auditor && new GrantAuditor(options.auditor);
-  // What follows a grant change, written with it and delivered at least once.
-  const receivers: OutboxReceiver[] = [
-    notifications && createNotificationsReceiver(notifications),
-    auditor && createAuditReceiver(auditor),
-    options.events && createCatalogEventsReceiver(options.events),
-    options.signals && createSignalsReceiver(options.signals),
-  ].filter((r): r is OutboxReceiver => !!r);
-  const outbox = new GrantOutbox(receivers);
+  const outbox = new GrantOutbox(
+    createGrantOutboxReceivers({
+      notifications,
+      auditor,
+      events: options.events,
+      signals: options.signals,
+    }),
+  );
   const store = await DatabaseGrantStore.create({
     database: options.database,
     onEventsWritten: outbox.onEventsWritten,
@@ -288,36 +277,21 @@ export async function createAwsAccessServices(
     permissionEvaluators,
   });
 
-  /** The REST API: grants, break-glass reviews, the access review export. */
-  const apiRouters = async () => [
-    await createRouter({
+  /** The REST API, built when `plugin.ts` mounts it. */
+  const apiRouters = () =>
+    createApiRouters({
       httpAuth: options.httpAuth,
       userInfo: options.userInfo,
       permissions: options.permissions,
       permissionEvaluators,
+      authorization,
       grants,
-      inventoryReadiness,
-    }),
-    createBundleRouter({
-      httpAuth: options.httpAuth,
-      userInfo: options.userInfo,
-      authorization,
       bundles,
-      present: grant => grants.present(grant),
       inventoryReadiness,
-    }),
-    createBreakGlassRouter({
-      httpAuth: options.httpAuth,
-      userInfo: options.userInfo,
       reviewing: breakGlassReviewing,
-    }),
-    createAccessReviewRouter({
-      httpAuth: options.httpAuth,
-      authorization,
       store,
       reviews: breakGlassReviews,
-    }),
-  ];
+    });
 
   return {
     config: awsAccessConfig,

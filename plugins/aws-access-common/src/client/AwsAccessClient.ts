@@ -14,10 +14,16 @@
  * limitations under the License.
  */
 
-import { ResponseError } from '@backstage/errors';
 import crossFetch from 'cross-fetch';
-import { AWS_ACCESS_PLUGIN_ID } from '../constants';
 import type { AwsAccessApi, RequestOptions } from './AwsAccessApi';
+import { AwsAccessTransport } from './AwsAccessTransport';
+import {
+  breakGlassReviewsPath,
+  bundlePath,
+  exportGrantsPath,
+  grantPath,
+  grantsPath,
+} from './apiPaths';
 import type { AccessBundle, BundlePreview } from '../bundles';
 import type {
   AccountOnboarding,
@@ -66,15 +72,16 @@ export interface AwsAccessFetch {
  * @public
  */
 export class AwsAccessClient implements AwsAccessApi {
-  private readonly discoveryApi: AwsAccessDiscovery;
-  private readonly fetchApi: AwsAccessFetch;
+  private readonly transport: AwsAccessTransport;
 
   constructor(options: {
     discoveryApi: AwsAccessDiscovery;
     fetchApi?: AwsAccessFetch;
   }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi ?? { fetch: crossFetch };
+    this.transport = new AwsAccessTransport(
+      options.discoveryApi,
+      options.fetchApi ?? { fetch: crossFetch },
+    );
   }
 
   listAccounts(options?: RequestOptions) {
@@ -115,24 +122,11 @@ export class AwsAccessClient implements AwsAccessApi {
   }
 
   listGrants(query: ListGrantsQuery = {}, options?: RequestOptions) {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (item !== undefined) {
-          params.append(key, String(item));
-        }
-      }
-    }
-    const qs = params.toString();
-    return this.request<ListResponse<Grant>>(
-      'GET',
-      `/grants${qs ? `?${qs}` : ''}`,
-      options,
-    );
+    return this.request<ListResponse<Grant>>('GET', grantsPath(query), options);
   }
 
   getGrant(id: string, options?: RequestOptions) {
-    return this.request<GrantWithEvents>('GET', this.grantPath(id), options);
+    return this.request<GrantWithEvents>('GET', grantPath(id), options);
   }
 
   revokeGrant(id: string, request = {}, options?: RequestOptions) {
@@ -185,7 +179,7 @@ export class AwsAccessClient implements AwsAccessApi {
   }
 
   getBundle(id: string, options?: RequestOptions) {
-    return this.request<AccessBundle>('GET', this.bundlePath(id), options);
+    return this.request<AccessBundle>('GET', bundlePath(id), options);
   }
 
   approveBundle(
@@ -253,14 +247,9 @@ export class AwsAccessClient implements AwsAccessApi {
     } = {},
     options?: RequestOptions,
   ) {
-    const params = new URLSearchParams();
-    for (const state of query.state ?? []) params.append('state', state);
-    if (query.limit !== undefined) params.set('limit', String(query.limit));
-    if (query.cursor) params.set('cursor', query.cursor);
-    const search = params.toString();
     return this.request<ListResponse<BreakGlassReviewItem>>(
       'GET',
-      `/break-glass/reviews${search ? `?${search}` : ''}`,
+      breakGlassReviewsPath(query),
       options,
     );
   }
@@ -288,37 +277,13 @@ export class AwsAccessClient implements AwsAccessApi {
     },
     options?: RequestOptions,
   ) {
-    const params = new URLSearchParams({
-      from: query.from,
-      to: query.to,
-      format: query.format,
-    });
-    if (query.limit !== undefined) params.set('limit', String(query.limit));
-    if (query.cursor) params.set('cursor', query.cursor);
-    const baseUrl = await this.discoveryApi.getBaseUrl(AWS_ACCESS_PLUGIN_ID);
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}/export/grants?${params}`,
-      options?.token
-        ? { headers: { Authorization: `Bearer ${options.token}` } }
-        : {},
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
+    const response = await this.transport.raw(exportGrantsPath(query), options);
     const text = await response.text();
     const nextCursor =
       query.format === 'csv'
         ? response.headers.get('x-next-cursor') ?? undefined
         : (JSON.parse(text) as { nextCursor?: string }).nextCursor;
     return { text, ...(nextCursor && { nextCursor }) };
-  }
-
-  private grantPath(id: string) {
-    return `/grants/${encodeURIComponent(id)}`;
-  }
-
-  private bundlePath(id: string) {
-    return `/bundles/${encodeURIComponent(id)}`;
   }
 
   private bundleAction(
@@ -329,7 +294,7 @@ export class AwsAccessClient implements AwsAccessApi {
   ) {
     return this.request<AccessBundle>(
       'POST',
-      `${this.bundlePath(id)}/${verb}`,
+      `${bundlePath(id)}/${verb}`,
       options,
       body,
     );
@@ -343,34 +308,18 @@ export class AwsAccessClient implements AwsAccessApi {
   ) {
     return this.request<Grant>(
       'POST',
-      `${this.grantPath(id)}/${verb}`,
+      `${grantPath(id)}/${verb}`,
       options,
       body,
     );
   }
 
-  private async request<T>(
+  private request<T>(
     method: string,
     path: string,
     options?: RequestOptions,
     body?: unknown,
   ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(AWS_ACCESS_PLUGIN_ID);
-    const headers: Record<string, string> = {};
-    if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-    }
-    if (options?.token) {
-      headers.Authorization = `Bearer ${options.token}`;
-    }
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return this.transport.json<T>(method, path, options, body);
   }
 }

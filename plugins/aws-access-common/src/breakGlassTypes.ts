@@ -1,0 +1,45 @@
+/*
+ * Copyright 2026 The Backstage AWS Access Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { Grant } from './types';
+
+/**
+ * The post-hoc review of a break-glass grant.
+ *
+ * @public
+ */
+export type BreakGlassReviewState = 'pending' | 'confirmed' | 'flagged';
+
+/** @public */
+export interface BreakGlassReview {
+  grantId: string;
+  requester: string;
+  state: BreakGlassReviewState;
+  createdAt: string;
+  reviewedBy?: string;
+  reviewedAt?: string;
+  comment?: string;
+}
+
+/**
+ * An entry of `GET /break-glass/reviews`: the grant and its review.
+ *
+ * @public
+ */
+export interface BreakGlassReviewItem {
+  grant: Grant;
+  review: BreakGlassReview;
+}
