@@ -342,25 +342,24 @@ describe.each(databases.eachSupportedId())('DatabaseGrantStore (%s)', id => {
     ]);
   });
 
-  it('lists pending grants past their stored deadline, else past the configured timeout', async () => {
+  it('lists pending grants past their stored deadline', async () => {
     const at = (hour: number) => new Date(Date.UTC(2026, 0, 1, hour));
     const pending = { state: 'pending' as const, expiresAt: undefined };
     const overdue = newGrant({ ...pending, approvalDeadline: at(2) });
     // Requested early but given a long deadline: not due yet.
     const waiting = newGrant({ ...pending, approvalDeadline: at(8) });
-    // Rows stored before deadlines were fall back to `createdBefore`.
-    const legacy = newGrant(pending);
     const decided = newGrant({ state: 'rejected', approvalDeadline: at(2) });
-    for (const g of [overdue, waiting, legacy, decided]) {
+    for (const g of [overdue, waiting, decided]) {
       await store.insertGrant(g, requested);
     }
-    const due = (createdBefore: Date) =>
+    const due = (now: Date) =>
       store
-        .listPendingDue({ now: at(3), createdBefore, limit: 10 })
+        .listPendingDue({ now, limit: 10 })
         .then(grants => grants.map(g => g.id));
 
-    expect(await due(at(0))).toEqual([overdue.id]);
-    expect(await due(at(1))).toEqual([overdue.id, legacy.id]);
+    expect(await due(at(1))).toEqual([]);
+    expect(await due(at(3))).toEqual([overdue.id]);
+    expect(await due(at(8))).toEqual([overdue.id, waiting.id]);
     expect((await store.getGrant(waiting.id))?.approvalDeadline).toEqual(at(8));
   });
 

@@ -160,7 +160,6 @@ export class DatabaseGrantStore implements GrantStore {
 
   listPendingDue(options: {
     now: Date;
-    createdBefore: Date;
     limit: number;
   }): Promise<GrantRecord[]> {
     return this.reads.listPendingDue(options);

@@ -78,20 +78,11 @@ export class GrantReads {
 
   async listPendingDue(options: {
     now: Date;
-    createdBefore: Date;
     limit: number;
   }): Promise<GrantRecord[]> {
     const rows = await this.db<GrantRow>('grants')
       .where('state', 'pending')
-      .where(due =>
-        due
-          .where('approval_deadline', '<=', options.now)
-          .orWhere(legacy =>
-            legacy
-              .whereNull('approval_deadline')
-              .where('created_at', '<=', options.createdBefore),
-          ),
-      )
+      .where('approval_deadline', '<=', options.now)
       .orderBy('created_at', 'asc')
       .limit(options.limit);
     return withApprovals(this.db, rows);

@@ -52,7 +52,7 @@ const TABLES = ['grants', 'grant_events', 'grant_approvals', 'grant_approvers'];
 
 const now = new Date('2026-11-24T10:00:00Z');
 
-/** A grant row with the columns of the first migration only. */
+/** A grant row with the columns every grant has. */
 function grantRow(id: string, overrides: Record<string, unknown> = {}) {
   return {
     id,
@@ -84,10 +84,10 @@ describe('migrations', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
 
   it.each(databases.eachSupportedId())(
-    '20261123000000_grants.js creates grants with their history, one live request per action set (%s)',
+    '20261123000000_init.js creates the first release: one live request per action set, each approver once, history with its grant (%s)',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await migrateUntilBefore(knex, '20261123000000_grants.js');
+      await migrateUntilBefore(knex, '20261123000000_init.js');
       await migrateUpOnce(knex);
 
       await knex('grants').insert(grantRow('g1'));
@@ -107,100 +107,42 @@ describe('migrations', () => {
       expect(
         (await knex('grants').select('id').orderBy('id')).map(r => r.id),
       ).toEqual(['g1', 'g3']);
-      // History goes with its grant.
-      await knex('grants').where({ id: 'g1' }).delete();
-      expect(Number((await knex('grant_events').count({ n: '*' }))[0].n)).toBe(
-        0,
-      );
-
-      await migrateDownOnce(knex);
-      expect(await knex.schema.hasTable('grants')).toBe(false);
-      expect(await knex.schema.hasTable('grant_events')).toBe(false);
-      await knex.destroy();
-    },
-  );
-
-  it.each(databases.eachSupportedId())(
-    '20261123100000_approvals.js keeps existing grants and counts each approver once (%s)',
-    async databaseId => {
-      const knex = await databases.init(databaseId);
-      await migrateUntilBefore(knex, '20261123100000_approvals.js');
-      await knex('grants').insert(grantRow('g1'));
-
-      await migrateUpOnce(knex);
-      expect(await knex('grants').where({ id: 'g1' }).first()).toMatchObject({
-        id: 'g1',
-        state: 'pending',
-        resource_owner: null,
-        resource_tags: null,
-        approval_requirement: null,
-        expiry_warned_at: null,
-      });
-      await knex('grant_approvals').insert({
+      // An approver is counted once, even when two clicks race.
+      const approval = {
         grant_id: 'g1',
         approver: 'user:default/ann',
         created_at: now,
-      });
-      await expect(
-        knex('grant_approvals').insert({
-          grant_id: 'g1',
-          approver: 'user:default/ann',
-          created_at: now,
-        }),
-      ).rejects.toThrow();
+      };
+      await knex('grant_approvals').insert(approval);
+      await expect(knex('grant_approvals').insert(approval)).rejects.toThrow();
       await knex('grant_approvers').insert({
         grant_id: 'g1',
         group_ref: 'group:default/team-a',
       });
+      await knex('break_glass_reviews').insert({
+        grant_id: 'g1',
+        requester: 'user:default/jane',
+        created_at: now,
+      });
+      expect(
+        await knex('break_glass_reviews').where({ grant_id: 'g1' }).first(),
+      ).toMatchObject({ state: 'pending' });
+      // History, approvals and reviews go with their grant.
+      await knex('grants').where({ id: 'g1' }).delete();
+      for (const table of [
+        'grant_events',
+        'grant_approvals',
+        'grant_approvers',
+        'break_glass_reviews',
+      ]) {
+        expect(Number((await knex(table).count({ n: '*' }))[0].n)).toBe(0);
+      }
 
       await migrateDownOnce(knex);
-      expect(await knex.schema.hasTable('grant_approvals')).toBe(false);
-      expect(await knex.schema.hasTable('grant_approvers')).toBe(false);
-      expect(await columns(knex, 'grants')).not.toEqual(
-        expect.arrayContaining(['resource_owner']),
-      );
-      expect(
-        await knex('grants').where({ id: 'g1' }).select('id', 'state'),
-      ).toEqual([{ id: 'g1', state: 'pending' }]);
-      await knex.destroy();
-    },
-  );
-
-  it.each([
-    ['20261123110000_approval_deadline.js', 'approval_deadline', now],
-    [
-      '20261201000000_resource_ref.js',
-      'resource_ref',
-      'resource:default/orders-bucket',
-    ],
-  ])(
-    '%s adds %s to existing grants and removes it on the way down',
-    async (migration, column, value) => {
-      for (const [databaseId] of databases.eachSupportedId()) {
-        const knex = await databases.init(databaseId);
-        await migrateUntilBefore(knex, migration);
-        await knex('grants').insert(grantRow('old'));
-
-        await migrateUpOnce(knex);
-        const old = await knex('grants').where({ id: 'old' }).first();
-        expect(old[column]).toBeNull();
-        await knex('grants').insert(
-          grantRow('new', { state: 'revoked', [column]: value }),
-        );
-        const written = await knex('grants').where({ id: 'new' }).first();
-        expect(
-          value instanceof Date
-            ? new Date(written[column]).toISOString()
-            : written[column],
-        ).toBe(value instanceof Date ? value.toISOString() : value);
-
-        await migrateDownOnce(knex);
-        expect(await columns(knex, 'grants')).not.toContain(column);
-        expect(
-          (await knex('grants').select('id').orderBy('id')).map(r => r.id),
-        ).toEqual(['new', 'old']);
-        await knex.destroy();
+      for (const table of [...TABLES, 'break_glass_reviews', 'settings']) {
+        expect(await knex.schema.hasTable(table)).toBe(false);
       }
+      await knex.destroy();
     },
   );
 

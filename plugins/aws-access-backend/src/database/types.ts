@@ -255,15 +255,10 @@ export interface GrantStore {
   ): Promise<GrantRecord | undefined>;
 
   /**
-   * Pending grants whose approval deadline is at or before `now`, oldest
-   * first. Rows without a stored deadline are due when requested at or
-   * before `createdBefore` (the configured timeout ago).
+   * Pending grants whose approval deadline (fixed at request time) is at
+   * or before `now`, oldest first.
    */
-  listPendingDue(options: {
-    now: Date;
-    createdBefore: Date;
-    limit: number;
-  }): Promise<GrantRecord[]>;
+  listPendingDue(options: { now: Date; limit: number }): Promise<GrantRecord[]>;
 
   /** Active grants expiring at or before `before` whose requester was not warned yet. */
   listUnwarnedExpiring(before: Date, limit: number): Promise<GrantRecord[]>;

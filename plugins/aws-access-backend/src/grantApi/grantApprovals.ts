@@ -138,14 +138,7 @@ export async function timeOutPendingGrants(
   ctx: GrantApiContext,
   now = new Date(),
 ): Promise<number> {
-  const cutoff = new Date(
-    now.getTime() - minutes(ctx.approvals.pendingTimeoutMinutes),
-  );
-  const due = await ctx.store.listPendingDue({
-    now,
-    createdBefore: cutoff,
-    limit: 500,
-  });
+  const due = await ctx.store.listPendingDue({ now, limit: 500 });
   let count = 0;
   for (const grant of due) {
     const waited = grant.approvalDeadline

@@ -17,7 +17,9 @@
 // @ts-check
 
 /**
- * Grants and their append-only history.
+ * The schema of the first release: grants, their append-only history, their
+ * approvals and approver groups, break-glass reviews and the plugin's
+ * settings.
  *
  * Timestamps are written by the engine (never database defaults), so SQLite
  * and PostgreSQL hold the same values and the same code reads both.
@@ -32,6 +34,20 @@ exports.up = async function up(knex) {
     table.string('requester', 255).notNullable();
     table.string('resource_arn', 2048).notNullable();
     table.string('resource_type', 255).notNullable();
+    table
+      .string('resource_ref', 255)
+      .nullable()
+      .comment(
+        'Entity ref of the catalogued resource the grant is on or under',
+      );
+    table
+      .string('resource_owner', 255)
+      .nullable()
+      .comment('Lower-case owner entity ref of the resource, at request time');
+    table
+      .text('resource_tags')
+      .nullable()
+      .comment('JSON object of the resource tags, at request time');
     table.string('account_id', 12).notNullable();
     table.string('region', 64).notNullable();
     table.text('actions').notNullable().comment('JSON array, sorted');
@@ -43,10 +59,22 @@ exports.up = async function up(knex) {
     table.integer('duration_minutes').notNullable();
     table.timestamp('created_at', { useTz: true }).notNullable();
     table.timestamp('updated_at', { useTz: true }).notNullable();
+    table
+      .text('approval_requirement')
+      .nullable()
+      .comment('JSON: who must approve, and how many, fixed at request time');
+    table
+      .timestamp('approval_deadline', { useTz: true })
+      .nullable()
+      .comment('While pending: when the request times out if nobody decides');
     table.timestamp('approved_at', { useTz: true }).nullable();
     table.string('approved_by', 255).nullable();
     table.timestamp('activated_at', { useTz: true }).nullable();
     table.timestamp('expires_at', { useTz: true }).nullable();
+    table
+      .timestamp('expiry_warned_at', { useTz: true })
+      .nullable()
+      .comment('When the requester was warned of the coming expiry');
     table.timestamp('ended_at', { useTz: true }).nullable();
     table.string('role_name', 64).notNullable();
     table.string('policy_name', 128).notNullable();
@@ -77,6 +105,7 @@ exports.up = async function up(knex) {
     table.index(['account_id', 'created_at'], 'grants_account_idx');
     table.index(['resource_arn'], 'grants_resource_idx');
     table.index(['state', 'expires_at'], 'grants_expiry_idx');
+    table.index(['resource_owner', 'created_at'], 'grants_resource_owner_idx');
   });
 
   // One live grant per requester, resource and action set: a second identical
@@ -103,10 +132,78 @@ exports.up = async function up(knex) {
     table.timestamp('created_at', { useTz: true }).notNullable();
     table.index(['grant_id', 'id'], 'grant_events_grant_idx');
   });
+
+  await knex.schema.createTable('grant_approvals', table => {
+    table.comment('One row per person who approved a grant');
+    table
+      .string('grant_id', 36)
+      .notNullable()
+      .references('id')
+      .inTable('grants')
+      .onDelete('CASCADE');
+    table.string('approver', 255).notNullable();
+    table.text('comment').nullable();
+    table.timestamp('created_at', { useTz: true }).notNullable();
+    // An approver is counted once, even when two clicks race.
+    table.primary(['grant_id', 'approver']);
+  });
+
+  await knex.schema.createTable('grant_approvers', table => {
+    table.comment(
+      'The groups whose members may approve a grant, for permission conditions',
+    );
+    table
+      .string('grant_id', 36)
+      .notNullable()
+      .references('id')
+      .inTable('grants')
+      .onDelete('CASCADE');
+    table.string('group_ref', 255).notNullable();
+    table.primary(['grant_id', 'group_ref']);
+    table.index(['group_ref'], 'grant_approvers_group_idx');
+  });
+
+  await knex.schema.createTable('break_glass_reviews', table => {
+    table.comment('The post-hoc review of each break-glass grant');
+    table
+      .string('grant_id', 36)
+      .primary()
+      .references('id')
+      .inTable('grants')
+      .onDelete('CASCADE');
+    table.string('requester', 255).notNullable();
+    table
+      .string('state', 16)
+      .notNullable()
+      .defaultTo('pending')
+      .comment('pending, confirmed or flagged');
+    table.timestamp('created_at', { useTz: true }).notNullable();
+    table.string('reviewed_by', 255).nullable();
+    table.timestamp('reviewed_at', { useTz: true }).nullable();
+    table.text('comment').nullable();
+    table.index(['requester', 'created_at'], 'break_glass_requester_idx');
+    table.index(['state', 'created_at'], 'break_glass_state_idx');
+  });
+
+  await knex.schema.createTable('settings', table => {
+    table.comment(
+      'Values the plugin keeps for itself, e.g. its installation id',
+    );
+    table.string('key', 100).primary().comment('What the value is for');
+    table.text('value').notNullable();
+    table
+      .timestamp('created_at', { useTz: true })
+      .notNullable()
+      .defaultTo(knex.fn.now());
+  });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.dropTable('settings');
+  await knex.schema.dropTable('break_glass_reviews');
+  await knex.schema.dropTable('grant_approvers');
+  await knex.schema.dropTable('grant_approvals');
   await knex.schema.dropTable('grant_events');
   await knex.schema.dropTable('grants');
 };
