@@ -35,7 +35,8 @@ const BUCKETS = [
   { arn: 'arn:aws:s3:::sandbox-shared-assets', account: '123456789012' },
   { arn: 'arn:aws:s3:::prod-analytics-lake', account: '210987654321' },
 ];
-const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
+// The README's pictures, like the walkthrough's: 1440x900 viewport captures.
+const SCREENSHOTS = path.resolve(import.meta.dirname, '..', 'docs', 'images');
 
 async function viewportShot(page: Page, name: string) {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -95,7 +96,7 @@ test('guest requests two buckets in two accounts as one bundle', async () => {
         .getByText(new RegExp(`^Account ${bucket.account}`))
         .waitFor();
     }
-    await viewportShot(page, 'bundle-request-form');
+    await viewportShot(page, 'bundle-request');
     await screenshot(page, 'bundles-1-request-form');
 
     // 4. One bundle is sent; its page lists both parts.
