@@ -17,7 +17,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { NotAllowedError } from '@backstage/errors';
+import { NotAllowedError, ServiceUnavailableError } from '@backstage/errors';
 import {
   isAssumedRoleArn,
   isIamRoleArn,
@@ -155,7 +155,7 @@ describe('PrincipalResolver', () => {
     );
   });
 
-  it('never falls back when the catalog cannot be read', async () => {
+  it('never falls back when the catalog cannot be read, and says to retry (503)', async () => {
     const attempt = resolver({
       allowFallback: true,
       failCatalog: true,
@@ -163,6 +163,7 @@ describe('PrincipalResolver', () => {
       'user:default/frank',
       account('333333333333', ['arn:aws:iam::333333333333:role/Devs']),
     );
+    await expect(attempt).rejects.toThrow(ServiceUnavailableError);
     await expect(attempt).rejects.toThrow(/could not be read/);
   });
 

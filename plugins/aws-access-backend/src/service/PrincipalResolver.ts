@@ -16,7 +16,11 @@
 
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { parse as parseArn, validate } from '@aws-sdk/util-arn-parser';
-import { NotAllowedError, stringifyError } from '@backstage/errors';
+import {
+  NotAllowedError,
+  ServiceUnavailableError,
+  stringifyError,
+} from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATION_AWS_PRINCIPAL_ARN } from '@backstage-aws-access/plugin-aws-access-common';
 import {
@@ -182,8 +186,10 @@ export class PrincipalResolver implements AwsPrincipalResolver {
           error,
         )}`,
       );
-      throw new NotAllowedError(
-        'no AWS principal is known for you: your user entity could not be read from the catalog; try again shortly',
+      // Still no fallback, but a 503: the request may work on a retry (the
+      // catalog's database restarting, say), unlike a missing entity.
+      throw new ServiceUnavailableError(
+        'no AWS principal is known for you yet: your user entity could not be read from the catalog; try again shortly',
       );
     }
     if (!entity) {
