@@ -51,6 +51,9 @@ import {
 } from './accessRoles';
 import { renderCloudFormationTemplate } from './cloudFormationTemplate';
 
+// CloudFormation in moto takes seconds per stack, more on a busy machine.
+jest.setTimeout(120_000);
+
 const describeWithMoto = isMotoAvailable() ? describe : describe.skip;
 const region = 'us-east-1';
 const rolePath = '/backstage-access/';

@@ -50,7 +50,10 @@ describe('EntityExpiryContent', () => {
     );
     expect(screen.getByRole('button', { name: 'Extend' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Revoke' })).toBeInTheDocument();
-    expect(await screen.findByText('activated')).toBeInTheDocument();
+    // The history loads after the grant list; give it time on a busy machine.
+    expect(
+      await screen.findByText('activated', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(screen.getByText('Recently ended')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'alice' })).toHaveAttribute(
       'href',
