@@ -118,17 +118,33 @@ test('guest requests two buckets in two accounts as one bundle', async () => {
 
     // 5. The API agrees: one bundle over both buckets.
     const id = page.url().split('/').pop()!;
-    const bundle = (await fetch(
-      `${
-        process.env.BACKEND_URL ?? 'http://localhost:7007'
-      }/api/aws-access/bundles/${id}`,
-      { headers: { Authorization: `Bearer ${token}` } },
-    ).then(r => r.json())) as {
+    const bundleUrl = `${
+      process.env.BACKEND_URL ?? 'http://localhost:7007'
+    }/api/aws-access/bundles/${id}`;
+    const bundle = (await fetch(bundleUrl, {
+      headers: { Authorization: `Bearer ${token}` },
+    }).then(r => r.json())) as {
       grants: { accountId: string; targets?: { resourceArn: string }[] }[];
     };
     assert.deepEqual(
       bundle.grants.map(g => g.accountId).sort(),
       BUCKETS.map(b => b.account).sort(),
+    );
+
+    // 6. Withdrawn as a whole: the other tests ask for these buckets again,
+    // which a live identical request would refuse.
+    const cancelled = (await fetch(`${bundleUrl}/cancel`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      },
+      body: '{}',
+    }).then(r => r.json())) as { state: string; grants: { state: string }[] };
+    assert.equal(cancelled.state, 'cancelled');
+    assert.deepEqual(
+      cancelled.grants.map(g => g.state),
+      ['cancelled', 'cancelled'],
     );
   } finally {
     await browser.close();
