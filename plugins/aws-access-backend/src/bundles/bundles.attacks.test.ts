@@ -249,7 +249,9 @@ describe('attacks on bundles', () => {
       );
       expect(created.status).toBe(201);
       expect(created.body.state).toBe('active');
-      const [teamPart] = created.body.grants;
+      const teamPart = created.body.grants.find(
+        (g: { resourceArn: string }) => g.resourceArn === TEAM_BUCKET,
+      );
       // Bob owns the team bucket: he may read that part...
       expect((await t.get(`/grants/${teamPart.id}`, BOB)).status).toBe(200);
       // ...but not the security bucket's, so not the bundle, nor revoke it.
