@@ -14,6 +14,19 @@
  * limitations under the License.
  */
 
+// Building a formatter costs far more than using one (ICU loads the
+// locale's data), and every grant notification formats its expiry.
+const FORMAT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
 /**
  * A time as people read it in a message that is read later, in any time
  * zone: `Tue, 1 Dec 2026, 10:59 UTC`.
@@ -25,15 +38,5 @@ export function readableTime(iso: string | undefined): string {
   if (!date || Number.isNaN(date.getTime())) {
     return 'its expiry';
   }
-  const text = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(date);
-  return `${text} UTC`;
+  return `${FORMAT.format(date)} UTC`;
 }
