@@ -188,6 +188,14 @@ export interface Config {
       defaultOwner?: string;
       /** Tag whose value names the system entity. Default `system`. */
       systemTag?: string;
+      /**
+       * The built-in resource types to discover, by CloudFormation type name
+       * (`AWS::S3::Bucket`, `AWS::EC2::Instance`, `AWS::DynamoDB::Table`,
+       * `AWS::Lambda::Function`, `AWS::SQS::Queue`, `AWS::SNS::Topic`,
+       * `AWS::RDS::DBInstance`, `AWS::KMS::Key`). Default: all of them. Types
+       * left out cost no AWS call and need no reader permission.
+       */
+      resourceTypes?: string[];
       /** Further resource types, by CloudFormation type name, found through the Resource Groups Tagging API. */
       additionalResourceTypes?: string[];
       /** Discovery schedule. Default every 30 minutes. */

@@ -167,6 +167,11 @@ async function providersFor(
         // as a setup whose backend runs in A would have it.
         ...(index > 0 ? { readerRoleArn: readerRoleArn(account.id) } : {}),
       })),
+      // As an adopter who wants only buckets configures it: the same
+      // scope as roadie's S3 provider.
+      ...(mode === 'ours-s3'
+        ? { catalog: { resourceTypes: ['AWS::S3::Bucket'] } }
+        : {}),
     },
   });
   const { DefaultAwsClientFactory } = load<

@@ -105,7 +105,7 @@ export class AwsResourceEntityProvider implements EntityProvider {
     private readonly taskRunner: SchedulerServiceTaskRunner,
     extraDiscoverers: ResourceDiscoverer[],
   ) {
-    const configured = discoverersFor(config.catalog.additionalResourceTypes);
+    const configured = discoverersFor(config.catalog);
     const known = new Set(extraDiscoverers.map(d => d.type));
     // A module's discoverer replaces a built-in one of the same entity type.
     const discoverers = [

@@ -45,6 +45,8 @@ export interface AwsAccessCatalogConfig {
   ownerTag: string;
   defaultOwner: string;
   systemTag: string;
+  /** The built-in types to discover, by CloudFormation type name; all when absent. */
+  resourceTypes?: string[];
   additionalResourceTypes: string[];
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** Full refresh of the grant entities, the safety net behind grant events. */
@@ -233,6 +235,7 @@ export function readAwsAccessConfig(root: Config): AwsAccessConfig {
       defaultOwner:
         catalog?.getOptionalString('defaultOwner') ?? 'group:default/unowned',
       systemTag: catalog?.getOptionalString('systemTag') ?? 'system',
+      resourceTypes: catalog?.getOptionalStringArray('resourceTypes'),
       additionalResourceTypes:
         catalog?.getOptionalStringArray('additionalResourceTypes') ?? [],
       schedule: readSchedule(catalog?.getOptionalConfig('schedule'), {

@@ -46,13 +46,36 @@ export const builtInDiscoverers: readonly ResourceDiscoverer[] = [
   kmsKeyDiscoverer,
 ];
 
-/** Built-in discoverers plus one per configured additional type, without duplicates. */
-export function discoverersFor(
-  additionalResourceTypes: readonly string[],
-): ResourceDiscoverer[] {
-  const builtIn = new Set(builtInDiscoverers.map(d => d.cloudFormationType));
-  const extra = [...new Set(additionalResourceTypes)]
-    .filter(type => !builtIn.has(type))
+/**
+ * The configured built-in discoverers (all of them when `resourceTypes` is
+ * absent) plus one per configured additional type, without duplicates.
+ * Throws, naming the setting, on a built-in type that does not exist: a
+ * typo must not silently discover nothing.
+ */
+export function discoverersFor(catalog: {
+  resourceTypes?: readonly string[];
+  additionalResourceTypes: readonly string[];
+}): ResourceDiscoverer[] {
+  const byType = new Map(
+    builtInDiscoverers.map(d => [d.cloudFormationType, d]),
+  );
+  const unknown = (catalog.resourceTypes ?? []).filter(t => !byType.has(t));
+  if (unknown.length > 0) {
+    throw new Error(
+      `awsAccess.catalog.resourceTypes: ${unknown.join(
+        ', ',
+      )} is not a built-in type; built-in types are ${[...byType.keys()].join(
+        ', ',
+      )}; others go in awsAccess.catalog.additionalResourceTypes`,
+    );
+  }
+  const builtIn = catalog.resourceTypes
+    ? builtInDiscoverers.filter(d =>
+        catalog.resourceTypes!.includes(d.cloudFormationType),
+      )
+    : builtInDiscoverers;
+  const extra = [...new Set(catalog.additionalResourceTypes)]
+    .filter(type => !byType.has(type))
     .map(createTaggedResourceDiscoverer);
-  return [...builtInDiscoverers, ...extra];
+  return [...builtIn, ...extra];
 }

@@ -246,6 +246,28 @@ describe('s3BucketDiscoverer (mocked S3)', () => {
     ]);
   });
 
+  it('lists an account with one region in one filtered call, on endpoints that name no regions too', async () => {
+    s3.on(ListBucketsCommand).resolves({
+      Buckets: [{ Name: 'east-a' }, { Name: 'west-a' }],
+    });
+    s3.on(ListBucketsCommand, { BucketRegion: 'us-east-1' }).resolves({
+      Buckets: [{ Name: 'east-a' }],
+    });
+
+    const resources = await s3BucketDiscoverer.list({
+      ...contextWith(),
+      regions: ['us-east-1'],
+    });
+
+    expect(resources.map(r => [r.name, r.region])).toEqual([
+      ['east-a', 'us-east-1'],
+    ]);
+    const calls = await listCalls();
+    expect(calls.map(({ region, input }) => [region, input])).toEqual([
+      ['us-east-1', { BucketRegion: 'us-east-1', MaxBuckets: 10000 }],
+    ]);
+  });
+
   it('fails rather than guess regions where the endpoint ignores the filter', async () => {
     s3.on(ListBucketsCommand).resolves({
       Buckets: [{ Name: 'east-a' }, { Name: 'west-a' }],

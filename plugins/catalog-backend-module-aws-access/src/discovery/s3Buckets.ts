@@ -87,8 +87,9 @@ async function listBucketsByRegion(
 /**
  * S3 buckets. `ListBuckets` is global and, on AWS, names each bucket's region,
  * so the whole account costs one list call (10,000 buckets a page) plus the
- * tagging API. Endpoints that leave `BucketRegion` out cost one more list
- * call per configured region and page, never one call per bucket.
+ * tagging API; with one configured region, that region's filtered list.
+ * Endpoints that leave `BucketRegion` out cost, with several regions, one
+ * more list call per configured region and page, never one call per bucket.
  */
 export const s3BucketDiscoverer: ResourceDiscoverer = {
   type: 's3-bucket',
@@ -103,9 +104,20 @@ export const s3BucketDiscoverer: ResourceDiscoverer = {
     // Awaited below when that region holds buckets; a failed list must not
     // leave it an unhandled rejection.
     early.catch(() => {});
-    let buckets = await listBuckets(await context.clientConfig(context.region));
-    if (buckets.some(bucket => !bucket.region)) {
-      buckets = await listBucketsByRegion(context);
+    const configuredRegions = [...new Set(context.regions)];
+    let buckets: Bucket[];
+    if (configuredRegions.length === 1) {
+      // One region: its filtered list is the whole answer, on AWS and on
+      // endpoints that leave `BucketRegion` out alike, in one call.
+      buckets = await listBuckets(
+        await context.clientConfig(configuredRegions[0]),
+        configuredRegions[0],
+      );
+    } else {
+      buckets = await listBuckets(await context.clientConfig(context.region));
+      if (buckets.some(bucket => !bucket.region)) {
+        buckets = await listBucketsByRegion(context);
+      }
     }
 
     const wanted = buckets.flatMap(({ name, region }) =>
