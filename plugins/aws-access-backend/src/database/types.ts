@@ -159,6 +159,14 @@ export interface ListGrantsOptions extends Omit<ListGrantsFilter, 'limit'> {
   permissionFilter?: PermissionCriteria<GrantFilter>;
 }
 
+/** Who claims grants in which states, until when, as of `now`. */
+export interface GrantClaimRequest {
+  owner: string;
+  until: Date;
+  now: Date;
+  states: GrantState[];
+}
+
 /**
  * Persistence of grants, their events and the engine's row claims.
  * Every write is atomic; no method leaves a state change without its event.
@@ -220,20 +228,16 @@ export interface GrantStore {
    */
   claimGrant(
     id: string,
-    options: { owner: string; until: Date; now: Date; states: GrantState[] },
+    options: GrantClaimRequest,
   ): Promise<GrantRecord | undefined>;
 
   /**
    * Claims up to `limit` unclaimed grants in `states` at once, skipping rows
    * other replicas are claiming right now.
    */
-  claimGrants(options: {
-    owner: string;
-    until: Date;
-    now: Date;
-    states: GrantState[];
-    limit: number;
-  }): Promise<string[]>;
+  claimGrants(
+    options: GrantClaimRequest & { limit: number },
+  ): Promise<string[]>;
 
   releaseClaim(id: string, owner: string): Promise<void>;
 
