@@ -22,6 +22,9 @@ import {
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   AccessBundle,
+  createBundleRequestSchema,
+  decisionRequestSchema,
+  extendGrantRequestSchema,
   Grant,
   GRANT_LIMITS,
   grantApprovePermission,
@@ -29,6 +32,7 @@ import {
   grantExtendPermission,
   grantReadPermission,
   grantRevokePermission,
+  revokeGrantRequestSchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod/v3';
 import { GrantRecord } from '../database/types';
@@ -40,6 +44,7 @@ import {
   getCallerFromCredentials,
 } from '../service/grantAuthorization';
 import { InventoryReadiness } from '../service/inventoryReadiness';
+import { parseInput } from '../service/parseInput';
 import {
   changeActionRegistrar,
   commentInput,
@@ -124,7 +129,12 @@ export function registerBundleActions(options: {
       const caller = await callerOf(credentials);
       await authorization.authorizeBasic(credentials, grantCreatePermission);
       await options.inventoryReadiness?.assertReady();
-      return out(await bundles.create(input, caller));
+      return out(
+        await bundles.create(
+          parseInput(createBundleRequestSchema, input),
+          caller,
+        ),
+      );
     },
   });
 
@@ -180,7 +190,8 @@ export function registerBundleActions(options: {
     permission: grantApprovePermission,
     verb: 'approve',
     input: commentInput,
-    run: (id, body, caller) => bundles.approve(id, body, caller),
+    run: (id, body, caller) =>
+      bundles.approve(id, parseInput(decisionRequestSchema, body), caller),
   });
   bundleAction({
     name: 'reject-bundle',
@@ -191,7 +202,8 @@ export function registerBundleActions(options: {
     permission: grantApprovePermission,
     verb: 'reject',
     input: commentInput,
-    run: (id, body, caller) => bundles.reject(id, body, caller),
+    run: (id, body, caller) =>
+      bundles.reject(id, parseInput(decisionRequestSchema, body), caller),
   });
   bundleAction({
     name: 'cancel-bundle',
@@ -202,7 +214,8 @@ export function registerBundleActions(options: {
     permission: grantRevokePermission,
     verb: 'cancel',
     input: reasonInput,
-    run: (id, body, caller) => bundles.cancel(id, body, caller),
+    run: (id, body, caller) =>
+      bundles.cancel(id, parseInput(revokeGrantRequestSchema, body), caller),
   });
   bundleAction({
     name: 'revoke-bundle',
@@ -213,7 +226,8 @@ export function registerBundleActions(options: {
     permission: grantRevokePermission,
     verb: 'revoke',
     input: reasonInput,
-    run: (id, body, caller) => bundles.revoke(id, body, caller),
+    run: (id, body, caller) =>
+      bundles.revoke(id, parseInput(revokeGrantRequestSchema, body), caller),
   });
   bundleAction({
     name: 'extend-bundle',
@@ -228,7 +242,8 @@ export function registerBundleActions(options: {
         durationMinutes: zod.number().int().positive(),
         reason: zod.string().optional(),
       }),
-    run: (id, body, caller) => bundles.extend(id, body, caller),
+    run: (id, body, caller) =>
+      bundles.extend(id, parseInput(extendGrantRequestSchema, body), caller),
   });
 }
 

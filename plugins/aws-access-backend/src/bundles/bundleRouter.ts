@@ -20,19 +20,25 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
+  createBundleRequestSchema,
+  decisionRequestSchema,
+  extendGrantRequestSchema,
   Grant,
   grantApprovePermission,
   grantCreatePermission,
   grantExtendPermission,
   grantReadPermission,
   grantRevokePermission,
+  revokeGrantRequestSchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { z } from 'zod';
 import { GrantRecord } from '../database/types';
 import { Caller, getUserCaller } from '../service/authorization';
 import { GrantAuthorization } from '../service/grantAuthorization';
 import { InventoryReadiness } from '../service/inventoryReadiness';
+import { parseInput } from '../service/parseInput';
 import { authorizeBundle } from './bundleAuthorization';
 import { BundleService, BundleWithParts } from './BundleService';
 import { toApiBundle } from './bundleView';
@@ -57,25 +63,25 @@ export function createBundleRouter(options: {
     httpAuth.credentials(req, { allow: ['user'] });
 
   // Writes act for the signed-in user only: the requester is never taken
-  // from the body.
-  router.post('/bundles', async (req, res) => {
+  // from the body, which is parsed here, before any work.
+  const requester = async (req: express.Request) => {
     const user = await getUserCaller(req, { httpAuth, userInfo });
     await authorization.authorizeBasic(
       await userCredentials(req),
       grantCreatePermission,
     );
     await options.inventoryReadiness?.assertReady();
-    res.status(201).json(view(await bundles.create(req.body, user)));
+    return { user, request: parseInput(createBundleRequestSchema, req.body) };
+  };
+
+  router.post('/bundles', async (req, res) => {
+    const { user, request } = await requester(req);
+    res.status(201).json(view(await bundles.create(request, user)));
   });
 
   router.post('/bundles/preview', async (req, res) => {
-    const user = await getUserCaller(req, { httpAuth, userInfo });
-    await authorization.authorizeBasic(
-      await userCredentials(req),
-      grantCreatePermission,
-    );
-    await options.inventoryReadiness?.assertReady();
-    res.json(await bundles.preview(req.body, user));
+    const { user, request } = await requester(req);
+    res.json(await bundles.preview(request, user));
   });
 
   router.get('/bundles/:id', async (req, res) => {
@@ -96,12 +102,14 @@ export function createBundleRouter(options: {
     );
   });
 
-  const bundleAction = (
-    path: string,
+  // A change to a bundle: POST /bundles/:id/<verb> calls the service's
+  // method of that name with the body the schema parses.
+  const bundleAction = <Verb extends BundleChange>(
+    verb: Verb,
     permission: ResourcePermission<'aws-access-grant'>,
-    act: (id: string, body: unknown, user: Caller) => Promise<BundleWithParts>,
+    schema: z.ZodType<BundleChangeInput<Verb>>,
   ) =>
-    router.post(`/bundles/:id/${path}`, async (req, res) => {
+    router.post(`/bundles/:id/${verb}`, async (req, res) => {
       const user = await getUserCaller(req, { httpAuth, userInfo });
       await authorizeBundle(
         authorization,
@@ -109,25 +117,32 @@ export function createBundleRouter(options: {
         await userCredentials(req),
         permission,
         req.params.id,
-        path,
+        verb,
       );
-      res.json(view(await act(req.params.id, req.body, user)));
+      // Parsed once the bundle is known to exist and be the caller's to
+      // change: an unknown bundle is a 404 whatever the body.
+      const input = parseInput(schema, req.body);
+      // TypeScript cannot narrow a method by a generic name; the schema's
+      // type above is what ties the two together.
+      const change = bundles[verb] as (
+        id: string,
+        input: BundleChangeInput<Verb>,
+        caller: Caller,
+      ) => Promise<BundleWithParts>;
+      res.json(view(await change.call(bundles, req.params.id, input, user)));
     });
 
-  bundleAction('approve', grantApprovePermission, (id, body, user) =>
-    bundles.approve(id, body, user),
-  );
-  bundleAction('reject', grantApprovePermission, (id, body, user) =>
-    bundles.reject(id, body, user),
-  );
-  bundleAction('cancel', grantRevokePermission, (id, body, user) =>
-    bundles.cancel(id, body, user),
-  );
-  bundleAction('revoke', grantRevokePermission, (id, body, user) =>
-    bundles.revoke(id, body, user),
-  );
-  bundleAction('extend', grantExtendPermission, (id, body, user) =>
-    bundles.extend(id, body, user),
-  );
+  bundleAction('approve', grantApprovePermission, decisionRequestSchema);
+  bundleAction('reject', grantApprovePermission, decisionRequestSchema);
+  bundleAction('cancel', grantRevokePermission, revokeGrantRequestSchema);
+  bundleAction('revoke', grantRevokePermission, revokeGrantRequestSchema);
+  bundleAction('extend', grantExtendPermission, extendGrantRequestSchema);
   return router;
 }
+
+/** The changes to a bundle, each a method of {@link BundleService}. */
+type BundleChange = 'approve' | 'reject' | 'cancel' | 'revoke' | 'extend';
+
+type BundleChangeInput<Verb extends BundleChange> = Parameters<
+  BundleService[Verb]
+>[1];
