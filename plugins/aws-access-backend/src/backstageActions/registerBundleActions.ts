@@ -23,8 +23,6 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import {
   AccessBundle,
   createBundleRequestSchema,
-  decisionRequestSchema,
-  extendGrantRequestSchema,
   Grant,
   GRANT_LIMITS,
   grantApprovePermission,
@@ -32,11 +30,11 @@ import {
   grantExtendPermission,
   grantReadPermission,
   grantRevokePermission,
-  revokeGrantRequestSchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod/v3';
 import { GrantRecord } from '../database/types';
 import { authorizeBundle } from '../bundles/bundleAuthorization';
+import { changeBundle } from '../bundles/bundleChanges';
 import { BundleService, BundleWithParts } from '../bundles/BundleService';
 import { toApiBundle } from '../bundles/bundleView';
 import {
@@ -191,7 +189,7 @@ export function registerBundleActions(options: {
     verb: 'approve',
     input: commentInput,
     run: (id, body, caller) =>
-      bundles.approve(id, parseInput(decisionRequestSchema, body), caller),
+      changeBundle(bundles, 'approve', id, body, caller),
   });
   bundleAction({
     name: 'reject-bundle',
@@ -203,7 +201,7 @@ export function registerBundleActions(options: {
     verb: 'reject',
     input: commentInput,
     run: (id, body, caller) =>
-      bundles.reject(id, parseInput(decisionRequestSchema, body), caller),
+      changeBundle(bundles, 'reject', id, body, caller),
   });
   bundleAction({
     name: 'cancel-bundle',
@@ -215,7 +213,7 @@ export function registerBundleActions(options: {
     verb: 'cancel',
     input: reasonInput,
     run: (id, body, caller) =>
-      bundles.cancel(id, parseInput(revokeGrantRequestSchema, body), caller),
+      changeBundle(bundles, 'cancel', id, body, caller),
   });
   bundleAction({
     name: 'revoke-bundle',
@@ -227,7 +225,7 @@ export function registerBundleActions(options: {
     verb: 'revoke',
     input: reasonInput,
     run: (id, body, caller) =>
-      bundles.revoke(id, parseInput(revokeGrantRequestSchema, body), caller),
+      changeBundle(bundles, 'revoke', id, body, caller),
   });
   bundleAction({
     name: 'extend-bundle',
@@ -243,7 +241,7 @@ export function registerBundleActions(options: {
         reason: zod.string().optional(),
       }),
     run: (id, body, caller) =>
-      bundles.extend(id, parseInput(extendGrantRequestSchema, body), caller),
+      changeBundle(bundles, 'extend', id, body, caller),
   });
 }
 

@@ -18,28 +18,21 @@ import {
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   createBundleRequestSchema,
-  decisionRequestSchema,
-  extendGrantRequestSchema,
   Grant,
-  grantApprovePermission,
   grantCreatePermission,
-  grantExtendPermission,
   grantReadPermission,
-  grantRevokePermission,
-  revokeGrantRequestSchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { GrantRecord } from '../database/types';
-import { Caller, getUserCaller } from '../service/authorization';
+import { getUserCaller } from '../service/authorization';
 import { GrantAuthorization } from '../service/grantAuthorization';
 import { InventoryReadiness } from '../service/inventoryReadiness';
 import { parseInput } from '../service/parseInput';
 import { authorizeBundle } from './bundleAuthorization';
+import { BundleChange, bundleChanges, changeBundle } from './bundleChanges';
 import { BundleService, BundleWithParts } from './BundleService';
 import { toApiBundle } from './bundleView';
 
@@ -63,7 +56,7 @@ export function createBundleRouter(options: {
     httpAuth.credentials(req, { allow: ['user'] });
 
   // Writes act for the signed-in user only: the requester is never taken
-  // from the body, which is parsed here, before any work.
+  // from the body. Bodies are parsed here, after the permission checks.
   const requester = async (req: express.Request) => {
     const user = await getUserCaller(req, { httpAuth, userInfo });
     await authorization.authorizeBasic(
@@ -102,47 +95,24 @@ export function createBundleRouter(options: {
     );
   });
 
-  // A change to a bundle: POST /bundles/:id/<verb> calls the service's
-  // method of that name with the body the schema parses.
-  const bundleAction = <Verb extends BundleChange>(
-    verb: Verb,
-    permission: ResourcePermission<'aws-access-grant'>,
-    schema: z.ZodType<BundleChangeInput<Verb>>,
-  ) =>
+  // A change to a bundle: POST /bundles/:id/<verb>.
+  for (const verb of Object.keys(bundleChanges) as BundleChange[]) {
     router.post(`/bundles/:id/${verb}`, async (req, res) => {
       const user = await getUserCaller(req, { httpAuth, userInfo });
       await authorizeBundle(
         authorization,
         bundles,
         await userCredentials(req),
-        permission,
+        bundleChanges[verb].permission,
         req.params.id,
         verb,
       );
-      // Parsed once the bundle is known to exist and be the caller's to
-      // change: an unknown bundle is a 404 whatever the body.
-      const input = parseInput(schema, req.body);
-      // TypeScript cannot narrow a method by a generic name; the schema's
-      // type above is what ties the two together.
-      const change = bundles[verb] as (
-        id: string,
-        input: BundleChangeInput<Verb>,
-        caller: Caller,
-      ) => Promise<BundleWithParts>;
-      res.json(view(await change.call(bundles, req.params.id, input, user)));
+      // The body is parsed once the bundle is known to exist and be the
+      // caller's to change: an unknown bundle is a 404 whatever the body.
+      res.json(
+        view(await changeBundle(bundles, verb, req.params.id, req.body, user)),
+      );
     });
-
-  bundleAction('approve', grantApprovePermission, decisionRequestSchema);
-  bundleAction('reject', grantApprovePermission, decisionRequestSchema);
-  bundleAction('cancel', grantRevokePermission, revokeGrantRequestSchema);
-  bundleAction('revoke', grantRevokePermission, revokeGrantRequestSchema);
-  bundleAction('extend', grantExtendPermission, extendGrantRequestSchema);
+  }
   return router;
 }
-
-/** The changes to a bundle, each a method of {@link BundleService}. */
-type BundleChange = 'approve' | 'reject' | 'cancel' | 'revoke' | 'extend';
-
-type BundleChangeInput<Verb extends BundleChange> = Parameters<
-  BundleService[Verb]
->[1];
