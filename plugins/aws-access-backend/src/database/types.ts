@@ -16,7 +16,6 @@
 
 import {
   GrantEvent,
-  GrantEventType,
   GrantState,
   GrantTarget,
   ListGrantsFilter,
@@ -122,15 +121,11 @@ export type GrantPatch = {
     | 'claimExpiresAt']?: GrantRecord[K] | null;
 };
 
-/** One history row, written in the same transaction as the change it records. */
-export interface NewGrantEvent {
-  type: GrantEventType;
-  fromState?: GrantState;
-  toState?: GrantState;
-  actor: string;
-  reason?: string;
-  data?: Record<string, unknown>;
-}
+/**
+ * One history row, written in the same transaction as the change it
+ * records; the store gives it its id, grant and time.
+ */
+export type NewGrantEvent = Omit<GrantEvent, 'id' | 'grantId' | 'createdAt'>;
 
 /**
  * When an update applies. All given conditions must hold at the moment of
