@@ -25,16 +25,14 @@ import {
   createBundleRequestSchema,
   Grant,
   GRANT_LIMITS,
-  grantApprovePermission,
   grantCreatePermission,
-  grantExtendPermission,
   grantReadPermission,
-  grantRevokePermission,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod/v3';
 import { GrantRecord } from '../database/types';
 import { authorizeBundle } from '../bundles/bundleAuthorization';
 import { changeBundle } from '../bundles/bundleChanges';
+import { changePermissions } from '../permissions/changePermissions';
 import { BundleService, BundleWithParts } from '../bundles/BundleService';
 import { toApiBundle } from '../bundles/bundleView';
 import {
@@ -185,7 +183,7 @@ export function registerBundleActions(options: {
     description:
       'Records your approval of someone else’s bundle (never your own); it counts for every owner or group you belong to. The approval that completes every requirement provisions all parts, with one expiry.',
     attributes: { destructive: false, idempotent: false },
-    permission: grantApprovePermission,
+    permission: changePermissions.approve,
     verb: 'approve',
     input: commentInput,
     run: (id, body, caller) =>
@@ -197,7 +195,7 @@ export function registerBundleActions(options: {
     description:
       'Rejects someone else’s pending bundle; every part ends rejected. One approver’s rejection is enough.',
     attributes: { destructive: true, idempotent: false },
-    permission: grantApprovePermission,
+    permission: changePermissions.reject,
     verb: 'reject',
     input: commentInput,
     run: (id, body, caller) =>
@@ -209,7 +207,7 @@ export function registerBundleActions(options: {
     description:
       'Withdraws your bundle while it waits for approval; every part ends cancelled.',
     attributes: { destructive: true, idempotent: true },
-    permission: grantRevokePermission,
+    permission: changePermissions.cancel,
     verb: 'cancel',
     input: reasonInput,
     run: (id, body, caller) =>
@@ -221,7 +219,7 @@ export function registerBundleActions(options: {
     description:
       'Ends every part of a bundle now: each account’s role loses its policy and is deleted. A pending bundle is cancelled.',
     attributes: { destructive: true, idempotent: true },
-    permission: grantRevokePermission,
+    permission: changePermissions.revoke,
     verb: 'revoke',
     input: reasonInput,
     run: (id, body, caller) =>
@@ -233,7 +231,7 @@ export function registerBundleActions(options: {
     description:
       'Moves every part of an active bundle to one later expiry (durationMinutes more), within the configured limits; every role is rewritten first. Refused where the bundle needed approval.',
     attributes: { destructive: false, idempotent: false },
-    permission: grantExtendPermission,
+    permission: changePermissions.extend,
     verb: 'extend',
     input: zod =>
       zod.object({

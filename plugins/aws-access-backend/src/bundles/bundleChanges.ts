@@ -14,43 +14,29 @@
  * limitations under the License.
  */
 
-import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   decisionRequestSchema,
   extendGrantRequestSchema,
-  grantApprovePermission,
-  grantExtendPermission,
-  grantRevokePermission,
   revokeGrantRequestSchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod';
+import type { ChangeVerb } from '../permissions/changePermissions';
 import type { Caller } from '../service/authorization';
 import { parseInput } from '../service/parseInput';
 import type { BundleService, BundleWithParts } from './BundleService';
 
-/** The changes to a bundle once made, each a method of {@link BundleService}. */
-export type BundleChange =
-  | 'approve'
-  | 'reject'
-  | 'cancel'
-  | 'revoke'
-  | 'extend';
-
 /**
- * What each change needs: the permission (the same as for a grant) and the
- * schema of its body, whose output is what the service's method takes.
+ * The schema of each change's body; its output is what the service's
+ * method of that name takes.
  */
-export const bundleChanges = {
-  approve: { permission: grantApprovePermission, body: decisionRequestSchema },
-  reject: { permission: grantApprovePermission, body: decisionRequestSchema },
-  cancel: { permission: grantRevokePermission, body: revokeGrantRequestSchema },
-  revoke: { permission: grantRevokePermission, body: revokeGrantRequestSchema },
-  extend: { permission: grantExtendPermission, body: extendGrantRequestSchema },
+const bodies = {
+  approve: decisionRequestSchema,
+  reject: decisionRequestSchema,
+  cancel: revokeGrantRequestSchema,
+  revoke: revokeGrantRequestSchema,
+  extend: extendGrantRequestSchema,
 } satisfies {
-  [Verb in BundleChange]: {
-    permission: ResourcePermission<'aws-access-grant'>;
-    body: z.ZodType<Parameters<BundleService[Verb]>[1]>;
-  };
+  [Verb in ChangeVerb]: z.ZodType<Parameters<BundleService[Verb]>[1]>;
 };
 
 /**
@@ -59,12 +45,12 @@ export const bundleChanges = {
  */
 export function changeBundle(
   bundles: BundleService,
-  verb: BundleChange,
+  verb: ChangeVerb,
   id: string,
   body: unknown,
   caller: Caller,
 ): Promise<BundleWithParts> {
-  const input = parseInput(bundleChanges[verb].body, body);
+  const input = parseInput(bodies[verb], body);
   // The `satisfies` above ties each schema to its method's input, which
   // TypeScript cannot follow through a call by a computed name.
   const change = bundles[verb] as (

@@ -27,12 +27,16 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { GrantRecord } from '../database/types';
+import {
+  ChangeVerb,
+  changePermissions,
+} from '../permissions/changePermissions';
 import { getUserCaller } from '../service/authorization';
 import { GrantAuthorization } from '../service/grantAuthorization';
 import { InventoryReadiness } from '../service/inventoryReadiness';
 import { parseInput } from '../service/parseInput';
 import { authorizeBundle } from './bundleAuthorization';
-import { BundleChange, bundleChanges, changeBundle } from './bundleChanges';
+import { changeBundle } from './bundleChanges';
 import { BundleService, BundleWithParts } from './BundleService';
 import { toApiBundle } from './bundleView';
 
@@ -96,14 +100,14 @@ export function createBundleRouter(options: {
   });
 
   // A change to a bundle: POST /bundles/:id/<verb>.
-  for (const verb of Object.keys(bundleChanges) as BundleChange[]) {
+  for (const verb of Object.keys(changePermissions) as ChangeVerb[]) {
     router.post(`/bundles/:id/${verb}`, async (req, res) => {
       const user = await getUserCaller(req, { httpAuth, userInfo });
       await authorizeBundle(
         authorization,
         bundles,
         await userCredentials(req),
-        bundleChanges[verb].permission,
+        changePermissions[verb],
         req.params.id,
         verb,
       );
