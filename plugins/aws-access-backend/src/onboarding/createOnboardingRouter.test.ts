@@ -95,6 +95,17 @@ async function makeApp(overrides: Partial<OnboardingRouterOptions> = {}) {
   return { app, offboarding, offboardings };
 }
 
+/** GET an account's template through a link signed as the router signs them. */
+async function getWithSignedLink(app: express.Express, accountId: string) {
+  const { expires, sig } = await createTemplateLinkSigner(async () => KEY).sign(
+    accountId,
+    Math.floor(clock / 1000) + 60,
+  );
+  return request(app)
+    .get(`/onboarding/${accountId}/template.yaml`)
+    .query({ expires, sig });
+}
+
 describe('createOnboardingRouter', () => {
   it('gives admins the template, the quick-create link and the roles of an account', async () => {
     const { app } = await makeApp();
@@ -178,12 +189,7 @@ describe('createOnboardingRouter', () => {
     const { app } = await makeApp({
       onboarding: { stackName: 'backstage-access' },
     });
-    const { expires, sig } = await createTemplateLinkSigner(
-      async () => KEY,
-    ).sign('123456789012', Math.floor(clock / 1000) + 60);
-    const res = await request(app)
-      .get('/onboarding/123456789012/template.yaml')
-      .query({ expires, sig });
+    const res = await getWithSignedLink(app, '123456789012');
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain(
       'awsAccess.onboarding.backendPrincipalArn',
@@ -246,12 +252,7 @@ describe('createOnboardingRouter', () => {
 
   it('does not tell a signed link for an account that is no longer configured from a bad one', async () => {
     const { app } = await makeApp();
-    const { expires, sig } = await createTemplateLinkSigner(
-      async () => KEY,
-    ).sign('999999999999', Math.floor(clock / 1000) + 60);
-    const res = await request(app)
-      .get('/onboarding/999999999999/template.yaml')
-      .query({ expires, sig });
+    const res = await getWithSignedLink(app, '999999999999');
     expect(res.status).toBe(404);
     expect(res.body.error.message).toBe('Not found');
   });
