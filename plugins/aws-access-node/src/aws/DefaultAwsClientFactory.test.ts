@@ -182,30 +182,31 @@ describe('DefaultAwsClientFactory', () => {
       await moto?.stop();
     });
 
-    it('acts in another account through its manager role', async () => {
-      const factory = factoryFor(accessConfig);
-      await expect(whoAmI(factory, OTHER, 'manage')).resolves.toEqual({
+    it('acts in another account through its manager role, in a session named backstage', async () => {
+      await expect(
+        whoAmI(factoryFor(accessConfig), OTHER, 'manage'),
+      ).resolves.toEqual({
         account: OTHER,
         arn: `arn:aws:sts::${OTHER}:assumed-role/BackstageAccessManager/backstage`,
       });
-      // Without a reader role, reading goes through the manager role too.
-      await expect(whoAmI(factory, OTHER, 'read')).resolves.toMatchObject({
-        account: OTHER,
-        arn: expect.stringContaining('assumed-role/BackstageAccessManager/'),
-      });
     });
 
-    it('reads through the reader role where one is configured', async () => {
-      const factory = factoryFor(accessConfig);
-      await expect(whoAmI(factory, THIRD, 'read')).resolves.toMatchObject({
-        account: THIRD,
-        arn: expect.stringContaining('assumed-role/BackstageAccessReader/'),
-      });
-      await expect(whoAmI(factory, THIRD, 'manage')).resolves.toMatchObject({
-        account: THIRD,
-        arn: expect.stringContaining('assumed-role/BackstageAccessManager/'),
-      });
-    });
+    it.each([
+      // Without a reader role, reading goes through the manager role too.
+      [OTHER, 'read', 'BackstageAccessManager'],
+      [THIRD, 'read', 'BackstageAccessReader'],
+      [THIRD, 'manage', 'BackstageAccessManager'],
+    ] as const)(
+      'in account %s, acts to %s through %s',
+      async (account, purpose, role) => {
+        await expect(
+          whoAmI(factoryFor(accessConfig), account, purpose),
+        ).resolves.toMatchObject({
+          account,
+          arn: expect.stringContaining(`assumed-role/${role}/`),
+        });
+      },
+    );
 
     it('uses the default credential chain for an account without a role', async () => {
       const factory = factoryFor(accessConfig);
