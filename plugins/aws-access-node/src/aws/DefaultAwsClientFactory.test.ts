@@ -117,38 +117,30 @@ async function assumeRoleCounts(
 }
 
 describe('DefaultAwsClientFactory', () => {
-  it('refuses role ARNs that are not roles of the account they serve', () => {
-    expect(() =>
-      factoryFor({
-        awsAccess: {
-          accounts: [
-            {
-              accountId: OTHER,
-              name: 'other',
-              regions: ['us-east-1'],
-              managerRoleArn: `arn:aws:iam::${HOME}:role/BackstageAccessManager`,
-            },
-          ],
-        },
-      }),
-    ).toThrow(
-      `the manage role 'arn:aws:iam::${HOME}:role/BackstageAccessManager' must be a role in account ${OTHER}`,
-    );
-    expect(() =>
-      factoryFor({
-        awsAccess: {
-          accounts: [
-            {
-              accountId: OTHER,
-              name: 'other',
-              regions: ['us-east-1'],
-              readerRoleArn: `arn:aws:s3:::not-a-role`,
-            },
-          ],
-        },
-      }),
-    ).toThrow(/the read role of account 210987654321 must be an IAM role ARN/);
-  });
+  it.each([
+    {
+      roles: {
+        managerRoleArn: `arn:aws:iam::${HOME}:role/BackstageAccessManager`,
+      },
+      error: `the manage role 'arn:aws:iam::${HOME}:role/BackstageAccessManager' must be a role in account ${OTHER}`,
+    },
+    {
+      roles: { readerRoleArn: 'arn:aws:s3:::not-a-role' },
+      error: `the read role of account ${OTHER} must be an IAM role ARN`,
+    },
+  ])(
+    'refuses role ARNs that are not roles of the account they serve ($error)',
+    ({ roles, error }) => {
+      const account = {
+        accountId: OTHER,
+        name: 'other',
+        regions: ['us-east-1'],
+      };
+      expect(() =>
+        factoryFor({ awsAccess: { accounts: [{ ...account, ...roles }] } }),
+      ).toThrow(error);
+    },
+  );
 
   it('answers NotFoundError for an account that is not configured', async () => {
     await expect(
