@@ -220,17 +220,18 @@ describe('BackstageAccessManager policy (IAM policy simulator)', () => {
     ).resolves.toBe('ImplicitlyDenied');
   });
 
-  it('explicitly denies attaching managed policies, passing roles and untagging', async () => {
-    for (const action of [
-      'iam:AttachRolePolicy',
-      'iam:PassRole',
-      'iam:PutRolePermissionsBoundary',
-      'iam:UntagRole',
-    ]) {
-      await expect(
-        decide(managerPolicy, action, grantRole, createdByEngine),
-      ).resolves.toBe('ExplicitlyDenied');
-    }
+  it.each([
+    'iam:AttachRolePolicy',
+    'iam:PassRole',
+    'iam:PutRolePermissionsBoundary',
+    'iam:UntagRole',
+  ])('explicitly denies %s on a grant role', async action => {
+    await expect(
+      decide(managerPolicy, action, grantRole, createdByEngine),
+    ).resolves.toBe('ExplicitlyDenied');
+  });
+
+  it('explicitly denies creating managed policies', async () => {
     await expect(
       decide(
         managerPolicy,
