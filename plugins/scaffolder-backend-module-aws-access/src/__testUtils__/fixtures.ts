@@ -15,13 +15,18 @@
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
-import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
+import {
+  AwsAccessClient,
+  Grant,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import { AwsAccessActionOptions } from '../actions/types';
 import { createCheckpointStore } from './checkpointStore';
+import { FakeAwsAccessApi } from './fakeAwsAccessApi';
 
 /** The user who runs the templates in these tests. */
 export const alice = mockCredentials.user('user:default/alice');
@@ -99,4 +104,14 @@ export function createActionRunner(
     return ctx.output;
   };
   return { run, checkpoints };
+}
+
+/** What the module gives an action, with the real typed client on the fake API. */
+export function actionOptions(
+  fakeApi: FakeAwsAccessApi,
+): AwsAccessActionOptions {
+  return {
+    api: new AwsAccessClient({ discoveryApi: fakeApi.discovery }),
+    auth: mockServices.auth(),
+  };
 }

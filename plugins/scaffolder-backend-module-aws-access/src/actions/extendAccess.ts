@@ -21,7 +21,7 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { checkpointKey } from './checkpointKey';
 import { examples } from './extendAccess.examples';
-import { durationMinutesField, reasonField } from './inputFields';
+import { sharedField } from './inputFields';
 import { ActionInputFields, parseActionInput } from './parseActionInput';
 import { AwsAccessActionOptions } from './types';
 import { callAsTemplateUser } from './userRequestOptions';
@@ -34,11 +34,13 @@ const extendFields = {
           'Id of the active grant to extend, e.g. the grantId output of aws:access:request.',
       })
       .min(1),
-  durationMinutes: durationMinutesField(
+  durationMinutes: sharedField.durationMinutes(
     'How much longer the access lasts, in minutes.',
   ),
   reason: z =>
-    reasonField('Why more time is needed; kept in the audit.')(z).optional(),
+    sharedField
+      .reason('Why more time is needed; kept in the audit.')(z)
+      .optional(),
 } satisfies ActionInputFields;
 
 /** The action's input fields, for tests and tools that check inputs. */

@@ -17,32 +17,35 @@
 import { GRANT_LIMITS } from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod/v3';
 
-/*
+/**
  * The input fields the actions share, so that a duration or a reason is
  * checked the same way whichever action a template calls; each action words
  * its own description.
  */
+export const sharedField = {
+  /** A whole number of minutes, at least one. */
+  durationMinutes: (description: string) => (zImpl: typeof z) =>
+    zImpl.number({ description }).int().min(1),
 
-/** A whole number of minutes, at least one. */
-export function durationMinutesField(description: string) {
-  return (zImpl: typeof z) => zImpl.number({ description }).int().min(1);
-}
+  /** IAM actions to allow, as many as a grant may carry. */
+  actions: (description: string) => (zImpl: typeof z) =>
+    zImpl
+      .array(zImpl.string(), { description })
+      .min(1)
+      .max(GRANT_LIMITS.maxActions),
 
-/** Why: kept in the audit, so blank and overlong reasons are refused here. */
-export function reasonField(description: string) {
-  return (zImpl: typeof z) =>
+  /** Kept in the audit, so blank and overlong reasons are refused here. */
+  reason: (description: string) => (zImpl: typeof z) =>
     zImpl
       .string({ description })
       .trim()
       .min(1)
-      .max(GRANT_LIMITS.maxReasonLength);
-}
+      .max(GRANT_LIMITS.maxReasonLength),
 
-/** An account id where the ARN carries none (S3 buckets). */
-export function accountIdField(description: string) {
-  return (zImpl: typeof z) =>
+  /** An account id for ARNs that carry none (S3 buckets); optional. */
+  accountId: (description: string) => (zImpl: typeof z) =>
     zImpl
       .string({ description })
       .regex(/^\d{12}$/, 'must be 12 digits')
-      .optional();
-}
+      .optional(),
+};

@@ -19,18 +19,13 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   buildAwsCliSnippet,
   CreateGrantRequest,
-  GRANT_LIMITS,
   GRANT_STATES,
   Grant,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { grantEntityName } from '@backstage-aws-access/plugin-aws-access-node';
 import { describeExpiry, oneLineError } from './forwardApiError';
 import { ActionInputFields, parseActionInput } from './parseActionInput';
-import {
-  accountIdField,
-  durationMinutesField,
-  reasonField,
-} from './inputFields';
+import { sharedField } from './inputFields';
 import { examples } from './requestAccess.examples';
 import { checkpointKey } from './checkpointKey';
 import { resolveResourceTarget } from './resolveAwsResource';
@@ -58,18 +53,14 @@ const requestFields = {
       })
       .min(1)
       .optional(),
-  actions: z =>
-    z
-      .array(z.string(), {
-        description: 'IAM actions to allow on the resource, e.g. s3:GetObject.',
-      })
-      .min(1)
-      .max(GRANT_LIMITS.maxActions),
-  durationMinutes: durationMinutesField(
+  actions: sharedField.actions(
+    'IAM actions to allow on the resource, e.g. s3:GetObject.',
+  ),
+  durationMinutes: sharedField.durationMinutes(
     'How long the access lasts, in minutes.',
   ),
-  reason: reasonField('Why the access is needed; kept in the audit.'),
-  accountId: accountIdField(
+  reason: sharedField.reason('Why the access is needed; kept in the audit.'),
+  accountId: sharedField.accountId(
     'AWS account of the resource, for ARNs that carry none (S3 buckets) when the catalog does not say. Defaults to the entity’s aws.amazon.com/account-id annotation.',
   ),
   waitForActive: z =>

@@ -21,11 +21,7 @@ import {
   GRANT_LIMITS,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { checkpointKey } from './checkpointKey';
-import {
-  accountIdField,
-  durationMinutesField,
-  reasonField,
-} from './inputFields';
+import { sharedField } from './inputFields';
 import { ActionInputFields, parseActionInput } from './parseActionInput';
 import { examples } from './requestBundle.examples';
 import { resolveResourceTarget } from './resolveAwsResource';
@@ -51,13 +47,10 @@ const bundleFields = {
               })
               .min(1)
               .optional(),
-            actions: z
-              .array(z.string(), {
-                description: 'IAM actions to allow on this resource.',
-              })
-              .min(1)
-              .max(GRANT_LIMITS.maxActions),
-            accountId: accountIdField(
+            actions: sharedField.actions(
+              'IAM actions to allow on this resource.',
+            )(z),
+            accountId: sharedField.accountId(
               'AWS account of the resource, for ARNs that carry none (S3), when the catalog does not say.',
             )(z),
           })
@@ -69,10 +62,10 @@ const bundleFields = {
       )
       .min(1)
       .max(GRANT_LIMITS.maxBundleTargets),
-  durationMinutes: durationMinutesField(
+  durationMinutes: sharedField.durationMinutes(
     'How long the access lasts, in minutes.',
   ),
-  reason: reasonField('Why the access is needed; kept in the audit.'),
+  reason: sharedField.reason('Why the access is needed; kept in the audit.'),
 } satisfies ActionInputFields;
 
 /** The action's input fields, for tests and tools that check inputs. */

@@ -16,7 +16,7 @@
 
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { GRANT_STATES } from '@backstage-aws-access/plugin-aws-access-common';
-import { reasonField } from './inputFields';
+import { sharedField } from './inputFields';
 import { ActionInputFields, parseActionInput } from './parseActionInput';
 import { examples } from './revokeAccess.examples';
 import { AwsAccessActionOptions } from './types';
@@ -31,7 +31,9 @@ const revokeFields = {
       })
       .min(1),
   reason: z =>
-    reasonField('Why the access ends early; kept in the audit.')(z).optional(),
+    sharedField
+      .reason('Why the access ends early; kept in the audit.')(z)
+      .optional(),
 } satisfies ActionInputFields;
 
 /** The action's input fields, for tests and tools that check inputs. */
