@@ -43,7 +43,7 @@ import { reportProfile } from './src/profileReport';
 import { reportAgainstFloor } from './src/floorReport';
 import { measureFloor, removeFloorRoles } from './src/floor';
 import { countQueries } from './src/queryCounter';
-import { describeLoad, describeMachine } from './src/machine';
+import { describeLoad, machineFacts } from '../shared/machine';
 import { describeWrites, log, target } from './src/output';
 import { formatMs, percentile, summarize } from './src/stats';
 
@@ -104,7 +104,10 @@ async function main() {
   const started = performance.now();
   log('# grant-lifecycle bench');
   log();
-  for (const line of [...describeMachine(), ...(await serverVersions())]) {
+  for (const [label, value] of machineFacts()) {
+    log(`${`${label}:`.padEnd(8)}${value}`);
+  }
+  for (const line of await serverVersions()) {
     log(line);
   }
   log(`Load:   ${describeLoad()} (1/5/15 min averages at start)`);
