@@ -28,10 +28,15 @@ import {
   Agent,
   createServer,
   IncomingHttpHeaders,
-  request as httpRequest,
   Server,
   ServerResponse,
 } from 'node:http';
+import {
+  closeProxy,
+  forwardRequest,
+  listenOnLoopback,
+  signingServiceOf,
+} from '../../shared/proxy';
 
 export interface FaultConfig {
   /** Share of IAM/STS calls answered `Throttling` (HTTP 400) instead of moto. */
@@ -109,14 +114,6 @@ export interface FaultProxy {
 function accessKeyOf(headers: IncomingHttpHeaders): string {
   return /Credential=([^/]+)\//.exec(headers.authorization ?? '')?.[1] ?? '';
 }
-function serviceOf(headers: IncomingHttpHeaders): string {
-  return (
-    /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(
-      headers.authorization ?? '',
-    )?.[1] ?? 'unknown'
-  );
-}
-
 function parseCall(
   headers: IncomingHttpHeaders,
   body: string,
@@ -176,7 +173,7 @@ export async function startFaultProxy(options: {
       const body = Buffer.concat(chunks);
       const call: ProxiedCall = {
         at: Date.now(),
-        service: serviceOf(req.headers),
+        service: signingServiceOf(req.headers),
         accessKeyId: accessKeyOf(req.headers),
         ...parseCall(
           req.headers,
@@ -267,16 +264,12 @@ export async function startFaultProxy(options: {
         }
       }
 
-      const forward = httpRequest(
-        {
-          agent,
-          host: upstream.hostname,
-          port: upstream.port,
-          method: req.method,
-          path: req.url,
-          headers: req.headers,
-        },
-        upstreamRes => {
+      forwardRequest({
+        agent,
+        upstream,
+        req,
+        body,
+        onResponse: upstreamRes => {
           const parts: Buffer[] = [];
           upstreamRes.on('data', part => parts.push(part));
           upstreamRes.on('end', () => {
@@ -306,31 +299,22 @@ export async function startFaultProxy(options: {
             res.end(payload);
           });
         },
-      );
-      forward.on('error', error => {
-        call.motoStatus = 0;
-        call.doneAt = Date.now();
-        if (!res.headersSent) res.writeHead(502).end(String(error));
+        onError: error => {
+          call.motoStatus = 0;
+          call.doneAt = Date.now();
+          if (!res.headersSent) res.writeHead(502).end(String(error));
+        },
       });
-      forward.end(body);
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
   return {
-    endpoint: `http://127.0.0.1:${options.port}`,
+    endpoint: await listenOnLoopback(server, options.port),
     calls,
     events,
     setFaults(next) {
       faults = next;
     },
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise(resolve => server.close(resolve));
-      agent.destroy();
-    },
+    close: () => closeProxy(server, agent),
   };
 }

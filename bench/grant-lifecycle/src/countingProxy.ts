@@ -14,13 +14,13 @@
  * limitations under the License.
  */
 
+import { Agent, createServer, IncomingHttpHeaders } from 'node:http';
 import {
-  Agent,
-  createServer,
-  IncomingHttpHeaders,
-  request as httpRequest,
-} from 'node:http';
-import { AddressInfo } from 'node:net';
+  closeProxy,
+  forwardRequest,
+  listenOnLoopback,
+  signingServiceOf,
+} from '../../shared/proxy';
 
 /** One AWS API call seen on its way to moto. */
 export interface AwsCall {
@@ -62,13 +62,6 @@ export function countByOperation(
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;
-}
-
-function serviceOf(headers: IncomingHttpHeaders): string {
-  const scope = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(
-    headers.authorization ?? '',
-  );
-  return scope?.[1] ?? 'unknown';
 }
 
 /**
@@ -122,7 +115,7 @@ export async function startCountingProxy(
       const body = Buffer.concat(chunks);
       const call: AwsCall = {
         at,
-        service: serviceOf(req.headers),
+        service: signingServiceOf(req.headers),
         ...operationOf(
           req.headers,
           body.toString('utf8'),
@@ -132,16 +125,12 @@ export async function startCountingProxy(
         status: 0,
       };
       calls.push(call);
-      const forward = httpRequest(
-        {
-          agent,
-          host: upstream.hostname,
-          port: upstream.port,
-          method: req.method,
-          path: req.url,
-          headers: req.headers,
-        },
-        upstreamRes => {
+      forwardRequest({
+        agent,
+        upstream,
+        req,
+        body,
+        onResponse: upstreamRes => {
           call.status = upstreamRes.statusCode ?? 0;
           res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
           upstreamRes.on('end', () => {
@@ -149,26 +138,17 @@ export async function startCountingProxy(
           });
           upstreamRes.pipe(res);
         },
-      );
-      forward.on('error', error => {
-        call.status = 502;
-        res.writeHead(502).end(String(error));
+        onError: error => {
+          call.status = 502;
+          res.writeHead(502).end(String(error));
+        },
       });
-      forward.end(body);
     });
   });
 
-  await new Promise<void>(resolve =>
-    server.listen(0, '127.0.0.1', () => resolve()),
-  );
-  const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: await listenOnLoopback(server),
     calls,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise(resolve => server.close(resolve));
-      agent.destroy();
-    },
+    close: () => closeProxy(server, agent),
   };
 }
