@@ -21,6 +21,7 @@
  */
 import {
   Agent,
+  AgentOptions,
   IncomingHttpHeaders,
   IncomingMessage,
   request as httpRequest,
@@ -36,29 +37,43 @@ export function signingServiceOf(headers: IncomingHttpHeaders): string {
   return scope?.[1] ?? 'unknown';
 }
 
-/** Sends a received request, body included, on to moto over `agent`. */
-export function forwardRequest(options: {
-  agent: Agent;
-  upstream: URL;
-  req: IncomingMessage;
-  body: Buffer;
+/** What a proxy does with moto's answer to one forwarded call. */
+export interface ForwardHandlers {
   onResponse(upstreamRes: IncomingMessage): void;
   onError(error: Error): void;
-}) {
-  const { agent, upstream, req } = options;
-  const forward = httpRequest(
-    {
-      agent,
-      host: upstream.hostname,
-      port: upstream.port,
-      method: req.method,
-      path: req.url,
-      headers: req.headers,
+}
+
+/** Moto behind a proxy: one keep-alive agent for every forwarded call. */
+export interface Upstream {
+  /** Sends a received request, body included, on to moto unchanged. */
+  forward(req: IncomingMessage, body: Buffer, handlers: ForwardHandlers): void;
+  destroy(): void;
+}
+
+export function connectUpstream(
+  target: string,
+  agentOptions: AgentOptions = {},
+): Upstream {
+  const upstream = new URL(target);
+  const agent = new Agent({ keepAlive: true, ...agentOptions });
+  return {
+    forward(req, body, { onResponse, onError }) {
+      const forward = httpRequest(
+        {
+          agent,
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+        },
+        onResponse,
+      );
+      forward.on('error', onError);
+      forward.end(body);
     },
-    options.onResponse,
-  );
-  forward.on('error', options.onError);
-  forward.end(options.body);
+    destroy: () => agent.destroy(),
+  };
 }
 
 /** Listens on the loopback interface; port 0 takes any free one. */
@@ -74,8 +89,11 @@ export async function listenOnLoopback(
 }
 
 /** Stops a proxy, keep-alive connections included, so the bench can exit. */
-export async function closeProxy(server: Server, agent: Agent): Promise<void> {
+export async function closeProxy(
+  server: Server,
+  upstream: Upstream,
+): Promise<void> {
   server.closeAllConnections();
   await new Promise(resolve => server.close(resolve));
-  agent.destroy();
+  upstream.destroy();
 }

@@ -25,7 +25,6 @@
  */
 import { EventEmitter } from 'node:events';
 import {
-  Agent,
   createServer,
   IncomingHttpHeaders,
   Server,
@@ -33,7 +32,7 @@ import {
 } from 'node:http';
 import {
   closeProxy,
-  forwardRequest,
+  connectUpstream,
   listenOnLoopback,
   signingServiceOf,
 } from '../../shared/proxy';
@@ -156,8 +155,7 @@ export async function startFaultProxy(options: {
   faults?: FaultConfig;
   random?: () => number;
 }): Promise<FaultProxy> {
-  const upstream = new URL(options.target);
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const moto = connectUpstream(options.target, { maxSockets: 64 });
   const random = options.random ?? Math.random;
   let faults = options.faults ?? NO_FAULTS;
   const calls: ProxiedCall[] = [];
@@ -264,11 +262,7 @@ export async function startFaultProxy(options: {
         }
       }
 
-      forwardRequest({
-        agent,
-        upstream,
-        req,
-        body,
+      moto.forward(req, body, {
         onResponse: upstreamRes => {
           const parts: Buffer[] = [];
           upstreamRes.on('data', part => parts.push(part));
@@ -315,6 +309,6 @@ export async function startFaultProxy(options: {
     setFaults(next) {
       faults = next;
     },
-    close: () => closeProxy(server, agent),
+    close: () => closeProxy(server, moto),
   };
 }

@@ -14,10 +14,10 @@
  * limitations under the License.
  */
 
-import { Agent, createServer, IncomingHttpHeaders } from 'node:http';
+import { createServer, IncomingHttpHeaders } from 'node:http';
 import {
   closeProxy,
-  forwardRequest,
+  connectUpstream,
   listenOnLoopback,
   signingServiceOf,
 } from '../../shared/proxy';
@@ -103,8 +103,7 @@ function operationOf(
 export async function startCountingProxy(
   target: string,
 ): Promise<CountingProxy> {
-  const upstream = new URL(target);
-  const agent = new Agent({ keepAlive: true });
+  const moto = connectUpstream(target);
   const calls: AwsCall[] = [];
 
   const server = createServer((req, res) => {
@@ -125,11 +124,7 @@ export async function startCountingProxy(
         status: 0,
       };
       calls.push(call);
-      forwardRequest({
-        agent,
-        upstream,
-        req,
-        body,
+      moto.forward(req, body, {
         onResponse: upstreamRes => {
           call.status = upstreamRes.statusCode ?? 0;
           res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
@@ -149,6 +144,6 @@ export async function startCountingProxy(
   return {
     endpoint: await listenOnLoopback(server),
     calls,
-    close: () => closeProxy(server, agent),
+    close: () => closeProxy(server, moto),
   };
 }
