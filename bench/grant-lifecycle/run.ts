@@ -152,14 +152,19 @@ async function main() {
         `## 1. Request to usable role, ${CONCURRENT_GRANTS} concurrent POST /grants`,
       );
       // The raw IAM floor right before and right after, through the same
-      // proxy to the same moto, so that both see the same host.
-      const floorBefore = await measureFloor({
-        count: CONCURRENT_GRANTS,
-        users: USERS,
-        prefix: 'floor-a',
-        endpoint: proxy.endpoint,
-      });
-      await removeFloorRoles(moto.endpoint, floorBefore.roleNames);
+      // proxy to the same moto, so that both see the same host; its roles
+      // go at once, so the burst finds IAM as it was.
+      const iamFloor = async (prefix: string) => {
+        const floor = await measureFloor({
+          count: CONCURRENT_GRANTS,
+          users: USERS,
+          prefix,
+          endpoint: proxy.endpoint,
+        });
+        await removeFloorRoles(moto.endpoint, floor.roleNames);
+        return floor;
+      };
+      const floorBefore = await iamFloor('floor-a');
       const loadAtBurst = describeLoad();
       queries.start();
       const burst = () =>
@@ -180,13 +185,7 @@ async function main() {
         provision = await burst();
       }
       const queryCounts = queries.stop();
-      const floorAfter = await measureFloor({
-        count: CONCURRENT_GRANTS,
-        users: USERS,
-        prefix: 'floor-b',
-        endpoint: proxy.endpoint,
-      });
-      await removeFloorRoles(moto.endpoint, floorAfter.roleNames);
+      const floorAfter = await iamFloor('floor-b');
       log(
         `  time to active: ${summarize(
           provision.usableMs,
