@@ -21,16 +21,15 @@
 // developer then sees it active. Screenshots of each step.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import {
   BACKEND_URL,
   eventually,
   guestToken,
-  launchBrowser,
   openSignedIn,
   openSignedInAs,
   resourceEntityByArn,
   screenshot,
+  withBrowser,
 } from './browser.ts';
 
 // Production (210987654321) always asks the owner; team-data owns this bucket.
@@ -54,11 +53,9 @@ test('a developer asks for write access on production, the owner approves it, an
   const token = await guestToken();
   const bucket = await resourceEntityByArn(token, BUCKET_ARN);
   const entityPath = `/catalog/${bucket.namespace}/resource/${bucket.name}`;
-  const browser = await launchBrowser();
-  let developer: Page | undefined;
-  try {
+  await withBrowser('approvals-failure', async browser => {
     // 1. The developer asks for s3:PutObject.
-    developer = await openSignedIn(browser, entityPath);
+    const developer = await openSignedIn(browser, entityPath);
     await developer
       .getByRole('link', { name: 'Request access', exact: true })
       .click();
@@ -113,13 +110,5 @@ test('a developer asks for write access on production, the owner approves it, an
     await developer.getByRole('timer').first().waitFor();
     await screenshot(developer, 'approvals-5-active');
     assert.equal((await guestGrant(token))?.state, 'active');
-  } catch (error) {
-    for (const context of browser.contexts()) {
-      for (const open of context.pages())
-        await screenshot(open, 'approvals-failure');
-    }
-    throw error;
-  } finally {
-    await browser.close();
-  }
+  });
 });

@@ -40,6 +40,29 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Runs `steps` in a fresh browser and closes it afterwards. When a step
+ * fails, every open page is saved as the `failureShot` screenshot first, to
+ * show what the user saw; a screenshot that fails hides nothing.
+ */
+export async function withBrowser(
+  failureShot: string,
+  steps: (browser: Browser) => Promise<void>,
+): Promise<void> {
+  const browser = await launchBrowser();
+  try {
+    await steps(browser);
+  } catch (error) {
+    for (const context of browser.contexts()) {
+      for (const open of context.pages())
+        await screenshot(open, failureShot).catch(() => undefined);
+    }
+    throw error;
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Opens the app and signs in with the guest provider (the demo's user:default/guest). */
 export async function openSignedIn(
   browser: Browser,

@@ -25,10 +25,10 @@ import {
   goto,
   grantEntities,
   guestToken,
-  launchBrowser,
   openSignedIn,
   resourceEntityByArn,
   screenshot,
+  withBrowser,
 } from './browser.ts';
 
 const BUCKET_ARN = 'arn:aws:s3:::sandbox-shared-assets';
@@ -37,8 +37,7 @@ test('guest requests s3:GetObject on a bucket, finds the grant in the catalog an
   const token = await guestToken();
   const bucket = await resourceEntityByArn(token, BUCKET_ARN);
   const entityPath = `/catalog/${bucket.namespace}/resource/${bucket.name}`;
-  const browser = await launchBrowser();
-  try {
+  await withBrowser('frontend-failure', async browser => {
     const page = await openSignedIn(browser, entityPath);
 
     // 1. Request access on the entity page.
@@ -116,13 +115,5 @@ test('guest requests s3:GetObject on a bucket, finds the grant in the catalog an
     );
     await page.getByText('No active grants').first().waitFor();
     await screenshot(page, 'frontend-5-revoked');
-  } catch (error) {
-    for (const context of browser.contexts()) {
-      for (const open of context.pages())
-        await screenshot(open, 'frontend-failure');
-    }
-    throw error;
-  } finally {
-    await browser.close();
-  }
+  });
 });
