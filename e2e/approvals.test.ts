@@ -27,7 +27,7 @@ import {
   guestToken,
   openSignedIn,
   openSignedInAs,
-  resourceEntityByArn,
+  resourcePagePath,
   screenshot,
   withBrowser,
 } from './browser.ts';
@@ -51,8 +51,7 @@ async function guestGrant(token: string): Promise<ApiGrant | undefined> {
 
 test('a developer asks for write access on production, the owner approves it, and it becomes active', async () => {
   const token = await guestToken();
-  const bucket = await resourceEntityByArn(token, BUCKET_ARN);
-  const entityPath = `/catalog/${bucket.namespace}/resource/${bucket.name}`;
+  const entityPath = await resourcePagePath(token, BUCKET_ARN);
   await withBrowser('approvals-failure', async browser => {
     // 1. The developer asks for s3:PutObject.
     const developer = await openSignedIn(browser, entityPath);

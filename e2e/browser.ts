@@ -187,3 +187,12 @@ export async function eventually(
   }
   throw new Error(`timed out waiting until ${what}`);
 }
+
+/** The app path of a demo AWS resource's entity page, found by its ARN. */
+export async function resourcePagePath(
+  token: string,
+  arn: string,
+): Promise<string> {
+  const { name, namespace } = await resourceEntityByArn(token, arn);
+  return `/catalog/${namespace}/resource/${name}`;
+}

@@ -26,7 +26,7 @@ import {
   grantEntities,
   guestToken,
   openSignedIn,
-  resourceEntityByArn,
+  resourcePagePath,
   screenshot,
   withBrowser,
 } from './browser.ts';
@@ -35,8 +35,7 @@ const BUCKET_ARN = 'arn:aws:s3:::sandbox-shared-assets';
 
 test('guest requests s3:GetObject on a bucket, finds the grant in the catalog and revokes it', async () => {
   const token = await guestToken();
-  const bucket = await resourceEntityByArn(token, BUCKET_ARN);
-  const entityPath = `/catalog/${bucket.namespace}/resource/${bucket.name}`;
+  const entityPath = await resourcePagePath(token, BUCKET_ARN);
   await withBrowser('frontend-failure', async browser => {
     const page = await openSignedIn(browser, entityPath);
 

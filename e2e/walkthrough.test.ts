@@ -39,6 +39,7 @@ import {
   guestToken,
   openSignedInAs,
   resourceEntityByArn,
+  resourcePagePath,
   screenshot,
   withBrowser,
 } from './browser.ts';
@@ -187,7 +188,6 @@ test('guest, bob and alice: every screen and snippet works as shown', async () =
   await withBrowser('walkthrough-failure', async browser => {
     const guest = await watchConsole(browser, 'guest', '/', problems, ours);
     const token = await guestToken();
-    const bucket = await resourceEntityByArn(token, BUCKET_ARN);
     // A run starts from no live grant of guest's on the bucket (reruns
     // against a running demo would otherwise hit "you already have this").
     const live = await api<{ items: { id: string; state: string }[] }>(
@@ -203,7 +203,7 @@ test('guest, bob and alice: every screen and snippet works as shown', async () =
         { method: 'POST', body: '{}' },
       );
     }
-    const bucketPath = `/catalog/${bucket.namespace}/resource/${bucket.name}`;
+    const bucketPath = await resourcePagePath(token, BUCKET_ARN);
 
     // --- Presets fit the cap, on each kind of demo resource -------------
     for (const arn of [
