@@ -29,6 +29,7 @@ import {
   openSignedInAs,
   resourcePagePath,
   screenshot,
+  startAccessRequest,
   withBrowser,
 } from './browser.ts';
 
@@ -55,12 +56,7 @@ test('a developer asks for write access on production, the owner approves it, an
   await withBrowser('approvals-failure', async browser => {
     // 1. The developer asks for s3:PutObject.
     const developer = await openSignedIn(browser, entityPath);
-    await developer
-      .getByRole('link', { name: 'Request access', exact: true })
-      .click();
-    await developer
-      .getByRole('checkbox', { name: 's3:PutObject', exact: true })
-      .check();
+    await startAccessRequest(developer, ['s3:PutObject']);
     await developer.getByRole('radio', { name: '15 minutes' }).check();
     await developer.getByRole('textbox', { name: /Reason/ }).fill(REASON);
     await screenshot(developer, 'approvals-1-request');

@@ -196,3 +196,14 @@ export async function resourcePagePath(
   const { name, namespace } = await resourceEntityByArn(token, arn);
   return `/catalog/${namespace}/resource/${name}`;
 }
+
+/** From a resource's entity page, opens the request form and ticks `actions`. */
+export async function startAccessRequest(
+  page: Page,
+  actions: string[],
+): Promise<void> {
+  await page.getByRole('link', { name: 'Request access', exact: true }).click();
+  for (const action of actions) {
+    await page.getByRole('checkbox', { name: action, exact: true }).check();
+  }
+}

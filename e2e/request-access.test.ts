@@ -28,6 +28,7 @@ import {
   openSignedIn,
   resourcePagePath,
   screenshot,
+  startAccessRequest,
   withBrowser,
 } from './browser.ts';
 
@@ -40,12 +41,7 @@ test('guest requests s3:GetObject on a bucket, finds the grant in the catalog an
     const page = await openSignedIn(browser, entityPath);
 
     // 1. Request access on the entity page.
-    await page
-      .getByRole('link', { name: 'Request access', exact: true })
-      .click();
-    await page
-      .getByRole('checkbox', { name: 's3:GetObject', exact: true })
-      .check();
+    await startAccessRequest(page, ['s3:GetObject']);
     await page.getByRole('radio', { name: '15 minutes' }).check();
     await page
       .getByRole('textbox', { name: /Reason/ })
