@@ -26,7 +26,11 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { AwsAccessActionOptions } from '../actions/types';
 import { createCheckpointStore } from './checkpointStore';
-import { FakeAwsAccessApi } from './fakeAwsAccessApi';
+import {
+  FakeAwsAccessApi,
+  RecordedRequest,
+  useFakeAwsAccessApi,
+} from './fakeAwsAccessApi';
 
 /** The user who runs the templates in these tests. */
 export const alice = mockCredentials.user('user:default/alice');
@@ -39,6 +43,11 @@ export const onBehalfOfAlice = mockCredentials.service.header({
   onBehalfOf: alice,
   targetPluginId: 'aws-access',
 });
+
+/** A POST the fake API received from an action that runs for alice. */
+export function postByAlice(path: string, body: unknown): RecordedRequest {
+  return { method: 'POST', path, authorization: onBehalfOfAlice, body };
+}
 
 /** The orders bucket as the catalog lists it. */
 export const ordersBucketEntity: Entity = {
@@ -114,4 +123,19 @@ export function actionOptions(
     api: new AwsAccessClient({ discoveryApi: fakeApi.discovery }),
     auth: mockServices.auth(),
   };
+}
+
+/**
+ * For a `describe` block about one action: the fake API (holding `grants`
+ * before each test) and `setup`, which makes the action on it and a runner.
+ */
+export function useActionOnFakeApi(
+  createAction: (
+    options: AwsAccessActionOptions,
+  ) => TemplateAction<any, any, any>,
+  grants: Grant[] = [],
+) {
+  const fakeApi = useFakeAwsAccessApi(grants);
+  const setup = () => createActionRunner(createAction(actionOptions(fakeApi)));
+  return { fakeApi, setup };
 }

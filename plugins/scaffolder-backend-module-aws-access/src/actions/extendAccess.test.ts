@@ -14,20 +14,17 @@
  * limitations under the License.
  */
 
-import { useFakeAwsAccessApi } from '../__testUtils__/fakeAwsAccessApi';
 import {
-  actionOptions,
   aliceGrant,
-  createActionRunner,
-  onBehalfOfAlice,
+  postByAlice,
+  useActionOnFakeApi,
 } from '../__testUtils__/fixtures';
 import { createAwsAccessExtendAction } from './extendAccess';
 
 describe('aws:access:extend', () => {
-  const fakeApi = useFakeAwsAccessApi([aliceGrant]);
-
-  const setup = () =>
-    createActionRunner(createAwsAccessExtendAction(actionOptions(fakeApi)));
+  const { fakeApi, setup } = useActionOnFakeApi(createAwsAccessExtendAction, [
+    aliceGrant,
+  ]);
 
   it('extends on behalf of the user and reports the new expiry', async () => {
     const { run } = setup();
@@ -39,12 +36,10 @@ describe('aws:access:extend', () => {
     });
 
     expect(fakeApi.requests).toEqual([
-      {
-        method: 'POST',
-        path: '/grants/grant-1/extend',
-        authorization: onBehalfOfAlice,
-        body: { durationMinutes: 120, reason: 'migration runs long' },
-      },
+      postByAlice('/grants/grant-1/extend', {
+        durationMinutes: 120,
+        reason: 'migration runs long',
+      }),
     ]);
     expect(output).toHaveBeenCalledWith(
       'expiresAt',

@@ -23,8 +23,8 @@ import {
   activeGrant,
   alice,
   createActionRunner,
-  onBehalfOfAlice,
   ordersBucketEntity,
+  postByAlice,
 } from '../__testUtils__/fixtures';
 import { createAwsAccessRequestAction } from './requestAccess';
 
@@ -78,17 +78,14 @@ describe('aws:access:request', () => {
     });
 
     const [create, ...polls] = fakeApi.requests;
-    expect(create).toEqual({
-      method: 'POST',
-      path: '/grants',
-      authorization: onBehalfOfAlice,
-      body: {
+    expect(create).toEqual(
+      postByAlice('/grants', {
         resourceArn: 'arn:aws:s3:::orders',
         actions: ['s3:GetObject'],
         durationMinutes: 60,
         reason: 'debug exports',
-      },
-    });
+      }),
+    );
     expect(polls.map(p => `${p.method} ${p.path}`)).toEqual([
       'GET /grants/grant-1',
       'GET /grants/grant-1',

@@ -15,25 +15,20 @@
  */
 
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { useFakeAwsAccessApi } from '../__testUtils__/fakeAwsAccessApi';
 import {
-  actionOptions,
-  createActionRunner,
-  onBehalfOfAlice,
   ordersBucketEntity,
+  postByAlice,
+  useActionOnFakeApi,
 } from '../__testUtils__/fixtures';
 import { createAwsAccessRequestBundleAction } from './requestBundle';
 
 describe('aws:access:request-bundle', () => {
-  const fakeApi = useFakeAwsAccessApi();
-
-  const setup = () =>
-    createActionRunner(
-      createAwsAccessRequestBundleAction({
-        ...actionOptions(fakeApi),
-        catalog: catalogServiceMock({ entities: [ordersBucketEntity] }),
-      }),
-    );
+  const { fakeApi, setup } = useActionOnFakeApi(options =>
+    createAwsAccessRequestBundleAction({
+      ...options,
+      catalog: catalogServiceMock({ entities: [ordersBucketEntity] }),
+    }),
+  );
 
   const input = {
     targets: [
@@ -56,27 +51,22 @@ describe('aws:access:request-bundle', () => {
     const output = await run(input);
 
     expect(fakeApi.requests).toEqual([
-      {
-        method: 'POST',
-        path: '/bundles',
-        authorization: onBehalfOfAlice,
-        body: {
-          targets: [
-            {
-              resourceArn: 'arn:aws:s3:::orders',
-              actions: ['s3:GetObject'],
-              accountId: '210987654321',
-            },
-            {
-              resourceArn: 'arn:aws:s3:::invoices',
-              actions: ['s3:ListBucket'],
-              accountId: '123456789012',
-            },
-          ],
-          durationMinutes: 60,
-          reason: 'reconciling orders with invoices',
-        },
-      },
+      postByAlice('/bundles', {
+        targets: [
+          {
+            resourceArn: 'arn:aws:s3:::orders',
+            actions: ['s3:GetObject'],
+            accountId: '210987654321',
+          },
+          {
+            resourceArn: 'arn:aws:s3:::invoices',
+            actions: ['s3:ListBucket'],
+            accountId: '123456789012',
+          },
+        ],
+        durationMinutes: 60,
+        reason: 'reconciling orders with invoices',
+      }),
     ]);
     expect(output).toHaveBeenCalledWith('bundleId', 'bundle-1');
     expect(output).toHaveBeenCalledWith('state', 'pending');

@@ -14,20 +14,17 @@
  * limitations under the License.
  */
 
-import { useFakeAwsAccessApi } from '../__testUtils__/fakeAwsAccessApi';
 import {
-  actionOptions,
   aliceGrant,
-  createActionRunner,
-  onBehalfOfAlice,
+  postByAlice,
+  useActionOnFakeApi,
 } from '../__testUtils__/fixtures';
 import { createAwsAccessRevokeAction } from './revokeAccess';
 
 describe('aws:access:revoke', () => {
-  const fakeApi = useFakeAwsAccessApi([aliceGrant]);
-
-  const setup = () =>
-    createActionRunner(createAwsAccessRevokeAction(actionOptions(fakeApi)));
+  const { fakeApi, setup } = useActionOnFakeApi(createAwsAccessRevokeAction, [
+    aliceGrant,
+  ]);
 
   it('revokes on behalf of the user running the template', async () => {
     const { run } = setup();
@@ -35,12 +32,7 @@ describe('aws:access:revoke', () => {
     const output = await run({ grantId: 'grant-1', reason: 'incident closed' });
 
     expect(fakeApi.requests).toEqual([
-      {
-        method: 'POST',
-        path: '/grants/grant-1/revoke',
-        authorization: onBehalfOfAlice,
-        body: { reason: 'incident closed' },
-      },
+      postByAlice('/grants/grant-1/revoke', { reason: 'incident closed' }),
     ]);
     expect(output).toHaveBeenCalledWith('state', 'revoking');
   });
