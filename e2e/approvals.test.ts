@@ -24,12 +24,12 @@ import assert from 'node:assert/strict';
 import {
   BACKEND_URL,
   eventually,
+  fillAccessRequest,
   guestToken,
   openSignedIn,
   openSignedInAs,
   resourcePagePath,
   screenshot,
-  startAccessRequest,
   withBrowser,
 } from './browser.ts';
 
@@ -56,9 +56,11 @@ test('a developer asks for write access on production, the owner approves it, an
   await withBrowser('approvals-failure', async browser => {
     // 1. The developer asks for s3:PutObject.
     const developer = await openSignedIn(browser, entityPath);
-    await startAccessRequest(developer, ['s3:PutObject']);
-    await developer.getByRole('radio', { name: '15 minutes' }).check();
-    await developer.getByRole('textbox', { name: /Reason/ }).fill(REASON);
+    await fillAccessRequest(developer, {
+      actions: ['s3:PutObject'],
+      duration: '15 minutes',
+      reason: REASON,
+    });
     await screenshot(developer, 'approvals-1-request');
     await developer.getByRole('button', { name: 'Request access' }).click();
 

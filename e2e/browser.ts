@@ -197,13 +197,15 @@ export async function resourcePagePath(
   return `/catalog/${namespace}/resource/${name}`;
 }
 
-/** From a resource's entity page, opens the request form and ticks `actions`. */
-export async function startAccessRequest(
+/** From a resource's entity page, opens the request form and fills it in. */
+export async function fillAccessRequest(
   page: Page,
-  actions: string[],
+  request: { actions: string[]; duration: string; reason: string },
 ): Promise<void> {
   await page.getByRole('link', { name: 'Request access', exact: true }).click();
-  for (const action of actions) {
+  for (const action of request.actions) {
     await page.getByRole('checkbox', { name: action, exact: true }).check();
   }
+  await page.getByRole('radio', { name: request.duration }).check();
+  await page.getByRole('textbox', { name: /Reason/ }).fill(request.reason);
 }

@@ -22,13 +22,13 @@ import assert from 'node:assert/strict';
 import {
   BACKEND_URL,
   eventually,
+  fillAccessRequest,
   goto,
   grantEntities,
   guestToken,
   openSignedIn,
   resourcePagePath,
   screenshot,
-  startAccessRequest,
   withBrowser,
 } from './browser.ts';
 
@@ -41,11 +41,11 @@ test('guest requests s3:GetObject on a bucket, finds the grant in the catalog an
     const page = await openSignedIn(browser, entityPath);
 
     // 1. Request access on the entity page.
-    await startAccessRequest(page, ['s3:GetObject']);
-    await page.getByRole('radio', { name: '15 minutes' }).check();
-    await page
-      .getByRole('textbox', { name: /Reason/ })
-      .fill('e2e: read the shared assets');
+    await fillAccessRequest(page, {
+      actions: ['s3:GetObject'],
+      duration: '15 minutes',
+      reason: 'e2e: read the shared assets',
+    });
     await screenshot(page, 'frontend-1-request-form');
     await page.getByRole('button', { name: 'Request access' }).click();
 
