@@ -21,16 +21,16 @@
 // developer then sees it active. Screenshots of each step.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import {
   BACKEND_URL,
   eventually,
+  fillAccessRequest,
   guestToken,
-  launchBrowser,
   openSignedIn,
   openSignedInAs,
-  resourceEntityByArn,
+  resourcePagePath,
   screenshot,
+  withBrowser,
 } from './browser.ts';
 
 // Production (210987654321) always asks the owner; team-data owns this bucket.
@@ -52,21 +52,15 @@ async function guestGrant(token: string): Promise<ApiGrant | undefined> {
 
 test('a developer asks for write access on production, the owner approves it, and it becomes active', async () => {
   const token = await guestToken();
-  const bucket = await resourceEntityByArn(token, BUCKET_ARN);
-  const entityPath = `/catalog/${bucket.namespace}/resource/${bucket.name}`;
-  const browser = await launchBrowser();
-  let developer: Page | undefined;
-  try {
+  const entityPath = await resourcePagePath(token, BUCKET_ARN);
+  await withBrowser('approvals-failure', async browser => {
     // 1. The developer asks for s3:PutObject.
-    developer = await openSignedIn(browser, entityPath);
-    await developer
-      .getByRole('link', { name: 'Request access', exact: true })
-      .click();
-    await developer
-      .getByRole('checkbox', { name: 's3:PutObject', exact: true })
-      .check();
-    await developer.getByRole('radio', { name: '15 minutes' }).check();
-    await developer.getByRole('textbox', { name: /Reason/ }).fill(REASON);
+    const developer = await openSignedIn(browser, entityPath);
+    await fillAccessRequest(developer, {
+      actions: ['s3:PutObject'],
+      duration: '15 minutes',
+      reason: REASON,
+    });
     await screenshot(developer, 'approvals-1-request');
     await developer.getByRole('button', { name: 'Request access' }).click();
 
@@ -113,13 +107,5 @@ test('a developer asks for write access on production, the owner approves it, an
     await developer.getByRole('timer').first().waitFor();
     await screenshot(developer, 'approvals-5-active');
     assert.equal((await guestGrant(token))?.state, 'active');
-  } catch (error) {
-    for (const context of browser.contexts()) {
-      for (const open of context.pages())
-        await screenshot(open, 'approvals-failure');
-    }
-    throw error;
-  } finally {
-    await browser.close();
-  }
+  });
 });

@@ -40,6 +40,29 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Runs `steps` in a fresh browser and closes it afterwards. When a step
+ * fails, every open page is saved as the `failureShot` screenshot first, to
+ * show what the user saw; a screenshot that fails hides nothing.
+ */
+export async function withBrowser(
+  failureShot: string,
+  steps: (browser: Browser) => Promise<void>,
+): Promise<void> {
+  const browser = await launchBrowser();
+  try {
+    await steps(browser);
+  } catch (error) {
+    for (const context of browser.contexts()) {
+      for (const open of context.pages())
+        await screenshot(open, failureShot).catch(() => undefined);
+    }
+    throw error;
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Opens the app and signs in with the guest provider (the demo's user:default/guest). */
 export async function openSignedIn(
   browser: Browser,
@@ -163,4 +186,26 @@ export async function eventually(
     await new Promise(r => setTimeout(r, 500));
   }
   throw new Error(`timed out waiting until ${what}`);
+}
+
+/** The app path of a demo AWS resource's entity page, found by its ARN. */
+export async function resourcePagePath(
+  token: string,
+  arn: string,
+): Promise<string> {
+  const { name, namespace } = await resourceEntityByArn(token, arn);
+  return `/catalog/${namespace}/resource/${name}`;
+}
+
+/** From a resource's entity page, opens the request form and fills it in. */
+export async function fillAccessRequest(
+  page: Page,
+  request: { actions: string[]; duration: string; reason: string },
+): Promise<void> {
+  await page.getByRole('link', { name: 'Request access', exact: true }).click();
+  for (const action of request.actions) {
+    await page.getByRole('checkbox', { name: action, exact: true }).check();
+  }
+  await page.getByRole('radio', { name: request.duration }).check();
+  await page.getByRole('textbox', { name: /Reason/ }).fill(request.reason);
 }

@@ -27,7 +27,7 @@ import {
   goto,
   guestToken,
   launchBrowser,
-  resourceEntityByArn,
+  resourcePagePath,
   screenshot,
 } from './browser.ts';
 
@@ -57,8 +57,7 @@ test('guest requests two buckets in two accounts as one bundle', async () => {
 
     // 1. "Add to request" on each bucket's page; the count follows.
     for (const [i, bucket] of BUCKETS.entries()) {
-      const entity = await resourceEntityByArn(token, bucket.arn);
-      await goto(page, `/catalog/${entity.namespace}/resource/${entity.name}`);
+      await goto(page, await resourcePagePath(token, bucket.arn));
       await page
         .getByRole('link', { name: 'Request access', exact: true })
         .click();

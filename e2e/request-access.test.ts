@@ -22,36 +22,30 @@ import assert from 'node:assert/strict';
 import {
   BACKEND_URL,
   eventually,
+  fillAccessRequest,
   goto,
   grantEntities,
   guestToken,
-  launchBrowser,
   openSignedIn,
-  resourceEntityByArn,
+  resourcePagePath,
   screenshot,
+  withBrowser,
 } from './browser.ts';
 
 const BUCKET_ARN = 'arn:aws:s3:::sandbox-shared-assets';
 
 test('guest requests s3:GetObject on a bucket, finds the grant in the catalog and revokes it', async () => {
   const token = await guestToken();
-  const bucket = await resourceEntityByArn(token, BUCKET_ARN);
-  const entityPath = `/catalog/${bucket.namespace}/resource/${bucket.name}`;
-  const browser = await launchBrowser();
-  try {
+  const entityPath = await resourcePagePath(token, BUCKET_ARN);
+  await withBrowser('frontend-failure', async browser => {
     const page = await openSignedIn(browser, entityPath);
 
     // 1. Request access on the entity page.
-    await page
-      .getByRole('link', { name: 'Request access', exact: true })
-      .click();
-    await page
-      .getByRole('checkbox', { name: 's3:GetObject', exact: true })
-      .check();
-    await page.getByRole('radio', { name: '15 minutes' }).check();
-    await page
-      .getByRole('textbox', { name: /Reason/ })
-      .fill('e2e: read the shared assets');
+    await fillAccessRequest(page, {
+      actions: ['s3:GetObject'],
+      duration: '15 minutes',
+      reason: 'e2e: read the shared assets',
+    });
     await screenshot(page, 'frontend-1-request-form');
     await page.getByRole('button', { name: 'Request access' }).click();
 
@@ -116,13 +110,5 @@ test('guest requests s3:GetObject on a bucket, finds the grant in the catalog an
     );
     await page.getByText('No active grants').first().waitFor();
     await screenshot(page, 'frontend-5-revoked');
-  } catch (error) {
-    for (const context of browser.contexts()) {
-      for (const open of context.pages())
-        await screenshot(open, 'frontend-failure');
-    }
-    throw error;
-  } finally {
-    await browser.close();
-  }
+  });
 });

@@ -37,10 +37,11 @@ import {
   BACKEND_URL,
   eventually,
   guestToken,
-  launchBrowser,
   openSignedInAs,
   resourceEntityByArn,
+  resourcePagePath,
   screenshot,
+  withBrowser,
 } from './browser.ts';
 
 const run = promisify(execFile);
@@ -184,11 +185,9 @@ test('guest, bob and alice: every screen and snippet works as shown', async () =
   const started = Date.now();
   const ours = await ourComponentNames();
   const problems: ConsoleProblem[] = [];
-  const browser = await launchBrowser();
-  try {
+  await withBrowser('walkthrough-failure', async browser => {
     const guest = await watchConsole(browser, 'guest', '/', problems, ours);
     const token = await guestToken();
-    const bucket = await resourceEntityByArn(token, BUCKET_ARN);
     // A run starts from no live grant of guest's on the bucket (reruns
     // against a running demo would otherwise hit "you already have this").
     const live = await api<{ items: { id: string; state: string }[] }>(
@@ -204,7 +203,7 @@ test('guest, bob and alice: every screen and snippet works as shown', async () =
         { method: 'POST', body: '{}' },
       );
     }
-    const bucketPath = `/catalog/${bucket.namespace}/resource/${bucket.name}`;
+    const bucketPath = await resourcePagePath(token, BUCKET_ARN);
 
     // --- Presets fit the cap, on each kind of demo resource -------------
     for (const arn of [
@@ -508,13 +507,5 @@ test('guest, bob and alice: every screen and snippet works as shown', async () =
     assert.deepEqual(problems, [], 'our components left console warnings');
     const seconds_ = Math.round((Date.now() - started) / 1000);
     console.log(`walkthrough took ${seconds_} s`);
-  } catch (error) {
-    for (const context of browser.contexts()) {
-      for (const open of context.pages())
-        await screenshot(open, 'walkthrough-failure').catch(() => undefined);
-    }
-    throw error;
-  } finally {
-    await browser.close();
-  }
+  });
 });

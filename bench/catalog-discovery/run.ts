@@ -36,7 +36,7 @@ import {
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startMotoServer } from '../../plugins/aws-access-node/src/testUtils/motoServer';
 import { ACCOUNTS, OTHER_REGION, PER_ACCOUNT, S3_REGION } from './src/accounts';
-import { describeMachine } from './src/machine';
+import { describeMachine } from '../shared/machine';
 import type { MeasureResult, Mode } from './src/measure';
 import { seed } from './src/seed';
 
@@ -119,7 +119,7 @@ async function warmUp(endpoint: string) {
 async function main() {
   const benchStart = performance.now();
   console.log('catalog-discovery bench');
-  console.log(`Machine: ${describeMachine()}`);
+  console.log(describeMachine());
 
   const moto = await startMotoServer();
   const proxy = forkTs('src/countingProxy.ts', [moto.endpoint], process.env);

@@ -35,7 +35,8 @@ import { CHECKS, Violation } from './src/violations';
 import { ChaosDriver } from './src/driver';
 import { FaultConfig, NO_FAULTS } from './src/faultProxy';
 import { Killer } from './src/killer';
-import { machine, seededRandom, sleep } from './src/measure';
+import { describeMachine } from '../shared/machine';
+import { seededRandom, sleep } from './src/measure';
 import { PgRestart, restartPostgres } from './src/pgRestart';
 import { printReport } from './src/report';
 import { freePort, Ports, startStack } from './src/stack';
@@ -89,7 +90,7 @@ async function main(): Promise<Violation[]> {
       }
     : FIXED_PORTS;
   console.log('# chaos harness');
-  console.log(machine());
+  console.log(describeMachine());
   console.log(
     `seed ${SEED}, 2 replicas (:${PORTS.replicas.join(
       ', :',

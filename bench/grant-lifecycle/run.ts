@@ -43,7 +43,7 @@ import { reportProfile } from './src/profileReport';
 import { reportAgainstFloor } from './src/floorReport';
 import { measureFloor, removeFloorRoles } from './src/floor';
 import { countQueries } from './src/queryCounter';
-import { describeLoad, describeMachine } from './src/machine';
+import { describeLoad, machineFacts } from '../shared/machine';
 import { describeWrites, log, target } from './src/output';
 import { formatMs, percentile, summarize } from './src/stats';
 
@@ -104,7 +104,10 @@ async function main() {
   const started = performance.now();
   log('# grant-lifecycle bench');
   log();
-  for (const line of [...describeMachine(), ...(await serverVersions())]) {
+  for (const [label, value] of machineFacts()) {
+    log(`${`${label}:`.padEnd(8)}${value}`);
+  }
+  for (const line of await serverVersions()) {
     log(line);
   }
   log(`Load:   ${describeLoad()} (1/5/15 min averages at start)`);
@@ -149,14 +152,19 @@ async function main() {
         `## 1. Request to usable role, ${CONCURRENT_GRANTS} concurrent POST /grants`,
       );
       // The raw IAM floor right before and right after, through the same
-      // proxy to the same moto, so that both see the same host.
-      const floorBefore = await measureFloor({
-        count: CONCURRENT_GRANTS,
-        users: USERS,
-        prefix: 'floor-a',
-        endpoint: proxy.endpoint,
-      });
-      await removeFloorRoles(moto.endpoint, floorBefore.roleNames);
+      // proxy to the same moto, so that both see the same host; its roles
+      // go at once, so the burst finds IAM as it was.
+      const iamFloor = async (prefix: string) => {
+        const floor = await measureFloor({
+          count: CONCURRENT_GRANTS,
+          users: USERS,
+          prefix,
+          endpoint: proxy.endpoint,
+        });
+        await removeFloorRoles(moto.endpoint, floor.roleNames);
+        return floor;
+      };
+      const floorBefore = await iamFloor('floor-a');
       const loadAtBurst = describeLoad();
       queries.start();
       const burst = () =>
@@ -177,13 +185,7 @@ async function main() {
         provision = await burst();
       }
       const queryCounts = queries.stop();
-      const floorAfter = await measureFloor({
-        count: CONCURRENT_GRANTS,
-        users: USERS,
-        prefix: 'floor-b',
-        endpoint: proxy.endpoint,
-      });
-      await removeFloorRoles(moto.endpoint, floorAfter.roleNames);
+      const floorAfter = await iamFloor('floor-b');
       log(
         `  time to active: ${summarize(
           provision.usableMs,

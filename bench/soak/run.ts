@@ -30,8 +30,8 @@
  */
 import { Invariants } from '../chaos/src/checks';
 import { CHECKS, printChecks, Violation } from '../chaos/src/violations';
+import { describeMachine } from '../shared/machine';
 import {
-  machine,
   ms,
   percentile,
   rssMiB,
@@ -135,7 +135,7 @@ const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 
 async function main(): Promise<Violation[]> {
   console.log('# soak');
-  console.log(machine());
+  console.log(describeMachine());
   console.log(
     `seed ${SEED}: ${GRANTS} one-minute grants over ${MINUTES} min (${(
       GRANTS /
@@ -232,7 +232,7 @@ async function main(): Promise<Violation[]> {
     const dbAtEnd = await databaseSizes(stack.prefix);
 
     console.log('\n## Result');
-    console.log(machine());
+    console.log(describeMachine());
     console.log(
       `grants: ${stats.created} created by ${stats.posted} POST /grants in ${(
         (Date.now() - begin) /

@@ -24,15 +24,9 @@ import type {
   LoggerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
-import {
-  DefaultNamespaceEntityPolicy,
-  Entity,
-  EntityPolicies,
-  FieldFormatEntityPolicy,
-  NoForeignRootFieldsEntityPolicy,
-  SchemaValidEntityPolicy,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
+import { catalogPolicy } from '../../../plugins/catalog-backend-module-aws-access/src/testUtils/catalogPolicy';
 import type {
   EntityProvider,
   EntityProviderConnection,
@@ -77,14 +71,6 @@ function recordingLogger(problems: string[]): LoggerService {
   };
   return logger;
 }
-
-/** The catalog's own checks on every entity it ingests. */
-const catalogPolicy = EntityPolicies.allOf([
-  new DefaultNamespaceEntityPolicy(),
-  new NoForeignRootFieldsEntityPolicy(),
-  new FieldFormatEntityPolicy(),
-  new SchemaValidEntityPolicy(),
-]);
 
 /** A scheduler's task runner that runs the task once, now. */
 const runOnce: SchedulerServiceTaskRunner = {

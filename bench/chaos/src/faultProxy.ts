@@ -25,13 +25,17 @@
  */
 import { EventEmitter } from 'node:events';
 import {
-  Agent,
   createServer,
   IncomingHttpHeaders,
-  request as httpRequest,
   Server,
   ServerResponse,
 } from 'node:http';
+import {
+  closeProxy,
+  connectUpstream,
+  listenOnLoopback,
+  signingServiceOf,
+} from '../../shared/proxy';
 
 export interface FaultConfig {
   /** Share of IAM/STS calls answered `Throttling` (HTTP 400) instead of moto. */
@@ -109,14 +113,6 @@ export interface FaultProxy {
 function accessKeyOf(headers: IncomingHttpHeaders): string {
   return /Credential=([^/]+)\//.exec(headers.authorization ?? '')?.[1] ?? '';
 }
-function serviceOf(headers: IncomingHttpHeaders): string {
-  return (
-    /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(
-      headers.authorization ?? '',
-    )?.[1] ?? 'unknown'
-  );
-}
-
 function parseCall(
   headers: IncomingHttpHeaders,
   body: string,
@@ -159,8 +155,7 @@ export async function startFaultProxy(options: {
   faults?: FaultConfig;
   random?: () => number;
 }): Promise<FaultProxy> {
-  const upstream = new URL(options.target);
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const moto = connectUpstream(options.target, { maxSockets: 64 });
   const random = options.random ?? Math.random;
   let faults = options.faults ?? NO_FAULTS;
   const calls: ProxiedCall[] = [];
@@ -176,7 +171,7 @@ export async function startFaultProxy(options: {
       const body = Buffer.concat(chunks);
       const call: ProxiedCall = {
         at: Date.now(),
-        service: serviceOf(req.headers),
+        service: signingServiceOf(req.headers),
         accessKeyId: accessKeyOf(req.headers),
         ...parseCall(
           req.headers,
@@ -267,16 +262,8 @@ export async function startFaultProxy(options: {
         }
       }
 
-      const forward = httpRequest(
-        {
-          agent,
-          host: upstream.hostname,
-          port: upstream.port,
-          method: req.method,
-          path: req.url,
-          headers: req.headers,
-        },
-        upstreamRes => {
+      moto.forward(req, body, {
+        onResponse: upstreamRes => {
           const parts: Buffer[] = [];
           upstreamRes.on('data', part => parts.push(part));
           upstreamRes.on('end', () => {
@@ -306,31 +293,22 @@ export async function startFaultProxy(options: {
             res.end(payload);
           });
         },
-      );
-      forward.on('error', error => {
-        call.motoStatus = 0;
-        call.doneAt = Date.now();
-        if (!res.headersSent) res.writeHead(502).end(String(error));
+        onError: error => {
+          call.motoStatus = 0;
+          call.doneAt = Date.now();
+          if (!res.headersSent) res.writeHead(502).end(String(error));
+        },
       });
-      forward.end(body);
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
   return {
-    endpoint: `http://127.0.0.1:${options.port}`,
+    endpoint: await listenOnLoopback(server, options.port),
     calls,
     events,
     setFaults(next) {
       faults = next;
     },
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise(resolve => server.close(resolve));
-      agent.destroy();
-    },
+    close: () => closeProxy(server, moto),
   };
 }

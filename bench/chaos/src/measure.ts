@@ -17,11 +17,10 @@
 /*
  * The small measuring tools the chaos harness and the soak share: a seeded
  * PRNG (a run's choices can be replayed, the timing of processes cannot),
- * percentiles, durations, the machine line, a process's RSS.
+ * percentiles, durations, a process's RSS (the machine line is
+ * ../../shared/machine's).
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
 
 export const sleep = (millis: number) =>
   new Promise<void>(r => setTimeout(r, millis));
@@ -49,25 +48,6 @@ export function percentile(values: number[], p: number): number {
 export function ms(v: number): string {
   if (Number.isNaN(v)) return 'n/a';
   return v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`;
-}
-
-export function machine(): string {
-  let moto = 'unknown';
-  try {
-    moto = execFileSync(
-      'python3',
-      ['-c', 'import moto; print(moto.__version__)'],
-      { encoding: 'utf8' },
-    ).trim();
-  } catch {
-    // say unknown
-  }
-  return `Machine: ${cpus()[0]?.model.trim()} (${cpus().length} cores), ${(
-    totalmem() /
-    1024 ** 3
-  ).toFixed(1)} GiB, Node ${process.version}, moto ${moto}, load ${loadavg()
-    .map(l => l.toFixed(2))
-    .join(' / ')}`;
 }
 
 /** Resident set size of a process in MiB, from /proc (undefined once it is gone). */

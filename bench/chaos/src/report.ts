@@ -21,7 +21,8 @@
 import { printChecks, Violation } from './violations';
 import { ChaosDriver } from './driver';
 import { Killer } from './killer';
-import { machine, ms, percentile } from './measure';
+import { describeMachine } from '../../shared/machine';
+import { ms, percentile } from './measure';
 import { PgRestart } from './pgRestart';
 import { Stack } from './stack';
 
@@ -71,7 +72,7 @@ export async function printReport(options: {
   const lines = [
     '',
     '## Result',
-    machine(),
+    describeMachine(),
     `grants: ${
       stats.created
     } created (${keepers} of them 15-minute keepers, live during the first checks) by ${

@@ -26,61 +26,23 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { JsonObject } from '@backstage/types';
 import awsAccessPlugin from '@backstage-aws-access/plugin-aws-access-backend';
-import {
-  ANNOTATION_AWS_ACCOUNT_ID,
-  ANNOTATION_AWS_ARN,
-  ANNOTATION_AWS_PRINCIPAL_ARN,
-} from '@backstage-aws-access/plugin-aws-access-common';
-import { ANNOTATION_LOCATION } from '@backstage/catalog-model';
-import { TRUSTED_RESOURCE_LOCATION } from '@backstage-aws-access/plugin-aws-access-node';
 import { Knex } from 'knex';
+// The plugin's own test entities: users and discovered resources as the
+// plugin's tests (and a real catalog) have them.
+import {
+  awsUser,
+  discoveredResource,
+} from '../../../plugins/aws-access-backend/src/service/__testUtils__/testApp';
 
 export const ACCOUNT_ID = '123456789012';
 
 /** The bench's Backstage users, each with an IAM user ARN to trust. */
 export function benchUser(n: number): string {
   return `user:default/dev-${n}`;
-}
-
-function userEntity(n: number): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
-    metadata: {
-      name: `dev-${n}`,
-      namespace: 'default',
-      annotations: {
-        [ANNOTATION_AWS_PRINCIPAL_ARN]: `arn:aws:iam::${ACCOUNT_ID}:user/dev-${n}`,
-      },
-    },
-    spec: {},
-  };
-}
-
-/**
- * A bucket as the plugin's own discovery puts it in the catalog: grants are
- * only for resources the inventory (the catalog) knows.
- */
-function bucketEntity(name: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        [ANNOTATION_AWS_ARN]: `arn:aws:s3:::${name}`,
-        [ANNOTATION_AWS_ACCOUNT_ID]: ACCOUNT_ID,
-        [ANNOTATION_LOCATION]: TRUSTED_RESOURCE_LOCATION,
-      },
-    },
-    spec: { type: 's3-bucket', owner: 'group:default/bench' },
-  };
 }
 
 /** The buckets the bench requests grants on (see lifecycle.ts). */
@@ -155,8 +117,19 @@ export async function startBenchBackend(options: {
       mockServices.rootLogger.factory({ level: 'warn' }),
       catalogServiceMock.factory({
         entities: [
-          ...Array.from({ length: options.users }, (_, n) => userEntity(n)),
-          ...benchBuckets().map(bucketEntity),
+          ...Array.from({ length: options.users }, (_, n) =>
+            awsUser(`dev-${n}`, ACCOUNT_ID),
+          ),
+          ...benchBuckets().map(name =>
+            // As the plugin's own discovery puts it in the catalog: grants
+            // are only for resources the inventory knows.
+            discoveredResource({
+              name,
+              arn: `arn:aws:s3:::${name}`,
+              accountId: ACCOUNT_ID,
+              owner: 'group:default/bench',
+            }),
+          ),
         ],
       }),
       mockServices.rootConfig.factory({

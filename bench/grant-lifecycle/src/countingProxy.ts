@@ -14,13 +14,13 @@
  * limitations under the License.
  */
 
+import { createServer, IncomingHttpHeaders } from 'node:http';
 import {
-  Agent,
-  createServer,
-  IncomingHttpHeaders,
-  request as httpRequest,
-} from 'node:http';
-import { AddressInfo } from 'node:net';
+  closeProxy,
+  connectUpstream,
+  listenOnLoopback,
+  signingServiceOf,
+} from '../../shared/proxy';
 
 /** One AWS API call seen on its way to moto. */
 export interface AwsCall {
@@ -64,13 +64,6 @@ export function countByOperation(
   return counts;
 }
 
-function serviceOf(headers: IncomingHttpHeaders): string {
-  const scope = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(
-    headers.authorization ?? '',
-  );
-  return scope?.[1] ?? 'unknown';
-}
-
 /**
  * IAM and STS speak the AWS query protocol (a form body with `Action=`);
  * JSON-protocol services name the operation in `X-Amz-Target`.
@@ -110,8 +103,7 @@ function operationOf(
 export async function startCountingProxy(
   target: string,
 ): Promise<CountingProxy> {
-  const upstream = new URL(target);
-  const agent = new Agent({ keepAlive: true });
+  const moto = connectUpstream(target);
   const calls: AwsCall[] = [];
 
   const server = createServer((req, res) => {
@@ -122,7 +114,7 @@ export async function startCountingProxy(
       const body = Buffer.concat(chunks);
       const call: AwsCall = {
         at,
-        service: serviceOf(req.headers),
+        service: signingServiceOf(req.headers),
         ...operationOf(
           req.headers,
           body.toString('utf8'),
@@ -132,16 +124,8 @@ export async function startCountingProxy(
         status: 0,
       };
       calls.push(call);
-      const forward = httpRequest(
-        {
-          agent,
-          host: upstream.hostname,
-          port: upstream.port,
-          method: req.method,
-          path: req.url,
-          headers: req.headers,
-        },
-        upstreamRes => {
+      moto.forward(req, body, {
+        onResponse: upstreamRes => {
           call.status = upstreamRes.statusCode ?? 0;
           res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
           upstreamRes.on('end', () => {
@@ -149,26 +133,17 @@ export async function startCountingProxy(
           });
           upstreamRes.pipe(res);
         },
-      );
-      forward.on('error', error => {
-        call.status = 502;
-        res.writeHead(502).end(String(error));
+        onError: error => {
+          call.status = 502;
+          res.writeHead(502).end(String(error));
+        },
       });
-      forward.end(body);
     });
   });
 
-  await new Promise<void>(resolve =>
-    server.listen(0, '127.0.0.1', () => resolve()),
-  );
-  const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: await listenOnLoopback(server),
     calls,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise(resolve => server.close(resolve));
-      agent.destroy();
-    },
+    close: () => closeProxy(server, moto),
   };
 }

@@ -60,6 +60,17 @@ async function startAuth(providers: {
   return server;
 }
 
+/** The demo sign-in, as the sign-in page calls it for `userName` (none: no header). */
+function signIn(
+  server: Awaited<ReturnType<typeof startAuth>>,
+  userName?: string,
+) {
+  const refresh = request(server).get('/api/auth/demo/refresh');
+  return userName === undefined
+    ? refresh
+    : refresh.set('x-demo-user', userName);
+}
+
 describe('authModuleDemoUserProvider', () => {
   const nodeEnv = process.env.NODE_ENV;
   afterEach(() => {
@@ -69,9 +80,7 @@ describe('authModuleDemoUserProvider', () => {
   it('signs in as the chosen catalog user, with their groups and profile', async () => {
     const server = await startAuth({ demo: {} });
 
-    const res = await request(server)
-      .get('/api/auth/demo/refresh')
-      .set('x-demo-user', 'alice');
+    const res = await signIn(server, 'alice');
 
     expect(res.status).toBe(200);
     expect(res.body.profile).toEqual({ displayName: 'Alice Admin' });
@@ -98,13 +107,11 @@ describe('authModuleDemoUserProvider', () => {
   it('refuses users that are not in the catalog, and bad names', async () => {
     const server = await startAuth({ demo: {} });
 
-    const unknown = await request(server)
-      .get('/api/auth/demo/refresh')
-      .set('x-demo-user', 'mallory');
+    const unknown = await signIn(server, 'mallory');
     expect(unknown.status).toBe(404);
     expect(unknown.body.backstageIdentity).toBeUndefined();
 
-    const missing = await request(server).get('/api/auth/demo/refresh');
+    const missing = await signIn(server);
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toMatch(/x-demo-user/);
 
@@ -116,9 +123,7 @@ describe('authModuleDemoUserProvider', () => {
 
   it('is off unless auth.providers.demo is configured', async () => {
     const server = await startAuth({ guest: {} });
-    const res = await request(server)
-      .get('/api/auth/demo/refresh')
-      .set('x-demo-user', 'alice');
+    const res = await signIn(server, 'alice');
     expect(res.status).toBe(404);
   });
 
@@ -128,9 +133,7 @@ describe('authModuleDemoUserProvider', () => {
       if (value === undefined) delete process.env.NODE_ENV;
       else process.env.NODE_ENV = value;
       const server = await startAuth({ demo: {} });
-      const res = await request(server)
-        .get('/api/auth/demo/refresh')
-        .set('x-demo-user', 'alice');
+      const res = await signIn(server, 'alice');
       expect(res.status).toBe(403);
       expect(res.body.error.message).toMatch(/development only/);
     },

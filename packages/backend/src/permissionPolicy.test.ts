@@ -16,10 +16,19 @@
 
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
-  AuthorizeResult,
-  createPermission,
-} from '@backstage/plugin-permission-common';
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogEntityRefreshPermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  taskCancelPermission,
+  taskCreatePermission,
+  taskReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
 import {
   adminPermission,
   grantApprovePermission,
@@ -56,17 +65,10 @@ const alice = as('user:default/alice');
 
 describe('AwsAccessDemoPermissionPolicy', () => {
   it('allows what it does not restrict, as the allow-all policy did', async () => {
-    const catalogRead = createPermission({
-      name: 'catalog.entity.read',
-      attributes: { action: 'read' },
-      resourceType: 'catalog-entity',
-    });
-    const catalogRefresh = createPermission({
-      name: 'catalog.entity.refresh',
-      attributes: { action: 'update' },
-      resourceType: 'catalog-entity',
-    });
-    for (const permission of [catalogRead, catalogRefresh]) {
+    for (const permission of [
+      catalogEntityReadPermission,
+      catalogEntityRefreshPermission,
+    ]) {
       await expect(policy.handle({ permission }, guest)).resolves.toEqual({
         result: AuthorizeResult.ALLOW,
       });
@@ -74,38 +76,25 @@ describe('AwsAccessDemoPermissionPolicy', () => {
   });
 
   describe('catalog writes that could move whose AWS principal a grant trusts', () => {
-    const entityDelete = createPermission({
-      name: 'catalog.entity.delete',
-      attributes: { action: 'delete' },
-      resourceType: 'catalog-entity',
-    });
-    const locationCreate = createPermission({
-      name: 'catalog.location.create',
-      attributes: { action: 'create' },
-    });
-    const locationDelete = createPermission({
-      name: 'catalog.location.delete',
-      attributes: { action: 'delete' },
-    });
+    const catalogWrites = [
+      ['deleting an entity', catalogEntityDeletePermission],
+      ['registering a location', catalogLocationCreatePermission],
+      ['removing a location', catalogLocationDeletePermission],
+    ] as const;
 
-    it.each([
-      ['deleting an entity', entityDelete],
-      ['registering a location', locationCreate],
-      ['removing a location', locationDelete],
-    ])('refuses %s to a user who is not an admin', async (_, permission) => {
-      await expect(policy.handle({ permission }, guest)).resolves.toEqual({
-        result: AuthorizeResult.DENY,
-      });
-      await expect(policy.handle({ permission })).resolves.toEqual({
-        result: AuthorizeResult.DENY,
-      });
-    });
+    it.each(catalogWrites)(
+      'refuses %s to a user who is not an admin',
+      async (_, permission) => {
+        await expect(policy.handle({ permission }, guest)).resolves.toEqual({
+          result: AuthorizeResult.DENY,
+        });
+        await expect(policy.handle({ permission })).resolves.toEqual({
+          result: AuthorizeResult.DENY,
+        });
+      },
+    );
 
-    it.each([
-      ['deleting an entity', entityDelete],
-      ['registering a location', locationCreate],
-      ['removing a location', locationDelete],
-    ])('allows %s to an admin', async (_, permission) => {
+    it.each(catalogWrites)('allows %s to an admin', async (_, permission) => {
       await expect(policy.handle({ permission }, alice)).resolves.toEqual({
         result: AuthorizeResult.ALLOW,
       });
@@ -113,16 +102,7 @@ describe('AwsAccessDemoPermissionPolicy', () => {
   });
 
   describe('scaffolder tasks', () => {
-    const taskRead = createPermission({
-      name: 'scaffolder.task.read',
-      attributes: { action: 'read' },
-      resourceType: 'scaffolder-task',
-    });
-    const taskCancel = createPermission({
-      name: 'scaffolder.task.cancel',
-      attributes: {},
-      resourceType: 'scaffolder-task',
-    });
+    const taskPermissions = [taskReadPermission, taskCancelPermission];
     const ownTasks = (ref: string) => ({
       result: AuthorizeResult.CONDITIONAL,
       pluginId: 'scaffolder',
@@ -136,7 +116,7 @@ describe('AwsAccessDemoPermissionPolicy', () => {
     const bob = as('user:default/bob');
 
     it("lets each user read and cancel only the tasks they created, so one user's grant output stays theirs", async () => {
-      for (const permission of [taskRead, taskCancel]) {
+      for (const permission of taskPermissions) {
         await expect(policy.handle({ permission }, guest)).resolves.toEqual(
           ownTasks('user:default/guest'),
         );
@@ -147,7 +127,7 @@ describe('AwsAccessDemoPermissionPolicy', () => {
     });
 
     it('lets admins read and cancel every task', async () => {
-      for (const permission of [taskRead, taskCancel]) {
+      for (const permission of taskPermissions) {
         await expect(policy.handle({ permission }, alice)).resolves.toEqual({
           result: AuthorizeResult.ALLOW,
         });
@@ -155,12 +135,8 @@ describe('AwsAccessDemoPermissionPolicy', () => {
     });
 
     it('still lets everyone run templates', async () => {
-      const taskCreate = createPermission({
-        name: 'scaffolder.task.create',
-        attributes: { action: 'create' },
-      });
       await expect(
-        policy.handle({ permission: taskCreate }, bob),
+        policy.handle({ permission: taskCreatePermission }, bob),
       ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
     });
   });

@@ -27,6 +27,11 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
+  catalogEntityDeletePermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import {
   AuthorizeResult,
   isResourcePermission,
   PolicyDecision,
@@ -42,6 +47,10 @@ import {
   scaffolderTaskConditions,
 } from '@backstage/plugin-scaffolder-backend/alpha';
 import {
+  taskCancelPermission,
+  taskReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
+import {
   awsAccessPolicyDecision,
   isAwsAccessPermission,
 } from '@backstage-aws-access/plugin-aws-access-backend';
@@ -53,21 +62,22 @@ export const DEMO_ADMIN_GROUP = 'group:default/platform-team';
  * A task's parameters, log and output (a grant's role ARN and sign-in link,
  * the reason typed into the template) are for whoever ran it.
  */
-const TASK_OWNER_PERMISSION_NAMES = new Set([
-  'scaffolder.task.read',
-  'scaffolder.task.cancel',
-]);
+const TASK_OWNER_PERMISSION_NAMES = new Set(
+  [taskReadPermission, taskCancelPermission].map(p => p.name),
+);
 
 /**
  * Whoever can delete a User entity or register a location that emits one can
  * change the `aws.amazon.com/principal-arn` a grant trusts, so only admins
  * change what the catalog reads. Refreshing an entity changes nothing.
  */
-const ADMIN_ONLY_PERMISSION_NAMES = new Set([
-  'catalog.entity.delete',
-  'catalog.location.create',
-  'catalog.location.delete',
-]);
+const ADMIN_ONLY_PERMISSION_NAMES = new Set(
+  [
+    catalogEntityDeletePermission,
+    catalogLocationCreatePermission,
+    catalogLocationDeletePermission,
+  ].map(p => p.name),
+);
 
 /**
  * aws-access: the plugin's defaults (`awsAccessPolicyDecision`), with

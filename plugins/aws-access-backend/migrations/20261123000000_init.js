@@ -17,6 +17,27 @@
 // @ts-check
 
 /**
+ * The grant a row belongs to: the row goes when its grant does.
+ *
+ * @param {import('knex').Knex.CreateTableBuilder} table
+ */
+const grantIdOf = table =>
+  table
+    .string('grant_id', 36)
+    .references('id')
+    .inTable('grants')
+    .onDelete('CASCADE');
+
+/**
+ * Every timestamp is stored with its time zone, so that both databases give
+ * back the instant the engine wrote.
+ *
+ * @param {import('knex').Knex.CreateTableBuilder} table
+ * @param {string} column
+ */
+const timestampTz = (table, column) => table.timestamp(column, { useTz: true });
+
+/**
  * The schema of the first release: grants, their append-only history, their
  * approvals and approver groups, break-glass reviews and the plugin's
  * settings.
@@ -57,25 +78,23 @@ exports.up = async function up(knex) {
       .comment('Hash of the sorted action set, to find identical requests');
     table.text('reason').notNullable();
     table.integer('duration_minutes').notNullable();
-    table.timestamp('created_at', { useTz: true }).notNullable();
-    table.timestamp('updated_at', { useTz: true }).notNullable();
+    timestampTz(table, 'created_at').notNullable();
+    timestampTz(table, 'updated_at').notNullable();
     table
       .text('approval_requirement')
       .nullable()
       .comment('JSON: who must approve, and how many, fixed at request time');
-    table
-      .timestamp('approval_deadline', { useTz: true })
+    timestampTz(table, 'approval_deadline')
       .nullable()
       .comment('While pending: when the request times out if nobody decides');
-    table.timestamp('approved_at', { useTz: true }).nullable();
+    timestampTz(table, 'approved_at').nullable();
     table.string('approved_by', 255).nullable();
-    table.timestamp('activated_at', { useTz: true }).nullable();
-    table.timestamp('expires_at', { useTz: true }).nullable();
-    table
-      .timestamp('expiry_warned_at', { useTz: true })
+    timestampTz(table, 'activated_at').nullable();
+    timestampTz(table, 'expires_at').nullable();
+    timestampTz(table, 'expiry_warned_at')
       .nullable()
       .comment('When the requester was warned of the coming expiry');
-    table.timestamp('ended_at', { useTz: true }).nullable();
+    timestampTz(table, 'ended_at').nullable();
     table.string('role_name', 64).notNullable();
     table.string('policy_name', 128).notNullable();
     table.string('role_arn', 2048).nullable();
@@ -97,7 +116,7 @@ exports.up = async function up(knex) {
       .string('claimed_by', 64)
       .nullable()
       .comment('Engine instance working on the grant');
-    table.timestamp('claim_expires_at', { useTz: true }).nullable();
+    timestampTz(table, 'claim_expires_at').nullable();
 
     table.index(['created_at', 'id'], 'grants_created_idx');
     table.index(['state', 'created_at'], 'grants_state_idx');
@@ -117,33 +136,23 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('grant_events', table => {
     table.comment('Append-only history of every grant transition');
     table.bigIncrements('id').primary();
-    table
-      .string('grant_id', 36)
-      .notNullable()
-      .references('id')
-      .inTable('grants')
-      .onDelete('CASCADE');
+    grantIdOf(table).notNullable();
     table.string('type', 64).notNullable();
     table.string('from_state', 32).nullable();
     table.string('to_state', 32).nullable();
     table.string('actor', 255).notNullable();
     table.text('reason').nullable();
     table.text('data').nullable().comment('JSON details');
-    table.timestamp('created_at', { useTz: true }).notNullable();
+    timestampTz(table, 'created_at').notNullable();
     table.index(['grant_id', 'id'], 'grant_events_grant_idx');
   });
 
   await knex.schema.createTable('grant_approvals', table => {
     table.comment('One row per person who approved a grant');
-    table
-      .string('grant_id', 36)
-      .notNullable()
-      .references('id')
-      .inTable('grants')
-      .onDelete('CASCADE');
+    grantIdOf(table).notNullable();
     table.string('approver', 255).notNullable();
     table.text('comment').nullable();
-    table.timestamp('created_at', { useTz: true }).notNullable();
+    timestampTz(table, 'created_at').notNullable();
     // An approver is counted once, even when two clicks race.
     table.primary(['grant_id', 'approver']);
   });
@@ -152,12 +161,7 @@ exports.up = async function up(knex) {
     table.comment(
       'The groups whose members may approve a grant, for permission conditions',
     );
-    table
-      .string('grant_id', 36)
-      .notNullable()
-      .references('id')
-      .inTable('grants')
-      .onDelete('CASCADE');
+    grantIdOf(table).notNullable();
     table.string('group_ref', 255).notNullable();
     table.primary(['grant_id', 'group_ref']);
     table.index(['group_ref'], 'grant_approvers_group_idx');
@@ -165,21 +169,16 @@ exports.up = async function up(knex) {
 
   await knex.schema.createTable('break_glass_reviews', table => {
     table.comment('The post-hoc review of each break-glass grant');
-    table
-      .string('grant_id', 36)
-      .primary()
-      .references('id')
-      .inTable('grants')
-      .onDelete('CASCADE');
+    grantIdOf(table).primary();
     table.string('requester', 255).notNullable();
     table
       .string('state', 16)
       .notNullable()
       .defaultTo('pending')
       .comment('pending, confirmed or flagged');
-    table.timestamp('created_at', { useTz: true }).notNullable();
+    timestampTz(table, 'created_at').notNullable();
     table.string('reviewed_by', 255).nullable();
-    table.timestamp('reviewed_at', { useTz: true }).nullable();
+    timestampTz(table, 'reviewed_at').nullable();
     table.text('comment').nullable();
     table.index(['requester', 'created_at'], 'break_glass_requester_idx');
     table.index(['state', 'created_at'], 'break_glass_state_idx');
@@ -191,10 +190,7 @@ exports.up = async function up(knex) {
     );
     table.string('key', 100).primary().comment('What the value is for');
     table.text('value').notNullable();
-    table
-      .timestamp('created_at', { useTz: true })
-      .notNullable()
-      .defaultTo(knex.fn.now());
+    timestampTz(table, 'created_at').notNullable().defaultTo(knex.fn.now());
   });
 };
 

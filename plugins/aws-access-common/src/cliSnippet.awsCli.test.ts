@@ -28,7 +28,7 @@ import {
   type FaultProxy,
 } from '../../../bench/chaos/src/faultProxy';
 import { buildAwsCliSnippet } from './cliSnippet';
-import type { Grant } from './types';
+import { activeGrant } from './__testUtils__/grantFixture';
 
 /**
  * The snippet's commands block run by Debian's AWS CLI v2 (`/usr/bin/aws`;
@@ -112,27 +112,15 @@ maybe('the CLI snippet against a role AWS still refuses', () => {
   };
 
   const snippetFor = (roleArn: string) => {
-    const grant: Grant = {
-      id: '3f2a9c1e-0000-4000-8000-000000000000',
-      state: 'active',
-      requester: 'user:default/guest',
-      resourceArn: 'arn:aws:s3:::demo-reports',
-      resourceType: 's3:bucket',
-      accountId: '123456789012',
-      region: '',
-      actions: ['s3:GetObject', 's3:ListBucket'],
-      reason: 'r',
-      durationMinutes: 60,
-      createdAt: new Date().toISOString(),
+    const grant = activeGrant({
       activatedAt: new Date().toISOString(),
-      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
       roleArn,
       cli: {
         endpointUrl: proxy.endpoint,
         credentialsFile: join(dir, 'credentials'),
         region: 'us-east-1',
       },
-    };
+    });
     const snippet = buildAwsCliSnippet(grant)!;
     writeFileSync(join(dir, 'config'), `${snippet.config}\n`);
     return snippet;

@@ -20,29 +20,19 @@ import {
   sessionDurationSeconds,
 } from './cliSnippet';
 import type { Grant } from './types';
+import { activeGrant } from './__testUtils__/grantFixture';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const ROLE_ARN =
   'arn:aws:iam::123456789012:role/backstage-access/s3-demo-3f2a9c1e';
 
-function grant(overrides: Partial<Grant> = {}): Grant {
-  return {
-    id: '3f2a9c1e-0000-4000-8000-000000000000',
-    state: 'active',
-    requester: 'user:development/guest',
-    resourceArn: 'arn:aws:s3:::demo-reports',
-    resourceType: 's3:bucket',
-    accountId: '123456789012',
-    region: '',
-    actions: ['s3:GetObject', 's3:ListBucket'],
-    reason: 'r',
-    durationMinutes: 60,
+const grant = (overrides: Partial<Grant> = {}) =>
+  activeGrant({
     createdAt: NOW.toISOString(),
     expiresAt: new Date(NOW.getTime() + 40 * 60_000).toISOString(),
     roleArn: ROLE_ARN,
     ...overrides,
-  };
-}
+  });
 
 describe('buildAwsCliSnippet', () => {
   it('against AWS: a role profile naming the source profile, its file, region and session length', () => {
@@ -118,6 +108,40 @@ describe('buildAwsCliSnippet', () => {
     expect(write.commands).toContain('s3://demo-reports/hello.txt');
     expect(write.commands).not.toContain('$key');
   });
+
+  it.each([
+    {
+      arn: 'arn:aws:sns:eu-west-1:123456789012:alerts',
+      action: 'sns:GetTopicAttributes',
+      command: 'aws sns get-topic-attributes --topic-arn',
+    },
+    {
+      arn: 'arn:aws:lambda:eu-west-1:123456789012:function:resize',
+      action: 'lambda:GetFunction',
+      command: 'aws lambda get-function --function-name',
+    },
+    {
+      arn: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      action: 'kms:DescribeKey',
+      command: 'aws kms describe-key --key-id',
+    },
+  ])(
+    'describes a $action resource by its ARN, only when the grant allows $action',
+    ({ arn, action, command }) => {
+      const allowed = buildAwsCliSnippet(
+        grant({ resourceArn: arn, actions: [action] }),
+        { now: NOW },
+      )!;
+      expect(allowed.commands).toContain(
+        `${command} ${arn} --profile aws-access-3f2a9c1e`,
+      );
+      const other = buildAwsCliSnippet(
+        grant({ resourceArn: arn, actions: ['s3:GetObject'] }),
+        { now: NOW },
+      )!;
+      expect(other.commands).not.toContain(command);
+    },
+  );
 
   it('tries the first call again, a bounded number of times, saying why: AWS may refuse a new role for a few seconds', () => {
     const { commands } = buildAwsCliSnippet(grant(), { now: NOW })!;

@@ -135,6 +135,16 @@ function shellWord(word: string): string {
     : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * Services whose resources one call describes by their ARN: the action the
+ * call needs, and the command up to the ARN.
+ */
+const DESCRIBED_BY_ARN: Record<string, [action: string, command: string]> = {
+  sns: ['sns:GetTopicAttributes', 'aws sns get-topic-attributes --topic-arn'],
+  lambda: ['lambda:GetFunction', 'aws lambda get-function --function-name'],
+  kms: ['kms:DescribeKey', 'aws kms describe-key --key-id'],
+};
+
 /** Commands that exercise what was granted, only those the grant allows. */
 function exampleCommands(grant: Grant, flags: string): string[] {
   const arn = parseArn(grant.resourceArn);
@@ -143,6 +153,11 @@ function exampleCommands(grant: Grant, flags: string): string[] {
   const commands: string[] = [];
   if (!arn) {
     return commands;
+  }
+  const byArn = DESCRIBED_BY_ARN[arn.service];
+  if (byArn) {
+    const [action, command] = byArn;
+    return has(action) ? [`${command} ${grant.resourceArn} ${flags}`] : [];
   }
   const resource = arn.resource;
   switch (arn.service) {
@@ -201,20 +216,6 @@ function exampleCommands(grant: Grant, flags: string): string[] {
       }
       break;
     }
-    case 'sns':
-      if (has('sns:GetTopicAttributes')) {
-        commands.push(
-          `aws sns get-topic-attributes --topic-arn ${grant.resourceArn} ${flags}`,
-        );
-      }
-      break;
-    case 'lambda':
-      if (has('lambda:GetFunction')) {
-        commands.push(
-          `aws lambda get-function --function-name ${grant.resourceArn} ${flags}`,
-        );
-      }
-      break;
     case 'ec2':
       if (has('ec2:DescribeInstanceAttribute')) {
         commands.push(
@@ -222,13 +223,6 @@ function exampleCommands(grant: Grant, flags: string): string[] {
             /^instance\//,
             '',
           )} --attribute instanceType ${flags}`,
-        );
-      }
-      break;
-    case 'kms':
-      if (has('kms:DescribeKey')) {
-        commands.push(
-          `aws kms describe-key --key-id ${grant.resourceArn} ${flags}`,
         );
       }
       break;

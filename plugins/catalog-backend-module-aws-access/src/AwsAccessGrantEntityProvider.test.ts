@@ -16,30 +16,15 @@
 
 import { mockServices } from '@backstage/backend-test-utils';
 import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import type {
-  AwsAccessApi,
-  Grant,
-} from '@backstage-aws-access/plugin-aws-access-common';
+import type { AwsAccessApi } from '@backstage-aws-access/plugin-aws-access-common';
 import { AwsAccessGrantEntityProvider } from './AwsAccessGrantEntityProvider';
+import { activeGrant } from './__testUtils__/activeGrant';
 
-const activeGrant: Grant = {
-  id: 'g1',
-  state: 'active',
-  requester: 'user:default/jane',
-  resourceArn: 'arn:aws:s3:::orders-bucket',
-  resourceType: 's3:bucket',
-  accountId: '123456789012',
-  region: '',
-  actions: ['s3:GetObject'],
-  reason: 'debugging an order',
-  durationMinutes: 60,
-  createdAt: new Date().toISOString(),
-  expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-};
+const grant = activeGrant('g1');
 
 function setUp(enabled?: boolean) {
   const client = {
-    listGrants: jest.fn(async () => ({ items: [activeGrant] })),
+    listGrants: jest.fn(async () => ({ items: [grant] })),
   } as unknown as AwsAccessApi;
   const taskRunner = { run: jest.fn(async ({ fn }: any) => fn()) };
   const connection: EntityProviderConnection = {
@@ -61,7 +46,7 @@ describe('AwsAccessGrantEntityProvider', () => {
     const { provider, connection } = setUp();
 
     await provider.connect(connection);
-    await provider.onGrantChanged({ grant: activeGrant, type: 'activated' });
+    await provider.onGrantChanged({ grant, type: 'activated' });
 
     expect(connection.applyMutation).toHaveBeenCalledWith({
       type: 'full',
@@ -74,7 +59,7 @@ describe('AwsAccessGrantEntityProvider', () => {
     const { provider, connection, taskRunner } = setUp(false);
 
     await provider.connect(connection);
-    await provider.onGrantChanged({ grant: activeGrant, type: 'activated' });
+    await provider.onGrantChanged({ grant, type: 'activated' });
 
     expect(connection.applyMutation).toHaveBeenCalledTimes(1);
     expect(connection.applyMutation).toHaveBeenCalledWith({

@@ -16,15 +16,11 @@
 
 import { mockServices } from '@backstage/backend-test-utils';
 import {
-  DefaultNamespaceEntityPolicy,
   Entity,
-  EntityPolicies,
-  FieldFormatEntityPolicy,
-  NoForeignRootFieldsEntityPolicy,
-  SchemaValidEntityPolicy,
   resourceEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
+import { catalogPolicy } from './testUtils/catalogPolicy';
 import type {
   EntityProviderConnection,
   EntityProviderMutation,
@@ -59,14 +55,6 @@ const CLOUDFORMATION_TYPES: Record<string, string> = {
   'kms-key': 'AWS::KMS::Key',
   'ec2-volume': 'AWS::EC2::Volume',
 };
-
-/** The checks the catalog runs on every entity it ingests. */
-const catalogPolicy = EntityPolicies.allOf([
-  new DefaultNamespaceEntityPolicy(),
-  new NoForeignRootFieldsEntityPolicy(),
-  new FieldFormatEntityPolicy(),
-  new SchemaValidEntityPolicy(),
-]);
 
 function recordingConnection() {
   const mutations: EntityProviderMutation[] = [];

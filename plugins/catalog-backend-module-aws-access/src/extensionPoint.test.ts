@@ -15,23 +15,15 @@
  */
 
 import {
-  coreServices,
   createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
 import {
   awsAccessResourceDiscoveryExtensionPoint,
   awsClientFactoryServiceRef,
   type ResourceDiscoverer,
 } from '@backstage-aws-access/plugin-aws-access-node';
-import request from 'supertest';
-import { catalogModuleAwsAccess } from './module';
+import { startCatalogBackend } from './__testUtils__/startCatalogBackend';
 
 jest.setTimeout(60_000);
 
@@ -54,11 +46,14 @@ const widgets: ResourceDiscoverer = {
 
 describe('awsAccessResourceDiscoveryExtensionPoint', () => {
   it('puts the resources of a module’s discoverer in the catalog', async () => {
-    const scheduler = mockServices.scheduler();
-    const { server } = await startTestBackend({
+    const { scheduler, waitForEntities } = await startCatalogBackend({
+      awsAccess: {
+        accounts: [
+          { accountId: '123456789012', name: 'home', regions: ['eu-west-1'] },
+        ],
+        catalog: { grantEntities: { enabled: false } },
+      },
       features: [
-        catalogPlugin,
-        catalogModuleAwsAccess,
         createBackendModule({
           pluginId: 'catalog',
           moduleId: 'widgets',
@@ -80,42 +75,16 @@ describe('awsAccessResourceDiscoveryExtensionPoint', () => {
             },
           }),
         }),
-        createServiceFactory({
-          service: coreServices.scheduler,
-          deps: {},
-          factory: () => scheduler,
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: { stitchingStrategy: { mode: 'immediate' } },
-            awsAccess: {
-              accounts: [
-                {
-                  accountId: '123456789012',
-                  name: 'home',
-                  regions: ['eu-west-1'],
-                },
-              ],
-              catalog: { grantEntities: { enabled: false } },
-            },
-          },
-        }),
       ],
     });
 
     await scheduler.triggerTask('aws-access-resources:refresh');
 
-    const deadline = Date.now() + 20_000;
-    let types: string[] = [];
-    while (Date.now() < deadline) {
-      const res = await request(server)
-        .get('/api/catalog/entities/by-query')
-        .query({ filter: 'kind=resource' })
-        .set('Authorization', mockCredentials.user.header());
-      types = res.body.items.map((e: any) => e.spec.type);
-      if (types.includes('widget')) break;
-      await new Promise(r => setTimeout(r, 200));
-    }
-    expect(types).toContain('widget');
+    const resources = await waitForEntities(
+      'kind=resource',
+      found => found.some(e => e.spec?.type === 'widget'),
+      20_000,
+    );
+    expect(resources.map(e => e.spec?.type)).toContain('widget');
   });
 });

@@ -19,11 +19,7 @@ import {
   createBackendPlugin,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
@@ -32,37 +28,12 @@ import {
   type GrantChangedEvent,
   type GrantEventType,
 } from '@backstage-aws-access/plugin-aws-access-common';
-import Router from 'express-promise-router';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import request from 'supertest';
-import { catalogModuleAwsAccess } from './module';
 import { resourceEntityName } from '@backstage-aws-access/plugin-aws-access-node';
+import Router from 'express-promise-router';
+import { activeGrant, BUCKET_ARN } from './__testUtils__/activeGrant';
+import { startCatalogBackend } from './__testUtils__/startCatalogBackend';
 
 jest.setTimeout(60_000);
-
-const BUCKET_ARN = 'arn:aws:s3:::orders-bucket';
-
-function grant(id: string, overrides: Partial<Grant> = {}): Grant {
-  return {
-    id,
-    state: 'active',
-    requester: 'user:default/jane',
-    resourceArn: BUCKET_ARN,
-    resourceType: 's3:bucket',
-    accountId: '123456789012',
-    region: '',
-    actions: ['s3:GetObject'],
-    reason: 'debugging an order',
-    durationMinutes: 60,
-    createdAt: new Date().toISOString(),
-    activatedAt: new Date().toISOString(),
-    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-    roleArn: `arn:aws:iam::123456789012:role/backstage-access/grant-${id}`,
-    roleName: `grant-${id}`,
-    signInUrl: `https://signin.aws.amazon.com/switchrole?roleName=grant-${id}&account=123456789012`,
-    ...overrides,
-  };
-}
 
 /**
  * Stands in for the aws-access plugin's REST API: serves `grants`, two per
@@ -101,58 +72,19 @@ async function startBackend(grants: Grant[]) {
     const payload: GrantChangedEvent = { grant: changed, type };
     await events.publish({ topic: GRANT_EVENTS_TOPIC, eventPayload: payload });
   };
-  // Shared so the test can run the periodic refresh when it wants to.
-  const scheduler = mockServices.scheduler();
-  const backend = await startTestBackend({
+  const { backend, scheduler, waitForEntities } = await startCatalogBackend({
+    awsAccess: { accounts: [] },
     features: [
-      catalogPlugin,
-      catalogModuleAwsAccess,
       fakeAwsAccessPlugin(grants),
       createServiceFactory({
         service: eventsServiceRef,
         deps: {},
         factory: () => events,
       }),
-      createServiceFactory({
-        service: coreServices.scheduler,
-        deps: {},
-        factory: () => scheduler,
-      }),
-      mockServices.rootConfig.factory({
-        data: {
-          catalog: { stitchingStrategy: { mode: 'immediate' } },
-          awsAccess: {
-            accounts: [],
-          },
-        },
-      }),
     ],
   });
-  const grantEntities = async (): Promise<Entity[]> => {
-    const res = await request(backend.server)
-      .get('/api/catalog/entities/by-query')
-      .query({ filter: 'spec.type=aws-access-grant' })
-      .set('Authorization', mockCredentials.user.header());
-    expect(res.status).toBe(200);
-    return res.body.items;
-  };
-  /** Polls the catalog until `check` holds, for at most `ms`. */
-  const waitFor = async (check: (entities: Entity[]) => boolean, ms = 5000) => {
-    const deadline = Date.now() + ms;
-    let entities = await grantEntities();
-    while (!check(entities)) {
-      if (Date.now() > deadline) {
-        throw new Error(
-          `catalog did not reach the expected grants within ${ms} ms; has ${entities
-            .map(e => e.metadata.name)
-            .join(', ')}`,
-        );
-      }
-      await new Promise(r => setTimeout(r, 200));
-      entities = await grantEntities();
-    }
-    return entities;
-  };
+  const waitFor = (check: (entities: Entity[]) => boolean) =>
+    waitForEntities('spec.type=aws-access-grant', check);
   const names = (entities: Entity[]) =>
     entities.map(e => e.metadata.name).sort();
   const runFullRefresh = () =>
@@ -166,8 +98,8 @@ describe('catalogModuleAwsAccess grant entities (real catalog backend)', () => {
     // events alone.
     const { backend, publish, waitFor, names } = await startBackend([]);
     try {
-      const g1 = grant('g1');
-      const g2 = grant('g2', { requester: 'user:default/sam' });
+      const g1 = activeGrant('g1');
+      const g2 = activeGrant('g2', { requester: 'user:default/sam' });
 
       await publish({ ...g1, state: 'provisioning' }, 'approved');
       await publish(g1, 'activated');
@@ -205,12 +137,14 @@ describe('catalogModuleAwsAccess grant entities (real catalog backend)', () => {
 
   it('repairs missed events with the periodic full refresh', async () => {
     const grants = [
-      grant('a1'),
-      grant('a2'),
-      grant('a3'),
-      grant('gone', { state: 'revoked' }),
+      activeGrant('a1'),
+      activeGrant('a2'),
+      activeGrant('a3'),
+      activeGrant('gone', { state: 'revoked' }),
       // Still "active" in the API, but past its expiry: not live any more.
-      grant('late', { expiresAt: new Date(Date.now() - 1000).toISOString() }),
+      activeGrant('late', {
+        expiresAt: new Date(Date.now() - 1000).toISOString(),
+      }),
     ];
     const { backend, waitFor, names, runFullRefresh } = await startBackend(
       grants,

@@ -44,6 +44,33 @@ const EMPTY_ZIP = Buffer.from([
   ...new Array(18).fill(0),
 ]);
 
+const createTable = table =>
+  new CreateTableCommand({
+    TableName: table.name,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    Tags: tagList(table.tags),
+  });
+const createQueue = queue =>
+  new CreateQueueCommand({ QueueName: queue.name, tags: queue.tags });
+const createFunction = roleArn => fn =>
+  new CreateFunctionCommand({
+    FunctionName: fn.name,
+    Runtime: 'nodejs20.x',
+    Role: roleArn,
+    Handler: 'index.handler',
+    Code: { ZipFile: EMPTY_ZIP },
+    Tags: fn.tags,
+  });
+
+/** Sends `command(item)` for each of `items`, leaving what already exists. */
+async function createEach(client, items, command) {
+  for (const item of items ?? []) {
+    await ignoreExisting(client.send(command(item)));
+  }
+}
+
 export async function seedAccount(account) {
   const { accountId, region } = account;
   const s3 = make(S3Client, accountId, region);
@@ -93,29 +120,16 @@ export async function seedAccount(account) {
     );
   }
 
-  const dynamodb = make(DynamoDBClient, accountId, region);
-  for (const table of account.dynamodbTables ?? []) {
-    await ignoreExisting(
-      dynamodb.send(
-        new CreateTableCommand({
-          TableName: table.name,
-          BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-          KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-          Tags: tagList(table.tags),
-        }),
-      ),
-    );
-  }
-
-  const sqs = make(SQSClient, accountId, region);
-  for (const queue of account.sqsQueues ?? []) {
-    await ignoreExisting(
-      sqs.send(
-        new CreateQueueCommand({ QueueName: queue.name, tags: queue.tags }),
-      ),
-    );
-  }
+  await createEach(
+    make(DynamoDBClient, accountId, region),
+    account.dynamodbTables,
+    createTable,
+  );
+  await createEach(
+    make(SQSClient, accountId, region),
+    account.sqsQueues,
+    createQueue,
+  );
 
   const iam = make(IAMClient, accountId, region);
   const lambdaRole = await ignoreExisting(
@@ -138,19 +152,9 @@ export async function seedAccount(account) {
   const lambdaRoleArn =
     lambdaRole?.Role?.Arn ??
     `arn:aws:iam::${accountId}:role/demo-lambda-execution`;
-  const lambda = make(LambdaClient, accountId, region);
-  for (const fn of account.lambdaFunctions ?? []) {
-    await ignoreExisting(
-      lambda.send(
-        new CreateFunctionCommand({
-          FunctionName: fn.name,
-          Runtime: 'nodejs20.x',
-          Role: lambdaRoleArn,
-          Handler: 'index.handler',
-          Code: { ZipFile: EMPTY_ZIP },
-          Tags: fn.tags,
-        }),
-      ),
-    );
-  }
+  await createEach(
+    make(LambdaClient, accountId, region),
+    account.lambdaFunctions,
+    createFunction(lambdaRoleArn),
+  );
 }

@@ -22,17 +22,17 @@ import {
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   AccessBundle,
+  createBundleRequestSchema,
   Grant,
   GRANT_LIMITS,
-  grantApprovePermission,
   grantCreatePermission,
-  grantExtendPermission,
   grantReadPermission,
-  grantRevokePermission,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod/v3';
 import { GrantRecord } from '../database/types';
 import { authorizeBundle } from '../bundles/bundleAuthorization';
+import { changeBundle } from '../bundles/bundleChanges';
+import { changePermissions } from '../permissions/changePermissions';
 import { BundleService, BundleWithParts } from '../bundles/BundleService';
 import { toApiBundle } from '../bundles/bundleView';
 import {
@@ -40,6 +40,7 @@ import {
   getCallerFromCredentials,
 } from '../service/grantAuthorization';
 import { InventoryReadiness } from '../service/inventoryReadiness';
+import { parseInput } from '../service/parseInput';
 import {
   changeActionRegistrar,
   commentInput,
@@ -124,7 +125,12 @@ export function registerBundleActions(options: {
       const caller = await callerOf(credentials);
       await authorization.authorizeBasic(credentials, grantCreatePermission);
       await options.inventoryReadiness?.assertReady();
-      return out(await bundles.create(input, caller));
+      return out(
+        await bundles.create(
+          parseInput(createBundleRequestSchema, input),
+          caller,
+        ),
+      );
     },
   });
 
@@ -177,10 +183,11 @@ export function registerBundleActions(options: {
     description:
       'Records your approval of someone else’s bundle (never your own); it counts for every owner or group you belong to. The approval that completes every requirement provisions all parts, with one expiry.',
     attributes: { destructive: false, idempotent: false },
-    permission: grantApprovePermission,
+    permission: changePermissions.approve,
     verb: 'approve',
     input: commentInput,
-    run: (id, body, caller) => bundles.approve(id, body, caller),
+    run: (id, body, caller) =>
+      changeBundle(bundles, 'approve', id, body, caller),
   });
   bundleAction({
     name: 'reject-bundle',
@@ -188,10 +195,11 @@ export function registerBundleActions(options: {
     description:
       'Rejects someone else’s pending bundle; every part ends rejected. One approver’s rejection is enough.',
     attributes: { destructive: true, idempotent: false },
-    permission: grantApprovePermission,
+    permission: changePermissions.reject,
     verb: 'reject',
     input: commentInput,
-    run: (id, body, caller) => bundles.reject(id, body, caller),
+    run: (id, body, caller) =>
+      changeBundle(bundles, 'reject', id, body, caller),
   });
   bundleAction({
     name: 'cancel-bundle',
@@ -199,10 +207,11 @@ export function registerBundleActions(options: {
     description:
       'Withdraws your bundle while it waits for approval; every part ends cancelled.',
     attributes: { destructive: true, idempotent: true },
-    permission: grantRevokePermission,
+    permission: changePermissions.cancel,
     verb: 'cancel',
     input: reasonInput,
-    run: (id, body, caller) => bundles.cancel(id, body, caller),
+    run: (id, body, caller) =>
+      changeBundle(bundles, 'cancel', id, body, caller),
   });
   bundleAction({
     name: 'revoke-bundle',
@@ -210,10 +219,11 @@ export function registerBundleActions(options: {
     description:
       'Ends every part of a bundle now: each account’s role loses its policy and is deleted. A pending bundle is cancelled.',
     attributes: { destructive: true, idempotent: true },
-    permission: grantRevokePermission,
+    permission: changePermissions.revoke,
     verb: 'revoke',
     input: reasonInput,
-    run: (id, body, caller) => bundles.revoke(id, body, caller),
+    run: (id, body, caller) =>
+      changeBundle(bundles, 'revoke', id, body, caller),
   });
   bundleAction({
     name: 'extend-bundle',
@@ -221,14 +231,15 @@ export function registerBundleActions(options: {
     description:
       'Moves every part of an active bundle to one later expiry (durationMinutes more), within the configured limits; every role is rewritten first. Refused where the bundle needed approval.',
     attributes: { destructive: false, idempotent: false },
-    permission: grantExtendPermission,
+    permission: changePermissions.extend,
     verb: 'extend',
     input: zod =>
       zod.object({
         durationMinutes: zod.number().int().positive(),
         reason: zod.string().optional(),
       }),
-    run: (id, body, caller) => bundles.extend(id, body, caller),
+    run: (id, body, caller) =>
+      changeBundle(bundles, 'extend', id, body, caller),
   });
 }
 

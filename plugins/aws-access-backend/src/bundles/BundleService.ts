@@ -21,20 +21,18 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import {
-  BundlePreview,
-  createBundleRequestSchema,
-  decisionRequestSchema,
-  extendGrantRequestSchema,
-  revokeGrantRequestSchema,
-} from '@backstage-aws-access/plugin-aws-access-common';
+import { BundlePreview } from '@backstage-aws-access/plugin-aws-access-common';
 import type {
   AwsAccessApprovalPolicy,
   AwsAccessConfig,
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord, GrantStore } from '../database/types';
+import type { GrantDecision } from '../grantApi/grantApprovals';
+import type {
+  ExtendGrantInput,
+  RevokeGrantInput,
+} from '../grantApi/grantChanges';
 import { minutes } from '../grantApi/grantOperation';
-import { parseInput } from '../service/parseInput';
 import { ActionCatalog } from '../iamActions/types';
 import type { Caller } from '../service/authorization';
 import type { GrantEngine } from '../service/GrantEngine';
@@ -43,7 +41,7 @@ import { storeBundle } from './bundleCreation';
 import { extendBundle } from './bundleExtension';
 import { checkBundleRejection } from './bundleApproval';
 import { decideBundleApproval } from './bundleApprovalDecision';
-import { planBundle, PlanTarget } from './bundlePlanning';
+import { ParsedBundleRequest, planBundle, PlanTarget } from './bundlePlanning';
 import { BundleRecord, BundleStore } from './BundleStore';
 import { toBundlePreview } from './bundleView';
 
@@ -59,6 +57,8 @@ export interface BundleWithParts {
  * planned by the grant planning, every part is a grant the engine
  * provisions and revokes, and this service only adds what makes them one:
  * the combined approval, the common expiry and acting on every part.
+ * Requests arrive parsed: the REST router and the actions validate them
+ * at the edge with the `-common` schemas.
  */
 export class BundleService {
   constructor(
@@ -75,8 +75,7 @@ export class BundleService {
     },
   ) {}
 
-  private plan(body: unknown, caller: Caller, now: Date) {
-    const request = parseInput(createBundleRequestSchema, body);
+  private plan(request: ParsedBundleRequest, caller: Caller, now: Date) {
     const config = this.options.config();
     if (request.durationMinutes > config.maxDurationMinutes) {
       throw new InputError(
@@ -94,8 +93,11 @@ export class BundleService {
   }
 
   /** `POST /bundles/preview`: what `create` would do, creating nothing. */
-  async preview(body: unknown, caller: Caller): Promise<BundlePreview> {
-    const plan = await this.plan(body, caller, new Date());
+  async preview(
+    request: ParsedBundleRequest,
+    caller: Caller,
+  ): Promise<BundlePreview> {
+    const plan = await this.plan(request, caller, new Date());
     return toBundlePreview(plan, {
       maxDurationMinutes: this.options.config().maxDurationMinutes,
       levels: arn => this.options.actions.listActions(arn),
@@ -107,9 +109,12 @@ export class BundleService {
    * then the bundle and its parts are stored `pending`. A bundle that
    * needs no approval is approved at once, like one approved by people.
    */
-  async create(body: unknown, caller: Caller): Promise<BundleWithParts> {
+  async create(
+    request: ParsedBundleRequest,
+    caller: Caller,
+  ): Promise<BundleWithParts> {
     const now = new Date();
-    const plan = await this.plan(body, caller, now);
+    const plan = await this.plan(request, caller, now);
     const { id } = await storeBundle(this.options, { plan, caller, now });
     if (plan.requirements.length > 0) {
       return this.mustGet(id);
@@ -146,10 +151,9 @@ export class BundleService {
    */
   async approve(
     id: string,
-    body: unknown,
+    { comment }: GrantDecision,
     caller: Caller,
   ): Promise<BundleWithParts> {
-    const { comment } = parseInput(decisionRequestSchema, body);
     const { parts } = await this.mustPending(id);
     const now = new Date();
     const { bundle, approvedNow } =
@@ -192,10 +196,9 @@ export class BundleService {
   /** Ends a pending bundle as `rejected`: one approver's no ends every part. */
   async reject(
     id: string,
-    body: unknown,
+    { comment }: GrantDecision,
     caller: Caller,
   ): Promise<BundleWithParts> {
-    const { comment } = parseInput(decisionRequestSchema, body);
     const { bundle, parts } = await this.mustPending(id);
     const check = checkBundleRejection({
       policy: this.options.approvals,
@@ -218,10 +221,9 @@ export class BundleService {
   /** The requester withdraws a pending bundle; every part ends `cancelled`. */
   async cancel(
     id: string,
-    body: unknown,
+    { reason }: RevokeGrantInput,
     caller: Caller,
   ): Promise<BundleWithParts> {
-    const { reason } = parseInput(revokeGrantRequestSchema, body);
     const current = await this.mustGet(id);
     if (current.bundle.decision === 'cancelled') {
       return current;
@@ -240,13 +242,12 @@ export class BundleService {
    */
   async revoke(
     id: string,
-    body: unknown,
+    request: RevokeGrantInput,
     caller: Caller,
   ): Promise<BundleWithParts> {
-    const { reason } = parseInput(revokeGrantRequestSchema, body);
     const { bundle, parts } = await this.mustGet(id);
     if (bundle.decision === 'pending') {
-      return this.cancel(id, body, caller);
+      return this.cancel(id, request, caller);
     }
     const { engine } = this.options;
     const revoking: string[] = [];
@@ -254,7 +255,7 @@ export class BundleService {
       const updated = await engine.revoke(
         part.id,
         caller.userEntityRef,
-        reason,
+        request.reason,
       );
       if (updated.state === 'revoking') {
         revoking.push(part.id);
@@ -272,10 +273,9 @@ export class BundleService {
    */
   async extend(
     id: string,
-    body: unknown,
+    request: ExtendGrantInput,
     caller: Caller,
   ): Promise<BundleWithParts> {
-    const request = parseInput(extendGrantRequestSchema, body);
     await extendBundle(this.options, {
       current: await this.mustGet(id),
       durationMinutes: request.durationMinutes,

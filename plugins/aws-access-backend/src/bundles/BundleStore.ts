@@ -127,12 +127,16 @@ export class BundleStore {
     return this.read(this.db, id);
   }
 
-  /** Ids of the bundle's grants, in the order they were created. */
+  /**
+   * Ids of the bundle's grants, by account: a bundle's parts are created
+   * in one instant, so the creation time would leave their order to the
+   * random ids.
+   */
   async partIds(id: string): Promise<string[]> {
     const rows = await this.db('grants')
       .where({ bundle_id: id })
       .orderBy([
-        { column: 'created_at', order: 'asc' },
+        { column: 'account_id', order: 'asc' },
         { column: 'id', order: 'asc' },
       ])
       .select<Array<{ id: string }>>('id');

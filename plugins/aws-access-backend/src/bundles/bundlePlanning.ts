@@ -17,11 +17,11 @@
 import { CustomErrorBase, InputError, isError } from '@backstage/errors';
 import {
   createBundleRequestSchema,
-  createGrantRequestSchema,
   GrantTarget,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { ApprovalRequirement } from '@backstage-aws-access/plugin-aws-access-node';
 import { z } from 'zod';
+import type { ParsedGrantRequest } from '../grantApi/planGrantRequest';
 import { PermissionStatement } from '../iamActions/types';
 import { GRANT_POLICY_NAME, grantRoleName } from '../provisioning/naming';
 import {
@@ -35,16 +35,13 @@ import { bundleRequirements, HumanRequirement } from './bundleApproval';
 /** A bundle request, parsed. */
 export type ParsedBundleRequest = z.output<typeof createBundleRequestSchema>;
 
-/** A single grant's request, as the grant planning takes it. */
-export type TargetRequest = z.output<typeof createGrantRequestSchema>;
-
 /**
  * The grant planning (inventory, strict ARN checks, managed resources,
  * account choice, action catalog, principals, approval rule), applied to
  * one target as if it were a single grant request.
  */
 export type PlanTarget = (
-  request: TargetRequest,
+  request: ParsedGrantRequest,
   caller: Caller,
   now: Date,
 ) => Promise<GrantPlan>;

@@ -105,12 +105,8 @@ describe('the bundle routes', () => {
   });
 
   it('answers 400 to bad decision and extension bodies, naming the field', async () => {
-    const created = await t.post(
-      '/bundles',
-      bundleBody([target(TEAM_BUCKET)]),
-      ALICE,
-    );
-    const id = created.body.id;
+    const created = await t.createBundle([target(TEAM_BUCKET)], ALICE);
+    const id = created.id;
     const comment = await t.post(`/bundles/${id}/approve`, { comment: 7 }, BOB);
     expect(comment.status).toBe(400);
     expect(comment.body.error.message).toMatch(/^comment/);
@@ -148,13 +144,11 @@ describe('the bundle routes', () => {
   });
 
   it('lets the requester cancel a pending bundle; its parts are listed with bundleId and targets', async () => {
-    const created = await t.post(
-      '/bundles',
-      bundleBody([target(TEAM_BUCKET), target(CATALOGUED_BUCKET)]),
+    const created = await t.createBundle(
+      [target(TEAM_BUCKET), target(CATALOGUED_BUCKET)],
       ALICE,
     );
-    expect(created.status).toBe(201);
-    const id = created.body.id;
+    const id = created.id;
     const listed = await t.get('/grants', ALICE);
     const parts = listed.body.items.filter((g: Grant) => g.bundleId === id);
     expect(parts).toHaveLength(2);
@@ -178,15 +172,14 @@ describe('the bundle routes', () => {
       databaseId: 'SQLITE_3',
       config: autoConfig,
     });
-    const created = await t.post(
-      '/bundles',
-      bundleBody([target(TEAM_BUCKET), target(SECURITY_BUCKET)]),
+    const created = await t.createBundle(
+      [target(TEAM_BUCKET), target(SECURITY_BUCKET)],
       ALICE,
     );
-    expect(created.body.state).toBe('active');
-    const before = new Date(created.body.expiresAt).getTime();
+    expect(created.state).toBe('active');
+    const before = new Date(created.expiresAt).getTime();
     const res = await t.post(
-      `/bundles/${created.body.id}/extend`,
+      `/bundles/${created.id}/extend`,
       { durationMinutes: 30 },
       ALICE,
     );

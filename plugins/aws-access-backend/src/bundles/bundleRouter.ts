@@ -18,22 +18,25 @@ import {
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
+  createBundleRequestSchema,
   Grant,
-  grantApprovePermission,
   grantCreatePermission,
-  grantExtendPermission,
   grantReadPermission,
-  grantRevokePermission,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { GrantRecord } from '../database/types';
-import { Caller, getUserCaller } from '../service/authorization';
+import {
+  ChangeVerb,
+  changePermissions,
+} from '../permissions/changePermissions';
+import { getUserCaller } from '../service/authorization';
 import { GrantAuthorization } from '../service/grantAuthorization';
 import { InventoryReadiness } from '../service/inventoryReadiness';
+import { parseInput } from '../service/parseInput';
 import { authorizeBundle } from './bundleAuthorization';
+import { changeBundle } from './bundleChanges';
 import { BundleService, BundleWithParts } from './BundleService';
 import { toApiBundle } from './bundleView';
 
@@ -57,25 +60,25 @@ export function createBundleRouter(options: {
     httpAuth.credentials(req, { allow: ['user'] });
 
   // Writes act for the signed-in user only: the requester is never taken
-  // from the body.
-  router.post('/bundles', async (req, res) => {
+  // from the body. Bodies are parsed here, after the permission checks.
+  const requester = async (req: express.Request) => {
     const user = await getUserCaller(req, { httpAuth, userInfo });
     await authorization.authorizeBasic(
       await userCredentials(req),
       grantCreatePermission,
     );
     await options.inventoryReadiness?.assertReady();
-    res.status(201).json(view(await bundles.create(req.body, user)));
+    return { user, request: parseInput(createBundleRequestSchema, req.body) };
+  };
+
+  router.post('/bundles', async (req, res) => {
+    const { user, request } = await requester(req);
+    res.status(201).json(view(await bundles.create(request, user)));
   });
 
   router.post('/bundles/preview', async (req, res) => {
-    const user = await getUserCaller(req, { httpAuth, userInfo });
-    await authorization.authorizeBasic(
-      await userCredentials(req),
-      grantCreatePermission,
-    );
-    await options.inventoryReadiness?.assertReady();
-    res.json(await bundles.preview(req.body, user));
+    const { user, request } = await requester(req);
+    res.json(await bundles.preview(request, user));
   });
 
   router.get('/bundles/:id', async (req, res) => {
@@ -96,38 +99,24 @@ export function createBundleRouter(options: {
     );
   });
 
-  const bundleAction = (
-    path: string,
-    permission: ResourcePermission<'aws-access-grant'>,
-    act: (id: string, body: unknown, user: Caller) => Promise<BundleWithParts>,
-  ) =>
-    router.post(`/bundles/:id/${path}`, async (req, res) => {
+  // A change to a bundle: POST /bundles/:id/<verb>.
+  for (const verb of Object.keys(changePermissions) as ChangeVerb[]) {
+    router.post(`/bundles/:id/${verb}`, async (req, res) => {
       const user = await getUserCaller(req, { httpAuth, userInfo });
       await authorizeBundle(
         authorization,
         bundles,
         await userCredentials(req),
-        permission,
+        changePermissions[verb],
         req.params.id,
-        path,
+        verb,
       );
-      res.json(view(await act(req.params.id, req.body, user)));
+      // The body is parsed once the bundle is known to exist and be the
+      // caller's to change: an unknown bundle is a 404 whatever the body.
+      res.json(
+        view(await changeBundle(bundles, verb, req.params.id, req.body, user)),
+      );
     });
-
-  bundleAction('approve', grantApprovePermission, (id, body, user) =>
-    bundles.approve(id, body, user),
-  );
-  bundleAction('reject', grantApprovePermission, (id, body, user) =>
-    bundles.reject(id, body, user),
-  );
-  bundleAction('cancel', grantRevokePermission, (id, body, user) =>
-    bundles.cancel(id, body, user),
-  );
-  bundleAction('revoke', grantRevokePermission, (id, body, user) =>
-    bundles.revoke(id, body, user),
-  );
-  bundleAction('extend', grantExtendPermission, (id, body, user) =>
-    bundles.extend(id, body, user),
-  );
+  }
   return router;
 }

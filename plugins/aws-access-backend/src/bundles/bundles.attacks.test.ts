@@ -127,15 +127,13 @@ describe('attacks on bundles', () => {
     });
 
     it('keeps the bundle pending when an approver of only one part approves, and provisions nothing', async () => {
-      const created = await t.post(
-        '/bundles',
-        bundleBody([target(TEAM_BUCKET), target(SECURITY_BUCKET)]),
+      const created = await t.createBundle(
+        [target(TEAM_BUCKET), target(SECURITY_BUCKET)],
         ALICE,
       );
-      expect(created.status).toBe(201);
-      expect(created.body.state).toBe('pending');
-      expect(created.body.grants).toHaveLength(2);
-      const id = created.body.id;
+      expect(created.state).toBe('pending');
+      expect(created.grants).toHaveLength(2);
+      const id = created.id;
 
       // Bob (team) approves: team's part of the decision is met...
       const bobs = await t.post(`/bundles/${id}/approve`, {}, BOB);
@@ -173,25 +171,22 @@ describe('attacks on bundles', () => {
     });
 
     it('answers 403 to the requester approving their own bundle', async () => {
-      const created = await t.post(
-        '/bundles',
-        bundleBody([target(TEAM_BUCKET), target(AUDIT_BUCKET)]),
+      const created = await t.createBundle(
+        [target(TEAM_BUCKET), target(AUDIT_BUCKET)],
         BOB,
       );
-      expect(created.status).toBe(201);
-      const res = await t.post(`/bundles/${created.body.id}/approve`, {}, BOB);
+      const res = await t.post(`/bundles/${created.id}/approve`, {}, BOB);
       expect(res.status).toBe(403);
       expect(res.body.error.message).toMatch(/someone else must approve/);
       expect(t.iam.calls).toEqual([]);
     });
 
     it('rejects the whole bundle when one required approver says no', async () => {
-      const created = await t.post(
-        '/bundles',
-        bundleBody([target(TEAM_BUCKET), target(SECURITY_BUCKET)]),
+      const created = await t.createBundle(
+        [target(TEAM_BUCKET), target(SECURITY_BUCKET)],
         ALICE,
       );
-      const id = created.body.id;
+      const id = created.id;
       expect((await t.post(`/bundles/${id}/approve`, {}, BOB)).status).toBe(
         200,
       );
@@ -242,29 +237,25 @@ describe('attacks on bundles', () => {
           },
         },
       });
-      const created = await t.post(
-        '/bundles',
-        bundleBody([target(TEAM_BUCKET), target(SECURITY_BUCKET)]),
+      const created = await t.createBundle(
+        [target(TEAM_BUCKET), target(SECURITY_BUCKET)],
         ALICE,
       );
-      expect(created.status).toBe(201);
-      expect(created.body.state).toBe('active');
-      const teamPart = created.body.grants.find(
+      expect(created.state).toBe('active');
+      const teamPart = created.grants.find(
         (g: { resourceArn: string }) => g.resourceArn === TEAM_BUCKET,
       );
       // Bob owns the team bucket: he may read that part...
       expect((await t.get(`/grants/${teamPart.id}`, BOB)).status).toBe(200);
       // ...but not the security bucket's, so not the bundle, nor revoke it.
-      const res = await t.get(`/bundles/${created.body.id}`, BOB);
+      const res = await t.get(`/bundles/${created.id}`, BOB);
       expect(res.status).toBe(403);
       expect(JSON.stringify(res.body)).not.toContain(SECURITY_BUCKET);
       expect(
-        (await t.post(`/bundles/${created.body.id}/revoke`, {}, BOB)).status,
+        (await t.post(`/bundles/${created.id}/revoke`, {}, BOB)).status,
       ).toBe(403);
       expect(t.iam.callsOf('deleteRole')).toBe(0);
-      expect((await t.get(`/bundles/${created.body.id}`, ALICE)).status).toBe(
-        200,
-      );
+      expect((await t.get(`/bundles/${created.id}`, ALICE)).status).toBe(200);
     });
   });
 
@@ -275,17 +266,11 @@ describe('attacks on bundles', () => {
         databaseId,
         config: securityApprovalConfig,
       });
-      const created = await t.post(
-        '/bundles',
-        bundleBody([
-          target(TEAM_BUCKET),
-          target(AUDIT_BUCKET),
-          target(CATALOGUED_BUCKET),
-        ]),
+      const created = await t.createBundle(
+        [target(TEAM_BUCKET), target(AUDIT_BUCKET), target(CATALOGUED_BUCKET)],
         ALICE,
       );
-      expect(created.status).toBe(201);
-      const id = created.body.id;
+      const id = created.id;
       const answers = await Promise.all([
         t.post(`/bundles/${id}/approve`, {}, DAN),
         t.post(`/bundles/${id}/approve`, {}, ERIN),

@@ -14,41 +14,14 @@
  * limitations under the License.
  */
 
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, InputError } from '@backstage/errors';
 import { DatabaseGrantStore } from './DatabaseGrantStore';
-import { NewGrantRecord } from './types';
+import { newGrant, storeOn } from './__testUtils__/grantStoreFixture';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
-
-let counter = 0;
-function newGrant(overrides: Partial<NewGrantRecord> = {}): NewGrantRecord {
-  counter += 1;
-  const id = `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`;
-  return {
-    id,
-    state: 'provisioning',
-    requester: 'user:default/alice',
-    resourceArn: `arn:aws:s3:::bucket-${counter}`,
-    resourceType: 's3:bucket',
-    accountId: '123456789012',
-    region: '',
-    actions: ['s3:GetObject'],
-    reason: 'debugging',
-    durationMinutes: 60,
-    createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, counter)),
-    expiresAt: new Date(Date.UTC(2026, 0, 1, 1, 0, counter)),
-    roleName: `ba-${id.replace(/-/g, '')}`,
-    policyName: 'grant',
-    trustPrincipalArns: ['arn:aws:iam::123456789012:user/alice'],
-    statements: [
-      { actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] },
-    ],
-    ...overrides,
-  };
-}
 
 const requested = { type: 'requested' as const, actor: 'user:default/alice' };
 
@@ -57,9 +30,7 @@ describe.each(databases.eachSupportedId())('DatabaseGrantStore (%s)', id => {
 
   beforeEach(async () => {
     const knex = await databases.init(id);
-    store = await DatabaseGrantStore.create({
-      database: mockServices.database({ knex }),
-    });
+    store = await storeOn(knex);
   });
 
   it('round-trips a grant with its first event', async () => {

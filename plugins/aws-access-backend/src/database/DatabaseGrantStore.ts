@@ -18,23 +18,15 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import {
-  GrantEvent,
-  GrantState,
-} from '@backstage-aws-access/plugin-aws-access-common';
-import { GrantApproval } from '@backstage-aws-access/plugin-aws-access-node';
 import { Knex } from 'knex';
 import { EventsWrittenHook } from '../outbox/types';
 import { GrantClaims } from './grantClaims';
 import { GrantReads } from './grantReads';
 import { GrantWrites } from './grantWrites';
 import {
-  GrantCondition,
-  GrantPatch,
   GrantRecord,
   GrantStore,
   InsertLimits,
-  ListGrantsOptions,
   NewGrantEvent,
   NewGrantRecord,
 } from './types';
@@ -88,91 +80,64 @@ export class DatabaseGrantStore implements GrantStore {
     return this.writes.insertGrant(grant, event, limits, extra);
   }
 
-  updateGrant(
-    id: string,
-    condition: GrantCondition,
-    patch: GrantPatch,
-    event?: NewGrantEvent,
-    now?: Date,
-  ): Promise<GrantRecord | undefined> {
-    return this.writes.updateGrant(id, condition, patch, event, now);
+  // The rest pass straight through to the class that owns each kind of
+  // query; GrantStore documents them.
+
+  updateGrant(...args: Parameters<GrantStore['updateGrant']>) {
+    return this.writes.updateGrant(...args);
   }
 
-  recordApproval(
-    id: string,
-    approval: GrantApproval,
-    patch: GrantPatch,
-    event: NewGrantEvent,
-  ): Promise<GrantRecord | undefined> {
-    return this.writes.recordApproval(id, approval, patch, event);
+  recordApproval(...args: Parameters<GrantStore['recordApproval']>) {
+    return this.writes.recordApproval(...args);
   }
 
-  appendEvent(grantId: string, event: NewGrantEvent, now?: Date) {
-    return this.writes.appendEvent(grantId, event, now);
+  appendEvent(...args: Parameters<GrantStore['appendEvent']>) {
+    return this.writes.appendEvent(...args);
   }
 
-  claimGrant(
-    id: string,
-    options: { owner: string; until: Date; now: Date; states: GrantState[] },
-  ): Promise<GrantRecord | undefined> {
-    return this.claims.claimGrant(id, options);
+  claimGrant(...args: Parameters<GrantStore['claimGrant']>) {
+    return this.claims.claimGrant(...args);
   }
 
-  claimGrants(options: {
-    owner: string;
-    until: Date;
-    now: Date;
-    states: GrantState[];
-    limit: number;
-  }): Promise<string[]> {
-    return this.claims.claimGrants(options);
+  claimGrants(...args: Parameters<GrantStore['claimGrants']>) {
+    return this.claims.claimGrants(...args);
   }
 
-  releaseClaim(id: string, owner: string): Promise<void> {
-    return this.claims.releaseClaim(id, owner);
+  releaseClaim(...args: Parameters<GrantStore['releaseClaim']>) {
+    return this.claims.releaseClaim(...args);
   }
 
-  getGrant(id: string): Promise<GrantRecord | undefined> {
-    return this.reads.getGrant(id);
+  getGrant(...args: Parameters<GrantStore['getGrant']>) {
+    return this.reads.getGrant(...args);
   }
 
-  getGrants(ids: string[]): Promise<Array<GrantRecord | undefined>> {
-    return this.reads.getGrants(ids);
+  getGrants(...args: Parameters<GrantStore['getGrants']>) {
+    return this.reads.getGrants(...args);
   }
 
-  listGrants(
-    options: ListGrantsOptions,
-  ): Promise<{ items: GrantRecord[]; nextCursor?: string }> {
-    return this.reads.listGrants(options);
+  listGrants(...args: Parameters<GrantStore['listGrants']>) {
+    return this.reads.listGrants(...args);
   }
 
-  listEvents(grantId: string): Promise<GrantEvent[]> {
-    return this.reads.listEvents(grantId);
+  listEvents(...args: Parameters<GrantStore['listEvents']>) {
+    return this.reads.listEvents(...args);
   }
 
-  findLiveDuplicate(options: {
-    requester: string;
-    resourceArn: string;
-    actions: string[];
-  }): Promise<GrantRecord | undefined> {
-    return this.reads.findLiveDuplicate(options);
+  findLiveDuplicate(...args: Parameters<GrantStore['findLiveDuplicate']>) {
+    return this.reads.findLiveDuplicate(...args);
   }
 
-  listPendingDue(options: {
-    now: Date;
-    limit: number;
-  }): Promise<GrantRecord[]> {
-    return this.reads.listPendingDue(options);
+  listPendingDue(...args: Parameters<GrantStore['listPendingDue']>) {
+    return this.reads.listPendingDue(...args);
   }
 
-  listUnwarnedExpiring(before: Date, limit: number): Promise<GrantRecord[]> {
-    return this.reads.listUnwarnedExpiring(before, limit);
+  listUnwarnedExpiring(
+    ...args: Parameters<GrantStore['listUnwarnedExpiring']>
+  ) {
+    return this.reads.listUnwarnedExpiring(...args);
   }
 
-  listExpiring(
-    before: Date,
-    limit: number,
-  ): Promise<Array<{ id: string; expiresAt: Date }>> {
-    return this.reads.listExpiring(before, limit);
+  listExpiring(...args: Parameters<GrantStore['listExpiring']>) {
+    return this.reads.listExpiring(...args);
   }
 }

@@ -14,11 +14,10 @@
  * limitations under the License.
  */
 
-import { GrantState } from '@backstage-aws-access/plugin-aws-access-common';
 import { Knex } from 'knex';
 import { GrantRow } from './grantRows';
 import { withApprovals } from './grantReads';
-import { GrantCondition, GrantRecord } from './types';
+import { GrantClaimRequest, GrantCondition, GrantRecord } from './types';
 
 /**
  * Adds `condition` to an update's WHERE clause, so that the database checks
@@ -61,7 +60,7 @@ export class GrantClaims {
 
   async claimGrant(
     id: string,
-    options: { owner: string; until: Date; now: Date; states: GrantState[] },
+    options: GrantClaimRequest,
   ): Promise<GrantRecord | undefined> {
     const rows: GrantRow[] = await this.db<GrantRow>('grants')
       .where({ id })
@@ -79,13 +78,9 @@ export class GrantClaims {
     return rows.length ? (await withApprovals(this.db, rows))[0] : undefined;
   }
 
-  async claimGrants(options: {
-    owner: string;
-    until: Date;
-    now: Date;
-    states: GrantState[];
-    limit: number;
-  }): Promise<string[]> {
+  async claimGrants(
+    options: GrantClaimRequest & { limit: number },
+  ): Promise<string[]> {
     return this.db.transaction(async tx => {
       const query = tx<GrantRow>('grants')
         .select('id')

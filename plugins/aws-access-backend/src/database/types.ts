@@ -16,7 +16,6 @@
 
 import {
   GrantEvent,
-  GrantEventType,
   GrantState,
   GrantTarget,
   ListGrantsFilter,
@@ -122,15 +121,11 @@ export type GrantPatch = {
     | 'claimExpiresAt']?: GrantRecord[K] | null;
 };
 
-/** One history row, written in the same transaction as the change it records. */
-export interface NewGrantEvent {
-  type: GrantEventType;
-  fromState?: GrantState;
-  toState?: GrantState;
-  actor: string;
-  reason?: string;
-  data?: Record<string, unknown>;
-}
+/**
+ * One history row, written in the same transaction as the change it
+ * records; the store gives it its id, grant and time.
+ */
+export type NewGrantEvent = Omit<GrantEvent, 'id' | 'grantId' | 'createdAt'>;
 
 /**
  * When an update applies. All given conditions must hold at the moment of
@@ -157,6 +152,14 @@ export interface ListGrantsOptions extends Omit<ListGrantsFilter, 'limit'> {
    * allows are listed. Applied in the query, so pages stay full.
    */
   permissionFilter?: PermissionCriteria<GrantFilter>;
+}
+
+/** Who claims grants in which states, until when, as of `now`. */
+export interface GrantClaimRequest {
+  owner: string;
+  until: Date;
+  now: Date;
+  states: GrantState[];
 }
 
 /**
@@ -220,20 +223,16 @@ export interface GrantStore {
    */
   claimGrant(
     id: string,
-    options: { owner: string; until: Date; now: Date; states: GrantState[] },
+    options: GrantClaimRequest,
   ): Promise<GrantRecord | undefined>;
 
   /**
    * Claims up to `limit` unclaimed grants in `states` at once, skipping rows
    * other replicas are claiming right now.
    */
-  claimGrants(options: {
-    owner: string;
-    until: Date;
-    now: Date;
-    states: GrantState[];
-    limit: number;
-  }): Promise<string[]>;
+  claimGrants(
+    options: GrantClaimRequest & { limit: number },
+  ): Promise<string[]>;
 
   releaseClaim(id: string, owner: string): Promise<void>;
 

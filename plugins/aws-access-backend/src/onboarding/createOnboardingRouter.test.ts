@@ -95,12 +95,25 @@ async function makeApp(overrides: Partial<OnboardingRouterOptions> = {}) {
   return { app, offboarding, offboardings };
 }
 
+/** A request from an admin: the test's `authorizeAdmin` lets `x-admin: yes` in. */
+const asAdmin = (app: express.Express, method: 'get' | 'post', path: string) =>
+  request(app)[method](path).set('x-admin', 'yes');
+
+/** GET an account's template through a link signed as the router signs them. */
+async function getWithSignedLink(app: express.Express, accountId: string) {
+  const { expires, sig } = await createTemplateLinkSigner(async () => KEY).sign(
+    accountId,
+    Math.floor(clock / 1000) + 60,
+  );
+  return request(app)
+    .get(`/onboarding/${accountId}/template.yaml`)
+    .query({ expires, sig });
+}
+
 describe('createOnboardingRouter', () => {
   it('gives admins the template, the quick-create link and the roles of an account', async () => {
     const { app } = await makeApp();
-    const res = await request(app)
-      .get('/onboarding/123456789012')
-      .set('x-admin', 'yes');
+    const res = await asAdmin(app, 'get', '/onboarding/123456789012');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       accountId: '123456789012',
@@ -150,9 +163,7 @@ describe('createOnboardingRouter', () => {
         },
       },
     });
-    const res = await request(app)
-      .get('/onboarding/123456789012')
-      .set('x-admin', 'yes');
+    const res = await asAdmin(app, 'get', '/onboarding/123456789012');
     expect(res.body.templateUrl).toBe(
       'https://bucket.s3.amazonaws.com/backstage/123456789012.yaml',
     );
@@ -163,13 +174,9 @@ describe('createOnboardingRouter', () => {
     expect((await request(app).get('/onboarding/123456789012')).status).toBe(
       403,
     );
-    const unknown = await request(app)
-      .get('/onboarding/999999999999')
-      .set('x-admin', 'yes');
+    const unknown = await asAdmin(app, 'get', '/onboarding/999999999999');
     expect(unknown.status).toBe(404);
-    const conflict = await request(app)
-      .get('/onboarding/210987654321')
-      .set('x-admin', 'yes');
+    const conflict = await asAdmin(app, 'get', '/onboarding/210987654321');
     expect(conflict.status).toBe(409);
     expect(conflict.body.error.message).toContain('externalId');
   });
@@ -178,12 +185,7 @@ describe('createOnboardingRouter', () => {
     const { app } = await makeApp({
       onboarding: { stackName: 'backstage-access' },
     });
-    const { expires, sig } = await createTemplateLinkSigner(
-      async () => KEY,
-    ).sign('123456789012', Math.floor(clock / 1000) + 60);
-    const res = await request(app)
-      .get('/onboarding/123456789012/template.yaml')
-      .query({ expires, sig });
+    const res = await getWithSignedLink(app, '123456789012');
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain(
       'awsAccess.onboarding.backendPrincipalArn',
@@ -192,9 +194,7 @@ describe('createOnboardingRouter', () => {
 
   /** The template link the admin endpoint hands out, as a path with its query. */
   async function signedTemplatePath(app: express.Express, accountId: string) {
-    const res = await request(app)
-      .get(`/onboarding/${accountId}`)
-      .set('x-admin', 'yes');
+    const res = await asAdmin(app, 'get', `/onboarding/${accountId}`);
     const url = new URL(res.body.templateUrl);
     return {
       path: url.pathname.replace('/api/aws-access', ''),
@@ -246,12 +246,7 @@ describe('createOnboardingRouter', () => {
 
   it('does not tell a signed link for an account that is no longer configured from a bad one', async () => {
     const { app } = await makeApp();
-    const { expires, sig } = await createTemplateLinkSigner(
-      async () => KEY,
-    ).sign('999999999999', Math.floor(clock / 1000) + 60);
-    const res = await request(app)
-      .get('/onboarding/999999999999/template.yaml')
-      .query({ expires, sig });
+    const res = await getWithSignedLink(app, '999999999999');
     expect(res.status).toBe(404);
     expect(res.body.error.message).toBe('Not found');
   });
@@ -281,9 +276,7 @@ describe('createOnboardingRouter', () => {
       (await request(app).get('/accounts/123456789012/offboard')).status,
     ).toBe(403);
 
-    const res = await request(app)
-      .post('/accounts/123456789012/offboard')
-      .set('x-admin', 'yes');
+    const res = await asAdmin(app, 'post', '/accounts/123456789012/offboard');
     expect(res.status).toBe(202);
     expect(offboarding.request).toHaveBeenCalledWith(
       '123456789012',
@@ -309,23 +302,21 @@ describe('createOnboardingRouter', () => {
       remainingGrants: 0,
       finishedAt: new Date(clock),
     });
-    const polled = await request(app)
-      .get('/accounts/123456789012/offboard')
-      .set('x-admin', 'yes');
+    const polled = await asAdmin(app, 'get', '/accounts/123456789012/offboard');
     expect(polled.body).toMatchObject({ state: 'done', revokedGrants: 3 });
     expect(polled.body.instructions).toMatch(
       /^Revoked 3 grant\(s\). To finish, delete the CloudFormation stack/,
     );
 
     for (const method of ['post', 'get'] as const) {
-      const unknown = await request(app)
-        [method]('/accounts/999999999999/offboard')
-        .set('x-admin', 'yes');
+      const unknown = await asAdmin(
+        app,
+        method,
+        '/accounts/999999999999/offboard',
+      );
       expect(unknown.status).toBe(404);
     }
-    const never = await request(app)
-      .get('/accounts/210987654321/offboard')
-      .set('x-admin', 'yes');
+    const never = await asAdmin(app, 'get', '/accounts/210987654321/offboard');
     expect(never.status).toBe(404);
   });
 });

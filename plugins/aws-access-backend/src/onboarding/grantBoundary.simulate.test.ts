@@ -14,8 +14,6 @@
  * limitations under the License.
  */
 
-// @cloud-copilot/iam-simulate is AGPL: used here, in tests only, never shipped.
-import { runSimulation } from '@cloud-copilot/iam-simulate';
 import {
   GRANT_BOUNDARY,
   MANAGER_ROLE_NAME,
@@ -23,6 +21,7 @@ import {
   grantBoundaryArn,
   rolePolicyDocument,
 } from './accessRoles';
+import { POLICY_REWRITES, simulate } from './__testUtils__/iamSimulator';
 
 /**
  * moto evaluates neither conditions nor permissions boundaries, so what the
@@ -53,41 +52,23 @@ const adminInline = {
   Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
 };
 
-async function asGrantRole(
+function asGrantRole(
   action: string,
   resource: string,
   contextVariables: Record<string, string | string[]> = {},
   options: { withBoundary?: boolean } = {},
 ) {
-  const response = await runSimulation(
-    {
-      identityPolicies: [{ name: 'grant', policy: adminInline }],
-      serviceControlPolicies: [],
-      resourceControlPolicies: [],
-      ...(options.withBoundary === false
-        ? {}
-        : {
-            permissionBoundaryPolicies: [
-              { name: GRANT_BOUNDARY.name, policy: boundary },
-            ],
-          }),
-      request: {
-        action,
-        principal: `arn:aws:sts::${account}:assumed-role/sandbox-payments-0f8fad5bd9cb/alice`,
-        resource: { accountId: account, resource },
-        contextVariables,
-      },
-    },
-    {},
-  );
-  if (response.resultType === 'error') {
-    throw new Error(
-      `simulation of ${action} on ${resource} failed: ${JSON.stringify(
-        response.errors,
-      )}`,
-    );
-  }
-  return response.overallResult;
+  return simulate({
+    accountId: account,
+    principal: `arn:aws:sts::${account}:assumed-role/sandbox-payments-0f8fad5bd9cb/alice`,
+    policy: adminInline,
+    ...(options.withBoundary !== false && {
+      boundary: { name: GRANT_BOUNDARY.name, policy: boundary },
+    }),
+    action,
+    resource,
+    contextVariables,
+  });
 }
 
 const escalations = [
@@ -132,18 +113,14 @@ describe('the grant boundary on a grant role whose inline policy allows *:* (IAM
     await expect(asGrantRole(action, arn)).resolves.toBe('ExplicitlyDenied');
   });
 
-  it.each([
-    'iam:CreatePolicyVersion',
-    'iam:SetDefaultPolicyVersion',
-    'iam:DeletePolicyVersion',
-    'iam:DeletePolicy',
-    'iam:TagPolicy',
-    'iam:UntagPolicy',
-  ])('denies %s on the boundary policy itself', async action => {
-    await expect(asGrantRole(action, boundaryArn)).resolves.toBe(
-      'ExplicitlyDenied',
-    );
-  });
+  it.each(POLICY_REWRITES)(
+    'denies %s on the boundary policy itself',
+    async action => {
+      await expect(asGrantRole(action, boundaryArn)).resolves.toBe(
+        'ExplicitlyDenied',
+      );
+    },
+  );
 
   it('denies creating a role under the managed path, even with the boundary', async () => {
     await expect(

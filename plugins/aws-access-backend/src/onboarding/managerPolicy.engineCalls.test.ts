@@ -14,8 +14,6 @@
  * limitations under the License.
  */
 
-// @cloud-copilot/iam-simulate is AGPL: used here, in tests only, never shipped.
-import { runSimulation } from '@cloud-copilot/iam-simulate';
 import {
   CreateRoleCommand,
   DeleteConflictException,
@@ -40,6 +38,7 @@ import {
   grantBoundaryArn,
   rolePolicyDocument,
 } from './accessRoles';
+import { simulate } from './__testUtils__/iamSimulator';
 
 const account = '123456789012';
 const rolePath = '/backstage-access/';
@@ -212,30 +211,15 @@ describe('BackstageAccessManager and the calls the grant engine really makes', (
       ) {
         contextVariables[`aws:ResourceTag/${TAG_GRANT_ID}`] = spec.grantId;
       }
-      const response = await runSimulation(
-        {
-          identityPolicies: [{ name: 'manager', policy }],
-          serviceControlPolicies: [],
-          resourceControlPolicies: [],
-          request: {
-            action,
-            principal: `arn:aws:iam::${account}:role/${MANAGER_ROLE_NAME}`,
-            resource: {
-              accountId: account,
-              resource: resourceOf(action),
-            },
-            contextVariables,
-          },
-        },
-        {},
-      );
-      decisions.push(
-        `${action} ${
-          response.resultType === 'error'
-            ? JSON.stringify(response.errors)
-            : response.overallResult
-        }`,
-      );
+      const decision = await simulate({
+        accountId: account,
+        principal: `arn:aws:iam::${account}:role/${MANAGER_ROLE_NAME}`,
+        policy,
+        action,
+        resource: resourceOf(action),
+        contextVariables,
+      });
+      decisions.push(`${action} ${decision}`);
     }
     expect(decisions).toEqual(calls.map(c => `${c.action} Allowed`));
   });

@@ -15,7 +15,7 @@
  */
 
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
+import { storeOn } from '../database/__testUtils__/grantStoreFixture';
 import { createTemplateLinkSigner, templateLinkKey } from './templateLinks';
 
 jest.setTimeout(60_000);
@@ -27,8 +27,8 @@ describe('template link signing', () => {
     'accepts on one replica a link another replica signed (%s)',
     async databaseId => {
       const knex = await databases.init(databaseId);
+      await storeOn(knex); // runs the migrations
       const database = mockServices.database({ knex });
-      await DatabaseGrantStore.create({ database }); // runs the migrations
       const config = mockServices.rootConfig();
       const [first, second] = [1, 2].map(() =>
         createTemplateLinkSigner(templateLinkKey({ config, database })),

@@ -17,14 +17,10 @@
 import {
   CreateRoleCommand,
   DeleteConflictException,
-  DeleteRolePolicyCommand,
-  DetachRolePolicyCommand,
   EntityAlreadyExistsException,
   GetRoleCommand,
   IAMClient,
-  PutRolePolicyCommand,
   TagRoleCommand,
-  UpdateAssumeRolePolicyCommand,
   UpdateRoleCommand,
 } from '@aws-sdk/client-iam';
 import { LoggerService } from '@backstage/backend-plugin-api';
@@ -36,8 +32,14 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { AwsClientFactory } from '@backstage-aws-access/plugin-aws-access-node';
 import { IamClients } from './IamClients';
-import { clearRole, deleteRoleOnce } from './iamRoleCleanup';
+import {
+  clearRole,
+  deleteInlinePolicy,
+  deleteRoleOnce,
+  detachManagedPolicy,
+} from './iamRoleCleanup';
 import { isNoSuchEntity, messageOf, refusedPolicy } from './iamErrors';
+import { policyField, writeGrantPolicy } from './iamPolicyWrites';
 import { getRole, listManagedRoles, readRoleState } from './iamRoleReads';
 import { renderGrantPolicies } from './policies';
 import {
@@ -115,14 +117,14 @@ export class IamGrantProvisioner implements GrantProvisioner {
           `account ${spec.accountId} has no grant boundary ${spec.permissionsBoundaryArn}: its onboarding stack must be updated before new grants`,
         );
       }
-      throw refusedPolicy(error, 'trustPrincipalArns', 'trust policy');
+      throw refusedPolicy(error, policyField('trust'), 'trust policy');
     }
   }
 
   async putRolePolicy(spec: GrantRoleSpec): Promise<void> {
     const { permissionPolicy } = renderGrantPolicies(spec);
     const iam = await this.iam(spec.accountId);
-    await this.writePermissionPolicy(iam, spec, permissionPolicy);
+    await writeGrantPolicy(iam, spec, 'permission', permissionPolicy);
   }
 
   async updateExpiry(spec: GrantRoleSpec): Promise<void> {
@@ -131,8 +133,8 @@ export class IamGrantProvisioner implements GrantProvisioner {
     const iam = await this.iam(spec.accountId);
     // The two writes that matter: both policies carry the new expiry, so
     // the old one can no longer cut the grant short.
-    await this.writeTrustPolicy(iam, spec, trustPolicy);
-    await this.writePermissionPolicy(iam, spec, permissionPolicy);
+    await writeGrantPolicy(iam, spec, 'trust', trustPolicy);
+    await writeGrantPolicy(iam, spec, 'permission', permissionPolicy);
 
     // Cosmetic: keep the session length and the expiry tag truthful. The
     // grant is already extended, so a failure here is only logged.
@@ -161,7 +163,7 @@ export class IamGrantProvisioner implements GrantProvisioner {
   async putTrustPolicy(spec: GrantRoleSpec): Promise<void> {
     const { trustPolicy } = renderGrantPolicies(spec);
     const iam = await this.iam(spec.accountId);
-    await this.writeTrustPolicy(iam, spec, trustPolicy);
+    await writeGrantPolicy(iam, spec, 'trust', trustPolicy);
   }
 
   async detachRolePolicy(
@@ -169,19 +171,7 @@ export class IamGrantProvisioner implements GrantProvisioner {
     roleName: string,
     policyArn: string,
   ): Promise<void> {
-    const iam = await this.iam(accountId);
-    try {
-      await iam.send(
-        new DetachRolePolicyCommand({
-          RoleName: roleName,
-          PolicyArn: policyArn,
-        }),
-      );
-    } catch (error) {
-      if (!isNoSuchEntity(error)) {
-        throw error;
-      }
-    }
+    await detachManagedPolicy(await this.iam(accountId), roleName, policyArn);
   }
 
   async deleteRolePolicy(
@@ -189,19 +179,7 @@ export class IamGrantProvisioner implements GrantProvisioner {
     roleName: string,
     policyName: string,
   ): Promise<void> {
-    const iam = await this.iam(accountId);
-    try {
-      await iam.send(
-        new DeleteRolePolicyCommand({
-          RoleName: roleName,
-          PolicyName: policyName,
-        }),
-      );
-    } catch (error) {
-      if (!isNoSuchEntity(error)) {
-        throw error;
-      }
-    }
+    await deleteInlinePolicy(await this.iam(accountId), roleName, policyName);
   }
 
   async deleteRole(accountId: string, roleName: string): Promise<void> {
@@ -251,41 +229,6 @@ export class IamGrantProvisioner implements GrantProvisioner {
 
   private iam(accountId: string): Promise<IAMClient> {
     return this.clients.forAccount(accountId);
-  }
-
-  private async writeTrustPolicy(
-    iam: IAMClient,
-    spec: GrantRoleSpec,
-    trustPolicy: string,
-  ) {
-    try {
-      await iam.send(
-        new UpdateAssumeRolePolicyCommand({
-          RoleName: spec.roleName,
-          PolicyDocument: trustPolicy,
-        }),
-      );
-    } catch (error) {
-      throw refusedPolicy(error, 'trustPrincipalArns', 'trust policy', spec);
-    }
-  }
-
-  private async writePermissionPolicy(
-    iam: IAMClient,
-    spec: GrantRoleSpec,
-    permissionPolicy: string,
-  ) {
-    try {
-      await iam.send(
-        new PutRolePolicyCommand({
-          RoleName: spec.roleName,
-          PolicyName: spec.policyName,
-          PolicyDocument: permissionPolicy,
-        }),
-      );
-    } catch (error) {
-      throw refusedPolicy(error, 'actions', 'permission policy', spec);
-    }
   }
 
   /**

@@ -27,6 +27,23 @@ export function isNoSuchEntity(error: unknown): boolean {
   return error instanceof NoSuchEntityException;
 }
 
+/**
+ * The call's answer, or undefined when IAM says what it names does not
+ * exist: for reads that may race a deletion and deletes that may repeat.
+ */
+export async function unlessNoSuchEntity<T>(
+  call: Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (error) {
+    if (isNoSuchEntity(error)) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

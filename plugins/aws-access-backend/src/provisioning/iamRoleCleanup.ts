@@ -20,34 +20,51 @@ import {
   DetachRolePolicyCommand,
   IAMClient,
   RemoveRoleFromInstanceProfileCommand,
-  paginateListAttachedRolePolicies,
   paginateListInstanceProfilesForRole,
-  paginateListRolePolicies,
 } from '@aws-sdk/client-iam';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { isNoSuchEntity } from './iamErrors';
+import { unlessNoSuchEntity } from './iamErrors';
+import { allItems } from './iamPages';
+import { attachedPolicyArns, inlinePolicyNames } from './iamRoleReads';
 
 // Deleting a grant role: IAM refuses DeleteRole while anything is attached.
-
-async function ignoreNoSuchEntity(call: Promise<unknown>): Promise<void> {
-  try {
-    await call;
-  } catch (error) {
-    if (!isNoSuchEntity(error)) {
-      throw error;
-    }
-  }
-}
+// Each delete here may repeat (a retry, a second reconciler pass), so what
+// is already gone counts as done.
 
 /** `DeleteRole`; a role already gone is fine. */
 export async function deleteRoleOnce(iam: IAMClient, roleName: string) {
-  try {
-    await iam.send(new DeleteRoleCommand({ RoleName: roleName }));
-  } catch (error) {
-    if (!isNoSuchEntity(error)) {
-      throw error;
-    }
-  }
+  await unlessNoSuchEntity(
+    iam.send(new DeleteRoleCommand({ RoleName: roleName })),
+  );
+}
+
+/** `DeleteRolePolicy`; a policy (or role) already gone is fine. */
+export async function deleteInlinePolicy(
+  iam: IAMClient,
+  roleName: string,
+  policyName: string,
+) {
+  await unlessNoSuchEntity(
+    iam.send(
+      new DeleteRolePolicyCommand({
+        RoleName: roleName,
+        PolicyName: policyName,
+      }),
+    ),
+  );
+}
+
+/** `DetachRolePolicy`; a policy already detached is fine. */
+export async function detachManagedPolicy(
+  iam: IAMClient,
+  roleName: string,
+  policyArn: string,
+) {
+  await unlessNoSuchEntity(
+    iam.send(
+      new DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: policyArn }),
+    ),
+  );
 }
 
 /**
@@ -61,62 +78,38 @@ export async function clearRole(
   roleName: string,
   logger: LoggerService,
 ) {
-  for await (const page of paginateListRolePolicies(
-    { client: iam },
-    { RoleName: roleName },
-  )) {
-    for (const policyName of page.PolicyNames ?? []) {
-      logger.warn(
-        `Deleting inline policy ${policyName} from IAM role ${roleName} in account ${accountId} before deleting the role`,
-      );
-      await ignoreNoSuchEntity(
-        iam.send(
-          new DeleteRolePolicyCommand({
-            RoleName: roleName,
-            PolicyName: policyName,
-          }),
-        ),
-      );
-    }
+  // Logged as warnings: only a hand-made change puts these on a grant role.
+  const role = `IAM role ${roleName} in account ${accountId}`;
+  for (const policyName of await inlinePolicyNames(iam, roleName)) {
+    logger.warn(
+      `Deleting inline policy ${policyName} of ${role} so that it can be deleted`,
+    );
+    await deleteInlinePolicy(iam, roleName, policyName);
   }
-  for await (const page of paginateListAttachedRolePolicies(
-    { client: iam },
-    { RoleName: roleName },
-  )) {
-    for (const policy of page.AttachedPolicies ?? []) {
-      logger.warn(
-        `Detaching managed policy ${policy.PolicyArn} from IAM role ${roleName} in account ${accountId} before deleting the role`,
-      );
-      await ignoreNoSuchEntity(
-        iam.send(
-          new DetachRolePolicyCommand({
-            RoleName: roleName,
-            PolicyArn: policy.PolicyArn!,
-          }),
-        ),
-      );
-    }
+  for (const policyArn of await attachedPolicyArns(iam, roleName)) {
+    logger.warn(
+      `Detaching managed policy ${policyArn} from ${role} so that it can be deleted`,
+    );
+    await detachManagedPolicy(iam, roleName, policyArn);
   }
-  for await (const page of paginateListInstanceProfilesForRole(
-    { client: iam },
-    { RoleName: roleName },
-  )) {
-    for (const profile of page.InstanceProfiles ?? []) {
-      logger.warn(
-        `Removing IAM role ${roleName} from instance profile ${profile.InstanceProfileName} in account ${accountId} before deleting the role`,
-      );
-      try {
-        await iam.send(
-          new RemoveRoleFromInstanceProfileCommand({
-            InstanceProfileName: profile.InstanceProfileName,
-            RoleName: roleName,
-          }),
-        );
-      } catch (error) {
-        if (!isNoSuchEntity(error)) {
-          throw error;
-        }
-      }
-    }
+  const profiles = await allItems(
+    paginateListInstanceProfilesForRole(
+      { client: iam },
+      { RoleName: roleName },
+    ),
+    page => page.InstanceProfiles,
+  );
+  for (const { InstanceProfileName: profileName } of profiles) {
+    logger.warn(
+      `Removing ${role} from instance profile ${profileName} so that it can be deleted`,
+    );
+    await unlessNoSuchEntity(
+      iam.send(
+        new RemoveRoleFromInstanceProfileCommand({
+          InstanceProfileName: profileName,
+          RoleName: roleName,
+        }),
+      ),
+    );
   }
 }

@@ -29,7 +29,8 @@ import {
   GrantRoleState,
   ManagedRole,
 } from '@backstage-aws-access/plugin-aws-access-node';
-import { isNoSuchEntity } from './iamErrors';
+import { isNoSuchEntity, unlessNoSuchEntity } from './iamErrors';
+import { allItems } from './iamPages';
 import { TAG_INSTALLATION } from './roleAttributes';
 
 // The read side of IAM for grant roles: what the reconciler and the
@@ -87,29 +88,14 @@ export async function readRoleState(
   try {
     const { Role } = await iam.send(new GetRoleCommand({ RoleName: roleName }));
     const permissionPolicy = await inlinePolicy(iam, roleName, policyName);
-    const otherInlinePolicies: string[] = [];
-    for await (const page of paginateListRolePolicies(
-      { client: iam },
-      { RoleName: roleName },
-    )) {
-      otherInlinePolicies.push(
-        ...(page.PolicyNames ?? []).filter(name => name !== policyName),
-      );
-    }
-    const attachedPolicyArns: string[] = [];
-    for await (const page of paginateListAttachedRolePolicies(
-      { client: iam },
-      { RoleName: roleName },
-    )) {
-      for (const policy of page.AttachedPolicies ?? []) {
-        attachedPolicyArns.push(policy.PolicyArn!);
-      }
-    }
+    const otherInlinePolicies = (await inlinePolicyNames(iam, roleName)).filter(
+      name => name !== policyName,
+    );
     return {
       trustPolicy: decodePolicy(Role?.AssumeRolePolicyDocument ?? ''),
       permissionPolicy,
       otherInlinePolicies,
-      attachedPolicyArns,
+      attachedPolicyArns: await attachedPolicyArns(iam, roleName),
       permissionsBoundaryArn: Role?.PermissionsBoundary?.PermissionsBoundaryArn,
     };
   } catch (error) {
@@ -125,42 +111,52 @@ export async function getRole(
   iam: IAMClient,
   roleName: string,
 ): Promise<IamRole | undefined> {
-  try {
-    const { Role: role } = await iam.send(
-      new GetRoleCommand({ RoleName: roleName }),
-    );
-    return role;
-  } catch (error) {
-    if (isNoSuchEntity(error)) {
-      return undefined;
-    }
-    throw error;
-  }
+  const answer = await unlessNoSuchEntity(
+    iam.send(new GetRoleCommand({ RoleName: roleName })),
+  );
+  return answer?.Role;
 }
 
-/** An inline policy's document, or undefined when there is none by that name. */
+/** The names of the role's inline policies. */
+export function inlinePolicyNames(
+  iam: IAMClient,
+  roleName: string,
+): Promise<string[]> {
+  return allItems(
+    paginateListRolePolicies({ client: iam }, { RoleName: roleName }),
+    page => page.PolicyNames,
+  );
+}
+
+/** The ARNs of the managed policies attached to the role. */
+export async function attachedPolicyArns(
+  iam: IAMClient,
+  roleName: string,
+): Promise<string[]> {
+  const attached = await allItems(
+    paginateListAttachedRolePolicies({ client: iam }, { RoleName: roleName }),
+    page => page.AttachedPolicies,
+  );
+  return attached.map(policy => policy.PolicyArn!);
+}
+
+/**
+ * An inline policy's document, or undefined when there is none by that
+ * name. A missing role answers the same, so the caller reads the role first.
+ */
 async function inlinePolicy(
   iam: IAMClient,
   roleName: string,
   policyName: string,
 ): Promise<string | undefined> {
-  try {
-    const { PolicyDocument } = await iam.send(
-      new GetRolePolicyCommand({
-        RoleName: roleName,
-        PolicyName: policyName,
-      }),
-    );
-    return PolicyDocument === undefined
-      ? undefined
-      : decodePolicy(PolicyDocument);
-  } catch (error) {
-    // No policy by that name (or, caught by the caller, no role).
-    if (isNoSuchEntity(error)) {
-      return undefined;
-    }
-    throw error;
-  }
+  const answer = await unlessNoSuchEntity(
+    iam.send(
+      new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }),
+    ),
+  );
+  return answer?.PolicyDocument === undefined
+    ? undefined
+    : decodePolicy(answer.PolicyDocument);
 }
 
 /** The role's tags, or `undefined` when the role does not exist. */
@@ -168,21 +164,11 @@ async function roleTags(
   iam: IAMClient,
   roleName: string,
 ): Promise<Map<string, string> | undefined> {
-  const tags = new Map<string, string>();
-  try {
-    for await (const page of paginateListRoleTags(
-      { client: iam },
-      { RoleName: roleName },
-    )) {
-      for (const tag of page.Tags ?? []) {
-        tags.set(tag.Key!, tag.Value ?? '');
-      }
-    }
-  } catch (error) {
-    if (isNoSuchEntity(error)) {
-      return undefined;
-    }
-    throw error;
-  }
-  return tags;
+  const tags = await unlessNoSuchEntity(
+    allItems(
+      paginateListRoleTags({ client: iam }, { RoleName: roleName }),
+      page => page.Tags,
+    ),
+  );
+  return tags && new Map(tags.map(tag => [tag.Key!, tag.Value ?? '']));
 }

@@ -69,6 +69,28 @@ async function decide(
   return response.overallResult;
 }
 
+/**
+ * What the grant role's session may do under its permission policy: the
+ * decision for an action on a resource, at a time (before expiry unless
+ * told).
+ */
+function sessionUnder(permissionPolicy: string) {
+  return (action: string, resource: string, time = before) =>
+    decide(
+      {
+        principal: SESSION,
+        action,
+        resource,
+        contextVariables: { 'aws:CurrentTime': time },
+      },
+      {
+        identityPolicies: [
+          { name: 'grant', policy: JSON.parse(permissionPolicy) },
+        ],
+      },
+    );
+}
+
 describe('renderGrantPolicies', () => {
   let catalog: IamDataActionCatalog;
 
@@ -125,20 +147,7 @@ describe('renderGrantPolicies', () => {
 
     it('allows exactly the granted actions on the granted resource until expiry', async () => {
       const { permissionPolicy } = render(['s3:GetObject', 's3:ListBucket']);
-      const use = (action: string, resource: string, time = before) =>
-        decide(
-          {
-            principal: SESSION,
-            action,
-            resource,
-            contextVariables: { 'aws:CurrentTime': time },
-          },
-          {
-            identityPolicies: [
-              { name: 'grant', policy: JSON.parse(permissionPolicy) },
-            ],
-          },
-        );
+      const use = sessionUnder(permissionPolicy);
       await expect(use('s3:GetObject', `${BUCKET}/a/b.txt`)).resolves.toBe(
         'Allowed',
       );
@@ -250,20 +259,7 @@ describe('renderMultiTargetPolicies', () => {
       [BUCKET, ['s3:GetObject']],
       [OTHER_BUCKET, ['s3:ListBucket']],
     ]);
-    const use = (action: string, resource: string, time = before) =>
-      decide(
-        {
-          principal: SESSION,
-          action,
-          resource,
-          contextVariables: { 'aws:CurrentTime': time },
-        },
-        {
-          identityPolicies: [
-            { name: 'grant', policy: JSON.parse(permissionPolicy) },
-          ],
-        },
-      );
+    const use = sessionUnder(permissionPolicy);
     await expect(use('s3:GetObject', `${BUCKET}/a.txt`)).resolves.toBe(
       'Allowed',
     );

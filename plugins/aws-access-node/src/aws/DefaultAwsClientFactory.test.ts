@@ -117,38 +117,30 @@ async function assumeRoleCounts(
 }
 
 describe('DefaultAwsClientFactory', () => {
-  it('refuses role ARNs that are not roles of the account they serve', () => {
-    expect(() =>
-      factoryFor({
-        awsAccess: {
-          accounts: [
-            {
-              accountId: OTHER,
-              name: 'other',
-              regions: ['us-east-1'],
-              managerRoleArn: `arn:aws:iam::${HOME}:role/BackstageAccessManager`,
-            },
-          ],
-        },
-      }),
-    ).toThrow(
-      `the manage role 'arn:aws:iam::${HOME}:role/BackstageAccessManager' must be a role in account ${OTHER}`,
-    );
-    expect(() =>
-      factoryFor({
-        awsAccess: {
-          accounts: [
-            {
-              accountId: OTHER,
-              name: 'other',
-              regions: ['us-east-1'],
-              readerRoleArn: `arn:aws:s3:::not-a-role`,
-            },
-          ],
-        },
-      }),
-    ).toThrow(/the read role of account 210987654321 must be an IAM role ARN/);
-  });
+  it.each([
+    {
+      roles: {
+        managerRoleArn: `arn:aws:iam::${HOME}:role/BackstageAccessManager`,
+      },
+      error: `the manage role 'arn:aws:iam::${HOME}:role/BackstageAccessManager' must be a role in account ${OTHER}`,
+    },
+    {
+      roles: { readerRoleArn: 'arn:aws:s3:::not-a-role' },
+      error: `the read role of account ${OTHER} must be an IAM role ARN`,
+    },
+  ])(
+    'refuses role ARNs that are not roles of the account they serve ($error)',
+    ({ roles, error }) => {
+      const account = {
+        accountId: OTHER,
+        name: 'other',
+        regions: ['us-east-1'],
+      };
+      expect(() =>
+        factoryFor({ awsAccess: { accounts: [{ ...account, ...roles }] } }),
+      ).toThrow(error);
+    },
+  );
 
   it('answers NotFoundError for an account that is not configured', async () => {
     await expect(
@@ -182,30 +174,31 @@ describe('DefaultAwsClientFactory', () => {
       await moto?.stop();
     });
 
-    it('acts in another account through its manager role', async () => {
-      const factory = factoryFor(accessConfig);
-      await expect(whoAmI(factory, OTHER, 'manage')).resolves.toEqual({
+    it('acts in another account through its manager role, in a session named backstage', async () => {
+      await expect(
+        whoAmI(factoryFor(accessConfig), OTHER, 'manage'),
+      ).resolves.toEqual({
         account: OTHER,
         arn: `arn:aws:sts::${OTHER}:assumed-role/BackstageAccessManager/backstage`,
       });
-      // Without a reader role, reading goes through the manager role too.
-      await expect(whoAmI(factory, OTHER, 'read')).resolves.toMatchObject({
-        account: OTHER,
-        arn: expect.stringContaining('assumed-role/BackstageAccessManager/'),
-      });
     });
 
-    it('reads through the reader role where one is configured', async () => {
-      const factory = factoryFor(accessConfig);
-      await expect(whoAmI(factory, THIRD, 'read')).resolves.toMatchObject({
-        account: THIRD,
-        arn: expect.stringContaining('assumed-role/BackstageAccessReader/'),
-      });
-      await expect(whoAmI(factory, THIRD, 'manage')).resolves.toMatchObject({
-        account: THIRD,
-        arn: expect.stringContaining('assumed-role/BackstageAccessManager/'),
-      });
-    });
+    it.each([
+      // Without a reader role, reading goes through the manager role too.
+      [OTHER, 'read', 'BackstageAccessManager'],
+      [THIRD, 'read', 'BackstageAccessReader'],
+      [THIRD, 'manage', 'BackstageAccessManager'],
+    ] as const)(
+      'in account %s, acts to %s through %s',
+      async (account, purpose, role) => {
+        await expect(
+          whoAmI(factoryFor(accessConfig), account, purpose),
+        ).resolves.toMatchObject({
+          account,
+          arn: expect.stringContaining(`assumed-role/${role}/`),
+        });
+      },
+    );
 
     it('uses the default credential chain for an account without a role', async () => {
       const factory = factoryFor(accessConfig);

@@ -19,8 +19,8 @@ import {
   paginateListAliases,
   paginateListKeys,
 } from '@aws-sdk/client-kms';
-import type { ResourceDiscoverer } from '@backstage-aws-access/plugin-aws-access-node';
-import { consoleHost, withTaggingApiTags } from './util';
+import { listedResourceDiscoverer } from './listedResourceDiscoverer';
+import { collectPages, consoleHost } from './util';
 
 /**
  * Customer-managed KMS keys. `ListAliases` both names the keys (titles read
@@ -28,57 +28,42 @@ import { consoleHost, withTaggingApiTags } from './util';
  * which nobody can be granted anything on and are left out; tags from the
  * tagging API. No per-key call.
  */
-export const kmsKeyDiscoverer: ResourceDiscoverer = {
-  type: 'kms-key',
+export const kmsKeyDiscoverer = listedResourceDiscoverer({
   cloudFormationType: 'AWS::KMS::Key',
-  scope: 'regional',
-  async list(context) {
-    const { region, clientConfig } = context;
-    const client = new KMSClient(await clientConfig(region));
-    const keys: Array<{ id: string; arn: string }> = [];
+  client: config => new KMSClient(config),
+  async list(client, { region }) {
+    const keys = await collectPages(
+      paginateListKeys({ client, pageSize: 1000 }, {}),
+      page =>
+        (page.Keys ?? []).flatMap(key =>
+          key.KeyId && key.KeyArn ? [{ id: key.KeyId, arn: key.KeyArn }] : [],
+        ),
+    );
     const aliases = new Map<string, string>();
     const awsManaged = new Set<string>();
-    try {
-      for await (const page of paginateListKeys(
-        { client, pageSize: 1000 },
+    if (keys.length) {
+      for await (const page of paginateListAliases(
+        { client, pageSize: 100 },
         {},
       )) {
-        for (const key of page.Keys ?? []) {
-          if (key.KeyId && key.KeyArn) {
-            keys.push({ id: key.KeyId, arn: key.KeyArn });
+        for (const alias of page.Aliases ?? []) {
+          if (!alias.TargetKeyId || !alias.AliasName) continue;
+          if (alias.AliasName.startsWith('alias/aws/')) {
+            awsManaged.add(alias.TargetKeyId);
+          } else if (!aliases.has(alias.TargetKeyId)) {
+            aliases.set(alias.TargetKeyId, alias.AliasName.slice(6));
           }
         }
       }
-      if (keys.length) {
-        for await (const page of paginateListAliases(
-          { client, pageSize: 100 },
-          {},
-        )) {
-          for (const alias of page.Aliases ?? []) {
-            if (!alias.TargetKeyId || !alias.AliasName) continue;
-            if (alias.AliasName.startsWith('alias/aws/')) {
-              awsManaged.add(alias.TargetKeyId);
-            } else if (!aliases.has(alias.TargetKeyId)) {
-              aliases.set(alias.TargetKeyId, alias.AliasName.slice(6));
-            }
-          }
-        }
-      }
-    } finally {
-      client.destroy();
     }
-    return withTaggingApiTags(
-      context,
-      ['kms:key'],
-      keys
-        .filter(key => !awsManaged.has(key.id))
-        .map(key => ({
-          arn: key.arn,
-          name: aliases.get(key.id) ?? key.id,
-          consoleUrl: `https://${consoleHost(
-            region,
-          )}/kms/home?region=${region}#/kms/keys/${key.id}`,
-        })),
-    );
+    return keys
+      .filter(key => !awsManaged.has(key.id))
+      .map(key => ({
+        arn: key.arn,
+        name: aliases.get(key.id) ?? key.id,
+        consoleUrl: `https://${consoleHost(
+          region,
+        )}/kms/home?region=${region}#/kms/keys/${key.id}`,
+      }));
   },
-};
+});

@@ -15,8 +15,8 @@
  */
 
 import { LambdaClient, paginateListFunctions } from '@aws-sdk/client-lambda';
-import type { ResourceDiscoverer } from '@backstage-aws-access/plugin-aws-access-node';
-import { collectPages, consoleHost, withTaggingApiTags } from './util';
+import { listedResourceDiscoverer } from './listedResourceDiscoverer';
+import { collectPages, consoleHost } from './util';
 
 /**
  * Lambda functions: `ListFunctions` (50 a page), tags from the tagging API.
@@ -25,17 +25,13 @@ import { collectPages, consoleHost, withTaggingApiTags } from './util';
  * enforced, the demo, miscomputes the signature of every Lambda GET; the
  * demo's functions are all tagged.)
  */
-export const lambdaFunctionDiscoverer: ResourceDiscoverer = {
-  type: 'lambda-function',
+export const lambdaFunctionDiscoverer = listedResourceDiscoverer({
   cloudFormationType: 'AWS::Lambda::Function',
-  scope: 'regional',
-  async list(context) {
-    const { region, clientConfig } = context;
-    const client = new LambdaClient(await clientConfig(region));
+  client: config => new LambdaClient(config),
+  async list(client, { region, tagsByArn }) {
     let functions: Array<{ arn: string; name: string }>;
     try {
       functions = await collectPages(
-        client,
         paginateListFunctions({ client, pageSize: 50 }, {}),
         page =>
           (page.Functions ?? []).flatMap(fn =>
@@ -45,9 +41,9 @@ export const lambdaFunctionDiscoverer: ResourceDiscoverer = {
           ),
       );
     } catch (error) {
-      const tagged = await context
-        .tagsByArn(region, ['lambda:function'])
-        .catch(() => undefined);
+      const tagged = await tagsByArn(region, ['lambda:function']).catch(
+        () => undefined,
+      );
       if (!tagged || tagged.size === 0) {
         throw error;
       }
@@ -56,16 +52,12 @@ export const lambdaFunctionDiscoverer: ResourceDiscoverer = {
         name: arn.split(':function:')[1] ?? arn,
       }));
     }
-    return withTaggingApiTags(
-      context,
-      ['lambda:function'],
-      functions.map(({ arn, name }) => ({
-        arn,
-        name,
-        consoleUrl: `https://${consoleHost(
-          region,
-        )}/lambda/home?region=${region}#/functions/${encodeURIComponent(name)}`,
-      })),
-    );
+    return functions.map(({ arn, name }) => ({
+      arn,
+      name,
+      consoleUrl: `https://${consoleHost(
+        region,
+      )}/lambda/home?region=${region}#/functions/${encodeURIComponent(name)}`,
+    }));
   },
-};
+});

@@ -15,37 +15,28 @@
  */
 
 import { SNSClient, paginateListTopics } from '@aws-sdk/client-sns';
-import type { ResourceDiscoverer } from '@backstage-aws-access/plugin-aws-access-node';
-import { collectPages, consoleHost, withTaggingApiTags } from './util';
+import { listedResourceDiscoverer } from './listedResourceDiscoverer';
+import { collectPages, consoleHost } from './util';
 
 /** SNS topics: `ListTopics` (100 a page), tags from the tagging API. */
-export const snsTopicDiscoverer: ResourceDiscoverer = {
-  type: 'sns-topic',
+export const snsTopicDiscoverer = listedResourceDiscoverer({
   cloudFormationType: 'AWS::SNS::Topic',
-  scope: 'regional',
-  async list(context) {
-    const { region, clientConfig } = context;
-    const client = new SNSClient(await clientConfig(region));
-    const arns = await collectPages(
-      client,
-      paginateListTopics({ client }, {}),
-      page =>
-        (page.Topics ?? []).flatMap(topic =>
-          topic.TopicArn ? [topic.TopicArn] : [],
-        ),
+  // The service-wide filter: some endpoints only know `sns`, and topics are
+  // the only SNS resources we keep anyway.
+  tagFilters: ['sns'],
+  client: config => new SNSClient(config),
+  async list(client, { region }) {
+    const arns = await collectPages(paginateListTopics({ client }, {}), page =>
+      (page.Topics ?? []).flatMap(topic =>
+        topic.TopicArn ? [topic.TopicArn] : [],
+      ),
     );
-    // The service-wide filter: some endpoints only know `sns`, and topics are
-    // the only SNS resources we keep anyway.
-    return withTaggingApiTags(
-      context,
-      ['sns'],
-      arns.map(arn => ({
-        arn,
-        name: arn.slice(arn.lastIndexOf(':') + 1),
-        consoleUrl: `https://${consoleHost(
-          region,
-        )}/sns/v3/home?region=${region}#/topic/${encodeURIComponent(arn)}`,
-      })),
-    );
+    return arns.map(arn => ({
+      arn,
+      name: arn.slice(arn.lastIndexOf(':') + 1),
+      consoleUrl: `https://${consoleHost(
+        region,
+      )}/sns/v3/home?region=${region}#/topic/${encodeURIComponent(arn)}`,
+    }));
   },
-};
+});

@@ -18,31 +18,7 @@ import type {
   DiscoveredResource,
   ResourceDiscoverer,
 } from '@backstage-aws-access/plugin-aws-access-node';
-
-/**
- * CloudFormation types whose Resource Groups Tagging API filter is not just
- * the kebab-cased type name.
- */
-const TAGGING_FILTER_OVERRIDES: Record<string, string> = {
-  'AWS::ElasticLoadBalancingV2::LoadBalancer':
-    'elasticloadbalancing:loadbalancer',
-  'AWS::ElasticLoadBalancingV2::TargetGroup':
-    'elasticloadbalancing:targetgroup',
-  'AWS::ElasticLoadBalancing::LoadBalancer':
-    'elasticloadbalancing:loadbalancer',
-  'AWS::StepFunctions::StateMachine': 'states:stateMachine',
-  'AWS::ElastiCache::CacheCluster': 'elasticache:cluster',
-  'AWS::RDS::DBCluster': 'rds:cluster',
-  'AWS::EFS::FileSystem': 'elasticfilesystem:file-system',
-  'AWS::ApiGateway::RestApi': 'apigateway:restapis',
-  'AWS::CloudWatch::Alarm': 'cloudwatch:alarm',
-};
-
-const CLOUDFORMATION_TYPE = /^AWS::([A-Za-z0-9]+)::([A-Za-z0-9]+)$/;
-
-function kebab(text: string): string {
-  return text.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-}
+import { resourceTypeNames } from './resourceTypeNames';
 
 /**
  * A discoverer for any taggable type, named by its CloudFormation type
@@ -54,22 +30,19 @@ function kebab(text: string): string {
 export function createTaggedResourceDiscoverer(
   cloudFormationType: string,
 ): ResourceDiscoverer {
-  const match = CLOUDFORMATION_TYPE.exec(cloudFormationType);
-  if (!match) {
+  const names = resourceTypeNames(cloudFormationType);
+  if (!names) {
     throw new Error(
       `awsAccess.catalog.additionalResourceTypes: '${cloudFormationType}' is not a CloudFormation type name like AWS::ECS::Cluster`,
     );
   }
-  const [, service, typeName] = match;
-  const filter =
-    TAGGING_FILTER_OVERRIDES[cloudFormationType] ??
-    `${service.toLowerCase()}:${kebab(typeName)}`;
+  const { type, taggingFilter } = names;
   return {
-    type: `${service.toLowerCase()}-${kebab(typeName)}`,
+    type,
     cloudFormationType,
     scope: 'regional',
     async list({ region, tagsByArn }) {
-      const tagged = await tagsByArn(region, [filter]);
+      const tagged = await tagsByArn(region, [taggingFilter]);
       return [...tagged].map(
         ([arn, tags]): DiscoveredResource => ({
           arn,

@@ -51,22 +51,14 @@ export function tagsFromList(
   return tags;
 }
 
-/**
- * Everything `pick` takes from each of `pages`, walked with `client`, which
- * is destroyed afterwards, also when a page fails.
- */
+/** Everything `pick` takes from each of `pages`. */
 export async function collectPages<P, T>(
-  client: { destroy(): void },
   pages: AsyncIterable<P>,
   pick: (page: P) => Iterable<T>,
 ): Promise<T[]> {
   const items: T[] = [];
-  try {
-    for await (const page of pages) {
-      items.push(...pick(page));
-    }
-  } finally {
-    client.destroy();
+  for await (const page of pages) {
+    items.push(...pick(page));
   }
   return items;
 }

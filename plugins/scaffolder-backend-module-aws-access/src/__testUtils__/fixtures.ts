@@ -15,13 +15,22 @@
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
-import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
+import {
+  AwsAccessClient,
+  Grant,
+} from '@backstage-aws-access/plugin-aws-access-common';
+import { AwsAccessActionOptions } from '../actions/types';
 import { createCheckpointStore } from './checkpointStore';
+import {
+  FakeAwsAccessApi,
+  RecordedRequest,
+  useFakeAwsAccessApi,
+} from './fakeAwsAccessApi';
 
 /** The user who runs the templates in these tests. */
 export const alice = mockCredentials.user('user:default/alice');
@@ -34,6 +43,11 @@ export const onBehalfOfAlice = mockCredentials.service.header({
   onBehalfOf: alice,
   targetPluginId: 'aws-access',
 });
+
+/** A POST the fake API received from an action that runs for alice. */
+export function postByAlice(path: string, body: unknown): RecordedRequest {
+  return { method: 'POST', path, authorization: onBehalfOfAlice, body };
+}
 
 /** The orders bucket as the catalog lists it. */
 export const ordersBucketEntity: Entity = {
@@ -99,4 +113,29 @@ export function createActionRunner(
     return ctx.output;
   };
   return { run, checkpoints };
+}
+
+/** What the module gives an action, with the real typed client on the fake API. */
+export function actionOptions(
+  fakeApi: FakeAwsAccessApi,
+): AwsAccessActionOptions {
+  return {
+    api: new AwsAccessClient({ discoveryApi: fakeApi.discovery }),
+    auth: mockServices.auth(),
+  };
+}
+
+/**
+ * For a `describe` block about one action: the fake API (holding `grants`
+ * before each test) and `setup`, which makes the action on it and a runner.
+ */
+export function useActionOnFakeApi(
+  createAction: (
+    options: AwsAccessActionOptions,
+  ) => TemplateAction<any, any, any>,
+  grants: Grant[] = [],
+) {
+  const fakeApi = useFakeAwsAccessApi(grants);
+  const setup = () => createActionRunner(createAction(actionOptions(fakeApi)));
+  return { fakeApi, setup };
 }

@@ -17,16 +17,14 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ExtendGrantRequest,
-  GRANT_LIMITS,
   GRANT_STATES,
-  Grant,
 } from '@backstage-aws-access/plugin-aws-access-common';
-import { createHash } from 'node:crypto';
-import { forwardApiError } from './forwardApiError';
+import { checkpointKey } from './checkpointKey';
 import { examples } from './extendAccess.examples';
+import { sharedField } from './inputFields';
 import { ActionInputFields, parseActionInput } from './parseActionInput';
 import { AwsAccessActionOptions } from './types';
-import { userRequestOptions } from './userRequestOptions';
+import { callAsTemplateUser } from './userRequestOptions';
 
 const extendFields = {
   grantId: z =>
@@ -36,17 +34,12 @@ const extendFields = {
           'Id of the active grant to extend, e.g. the grantId output of aws:access:request.',
       })
       .min(1),
-  durationMinutes: z =>
-    z
-      .number({ description: 'How much longer the access lasts, in minutes.' })
-      .int()
-      .min(1),
+  durationMinutes: sharedField.durationMinutes(
+    'How much longer the access lasts, in minutes.',
+  ),
   reason: z =>
-    z
-      .string({ description: 'Why more time is needed; kept in the audit.' })
-      .trim()
-      .min(1)
-      .max(GRANT_LIMITS.maxReasonLength)
+    sharedField
+      .reason('Why more time is needed; kept in the audit.')(z)
       .optional(),
 } satisfies ActionInputFields;
 
@@ -84,21 +77,15 @@ export function createAwsAccessExtendAction(options: AwsAccessActionOptions) {
       // Each call moves the expiry again, so a retried task must not repeat
       // one that already succeeded.
       const result = await ctx.checkpoint({
-        key: `aws-access.extend.${createHash('sha256')
-          .update(JSON.stringify({ grantId: input.grantId, ...request }))
-          .digest('hex')
-          .slice(0, 16)}`,
+        key: checkpointKey('extend', { grantId: input.grantId, ...request }),
         fn: async () => {
-          let grant: Grant;
-          try {
-            grant = await api.extendGrant(
-              input.grantId,
-              request,
-              await userRequestOptions(auth, ctx),
-            );
-          } catch (error) {
-            forwardApiError(`Could not extend grant ${input.grantId}`, error);
-          }
+          const grant = await callAsTemplateUser(
+            auth,
+            ctx,
+            `Could not extend grant ${input.grantId}`,
+            requestOptions =>
+              api.extendGrant(input.grantId, request, requestOptions),
+          );
           return { expiresAt: grant.expiresAt ?? '', state: grant.state };
         },
       });

@@ -15,68 +15,45 @@
  */
 
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
+import { JsonObject } from '@backstage/types';
+import { templateExample } from './templateExample';
+
+const requestStep = (input: JsonObject) => ({
+  id: 'request-access',
+  name: 'Request AWS access',
+  action: 'aws:access:request',
+  input,
+});
 
 export const examples: TemplateExample[] = [
-  {
-    description:
-      'Request read access to the S3 bucket picked in the form, and wait until the role is ready.',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'request-access',
-          name: 'Request AWS access',
-          action: 'aws:access:request',
-          input: {
-            entityRef: 'resource:default/orders-bucket',
-            actions: ['s3:ListBucket', 's3:GetObject'],
-            durationMinutes: 60,
-            reason: 'Investigate missing order exports (INC-1234)',
-          },
-        },
-      ],
+  templateExample(
+    'Request read access to the S3 bucket picked in the form, and wait until the role is ready.',
+    requestStep({
+      entityRef: 'resource:default/orders-bucket',
+      actions: ['s3:ListBucket', 's3:GetObject'],
+      durationMinutes: 60,
+      reason: 'Investigate missing order exports (INC-1234)',
     }),
-  },
-  {
-    description:
-      'Request access by ARN, naming the account because S3 bucket ARNs carry none.',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'request-access',
-          name: 'Request AWS access',
-          action: 'aws:access:request',
-          input: {
-            resourceArn: 'arn:aws:s3:::orders-exports',
-            accountId: '123456789012',
-            actions: ['s3:PutObject'],
-            durationMinutes: 240,
-            reason: 'Backfill the March exports',
-            timeoutSeconds: 300,
-          },
-        },
-      ],
+  ),
+  templateExample(
+    'Request access by ARN, naming the account because S3 bucket ARNs carry none.',
+    requestStep({
+      resourceArn: 'arn:aws:s3:::orders-exports',
+      accountId: '123456789012',
+      actions: ['s3:PutObject'],
+      durationMinutes: 240,
+      reason: 'Backfill the March exports',
+      timeoutSeconds: 300,
     }),
-  },
-  {
-    description:
-      'Record a request that needs approval and end the step at once, without waiting for the approver.',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'request-access',
-          name: 'Request AWS access',
-          action: 'aws:access:request',
-          input: {
-            resourceArn:
-              'arn:aws:dynamodb:eu-west-1:123456789012:table/payments',
-            actions: ['dynamodb:GetItem', 'dynamodb:Query'],
-            durationMinutes: 30,
-            reason: 'Check a disputed payment',
-            waitForActive: false,
-          },
-        },
-      ],
+  ),
+  templateExample(
+    'Record a request that needs approval and end the step at once, without waiting for the approver.',
+    requestStep({
+      resourceArn: 'arn:aws:dynamodb:eu-west-1:123456789012:table/payments',
+      actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+      durationMinutes: 30,
+      reason: 'Check a disputed payment',
+      waitForActive: false,
     }),
-  },
+  ),
 ];

@@ -14,28 +14,23 @@
  * limitations under the License.
  */
 
-import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   buildAwsCliSnippet,
   CreateGrantRequest,
-  GRANT_LIMITS,
   GRANT_STATES,
   Grant,
 } from '@backstage-aws-access/plugin-aws-access-common';
-import { createHash } from 'node:crypto';
 import { grantEntityName } from '@backstage-aws-access/plugin-aws-access-node';
-import {
-  describeExpiry,
-  forwardApiError,
-  oneLineError,
-} from './forwardApiError';
+import { describeExpiry, oneLineError } from './forwardApiError';
 import { ActionInputFields, parseActionInput } from './parseActionInput';
+import { sharedField } from './inputFields';
 import { examples } from './requestAccess.examples';
-import { resolveAwsResource } from './resolveAwsResource';
+import { checkpointKey } from './checkpointKey';
+import { resolveResourceTarget } from './resolveAwsResource';
 import { AwsAccessActionOptions } from './types';
-import { userRequestOptions } from './userRequestOptions';
+import { callAsTemplateUser, userRequestOptions } from './userRequestOptions';
 import { PollingOptions, waitForActiveGrant } from './waitForActiveGrant';
 
 /** The longest a task step may wait for a grant to become active. */
@@ -58,32 +53,16 @@ const requestFields = {
       })
       .min(1)
       .optional(),
-  actions: z =>
-    z
-      .array(z.string(), {
-        description: 'IAM actions to allow on the resource, e.g. s3:GetObject.',
-      })
-      .min(1)
-      .max(GRANT_LIMITS.maxActions),
-  durationMinutes: z =>
-    z
-      .number({ description: 'How long the access lasts, in minutes.' })
-      .int()
-      .min(1),
-  reason: z =>
-    z
-      .string({ description: 'Why the access is needed; kept in the audit.' })
-      .trim()
-      .min(1)
-      .max(GRANT_LIMITS.maxReasonLength),
-  accountId: z =>
-    z
-      .string({
-        description:
-          'AWS account of the resource, for ARNs that carry none (S3 buckets) when the catalog does not say. Defaults to the entity’s aws.amazon.com/account-id annotation.',
-      })
-      .regex(/^\d{12}$/, 'must be 12 digits')
-      .optional(),
+  actions: sharedField.actions(
+    'IAM actions to allow on the resource, e.g. s3:GetObject.',
+  ),
+  durationMinutes: sharedField.durationMinutes(
+    'How long the access lasts, in minutes.',
+  ),
+  reason: sharedField.reason('Why the access is needed; kept in the audit.'),
+  accountId: sharedField.accountId(
+    'AWS account of the resource, for ARNs that carry none (S3 buckets) when the catalog does not say. Defaults to the entity’s aws.amazon.com/account-id annotation.',
+  ),
   waitForActive: z =>
     z
       .boolean({
@@ -179,22 +158,13 @@ export function createAwsAccessRequestAction(
     async handler(ctx) {
       try {
         const input = parseActionInput(requestFields, ctx.input);
-        if (!input.resourceArn === !input.entityRef) {
-          throw new InputError(
-            'Invalid input: give exactly one of resourceArn or entityRef',
-          );
-        }
-
-        const resource = input.entityRef
-          ? await resolveAwsResource({
-              catalog,
-              entityRef: input.entityRef,
-              credentials: await ctx.getInitiatorCredentials(),
-            })
-          : { resourceArn: input.resourceArn! };
-        const accountId = input.accountId ?? resource.accountId;
+        const { resourceArn, accountId } = await resolveResourceTarget({
+          target: input,
+          catalog,
+          credentials: () => ctx.getInitiatorCredentials(),
+        });
         const request: CreateGrantRequest = {
-          resourceArn: resource.resourceArn,
+          resourceArn,
           actions: input.actions,
           durationMinutes: input.durationMinutes,
           reason: input.reason,
@@ -207,18 +177,16 @@ export function createAwsAccessRequestAction(
         // so each iteration of a step with `each` gets a grant of its own.
         const thisAttempt: { created?: Grant } = {};
         const grantId = await ctx.checkpoint({
-          key: `aws-access.grant.${digest(request)}`,
+          key: checkpointKey('grant', request),
           fn: async () => {
-            try {
-              const created = await api.createGrant(
-                request,
-                await requestOptions(),
-              );
-              thisAttempt.created = created;
-              return created.id;
-            } catch (error) {
-              return forwardApiError('Could not request AWS access', error);
-            }
+            const created = await callAsTemplateUser(
+              auth,
+              ctx,
+              'Could not request AWS access',
+              userOptions => api.createGrant(request, userOptions),
+            );
+            thisAttempt.created = created;
+            return created.id;
           },
         });
 
@@ -236,11 +204,12 @@ export function createAwsAccessRequestAction(
           ctx.logger.info(
             `Grant ${grantId} was requested by an earlier attempt of this task; not requesting again`,
           );
-          try {
-            grant = await api.getGrant(grantId, await requestOptions());
-          } catch (error) {
-            forwardApiError(`Could not read grant ${grantId}`, error);
-          }
+          grant = await callAsTemplateUser(
+            auth,
+            ctx,
+            `Could not read grant ${grantId}`,
+            userOptions => api.getGrant(grantId, userOptions),
+          );
         }
 
         if (input.waitForActive) {
@@ -281,11 +250,4 @@ export function createAwsAccessRequestAction(
       }
     },
   });
-}
-
-function digest(request: CreateGrantRequest): string {
-  return createHash('sha256')
-    .update(JSON.stringify(request))
-    .digest('hex')
-    .slice(0, 16);
 }

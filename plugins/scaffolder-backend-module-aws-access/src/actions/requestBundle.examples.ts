@@ -15,35 +15,30 @@
  */
 
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
+import { templateExample } from './templateExample';
 
 export const examples: TemplateExample[] = [
-  {
-    description:
-      'Read two buckets in two accounts with one request and one approval.',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'request-bundle',
-          name: 'Request AWS access to both buckets',
-          action: 'aws:access:request-bundle',
-          input: {
-            targets: [
-              {
-                entityRef: 'resource:default/orders-bucket',
-                actions: ['s3:GetObject', 's3:ListBucket'],
-              },
-              {
-                resourceArn: 'arn:aws:s3:::invoices',
-                actions: ['s3:GetObject'],
-                accountId: '123456789012',
-              },
-            ],
-            durationMinutes: 60,
-            reason: 'Reconciling orders with invoices',
+  templateExample(
+    'Read two buckets in two accounts with one request and one approval.',
+    {
+      id: 'request-bundle',
+      name: 'Request AWS access to both buckets',
+      action: 'aws:access:request-bundle',
+      input: {
+        targets: [
+          {
+            entityRef: 'resource:default/orders-bucket',
+            actions: ['s3:GetObject', 's3:ListBucket'],
           },
-        },
-      ],
-    }),
-  },
+          {
+            resourceArn: 'arn:aws:s3:::invoices',
+            actions: ['s3:GetObject'],
+            accountId: '123456789012',
+          },
+        ],
+        durationMinutes: 60,
+        reason: 'Reconciling orders with invoices',
+      },
+    },
+  ),
 ];

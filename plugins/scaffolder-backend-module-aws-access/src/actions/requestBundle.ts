@@ -16,19 +16,17 @@
 
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { InputError } from '@backstage/errors';
 import {
-  AccessBundle,
   CreateBundleRequest,
   GRANT_LIMITS,
 } from '@backstage-aws-access/plugin-aws-access-common';
-import { createHash } from 'node:crypto';
-import { forwardApiError } from './forwardApiError';
+import { checkpointKey } from './checkpointKey';
+import { sharedField } from './inputFields';
 import { ActionInputFields, parseActionInput } from './parseActionInput';
 import { examples } from './requestBundle.examples';
-import { resolveAwsResource } from './resolveAwsResource';
+import { resolveResourceTarget } from './resolveAwsResource';
 import { AwsAccessActionOptions } from './types';
-import { userRequestOptions } from './userRequestOptions';
+import { callAsTemplateUser } from './userRequestOptions';
 
 const bundleFields = {
   targets: z =>
@@ -49,19 +47,12 @@ const bundleFields = {
               })
               .min(1)
               .optional(),
-            actions: z
-              .array(z.string(), {
-                description: 'IAM actions to allow on this resource.',
-              })
-              .min(1)
-              .max(GRANT_LIMITS.maxActions),
-            accountId: z
-              .string({
-                description:
-                  'AWS account of the resource, for ARNs that carry none (S3), when the catalog does not say.',
-              })
-              .regex(/^\d{12}$/, 'must be 12 digits')
-              .optional(),
+            actions: sharedField.actions(
+              'IAM actions to allow on this resource.',
+            )(z),
+            accountId: sharedField.accountId(
+              'AWS account of the resource, for ARNs that carry none (S3), when the catalog does not say.',
+            )(z),
           })
           .strict(),
         {
@@ -71,17 +62,10 @@ const bundleFields = {
       )
       .min(1)
       .max(GRANT_LIMITS.maxBundleTargets),
-  durationMinutes: z =>
-    z
-      .number({ description: 'How long the access lasts, in minutes.' })
-      .int()
-      .min(1),
-  reason: z =>
-    z
-      .string({ description: 'Why the access is needed; kept in the audit.' })
-      .trim()
-      .min(1)
-      .max(GRANT_LIMITS.maxReasonLength),
+  durationMinutes: sharedField.durationMinutes(
+    'How long the access lasts, in minutes.',
+  ),
+  reason: sharedField.reason('Why the access is needed; kept in the audit.'),
 } satisfies ActionInputFields;
 
 /** The action's input fields, for tests and tools that check inputs. */
@@ -131,24 +115,13 @@ export function createAwsAccessRequestBundleAction(
       const input = parseActionInput(bundleFields, ctx.input);
       const targets = [];
       for (const [index, target] of input.targets.entries()) {
-        if (!target.resourceArn === !target.entityRef) {
-          throw new InputError(
-            `Invalid input: targets.${index}: give exactly one of resourceArn or entityRef`,
-          );
-        }
-        const resource = target.entityRef
-          ? await resolveAwsResource({
-              catalog,
-              entityRef: target.entityRef,
-              credentials: await ctx.getInitiatorCredentials(),
-            })
-          : { resourceArn: target.resourceArn! };
-        const accountId = target.accountId ?? resource.accountId;
-        targets.push({
-          resourceArn: resource.resourceArn,
-          actions: target.actions,
-          ...(accountId && { accountId }),
+        const resource = await resolveResourceTarget({
+          target,
+          path: `targets.${index}`,
+          catalog,
+          credentials: () => ctx.getInitiatorCredentials(),
         });
+        targets.push({ ...resource, actions: target.actions });
       }
       const request: CreateBundleRequest = {
         targets,
@@ -159,23 +132,18 @@ export function createAwsAccessRequestBundleAction(
       // A retried task must not ask twice: the checkpoint keeps the bundle
       // of the first successful request.
       const bundle = await ctx.checkpoint({
-        key: `aws-access.bundle.${createHash('sha256')
-          .update(JSON.stringify(request))
-          .digest('hex')
-          .slice(0, 16)}`,
+        key: checkpointKey('bundle', request),
         fn: async () => {
           if (!api.createBundle) {
             throw new Error('this aws-access client cannot request bundles');
           }
-          let created: AccessBundle;
-          try {
-            created = await api.createBundle(
-              request,
-              await userRequestOptions(auth, ctx),
-            );
-          } catch (error) {
-            forwardApiError('Could not request the AWS access bundle', error);
-          }
+          const createBundle = api.createBundle.bind(api);
+          const created = await callAsTemplateUser(
+            auth,
+            ctx,
+            'Could not request the AWS access bundle',
+            requestOptions => createBundle(request, requestOptions),
+          );
           return {
             id: created.id,
             state: created.state as string,

@@ -70,3 +70,41 @@ export async function resolveAwsResource(options: {
   }
   return { resourceArn, accountId: annotations[ANNOTATION_AWS_ACCOUNT_ID] };
 }
+
+/** Where access is asked for: an ARN, or a catalog entity that names one. */
+export interface ResourceTargetInput {
+  resourceArn?: string;
+  entityRef?: string;
+  accountId?: string;
+}
+
+/**
+ * The ARN and account of a target given by ARN or by catalog entity (looked
+ * up as the template's user); an account given in the input wins over the
+ * entity's annotation.
+ */
+export async function resolveResourceTarget(options: {
+  target: ResourceTargetInput;
+  /** Where the target sits in the input, for the error message. */
+  path?: string;
+  catalog: CatalogService;
+  credentials: () => Promise<BackstageCredentials>;
+}): Promise<{ resourceArn: string; accountId?: string }> {
+  const { target, path, catalog } = options;
+  if (!target.resourceArn === !target.entityRef) {
+    throw new InputError(
+      `Invalid input: ${
+        path ? `${path}: ` : ''
+      }give exactly one of resourceArn or entityRef`,
+    );
+  }
+  const resource = target.entityRef
+    ? await resolveAwsResource({
+        catalog,
+        entityRef: target.entityRef,
+        credentials: await options.credentials(),
+      })
+    : { resourceArn: target.resourceArn! };
+  const accountId = target.accountId ?? resource.accountId;
+  return { resourceArn: resource.resourceArn, ...(accountId && { accountId }) };
+}

@@ -15,16 +15,12 @@
  */
 
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  GRANT_LIMITS,
-  GRANT_STATES,
-  Grant,
-} from '@backstage-aws-access/plugin-aws-access-common';
-import { forwardApiError } from './forwardApiError';
+import { GRANT_STATES } from '@backstage-aws-access/plugin-aws-access-common';
+import { sharedField } from './inputFields';
 import { ActionInputFields, parseActionInput } from './parseActionInput';
 import { examples } from './revokeAccess.examples';
 import { AwsAccessActionOptions } from './types';
-import { userRequestOptions } from './userRequestOptions';
+import { callAsTemplateUser } from './userRequestOptions';
 
 const revokeFields = {
   grantId: z =>
@@ -35,11 +31,8 @@ const revokeFields = {
       })
       .min(1),
   reason: z =>
-    z
-      .string({ description: 'Why the access ends early; kept in the audit.' })
-      .trim()
-      .min(1)
-      .max(GRANT_LIMITS.maxReasonLength)
+    sharedField
+      .reason('Why the access ends early; kept in the audit.')(z)
       .optional(),
 } satisfies ActionInputFields;
 
@@ -71,16 +64,17 @@ export function createAwsAccessRevokeAction(options: AwsAccessActionOptions) {
     },
     async handler(ctx) {
       const input = parseActionInput(revokeFields, ctx.input);
-      let grant: Grant;
-      try {
-        grant = await api.revokeGrant(
-          input.grantId,
-          input.reason ? { reason: input.reason } : {},
-          await userRequestOptions(auth, ctx),
-        );
-      } catch (error) {
-        forwardApiError(`Could not revoke grant ${input.grantId}`, error);
-      }
+      const grant = await callAsTemplateUser(
+        auth,
+        ctx,
+        `Could not revoke grant ${input.grantId}`,
+        requestOptions =>
+          api.revokeGrant(
+            input.grantId,
+            input.reason ? { reason: input.reason } : {},
+            requestOptions,
+          ),
+      );
       ctx.logger.info(`Grant ${grant.id} is ${grant.state}`);
       ctx.output('state', grant.state);
     },

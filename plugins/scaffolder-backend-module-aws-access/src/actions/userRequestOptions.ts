@@ -21,6 +21,7 @@ import {
   RequestOptions,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { JsonObject } from '@backstage/types';
+import { forwardApiError } from './forwardApiError';
 
 /**
  * Options for an aws-access API call made on behalf of the user who runs the
@@ -37,4 +38,22 @@ export async function userRequestOptions(
     targetPluginId: AWS_ACCESS_PLUGIN_ID,
   });
   return { token };
+}
+
+/**
+ * Makes one aws-access API call as the template's user. A refusal becomes an
+ * error that starts with `failure` and gives the API's reason.
+ */
+export async function callAsTemplateUser<T>(
+  auth: AuthService,
+  ctx: Pick<ActionContext<JsonObject>, 'getInitiatorCredentials'>,
+  failure: string,
+  call: (requestOptions: RequestOptions) => Promise<T>,
+): Promise<T> {
+  const requestOptions = await userRequestOptions(auth, ctx);
+  try {
+    return await call(requestOptions);
+  } catch (error) {
+    return forwardApiError(failure, error);
+  }
 }

@@ -115,6 +115,8 @@ export async function createBundleTestApp(options: {
     config: options.config ?? ownerApprovalConfig,
     entities: bundleEntities,
   });
+  const post = (path: string, body: object, who: string) =>
+    request(app.app).post(path).set('authorization', as(who)).send(body);
   const count = async (table: string) =>
     Number((await knex(table).count({ n: '*' }))[0].n);
   return {
@@ -128,8 +130,13 @@ export async function createBundleTestApp(options: {
       bundles: await count('access_bundles'),
       grants: await count('grants'),
     }),
-    post: (path: string, body: object, who: string) =>
-      request(app.app).post(path).set('authorization', as(who)).send(body),
+    post,
+    /** Creates a bundle for `who`, failing the test unless it is created. */
+    createBundle: async (targets: object[], who: string) => {
+      const res = await post('/bundles', bundleBody(targets), who);
+      expect(res.status).toBe(201);
+      return res.body;
+    },
     get: (path: string, who: string) =>
       request(app.app).get(path).set('authorization', as(who)),
   };

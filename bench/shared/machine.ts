@@ -14,6 +14,11 @@
  * limitations under the License.
  */
 
+/*
+ * The machine a bench's figures come from, described the same way by every
+ * bench. The machine may be shared: a busy one stretches every wall time, so
+ * the load goes with the description.
+ */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 
@@ -32,21 +37,27 @@ function motoVersion(): string {
   }
 }
 
-/** The lines naming the machine the figures come from. */
-export function describeMachine(): string[] {
-  const cores = cpus();
-  return [
-    `CPU:    ${cores[0]?.model.trim() ?? 'unknown'} (${cores.length} cores)`,
-    `Memory: ${(totalmem() / GIB).toFixed(1)} GiB`,
-    `OS:     Linux ${release()}`,
-    `Node:   ${process.version}`,
-    `moto:   ${motoVersion()}`,
-  ];
-}
-
-/** The 1, 5 and 15 minute load averages: the machine may be shared. */
+/** The 1, 5 and 15 minute load averages, e.g. `0.52 / 0.71 / 0.80`. */
 export function describeLoad(): string {
   return loadavg()
     .map(l => l.toFixed(2))
     .join(' / ');
+}
+
+/** What the machine is, label first: CPU, memory, OS, Node and moto. */
+export function machineFacts(): Array<[label: string, value: string]> {
+  const cores = cpus();
+  return [
+    ['CPU', `${cores[0]?.model.trim() ?? 'unknown'} (${cores.length} cores)`],
+    ['Memory', `${(totalmem() / GIB).toFixed(1)} GiB`],
+    ['OS', `Linux ${release()}`],
+    ['Node', process.version],
+    ['moto', motoVersion()],
+  ];
+}
+
+/** One line for a log: `Machine: CPU …, Memory …, …, load … now`. */
+export function describeMachine(): string {
+  const facts = machineFacts().map(([label, value]) => `${label} ${value}`);
+  return `Machine: ${facts.join(', ')}, load ${describeLoad()} now`;
 }
