@@ -20,18 +20,14 @@ import {
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import {
-  decisionRequestSchema,
-  extendGrantRequestSchema,
-  grantApprovePermission,
-  grantExtendPermission,
-  grantRevokePermission,
-  revokeGrantRequestSchema,
-} from '@backstage-aws-access/plugin-aws-access-common';
-import { z as zodV4 } from 'zod';
 import { z } from 'zod/v3';
+import {
+  GRANT_CHANGES,
+  GrantChangeBody,
+  GrantChangeVerb,
+  parseChangeBody,
+} from '../grantApi/grantRequests';
 import { Caller } from '../service/authorization';
-import { parseInput } from '../service/parseInput';
 
 type ActionInput = (zod: typeof z) => z.AnyZodObject;
 
@@ -45,63 +41,31 @@ const extensionInput: ActionInput = zod =>
     reason: zod.string().optional(),
   });
 
-const endsIt = { destructive: true, idempotent: true };
-const decides = { destructive: false, idempotent: false };
-
 /**
- * The changes a grant or a bundle takes, each the same whatever it
- * changes: the permission it needs on every grant concerned, the REST
- * body it takes (the action input is that body in the registry's zod),
- * and how an agent should treat it. Rejecting ends a request, but a second
- * rejection is refused, so it is destructive without being idempotent.
+ * What an action adds to each change (see {@link GRANT_CHANGES}): its body
+ * in the registry's zod, and how an agent should treat it. Rejecting ends
+ * a request, but a second rejection is refused: destructive, not idempotent.
  */
-const CHANGE_VERBS = {
-  revoke: change(grantRevokePermission, revokeGrantRequestSchema, reasonInput),
-  cancel: change(grantRevokePermission, revokeGrantRequestSchema, reasonInput),
-  extend: change(
-    grantExtendPermission,
-    extendGrantRequestSchema,
-    extensionInput,
-    decides,
-  ),
-  approve: change(
-    grantApprovePermission,
-    decisionRequestSchema,
-    commentInput,
-    decides,
-  ),
-  reject: change(grantApprovePermission, decisionRequestSchema, commentInput, {
-    destructive: true,
-    idempotent: false,
-  }),
+const ACTION_OF_CHANGE: Record<
+  GrantChangeVerb,
+  { input: ActionInput; destructive: boolean; idempotent: boolean }
+> = {
+  revoke: { input: reasonInput, destructive: true, idempotent: true },
+  cancel: { input: reasonInput, destructive: true, idempotent: true },
+  extend: { input: extensionInput, destructive: false, idempotent: false },
+  approve: { input: commentInput, destructive: false, idempotent: false },
+  reject: { input: commentInput, destructive: true, idempotent: false },
 };
 
-function change<TRequest extends zodV4.ZodType>(
-  permission: ResourcePermission<'aws-access-grant'>,
-  request: TRequest,
-  input: ActionInput,
-  attributes = endsIt,
-) {
-  return { permission, request, input, attributes };
-}
-
-/** A change to a grant or a bundle, by its verb. */
-export type ChangeVerb = keyof typeof CHANGE_VERBS;
-
-/** The validated REST body of a change. */
-export type ChangeRequest<V extends ChangeVerb> = zodV4.output<
-  (typeof CHANGE_VERBS)[V]['request']
->;
-
 /** One action that changes a grant or a bundle, named by its id. */
-export interface ChangeActionSpec<TTarget, TRecord, V extends ChangeVerb> {
+export interface ChangeActionSpec<TTarget, TRecord, V extends GrantChangeVerb> {
   verb: V;
   name: string;
   title: string;
   description: string;
   run: (
     target: TTarget,
-    request: ChangeRequest<V>,
+    request: GrantChangeBody<V>,
     caller: Caller,
   ) => Promise<TRecord>;
 }
@@ -126,24 +90,25 @@ export function changeActionRegistrar<TTarget, TRecord>(options: {
     credentials: BackstageCredentials,
     permission: ResourcePermission<'aws-access-grant'>,
     id: string,
-    verb: ChangeVerb,
+    verb: GrantChangeVerb,
   ) => Promise<TTarget>;
   present: (record: TRecord) => Record<string, unknown>;
 }) {
   const { idField } = options;
-  return <V extends ChangeVerb>(
+  return <V extends GrantChangeVerb>(
     spec: ChangeActionSpec<TTarget, TRecord, V>,
   ) => {
-    const verb = CHANGE_VERBS[spec.verb];
+    const { permission } = GRANT_CHANGES[spec.verb];
+    const { input: verbInput, ...attributes } = ACTION_OF_CHANGE[spec.verb];
     options.registry.register({
       name: spec.name,
       title: spec.title,
       description: spec.description,
       visibilityPermission: options.visibilityPermission,
-      attributes: { readOnly: false, ...verb.attributes },
+      attributes: { readOnly: false, ...attributes },
       schema: {
         input: zod =>
-          verb.input(zod).extend({ [idField]: options.idInput(zod) }),
+          verbInput(zod).extend({ [idField]: options.idInput(zod) }),
         output: options.output,
       },
       action: async ({ input, credentials }) => {
@@ -151,11 +116,11 @@ export function changeActionRegistrar<TTarget, TRecord>(options: {
         const { [idField]: id, ...body } = input as Record<string, unknown>;
         const target = await options.authorize(
           credentials,
-          verb.permission,
+          permission,
           id as string,
           spec.verb,
         );
-        const request = parseInput(verb.request, body) as ChangeRequest<V>;
+        const request = parseChangeBody(spec.verb, body);
         return {
           output: options.present(await spec.run(target, request, caller)),
         };

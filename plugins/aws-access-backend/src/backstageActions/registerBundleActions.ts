@@ -37,11 +37,8 @@ import {
   getCallerFromCredentials,
 } from '../service/grantAuthorization';
 import { InventoryReadiness } from '../service/inventoryReadiness';
-import {
-  changeActionRegistrar,
-  ChangeActionSpec,
-  ChangeVerb,
-} from './changeActions';
+import { changeActionRegistrar, ChangeActionSpec } from './changeActions';
+import { GrantChangeVerb } from '../grantApi/grantRequests';
 import {
   describeGrant,
   grantSchema,
@@ -174,7 +171,7 @@ export function registerBundleActions(options: {
   // Every change is the bundle service's method of the same name.
   const bundleChange = (
     spec: Omit<
-      ChangeActionSpec<BundleWithParts, BundleWithParts, ChangeVerb>,
+      ChangeActionSpec<BundleWithParts, BundleWithParts, GrantChangeVerb>,
       'run'
     >,
   ) =>

@@ -42,7 +42,7 @@ export function registerChangeActions(ctx: GrantActionsContext): void {
     title: 'Revoke an AWS access grant',
     description:
       'Ends a grant now: its IAM role loses its policy and is deleted. A pending request is cancelled. Revoking an ended grant changes nothing.',
-    run: (grant, request, caller) => grants.revokeGrant(grant, request, caller),
+    run: grants.revokeGrant,
   });
   grantAction({
     verb: 'extend',
@@ -51,7 +51,7 @@ export function registerChangeActions(ctx: GrantActionsContext): void {
     description:
       'Extends an active grant by durationMinutes (from its current expiry), within the configured maximum and total lifetime. ' +
       'Where the approval rules ask for approval, extension is refused: request access anew instead.',
-    run: (grant, request, caller) => grants.extendGrant(grant, request, caller),
+    run: grants.extendGrant,
   });
   grantAction({
     verb: 'cancel',
@@ -59,7 +59,7 @@ export function registerChangeActions(ctx: GrantActionsContext): void {
     title: 'Cancel a pending AWS access request',
     description:
       'Withdraws a request still waiting for approval; it ends cancelled. An active grant is revoked with revoke-grant instead.',
-    run: (grant, request, caller) => grants.cancelGrant(grant, request, caller),
+    run: grants.cancelGrant,
   });
   grantAction({
     verb: 'approve',
@@ -67,8 +67,7 @@ export function registerChangeActions(ctx: GrantActionsContext): void {
     title: 'Approve a pending AWS access request',
     description:
       'Records your approval of someone else’s pending request (never your own). The approval that completes the requirement starts provisioning, and the grant’s clock starts then.',
-    run: (grant, request, caller) =>
-      grants.approveGrant(grant, request, caller),
+    run: grants.approveGrant,
   });
   grantAction({
     verb: 'reject',
@@ -76,6 +75,6 @@ export function registerChangeActions(ctx: GrantActionsContext): void {
     title: 'Reject a pending AWS access request',
     description:
       'Rejects someone else’s pending request; it ends rejected. One approver’s rejection is enough.',
-    run: (grant, request, caller) => grants.rejectGrant(grant, request, caller),
+    run: grants.rejectGrant,
   });
 }
