@@ -18,11 +18,9 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import Router from 'express-promise-router';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { awsAccessPlugin } from './plugin';
+import { startAwsAccessTestBackend } from './__testUtils__/startAwsAccessTestBackend';
 
 /**
  * An unexpected failure inside the aws-access plugin's routes: a module adds
@@ -48,25 +46,15 @@ const failingRoute = createBackendModule({
 });
 
 async function startWithFailingRoute() {
-  return startTestBackend({
-    features: [
-      awsAccessPlugin,
-      failingRoute,
-      catalogServiceMock.factory(),
-      mockServices.rootConfig.factory({
-        data: {
-          awsAccess: {
-            accounts: [
-              {
-                accountId: '123456789012',
-                name: 'home',
-                regions: ['us-east-1'],
-              },
-            ],
-          },
-        },
-      }),
-    ],
+  return startAwsAccessTestBackend({
+    features: [failingRoute],
+    config: {
+      awsAccess: {
+        accounts: [
+          { accountId: '123456789012', name: 'home', regions: ['us-east-1'] },
+        ],
+      },
+    },
   });
 }
 

@@ -19,22 +19,12 @@ import {
   createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   awsAccessProvisionerExtensionPoint,
   type GrantProvisioner,
 } from '@backstage-aws-access/plugin-aws-access-node';
-import { awsAccessPlugin } from './plugin';
-
-const config = {
-  awsAccess: {
-    catalog: { enabled: false },
-    accounts: [
-      { accountId: '123456789012', name: 'home', regions: ['us-east-1'] },
-    ],
-  },
-};
+import { mockServices } from '@backstage/backend-test-utils';
+import { startAwsAccessTestBackend } from './__testUtils__/startAwsAccessTestBackend';
 
 function fakeProvisioner(): jest.Mocked<GrantProvisioner> {
   return {
@@ -69,12 +59,9 @@ describe('the aws-access extension points', () => {
   it('runs the reconciler on the provisioner a module sets', async () => {
     const provisioner = fakeProvisioner();
     const scheduler = mockServices.scheduler();
-    await startTestBackend({
+    await startAwsAccessTestBackend({
       features: [
-        awsAccessPlugin,
         provisionerModule(provisioner, 'custom-provisioner'),
-        catalogServiceMock.factory(),
-        mockServices.rootConfig.factory({ data: config }),
         createServiceFactory({
           service: coreServices.scheduler,
           deps: {},
@@ -90,13 +77,10 @@ describe('the aws-access extension points', () => {
 
   it('refuses a second provisioner rather than picking one', async () => {
     await expect(
-      startTestBackend({
+      startAwsAccessTestBackend({
         features: [
-          awsAccessPlugin,
           provisionerModule(fakeProvisioner(), 'one'),
           provisionerModule(fakeProvisioner(), 'two'),
-          catalogServiceMock.factory(),
-          mockServices.rootConfig.factory({ data: config }),
         ],
       }),
     ).rejects.toThrow(/provisioner was already set/);

@@ -14,38 +14,13 @@
  * limitations under the License.
  */
 
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { awsAccessPlugin } from './plugin';
-
-const config = {
-  awsAccess: {
-    // Nothing discovers here: no wait for a first discovery.
-    catalog: { enabled: false },
-    accounts: [
-      { accountId: '123456789012', name: 'home', regions: ['us-east-1'] },
-    ],
-  },
-};
+import { startAwsAccessTestBackend } from './__testUtils__/startAwsAccessTestBackend';
 
 describe('awsAccessPlugin', () => {
   it('answers /health to callers without any credentials, and nothing else', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        awsAccessPlugin,
-        catalogServiceMock.factory(),
-        mockServices.rootConfig.factory({ data: config }),
-        // A request without a token is nobody, not the default test user.
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-      ],
-    });
+    const { server } = await startAwsAccessTestBackend({ anonymous: true });
 
     const health = await request(server).get('/api/aws-access/health');
     expect(health.status).toBe(200);
@@ -58,13 +33,7 @@ describe('awsAccessPlugin', () => {
   });
 
   it('serves the API with the engine wired in', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        awsAccessPlugin,
-        catalogServiceMock.factory(),
-        mockServices.rootConfig.factory({ data: config }),
-      ],
-    });
+    const { server } = await startAwsAccessTestBackend();
 
     const health = await request(server).get('/api/aws-access/health');
     expect(health.status).toBe(200);
@@ -97,32 +66,24 @@ describe('awsAccessPlugin', () => {
   });
 
   it('makes public only the signed template link, not the rest of onboarding', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        awsAccessPlugin,
-        catalogServiceMock.factory(),
-        // Requests without a token stay unauthenticated, as from CloudFormation.
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            awsAccess: {
-              accounts: [
-                {
-                  accountId: '123456789012',
-                  name: 'home',
-                  regions: ['us-east-1'],
-                  externalId: 'ext-home',
-                },
-              ],
-              onboarding: {
-                backendPrincipalArn: 'arn:aws:iam::111122223333:role/b',
-              },
+    // Requests without a token stay unauthenticated, as from CloudFormation.
+    const { server } = await startAwsAccessTestBackend({
+      anonymous: true,
+      config: {
+        awsAccess: {
+          accounts: [
+            {
+              accountId: '123456789012',
+              name: 'home',
+              regions: ['us-east-1'],
+              externalId: 'ext-home',
             },
+          ],
+          onboarding: {
+            backendPrincipalArn: 'arn:aws:iam::111122223333:role/b',
           },
-        }),
-      ],
+        },
+      },
     });
     const admin = mockCredentials.user.header('user:default/admin');
 

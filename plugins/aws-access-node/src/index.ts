@@ -27,6 +27,7 @@
 export * from './extensions';
 export * from './aws';
 export * from './config/AwsAccessConfig';
+export * from './config/readPositiveInteger';
 export type {
   ApprovalCheck,
   ApprovalConfig,

@@ -33,28 +33,20 @@ describe('readApprovalConfig', () => {
   });
 
   it('normalises group refs and defaults count to 1', () => {
-    const config = read({
+    const rule = {
+      accountIds: ['123456789012'],
+      resourceOwners: ['Team-A', 'user:default/alice'],
+      resourceTags: { env: 'prod' },
+      accessLevels: ['Write', 'Permissions management'],
+      approvers: 'groups',
+      groups: ['security', 'group:ops/on-call'],
+    };
+    expect(read({ pendingTimeoutMinutes: 60, rules: [rule] })).toEqual({
       pendingTimeoutMinutes: 60,
       rules: [
         {
-          accountIds: ['123456789012'],
-          resourceOwners: ['Team-A', 'user:default/alice'],
-          resourceTags: { env: 'prod' },
-          accessLevels: ['Write', 'Permissions management'],
-          approvers: 'groups',
-          groups: ['security', 'group:ops/on-call'],
-        },
-      ],
-    });
-    expect(config).toEqual({
-      pendingTimeoutMinutes: 60,
-      rules: [
-        {
-          accountIds: ['123456789012'],
+          ...rule,
           resourceOwners: ['group:default/team-a', 'user:default/alice'],
-          resourceTags: { env: 'prod' },
-          accessLevels: ['Write', 'Permissions management'],
-          approvers: 'groups',
           groups: ['group:default/security', 'group:ops/on-call'],
           count: 1,
         },

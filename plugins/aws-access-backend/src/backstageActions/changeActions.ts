@@ -21,36 +21,63 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { z } from 'zod/v3';
+import {
+  GRANT_CHANGES,
+  GrantChangeBody,
+  GrantChangeVerb,
+  parseChangeBody,
+} from '../grantApi/grantRequests';
 import { Caller } from '../service/authorization';
 
+type ActionInput = (zod: typeof z) => z.AnyZodObject;
+
+const reasonInput: ActionInput = zod =>
+  zod.object({ reason: zod.string().optional() });
+const commentInput: ActionInput = zod =>
+  zod.object({ comment: zod.string().optional() });
+const extensionInput: ActionInput = zod =>
+  zod.object({
+    durationMinutes: zod.number().int().positive(),
+    reason: zod.string().optional(),
+  });
+
+/**
+ * What an action adds to each change (see {@link GRANT_CHANGES}): its body
+ * in the registry's zod, and how an agent should treat it. Rejecting ends
+ * a request, but a second rejection is refused: destructive, not idempotent.
+ */
+const ACTION_OF_CHANGE: Record<
+  GrantChangeVerb,
+  { input: ActionInput; destructive: boolean; idempotent: boolean }
+> = {
+  revoke: { input: reasonInput, destructive: true, idempotent: true },
+  cancel: { input: reasonInput, destructive: true, idempotent: true },
+  extend: { input: extensionInput, destructive: false, idempotent: false },
+  approve: { input: commentInput, destructive: false, idempotent: false },
+  reject: { input: commentInput, destructive: true, idempotent: false },
+};
+
 /** One action that changes a grant or a bundle, named by its id. */
-export interface ChangeActionSpec<TRecord> {
+export interface ChangeActionSpec<TTarget, TRecord, V extends GrantChangeVerb> {
+  verb: V;
   name: string;
   title: string;
   description: string;
-  attributes: { destructive: boolean; idempotent: boolean };
-  permission: ResourcePermission<'aws-access-grant'>;
-  verb: string;
-  input: (zod: typeof z) => z.AnyZodObject;
   run: (
-    id: string,
-    body: Record<string, unknown>,
+    target: TTarget,
+    request: GrantChangeBody<V>,
     caller: Caller,
   ) => Promise<TRecord>;
 }
 
-export const reasonInput = (zod: typeof z) =>
-  zod.object({ reason: zod.string().optional() });
-export const commentInput = (zod: typeof z) =>
-  zod.object({ comment: zod.string().optional() });
-
 /**
  * Registers actions that change one thing (a grant, a bundle) for the
  * signed-in caller: the id field is added to each action's input, the
- * permission on that thing is checked before the change runs, and the
- * result is presented the same way for every action of the kind.
+ * verb's permission on that thing is checked before the change runs, the
+ * body is validated with the REST API's schema, and the result is
+ * presented the same way for every action of the kind.
  */
-export function changeActionRegistrar<TRecord>(options: {
+export function changeActionRegistrar<TTarget, TRecord>(options: {
   registry: ActionsRegistryService;
   visibilityPermission: BasicPermission;
   /** The input field naming the thing, e.g. `grantId`. */
@@ -58,39 +85,46 @@ export function changeActionRegistrar<TRecord>(options: {
   idInput: (zod: typeof z) => z.ZodString;
   output: (zod: typeof z) => z.AnyZodObject;
   callerOf: (credentials: BackstageCredentials) => Promise<Caller>;
+  /** Loads the thing, or refuses the verb on it. */
   authorize: (
     credentials: BackstageCredentials,
     permission: ResourcePermission<'aws-access-grant'>,
     id: string,
-    verb: string,
-  ) => Promise<unknown>;
+    verb: GrantChangeVerb,
+  ) => Promise<TTarget>;
   present: (record: TRecord) => Record<string, unknown>;
 }) {
   const { idField } = options;
-  return (spec: ChangeActionSpec<TRecord>) =>
+  return <V extends GrantChangeVerb>(
+    spec: ChangeActionSpec<TTarget, TRecord, V>,
+  ) => {
+    const { permission } = GRANT_CHANGES[spec.verb];
+    const { input: verbInput, ...attributes } = ACTION_OF_CHANGE[spec.verb];
     options.registry.register({
       name: spec.name,
       title: spec.title,
       description: spec.description,
       visibilityPermission: options.visibilityPermission,
-      attributes: { readOnly: false, ...spec.attributes },
+      attributes: { readOnly: false, ...attributes },
       schema: {
         input: zod =>
-          spec.input(zod).extend({ [idField]: options.idInput(zod) }),
+          verbInput(zod).extend({ [idField]: options.idInput(zod) }),
         output: options.output,
       },
       action: async ({ input, credentials }) => {
         const caller = await options.callerOf(credentials);
         const { [idField]: id, ...body } = input as Record<string, unknown>;
-        await options.authorize(
+        const target = await options.authorize(
           credentials,
-          spec.permission,
+          permission,
           id as string,
           spec.verb,
         );
+        const request = parseChangeBody(spec.verb, body);
         return {
-          output: options.present(await spec.run(id as string, body, caller)),
+          output: options.present(await spec.run(target, request, caller)),
         };
       },
     });
+  };
 }

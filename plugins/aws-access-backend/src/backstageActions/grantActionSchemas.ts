@@ -42,6 +42,13 @@ export interface GrantActionsContext {
   visibilityPermission: typeof grantCreatePermission;
 }
 
+/** How every action that only reads behaves. */
+export const readOnlyAttributes = {
+  readOnly: true,
+  destructive: false,
+  idempotent: true,
+};
+
 export const grantIdInput = (zod: typeof z) =>
   zod.string().min(1).max(64).describe('The grant id');
 

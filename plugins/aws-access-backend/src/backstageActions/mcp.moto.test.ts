@@ -37,6 +37,7 @@ import {
   type MotoBackend,
   startMotoBackend,
 } from '../service/__testUtils__/motoBackend';
+import { ALL_ACTION_NAMES } from './__testUtils__/actionsTestApp';
 
 /**
  * An MCP client (the SDK's Streamable HTTP transport) against a started
@@ -117,29 +118,7 @@ describeMoto('aws-access over MCP', () => {
     try {
       const { tools } = await client.listTools();
       const names = tools.map(t => t.name).sort();
-      expect(names).toEqual(
-        [
-          'approve-bundle',
-          'approve-request',
-          'cancel-bundle',
-          'cancel-request',
-          'extend-bundle',
-          'extend-grant',
-          'get-bundle',
-          'get-grant',
-          'list-break-glass-reviews',
-          'list-iam-actions',
-          'list-my-grants',
-          'preview-request',
-          'reject-bundle',
-          'reject-request',
-          'request-access',
-          'request-bundle',
-          'review-break-glass',
-          'revoke-bundle',
-          'revoke-grant',
-        ].map(n => `aws-access.${n}`),
-      );
+      expect(names).toEqual(ALL_ACTION_NAMES.map(n => `aws-access.${n}`));
       const requestTool = tools.find(
         t => t.name === 'aws-access.request-access',
       )!;

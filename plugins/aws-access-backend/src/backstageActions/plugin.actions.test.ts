@@ -23,6 +23,7 @@ import { actionsRegistryServiceFactory } from '@backstage/backend-defaults/alpha
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { awsAccessPlugin } from '../plugin';
+import { ALL_ACTION_NAMES } from './__testUtils__/actionsTestApp';
 
 /** The plugin's actions behind Backstage's own actions registry, over HTTP. */
 describe('aws-access actions in the actions registry', () => {
@@ -54,27 +55,7 @@ describe('aws-access actions in the actions registry', () => {
     const list = await request(server).get(base).set('authorization', alice);
     expect(list.status).toBe(200);
     expect(list.body.actions.map((a: any) => a.id).sort()).toEqual(
-      [
-        'approve-bundle',
-        'approve-request',
-        'cancel-bundle',
-        'cancel-request',
-        'extend-bundle',
-        'extend-grant',
-        'get-bundle',
-        'get-grant',
-        'list-break-glass-reviews',
-        'list-iam-actions',
-        'list-my-grants',
-        'preview-request',
-        'reject-bundle',
-        'reject-request',
-        'request-access',
-        'request-bundle',
-        'review-break-glass',
-        'revoke-bundle',
-        'revoke-grant',
-      ].map(n => `aws-access:${n}`),
+      ALL_ACTION_NAMES.map(n => `aws-access:${n}`),
     );
 
     const mine = await request(server)

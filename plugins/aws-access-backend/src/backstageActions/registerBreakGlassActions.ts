@@ -20,7 +20,12 @@ import { grantCreatePermission } from '@backstage-aws-access/plugin-aws-access-c
 import { z } from 'zod/v3';
 import { BreakGlassReviewing } from '../breakGlass/breakGlassRouter';
 import { Caller } from '../service/authorization';
-import { describeGrant, grantSchema } from './grantActionSchemas';
+import { pageInput, pageOf, pageOutput } from './actionPages';
+import {
+  describeGrant,
+  grantSchema,
+  readOnlyAttributes,
+} from './grantActionSchemas';
 
 /** `list-break-glass-reviews` and `review-break-glass`. */
 export function registerBreakGlassActions(options: {
@@ -47,33 +52,25 @@ export function registerBreakGlassActions(options: {
     description:
       'Break-glass grants (self-approved in an emergency) that you may review as an approver of their rule, newest first; state pending by default.',
     visibilityPermission: grantCreatePermission,
-    attributes: { readOnly: true, destructive: false, idempotent: true },
+    attributes: readOnlyAttributes,
     schema: {
       input: zod =>
         zod.object({
           state: zod
             .array(zod.enum(['pending', 'confirmed', 'flagged']))
             .optional(),
-          limit: zod.number().int().min(1).max(200).optional(),
-          cursor: zod.string().optional(),
+          ...pageInput(zod, 200),
         }),
-      output: zod =>
-        zod.object({
-          items: zod.array(itemSchema(zod)),
-          nextCursor: zod.string().optional(),
-        }),
+      output: zod => pageOutput(zod, itemSchema(zod)),
     },
     action: async ({ input, credentials }) => {
       const caller = await callerOf(credentials);
       const page = await reviewing.list(credentials, caller, input);
       return {
-        output: {
-          items: page.items.map(i => ({
-            grant: describeGrant(i.grant),
-            review: i.review,
-          })),
-          ...(page.nextCursor && { nextCursor: page.nextCursor }),
-        },
+        output: pageOf(page, i => ({
+          grant: describeGrant(i.grant),
+          review: i.review,
+        })),
       };
     },
   });

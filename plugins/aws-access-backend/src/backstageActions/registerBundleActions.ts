@@ -22,7 +22,6 @@ import {
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   AccessBundle,
-  createBundleRequestSchema,
   Grant,
   GRANT_LIMITS,
   grantCreatePermission,
@@ -31,8 +30,6 @@ import {
 import { z } from 'zod/v3';
 import { GrantRecord } from '../database/types';
 import { authorizeBundle } from '../bundles/bundleAuthorization';
-import { changeBundle } from '../bundles/bundleChanges';
-import { changePermissions } from '../permissions/changePermissions';
 import { BundleService, BundleWithParts } from '../bundles/BundleService';
 import { toApiBundle } from '../bundles/bundleView';
 import {
@@ -40,13 +37,14 @@ import {
   getCallerFromCredentials,
 } from '../service/grantAuthorization';
 import { InventoryReadiness } from '../service/inventoryReadiness';
-import { parseInput } from '../service/parseInput';
+import { applyBundleChange } from '../bundles/bundleChanges';
+import { changeActionRegistrar, ChangeActionSpec } from './changeActions';
+import { GrantChangeVerb } from '../grantApi/grantRequests';
 import {
-  changeActionRegistrar,
-  commentInput,
-  reasonInput,
-} from './changeActions';
-import { describeGrant, grantSchema } from './grantActionSchemas';
+  describeGrant,
+  grantSchema,
+  readOnlyAttributes,
+} from './grantActionSchemas';
 
 /**
  * Bundles as Backstage actions (`aws-access:<name>`), beside the grant
@@ -125,12 +123,7 @@ export function registerBundleActions(options: {
       const caller = await callerOf(credentials);
       await authorization.authorizeBasic(credentials, grantCreatePermission);
       await options.inventoryReadiness?.assertReady();
-      return out(
-        await bundles.create(
-          parseInput(createBundleRequestSchema, input),
-          caller,
-        ),
-      );
+      return out(await bundles.create(input, caller));
     },
   });
 
@@ -140,7 +133,7 @@ export function registerBundleActions(options: {
     description:
       'One bundle: its state, who must still approve it, and each account’s grant with its role, expiry and AWS CLI profile.',
     visibilityPermission,
-    attributes: { readOnly: true, destructive: false, idempotent: true },
+    attributes: readOnlyAttributes,
     schema: {
       input: zod => zod.object({ bundleId: bundleIdInput(zod) }),
       output: bundleOutput,
@@ -158,7 +151,7 @@ export function registerBundleActions(options: {
       ),
   });
 
-  const bundleAction = changeActionRegistrar<BundleWithParts>({
+  const bundleAction = changeActionRegistrar<BundleWithParts, BundleWithParts>({
     registry,
     visibilityPermission,
     idField: 'bundleId',
@@ -176,70 +169,52 @@ export function registerBundleActions(options: {
       ),
     present: current => out(current).output,
   });
+  const bundleChange = (
+    spec: Omit<
+      ChangeActionSpec<BundleWithParts, BundleWithParts, GrantChangeVerb>,
+      'run'
+    >,
+  ) =>
+    bundleAction({
+      ...spec,
+      run: ({ bundle }, request, caller) =>
+        applyBundleChange(bundles, spec.verb, bundle.id, request, caller),
+    });
 
-  bundleAction({
+  bundleChange({
+    verb: 'approve',
     name: 'approve-bundle',
     title: 'Approve a pending AWS access bundle',
     description:
       'Records your approval of someone else’s bundle (never your own); it counts for every owner or group you belong to. The approval that completes every requirement provisions all parts, with one expiry.',
-    attributes: { destructive: false, idempotent: false },
-    permission: changePermissions.approve,
-    verb: 'approve',
-    input: commentInput,
-    run: (id, body, caller) =>
-      changeBundle(bundles, 'approve', id, body, caller),
   });
-  bundleAction({
+  bundleChange({
+    verb: 'reject',
     name: 'reject-bundle',
     title: 'Reject a pending AWS access bundle',
     description:
       'Rejects someone else’s pending bundle; every part ends rejected. One approver’s rejection is enough.',
-    attributes: { destructive: true, idempotent: false },
-    permission: changePermissions.reject,
-    verb: 'reject',
-    input: commentInput,
-    run: (id, body, caller) =>
-      changeBundle(bundles, 'reject', id, body, caller),
   });
-  bundleAction({
+  bundleChange({
+    verb: 'cancel',
     name: 'cancel-bundle',
     title: 'Cancel a pending AWS access bundle',
     description:
       'Withdraws your bundle while it waits for approval; every part ends cancelled.',
-    attributes: { destructive: true, idempotent: true },
-    permission: changePermissions.cancel,
-    verb: 'cancel',
-    input: reasonInput,
-    run: (id, body, caller) =>
-      changeBundle(bundles, 'cancel', id, body, caller),
   });
-  bundleAction({
+  bundleChange({
+    verb: 'revoke',
     name: 'revoke-bundle',
     title: 'Revoke an AWS access bundle',
     description:
       'Ends every part of a bundle now: each account’s role loses its policy and is deleted. A pending bundle is cancelled.',
-    attributes: { destructive: true, idempotent: true },
-    permission: changePermissions.revoke,
-    verb: 'revoke',
-    input: reasonInput,
-    run: (id, body, caller) =>
-      changeBundle(bundles, 'revoke', id, body, caller),
   });
-  bundleAction({
+  bundleChange({
+    verb: 'extend',
     name: 'extend-bundle',
     title: 'Extend an AWS access bundle',
     description:
       'Moves every part of an active bundle to one later expiry (durationMinutes more), within the configured limits; every role is rewritten first. Refused where the bundle needed approval.',
-    attributes: { destructive: false, idempotent: false },
-    permission: changePermissions.extend,
-    verb: 'extend',
-    input: zod =>
-      zod.object({
-        durationMinutes: zod.number().int().positive(),
-        reason: zod.string().optional(),
-      }),
-    run: (id, body, caller) =>
-      changeBundle(bundles, 'extend', id, body, caller),
   });
 }
 
@@ -269,28 +244,33 @@ function bundleSchema(zod: typeof z) {
   });
 }
 
-/** The API view of a bundle, with what is still missing and its parts. */
+/**
+ * The API view of a bundle: its own fields as they are, and its approval
+ * progress said as what is still missing and who gave it.
+ */
 function describeBundle(bundle: AccessBundle) {
+  const {
+    requiredApprovals,
+    approverGroups,
+    approvals,
+    requirements,
+    grants,
+    ...summary
+  } = bundle;
   return {
-    id: bundle.id,
-    state: bundle.state,
-    requester: bundle.requester,
-    reason: bundle.reason,
-    durationMinutes: bundle.durationMinutes,
-    createdAt: bundle.createdAt,
-    expiresAt: bundle.expiresAt,
+    ...summary,
     ...(bundle.state === 'pending' &&
-      bundle.requirements && {
-        awaitingApproval: bundle.requirements
+      requirements && {
+        awaitingApproval: requirements
           .filter(r => r.approvals < r.count)
           .map(r => ({
             approverGroups: r.approverGroups,
             approvalsNeeded: r.count - r.approvals,
           })),
       }),
-    ...(bundle.approvals?.length && {
-      approvedBy: bundle.approvals.map(a => a.approver),
+    ...(approvals?.length && {
+      approvedBy: approvals.map(a => a.approver),
     }),
-    grants: bundle.grants.map(describeGrant),
+    grants: grants.map(describeGrant),
   };
 }

@@ -15,12 +15,9 @@
  */
 
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { ANNOTATION_AWS_PRINCIPAL_ARN } from '@backstage-aws-access/plugin-aws-access-common';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
 import { RecordingProvisioner } from '../service/__testUtils__/RecordingProvisioner';
 import {
-  accessConfig,
   ALICE,
   BOB,
   BUCKET,
@@ -30,55 +27,18 @@ import {
   PAT,
   TEAM,
 } from '../service/__testUtils__/testApp';
+import {
+  attackConfig,
+  expectIamMatchesGrants,
+  MALLORY,
+  mallory,
+  readRequest,
+} from '../service/__testUtils__/testFixtures';
 import { createActionsTestApp } from './__testUtils__/actionsTestApp';
 
 jest.setTimeout(60_000);
 
-const MALLORY = 'user:default/mallory';
-const mallory: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: {
-    name: 'mallory',
-    namespace: 'default',
-    annotations: {
-      [ANNOTATION_AWS_PRINCIPAL_ARN]: `arn:aws:iam::${HOME}:user/mallory`,
-    },
-  },
-  spec: {},
-};
-
-/** As in attacks.test.ts: the sandbox auto-approves reads; writes and production ask the owner. */
-const config = {
-  awsAccess: {
-    ...accessConfig.awsAccess,
-    limits: {
-      maxPendingRequestsPerUser: 3,
-      maxLiveGrantsPerUser: 6,
-      maxTotalLifetime: { minutes: 45 },
-    },
-    maxDurationMinutes: 60,
-    approval: {
-      rules: [
-        {
-          accountIds: [HOME],
-          accessLevels: ['List', 'Read'],
-          approvers: 'auto',
-        },
-        { accountIds: [HOME], approvers: 'owner' },
-        { accountIds: [OTHER], approvers: 'owner' },
-      ],
-    },
-  },
-};
-
-const ask = (resourceArn: string, patch: object = {}) => ({
-  resourceArn,
-  actions: ['s3:GetObject'],
-  durationMinutes: 30,
-  reason: 'investigating',
-  ...patch,
-});
+const ask = readRequest;
 
 describe('Backstage actions', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
@@ -93,25 +53,14 @@ describe('Backstage actions', () => {
       t = await createActionsTestApp({
         provisioner: iam,
         knex: await databases.init(databaseId),
-        config,
+        config: attackConfig,
         entities: [mallory],
       });
       store = t.store;
     });
 
-    /* eslint-disable jest/no-standalone-expect -- invariants checked after every test */
-    afterEach(async () => {
-      const { items } = await store.listGrants({ limit: 500 });
-      const live = new Set(
-        items
-          .filter(g => ['provisioning', 'active', 'revoking'].includes(g.state))
-          .map(g => `${g.accountId}/${g.roleName}`),
-      );
-      for (const role of iam.roles.values()) {
-        expect(live.has(`${role.accountId}/${role.roleName}`)).toBe(true);
-      }
-    });
-    /* eslint-enable jest/no-standalone-expect */
+    // The invariants hold after every test.
+    afterEach(() => expectIamMatchesGrants(store, iam));
 
     it('registers the whole lifecycle with schemas and attributes', async () => {
       const { actions } = await t.registry.list();
@@ -486,7 +435,7 @@ describe('Backstage actions', () => {
       const denied = await createActionsTestApp({
         provisioner: iam,
         knex: await databases.init(databaseId),
-        config,
+        config: attackConfig,
         entities: [mallory],
         deniedPermissions: ['aws-access.grant.create'],
       });
@@ -501,7 +450,7 @@ describe('Backstage actions', () => {
       const denied = await createActionsTestApp({
         provisioner: iam,
         knex: await databases.init(databaseId),
-        config,
+        config: attackConfig,
         entities: [mallory],
         deniedPermissions: ['aws-access.grant.extend'],
       });
@@ -556,11 +505,11 @@ describe('Backstage actions', () => {
         knex: await databases.init(databaseId),
         config: {
           awsAccess: {
-            ...config.awsAccess,
+            ...attackConfig.awsAccess,
             approval: {
               rules: [
                 { accountIds: [OTHER], approvers: 'owner', breakGlass: true },
-                ...config.awsAccess.approval.rules,
+                ...attackConfig.awsAccess.approval.rules,
               ],
             },
           },

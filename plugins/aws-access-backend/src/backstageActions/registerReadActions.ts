@@ -22,12 +22,14 @@ import {
   listGrantsQuerySchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { parseInput } from '../service/parseInput';
+import { pageInput, pageOf, pageOutput } from './actionPages';
 import {
   describeEvent,
   describeGrant,
   GrantActionsContext,
   grantIdInput,
   grantSchema,
+  readOnlyAttributes,
 } from './grantActionSchemas';
 
 /** `list-my-grants` and `get-grant`. */
@@ -42,7 +44,7 @@ export function registerReadActions(ctx: GrantActionsContext): void {
       'Lists your own grants, newest first (scope mine), or the pending requests you may approve (scope awaiting-my-approval). ' +
       'Filter by state; page with limit and the nextCursor of the previous answer.',
     visibilityPermission,
-    attributes: { readOnly: true, destructive: false, idempotent: true },
+    attributes: readOnlyAttributes,
     schema: {
       input: zod =>
         zod.object({
@@ -54,19 +56,9 @@ export function registerReadActions(ctx: GrantActionsContext): void {
             ),
           state: zod.array(zod.enum(GRANT_STATES)).optional(),
           resourceArn: zod.string().optional(),
-          limit: zod
-            .number()
-            .int()
-            .min(1)
-            .max(GRANT_LIMITS.maxListLimit)
-            .optional(),
-          cursor: zod.string().optional(),
+          ...pageInput(zod, GRANT_LIMITS.maxListLimit),
         }),
-      output: zod =>
-        zod.object({
-          items: zod.array(grantSchema(zod)),
-          nextCursor: zod.string().optional(),
-        }),
+      output: zod => pageOutput(zod, grantSchema(zod)),
     },
     action: async ({ input, credentials }) => {
       const caller = await callerOf(credentials);
@@ -86,15 +78,15 @@ export function registerReadActions(ctx: GrantActionsContext): void {
         }),
         filter,
       );
-      const items = page.items
+      const decidable = {
+        ...page,
         // One's own requests are never one's to approve.
-        .filter(g => !approving || g.requester !== caller.userEntityRef)
-        .map(g => describeGrant(grants.present(g)));
+        items: page.items.filter(
+          g => !approving || g.requester !== caller.userEntityRef,
+        ),
+      };
       return {
-        output: {
-          items,
-          ...(page.nextCursor && { nextCursor: page.nextCursor }),
-        },
+        output: pageOf(decidable, g => describeGrant(grants.present(g))),
       };
     },
   });
@@ -105,7 +97,7 @@ export function registerReadActions(ctx: GrantActionsContext): void {
     description:
       'One grant with its history: state, role ARN, expiry, the AWS CLI profile to use it, who must approve, and every event.',
     visibilityPermission,
-    attributes: { readOnly: true, destructive: false, idempotent: true },
+    attributes: readOnlyAttributes,
     schema: {
       input: zod => zod.object({ grantId: grantIdInput(zod) }),
       output: zod =>

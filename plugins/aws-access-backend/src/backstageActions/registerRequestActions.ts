@@ -25,6 +25,7 @@ import {
   GrantActionsContext,
   grantOutput,
   grantOutputOf,
+  readOnlyAttributes,
 } from './grantActionSchemas';
 
 /** `request-access`, `preview-request` and `list-iam-actions`. */
@@ -100,7 +101,7 @@ export function registerRequestActions(ctx: GrantActionsContext): void {
       'Shows what request-access would do with the same input, creating nothing: the exact IAM trust and permission policies, the expiry, the sensitive actions, and who must approve (approval.mode auto means active at once). ' +
       'Refuses exactly what request-access would refuse.',
     visibilityPermission,
-    attributes: { readOnly: true, destructive: false, idempotent: true },
+    attributes: readOnlyAttributes,
     schema: {
       input: requestInput,
       output: zod =>
@@ -153,7 +154,7 @@ export function registerRequestActions(ctx: GrantActionsContext): void {
     description:
       'Lists the IAM actions (with their access level: List, Read, Write, Tagging, Permissions management) that can be requested on a resource ARN.',
     visibilityPermission,
-    attributes: { readOnly: true, destructive: false, idempotent: true },
+    attributes: readOnlyAttributes,
     schema: {
       input: zod => zod.object({ resourceArn: zod.string() }),
       output: zod =>

@@ -24,7 +24,10 @@ import {
   BreakGlassReviewState,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { Knex } from 'knex';
-import { ApprovalRequirement } from '@backstage-aws-access/plugin-aws-access-node';
+import {
+  ApprovalRequirement,
+  readPositiveInteger,
+} from '@backstage-aws-access/plugin-aws-access-node';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { GrantReads } from '../database/grantReads';
 import { GrantRecord } from '../database/types';
@@ -40,13 +43,8 @@ export interface BreakGlassConfig {
 
 export function readBreakGlassConfig(root: Config): BreakGlassConfig {
   const config = root.getOptionalConfig('awsAccess.breakGlass');
-  const positive = (key: string, fallback: number) => {
-    const value = config?.getOptionalNumber(key) ?? fallback;
-    if (!Number.isInteger(value) || value < 1) {
-      throw new Error(`awsAccess.breakGlass.${key} must be a positive integer`);
-    }
-    return value;
-  };
+  const positive = (key: string, fallback: number) =>
+    readPositiveInteger(config, 'awsAccess.breakGlass', key, fallback);
   const periodMs = config?.has('period')
     ? durationToMilliseconds(readDurationFromConfig(config, { key: 'period' }))
     : 7 * 24 * 60 * 60_000;

@@ -16,11 +16,8 @@
 
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuditorService } from '@backstage/backend-plugin-api';
-import express from 'express';
-import { Knex } from 'knex';
 import { BreakGlassReviews } from './BreakGlass';
 import request from 'supertest';
-import { RecordingProvisioner } from '../service/__testUtils__/RecordingProvisioner';
 import {
   accessConfig,
   ALICE,
@@ -28,7 +25,7 @@ import {
   BUCKET,
   CAROL,
   CATALOGUED_BUCKET,
-  createTestApp,
+  appPerTest,
   HOME,
   OTHER,
   SECURITY,
@@ -75,10 +72,6 @@ describe('break-glass', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
 
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
-    let app: express.Express;
-    let knex: Knex;
-    let iam: RecordingProvisioner;
-    let flush: () => Promise<void>;
     const send = jest.fn(async () => {});
     const events: Array<{
       eventId: string;
@@ -92,26 +85,23 @@ describe('break-glass', () => {
       },
     };
 
-    beforeEach(async () => {
+    beforeEach(() => {
       send.mockClear();
       events.length = 0;
-      iam = new RecordingProvisioner();
-      knex = await databases.init(databaseId);
-      const t = await createTestApp({
-        provisioner: iam,
-        knex,
-        config,
-        notifications: { send },
-        auditor,
-      });
-      app = t.app;
-      flush = t.flushNotifications;
+    });
+    const t = appPerTest(databases, {
+      databaseId,
+      config,
+      notifications: { send },
+      auditor,
     });
 
     const post = (path: string, body: object, who = ALICE) =>
-      request(app).post(path).set('authorization', as(who)).send(body);
+      request(t.app).post(path).set('authorization', as(who)).send(body);
+    const review = (grantId: string, body: object, who = ALICE) =>
+      post(`/break-glass/reviews/${grantId}`, body, who);
     const queue = (who: string, query = '') =>
-      request(app)
+      request(t.app)
         .get(`/break-glass/reviews${query}`)
         .set('authorization', as(who));
 
@@ -131,7 +121,7 @@ describe('break-glass', () => {
         approvedBy: `${ALICE} (break-glass)`,
         roleArn: expect.any(String),
       });
-      const got = await request(app)
+      const got = await request(t.app)
         .get(`/grants/${res.body.id}`)
         .set('authorization', as(ALICE));
       expect(got.body.breakGlass).toBe(true);
@@ -139,7 +129,7 @@ describe('break-glass', () => {
         breakGlass: true,
       });
 
-      await flush();
+      await t.flushNotifications();
       expect(send).toHaveBeenCalledWith(
         expect.objectContaining({
           recipients: {
@@ -169,22 +159,16 @@ describe('break-glass', () => {
       // Reviewing: never by the requester or a stranger; once.
       expect(
         (
-          await post(`/break-glass/reviews/${res.body.id}`, {
+          await review(res.body.id, {
             decision: 'confirm',
           })
         ).status,
       ).toBe(403);
       expect(
-        (
-          await post(
-            `/break-glass/reviews/${res.body.id}`,
-            { decision: 'confirm' },
-            MALLORY,
-          )
-        ).status,
+        (await review(res.body.id, { decision: 'confirm' }, MALLORY)).status,
       ).toBe(403);
-      const flagged = await post(
-        `/break-glass/reviews/${res.body.id}`,
+      const flagged = await review(
+        res.body.id,
         { decision: 'flag', comment: 'no incident by that number' },
         BOB,
       );
@@ -201,11 +185,7 @@ describe('break-glass', () => {
           meta: expect.objectContaining({ decision: 'flagged', reviewer: BOB }),
         }),
       );
-      const again = await post(
-        `/break-glass/reviews/${res.body.id}`,
-        { decision: 'confirm' },
-        CAROL,
-      );
+      const again = await review(res.body.id, { decision: 'confirm' }, CAROL);
       expect(again.status).toBe(409);
       expect((await queue(BOB)).body.items).toEqual([]);
       expect(
@@ -263,8 +243,8 @@ describe('break-glass', () => {
         const res = await post('/grants', ask(patch));
         expect(res.status).toBe(400);
         expect(res.body.error.message).toMatch(message);
-        expect(iam.calls).toEqual([]);
-        await flush();
+        expect(t.iam.calls).toEqual([]);
+        await t.flushNotifications();
         expect(send).not.toHaveBeenCalled();
       },
     );
@@ -311,8 +291,10 @@ describe('break-glass', () => {
         expect(refused.body.error.message).toMatch(/the limit is 2/);
       }
       // Nothing of the refused ones was written.
-      expect(await knex('grants').where({ requester: ALICE })).toHaveLength(2);
-      expect(await knex('break_glass_reviews')).toHaveLength(2);
+      expect(await t.knex('grants').where({ requester: ALICE })).toHaveLength(
+        2,
+      );
+      expect(await t.knex('break_glass_reviews')).toHaveLength(2);
     });
 
     it('leaves no grant when its break-glass review cannot be written', async () => {
@@ -332,9 +314,9 @@ describe('break-glass', () => {
       } finally {
         spy.mockRestore();
       }
-      expect(await knex('grants')).toEqual([]);
-      expect(await knex('break_glass_reviews')).toEqual([]);
-      expect(iam.calls).toEqual([]);
+      expect(await t.knex('grants')).toEqual([]);
+      expect(await t.knex('break_glass_reviews')).toEqual([]);
+      expect(t.iam.calls).toEqual([]);
     });
 
     it('lists the review queue in a few queries, however many reviews a reviewer may not see', async () => {
@@ -349,15 +331,15 @@ describe('break-glass', () => {
         }
       }
       // The requests' notices are delivered first: their queries are not the queue's.
-      await flush();
+      await t.flushNotifications();
       const sql: string[] = [];
       const listener = (q: { sql: string }) => sql.push(q.sql);
-      knex.on('query', listener);
+      t.knex.on('query', listener);
       let res: request.Response;
       try {
         res = await queue(MALLORY);
       } finally {
-        knex.removeListener('query', listener);
+        t.knex.removeListener('query', listener);
       }
       expect(res.status).toBe(200);
       expect(res.body.items).toEqual([]);
@@ -366,15 +348,9 @@ describe('break-glass', () => {
 
     it('answers bad review input with 400 and unknown grants with 404', async () => {
       const res = await post('/grants', ask());
-      expect(
-        (
-          await post(
-            `/break-glass/reviews/${res.body.id}`,
-            { decision: 'ok' },
-            BOB,
-          )
-        ).status,
-      ).toBe(400);
+      expect((await review(res.body.id, { decision: 'ok' }, BOB)).status).toBe(
+        400,
+      );
       expect((await queue(BOB, '?state=nope')).status).toBe(400);
       expect((await queue(BOB, '?limit=0')).status).toBe(400);
       expect((await queue(BOB, '?cursor=-1')).status).toBe(400);
@@ -391,13 +367,7 @@ describe('break-glass', () => {
       const { breakGlass: _, ...plain } = ask({ actions: ['s3:DeleteObject'] });
       const ordinary = await post('/grants', plain);
       expect(
-        (
-          await post(
-            `/break-glass/reviews/${ordinary.body.id}`,
-            { decision: 'confirm' },
-            CAROL,
-          )
-        ).status,
+        (await review(ordinary.body.id, { decision: 'confirm' }, CAROL)).status,
       ).toBe(404);
     });
   });

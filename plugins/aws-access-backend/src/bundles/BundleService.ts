@@ -27,11 +27,11 @@ import type {
   AwsAccessConfig,
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord, GrantStore } from '../database/types';
-import type { GrantDecision } from '../grantApi/grantApprovals';
 import type {
   ExtendGrantInput,
+  GrantDecision,
   RevokeGrantInput,
-} from '../grantApi/grantChanges';
+} from '../grantApi/grantRequests';
 import { minutes } from '../grantApi/grantOperation';
 import { ActionCatalog } from '../iamActions/types';
 import type { Caller } from '../service/authorization';

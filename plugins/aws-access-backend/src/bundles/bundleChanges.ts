@@ -15,48 +15,49 @@
  */
 
 import {
-  decisionRequestSchema,
-  extendGrantRequestSchema,
-  revokeGrantRequestSchema,
-} from '@backstage-aws-access/plugin-aws-access-common';
-import { z } from 'zod';
-import type { ChangeVerb } from '../permissions/changePermissions';
+  GrantChangeBody,
+  GrantChangeVerb,
+  parseChangeBody,
+} from '../grantApi/grantRequests';
 import type { Caller } from '../service/authorization';
-import { parseInput } from '../service/parseInput';
 import type { BundleService, BundleWithParts } from './BundleService';
 
 /**
- * The schema of each change's body; its output is what the service's
- * method of that name takes.
+ * Makes a change, its body already parsed, for `caller`: every change is
+ * the bundle service's method of the same name.
  */
-const bodies = {
-  approve: decisionRequestSchema,
-  reject: decisionRequestSchema,
-  cancel: revokeGrantRequestSchema,
-  revoke: revokeGrantRequestSchema,
-  extend: extendGrantRequestSchema,
-} satisfies {
-  [Verb in ChangeVerb]: z.ZodType<Parameters<BundleService[Verb]>[1]>;
-};
+export function applyBundleChange<V extends GrantChangeVerb>(
+  bundles: BundleService,
+  verb: V,
+  id: string,
+  input: GrantChangeBody<V>,
+  caller: Caller,
+): Promise<BundleWithParts> {
+  // TypeScript cannot follow a method called by a computed name.
+  const change = bundles[verb] as (
+    id: string,
+    input: GrantChangeBody<V>,
+    caller: Caller,
+  ) => Promise<BundleWithParts>;
+  return change.call(bundles, id, input, caller);
+}
 
 /**
- * Parses `body` with the change's schema, then makes the change for
- * `caller`: the one way in for the REST routes and the actions alike.
+ * Parses `body` with the change's schema (the same as a grant's), then
+ * makes the change: the one way in for the REST routes.
  */
-export function changeBundle(
+export function changeBundle<V extends GrantChangeVerb>(
   bundles: BundleService,
-  verb: ChangeVerb,
+  verb: V,
   id: string,
   body: unknown,
   caller: Caller,
 ): Promise<BundleWithParts> {
-  const input = parseInput(bodies[verb], body);
-  // The `satisfies` above ties each schema to its method's input, which
-  // TypeScript cannot follow through a call by a computed name.
-  const change = bundles[verb] as (
-    id: string,
-    input: unknown,
-    caller: Caller,
-  ) => Promise<BundleWithParts>;
-  return change.call(bundles, id, input, caller);
+  return applyBundleChange(
+    bundles,
+    verb,
+    id,
+    parseChangeBody(verb, body),
+    caller,
+  );
 }

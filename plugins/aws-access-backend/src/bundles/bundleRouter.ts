@@ -27,10 +27,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { GrantRecord } from '../database/types';
-import {
-  ChangeVerb,
-  changePermissions,
-} from '../permissions/changePermissions';
+import { GRANT_CHANGES, GrantChangeVerb } from '../grantApi/grantRequests';
 import { getUserCaller } from '../service/authorization';
 import { GrantAuthorization } from '../service/grantAuthorization';
 import { InventoryReadiness } from '../service/inventoryReadiness';
@@ -100,14 +97,14 @@ export function createBundleRouter(options: {
   });
 
   // A change to a bundle: POST /bundles/:id/<verb>.
-  for (const verb of Object.keys(changePermissions) as ChangeVerb[]) {
+  for (const verb of Object.keys(GRANT_CHANGES) as GrantChangeVerb[]) {
     router.post(`/bundles/:id/${verb}`, async (req, res) => {
       const user = await getUserCaller(req, { httpAuth, userInfo });
       await authorizeBundle(
         authorization,
         bundles,
         await userCredentials(req),
-        changePermissions[verb],
+        GRANT_CHANGES[verb].permission,
         req.params.id,
         verb,
       );

@@ -15,7 +15,6 @@
  */
 
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import express from 'express';
 import request from 'supertest';
 import { RecordingProvisioner } from '../service/__testUtils__/RecordingProvisioner';
 import {
@@ -25,6 +24,7 @@ import {
   BUCKET,
   CAROL,
   CATALOGUED_BUCKET,
+  appPerTest,
   createTestApp,
   HOME,
   OTHER,
@@ -51,22 +51,15 @@ describe('access review export', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
 
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
-    let app: express.Express;
     const from = new Date(Date.now() - 3_600_000).toISOString();
     const to = () => new Date(Date.now() + 60_000).toISOString();
 
-    beforeEach(async () => {
-      ({ app } = await createTestApp({
-        provisioner: new RecordingProvisioner(),
-        knex: await databases.init(databaseId),
-        config,
-      }));
-    });
+    const t = appPerTest(databases, { databaseId, config });
 
     const post = (path: string, body: object, who = ALICE) =>
-      request(app).post(path).set('authorization', as(who)).send(body);
+      request(t.app).post(path).set('authorization', as(who)).send(body);
     const exportAs = (who: string, query: Record<string, string>) =>
-      request(app)
+      request(t.app)
         .get('/export/grants')
         .query(query)
         .set('authorization', as(who));

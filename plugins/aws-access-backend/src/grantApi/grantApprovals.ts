@@ -16,16 +16,12 @@
 
 import { assertNotBundlePart } from '../bundles/bundlePartGuard';
 import { ConflictError, NotAllowedError } from '@backstage/errors';
-import { decisionRequestSchema } from '@backstage-aws-access/plugin-aws-access-common';
-import { z } from 'zod';
 import { GrantRecord } from '../database/types';
 import { Caller } from '../service/authorization';
 import { SYSTEM_ACTOR } from '../service/GrantEngine';
 import { GrantApiContext } from './grantApiContext';
-import { audit, minutes, settle, subjectOf } from './grantOperation';
-
-/** An approver's decision as `POST /grants/:id/approve` and `/reject` take it, validated. */
-export type GrantDecision = z.output<typeof decisionRequestSchema>;
+import { auditedChange, GrantChange, minutes, settle } from './grantOperation';
+import { GrantDecision } from './grantRequests';
 
 /**
  * Records the caller's approval of a pending grant. The approval that
@@ -38,56 +34,45 @@ export async function approveGrant(
   { comment }: GrantDecision,
   caller: Caller,
 ): Promise<GrantRecord> {
-  const id = grant.id;
-  return audit(
-    ctx,
-    'approve',
-    caller,
-    subjectOf(grant),
-    comment ? { comment } : undefined,
-    async () => {
-      assertNotBundlePart(grant, 'approve');
-      assertPending(grant, 'approved');
-      const requirement = grant.approvalRequirement ?? { mode: 'auto' };
-      const check = ctx.approvals.canApprove({
-        grant,
-        requirement,
-        approver: caller,
-        previousApprovals: grant.approvals,
-      });
-      if (!check.allowed) {
-        throw new NotAllowedError(check.reason);
-      }
-      const now = new Date();
-      const approvers = [
-        ...grant.approvals.map(a => a.approver),
-        caller.userEntityRef,
-      ];
-      const progress = {
-        approvals: check.approvals,
-        required: check.required,
-      };
-      const updated = await ctx.engine.lifecycle.approve(
-        id,
-        { approver: caller.userEntityRef, approvedAt: now, comment },
-        {
-          complete: check.complete,
-          patch: {
-            approvedAt: now,
-            approvedBy: approvers.join(', '),
-            expiresAt: new Date(now.getTime() + minutes(grant.durationMinutes)),
-          },
-          reason: comment,
-          data: progress,
+  return decide(ctx, 'approve', { grant, caller, comment }, async () => {
+    const requirement = grant.approvalRequirement ?? { mode: 'auto' };
+    const check = ctx.approvals.canApprove({
+      grant,
+      requirement,
+      approver: caller,
+      previousApprovals: grant.approvals,
+    });
+    if (!check.allowed) {
+      throw new NotAllowedError(check.reason);
+    }
+    const now = new Date();
+    const approvers = [
+      ...grant.approvals.map(a => a.approver),
+      caller.userEntityRef,
+    ];
+    const progress = {
+      approvals: check.approvals,
+      required: check.required,
+    };
+    const updated = await ctx.engine.lifecycle.approve(
+      grant.id,
+      { approver: caller.userEntityRef, approvedAt: now, comment },
+      {
+        complete: check.complete,
+        patch: {
+          approvedAt: now,
+          approvedBy: approvers.join(', '),
+          expiresAt: new Date(now.getTime() + minutes(grant.durationMinutes)),
         },
-      );
-      if (!updated) {
-        throw new ConflictError(`grant ${id} was decided meanwhile; reload it`);
-      }
-      // The requester hears of it from the outbox, with this event.
-      return check.complete ? settle(ctx, id, ctx.engine.drive(id)) : updated;
-    },
-  );
+        reason: comment,
+        data: progress,
+      },
+    );
+    // The requester hears of it from the outbox, with this event.
+    return updated && check.complete
+      ? settle(ctx, grant.id, ctx.engine.drive(grant.id))
+      : updated;
+  });
 }
 
 /** Ends a pending grant as `rejected`; one approver's no is enough. */
@@ -97,35 +82,45 @@ export async function rejectGrant(
   { comment }: GrantDecision,
   caller: Caller,
 ): Promise<GrantRecord> {
-  const id = grant.id;
-  return audit(
-    ctx,
-    'reject',
-    caller,
-    subjectOf(grant),
-    comment ? { comment } : undefined,
-    async () => {
-      assertNotBundlePart(grant, 'reject');
-      assertPending(grant, 'rejected');
-      const check = ctx.approvals.canReject({
-        grant,
-        requirement: grant.approvalRequirement ?? { mode: 'auto' },
-        approver: caller,
-      });
-      if (!check.allowed) {
-        throw new NotAllowedError(check.reason);
-      }
-      const updated = await ctx.engine.reject(
-        id,
-        caller.userEntityRef,
-        comment,
+  return decide(ctx, 'reject', { grant, caller, comment }, async () => {
+    const check = ctx.approvals.canReject({
+      grant,
+      requirement: grant.approvalRequirement ?? { mode: 'auto' },
+      approver: caller,
+    });
+    if (!check.allowed) {
+      throw new NotAllowedError(check.reason);
+    }
+    return ctx.engine.reject(grant.id, caller.userEntityRef, comment);
+  });
+}
+
+/**
+ * Runs an approver's decision on a pending grant, audited. The decision
+ * answers undefined when another one got there first.
+ */
+async function decide(
+  ctx: GrantApiContext,
+  verb: 'approve' | 'reject',
+  { grant, caller, comment }: Omit<GrantChange, 'action'> & GrantDecision,
+  decision: () => Promise<GrantRecord | undefined>,
+): Promise<GrantRecord> {
+  const change = { action: verb, grant, caller, details: { comment } };
+  return auditedChange(ctx, change, async () => {
+    assertNotBundlePart(grant, verb);
+    if (grant.state !== 'pending') {
+      throw new ConflictError(
+        `only a pending grant can be ${verb}d; grant ${grant.id} is ${grant.state}`,
       );
-      if (!updated) {
-        throw new ConflictError(`grant ${id} was decided meanwhile; reload it`);
-      }
-      return updated;
-    },
-  );
+    }
+    const decided = await decision();
+    if (!decided) {
+      throw new ConflictError(
+        `grant ${grant.id} was decided meanwhile; reload it`,
+      );
+    }
+    return decided;
+  });
 }
 
 /**
@@ -158,12 +153,4 @@ export async function timeOutPendingGrants(
     }
   }
   return count;
-}
-
-function assertPending(grant: GrantRecord, verb: string): void {
-  if (grant.state !== 'pending') {
-    throw new ConflictError(
-      `only a pending grant can be ${verb}; grant ${grant.id} is ${grant.state}`,
-    );
-  }
 }

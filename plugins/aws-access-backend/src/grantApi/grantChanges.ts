@@ -16,11 +16,6 @@
 
 import { assertNotBundlePart } from '../bundles/bundlePartGuard';
 import { ConflictError, InputError } from '@backstage/errors';
-import {
-  extendGrantRequestSchema,
-  revokeGrantRequestSchema,
-} from '@backstage-aws-access/plugin-aws-access-common';
-import { z } from 'zod';
 import { GrantRecord } from '../database/types';
 import { Caller } from '../service/authorization';
 import {
@@ -28,13 +23,9 @@ import {
   extensionNeedsApprovalMessage,
 } from '../service/extension';
 import { GrantApiContext } from './grantApiContext';
-import { audit, settle, subjectOf } from './grantOperation';
+import { auditedChange, settle } from './grantOperation';
+import { ExtendGrantInput, RevokeGrantInput } from './grantRequests';
 import { extensionLimits, extensionRequirement } from './grantRules';
-
-/** A revocation or cancellation as the API takes it, validated. */
-export type RevokeGrantInput = z.output<typeof revokeGrantRequestSchema>;
-/** An extension as `POST /grants/:id/extend` takes it, validated. */
-export type ExtendGrantInput = z.output<typeof extendGrantRequestSchema>;
 
 /**
  * Revokes a grant; a pending one is cancelled. Who may is the permission
@@ -47,48 +38,40 @@ export async function revokeGrant(
   caller: Caller,
 ): Promise<GrantRecord> {
   const id = grant.id;
-  return audit(
-    ctx,
-    grant.state === 'pending' ? 'cancel' : 'revoke',
-    caller,
-    subjectOf(grant),
-    request.reason ? { reason: request.reason } : undefined,
-    async () => {
-      assertNotBundlePart(grant, 'revoke');
-      // A pending request is cancelled; one approved meanwhile is revoked.
-      let updated =
-        grant.state === 'pending'
-          ? await ctx.engine.cancel(id, caller.userEntityRef, request.reason)
-          : grant;
-      if (updated.state !== 'cancelled') {
-        updated = await ctx.engine.revoke(
-          id,
-          caller.userEntityRef,
-          request.reason,
-        );
-      }
-      if (updated.state !== 'revoking') {
-        return updated;
-      }
-      return settle(ctx, id, ctx.engine.drive(id));
-    },
-  );
+  const action = grant.state === 'pending' ? 'cancel' : 'revoke';
+  const details = { reason: request.reason };
+  return auditedChange(ctx, { action, grant, caller, details }, async () => {
+    assertNotBundlePart(grant, 'revoke');
+    // A pending request is cancelled; one approved meanwhile is revoked.
+    let updated =
+      grant.state === 'pending'
+        ? await ctx.engine.cancel(id, caller.userEntityRef, request.reason)
+        : grant;
+    if (updated.state !== 'cancelled') {
+      updated = await ctx.engine.revoke(
+        id,
+        caller.userEntityRef,
+        request.reason,
+      );
+    }
+    if (updated.state !== 'revoking') {
+      return updated;
+    }
+    return settle(ctx, id, ctx.engine.drive(id));
+  });
 }
 
 /** Withdraws a pending request; it ends `cancelled`. */
 export async function cancelGrant(
   ctx: GrantApiContext,
   grant: GrantRecord,
-  request: RevokeGrantInput,
+  { reason }: RevokeGrantInput,
   caller: Caller,
 ): Promise<GrantRecord> {
   const id = grant.id;
-  return audit(
+  return auditedChange(
     ctx,
-    'cancel',
-    caller,
-    subjectOf(grant),
-    request.reason ? { reason: request.reason } : undefined,
+    { action: 'cancel', grant, caller, details: { reason } },
     async () => {
       if (grant.state === 'cancelled') {
         return grant;
@@ -101,11 +84,7 @@ export async function cancelGrant(
           }${grant.state === 'active' ? ', revoke it instead' : ''}`,
         );
       }
-      const updated = await ctx.engine.cancel(
-        id,
-        caller.userEntityRef,
-        request.reason,
-      );
+      const updated = await ctx.engine.cancel(id, caller.userEntityRef, reason);
       if (updated.state !== 'cancelled') {
         throw new ConflictError(
           `grant ${id} was decided meanwhile; it is ${updated.state}`,
@@ -129,15 +108,11 @@ export async function extendGrant(
       `durationMinutes must be at most ${limits.maxDurationMinutes}`,
     );
   }
-  return audit(
+  const { durationMinutes, reason } = request;
+  const details = { durationMinutes, reason };
+  return auditedChange(
     ctx,
-    'extend',
-    caller,
-    subjectOf(grant),
-    {
-      durationMinutes: request.durationMinutes,
-      ...(request.reason ? { reason: request.reason } : {}),
-    },
+    { action: 'extend', grant, caller, details },
     async () => {
       assertNotBundlePart(grant, 'extend');
       assertExtensionNeedsNoApproval(ctx, grant);

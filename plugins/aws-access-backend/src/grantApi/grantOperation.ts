@@ -15,8 +15,13 @@
  */
 
 import { NotFoundError } from '@backstage/errors';
+import { JsonValue } from '@backstage/types';
 import { GrantRecord } from '../database/types';
-import { GrantAuditor } from '../notifications/GrantAuditor';
+import {
+  auditSubjectOf,
+  GrantAuditAction,
+  GrantAuditor,
+} from '../notifications/GrantAuditor';
 import { Caller } from '../service/authorization';
 import { GrantApiContext } from './grantApiContext';
 
@@ -52,6 +57,36 @@ export function audit<T>(
   );
 }
 
+/** A caller's change to one grant, as its audit event records it. */
+export interface GrantChange {
+  action: GrantAuditAction;
+  grant: GrantRecord;
+  caller: Caller;
+  details?: Record<string, JsonValue | undefined>;
+}
+
+/**
+ * Runs a caller's change to one grant under audit, the grant as subject.
+ * Details left undefined (no comment, no reason) are not recorded.
+ */
+export function auditedChange<T>(
+  ctx: GrantApiContext,
+  change: GrantChange,
+  operation: () => Promise<T>,
+): Promise<T> {
+  const details = Object.entries(change.details ?? {}).filter(
+    (entry): entry is [string, JsonValue] => entry[1] !== undefined,
+  );
+  return audit(
+    ctx,
+    change.action,
+    change.caller,
+    auditSubjectOf(change.grant),
+    details.length ? Object.fromEntries(details) : undefined,
+    operation,
+  );
+}
+
 /** Waits for the engine a while, then answers with the grant as it is. */
 export async function settle(
   ctx: GrantApiContext,
@@ -68,15 +103,4 @@ export async function settle(
   // The engine answers with the grant as it left it; only when it did not
   // finish in time (or failed) is the grant read again.
   return settled ?? mustGet(ctx, id);
-}
-
-/** The audit subject of a grant. */
-export function subjectOf(grant: GrantRecord) {
-  return {
-    grantId: grant.id,
-    requester: grant.requester,
-    resourceArn: grant.resourceArn,
-    accountId: grant.accountId,
-    actions: grant.actions,
-  };
 }

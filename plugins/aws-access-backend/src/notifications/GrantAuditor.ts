@@ -20,6 +20,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Request } from 'express';
 import { JsonObject } from '@backstage/types';
+import { GrantRecord } from '../database/types';
 
 /**
  * The audited grant operations, with their event ids and severities.
@@ -63,6 +64,18 @@ export interface AuditSubject {
   accountId?: string;
   actions?: string[];
   roleArn?: string;
+}
+
+/** The audit subject of a grant: whose access to what, and its role once made. */
+export function auditSubjectOf(grant: GrantRecord): AuditSubject {
+  return {
+    grantId: grant.id,
+    requester: grant.requester,
+    resourceArn: grant.resourceArn,
+    accountId: grant.accountId,
+    actions: grant.actions,
+    roleArn: grant.roleArn,
+  };
 }
 
 export interface GrantAuditContext {

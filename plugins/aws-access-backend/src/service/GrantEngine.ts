@@ -23,7 +23,6 @@ import {
   GrantRecord,
   GrantStore,
   InsertLimits,
-  NewGrantEvent,
   NewGrantRecord,
 } from '../database/types';
 import { Knex } from 'knex';
@@ -104,7 +103,7 @@ export class GrantEngine {
   emit(
     grant: GrantRecord,
     type: GrantEventType,
-    event?: NewGrantEvent,
+    event?: Parameters<GrantLifecycle['emit']>[2],
   ): Promise<void> {
     return this.lifecycle.emit(grant, type, event);
   }
@@ -185,16 +184,9 @@ export class GrantEngine {
     if (grant.state !== 'pending') {
       return grant;
     }
-    const now = new Date();
     return this.changedOrConflict(
       id,
-      await this.lifecycle.transition(id, 'cancelled', {
-        from: 'pending',
-        patch: { endedAt: now },
-        actor,
-        reason,
-        now,
-      }),
+      await this.endPending(id, 'cancelled', { actor, reason }),
     );
   }
 
@@ -253,13 +245,20 @@ export class GrantEngine {
     reason?: string,
     data?: Record<string, unknown>,
   ): Promise<GrantRecord | undefined> {
+    return this.endPending(id, 'rejected', { actor, reason, data });
+  }
+
+  /** Ends a grant still pending; undefined once it no longer is. */
+  private endPending(
+    id: string,
+    state: 'cancelled' | 'rejected',
+    event: { actor: string; reason?: string; data?: Record<string, unknown> },
+  ): Promise<GrantRecord | undefined> {
     const now = new Date();
-    return this.lifecycle.transition(id, 'rejected', {
+    return this.lifecycle.transition(id, state, {
       from: 'pending',
       patch: { endedAt: now },
-      actor,
-      reason,
-      data,
+      ...event,
       now,
     });
   }

@@ -14,21 +14,10 @@
  * limitations under the License.
  */
 
-import { PermissionCriteria } from '@backstage/plugin-permission-common';
-import {
-  ActionInfo,
-  AwsAccount,
-  Grant,
-  GrantEvent,
-  GrantLimits,
-  GrantPreview,
-  ListGrantsFilter,
-} from '@backstage-aws-access/plugin-aws-access-common';
 import type { AwsAccessApprovalPolicy } from '@backstage-aws-access/plugin-aws-access-node';
-import { GrantRecord } from '../database/types';
+import { createGrant } from '../grantApi/createGrant';
 import {
   approveGrant,
-  GrantDecision,
   rejectGrant,
   timeOutPendingGrants,
 } from '../grantApi/grantApprovals';
@@ -40,9 +29,7 @@ import {
 import {
   cancelGrant,
   extendGrant,
-  ExtendGrantInput,
   revokeGrant,
-  RevokeGrantInput,
 } from '../grantApi/grantChanges';
 import { mustGet } from '../grantApi/grantOperation';
 import {
@@ -52,18 +39,8 @@ import {
   listGrants,
 } from '../grantApi/grantReads';
 import { present, requestLimits } from '../grantApi/grantRules';
-import { createGrant } from '../grantApi/createGrant';
-import {
-  OffboardProgress,
-  revokeAllInAccount,
-} from '../grantApi/offboardAccount';
-import {
-  ParsedGrantRequest,
-  planGrantRequest,
-  previewGrant,
-} from '../grantApi/planGrantRequest';
-import { GrantFilter } from '../permissions/resource';
-import { Caller } from './authorization';
+import { revokeAllInAccount } from '../grantApi/offboardAccount';
+import { planGrantRequest, previewGrant } from '../grantApi/planGrantRequest';
 
 /**
  * The grant API's rules: validates every request completely before any IAM
@@ -79,102 +56,46 @@ export class GrantService {
   }
 
   /** The API view of a stored grant, with `extension` and `cli`. */
-  present(record: GrantRecord): Grant {
-    return present(this.ctx, record);
-  }
-
+  readonly present = this.bind(present);
   /** `POST /grants/preview`: what `createGrant` would do, creating nothing. */
-  previewGrant(
-    request: ParsedGrantRequest,
-    caller: Caller,
-  ): Promise<GrantPreview> {
-    return previewGrant(this.ctx, request, caller);
-  }
-
+  readonly previewGrant = this.bind(previewGrant);
   /**
    * Every check of one request and what it would become, creating
    * nothing: the planning bundles apply to each of their targets.
    */
-  planRequest(request: ParsedGrantRequest, caller: Caller, now: Date) {
-    return planGrantRequest(this.ctx, request, caller, now);
-  }
-
+  readonly planRequest = this.bind(planGrantRequest);
   /** The limits of a request, stated up front by the forms. */
-  limits(): GrantLimits {
-    return requestLimits(this.ctx);
-  }
+  readonly limits = this.bind(requestLimits);
+  readonly listAccounts = this.bind(listAccounts);
+  readonly listActions = this.bind(listActions);
+  readonly listGrants = this.bind(listGrants);
+  readonly listEvents = this.bind(listEvents);
+  /** Loads a grant, or answers 404. */
+  readonly mustGet = this.bind(mustGet);
+  /** Creates a grant for the caller (see createGrant.ts). */
+  readonly createGrant = this.bind(createGrant);
+  /** Revokes every live grant in the account (see offboardAccount.ts). */
+  readonly revokeAllInAccount = this.bind(revokeAllInAccount);
+  /** Ends pending requests nobody decided on in time; returns how many. */
+  readonly timeOutPendingGrants = this.bind(timeOutPendingGrants);
+
+  // The per-grant operations take the grant the router or action loaded
+  // and authorized, never an id to load again.
+  readonly approveGrant = this.bind(approveGrant);
+  readonly rejectGrant = this.bind(rejectGrant);
+  readonly cancelGrant = this.bind(cancelGrant);
+  readonly revokeGrant = this.bind(revokeGrant);
+  readonly extendGrant = this.bind(extendGrant);
 
   /** The approval policy the service decides with (the sweep times requests out by it). */
   get approvalPolicy(): AwsAccessApprovalPolicy {
     return this.ctx.approvals;
   }
 
-  listAccounts(): AwsAccount[] {
-    return listAccounts(this.ctx);
-  }
-
-  /** Revokes every live grant in the account (see offboardAccount.ts). */
-  revokeAllInAccount(
-    accountId: string,
-    actor: string,
-    onProgress?: (progress: OffboardProgress) => Promise<void>,
-  ): Promise<OffboardProgress> {
-    return revokeAllInAccount(this.ctx, accountId, actor, onProgress);
-  }
-
-  listActions(resourceArn: unknown): ActionInfo[] {
-    return listActions(this.ctx, resourceArn);
-  }
-
-  /** Creates a grant for the caller (see createGrant.ts). */
-  createGrant(
-    request: ParsedGrantRequest,
-    caller: Caller,
-  ): Promise<GrantRecord> {
-    return createGrant(this.ctx, request, caller);
-  }
-
-  // The per-grant operations take the grant the router or action loaded
-  // and authorized, never an id to load again.
-
-  approveGrant(grant: GrantRecord, decision: GrantDecision, caller: Caller) {
-    return approveGrant(this.ctx, grant, decision, caller);
-  }
-
-  rejectGrant(grant: GrantRecord, decision: GrantDecision, caller: Caller) {
-    return rejectGrant(this.ctx, grant, decision, caller);
-  }
-
-  cancelGrant(grant: GrantRecord, request: RevokeGrantInput, caller: Caller) {
-    return cancelGrant(this.ctx, grant, request, caller);
-  }
-
-  /** Ends pending requests nobody decided on in time; returns how many. */
-  timeOutPendingGrants(now = new Date()): Promise<number> {
-    return timeOutPendingGrants(this.ctx, now);
-  }
-
-  listGrants(
-    filter: ListGrantsFilter,
-    permissionFilter?: PermissionCriteria<GrantFilter>,
-  ): Promise<{ items: GrantRecord[]; nextCursor?: string }> {
-    return listGrants(this.ctx, filter, permissionFilter);
-  }
-
-  listEvents(grant: GrantRecord): Promise<GrantEvent[]> {
-    return listEvents(this.ctx, grant);
-  }
-
-  /** Loads a grant, or answers 404. */
-  mustGet(id: string): Promise<GrantRecord> {
-    return mustGet(this.ctx, id);
-  }
-
-  revokeGrant(grant: GrantRecord, request: RevokeGrantInput, caller: Caller) {
-    return revokeGrant(this.ctx, grant, request, caller);
-  }
-
-  extendGrant(grant: GrantRecord, request: ExtendGrantInput, caller: Caller) {
-    return extendGrant(this.ctx, grant, request, caller);
+  /** One of the grant API's operations, on this service's context. */
+  private bind<TArgs extends unknown[], TResult>(
+    operation: (ctx: GrantApiContext, ...args: TArgs) => TResult,
+  ): (...args: TArgs) => TResult {
+    return (...args) => operation(this.ctx, ...args);
   }
 }

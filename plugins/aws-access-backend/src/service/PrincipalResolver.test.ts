@@ -86,12 +86,13 @@ function resolver(
   });
 }
 
+/** The default resolver's answer for the user in the account. */
+const resolveIn = (userRef: string, accountId: string) =>
+  resolver().resolve(userRef, account(accountId));
+
 describe('PrincipalResolver', () => {
   it('trusts only the principal in the target account when the user has one there, and warns that a role is shared', async () => {
-    const result = await resolver().resolve(
-      'user:default/dana',
-      account('222222222222'),
-    );
+    const result = await resolveIn('user:default/dana', '222222222222');
     expect(result.principalArns).toEqual([
       'arn:aws:iam::222222222222:role/dana-sso',
     ]);
@@ -110,10 +111,7 @@ describe('PrincipalResolver', () => {
   });
 
   it('binds a shared SSO role to one person through a role-session ARN', async () => {
-    const result = await resolver().resolve(
-      'user:default/sso',
-      account('222222222222'),
-    );
+    const result = await resolveIn('user:default/sso', '222222222222');
     expect(result).toEqual({
       principalArns: [
         'arn:aws:sts::222222222222:assumed-role/DeveloperSSO/sso@example.com',
@@ -124,10 +122,7 @@ describe('PrincipalResolver', () => {
   });
 
   it('refuses roots, wildcards, foreign accounts, other partitions and groups, with a 403 naming each', async () => {
-    const attempt = resolver().resolve(
-      'user:default/mallory',
-      account('222222222222'),
-    );
+    const attempt = resolveIn('user:default/mallory', '222222222222');
     await expect(attempt).rejects.toThrow(NotAllowedError);
     await expect(attempt).rejects.toThrow(
       /no AWS principal is known for you.*root: an account root.*wildcards.*999999999999 is not one principals may come from.*partition aws-cn.*group\/devs: not a user/,
@@ -135,10 +130,7 @@ describe('PrincipalResolver', () => {
   });
 
   it('drops a bad principal but keeps the good one beside it', async () => {
-    const result = await resolver().resolve(
-      'user:default/mixed',
-      account('222222222222'),
-    );
+    const result = await resolveIn('user:default/mixed', '222222222222');
     expect(result.principalArns).toEqual([
       'arn:aws:iam::222222222222:user/mixed',
     ]);

@@ -34,31 +34,39 @@ const PATH = '/backstage-access/';
 const requested = { type: 'requested' as const, actor: 'user:default/alice' };
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 
+// Shared by the suites; every test starts with their calls cleared.
+const logger = mockServices.logger.mock();
+const auditEvent = { success: jest.fn(), fail: jest.fn() };
+const auditorService = mockServices.auditor.mock({
+  createEvent: jest.fn(async () => auditEvent),
+});
+
+/** A grant store on an empty SQLite database, and an engine on it that records IAM. */
+async function engineOnFreshDatabase(databases: TestDatabases) {
+  const store = await DatabaseGrantStore.create({
+    database: mockServices.database({
+      knex: await databases.init('SQLITE_3'),
+    }),
+  });
+  const iam = new RecordingProvisioner();
+  const engine = new GrantEngine({
+    store,
+    provisioner: iam,
+    logger,
+    rolePath: PATH,
+  });
+  return { store, iam, engine };
+}
+
 describe('Reconciler', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  const logger = mockServices.logger.mock();
-  const auditEvent = { success: jest.fn(), fail: jest.fn() };
-  const auditorService = mockServices.auditor.mock({
-    createEvent: jest.fn(async () => auditEvent),
-  });
   let store: DatabaseGrantStore;
   let iam: RecordingProvisioner;
   let engine: GrantEngine;
 
   beforeEach(async () => {
     jest.clearAllMocks();
-    store = await DatabaseGrantStore.create({
-      database: mockServices.database({
-        knex: await databases.init('SQLITE_3'),
-      }),
-    });
-    iam = new RecordingProvisioner();
-    engine = new GrantEngine({
-      store,
-      provisioner: iam,
-      logger,
-      rolePath: '/backstage-access/',
-    });
+    ({ store, iam, engine } = await engineOnFreshDatabase(databases));
   });
 
   const reconciler = (accountIds = [HOME]) =>
@@ -315,11 +323,6 @@ describe('Reconciler', () => {
 
 describe('Reconciler drift repair', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  const logger = mockServices.logger.mock();
-  const auditEvent = { success: jest.fn(), fail: jest.fn() };
-  const auditorService = mockServices.auditor.mock({
-    createEvent: jest.fn(async () => auditEvent),
-  });
   let store: DatabaseGrantStore;
   let iam: RecordingProvisioner;
   let engine: GrantEngine;
@@ -357,18 +360,7 @@ describe('Reconciler drift repair', () => {
 
   beforeEach(async () => {
     jest.clearAllMocks();
-    store = await DatabaseGrantStore.create({
-      database: mockServices.database({
-        knex: await databases.init('SQLITE_3'),
-      }),
-    });
-    iam = new RecordingProvisioner();
-    engine = new GrantEngine({
-      store,
-      provisioner: iam,
-      logger,
-      rolePath: PATH,
-    });
+    ({ store, iam, engine } = await engineOnFreshDatabase(databases));
     grant = await activeGrant();
     iam.calls.length = 0;
   });

@@ -27,57 +27,25 @@ import express from 'express';
 import request from 'supertest';
 import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
 import {
-  accessConfig,
   ALICE,
   BOB,
   BUCKET,
   CAROL,
   CATALOGUED_BUCKET,
+  appPerTest,
   createTestApp,
   discoveredResource,
   DAN,
   ERIN,
   HOME,
-  OTHER,
   SECURITY,
   TEAM,
 } from './__testUtils__/testApp';
-import { GrantService } from './GrantService';
+import { securityApprovalConfig } from './__testUtils__/testFixtures';
 
 jest.setTimeout(60_000);
 
 const as = (user: string) => mockCredentials.user.header(user);
-
-/**
- * The home account approves reads at once and asks two security members for
- * anything more; the other account always asks the resource's owner.
- */
-const approvalConfig = {
-  awsAccess: {
-    ...accessConfig.awsAccess,
-    accounts: accessConfig.awsAccess.accounts.map(a => ({
-      trustPrincipalArns: [`arn:aws:iam::${a.accountId}:role/fallback`],
-      ...a,
-    })),
-    approval: {
-      pendingTimeoutMinutes: 30,
-      rules: [
-        {
-          accountIds: [HOME],
-          accessLevels: ['List', 'Read'],
-          approvers: 'auto',
-        },
-        {
-          accountIds: [HOME],
-          approvers: 'groups',
-          groups: ['security'],
-          count: 2,
-        },
-        { accountIds: [OTHER], approvers: 'owner' },
-      ],
-    },
-  },
-};
 
 const read = {
   resourceArn: BUCKET,
@@ -98,32 +66,22 @@ describe('approvals', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
 
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
-    let app: express.Express;
-    let grants: GrantService;
-    let iam: RecordingProvisioner;
-    let flushNotifications: () => Promise<void>;
-    let knex: Awaited<ReturnType<typeof databases.init>>;
     const notifications = { send: jest.fn(async () => {}) };
     const auditor = mockServices.auditor.mock();
 
-    beforeEach(async () => {
-      jest.clearAllMocks();
-      iam = new RecordingProvisioner();
-      knex = await databases.init(databaseId);
-      ({ app, grants, flushNotifications } = await createTestApp({
-        provisioner: iam,
-        knex,
-        config: approvalConfig,
-        notifications,
-        auditor,
-      }));
+    beforeEach(() => jest.clearAllMocks());
+    const t = appPerTest(databases, {
+      databaseId,
+      config: securityApprovalConfig,
+      notifications,
+      auditor,
     });
 
     // What a test committed is delivered before the next one counts.
-    afterEach(() => flushNotifications());
+    afterEach(() => t.flushNotifications());
 
     const create = async (body: object, user = ALICE) => {
-      const res = await request(app)
+      const res = await request(t.app)
         .post('/grants')
         .set('authorization', as(user))
         .send(body);
@@ -136,12 +94,12 @@ describe('approvals', () => {
       user: string,
       body: object = {},
     ) =>
-      request(app)
+      request(t.app)
         .post(`/grants/${id}/${verb}`)
         .set('authorization', as(user))
         .send(body);
     const show = async (id: string, user = CAROL) =>
-      (await request(app).get(`/grants/${id}`).set('authorization', as(user)))
+      (await request(t.app).get(`/grants/${id}`).set('authorization', as(user)))
         .body as GrantWithEvents;
     const auditedEvents = () =>
       auditor.createEvent.mock.calls.map(([e]) => [e.eventId, e.meta?.actor]);
@@ -162,8 +120,8 @@ describe('approvals', () => {
         approverGroups: [TEAM],
       });
       expect(grant.expiresAt).toBeUndefined();
-      expect(iam.calls).toEqual([]);
-      await flushNotifications();
+      expect(t.iam.calls).toEqual([]);
+      await t.flushNotifications();
       expect(notifications.send).toHaveBeenCalledWith({
         recipients: {
           type: 'entity',
@@ -202,7 +160,7 @@ describe('approvals', () => {
         ['activated', 'system', undefined],
       ]);
       // The requester heard of the approval and of the ready role.
-      await flushNotifications();
+      await t.flushNotifications();
       const toAlice = notifications.send.mock.calls
         .map(([n]: any[]) => n)
         .filter((n: any) => n.recipients.entityRef === ALICE)
@@ -235,7 +193,7 @@ describe('approvals', () => {
       const bySecurity = await decide(other.id, 'approve', DAN);
       expect(bySecurity.status).toBe(403);
       expect((await show(grant.id)).approvals).toBeUndefined();
-      expect(iam.calls).toEqual([]);
+      expect(t.iam.calls).toEqual([]);
     });
 
     it('needs two distinct approvers and never counts one twice', async () => {
@@ -254,7 +212,7 @@ describe('approvals', () => {
       expect(again.status).toBe(403);
       expect(again.body.error.message).toMatch(/already approved/);
       expect((await show(grant.id)).approvals).toHaveLength(1);
-      expect(iam.calls).toEqual([]);
+      expect(t.iam.calls).toEqual([]);
 
       const second = await decide(grant.id, 'approve', ERIN);
       expect(second.status).toBe(200);
@@ -270,7 +228,7 @@ describe('approvals', () => {
         'approval-recorded',
         'approved',
       ]);
-      await flushNotifications();
+      await t.flushNotifications();
       expect(notifications.send).toHaveBeenCalledWith(
         expect.objectContaining({
           payload: expect.objectContaining({
@@ -295,7 +253,7 @@ describe('approvals', () => {
         actor: DAN,
         reason: 'use the staging bucket',
       });
-      await flushNotifications();
+      await t.flushNotifications();
       expect(notifications.send).toHaveBeenLastCalledWith({
         recipients: { type: 'entity', entityRef: ALICE },
         payload: expect.objectContaining({
@@ -323,9 +281,9 @@ describe('approvals', () => {
 
     it('rejects requests nobody decided on in time', async () => {
       const grant = await create(write);
-      expect(await grants.timeOutPendingGrants(new Date())).toBe(0);
+      expect(await t.grants.timeOutPendingGrants(new Date())).toBe(0);
       const later = new Date(Date.now() + 31 * 60_000);
-      expect(await grants.timeOutPendingGrants(later)).toBe(1);
+      expect(await t.grants.timeOutPendingGrants(later)).toBe(1);
       const ended = await show(grant.id);
       expect(ended.state).toBe('rejected');
       expect(ended.events[ended.events.length - 1]).toMatchObject({
@@ -334,7 +292,7 @@ describe('approvals', () => {
         reason: 'Nobody approved the request within 30 minutes',
       });
       // Audited and notified from the outbox, off the sweep's path.
-      await flushNotifications();
+      await t.flushNotifications();
       expect(auditedEvents()).toContainEqual(['grant-reject', 'system']);
       expect(notifications.send).toHaveBeenLastCalledWith(
         expect.objectContaining({
@@ -346,13 +304,13 @@ describe('approvals', () => {
     it('times requests out at the deadline they were given, even after the timeout is changed', async () => {
       const grant = await create(write);
       const restarted = await createTestApp({
-        provisioner: iam,
-        knex,
+        provisioner: t.iam,
+        knex: t.knex,
         config: {
           awsAccess: {
-            ...approvalConfig.awsAccess,
+            ...securityApprovalConfig.awsAccess,
             approval: {
-              ...approvalConfig.awsAccess.approval,
+              ...securityApprovalConfig.awsAccess.approval,
               pendingTimeoutMinutes: 120,
             },
           },
@@ -427,7 +385,7 @@ describe('permissions on grants', () => {
       createTestApp({
         provisioner: new RecordingProvisioner(),
         knex: await databases.init(databaseId),
-        config: approvalConfig,
+        config: securityApprovalConfig,
         deniedPermissions,
         entities: ['alice-one', 'bob-one', 'bob-two'].map(name =>
           discoveredResource({

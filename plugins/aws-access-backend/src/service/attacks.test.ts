@@ -19,7 +19,6 @@ import { ANNOTATION_LOCATION, Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_ARN,
-  ANNOTATION_AWS_PRINCIPAL_ARN,
   ANNOTATION_GRANT_ID,
   Grant,
   GRANT_ENTITY_TYPE,
@@ -29,7 +28,6 @@ import request from 'supertest';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
 import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
 import {
-  accessConfig,
   ALICE,
   BOB,
   BUCKET,
@@ -41,6 +39,13 @@ import {
   PAT,
   TEAM,
 } from './__testUtils__/testApp';
+import {
+  attackConfig,
+  expectIamMatchesGrants,
+  MALLORY,
+  mallory,
+  readRequest,
+} from './__testUtils__/testFixtures';
 
 jest.setTimeout(60_000);
 
@@ -52,19 +57,7 @@ jest.setTimeout(60_000);
  */
 
 const as = (user: string) => mockCredentials.user.header(user);
-const MALLORY = 'user:default/mallory';
 const MALLORYS_TEAM = 'group:default/mallorys-team';
-
-const user = (name: string, principals: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: { [ANNOTATION_AWS_PRINCIPAL_ARN]: principals },
-  },
-  spec: {},
-});
 
 /** What a catalog editor can register: any file, with any annotations. */
 const registered = (
@@ -87,30 +80,6 @@ const registered = (
   spec,
 });
 
-/** Sandbox (HOME) auto-approves reads; production (OTHER) asks the owner. */
-const config = {
-  awsAccess: {
-    ...accessConfig.awsAccess,
-    limits: {
-      maxPendingRequestsPerUser: 3,
-      maxLiveGrantsPerUser: 6,
-      maxTotalLifetime: { minutes: 45 },
-    },
-    maxDurationMinutes: 60,
-    approval: {
-      rules: [
-        {
-          accountIds: [HOME],
-          accessLevels: ['List', 'Read'],
-          approvers: 'auto',
-        },
-        { accountIds: [HOME], approvers: 'owner' },
-        { accountIds: [OTHER], approvers: 'owner' },
-      ],
-    },
-  },
-};
-
 describe('attacks on the request path', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
 
@@ -124,9 +93,9 @@ describe('attacks on the request path', () => {
       ({ app, store } = await createTestApp({
         provisioner: iam,
         knex: await databases.init(databaseId),
-        config,
+        config: attackConfig,
         entities: [
-          user('mallory', `arn:aws:iam::${HOME}:user/mallory`),
+          mallory,
           // A file Mallory registered: "her" copy of the production bucket,
           // owned by her own team, in the sandbox account.
           registered(
@@ -155,34 +124,12 @@ describe('attacks on the request path', () => {
       }));
     });
 
-    /* eslint-disable jest/no-standalone-expect -- invariants checked after every attack */
-    afterEach(async () => {
-      // No role without a live grant, no active grant without its role.
-      const { items } = await store.listGrants({ limit: 500 });
-      const live = new Map(
-        items
-          .filter(g => ['provisioning', 'active', 'revoking'].includes(g.state))
-          .map(g => [`${g.accountId}/${g.roleName}`, g]),
-      );
-      for (const role of iam.roles.values()) {
-        expect(live.has(`${role.accountId}/${role.roleName}`)).toBe(true);
-      }
-      for (const grant of items.filter(g => g.state === 'active')) {
-        const role = iam.role(grant.accountId, grant.roleName);
-        expect(role.policies.has(grant.policyName)).toBe(true);
-      }
-    });
-    /* eslint-enable jest/no-standalone-expect */
+    // The invariants hold after every attack.
+    afterEach(() => expectIamMatchesGrants(store, iam));
 
     const post = (body: object, who = MALLORY) =>
       request(app).post('/grants').set('authorization', as(who)).send(body);
-    const ask = (resourceArn: string, patch: object = {}) => ({
-      resourceArn,
-      actions: ['s3:GetObject'],
-      durationMinutes: 30,
-      reason: 'investigating',
-      ...patch,
-    });
+    const ask = readRequest;
 
     it("cannot be granted IAM writes on another user's grant role, the manager role, the boundary or a role session", async () => {
       const alices = await post(ask(BUCKET), ALICE);
@@ -229,11 +176,8 @@ describe('attacks on the request path', () => {
       const { app: withFakes } = await createTestApp({
         provisioner: iam,
         knex: await databases.init(databaseId),
-        config,
-        entities: [
-          user('mallory', `arn:aws:iam::${HOME}:user/mallory`),
-          ...fakes,
-        ],
+        config: attackConfig,
+        entities: [mallory, ...fakes],
       });
       const res = await request(withFakes)
         .post('/grants')

@@ -143,6 +143,9 @@ describe('POST /grants/:id/extend', () => {
     return created.body as Grant;
   }
 
+  const extend = (grant: Grant, durationMinutes: number) =>
+    request(app).post(`/grants/${grant.id}/extend`).send({ durationMinutes });
+
   it('adds the minutes to the current expiry, and the API says so', async () => {
     const grant = await start();
     expect(grant.extension).toEqual({
@@ -150,16 +153,12 @@ describe('POST /grants/:id/extend', () => {
       maxDurationMinutes: 720,
       lifetimeEndsAt: expect.any(String),
     });
-    const extended = await request(app)
-      .post(`/grants/${grant.id}/extend`)
-      .send({ durationMinutes: 15 });
+    const extended = await extend(grant, 15);
     expect(extended.status).toBe(200);
     expect(
       Date.parse(extended.body.expiresAt) - Date.parse(grant.expiresAt!),
     ).toBe(minutes(15));
-    const again = await request(app)
-      .post(`/grants/${grant.id}/extend`)
-      .send({ durationMinutes: 15 });
+    const again = await extend(grant, 15);
     expect(
       Date.parse(again.body.expiresAt) - Date.parse(grant.expiresAt!),
     ).toBe(minutes(30));
@@ -172,17 +171,13 @@ describe('POST /grants/:id/extend', () => {
         limits: { maxTotalLifetime: { minutes: 20 } },
       },
     });
-    const extended = await request(app)
-      .post(`/grants/${grant.id}/extend`)
-      .send({ durationMinutes: 60 });
+    const extended = await extend(grant, 60);
     expect(extended.status).toBe(200);
     expect(
       Date.parse(extended.body.expiresAt) - Date.parse(grant.activatedAt!),
     ).toBeLessThanOrEqual(minutes(20));
     expect(extended.body.extension).toMatchObject({ allowed: false });
-    const refused = await request(app)
-      .post(`/grants/${grant.id}/extend`)
-      .send({ durationMinutes: 60 });
+    const refused = await extend(grant, 60);
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/longest allowed/);
   });

@@ -18,23 +18,11 @@ import {
   GrantEvent,
   GrantEventType,
 } from '@backstage-aws-access/plugin-aws-access-common';
-import { GrantRecord } from '../database/types';
-import { GrantAuditor } from '../notifications/GrantAuditor';
+import { auditSubjectOf, GrantAuditor } from '../notifications/GrantAuditor';
 import { GrantNotifications } from '../notifications/GrantNotifications';
 import { defineReceiver } from '../outbox/defineReceiver';
 import { SYSTEM_ACTOR } from './GrantEngine';
 import { isBreakGlass, toApiGrant } from './grantView';
-
-function subjectOf(grant: GrantRecord) {
-  return {
-    grantId: grant.id,
-    requester: grant.requester,
-    resourceArn: grant.resourceArn,
-    accountId: grant.accountId,
-    actions: grant.actions,
-    roleArn: grant.roleArn,
-  };
-}
 
 const NOTIFIED: readonly GrantEventType[] = [
   'requested',
@@ -130,7 +118,7 @@ const AUDITED: readonly GrantEventType[] = [
  */
 export function createAuditReceiver(auditor: GrantAuditor) {
   return defineReceiver('audit', AUDITED, async (event, grant) => {
-    const subject = subjectOf(grant);
+    const subject = auditSubjectOf(grant);
     const context = {
       subject,
       actor: SYSTEM_ACTOR,

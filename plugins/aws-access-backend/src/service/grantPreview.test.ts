@@ -16,64 +16,26 @@
 
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { GrantPreview } from '@backstage-aws-access/plugin-aws-access-common';
-import express from 'express';
 import request from 'supertest';
-import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
 import {
-  accessConfig,
   ALICE,
   BUCKET,
   CATALOGUED_BUCKET,
-  createTestApp,
+  appPerTest,
   HOME,
-  OTHER,
   TEAM,
 } from './__testUtils__/testApp';
+import { securityApprovalConfig } from './__testUtils__/testFixtures';
 
 jest.setTimeout(60_000);
 
-const config = {
-  awsAccess: {
-    ...accessConfig.awsAccess,
-    accounts: accessConfig.awsAccess.accounts.map(a => ({
-      trustPrincipalArns: [`arn:aws:iam::${a.accountId}:role/fallback`],
-      ...a,
-    })),
-    approval: {
-      rules: [
-        {
-          accountIds: [HOME],
-          accessLevels: ['List', 'Read'],
-          approvers: 'auto',
-        },
-        {
-          accountIds: [HOME],
-          approvers: 'groups',
-          groups: ['security'],
-          count: 2,
-        },
-        { accountIds: [OTHER], approvers: 'owner' },
-      ],
-    },
-  },
-};
-
 describe('POST /grants/preview', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let app: express.Express;
-  let iam: RecordingProvisioner;
 
-  beforeEach(async () => {
-    iam = new RecordingProvisioner();
-    ({ app } = await createTestApp({
-      provisioner: iam,
-      knex: await databases.init('SQLITE_3'),
-      config,
-    }));
-  });
+  const t = appPerTest(databases, { config: securityApprovalConfig });
 
   const preview = (body: object) =>
-    request(app)
+    request(t.app)
       .post('/grants/preview')
       .set('authorization', mockCredentials.user.header(ALICE))
       .send(body);
@@ -124,8 +86,8 @@ describe('POST /grants/preview', () => {
       ]),
     );
     // Nothing was created.
-    expect(iam.calls).toEqual([]);
-    expect((await request(app).get('/grants')).body.items).toEqual([]);
+    expect(t.iam.calls).toEqual([]);
+    expect((await request(t.app).get('/grants')).body.items).toEqual([]);
   });
 
   it('names the approvers and the actions that write', async () => {
@@ -181,7 +143,7 @@ describe('POST /grants/preview', () => {
     for (const body of bad) {
       const [p, c] = await Promise.all([
         preview(body),
-        request(app)
+        request(t.app)
           .post('/grants')
           .set('authorization', mockCredentials.user.header(ALICE))
           .send(body),

@@ -16,7 +16,6 @@
 
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
-import express from 'express';
 import request from 'supertest';
 import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
 import {
@@ -25,6 +24,7 @@ import {
   BOB,
   BUCKET,
   CAROL,
+  appPerTest,
   createTestApp,
   DAN,
   discoveredResource,
@@ -34,6 +34,7 @@ import {
   QUEUE,
   SHARED_BUCKET,
 } from './__testUtils__/testApp';
+import { autoApprovedReads } from './__testUtils__/testFixtures';
 
 jest.setTimeout(60_000);
 
@@ -49,26 +50,18 @@ const valid = {
 
 describe('createRouter', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let app: express.Express;
-  let iam: RecordingProvisioner;
-
-  beforeEach(async () => {
-    iam = new RecordingProvisioner();
-    ({ app } = await createTestApp({
-      provisioner: iam,
-      knex: await databases.init('SQLITE_3'),
-      entities: ['one-bucket', 'two-bucket', 'three-bucket'].map(name =>
-        discoveredResource({
-          name,
-          arn: `arn:aws:s3:::${name}`,
-          accountId: HOME,
-        }),
-      ),
-    }));
+  const t = appPerTest(databases, {
+    entities: ['one-bucket', 'two-bucket', 'three-bucket'].map(name =>
+      discoveredResource({
+        name,
+        arn: `arn:aws:s3:::${name}`,
+        accountId: HOME,
+      }),
+    ),
   });
 
   it('lists accounts and the actions of a resource', async () => {
-    const accounts = await request(app).get('/accounts');
+    const accounts = await request(t.app).get('/accounts');
     expect(accounts.body.items).toEqual([
       {
         accountId: HOME,
@@ -86,7 +79,7 @@ describe('createRouter', () => {
         updateAvailable: false,
       },
     ]);
-    const actions = await request(app)
+    const actions = await request(t.app)
       .get('/actions')
       .query({ resourceArn: BUCKET });
     expect(actions.status).toBe(200);
@@ -101,7 +94,7 @@ describe('createRouter', () => {
   });
 
   it('creates, lists, shows, extends and revokes a grant', async () => {
-    const created = await request(app)
+    const created = await request(t.app)
       .post('/grants')
       .send({ ...valid, requester: undefined });
     expect(created.status).toBe(201);
@@ -120,25 +113,25 @@ describe('createRouter', () => {
       signInUrl: `https://signin.aws.amazon.com/switchrole?account=${HOME}&roleName=backstage-access/${grant.roleName}&displayName=${grant.roleName}`,
     });
     // The requester's own principal in the target account is trusted.
-    const role = [...iam.roles.values()][0];
+    const role = [...t.iam.roles.values()][0];
     expect(role.grantId).toBe(grant.id);
     expect(Date.parse(grant.expiresAt!) - Date.parse(grant.createdAt)).toBe(
       60 * 60_000,
     );
 
-    const list = await request(app)
+    const list = await request(t.app)
       .get('/grants')
       .query({ state: ['active', 'revoking'] });
     expect(list.body).toEqual({ items: [grant] });
 
-    const shown = await request(app).get(`/grants/${grant.id}`);
+    const shown = await request(t.app).get(`/grants/${grant.id}`);
     expect(shown.body.events.map((e: { type: string }) => e.type)).toEqual([
       'requested',
       'role-created',
       'activated',
     ]);
 
-    const extended = await request(app)
+    const extended = await request(t.app)
       .post(`/grants/${grant.id}/extend`)
       .send({ durationMinutes: 120, reason: 'more time' });
     expect(extended.status).toBe(200);
@@ -147,16 +140,16 @@ describe('createRouter', () => {
     );
 
     // An admin may revoke anybody's grant.
-    const revoked = await request(app)
+    const revoked = await request(t.app)
       .post(`/grants/${grant.id}/revoke`)
       .set('authorization', as(CAROL))
       .send({ reason: 'incident over' });
     expect(revoked.status).toBe(200);
     expect(revoked.body.state).toBe('revoked');
     expect(revoked.body.signInUrl).toBeUndefined();
-    expect(iam.roles.size).toBe(0);
+    expect(t.iam.roles.size).toBe(0);
 
-    const again = await request(app)
+    const again = await request(t.app)
       .post(`/grants/${grant.id}/revoke`)
       .send({});
     expect(again.status).toBe(200);
@@ -164,8 +157,8 @@ describe('createRouter', () => {
   });
 
   it('answers 409 naming the existing grant for an identical live request', async () => {
-    const first = await request(app).post('/grants').send(valid);
-    const second = await request(app)
+    const first = await request(t.app).post('/grants').send(valid);
+    const second = await request(t.app)
       .post('/grants')
       .send({ ...valid, actions: ['s3:ListBucket', 's3:GetObject'] });
     expect(second.status).toBe(409);
@@ -176,7 +169,7 @@ describe('createRouter', () => {
   });
 
   it('finds the account of an S3 bucket from the catalog, and trusts the requester there', async () => {
-    const res = await request(app)
+    const res = await request(t.app)
       .post('/grants')
       .send({
         ...valid,
@@ -189,17 +182,17 @@ describe('createRouter', () => {
 
   it('pages through grants newest first', async () => {
     for (const name of ['one-bucket', 'two-bucket', 'three-bucket']) {
-      const res = await request(app)
+      const res = await request(t.app)
         .post('/grants')
         .send({ ...valid, resourceArn: `arn:aws:s3:::${name}` });
       expect(res.status).toBe(201);
     }
-    const page1 = await request(app).get('/grants').query({ limit: 2 });
+    const page1 = await request(t.app).get('/grants').query({ limit: 2 });
     expect(page1.body.items.map((g: Grant) => g.resourceArn)).toEqual([
       'arn:aws:s3:::three-bucket',
       'arn:aws:s3:::two-bucket',
     ]);
-    const page2 = await request(app)
+    const page2 = await request(t.app)
       .get('/grants')
       .query({ limit: 2, cursor: page1.body.nextCursor });
     expect(page2.body).toEqual({
@@ -207,15 +200,15 @@ describe('createRouter', () => {
         expect.objectContaining({ resourceArn: 'arn:aws:s3:::one-bucket' }),
       ],
     });
-    const bobs = await request(app).get('/grants').query({ requester: BOB });
+    const bobs = await request(t.app).get('/grants').query({ requester: BOB });
     expect(bobs.body.items).toEqual([]);
   });
 
   describe('refuses bad requests without calling IAM', () => {
     let existing: Grant;
     beforeEach(async () => {
-      existing = (await request(app).post('/grants').send(valid)).body;
-      iam.calls.length = 0;
+      existing = (await request(t.app).post('/grants').send(valid)).body;
+      t.iam.calls.length = 0;
     });
 
     const post = (body: unknown) => ({ method: 'post', path: '/grants', body });
@@ -557,7 +550,9 @@ describe('createRouter', () => {
     it.each(cases)('%s', async (_name, c, status, message) => {
       const path = typeof c.path === 'function' ? c.path(existing.id) : c.path;
       let req =
-        c.method === 'get' ? request(app).get(path) : request(app).post(path);
+        c.method === 'get'
+          ? request(t.app).get(path)
+          : request(t.app).post(path);
       if (c.user) req = req.set('authorization', as(c.user));
       if (c.query) req = req.query(c.query);
       let res: request.Response;
@@ -570,7 +565,7 @@ describe('createRouter', () => {
       }
       expect(res.status).toBe(status);
       expect(res.body.error?.message).toMatch(message);
-      expect(iam.calls).toEqual([]);
+      expect(t.iam.calls).toEqual([]);
     });
   });
 });
@@ -583,11 +578,7 @@ describe('createRouter reads each grant once per request', () => {
       ...accessConfig.awsAccess,
       approval: {
         rules: [
-          {
-            accountIds: [HOME],
-            accessLevels: ['List', 'Read'],
-            approvers: 'auto',
-          },
+          autoApprovedReads(HOME),
           { accountIds: [HOME], approvers: 'groups', groups: ['security'] },
         ],
       },

@@ -22,24 +22,22 @@ import {
 import {
   PermissionCriteria,
   PolicyDecision,
-  ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
   createGrantRequestSchema,
-  decisionRequestSchema,
-  extendGrantRequestSchema,
-  grantApprovePermission,
   grantCreatePermission,
   grantReadPermission,
-  grantExtendPermission,
-  grantRevokePermission,
   listGrantsQuerySchema,
-  revokeGrantRequestSchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { GrantRecord } from '../database/types';
+import {
+  GRANT_CHANGES,
+  GrantChangeBody,
+  GrantChangeVerb,
+  parseChangeBody,
+} from '../grantApi/grantRequests';
 import { AwsAccessGrantResource, GrantFilter } from '../permissions/resource';
 import { Caller, requestCallerOf } from './authorization';
 import { createGrantAuthorization } from './grantAuthorization';
@@ -186,58 +184,31 @@ export async function createRouter(options: {
    * A change to one grant: the body is validated, the permission decided,
    * and the grant read once and handed to the service.
    */
-  const grantAction = <S extends z.ZodTypeAny>(
-    path: string,
-    permission: ResourcePermission<'aws-access-grant'>,
-    schema: S,
-    act: (
+  const grantChange = <V extends GrantChangeVerb>(
+    verb: V,
+    change: (
       grant: GrantRecord,
-      input: z.output<S>,
+      body: GrantChangeBody<V>,
       caller: Caller,
     ) => Promise<GrantRecord>,
   ) =>
-    router.post(`/grants/:id/${path}`, async (req, res) => {
+    router.post(`/grants/:id/${verb}`, async (req, res) => {
       const { credentials, caller } = await writer(req);
-      const input = parseInput(schema, req.body);
+      const body = parseChangeBody(verb, req.body);
       const grant = await authorizedGrant(
         credentials,
-        permission,
+        GRANT_CHANGES[verb].permission,
         req.params.id,
-        path,
+        verb,
       );
-      res.json(grants.present(await act(grant, input, await caller())));
+      res.json(grants.present(await change(grant, body, await caller())));
     });
 
-  grantAction(
-    'revoke',
-    grantRevokePermission,
-    revokeGrantRequestSchema,
-    (grant, input, caller) => grants.revokeGrant(grant, input, caller),
-  );
-  grantAction(
-    'extend',
-    grantExtendPermission,
-    extendGrantRequestSchema,
-    (grant, input, caller) => grants.extendGrant(grant, input, caller),
-  );
-  grantAction(
-    'cancel',
-    grantRevokePermission,
-    revokeGrantRequestSchema,
-    (grant, input, caller) => grants.cancelGrant(grant, input, caller),
-  );
-  grantAction(
-    'approve',
-    grantApprovePermission,
-    decisionRequestSchema,
-    (grant, input, caller) => grants.approveGrant(grant, input, caller),
-  );
-  grantAction(
-    'reject',
-    grantApprovePermission,
-    decisionRequestSchema,
-    (grant, input, caller) => grants.rejectGrant(grant, input, caller),
-  );
+  grantChange('revoke', grants.revokeGrant);
+  grantChange('extend', grants.extendGrant);
+  grantChange('cancel', grants.cancelGrant);
+  grantChange('approve', grants.approveGrant);
+  grantChange('reject', grants.rejectGrant);
 
   return router;
 }

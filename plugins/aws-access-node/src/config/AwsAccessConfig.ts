@@ -21,6 +21,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { DEFAULT_ROLE_PATH } from '@backstage-aws-access/plugin-aws-access-common';
+import { readPositiveInteger } from './readPositiveInteger';
 
 /** @public */
 export interface AccountConfig {
@@ -192,12 +193,12 @@ export function readAwsAccessConfig(root: Config): AwsAccessConfig {
     );
   }
   const installationId = readInstallationId(root);
-  const maxDurationMinutes =
-    config?.getOptionalNumber('maxDurationMinutes') ??
-    DEFAULT_MAX_DURATION_MINUTES;
-  if (!Number.isInteger(maxDurationMinutes) || maxDurationMinutes < 1) {
-    throw new Error('awsAccess.maxDurationMinutes must be a positive integer');
-  }
+  const maxDurationMinutes = readPositiveInteger(
+    config,
+    'awsAccess',
+    'maxDurationMinutes',
+    DEFAULT_MAX_DURATION_MINUTES,
+  );
   const schedules = config?.getOptionalConfig('schedules');
   const catalog = config?.getOptionalConfig('catalog');
   const principals = readPrincipals(root, accounts);
@@ -259,13 +260,8 @@ function readLimits(
   config: Config | undefined,
   maxDurationMinutes: number,
 ): AwsAccessLimits {
-  const count = (key: string, fallback: number) => {
-    const value = config?.getOptionalNumber(key) ?? fallback;
-    if (!Number.isInteger(value) || value < 1) {
-      throw new Error(`awsAccess.limits.${key} must be a positive integer`);
-    }
-    return value;
-  };
+  const count = (key: string, fallback: number) =>
+    readPositiveInteger(config, 'awsAccess.limits', key, fallback);
   const lifetime = config?.has('maxTotalLifetime')
     ? durationToMilliseconds(
         readDurationFromConfig(config, { key: 'maxTotalLifetime' }),

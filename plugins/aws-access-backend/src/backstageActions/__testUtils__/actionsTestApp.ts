@@ -82,3 +82,26 @@ export async function createActionsTestApp(
   };
   return { ...app, registry, invoke, refusal };
 }
+
+/** Every action the plugin registers, by name, sorted. */
+export const ALL_ACTION_NAMES = [
+  'approve-bundle',
+  'approve-request',
+  'cancel-bundle',
+  'cancel-request',
+  'extend-bundle',
+  'extend-grant',
+  'get-bundle',
+  'get-grant',
+  'list-break-glass-reviews',
+  'list-iam-actions',
+  'list-my-grants',
+  'preview-request',
+  'reject-bundle',
+  'reject-request',
+  'request-access',
+  'request-bundle',
+  'review-break-glass',
+  'revoke-bundle',
+  'revoke-grant',
+];

@@ -41,6 +41,7 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-node';
 import express from 'express';
 import { createAwsAccessServices } from '../createAwsAccessServices';
+import { RecordingProvisioner } from './RecordingProvisioner';
 import { policyPermissions, testPolicy } from './testPermissions';
 
 /** The router wired by the plugin's own composition root, with test users and catalog. */
@@ -196,7 +197,8 @@ export const userInfo: UserInfoService = {
   },
 };
 
-export async function createTestApp(options: {
+/** How a suite wants its app: config, users, services to observe. */
+export interface TestAppOptions {
   provisioner: GrantProvisioner;
   knex: Awaited<ReturnType<TestDatabases['init']>>;
   config?: object;
@@ -207,7 +209,9 @@ export async function createTestApp(options: {
   /** More catalog entities (users, resources) than the shared ones. */
   entities?: Entity[];
   assertAccountReady?: (accountId: string) => void;
-}) {
+}
+
+export async function createTestApp(options: TestAppOptions) {
   const permissionsRegistry = await ServiceFactoryTester.from(
     mockServices.permissionsRegistry.factory(),
     // The registry serves the permission backend's integration routes; no
@@ -267,4 +271,32 @@ export async function createTestApp(options: {
       await services.flush();
     },
   };
+}
+
+/** The app a test runs against, with the IAM it recorded and its database. */
+export type TestHarness = Awaited<ReturnType<typeof createTestApp>> & {
+  iam: RecordingProvisioner;
+  knex: TestAppOptions['knex'];
+};
+
+/**
+ * Gives every test of the calling suite a fresh app on an empty database
+ * (`databaseId`, SQLite unless said) that records IAM in memory. The
+ * harness is filled in before each test, so read it inside the tests.
+ */
+export function appPerTest(
+  databases: TestDatabases,
+  options: Omit<TestAppOptions, 'provisioner' | 'knex'> & {
+    databaseId?: Parameters<TestDatabases['init']>[0];
+  } = {},
+): TestHarness {
+  const { databaseId = 'SQLITE_3', ...appOptions } = options;
+  const harness = {} as TestHarness;
+  beforeEach(async () => {
+    const iam = new RecordingProvisioner();
+    const knex = await databases.init(databaseId);
+    const app = await createTestApp({ ...appOptions, provisioner: iam, knex });
+    Object.assign(harness, app, { iam, knex });
+  });
+  return harness;
 }

@@ -1,0 +1,66 @@
+/*
+ * Copyright 2026 The Backstage AWS Access Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { BackendFeature } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { awsAccessPlugin } from '../plugin';
+
+/** One account, and no catalog discovery to wait for before the API answers. */
+export const minimalConfig = {
+  awsAccess: {
+    catalog: { enabled: false },
+    accounts: [
+      { accountId: '123456789012', name: 'home', regions: ['us-east-1'] },
+    ],
+  },
+};
+
+/**
+ * The whole plugin in a test backend, as an app installs it, with a mock
+ * catalog: `config` (default {@link minimalConfig}) and any more `features`
+ * (modules, service overrides). `anonymous` makes a request without a token
+ * nobody, rather than the default test user.
+ */
+export function startAwsAccessTestBackend(
+  options: {
+    config?: object;
+    features?: BackendFeature[];
+    anonymous?: boolean;
+  } = {},
+) {
+  return startTestBackend({
+    features: [
+      awsAccessPlugin,
+      catalogServiceMock.factory(),
+      mockServices.rootConfig.factory({
+        data: options.config ?? minimalConfig,
+      }),
+      ...(options.anonymous
+        ? [
+            mockServices.httpAuth.factory({
+              defaultCredentials: mockCredentials.none(),
+            }),
+          ]
+        : []),
+      ...(options.features ?? []),
+    ],
+  });
+}
