@@ -22,7 +22,6 @@ import {
   createFakeAwsAccessApi,
   makeGrant,
   myPendingRequest,
-  never,
   renderOnResourcePage,
   renderWithApi,
   resourceEntity,
@@ -103,13 +102,6 @@ describe('EntityActiveGrantsContent', () => {
     await waitFor(() =>
       expect(screen.getAllByText('Pending approval')).toHaveLength(1),
     );
-  });
-
-  it('shows progress while loading', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listGrants.mockReturnValue(never());
-    await renderOnResourcePage(<EntityActiveGrantsContent />, api);
-    expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('says so when nobody holds access', async () => {

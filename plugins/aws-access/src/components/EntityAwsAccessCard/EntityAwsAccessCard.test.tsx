@@ -22,7 +22,6 @@ import {
   createFakeAwsAccessApi,
   makeGrant,
   myPendingRequest,
-  never,
   renderOnResourcePage,
 } from '../../__testUtils__';
 import { EntityAwsAccessCard } from './EntityAwsAccessCard';
@@ -83,13 +82,6 @@ describe('EntityAwsAccessCard', () => {
     const api = createFakeAwsAccessApi();
     await renderOnResourcePage(<EntityAwsAccessCard />, api);
     expect(await screen.findByText(/Nobody holds access/)).toBeInTheDocument();
-  });
-
-  it('shows progress while loading', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listGrants.mockReturnValue(never());
-    await renderOnResourcePage(<EntityAwsAccessCard />, api);
-    expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('shows the API error and still offers the request', async () => {

@@ -21,7 +21,6 @@ import {
   createFakeAwsAccessApi,
   makeGrant,
   myPendingRequest,
-  never,
   renderOnResourcePage,
   withEvents,
 } from '../../__testUtils__';
@@ -107,13 +106,6 @@ describe('EntityExpiryContent', () => {
         state: ['pending', 'provisioning', 'active', 'revoking'],
       }),
     );
-  });
-
-  it('shows progress while loading', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listGrants.mockReturnValue(never());
-    await renderOnResourcePage(<EntityExpiryContent />, api);
-    expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('says so when nothing is about to expire', async () => {
