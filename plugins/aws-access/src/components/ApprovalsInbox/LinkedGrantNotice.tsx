@@ -115,6 +115,22 @@ function PendingElsewhere(props: NoticeProps & { grant: Grant }) {
   );
 }
 
+/** Who ended a request, when, and the words they gave. */
+function EndedBy(props: { verb: string; event: GrantEvent }) {
+  const { verb, event } = props;
+  return (
+    <>
+      {verb} by <ActorLink actor={event.actor} /> on{' '}
+      {formatDateTime(event.createdAt)}
+      {event.reason && (
+        <>
+          : “<UserText>{event.reason}</UserText>”
+        </>
+      )}
+    </>
+  );
+}
+
 /** What became of a request that is no longer pending, and who decided. */
 function Decided(props: { grant: Grant & { events?: GrantEvent[] } }) {
   const { grant } = props;
@@ -136,33 +152,13 @@ function Decided(props: { grant: Grant & { events?: GrantEvent[] } }) {
         </>
       );
     } else if (event) {
-      detail = (
-        <>
-          Rejected by <ActorLink actor={event.actor} /> on{' '}
-          {formatDateTime(event.createdAt)}
-          {event.reason && (
-            <>
-              : “<UserText>{event.reason}</UserText>”
-            </>
-          )}
-        </>
-      );
+      detail = <EndedBy verb="Rejected" event={event} />;
     }
   } else if (grant.state === 'cancelled') {
     const event = lastEventInto(grant.events, 'cancelled');
     title = 'This request was already cancelled';
     if (event) {
-      detail = (
-        <>
-          Cancelled by <ActorLink actor={event.actor} /> on{' '}
-          {formatDateTime(event.createdAt)}
-          {event.reason && (
-            <>
-              : “<UserText>{event.reason}</UserText>”
-            </>
-          )}
-        </>
-      );
+      detail = <EndedBy verb="Cancelled" event={event} />;
     }
   } else if (
     APPROVED_STATES.includes(grant.state) ||

@@ -29,6 +29,14 @@ import {
 } from '../../__testUtils__';
 import { RequestAccessForm } from './RequestAccessForm';
 
+/** Which of the named actions the form has ticked. */
+function ticked(...names: string[]): string[] {
+  return names.filter(
+    name =>
+      (screen.getByRole('checkbox', { name }) as HTMLInputElement).checked,
+  );
+}
+
 describe('RequestAccessForm', () => {
   it('shows progress while the actions load', async () => {
     const api = createFakeAwsAccessApi();
@@ -106,28 +114,21 @@ describe('RequestAccessForm', () => {
     // Curated for S3 buckets: the data plane only, not bucket configuration.
     await userEvent.click(screen.getByRole('button', { name: 'Read' }));
     expect(
-      screen.getByRole('checkbox', { name: 's3:ListBucket' }),
-    ).toBeChecked();
-    expect(
-      screen.getByRole('checkbox', { name: 's3:GetObject' }),
-    ).toBeChecked();
-    expect(
-      screen.getByRole('checkbox', { name: 's3:GetBucketTagging' }),
-    ).not.toBeChecked();
-    expect(
-      screen.getByRole('checkbox', { name: 's3:PutObject' }),
-    ).not.toBeChecked();
+      ticked(
+        's3:ListBucket',
+        's3:GetObject',
+        's3:GetBucketTagging',
+        's3:PutObject',
+      ),
+    ).toEqual(['s3:ListBucket', 's3:GetObject']);
     expect(
       screen.getByText(/2 of at most 50 actions selected/),
     ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Read-write' }));
-    expect(
-      screen.getByRole('checkbox', { name: 's3:PutObject' }),
-    ).toBeChecked();
-    expect(
-      screen.getByRole('checkbox', { name: 's3:PutBucketPolicy' }),
-    ).not.toBeChecked();
+    expect(ticked('s3:PutObject', 's3:PutBucketPolicy')).toEqual([
+      's3:PutObject',
+    ]);
 
     await userEvent.type(
       screen.getByRole('textbox', { name: 'Search actions' }),
