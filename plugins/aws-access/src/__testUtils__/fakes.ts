@@ -15,9 +15,11 @@
  */
 
 import { ResponseError } from '@backstage/errors';
+import { screen } from '@testing-library/react';
 import type {
   ActionInfo,
   AwsAccessApi,
+  AwsAccount,
   Grant,
   GrantWithEvents,
 } from '@backstage-aws-access/plugin-aws-access-common';
@@ -114,6 +116,23 @@ export const ACTIONS: ActionInfo[] = [
     description: 'Grants permission to add or replace a bucket policy',
   },
 ];
+
+/** The onboarded sandbox account the demo bucket lives in. */
+export function makeAccount(overrides: Partial<AwsAccount> = {}): AwsAccount {
+  return {
+    accountId: '123456789012',
+    name: 'sandbox',
+    regions: ['us-east-1'],
+    status: 'connected',
+    templateVersion: 1,
+    ...overrides,
+  };
+}
+
+/** The table row a text stands in, e.g. an account's by its name. */
+export function rowOf(text: string): HTMLElement {
+  return screen.getByText(text).closest('tr')!;
+}
 
 export function makeGrant(overrides: Partial<Grant> = {}): Grant {
   const now = Date.now();

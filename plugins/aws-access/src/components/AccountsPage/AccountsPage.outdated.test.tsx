@@ -15,7 +15,11 @@
  */
 
 import { screen, within } from '@testing-library/react';
-import { createFakeAwsAccessApi, renderWithApi } from '../../__testUtils__';
+import {
+  createFakeAwsAccessApi,
+  makeAccount,
+  renderWithApi,
+} from '../../__testUtils__';
 import { AccountsPage } from './AccountsPage';
 
 describe('AccountsPage, an account whose stack predates the grant boundary', () => {
@@ -23,16 +27,12 @@ describe('AccountsPage, an account whose stack predates the grant boundary', () 
     const api = createFakeAwsAccessApi();
     api.listAccounts.mockResolvedValue({
       items: [
-        {
-          accountId: '123456789012',
-          name: 'sandbox',
-          regions: ['us-east-1'],
+        makeAccount({
           status: 'outdated',
           statusMessage:
             'The onboarding stack (template version 1) predates the BackstageAccessGrantBoundary permissions boundary: update it to version 2 before new grants.',
-          templateVersion: 1,
           updateAvailable: true,
-        },
+        }),
       ],
     });
     await renderWithApi(<AccountsPage />, { api });

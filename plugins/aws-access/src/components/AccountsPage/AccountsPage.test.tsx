@@ -17,18 +17,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { AwsAccount } from '@backstage-aws-access/plugin-aws-access-common';
-import { createFakeAwsAccessApi, renderWithApi } from '../../__testUtils__';
+import {
+  createFakeAwsAccessApi,
+  makeAccount,
+  renderWithApi,
+  rowOf,
+} from '../../__testUtils__';
 import { AccountsPage } from './AccountsPage';
 
 const accounts: AwsAccount[] = [
-  {
-    accountId: '123456789012',
-    name: 'sandbox',
-    regions: ['us-east-1'],
-    status: 'connected',
-    templateVersion: 1,
-    updateAvailable: false,
-  },
+  makeAccount({ updateAvailable: false }),
   {
     accountId: '210987654321',
     name: 'production',
@@ -77,10 +75,6 @@ function setup() {
       'https://console.aws.amazon.com/cloudformation/home?region=eu-west-1#/stacks',
   });
   return api;
-}
-
-function rowOf(name: string) {
-  return screen.getByText(name).closest('tr')!;
 }
 
 describe('AccountsPage', () => {

@@ -21,19 +21,12 @@ import {
   apiError,
   createFakeAwsAccessApi,
   makeGrant,
+  myPendingRequest,
   renderWithApi,
-  TEST_APP_USER,
 } from '../../__testUtils__';
 import { CancelRequestButton } from '../CancelRequestButton';
 import { ExtendGrantButton } from '../ExtendGrantButton';
 import { RevokeGrantButton } from '../RevokeGrantButton';
-
-const myPending = makeGrant({
-  state: 'pending',
-  requester: TEST_APP_USER,
-  expiresAt: undefined,
-  activatedAt: undefined,
-});
 
 // The grant actions share their dialog, so they share how it ends: left
 // alone when dismissed, open with the API's words when refused.
@@ -71,7 +64,7 @@ describe.each<{
       'only a pending request can be cancelled; grant g is active, revoke it instead',
       'ConflictError',
     ],
-    button: <CancelRequestButton grant={myPending} />,
+    button: <CancelRequestButton grant={myPendingRequest} />,
   },
 ])('the $label button', ({ label, dismiss, method, refusal, button }) => {
   async function openDialog(api: ReturnType<typeof createFakeAwsAccessApi>) {

@@ -16,6 +16,7 @@
 
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { AwsAccessApi } from '@backstage-aws-access/plugin-aws-access-common';
 import {
   ACTIONS,
   apiError,
@@ -29,6 +30,13 @@ import {
 } from '../../__testUtils__';
 import { RequestAccessForm } from './RequestAccessForm';
 
+/** The form for the demo bucket, as its entity page shows it. */
+function renderForm(api: AwsAccessApi) {
+  return renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
+    api,
+  });
+}
+
 /** Which of the named actions the form has ticked. */
 function ticked(...names: string[]): string[] {
   return names.filter(
@@ -41,9 +49,7 @@ describe('RequestAccessForm', () => {
   it('shows progress while the actions load', async () => {
     const api = createFakeAwsAccessApi();
     api.listActions.mockReturnValue(never());
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
+    await renderForm(api);
     expect(screen.getByTestId('progress')).toBeInTheDocument();
     expect(api.listActions).toHaveBeenCalledWith(BUCKET_ARN);
   });
@@ -53,9 +59,7 @@ describe('RequestAccessForm', () => {
     api.listActions.mockRejectedValue(
       await apiError(400, 'resourceArn is not a valid ARN'),
     );
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
+    await renderForm(api);
     expect(
       await screen.findByText('resourceArn is not a valid ARN'),
     ).toBeInTheDocument();
@@ -64,9 +68,7 @@ describe('RequestAccessForm', () => {
   it('says so when no action applies to the resource', async () => {
     const api = createFakeAwsAccessApi();
     api.listActions.mockResolvedValue({ items: [] });
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
+    await renderForm(api);
     expect(
       await screen.findByText('No IAM actions for this resource'),
     ).toBeInTheDocument();
@@ -75,9 +77,7 @@ describe('RequestAccessForm', () => {
   it('shows the API’s validation messages and sends nothing', async () => {
     const api = createFakeAwsAccessApi();
     api.listActions.mockResolvedValue({ items: ACTIONS });
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
+    await renderForm(api);
     await userEvent.click(
       await screen.findByRole('button', { name: 'Request access' }),
     );
@@ -102,9 +102,7 @@ describe('RequestAccessForm', () => {
   it('groups actions by access level, searches and applies presets', async () => {
     const api = createFakeAwsAccessApi();
     api.listActions.mockResolvedValue({ items: ACTIONS });
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
+    await renderForm(api);
     const read = await screen.findByRole('group', { name: 'Read actions' });
     expect(within(read).getByText('s3:GetObject')).toBeInTheDocument();
     expect(
@@ -198,9 +196,7 @@ describe('RequestAccessForm', () => {
     api.createGrant.mockRejectedValue(
       await apiError(400, 'durationMinutes must be at most 720'),
     );
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
+    await renderForm(api);
     await userEvent.click(
       await screen.findByRole('checkbox', { name: 's3:GetObject' }),
     );
@@ -253,9 +249,7 @@ describe('RequestAccessForm', () => {
       },
       sensitiveActions: [{ action: 's3:PutObject', accessLevel: 'Write' }],
     });
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
+    await renderForm(api);
     expect(await screen.findByTestId('request-limits')).toHaveTextContent(
       'Up to 50 actions, for at most 12 hours',
     );
@@ -289,9 +283,7 @@ describe('RequestAccessForm', () => {
         { grantId: 'existing-grant' },
       ),
     );
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
+    await renderForm(api);
     await userEvent.click(
       await screen.findByRole('checkbox', { name: 's3:GetObject' }),
     );
