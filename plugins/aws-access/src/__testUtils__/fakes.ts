@@ -24,11 +24,27 @@ import type {
   GrantWithEvents,
 } from '@backstage-aws-access/plugin-aws-access-common';
 
+/** What methods of the API resolve to, by method name. */
+export type FakeApiAnswers = {
+  [Method in keyof AwsAccessApi]?: Awaited<
+    ReturnType<NonNullable<AwsAccessApi[Method]>>
+  >;
+};
+
 /**
  * An AwsAccessApi whose every method, the optional ones included, is a
- * jest.fn(); tests set answers.
+ * jest.fn(). `answers` sets what methods resolve to; tests mock sequences
+ * and failures themselves.
  */
-export function createFakeAwsAccessApi(): jest.Mocked<
+export function createFakeAwsAccessApi(answers: FakeApiAnswers = {}) {
+  const api = createBlankApi();
+  for (const [method, answer] of Object.entries(answers)) {
+    (api[method as keyof typeof api] as jest.Mock).mockResolvedValue(answer);
+  }
+  return api;
+}
+
+function createBlankApi(): jest.Mocked<
   Required<Omit<AwsAccessApi, 'exportGrants' | 'prepareNewAccount'>>
 > &
   jest.Mocked<AwsAccessApi> {

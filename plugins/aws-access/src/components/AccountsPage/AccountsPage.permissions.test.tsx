@@ -25,8 +25,9 @@ import { AccountsPage } from './AccountsPage';
 
 // A file of its own: the permission hook caches decisions per page load.
 function setup() {
-  const api = createFakeAwsAccessApi();
-  api.listAccounts.mockResolvedValue({ items: [makeAccount()] });
+  const api = createFakeAwsAccessApi({
+    listAccounts: { items: [makeAccount()] },
+  });
   return api;
 }
 

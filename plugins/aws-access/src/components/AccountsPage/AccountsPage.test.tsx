@@ -39,8 +39,7 @@ const accounts: AwsAccount[] = [
 ];
 
 function setup() {
-  const api = createFakeAwsAccessApi();
-  api.listAccounts.mockResolvedValue({ items: accounts });
+  const api = createFakeAwsAccessApi({ listAccounts: { items: accounts } });
   api.getOnboarding.mockResolvedValue({
     accountId: '123456789012',
     stackName: 'backstage-access',

@@ -32,6 +32,7 @@ import type {
 import {
   apiError,
   catalogRoutes,
+  clickAndConfirm,
   createFakeAwsAccessApi,
   makeGrant,
   withEvents,
@@ -162,9 +163,10 @@ describe('ApprovalsInbox', () => {
   });
 
   it('approves with a comment', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listGrants.mockResolvedValue({ items: [pending] });
-    api.approveGrant.mockResolvedValue({ ...pending, state: 'provisioning' });
+    const api = createFakeAwsAccessApi({
+      listGrants: { items: [pending] },
+      approveGrant: { ...pending, state: 'provisioning' },
+    });
     await renderInbox({ api });
 
     await userEvent.click(
@@ -189,8 +191,7 @@ describe('ApprovalsInbox', () => {
   });
 
   it('rejects, and shows the API’s words when refused', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listGrants.mockResolvedValue({ items: [pending] });
+    const api = createFakeAwsAccessApi({ listGrants: { items: [pending] } });
     api.rejectGrant.mockRejectedValue(
       await apiError(
         403,
@@ -306,8 +307,7 @@ describe('ApprovalsInbox', () => {
     });
 
     it('says one request waits, in the singular', async () => {
-      const api = createFakeAwsAccessApi();
-      api.listGrants.mockResolvedValue({ items: [pending] });
+      const api = createFakeAwsAccessApi({ listGrants: { items: [pending] } });
       await renderInbox({ api });
 
       expect(
@@ -397,8 +397,9 @@ describe('ApprovalsInbox', () => {
     });
 
     it('says the request was already approved, by whom, and its state now', async () => {
-      const api = createFakeAwsAccessApi();
-      api.listGrants.mockResolvedValue({ items: [pendingGrant('g-other')] });
+      const api = createFakeAwsAccessApi({
+        listGrants: { items: [pendingGrant('g-other')] },
+      });
       api.getGrant.mockResolvedValue(
         withEvents(
           makeGrant({
@@ -503,14 +504,7 @@ describe('ApprovalsInbox', () => {
       api.getGrant.mockResolvedValue(
         withEvents({ ...mine, state: 'cancelled' }),
       );
-      await userEvent.click(
-        screen.getByRole('button', { name: 'Cancel request' }),
-      );
-      await userEvent.click(
-        within(screen.getByRole('dialog')).getByRole('button', {
-          name: 'Cancel request',
-        }),
-      );
+      await clickAndConfirm('Cancel request');
       expect(api.cancelGrant).toHaveBeenCalledWith('g-mine', {});
       expect(
         await screen.findByText('This request was already cancelled'),

@@ -33,8 +33,9 @@ const myPending = makeGrant({
 
 describe('CancelRequestButton', () => {
   it('asks for confirmation, then cancels with the reason', async () => {
-    const api = createFakeAwsAccessApi();
-    api.cancelGrant.mockResolvedValue({ ...myPending, state: 'cancelled' });
+    const api = createFakeAwsAccessApi({
+      cancelGrant: { ...myPending, state: 'cancelled' },
+    });
     const onCancelled = jest.fn();
     await renderWithApi(
       <CancelRequestButton grant={myPending} onCancelled={onCancelled} />,

@@ -19,6 +19,7 @@ import userEvent from '@testing-library/user-event';
 import {
   apiError,
   BUCKET_ARN,
+  clickAndConfirm,
   createFakeAwsAccessApi,
   makeGrant,
   myPendingRequest,
@@ -47,12 +48,7 @@ describe('EntityActiveGrantsContent', () => {
     });
     expect(screen.getByText('Active')).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Revoke' }));
-    await userEvent.click(
-      within(screen.getByRole('dialog')).getByRole('button', {
-        name: 'Revoke',
-      }),
-    );
+    await clickAndConfirm('Revoke');
     expect(api.revokeGrant).toHaveBeenCalledWith(grant.id, {});
     expect(await screen.findByText('No active grants')).toBeInTheDocument();
   });

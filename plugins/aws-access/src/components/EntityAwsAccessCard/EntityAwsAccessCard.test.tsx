@@ -28,9 +28,10 @@ import { EntityAwsAccessCard } from './EntityAwsAccessCard';
 
 describe('EntityAwsAccessCard', () => {
   it('opens the request form from the Request access button', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listGrants.mockResolvedValue({ items: [makeGrant()] });
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({
+      listGrants: { items: [makeGrant()] },
+      listActions: { items: ACTIONS },
+    });
     await renderOnResourcePage(<EntityAwsAccessCard />, api);
     const holder = await screen.findByRole('listitem');
     expect(holder).toHaveTextContent(

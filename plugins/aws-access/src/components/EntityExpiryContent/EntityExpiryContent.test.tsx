@@ -14,10 +14,10 @@
  * limitations under the License.
  */
 
-import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen } from '@testing-library/react';
 import {
   apiError,
+  clickAndConfirm,
   createFakeAwsAccessApi,
   makeGrant,
   myPendingRequest,
@@ -92,14 +92,7 @@ describe('EntityExpiryContent', () => {
       screen.queryByRole('button', { name: 'Extend' }),
     ).not.toBeInTheDocument();
 
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Cancel request' }),
-    );
-    await userEvent.click(
-      within(screen.getByRole('dialog')).getByRole('button', {
-        name: 'Cancel request',
-      }),
-    );
+    await clickAndConfirm('Cancel request');
     expect(api.cancelGrant).toHaveBeenCalledWith('g-pending', {});
     expect(api.listGrants).toHaveBeenCalledWith(
       expect.objectContaining({

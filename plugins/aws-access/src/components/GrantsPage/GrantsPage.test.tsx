@@ -32,8 +32,9 @@ const ME = 'user:default/guest';
 
 describe('GrantsPage', () => {
   it('lists my grants first, then everyone’s, filtered and paged', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listAccounts.mockResolvedValue({ items: [makeAccount()] });
+    const api = createFakeAwsAccessApi({
+      listAccounts: { items: [makeAccount()] },
+    });
     api.listGrants.mockImplementation(async query =>
       query?.cursor
         ? {

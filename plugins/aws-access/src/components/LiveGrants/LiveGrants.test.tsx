@@ -38,8 +38,9 @@ function renderLiveGrants(api: ReturnType<typeof createFakeAwsAccessApi>) {
 // asserted here once rather than in each view's tests.
 describe('LiveGrants', () => {
   it('asks for the live grants on the resource and draws them', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listGrants.mockResolvedValue({ items: [makeGrant()] });
+    const api = createFakeAwsAccessApi({
+      listGrants: { items: [makeGrant()] },
+    });
     await renderLiveGrants(api);
     expect(
       await screen.findByText('user:development/guest'),

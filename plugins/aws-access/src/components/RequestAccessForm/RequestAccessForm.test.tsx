@@ -66,8 +66,7 @@ describe('RequestAccessForm', () => {
   });
 
   it('says so when no action applies to the resource', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: [] });
+    const api = createFakeAwsAccessApi({ listActions: { items: [] } });
     await renderForm(api);
     expect(
       await screen.findByText('No IAM actions for this resource'),
@@ -75,8 +74,7 @@ describe('RequestAccessForm', () => {
   });
 
   it('shows the API’s validation messages and sends nothing', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
     await renderForm(api);
     await userEvent.click(
       await screen.findByRole('button', { name: 'Request access' }),
@@ -100,8 +98,7 @@ describe('RequestAccessForm', () => {
   });
 
   it('groups actions by access level, searches and applies presets', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
     await renderForm(api);
     const read = await screen.findByRole('group', { name: 'Read actions' });
     expect(within(read).getByText('s3:GetObject')).toBeInTheDocument();
@@ -141,8 +138,7 @@ describe('RequestAccessForm', () => {
   });
 
   it('requests access and shows the grant with console link and CLI profile', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
     const grant = makeGrant();
     api.createGrant.mockResolvedValue({
       ...grant,
@@ -191,8 +187,7 @@ describe('RequestAccessForm', () => {
   });
 
   it('shows the API’s own words when the request is refused', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
     api.createGrant.mockRejectedValue(
       await apiError(400, 'durationMinutes must be at most 720'),
     );
@@ -221,8 +216,7 @@ describe('RequestAccessForm', () => {
   });
 
   it('states the limits, and previews who approves and the exact policies', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
     api.listAccounts.mockResolvedValue({
       items: [],
       limits: { maxDurationMinutes: 720, maxActions: 50 },
@@ -271,8 +265,7 @@ describe('RequestAccessForm', () => {
   });
 
   it('links to the existing grant of an identical request and offers Extend', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
     const existing = makeGrant({ id: 'existing-grant' });
     api.getGrant.mockResolvedValue(withEvents(existing));
     api.createGrant.mockRejectedValue(
