@@ -247,4 +247,23 @@ describe('AccountsPage', () => {
       within(dialog).getByText(/backstage-abc/, { selector: 'code' }),
     ).toBeInTheDocument();
   });
+
+  it('says "Update needed" for a stack that predates the grant boundary, and why, so an admin knows grants are refused there', async () => {
+    const outdated = makeAccount({
+      status: 'outdated',
+      statusMessage:
+        'The onboarding stack (template version 1) predates the BackstageAccessGrantBoundary permissions boundary: update it to version 2 before new grants.',
+      updateAvailable: true,
+    });
+    const api = createFakeAwsAccessApi({ listAccounts: { items: [outdated] } });
+    await renderWithApi(<AccountsPage />, { api });
+
+    await screen.findByText('sandbox');
+    const row = rowOf('sandbox');
+    expect(within(row).getByText('Update needed')).toBeInTheDocument();
+    expect(
+      within(row).getByText(/predates the BackstageAccessGrantBoundary/),
+    ).toBeInTheDocument();
+    expect(within(row).queryByText('Connected')).not.toBeInTheDocument();
+  });
 });

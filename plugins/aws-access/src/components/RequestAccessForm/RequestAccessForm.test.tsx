@@ -37,6 +37,15 @@ function renderForm(api: AwsAccessApi) {
   });
 }
 
+/** Asks for s3:GetObject with the shortest reason, and sends. */
+async function requestGetObject() {
+  await userEvent.click(
+    await screen.findByRole('checkbox', { name: 's3:GetObject' }),
+  );
+  await userEvent.type(screen.getByRole('textbox', { name: /Reason/ }), 'x');
+  await userEvent.click(screen.getByRole('button', { name: 'Request access' }));
+}
+
 /** Which of the named actions the form has ticked. */
 function ticked(...names: string[]): string[] {
   return names.filter(
@@ -192,13 +201,7 @@ describe('RequestAccessForm', () => {
       await apiError(400, 'durationMinutes must be at most 720'),
     );
     await renderForm(api);
-    await userEvent.click(
-      await screen.findByRole('checkbox', { name: 's3:GetObject' }),
-    );
-    await userEvent.type(screen.getByRole('textbox', { name: /Reason/ }), 'x');
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Request access' }),
-    );
+    await requestGetObject();
     await waitFor(() =>
       expect(screen.getByRole('alert')).toHaveTextContent(
         'Duration must be at most 720 minutes',
@@ -277,13 +280,7 @@ describe('RequestAccessForm', () => {
       ),
     );
     await renderForm(api);
-    await userEvent.click(
-      await screen.findByRole('checkbox', { name: 's3:GetObject' }),
-    );
-    await userEvent.type(screen.getByRole('textbox', { name: /Reason/ }), 'x');
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Request access' }),
-    );
+    await requestGetObject();
     const notice = await screen.findByTestId('duplicate-grant');
     expect(
       within(notice).getByRole('link', { name: 'Open your existing grant' }),
