@@ -15,18 +15,36 @@
  */
 
 import { ResponseError } from '@backstage/errors';
+import { screen } from '@testing-library/react';
 import type {
   ActionInfo,
   AwsAccessApi,
+  AwsAccount,
   Grant,
   GrantWithEvents,
 } from '@backstage-aws-access/plugin-aws-access-common';
 
+/** What methods of the API resolve to, by method name. */
+export type FakeApiAnswers = {
+  [Method in keyof AwsAccessApi]?: Awaited<
+    ReturnType<NonNullable<AwsAccessApi[Method]>>
+  >;
+};
+
 /**
  * An AwsAccessApi whose every method, the optional ones included, is a
- * jest.fn(); tests set answers.
+ * jest.fn(). `answers` sets what methods resolve to; tests mock sequences
+ * and failures themselves.
  */
-export function createFakeAwsAccessApi(): jest.Mocked<
+export function createFakeAwsAccessApi(answers: FakeApiAnswers = {}) {
+  const api = createBlankApi();
+  for (const [method, answer] of Object.entries(answers)) {
+    (api[method as keyof typeof api] as jest.Mock).mockResolvedValue(answer);
+  }
+  return api;
+}
+
+function createBlankApi(): jest.Mocked<
   Required<Omit<AwsAccessApi, 'exportGrants' | 'prepareNewAccount'>>
 > &
   jest.Mocked<AwsAccessApi> {
@@ -114,6 +132,23 @@ export const ACTIONS: ActionInfo[] = [
     description: 'Grants permission to add or replace a bucket policy',
   },
 ];
+
+/** The onboarded sandbox account the demo bucket lives in. */
+export function makeAccount(overrides: Partial<AwsAccount> = {}): AwsAccount {
+  return {
+    accountId: '123456789012',
+    name: 'sandbox',
+    regions: ['us-east-1'],
+    status: 'connected',
+    templateVersion: 1,
+    ...overrides,
+  };
+}
+
+/** The table row a text stands in, e.g. an account's by its name. */
+export function rowOf(text: string): HTMLElement {
+  return screen.getByText(text).closest('tr')!;
+}
 
 export function makeGrant(overrides: Partial<Grant> = {}): Grant {
   const now = Date.now();

@@ -15,6 +15,7 @@
  */
 
 export * from './fakes';
+export { clickAndConfirm } from './actions';
 export { catalogRoutes, renderWithApi, TEST_APP_USER } from './render';
 export { myPendingRequest, renderOnResourcePage } from './entityPage';
 export * from './bundles';

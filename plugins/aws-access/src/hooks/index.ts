@@ -25,3 +25,4 @@ export { useElementId } from './useElementId';
 export { useGrantDetailsLink } from './useGrantDetailsLink';
 export { useRequestPreview } from './useRequestPreview';
 export { useBundle } from './useBundle';
+export { useApiCall, type ApiCall } from './useApiCall';

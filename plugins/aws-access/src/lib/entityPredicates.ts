@@ -63,8 +63,3 @@ export function getAccountId(entity: Entity): string | undefined {
   const accountId = entity.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID];
   return accountId && /^\d{12}$/.test(accountId) ? accountId : undefined;
 }
-
-/** The grant id of a grant entity. */
-export function getGrantId(entity: Entity): string | undefined {
-  return entity.metadata.annotations?.[ANNOTATION_GRANT_ID] || undefined;
-}

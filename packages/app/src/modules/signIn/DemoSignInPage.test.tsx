@@ -58,15 +58,19 @@ describe('DemoSignInPage', () => {
     });
   }
 
-  it('signs in as the picked demo user through the demo provider', async () => {
-    answerAs('alice');
+  /** Renders the page; what it hands on a sign-in is the returned mock. */
+  async function renderPage() {
     const onSignInSuccess = jest.fn();
     await renderInTestApp(
       <DemoSignInPage onSignInSuccess={onSignInSuccess} />,
-      {
-        apis,
-      },
+      { apis },
     );
+    return onSignInSuccess;
+  }
+
+  it('signs in as the picked demo user through the demo provider', async () => {
+    answerAs('alice');
+    const onSignInSuccess = await renderPage();
 
     expect(screen.getByText('Alice Admin (alice)')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Sign in as alice' }));
@@ -89,13 +93,7 @@ describe('DemoSignInPage', () => {
 
   it('offers the guest provider behind an Enter button', async () => {
     answerAs('guest');
-    const onSignInSuccess = jest.fn();
-    await renderInTestApp(
-      <DemoSignInPage onSignInSuccess={onSignInSuccess} />,
-      {
-        apis,
-      },
-    );
+    const onSignInSuccess = await renderPage();
 
     fireEvent.click(screen.getByRole('button', { name: 'Enter' }));
 
@@ -112,13 +110,7 @@ describe('DemoSignInPage', () => {
       JSON.stringify({ provider: 'demo', userName: 'bob' }),
     );
     answerAs('bob');
-    const onSignInSuccess = jest.fn();
-    await renderInTestApp(
-      <DemoSignInPage onSignInSuccess={onSignInSuccess} />,
-      {
-        apis,
-      },
-    );
+    const onSignInSuccess = await renderPage();
 
     await waitFor(() => expect(onSignInSuccess).toHaveBeenCalledTimes(1));
     expect(screen.queryByRole('button', { name: 'Enter' })).toBeNull();
@@ -132,13 +124,7 @@ describe('DemoSignInPage', () => {
       headers: new Headers({ 'content-type': 'text/plain' }),
       text: async () => 'No user entity named mallory',
     });
-    const onSignInSuccess = jest.fn();
-    await renderInTestApp(
-      <DemoSignInPage onSignInSuccess={onSignInSuccess} />,
-      {
-        apis,
-      },
-    );
+    const onSignInSuccess = await renderPage();
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign in as bob' }));
     fireEvent.click(

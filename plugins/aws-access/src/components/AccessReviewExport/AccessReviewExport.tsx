@@ -24,7 +24,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { adminPermission } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
-import { apiErrorMessage } from '../../lib/errors';
+import { useApiCall } from '../../hooks';
 import { ErrorAlert } from '../ErrorAlert';
 
 const day = (offset: number) =>
@@ -62,17 +62,14 @@ export function AccessReviewExport() {
   const [from, setFrom] = useState(day(-30));
   const [to, setTo] = useState(day(1));
   const [format, setFormat] = useState<'csv' | 'json'>('csv');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useApiCall();
 
   if (!admin.allowed || !api.exportGrants) {
     return null;
   }
 
-  const download = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const download = () =>
+    run(async () => {
       const pages: string[] = [];
       let cursor: string | undefined;
       do {
@@ -95,12 +92,7 @@ export function AccessReviewExport() {
       link.download = `aws-access-review-${from}-${to}.${format}`;
       link.click();
       URL.revokeObjectURL(url);
-    } catch (e) {
-      setError(apiErrorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Box mb={2} data-testid="access-review-export">
@@ -113,25 +105,17 @@ export function AccessReviewExport() {
         flexWrap="wrap"
         style={{ gap: 8 }}
       >
-        <TextField
+        <DateField
           id="aws-access-export-from"
           label="From"
-          type="date"
-          size="small"
-          variant="outlined"
           value={from}
-          onChange={e => setFrom(e.target.value)}
-          InputLabelProps={{ shrink: true }}
+          onChange={setFrom}
         />
-        <TextField
+        <DateField
           id="aws-access-export-to"
           label="To (exclusive)"
-          type="date"
-          size="small"
-          variant="outlined"
           value={to}
-          onChange={e => setTo(e.target.value)}
-          InputLabelProps={{ shrink: true }}
+          onChange={setTo}
         />
         <TextField
           id="aws-access-export-format"
@@ -151,5 +135,25 @@ export function AccessReviewExport() {
       </Box>
       <ErrorAlert error={error} mt={1} />
     </Box>
+  );
+}
+
+function DateField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <TextField
+      id={props.id}
+      label={props.label}
+      type="date"
+      size="small"
+      variant="outlined"
+      value={props.value}
+      onChange={e => props.onChange(e.target.value)}
+      InputLabelProps={{ shrink: true }}
+    />
   );
 }

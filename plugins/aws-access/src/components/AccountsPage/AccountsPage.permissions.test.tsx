@@ -15,29 +15,20 @@
  */
 
 import { screen, within } from '@testing-library/react';
-import type { AwsAccount } from '@backstage-aws-access/plugin-aws-access-common';
-import { createFakeAwsAccessApi, renderWithApi } from '../../__testUtils__';
+import {
+  createFakeAwsAccessApi,
+  makeAccount,
+  renderWithApi,
+  rowOf,
+} from '../../__testUtils__';
 import { AccountsPage } from './AccountsPage';
 
 // A file of its own: the permission hook caches decisions per page load.
-const accounts: AwsAccount[] = [
-  {
-    accountId: '123456789012',
-    name: 'sandbox',
-    regions: ['us-east-1'],
-    status: 'connected',
-    templateVersion: 1,
-  },
-];
-
 function setup() {
-  const api = createFakeAwsAccessApi();
-  api.listAccounts.mockResolvedValue({ items: accounts });
+  const api = createFakeAwsAccessApi({
+    listAccounts: { items: [makeAccount()] },
+  });
   return api;
-}
-
-function rowOf(name: string) {
-  return screen.getByText(name).closest('tr')!;
 }
 
 describe('AccountsPage for people who are not aws-access admins', () => {

@@ -17,18 +17,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { AwsAccount } from '@backstage-aws-access/plugin-aws-access-common';
-import { createFakeAwsAccessApi, renderWithApi } from '../../__testUtils__';
+import {
+  createFakeAwsAccessApi,
+  makeAccount,
+  renderWithApi,
+  rowOf,
+} from '../../__testUtils__';
 import { AccountsPage } from './AccountsPage';
 
 const accounts: AwsAccount[] = [
-  {
-    accountId: '123456789012',
-    name: 'sandbox',
-    regions: ['us-east-1'],
-    status: 'connected',
-    templateVersion: 1,
-    updateAvailable: false,
-  },
+  makeAccount({ updateAvailable: false }),
   {
     accountId: '210987654321',
     name: 'production',
@@ -41,8 +39,7 @@ const accounts: AwsAccount[] = [
 ];
 
 function setup() {
-  const api = createFakeAwsAccessApi();
-  api.listAccounts.mockResolvedValue({ items: accounts });
+  const api = createFakeAwsAccessApi({ listAccounts: { items: accounts } });
   api.getOnboarding.mockResolvedValue({
     accountId: '123456789012',
     stackName: 'backstage-access',
@@ -77,10 +74,6 @@ function setup() {
       'https://console.aws.amazon.com/cloudformation/home?region=eu-west-1#/stacks',
   });
   return api;
-}
-
-function rowOf(name: string) {
-  return screen.getByText(name).closest('tr')!;
 }
 
 describe('AccountsPage', () => {
@@ -253,5 +246,24 @@ describe('AccountsPage', () => {
     expect(
       within(dialog).getByText(/backstage-abc/, { selector: 'code' }),
     ).toBeInTheDocument();
+  });
+
+  it('says "Update needed" for a stack that predates the grant boundary, and why, so an admin knows grants are refused there', async () => {
+    const outdated = makeAccount({
+      status: 'outdated',
+      statusMessage:
+        'The onboarding stack (template version 1) predates the BackstageAccessGrantBoundary permissions boundary: update it to version 2 before new grants.',
+      updateAvailable: true,
+    });
+    const api = createFakeAwsAccessApi({ listAccounts: { items: [outdated] } });
+    await renderWithApi(<AccountsPage />, { api });
+
+    await screen.findByText('sandbox');
+    const row = rowOf('sandbox');
+    expect(within(row).getByText('Update needed')).toBeInTheDocument();
+    expect(
+      within(row).getByText(/predates the BackstageAccessGrantBoundary/),
+    ).toBeInTheDocument();
+    expect(within(row).queryByText('Connected')).not.toBeInTheDocument();
   });
 });

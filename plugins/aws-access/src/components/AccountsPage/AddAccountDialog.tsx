@@ -27,8 +27,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import type { NewAccountOnboarding } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
-import { useElementId } from '../../hooks';
-import { apiErrorMessage } from '../../lib/errors';
+import { useApiCall, useElementId } from '../../hooks';
 import { ErrorAlert } from '../ErrorAlert';
 
 /**
@@ -42,18 +41,15 @@ export function AddAccountDialog(props: { onClose: () => void }) {
   const [accountId, setAccountId] = useState('');
   const [name, setName] = useState('');
   const [region, setRegion] = useState('us-east-1');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useApiCall();
   const [result, setResult] = useState<NewAccountOnboarding>();
   const idError =
     accountId && !/^\d{12}$/.test(accountId.trim())
       ? 'The AWS account ID is 12 digits'
       : undefined;
 
-  const generate = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const generate = () =>
+    run(async () => {
       setResult(
         await api.prepareNewAccount!({
           accountId: accountId.trim(),
@@ -61,12 +57,7 @@ export function AddAccountDialog(props: { onClose: () => void }) {
           region: region.trim() || undefined,
         }),
       );
-    } catch (e) {
-      setError(apiErrorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const download =
     result &&

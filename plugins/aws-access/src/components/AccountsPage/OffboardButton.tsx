@@ -29,8 +29,7 @@ import type {
   OffboardResult,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
-import { useElementId } from '../../hooks';
-import { apiErrorMessage } from '../../lib/errors';
+import { useApiCall, useElementId } from '../../hooks';
 
 /**
  * "Offboard" with a confirmation: revokes every active grant in the
@@ -40,8 +39,7 @@ export function OffboardButton(props: { account: AwsAccount }) {
   const { account } = props;
   const api = useApi(awsAccessApiRef);
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useApiCall();
   const [result, setResult] = useState<OffboardResult>();
   const titleId = useElementId('aws-access-offboard-title');
 
@@ -53,17 +51,8 @@ export function OffboardButton(props: { account: AwsAccount }) {
     }
   };
 
-  const offboard = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setResult(await api.offboardAccount(account.accountId));
-    } catch (e) {
-      setError(apiErrorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const offboard = () =>
+    run(async () => setResult(await api.offboardAccount(account.accountId)));
 
   return (
     <>

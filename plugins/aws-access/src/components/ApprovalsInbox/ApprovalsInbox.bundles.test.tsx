@@ -18,6 +18,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   BUCKET_ARN,
+  clickAndConfirm,
   createFakeAwsAccessApi,
   makeBundle,
   makeGrant,
@@ -103,13 +104,7 @@ describe('ApprovalsInbox with bundles', () => {
       api,
       routeEntries: ['/aws-access/approvals'],
     });
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Reject' }),
-    );
-    const dialog = await screen.findByRole('dialog');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Reject' }),
-    );
+    await clickAndConfirm('Reject');
     await waitFor(() =>
       expect(api.rejectBundle).toHaveBeenCalledWith(bundle.id, {}),
     );

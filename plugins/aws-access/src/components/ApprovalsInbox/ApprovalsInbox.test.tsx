@@ -24,10 +24,15 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
+import type {
+  Grant,
+  GrantEvent,
+  GrantWithEvents,
+} from '@backstage-aws-access/plugin-aws-access-common';
 import {
   apiError,
   catalogRoutes,
+  clickAndConfirm,
   createFakeAwsAccessApi,
   makeGrant,
   withEvents,
@@ -158,9 +163,10 @@ describe('ApprovalsInbox', () => {
   });
 
   it('approves with a comment', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listGrants.mockResolvedValue({ items: [pending] });
-    api.approveGrant.mockResolvedValue({ ...pending, state: 'provisioning' });
+    const api = createFakeAwsAccessApi({
+      listGrants: { items: [pending] },
+      approveGrant: { ...pending, state: 'provisioning' },
+    });
     await renderInbox({ api });
 
     await userEvent.click(
@@ -185,8 +191,7 @@ describe('ApprovalsInbox', () => {
   });
 
   it('rejects, and shows the API’s words when refused', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listGrants.mockResolvedValue({ items: [pending] });
+    const api = createFakeAwsAccessApi({ listGrants: { items: [pending] } });
     api.rejectGrant.mockRejectedValue(
       await apiError(
         403,
@@ -302,8 +307,7 @@ describe('ApprovalsInbox', () => {
     });
 
     it('says one request waits, in the singular', async () => {
-      const api = createFakeAwsAccessApi();
-      api.listGrants.mockResolvedValue({ items: [pending] });
+      const api = createFakeAwsAccessApi({ listGrants: { items: [pending] } });
       await renderInbox({ api });
 
       expect(
@@ -336,6 +340,35 @@ describe('ApprovalsInbox', () => {
   });
 
   describe('with a link to one request (?grant=)', () => {
+    /** A linked request that `event` ended, with that event in its history. */
+    function endedBy(
+      grant: Partial<Grant> & { id: string; state: 'rejected' | 'cancelled' },
+      event: Pick<GrantEvent, 'actor'> & Partial<GrantEvent>,
+    ): GrantWithEvents {
+      const ended = makeGrant(grant);
+      return {
+        ...ended,
+        events: [
+          {
+            id: 1,
+            grantId: ended.id,
+            type: grant.state,
+            fromState: 'pending',
+            toState: grant.state,
+            createdAt: new Date().toISOString(),
+            ...event,
+          },
+        ],
+      };
+    }
+
+    /** The notice about the linked request, found by its title. */
+    async function linkedNotice(title: string) {
+      return (await screen.findByText(title)).closest(
+        '[role="alert"]',
+      ) as HTMLElement;
+    }
+
     it('brings the linked request to the top, highlighted, in view and focused', async () => {
       const api = createFakeAwsAccessApi();
       api.listGrants.mockResolvedValue({
@@ -364,8 +397,9 @@ describe('ApprovalsInbox', () => {
     });
 
     it('says the request was already approved, by whom, and its state now', async () => {
-      const api = createFakeAwsAccessApi();
-      api.listGrants.mockResolvedValue({ items: [pendingGrant('g-other')] });
+      const api = createFakeAwsAccessApi({
+        listGrants: { items: [pendingGrant('g-other')] },
+      });
       api.getGrant.mockResolvedValue(
         withEvents(
           makeGrant({
@@ -378,10 +412,7 @@ describe('ApprovalsInbox', () => {
       );
       await renderInbox({ api, linkedGrant: 'g-done' });
 
-      const notice = await screen.findByText(
-        'This request was already approved',
-      );
-      const alert = notice.closest('[role="alert"]') as HTMLElement;
+      const alert = await linkedNotice('This request was already approved');
       expect(api.getGrant).toHaveBeenCalledWith('g-done');
       expect(alert).toHaveTextContent('Approved by alice');
       expect(
@@ -395,31 +426,19 @@ describe('ApprovalsInbox', () => {
 
     it('says who rejected it and why', async () => {
       const api = createFakeAwsAccessApi();
-      const rejected = makeGrant({
-        id: 'g-rejected',
-        state: 'rejected',
-        endedAt: new Date().toISOString(),
-      });
-      api.getGrant.mockResolvedValue({
-        ...rejected,
-        events: [
+      api.getGrant.mockResolvedValue(
+        endedBy(
           {
-            id: 7,
-            grantId: rejected.id,
-            type: 'rejected',
-            fromState: 'pending',
-            toState: 'rejected',
-            actor: 'user:default/carol',
-            reason: 'use the staging bucket',
-            createdAt: new Date().toISOString(),
+            id: 'g-rejected',
+            state: 'rejected',
+            endedAt: new Date().toISOString(),
           },
-        ],
-      });
+          { actor: 'user:default/carol', reason: 'use the staging bucket' },
+        ),
+      );
       await renderInbox({ api, linkedGrant: 'g-rejected' });
 
-      const alert = (
-        await screen.findByText('This request was already rejected')
-      ).closest('[role="alert"]') as HTMLElement;
+      const alert = await linkedNotice('This request was already rejected');
       expect(alert).toHaveTextContent('Rejected by carol');
       expect(alert).toHaveTextContent('“use the staging bucket”');
       expect(alert).toHaveTextContent('It is now Rejected');
@@ -430,28 +449,19 @@ describe('ApprovalsInbox', () => {
 
     it('says when nobody decided in time', async () => {
       const api = createFakeAwsAccessApi();
-      const timedOut = makeGrant({ id: 'g-late', state: 'rejected' });
-      api.getGrant.mockResolvedValue({
-        ...timedOut,
-        events: [
+      api.getGrant.mockResolvedValue(
+        endedBy(
+          { id: 'g-late', state: 'rejected' },
           {
-            id: 9,
-            grantId: timedOut.id,
-            type: 'rejected',
-            fromState: 'pending',
-            toState: 'rejected',
             actor: 'system',
             reason: 'Nobody approved the request within 1440 minutes',
             data: { timedOut: true },
-            createdAt: new Date().toISOString(),
           },
-        ],
-      });
+        ),
+      );
       await renderInbox({ api, linkedGrant: 'g-late' });
 
-      const alert = (
-        await screen.findByText('This request was already rejected')
-      ).closest('[role="alert"]') as HTMLElement;
+      const alert = await linkedNotice('This request was already rejected');
       expect(alert).toHaveTextContent(
         'Nobody decided in time: Nobody approved the request within 1440 minutes',
       );
@@ -459,30 +469,19 @@ describe('ApprovalsInbox', () => {
 
     it('says the requester cancelled it', async () => {
       const api = createFakeAwsAccessApi();
-      const cancelled = makeGrant({
-        id: 'g-cancelled',
-        state: 'cancelled',
-        requester: 'user:default/guest',
-      });
-      api.getGrant.mockResolvedValue({
-        ...cancelled,
-        events: [
+      api.getGrant.mockResolvedValue(
+        endedBy(
           {
-            id: 3,
-            grantId: cancelled.id,
-            type: 'cancelled',
-            fromState: 'pending',
-            toState: 'cancelled',
-            actor: 'user:default/guest',
-            createdAt: new Date().toISOString(),
+            id: 'g-cancelled',
+            state: 'cancelled',
+            requester: 'user:default/guest',
           },
-        ],
-      });
+          { actor: 'user:default/guest' },
+        ),
+      );
       await renderInbox({ api, linkedGrant: 'g-cancelled' });
 
-      const alert = (
-        await screen.findByText('This request was already cancelled')
-      ).closest('[role="alert"]') as HTMLElement;
+      const alert = await linkedNotice('This request was already cancelled');
       expect(alert).toHaveTextContent('Cancelled by guest');
       expect(alert).toHaveTextContent('It is now Cancelled');
     });
@@ -505,14 +504,7 @@ describe('ApprovalsInbox', () => {
       api.getGrant.mockResolvedValue(
         withEvents({ ...mine, state: 'cancelled' }),
       );
-      await userEvent.click(
-        screen.getByRole('button', { name: 'Cancel request' }),
-      );
-      await userEvent.click(
-        within(screen.getByRole('dialog')).getByRole('button', {
-          name: 'Cancel request',
-        }),
-      );
+      await clickAndConfirm('Cancel request');
       expect(api.cancelGrant).toHaveBeenCalledWith('g-mine', {});
       expect(
         await screen.findByText('This request was already cancelled'),

@@ -18,7 +18,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import { targetsOf } from '../../lib/bundleTargets';
-import { UserText } from '../UserText';
+import { ResourceArn } from '../UserText';
 
 /** "3 resources in 2 accounts, one decision". */
 export function bundleSummary(parts: Grant[]): string {
@@ -41,11 +41,8 @@ export function BundlePartsList(props: { parts: Grant[] }) {
             component="li"
             style={{ wordBreak: 'break-all' }}
           >
-            Account {part.accountId}:{' '}
-            <code>
-              <UserText>{target.resourceArn}</UserText>
-            </code>{' '}
-            — {target.actions.join(', ')}
+            Account {part.accountId}: <ResourceArn arn={target.resourceArn} /> —{' '}
+            {target.actions.join(', ')}
           </Typography>
         )),
       )}

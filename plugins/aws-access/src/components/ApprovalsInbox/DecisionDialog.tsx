@@ -27,7 +27,7 @@ import {
   useOptionalNote,
 } from '../ConfirmGrantActionDialog';
 import { targetsOf } from '../../lib/bundleTargets';
-import { UserText } from '../UserText';
+import { ResourceArn, UserText } from '../UserText';
 
 export type Decision = 'approve' | 'reject';
 
@@ -65,11 +65,7 @@ export function DecisionDialog(props: {
 }) {
   const { grant, parts, decision, open, onClose, onDecided } = props;
   const api = useApi(awsAccessApiRef);
-  const comment = useOptionalNote(
-    'comment',
-    'Comment (optional)',
-    decisionRequestSchema,
-  );
+  const comment = useOptionalNote('comment', decisionRequestSchema);
   const words = WORDS[decision];
 
   const bundleId = grant.bundleId;
@@ -110,9 +106,7 @@ export function DecisionDialog(props: {
           <span key={target.resourceArn}>
             {i > 0 && '; '}
             {target.actions.join(', ')} on{' '}
-            <code>
-              <UserText>{target.resourceArn}</UserText>
-            </code>
+            <ResourceArn arn={target.resourceArn} />
           </span>
         ))}{' '}
         for {grant.durationMinutes} minutes: “

@@ -36,7 +36,7 @@ import { CancelRequestButton } from '../CancelRequestButton';
 import { GrantStateIndicator } from '../GrantStateIndicator';
 import { ApprovalRow } from './ApprovalRow';
 import { hasApproved, useApprovableGrants } from './useApprovableGrants';
-import { UserText } from '../UserText';
+import { ResourceArn, UserText } from '../UserText';
 
 /** States a grant only reaches after its approval. */
 const APPROVED_STATES: readonly GrantState[] = [
@@ -46,6 +46,13 @@ const APPROVED_STATES: readonly GrantState[] = [
   'revoked',
   'expired',
 ];
+
+/** What every part of the notice knows of the user and the inbox. */
+interface NoticeProps {
+  userRef?: string;
+  /** Called after the user changed the request here (cancelled it). */
+  onChange: () => void;
+}
 
 /** The last event that moved the grant into `state`. */
 function lastEventInto(
@@ -63,11 +70,8 @@ function WhatWasAsked(props: { grant: Grant }) {
   return (
     <Typography variant="body2">
       <EntityRefLink entityRef={grant.requester} defaultKind="user" /> asked for{' '}
-      {grant.actions.join(', ')} on{' '}
-      <code>
-        <UserText>{grant.resourceArn}</UserText>
-      </code>
-      : “<UserText>{grant.reason}</UserText>”
+      {grant.actions.join(', ')} on <ResourceArn arn={grant.resourceArn} />: “
+      <UserText>{grant.reason}</UserText>”
     </Typography>
   );
 }
@@ -81,11 +85,7 @@ function NowState(props: { state: GrantState }) {
 }
 
 /** Why a request that is still pending is not in this user's inbox. */
-function PendingElsewhere(props: {
-  grant: Grant;
-  userRef?: string;
-  onChange: () => void;
-}) {
+function PendingElsewhere(props: NoticeProps & { grant: Grant }) {
   const { grant, userRef, onChange } = props;
   const own = isSameEntityRef(grant.requester, userRef);
   let title: string;
@@ -115,6 +115,22 @@ function PendingElsewhere(props: {
   );
 }
 
+/** Who ended a request, when, and the words they gave. */
+function EndedBy(props: { verb: string; event: GrantEvent }) {
+  const { verb, event } = props;
+  return (
+    <>
+      {verb} by <ActorLink actor={event.actor} /> on{' '}
+      {formatDateTime(event.createdAt)}
+      {event.reason && (
+        <>
+          : “<UserText>{event.reason}</UserText>”
+        </>
+      )}
+    </>
+  );
+}
+
 /** What became of a request that is no longer pending, and who decided. */
 function Decided(props: { grant: Grant & { events?: GrantEvent[] } }) {
   const { grant } = props;
@@ -136,33 +152,13 @@ function Decided(props: { grant: Grant & { events?: GrantEvent[] } }) {
         </>
       );
     } else if (event) {
-      detail = (
-        <>
-          Rejected by <ActorLink actor={event.actor} /> on{' '}
-          {formatDateTime(event.createdAt)}
-          {event.reason && (
-            <>
-              : “<UserText>{event.reason}</UserText>”
-            </>
-          )}
-        </>
-      );
+      detail = <EndedBy verb="Rejected" event={event} />;
     }
   } else if (grant.state === 'cancelled') {
     const event = lastEventInto(grant.events, 'cancelled');
     title = 'This request was already cancelled';
     if (event) {
-      detail = (
-        <>
-          Cancelled by <ActorLink actor={event.actor} /> on{' '}
-          {formatDateTime(event.createdAt)}
-          {event.reason && (
-            <>
-              : “<UserText>{event.reason}</UserText>”
-            </>
-          )}
-        </>
-      );
+      detail = <EndedBy verb="Cancelled" event={event} />;
     }
   } else if (
     APPROVED_STATES.includes(grant.state) ||
@@ -192,13 +188,13 @@ function Decided(props: { grant: Grant & { events?: GrantEvent[] } }) {
   );
 }
 
-function FetchedNotice(props: {
-  grantId: string;
-  userRef?: string;
-  onChange: () => void;
-}) {
+function FetchedNotice(props: NoticeProps & { grantId: string }) {
   const { grantId, userRef, onChange } = props;
   const grant = useGrant(grantId);
+  const changed = () => {
+    grant.refresh();
+    onChange();
+  };
   // The inbox's list may be older than the link (or cut short): a pending
   // request the user may decide on is offered here rather than refused.
   const approvable = useApprovableGrants(
@@ -212,16 +208,7 @@ function FetchedNotice(props: {
     return <Progress />;
   }
   if (approvable.value?.length && grant.value) {
-    return (
-      <ApprovalRow
-        grant={grant.value}
-        highlighted
-        onDecided={() => {
-          grant.refresh();
-          onChange();
-        }}
-      />
-    );
+    return <ApprovalRow grant={grant.value} highlighted onDecided={changed} />;
   }
   if (!grant.value) {
     return (
@@ -235,10 +222,7 @@ function FetchedNotice(props: {
     <PendingElsewhere
       grant={grant.value}
       userRef={userRef}
-      onChange={() => {
-        grant.refresh();
-        onChange();
-      }}
+      onChange={changed}
     />
   ) : (
     <Decided grant={grant.value} />
@@ -250,14 +234,13 @@ function FetchedNotice(props: {
  * inbox: decided already (by whom, and its state now), the user's own, or
  * one they may not approve.
  */
-export function LinkedGrantNotice(props: {
-  grantId: string;
-  /** The request, when it is still in the pending list. */
-  pending?: Grant;
-  userRef?: string;
-  /** Called after the user changed the request here (cancelled it). */
-  onChange: () => void;
-}) {
+export function LinkedGrantNotice(
+  props: NoticeProps & {
+    grantId: string;
+    /** The request, when it is still in the pending list. */
+    pending?: Grant;
+  },
+) {
   const { grantId, pending, userRef, onChange } = props;
   return (
     <Box mb={2}>

@@ -21,6 +21,19 @@ import { BreakGlassReviewQueue } from '../BreakGlass';
 import { GrantsPage } from '../GrantsPage';
 import { RequestPage } from '../RequestPage';
 
+/** The page's tabs, in order; the new frontend system's sub-pages match them. */
+const TABS = [
+  { path: '/', title: 'Grants', content: <GrantsPage /> },
+  { path: '/request', title: 'New request', content: <RequestPage /> },
+  { path: '/approvals', title: 'Approvals', content: <ApprovalsInbox /> },
+  {
+    path: '/break-glass',
+    title: 'Break-glass review',
+    content: <BreakGlassReviewQueue />,
+  },
+  { path: '/accounts', title: 'AWS accounts', content: <AccountsPage /> },
+];
+
 /**
  * The /aws-access page for apps on the old frontend system, with its own
  * header and tabs. (In the new system the app's page layout draws the
@@ -34,21 +47,11 @@ export function AwsAccessPage() {
         subtitle="Time-bound, least-privilege IAM access to AWS resources"
       />
       <TabbedLayout>
-        <TabbedLayout.Route path="/" title="Grants">
-          <GrantsPage />
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/request" title="New request">
-          <RequestPage />
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/approvals" title="Approvals">
-          <ApprovalsInbox />
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/break-glass" title="Break-glass review">
-          <BreakGlassReviewQueue />
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/accounts" title="AWS accounts">
-          <AccountsPage />
-        </TabbedLayout.Route>
+        {TABS.map(tab => (
+          <TabbedLayout.Route key={tab.path} path={tab.path} title={tab.title}>
+            {tab.content}
+          </TabbedLayout.Route>
+        ))}
       </TabbedLayout>
     </Page>
   );

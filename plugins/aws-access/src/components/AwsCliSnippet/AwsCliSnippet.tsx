@@ -47,14 +47,11 @@ export function AwsCliSnippet(props: { grant: Grant }) {
         <code>{snippet.credentialsFile}</code>, for{' '}
         {Math.round(snippet.durationSeconds / 60)} minutes at a time.
       </Typography>
-      <div data-testid="aws-cli-config">
-        <CodeSnippet
-          text={snippet.config}
-          language="ini"
-          showCopyCodeButton
-          customStyle={{ margin: 0 }}
-        />
-      </div>
+      <CopyableBlock
+        testId="aws-cli-config"
+        text={snippet.config}
+        language="ini"
+      />
       <Typography
         variant="body2"
         color="textSecondary"
@@ -63,14 +60,28 @@ export function AwsCliSnippet(props: { grant: Grant }) {
       >
         2. Then run:
       </Typography>
-      <div data-testid="aws-cli-commands">
-        <CodeSnippet
-          text={snippet.commands}
-          language="bash"
-          showCopyCodeButton
-          customStyle={{ margin: 0 }}
-        />
-      </div>
+      <CopyableBlock
+        testId="aws-cli-commands"
+        text={snippet.commands}
+        language="bash"
+      />
     </section>
+  );
+}
+
+function CopyableBlock(props: {
+  testId: string;
+  text: string;
+  language: 'ini' | 'bash';
+}) {
+  return (
+    <div data-testid={props.testId}>
+      <CodeSnippet
+        text={props.text}
+        language={props.language}
+        showCopyCodeButton
+        customStyle={{ margin: 0 }}
+      />
+    </div>
   );
 }

@@ -62,8 +62,7 @@ async function fillForm() {
 
 describe('break-glass in the request form', () => {
   it('offers the confirmation only where a rule allows it, and sends it', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
     (api.previewGrant as jest.Mock).mockResolvedValue(preview(true));
     api.createGrant.mockResolvedValue(
       makeGrant({ state: 'active', breakGlass: true }),
@@ -112,8 +111,7 @@ describe('break-glass in the request form', () => {
   });
 
   it('does not offer break-glass where the rule does not allow it', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
     (api.previewGrant as jest.Mock).mockResolvedValue(preview(false));
     await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
       api,

@@ -35,7 +35,7 @@ import type {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { awsAccessApiRef } from '../../api';
-import { apiErrorMessage } from '../../lib/errors';
+import { useApiCall } from '../../hooks';
 import { formatDateTime } from '../../lib/time';
 import { GrantStateIndicator } from '../GrantStateIndicator';
 import { UserText } from '../UserText';
@@ -56,24 +56,16 @@ function ReviewCard(props: {
   const { grant, review } = item;
   const api = useApi(awsAccessApiRef);
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useApiCall();
 
-  const decide = async (decision: 'confirm' | 'flag') => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const decide = (decision: 'confirm' | 'flag') =>
+    run(async () => {
       await api.reviewBreakGlass!(grant.id, {
         decision,
         ...(comment.trim() ? { comment } : {}),
       });
       onReviewed();
-    } catch (e) {
-      setError(apiErrorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Card variant="outlined" data-testid={`break-glass-review-${grant.id}`}>

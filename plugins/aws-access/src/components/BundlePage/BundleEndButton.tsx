@@ -61,11 +61,7 @@ export function BundleEndButton(props: {
 }) {
   const { bundle, verb, onDone } = props;
   const api = useApi(awsAccessApiRef);
-  const reason = useOptionalNote(
-    'reason',
-    'Reason (optional)',
-    revokeGrantRequestSchema,
-  );
+  const reason = useOptionalNote('reason', revokeGrantRequestSchema);
   const words = WORDS[verb];
 
   const end = async () => {

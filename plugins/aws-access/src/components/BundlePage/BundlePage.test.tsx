@@ -18,6 +18,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   BUCKET_ARN,
+  clickAndConfirm,
   createFakeAwsAccessApi,
   makeBundle,
   OTHER_BUCKET_ARN,
@@ -30,8 +31,7 @@ import { BundleView } from './BundlePage';
 
 describe('BundleView', () => {
   it('shows the state, the shared expiry, the approvals and one row per part linking to its grant', async () => {
-    const api = createFakeAwsAccessApi();
-    api.getBundle.mockResolvedValue(makeBundle());
+    const api = createFakeAwsAccessApi({ getBundle: makeBundle() });
     await renderWithApi(<BundleView bundleId="b-1" />, { api });
 
     // The bundle's own state, then each part's.
@@ -55,9 +55,10 @@ describe('BundleView', () => {
   });
 
   it('revokes the whole bundle with one call', async () => {
-    const api = createFakeAwsAccessApi();
-    api.getBundle.mockResolvedValue(makeBundle());
-    api.revokeBundle.mockResolvedValue(makeBundle({ state: 'revoked' }));
+    const api = createFakeAwsAccessApi({
+      getBundle: makeBundle(),
+      revokeBundle: makeBundle({ state: 'revoked' }),
+    });
     await renderWithApi(<BundleView bundleId="b-1" />, { api });
     await userEvent.click(
       await screen.findByRole('button', { name: 'Revoke all' }),
@@ -108,13 +109,7 @@ describe('BundleView', () => {
     api.getBundle.mockResolvedValue(bundle);
     api.extendBundle.mockResolvedValue(bundle);
     await renderWithApi(<BundleView bundleId="b-1" />, { api });
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Extend' }),
-    );
-    const dialog = await screen.findByRole('dialog');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Extend' }),
-    );
+    await clickAndConfirm('Extend');
     await waitFor(() =>
       expect(api.extendBundle).toHaveBeenCalledWith('b-1', {
         durationMinutes: 60,

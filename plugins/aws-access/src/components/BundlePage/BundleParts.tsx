@@ -26,7 +26,7 @@ import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import { useGrantDetailsLink } from '../../hooks';
 import { targetsOf } from '../../lib/bundleTargets';
 import { GrantStateIndicator } from '../GrantStateIndicator';
-import { UserText } from '../UserText';
+import { ResourceArn } from '../UserText';
 
 /**
  * The parts of a bundle, one row per account: its role, the resources and
@@ -66,10 +66,8 @@ export function BundleParts(props: { grants: Grant[] }) {
                     variant="body2"
                     component="div"
                   >
-                    <code>
-                      <UserText>{target.resourceArn}</UserText>
-                    </code>
-                    : {target.actions.join(', ')}
+                    <ResourceArn arn={target.resourceArn} />:{' '}
+                    {target.actions.join(', ')}
                   </Typography>
                 ))}
               </TableCell>

@@ -28,7 +28,7 @@ import {
   PreviewCard,
   SensitiveActions,
 } from '../GrantPreviewPanel';
-import { UserText } from '../UserText';
+import { ResourceArn } from '../UserText';
 
 /**
  * The resources a part's role would cover: as the backend says, or, from
@@ -108,10 +108,8 @@ export function BundlePreviewPanel(props: {
                     component="li"
                     style={{ wordBreak: 'break-all' }}
                   >
-                    <code>
-                      <UserText>{target.resourceArn}</UserText>
-                    </code>
-                    : {target.actions.join(', ')}
+                    <ResourceArn arn={target.resourceArn} />:{' '}
+                    {target.actions.join(', ')}
                   </Typography>
                 ))}
               </Box>

@@ -19,7 +19,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import {
   createBundleRequestSchema,
   GRANT_LIMITS,
@@ -31,6 +30,7 @@ import { apiErrorMessage } from '../../lib/errors';
 import type { RequestCartItem } from '../../requestCart';
 import { DurationPicker } from '../DurationPicker';
 import { ReasonField, RequestFormLayout } from '../RequestAccessForm';
+import { ErrorAlert } from '../ErrorAlert';
 import {
   bundleErrorsFromMessage,
   bundleFieldErrors,
@@ -149,11 +149,7 @@ export function BundleRequestForm(props: {
         recordedWith="every part"
       />
       {other.map(message => (
-        <Box mb={2} key={message}>
-          <Alert severity="error" role="alert">
-            {message}
-          </Alert>
-        </Box>
+        <ErrorAlert key={message} error={message} mb={2} />
       ))}
       <Button type="submit" variant="contained" color="primary" disabled={busy}>
         {busy ? 'Requesting…' : `Request access to ${items.length} resources`}

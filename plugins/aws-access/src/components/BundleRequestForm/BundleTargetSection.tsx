@@ -20,11 +20,11 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import { useActions } from '../../hooks';
 import type { RequestCartItem } from '../../requestCart';
 import { ActionPicker } from '../ActionPicker';
 import { UserText } from '../UserText';
+import { ErrorAlert } from '../ErrorAlert';
 
 /**
  * One resource of a bundle request: its name, ARN, the actions wanted on it
@@ -73,13 +73,7 @@ export function BundleTargetSection(props: {
             Remove
           </Button>
         </Box>
-        {error && (
-          <Box my={1}>
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          </Box>
-        )}
+        <ErrorAlert error={error} my={1} />
         <Box mt={1}>
           {actions.loading && <Progress />}
           {actions.error && <ResponseErrorPanel error={actions.error} />}

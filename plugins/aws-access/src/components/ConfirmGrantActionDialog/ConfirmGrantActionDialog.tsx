@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { ReactNode, useState } from 'react';
+import { ReactNode } from 'react';
 import { alertApiRef, useApiHolder } from '@backstage/core-plugin-api';
 import { toastApiRef } from '@backstage/frontend-plugin-api';
 import Button from '@material-ui/core/Button';
@@ -23,8 +23,7 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import { useElementId } from '../../hooks';
-import { apiErrorMessage } from '../../lib/errors';
+import { useApiCall, useElementId } from '../../hooks';
 import { ErrorAlert } from '../ErrorAlert';
 
 /** The dialog's one free-text field: a reason or a comment for the record. */
@@ -82,8 +81,7 @@ export function ConfirmGrantActionDialog(props: ConfirmGrantActionDialogProps) {
   const apis = useApiHolder();
   const toastApi = apis.get(toastApiRef);
   const alertApi = toastApi ? undefined : apis.get(alertApiRef);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useApiCall();
   const titleId = useElementId(`${idPrefix}-title`);
   const noteId = useElementId(`${idPrefix}-${note.name}`);
 
@@ -98,20 +96,14 @@ export function ConfirmGrantActionDialog(props: ConfirmGrantActionDialogProps) {
     if (props.confirmDisabled || (props.canConfirm && !props.canConfirm())) {
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const message = await props.onConfirm();
       if (toastApi) {
         toastApi.post({ title: message, status: 'success', timeout: 5000 });
       } else {
         alertApi?.post({ message, severity: 'success', display: 'transient' });
       }
-    } catch (e) {
-      setError(apiErrorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -62,11 +62,7 @@ export function EndGrantButton(props: {
   const { grant, ending, onEnded, children, size } = props;
   const api = useApi(awsAccessApiRef);
   const { done, ...words } = ENDINGS[ending];
-  const reason = useOptionalNote(
-    'reason',
-    'Reason (optional)',
-    revokeGrantRequestSchema,
-  );
+  const reason = useOptionalNote('reason', revokeGrantRequestSchema);
 
   return (
     <ConfirmGrantActionButton

@@ -18,14 +18,19 @@ import { useState } from 'react';
 import { fieldErrors, type SafeParser } from '../../lib/validation';
 import type { GrantActionNote } from './ConfirmGrantActionDialog';
 
+/** The notes' labels: the same words in every dialog that asks for one. */
+const LABELS = {
+  reason: 'Reason (optional)',
+  comment: 'Comment (optional)',
+} as const;
+
 /**
  * An optional reason or comment, checked as the user types against the
  * request schema from `-common`, so its error reads as the API's would.
  * `body` is what the API takes: the trimmed note, or nothing when blank.
  */
-export function useOptionalNote<Name extends string>(
+export function useOptionalNote<Name extends keyof typeof LABELS>(
   name: Name,
-  label: string,
   schema: SafeParser,
 ) {
   const [value, setValue] = useState('');
@@ -35,7 +40,7 @@ export function useOptionalNote<Name extends string>(
   const trimmed = value.trim();
   const note: GrantActionNote = {
     name,
-    label,
+    label: LABELS[name],
     value,
     onChange: setValue,
     error,

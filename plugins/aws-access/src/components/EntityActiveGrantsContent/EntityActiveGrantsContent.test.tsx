@@ -19,10 +19,10 @@ import userEvent from '@testing-library/user-event';
 import {
   apiError,
   BUCKET_ARN,
+  clickAndConfirm,
   createFakeAwsAccessApi,
   makeGrant,
   myPendingRequest,
-  never,
   renderOnResourcePage,
   renderWithApi,
   resourceEntity,
@@ -48,12 +48,7 @@ describe('EntityActiveGrantsContent', () => {
     });
     expect(screen.getByText('Active')).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Revoke' }));
-    await userEvent.click(
-      within(screen.getByRole('dialog')).getByRole('button', {
-        name: 'Revoke',
-      }),
-    );
+    await clickAndConfirm('Revoke');
     expect(api.revokeGrant).toHaveBeenCalledWith(grant.id, {});
     expect(await screen.findByText('No active grants')).toBeInTheDocument();
   });
@@ -103,13 +98,6 @@ describe('EntityActiveGrantsContent', () => {
     await waitFor(() =>
       expect(screen.getAllByText('Pending approval')).toHaveLength(1),
     );
-  });
-
-  it('shows progress while loading', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listGrants.mockReturnValue(never());
-    await renderOnResourcePage(<EntityActiveGrantsContent />, api);
-    expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('says so when nobody holds access', async () => {

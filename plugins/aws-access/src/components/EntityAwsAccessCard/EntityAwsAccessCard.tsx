@@ -15,11 +15,8 @@
  */
 
 import { useState } from 'react';
-import {
-  InfoCard,
-  MissingAnnotationEmptyState,
-} from '@backstage/core-components';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { InfoCard } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -31,13 +28,14 @@ import CloseIcon from '@material-ui/icons/Close';
 import LockOpenIcon from '@material-ui/icons/LockOpen';
 import { ANNOTATION_AWS_ARN } from '@backstage-aws-access/plugin-aws-access-common';
 import { useElementId } from '../../hooks';
-import { getAccountId, getResourceArn } from '../../lib/entityPredicates';
+import { getAccountId } from '../../lib/entityPredicates';
 import { AddToRequestButton } from '../AddToRequest';
 import { ApprovalProgress } from '../ApprovalProgress';
 import { CancelRequestButton } from '../CancelRequestButton';
 import { ExpiryCountdown } from '../ExpiryCountdown';
 import { LiveGrants } from '../LiveGrants';
 import { RequestAccessForm } from '../RequestAccessForm';
+import { WithEntityAnnotation } from '../WithEntityAnnotation';
 
 function Summary(props: { resourceArn: string }) {
   return (
@@ -83,13 +81,22 @@ function Summary(props: { resourceArn: string }) {
  * "Request access" button that opens the request form in a dialog.
  */
 export function EntityAwsAccessCard() {
-  const { entity } = useEntity();
+  return (
+    <WithEntityAnnotation annotation={ANNOTATION_AWS_ARN}>
+      {(resourceArn, entity) => (
+        <AwsAccessCard
+          resourceArn={resourceArn}
+          accountId={getAccountId(entity)}
+        />
+      )}
+    </WithEntityAnnotation>
+  );
+}
+
+function AwsAccessCard(props: { resourceArn: string; accountId?: string }) {
+  const { resourceArn, accountId } = props;
   const [open, setOpen] = useState(false);
   const titleId = useElementId('aws-access-request-dialog');
-  const resourceArn = getResourceArn(entity);
-  if (!resourceArn) {
-    return <MissingAnnotationEmptyState annotation={ANNOTATION_AWS_ARN} />;
-  }
   return (
     <InfoCard title="AWS access">
       <Summary resourceArn={resourceArn} />
@@ -123,10 +130,7 @@ export function EntityAwsAccessCard() {
           </IconButton>
         </DialogTitle>
         <DialogContent dividers>
-          <RequestAccessForm
-            resourceArn={resourceArn}
-            accountId={getAccountId(entity)}
-          />
+          <RequestAccessForm resourceArn={resourceArn} accountId={accountId} />
         </DialogContent>
       </Dialog>
     </InfoCard>

@@ -14,14 +14,13 @@
  * limitations under the License.
  */
 
-import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen } from '@testing-library/react';
 import {
   apiError,
+  clickAndConfirm,
   createFakeAwsAccessApi,
   makeGrant,
   myPendingRequest,
-  never,
   renderOnResourcePage,
   withEvents,
 } from '../../__testUtils__';
@@ -93,27 +92,13 @@ describe('EntityExpiryContent', () => {
       screen.queryByRole('button', { name: 'Extend' }),
     ).not.toBeInTheDocument();
 
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Cancel request' }),
-    );
-    await userEvent.click(
-      within(screen.getByRole('dialog')).getByRole('button', {
-        name: 'Cancel request',
-      }),
-    );
+    await clickAndConfirm('Cancel request');
     expect(api.cancelGrant).toHaveBeenCalledWith('g-pending', {});
     expect(api.listGrants).toHaveBeenCalledWith(
       expect.objectContaining({
         state: ['pending', 'provisioning', 'active', 'revoking'],
       }),
     );
-  });
-
-  it('shows progress while loading', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listGrants.mockReturnValue(never());
-    await renderOnResourcePage(<EntityExpiryContent />, api);
-    expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('says so when nothing is about to expire', async () => {

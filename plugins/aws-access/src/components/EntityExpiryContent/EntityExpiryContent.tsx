@@ -14,18 +14,13 @@
  * limitations under the License.
  */
 
-import {
-  EmptyState,
-  MissingAnnotationEmptyState,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { EmptyState, ResponseErrorPanel } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import { ANNOTATION_AWS_ARN } from '@backstage-aws-access/plugin-aws-access-common';
 import { useGrants } from '../../hooks';
-import { getResourceArn } from '../../lib/entityPredicates';
 import { GrantsTable } from '../GrantsTable';
 import { LiveGrants } from '../LiveGrants';
+import { WithEntityAnnotation } from '../WithEntityAnnotation';
 import { GrantExpiryCard } from './GrantExpiryCard';
 
 const RECENTLY_ENDED_LIMIT = 10;
@@ -90,19 +85,18 @@ function RecentlyEnded(props: { resourceArn: string }) {
  * Pending requests show how far their approval got.
  */
 export function EntityExpiryContent() {
-  const { entity } = useEntity();
-  const resourceArn = getResourceArn(entity);
-  if (!resourceArn) {
-    return <MissingAnnotationEmptyState annotation={ANNOTATION_AWS_ARN} />;
-  }
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <Countdowns resourceArn={resourceArn} />
-      </Grid>
-      <Grid item xs={12}>
-        <RecentlyEnded resourceArn={resourceArn} />
-      </Grid>
-    </Grid>
+    <WithEntityAnnotation annotation={ANNOTATION_AWS_ARN}>
+      {resourceArn => (
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <Countdowns resourceArn={resourceArn} />
+          </Grid>
+          <Grid item xs={12}>
+            <RecentlyEnded resourceArn={resourceArn} />
+          </Grid>
+        </Grid>
+      )}
+    </WithEntityAnnotation>
   );
 }

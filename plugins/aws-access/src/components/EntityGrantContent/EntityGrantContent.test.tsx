@@ -15,9 +15,9 @@
  */
 
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import {
   apiError,
+  clickAndConfirm,
   createFakeAwsAccessApi,
   grantEntity,
   makeGrant,
@@ -84,14 +84,7 @@ describe('EntityGrantContent', () => {
     api.getGrant.mockResolvedValue(
       withEvents({ ...pending, state: 'cancelled' }),
     );
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Cancel request' }),
-    );
-    await userEvent.click(
-      within(screen.getByRole('dialog')).getByRole('button', {
-        name: 'Cancel request',
-      }),
-    );
+    await clickAndConfirm('Cancel request');
     expect(api.cancelGrant).toHaveBeenCalledWith(pending.id, {});
     expect(await screen.findByText('Cancelled')).toBeInTheDocument();
     expect(
@@ -112,8 +105,7 @@ describe('EntityGrantContent', () => {
   });
 
   it('says when no approval was needed', async () => {
-    const api = createFakeAwsAccessApi();
-    api.getGrant.mockResolvedValue(withEvents(makeGrant()));
+    const api = createFakeAwsAccessApi({ getGrant: withEvents(makeGrant()) });
     await renderWithApi(<EntityGrantContent />, { api, entity: grantEntity });
     expect(
       await screen.findByText('automatic (no approval needed)'),

@@ -16,17 +16,15 @@
 
 import {
   InfoCard,
-  MissingAnnotationEmptyState,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { ANNOTATION_GRANT_ID } from '@backstage-aws-access/plugin-aws-access-common';
 import { useGrant } from '../../hooks';
-import { getGrantId } from '../../lib/entityPredicates';
 import { GrantDetails } from '../GrantDetails';
 import { GrantHistory } from '../GrantHistory';
+import { WithEntityAnnotation } from '../WithEntityAnnotation';
 
 function Grant(props: { id: string }) {
   const grant = useGrant(props.id);
@@ -56,10 +54,9 @@ function Grant(props: { id: string }) {
  * (`spec.type: aws-access-grant`): state, time left, how to sign in, and revoke.
  */
 export function EntityGrantContent() {
-  const { entity } = useEntity();
-  const id = getGrantId(entity);
-  if (!id) {
-    return <MissingAnnotationEmptyState annotation={ANNOTATION_GRANT_ID} />;
-  }
-  return <Grant id={id} />;
+  return (
+    <WithEntityAnnotation annotation={ANNOTATION_GRANT_ID}>
+      {id => <Grant id={id} />}
+    </WithEntityAnnotation>
+  );
 }

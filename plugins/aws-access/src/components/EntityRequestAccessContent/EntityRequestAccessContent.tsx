@@ -14,38 +14,34 @@
  * limitations under the License.
  */
 
-import {
-  InfoCard,
-  MissingAnnotationEmptyState,
-} from '@backstage/core-components';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { InfoCard } from '@backstage/core-components';
 import { ANNOTATION_AWS_ARN } from '@backstage-aws-access/plugin-aws-access-common';
-import { getAccountId, getResourceArn } from '../../lib/entityPredicates';
+import { getAccountId } from '../../lib/entityPredicates';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { AddToRequestButton } from '../AddToRequest';
 import { RequestAccessForm } from '../RequestAccessForm';
+import { WithEntityAnnotation } from '../WithEntityAnnotation';
 
 /** The "Request access" tab of an AWS resource's entity page. */
 export function EntityRequestAccessContent() {
-  const { entity } = useEntity();
-  const resourceArn = getResourceArn(entity);
-  if (!resourceArn) {
-    return <MissingAnnotationEmptyState annotation={ANNOTATION_AWS_ARN} />;
-  }
   return (
-    <InfoCard title="Request access">
-      <Box mb={2}>
-        <Typography variant="body2" color="textSecondary" paragraph>
-          Need several resources at once? Add them to one request, approved as a
-          whole and ending together.
-        </Typography>
-        <AddToRequestButton />
-      </Box>
-      <RequestAccessForm
-        resourceArn={resourceArn}
-        accountId={getAccountId(entity)}
-      />
-    </InfoCard>
+    <WithEntityAnnotation annotation={ANNOTATION_AWS_ARN}>
+      {(resourceArn, entity) => (
+        <InfoCard title="Request access">
+          <Box mb={2}>
+            <Typography variant="body2" color="textSecondary" paragraph>
+              Need several resources at once? Add them to one request, approved
+              as a whole and ending together.
+            </Typography>
+            <AddToRequestButton />
+          </Box>
+          <RequestAccessForm
+            resourceArn={resourceArn}
+            accountId={getAccountId(entity)}
+          />
+        </InfoCard>
+      )}
+    </WithEntityAnnotation>
   );
 }

@@ -21,12 +21,17 @@ import Alert from '@material-ui/lab/Alert';
  * A failure the user has to see, announced to screen readers as it
  * appears; nothing while there is none.
  */
-export function ErrorAlert(props: { error?: string; mt?: number }) {
+export function ErrorAlert(props: {
+  error?: string;
+  mt?: number;
+  mb?: number;
+  my?: number;
+}) {
   if (!props.error) {
     return null;
   }
   return (
-    <Box mt={props.mt}>
+    <Box mt={props.mt} mb={props.mb} my={props.my}>
       <Alert severity="error" role="alert">
         {props.error}
       </Alert>

@@ -39,7 +39,7 @@ import { GrantStateIndicator } from '../GrantStateIndicator';
 import { PropagationHint } from '../PropagationHint';
 import { BreakGlassChip } from '../BreakGlass/BreakGlassChip';
 import { RevokeGrantButton } from '../RevokeGrantButton';
-import { UserText } from '../UserText';
+import { ResourceArn, UserText } from '../UserText';
 import { PartOfBundleNotice } from './PartOfBundleNotice';
 
 /**
@@ -60,11 +60,7 @@ export function GrantDetails(props: {
     ),
     'Time left': <ExpiryCountdown grant={grant} />,
     Expires: formatDateTime(grant.expiresAt),
-    Resource: (
-      <code>
-        <UserText>{grant.resourceArn}</UserText>
-      </code>
-    ),
+    Resource: <ResourceArn arn={grant.resourceArn} />,
     Actions: grant.actions.join(', '),
     Duration: formatDuration(grant.durationMinutes),
     Account: grant.accountId,

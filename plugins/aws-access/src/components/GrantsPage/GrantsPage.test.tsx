@@ -19,6 +19,7 @@ import userEvent from '@testing-library/user-event';
 import {
   apiError,
   createFakeAwsAccessApi,
+  makeAccount,
   makeGrant,
   never,
   renderWithApi,
@@ -31,16 +32,8 @@ const ME = 'user:default/guest';
 
 describe('GrantsPage', () => {
   it('lists my grants first, then everyone’s, filtered and paged', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listAccounts.mockResolvedValue({
-      items: [
-        {
-          accountId: '123456789012',
-          name: 'sandbox',
-          regions: ['us-east-1'],
-          status: 'connected',
-        },
-      ],
+    const api = createFakeAwsAccessApi({
+      listAccounts: { items: [makeAccount()] },
     });
     api.listGrants.mockImplementation(async query =>
       query?.cursor

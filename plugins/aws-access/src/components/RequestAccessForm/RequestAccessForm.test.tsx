@@ -16,6 +16,7 @@
 
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { AwsAccessApi } from '@backstage-aws-access/plugin-aws-access-common';
 import {
   ACTIONS,
   apiError,
@@ -29,13 +30,35 @@ import {
 } from '../../__testUtils__';
 import { RequestAccessForm } from './RequestAccessForm';
 
+/** The form for the demo bucket, as its entity page shows it. */
+function renderForm(api: AwsAccessApi) {
+  return renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
+    api,
+  });
+}
+
+/** Asks for s3:GetObject with the shortest reason, and sends. */
+async function requestGetObject() {
+  await userEvent.click(
+    await screen.findByRole('checkbox', { name: 's3:GetObject' }),
+  );
+  await userEvent.type(screen.getByRole('textbox', { name: /Reason/ }), 'x');
+  await userEvent.click(screen.getByRole('button', { name: 'Request access' }));
+}
+
+/** Which of the named actions the form has ticked. */
+function ticked(...names: string[]): string[] {
+  return names.filter(
+    name =>
+      (screen.getByRole('checkbox', { name }) as HTMLInputElement).checked,
+  );
+}
+
 describe('RequestAccessForm', () => {
   it('shows progress while the actions load', async () => {
     const api = createFakeAwsAccessApi();
     api.listActions.mockReturnValue(never());
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
+    await renderForm(api);
     expect(screen.getByTestId('progress')).toBeInTheDocument();
     expect(api.listActions).toHaveBeenCalledWith(BUCKET_ARN);
   });
@@ -45,31 +68,23 @@ describe('RequestAccessForm', () => {
     api.listActions.mockRejectedValue(
       await apiError(400, 'resourceArn is not a valid ARN'),
     );
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
+    await renderForm(api);
     expect(
       await screen.findByText('resourceArn is not a valid ARN'),
     ).toBeInTheDocument();
   });
 
   it('says so when no action applies to the resource', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: [] });
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
+    const api = createFakeAwsAccessApi({ listActions: { items: [] } });
+    await renderForm(api);
     expect(
       await screen.findByText('No IAM actions for this resource'),
     ).toBeInTheDocument();
   });
 
   it('shows the API’s validation messages and sends nothing', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
+    await renderForm(api);
     await userEvent.click(
       await screen.findByRole('button', { name: 'Request access' }),
     );
@@ -92,11 +107,8 @@ describe('RequestAccessForm', () => {
   });
 
   it('groups actions by access level, searches and applies presets', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
+    await renderForm(api);
     const read = await screen.findByRole('group', { name: 'Read actions' });
     expect(within(read).getByText('s3:GetObject')).toBeInTheDocument();
     expect(
@@ -106,28 +118,21 @@ describe('RequestAccessForm', () => {
     // Curated for S3 buckets: the data plane only, not bucket configuration.
     await userEvent.click(screen.getByRole('button', { name: 'Read' }));
     expect(
-      screen.getByRole('checkbox', { name: 's3:ListBucket' }),
-    ).toBeChecked();
-    expect(
-      screen.getByRole('checkbox', { name: 's3:GetObject' }),
-    ).toBeChecked();
-    expect(
-      screen.getByRole('checkbox', { name: 's3:GetBucketTagging' }),
-    ).not.toBeChecked();
-    expect(
-      screen.getByRole('checkbox', { name: 's3:PutObject' }),
-    ).not.toBeChecked();
+      ticked(
+        's3:ListBucket',
+        's3:GetObject',
+        's3:GetBucketTagging',
+        's3:PutObject',
+      ),
+    ).toEqual(['s3:ListBucket', 's3:GetObject']);
     expect(
       screen.getByText(/2 of at most 50 actions selected/),
     ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Read-write' }));
-    expect(
-      screen.getByRole('checkbox', { name: 's3:PutObject' }),
-    ).toBeChecked();
-    expect(
-      screen.getByRole('checkbox', { name: 's3:PutBucketPolicy' }),
-    ).not.toBeChecked();
+    expect(ticked('s3:PutObject', 's3:PutBucketPolicy')).toEqual([
+      's3:PutObject',
+    ]);
 
     await userEvent.type(
       screen.getByRole('textbox', { name: 'Search actions' }),
@@ -142,8 +147,7 @@ describe('RequestAccessForm', () => {
   });
 
   it('requests access and shows the grant with console link and CLI profile', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
     const grant = makeGrant();
     api.createGrant.mockResolvedValue({
       ...grant,
@@ -192,21 +196,12 @@ describe('RequestAccessForm', () => {
   });
 
   it('shows the API’s own words when the request is refused', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
     api.createGrant.mockRejectedValue(
       await apiError(400, 'durationMinutes must be at most 720'),
     );
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
-    await userEvent.click(
-      await screen.findByRole('checkbox', { name: 's3:GetObject' }),
-    );
-    await userEvent.type(screen.getByRole('textbox', { name: /Reason/ }), 'x');
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Request access' }),
-    );
+    await renderForm(api);
+    await requestGetObject();
     await waitFor(() =>
       expect(screen.getByRole('alert')).toHaveTextContent(
         'Duration must be at most 720 minutes',
@@ -224,8 +219,7 @@ describe('RequestAccessForm', () => {
   });
 
   it('states the limits, and previews who approves and the exact policies', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
     api.listAccounts.mockResolvedValue({
       items: [],
       limits: { maxDurationMinutes: 720, maxActions: 50 },
@@ -252,9 +246,7 @@ describe('RequestAccessForm', () => {
       },
       sensitiveActions: [{ action: 's3:PutObject', accessLevel: 'Write' }],
     });
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
+    await renderForm(api);
     expect(await screen.findByTestId('request-limits')).toHaveTextContent(
       'Up to 50 actions, for at most 12 hours',
     );
@@ -276,8 +268,7 @@ describe('RequestAccessForm', () => {
   });
 
   it('links to the existing grant of an identical request and offers Extend', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
     const existing = makeGrant({ id: 'existing-grant' });
     api.getGrant.mockResolvedValue(withEvents(existing));
     api.createGrant.mockRejectedValue(
@@ -288,16 +279,8 @@ describe('RequestAccessForm', () => {
         { grantId: 'existing-grant' },
       ),
     );
-    await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
-      api,
-    });
-    await userEvent.click(
-      await screen.findByRole('checkbox', { name: 's3:GetObject' }),
-    );
-    await userEvent.type(screen.getByRole('textbox', { name: /Reason/ }), 'x');
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Request access' }),
-    );
+    await renderForm(api);
+    await requestGetObject();
     const notice = await screen.findByTestId('duplicate-grant');
     expect(
       within(notice).getByRole('link', { name: 'Open your existing grant' }),

@@ -45,6 +45,7 @@ import { DurationPicker } from '../DurationPicker';
 import { SubmittedGrant } from './SubmittedGrant';
 import { ReasonField, RequestFormLayout } from './RequestFormLayout';
 import { BreakGlassOption } from '../BreakGlass/BreakGlassOption';
+import { ErrorAlert } from '../ErrorAlert';
 
 /**
  * The request form: actions for this resource, a duration and a reason.
@@ -226,13 +227,7 @@ export function RequestAccessForm(props: {
         <Alert severity="error">{errors.resourceArn}</Alert>
       )}
       {errors.accountId && <Alert severity="error">{errors.accountId}</Alert>}
-      {submitError && (
-        <Box mb={2}>
-          <Alert severity="error" role="alert">
-            {submitError}
-          </Alert>
-        </Box>
-      )}
+      <ErrorAlert error={submitError} mb={2} />
       {duplicateOf && (
         <Box mb={2}>
           <DuplicateGrantNotice grantId={duplicateOf} />

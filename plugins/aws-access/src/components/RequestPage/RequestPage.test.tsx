@@ -84,10 +84,11 @@ async function fillIn() {
 
 describe('RequestPage', () => {
   it('sends one bundle over two resources added from their pages and the catalog, after a preview per account', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
-    api.previewBundle.mockResolvedValue(makeBundlePreview());
-    api.createBundle.mockResolvedValue(makeBundle({ state: 'pending' }));
+    const api = createFakeAwsAccessApi({
+      listActions: { items: ACTIONS },
+      previewBundle: makeBundlePreview(),
+      createBundle: makeBundle({ state: 'pending' }),
+    });
     await renderWithApi(<ResourcePageAndRequest />, {
       api,
       catalogEntities: [resourceEntity, otherResourceEntity],
@@ -144,8 +145,7 @@ describe('RequestPage', () => {
   });
 
   it('shows the API’s complaint about the second resource beside that resource only', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
     api.createBundle.mockRejectedValue(
       await apiError(
         400,
@@ -169,8 +169,7 @@ describe('RequestPage', () => {
   });
 
   it('says which resource lacks actions before sending anything', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
     await renderWithApi(<ResourcePageAndRequest />, {
       api,
       catalogEntities: [resourceEntity, otherResourceEntity],
@@ -192,9 +191,10 @@ describe('RequestPage', () => {
   });
 
   it('keeps a single resource an ordinary request (createGrant)', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
-    api.createGrant.mockResolvedValue(makeGrant({ state: 'pending' }));
+    const api = createFakeAwsAccessApi({
+      listActions: { items: ACTIONS },
+      createGrant: makeGrant({ state: 'pending' }),
+    });
     await renderWithApi(<ResourcePageAndRequest />, {
       api,
       catalogEntities: [resourceEntity],
@@ -225,8 +225,7 @@ describe('RequestPage', () => {
   });
 
   it('keeps the request across pages and lets a resource be taken out', async () => {
-    const api = createFakeAwsAccessApi();
-    api.listActions.mockResolvedValue({ items: ACTIONS });
+    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
     const storage = MockStorageApi.create();
     const first = await renderWithApi(<ResourcePageAndRequest />, {
       api,

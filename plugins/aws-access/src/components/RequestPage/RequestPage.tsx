@@ -43,6 +43,11 @@ export function RequestPage() {
     return <Progress />;
   }
   const [only] = cart.items;
+  // Once sent, the request is emptied and the page shows what it made.
+  const openSent = (path: string) => {
+    cart.clear();
+    navigate(path);
+  };
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
       <Box
@@ -79,10 +84,7 @@ export function RequestPage() {
             key={only.resourceArn}
             resourceArn={only.resourceArn}
             accountId={only.accountId}
-            onSubmitted={grant => {
-              cart.clear();
-              navigate(grantLink(grant.id));
-            }}
+            onSubmitted={grant => openSent(grantLink(grant.id))}
           />
         </InfoCard>
       )}
@@ -91,10 +93,7 @@ export function RequestPage() {
           <BundleRequestForm
             items={cart.items}
             onRemove={cart.remove}
-            onSubmitted={bundle => {
-              cart.clear();
-              navigate(bundlePagePath(bundle.id));
-            }}
+            onSubmitted={bundle => openSent(bundlePagePath(bundle.id))}
           />
         </InfoCard>
       )}

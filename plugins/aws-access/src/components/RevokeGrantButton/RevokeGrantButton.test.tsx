@@ -17,7 +17,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
-  apiError,
   createFakeAwsAccessApi,
   makeGrant,
   renderWithApi,
@@ -57,39 +56,6 @@ describe('RevokeGrantButton', () => {
         expect.objectContaining({ state: 'revoking' }),
       ),
     );
-  });
-
-  it('does nothing when cancelled', async () => {
-    const api = createFakeAwsAccessApi();
-    await renderWithApi(<RevokeGrantButton grant={makeGrant()} />, { api });
-    await userEvent.click(screen.getByRole('button', { name: 'Revoke' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    await waitFor(() =>
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
-    );
-    expect(api.revokeGrant).not.toHaveBeenCalled();
-  });
-
-  it('shows the API’s words when revoking is refused', async () => {
-    const api = createFakeAwsAccessApi();
-    api.revokeGrant.mockRejectedValue(
-      await apiError(
-        403,
-        'Only the requester or an admin may revoke',
-        'NotAllowedError',
-      ),
-    );
-    await renderWithApi(<RevokeGrantButton grant={makeGrant()} />, { api });
-    await userEvent.click(screen.getByRole('button', { name: 'Revoke' }));
-    await userEvent.click(
-      within(screen.getByRole('dialog')).getByRole('button', {
-        name: 'Revoke',
-      }),
-    );
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Only the requester or an admin may revoke',
-    );
-    expect(screen.getByRole('dialog')).toBeInTheDocument();
   });
 
   it('checks the reason the way the API does', async () => {

@@ -15,3 +15,4 @@
  */
 
 export { UserText, neutralizeUserText } from './UserText';
+export { ResourceArn } from './ResourceArn';
