@@ -71,7 +71,7 @@ describeMoto('Reconciler against moto', () => {
   let grant: GrantRecord;
   let newActiveGrant: (requester: string) => Promise<GrantRecord>;
 
-  const assumeAsAlice = () => assumeRole(alice.credentials, grant.roleArn);
+  const assumeAsAlice = () => assumeRole(alice.credentials, grant.roleArn!);
 
   beforeAll(async () => {
     moto = await startMotoServer();
