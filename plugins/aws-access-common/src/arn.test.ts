@@ -17,31 +17,46 @@
 import { parseArn } from './arn';
 
 describe('parseArn', () => {
-  it('splits an ARN into its parts, keeping colons and slashes in the resource', () => {
-    expect(parseArn('arn:aws:sqs:us-east-1:123456789012:orders')).toEqual({
-      partition: 'aws',
-      service: 'sqs',
-      region: 'us-east-1',
-      accountId: '123456789012',
-      resource: 'orders',
-    });
-    expect(
-      parseArn('arn:aws-cn:logs:cn-north-1:123456789012:log-group:/a/b'),
-    ).toMatchObject({ partition: 'aws-cn', resource: 'log-group:/a/b' });
-    expect(
-      parseArn(
-        'arn:aws-us-gov:dynamodb:us-gov-west-1:123456789012:table/t/index/i',
-      ),
-    ).toMatchObject({ partition: 'aws-us-gov', resource: 'table/t/index/i' });
-  });
-
-  it('takes global resources without region or account', () => {
-    expect(parseArn('arn:aws:s3:::orders-bucket/reports/2026')).toMatchObject({
-      service: 's3',
-      region: '',
-      accountId: '',
-      resource: 'orders-bucket/reports/2026',
-    });
+  it.each([
+    [
+      'splits an ARN into its parts',
+      'arn:aws:sqs:us-east-1:123456789012:orders',
+      {
+        partition: 'aws',
+        service: 'sqs',
+        region: 'us-east-1',
+        accountId: '123456789012',
+        resource: 'orders',
+      },
+    ],
+    [
+      'keeps colons in the resource',
+      'arn:aws-cn:logs:cn-north-1:123456789012:log-group:/a/b',
+      expect.objectContaining({
+        partition: 'aws-cn',
+        resource: 'log-group:/a/b',
+      }),
+    ],
+    [
+      'keeps slashes in the resource',
+      'arn:aws-us-gov:dynamodb:us-gov-west-1:123456789012:table/t/index/i',
+      expect.objectContaining({
+        partition: 'aws-us-gov',
+        resource: 'table/t/index/i',
+      }),
+    ],
+    [
+      'takes global resources without region or account',
+      'arn:aws:s3:::orders-bucket/reports/2026',
+      expect.objectContaining({
+        service: 's3',
+        region: '',
+        accountId: '',
+        resource: 'orders-bucket/reports/2026',
+      }),
+    ],
+  ])('%s', (_title, arn, parts) => {
+    expect(parseArn(arn)).toEqual(parts);
   });
 
   it.each([

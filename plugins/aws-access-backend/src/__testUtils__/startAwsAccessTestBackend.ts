@@ -14,13 +14,21 @@
  * limitations under the License.
  */
 
-import { BackendFeature } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  awsAccessProvisionerExtensionPoint,
+  GrantProvisioner,
+} from '@backstage-aws-access/plugin-aws-access-node';
 import { awsAccessPlugin } from '../plugin';
 
 /** One account, and no catalog discovery to wait for before the API answers. */
@@ -35,21 +43,24 @@ export const minimalConfig = {
 
 /**
  * The whole plugin in a test backend, as an app installs it, with a mock
- * catalog: `config` (default {@link minimalConfig}) and any more `features`
- * (modules, service overrides). `anonymous` makes a request without a token
- * nobody, rather than the default test user.
+ * catalog of `entities`: `config` (default {@link minimalConfig}) and any
+ * more `features` (modules, service overrides). `provisioner` stands in for
+ * IAM, set through the extension point as a module would. `anonymous` makes
+ * a request without a token nobody, rather than the default test user.
  */
 export function startAwsAccessTestBackend(
   options: {
     config?: object;
     features?: BackendFeature[];
+    entities?: Entity[];
+    provisioner?: GrantProvisioner;
     anonymous?: boolean;
   } = {},
 ) {
   return startTestBackend({
     features: [
       awsAccessPlugin,
-      catalogServiceMock.factory(),
+      catalogServiceMock.factory({ entities: options.entities }),
       mockServices.rootConfig.factory({
         data: options.config ?? minimalConfig,
       }),
@@ -60,7 +71,23 @@ export function startAwsAccessTestBackend(
             }),
           ]
         : []),
+      ...(options.provisioner ? [provisionerModule(options.provisioner)] : []),
       ...(options.features ?? []),
     ],
+  });
+}
+
+function provisionerModule(provisioner: GrantProvisioner) {
+  return createBackendModule({
+    pluginId: 'aws-access',
+    moduleId: 'test-provisioner',
+    register(env) {
+      env.registerInit({
+        deps: { provisioning: awsAccessProvisionerExtensionPoint },
+        async init({ provisioning }) {
+          provisioning.setProvisioner(provisioner);
+        },
+      });
+    },
   });
 }

@@ -14,11 +14,12 @@
  * limitations under the License.
  */
 
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { BreakGlassReviews } from './BreakGlass';
 import request from 'supertest';
 import {
+  as,
   accessConfig,
   ALICE,
   BOB,
@@ -33,8 +34,6 @@ import {
 } from '../service/__testUtils__/testApp';
 
 jest.setTimeout(60_000);
-
-const as = (user: string) => mockCredentials.user.header(user);
 const MALLORY = 'user:default/mallory';
 
 /** Production (OTHER) allows break-glass under the owner; the sandbox's writes go to security without it. */

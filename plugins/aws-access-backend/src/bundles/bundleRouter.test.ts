@@ -19,13 +19,13 @@ import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import request from 'supertest';
 import {
   ALICE,
+  as,
   BOB,
   CATALOGUED_BUCKET,
   HOME,
   OTHER,
 } from '../service/__testUtils__/testApp';
 import {
-  as,
   AUDIT_BUCKET,
   bundleBody,
   createBundleTestApp,

@@ -40,6 +40,7 @@ import {
 import { IamGrantProvisioner } from '../provisioning/IamGrantProvisioner';
 import {
   ALICE,
+  as,
   BOB,
   createTestApp,
   DAN,
@@ -47,7 +48,6 @@ import {
   OTHER,
 } from '../service/__testUtils__/testApp';
 import {
-  as,
   AUDIT_BUCKET,
   bundleBody,
   bundleEntities,

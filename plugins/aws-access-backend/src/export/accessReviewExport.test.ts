@@ -14,10 +14,11 @@
  * limitations under the License.
  */
 
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { RecordingProvisioner } from '../service/__testUtils__/RecordingProvisioner';
 import {
+  as,
   accessConfig,
   ALICE,
   BOB,
@@ -32,8 +33,6 @@ import {
 import { csvCell } from './accessReviewExport';
 
 jest.setTimeout(60_000);
-
-const as = (user: string) => mockCredentials.user.header(user);
 
 const config = {
   awsAccess: {

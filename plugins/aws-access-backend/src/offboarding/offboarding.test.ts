@@ -16,18 +16,11 @@
 
 import {
   coreServices,
-  createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { awsAccessProvisionerExtensionPoint } from '@backstage-aws-access/plugin-aws-access-node';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { awsAccessPlugin } from '../plugin';
+import { startAwsAccessTestBackend } from '../__testUtils__/startAwsAccessTestBackend';
 import { RecordingProvisioner } from '../service/__testUtils__/RecordingProvisioner';
 import {
   ALICE,
@@ -43,33 +36,19 @@ const admin = mockCredentials.user.header('user:default/admin');
 const alice = mockCredentials.user.header(ALICE);
 
 async function startBackend(iam: RecordingProvisioner) {
-  const { server } = await startTestBackend({
+  const { server } = await startAwsAccessTestBackend({
+    provisioner: iam,
+    entities,
+    config: {
+      awsAccess: {
+        catalog: { enabled: false },
+        accounts: [
+          { accountId: HOME, name: 'home', regions: ['us-east-1'] },
+          { accountId: OTHER, name: 'other', regions: ['eu-west-1'] },
+        ],
+      },
+    },
     features: [
-      awsAccessPlugin,
-      createBackendModule({
-        pluginId: 'aws-access',
-        moduleId: 'recording-provisioner',
-        register(env) {
-          env.registerInit({
-            deps: { provisioning: awsAccessProvisionerExtensionPoint },
-            async init({ provisioning }) {
-              provisioning.setProvisioner(iam);
-            },
-          });
-        },
-      }),
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: {
-          awsAccess: {
-            catalog: { enabled: false },
-            accounts: [
-              { accountId: HOME, name: 'home', regions: ['us-east-1'] },
-              { accountId: OTHER, name: 'other', regions: ['eu-west-1'] },
-            ],
-          },
-        },
-      }),
       // The real in-process scheduler of the test utils: triggerTask runs the task.
       createServiceFactory({
         service: coreServices.scheduler,

@@ -26,26 +26,22 @@ import {
   PutRolePolicyCommand,
   UntagRoleCommand,
 } from '@aws-sdk/client-iam';
-import {
-  CreateBucketCommand,
-  GetObjectCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { mockServices } from '@backstage/backend-test-utils';
 import { IamDataActionCatalog } from '../iamActions/IamDataActionCatalog';
 import {
   createUserWithKeys,
-  sessionCredentials,
-} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
-import { grantBoundaryArn } from '../onboarding/accessRoles';
-import {
   MotoServer,
   isMotoAvailable,
   startMotoServer,
 } from '@backstage-aws-access/plugin-aws-access-node/testUtils';
+import {
+  assumeRole,
+  readReport,
+  s3As,
+  seedReportBuckets,
+} from '../__testUtils__/motoSessions';
+import { grantBoundaryArn } from '../onboarding/accessRoles';
 import { IamGrantProvisioner } from './IamGrantProvisioner';
 import { GRANT_POLICY_NAME, grantRoleName } from './naming';
 import { GrantRoleSpec } from '@backstage-aws-access/plugin-aws-access-node';
@@ -58,36 +54,6 @@ const BUCKET = 'arn:aws:s3:::granted-bucket';
 /** An IAM user allowed `action` on everything, and its access keys. */
 const createUser = (iam: IAMClient, name: string, action: string) =>
   createUserWithKeys(iam, name, { Action: action, Resource: '*' });
-
-function s3As(credentials?: AwsCredentialIdentity) {
-  return new S3Client({
-    region: REGION,
-    credentials,
-    forcePathStyle: true,
-    maxAttempts: 1,
-  });
-}
-
-async function assumeAs(
-  credentials: AwsCredentialIdentity,
-  roleArn: string,
-): Promise<AwsCredentialIdentity> {
-  const sts = new STSClient({ region: REGION, credentials, maxAttempts: 1 });
-  const { Credentials } = await sts.send(
-    new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'test' }),
-  );
-  return sessionCredentials(Credentials);
-}
-
-async function readObject(
-  credentials: AwsCredentialIdentity,
-  bucket: string,
-): Promise<string> {
-  const { Body } = await s3As(credentials).send(
-    new GetObjectCommand({ Bucket: bucket, Key: 'report.txt' }),
-  );
-  return Body!.transformToString();
-}
 
 /**
  * A grant provisioned for real, then used the way a developer would, with
@@ -113,17 +79,7 @@ describeMoto('IamGrantProvisioner against moto with IAM enforced', () => {
     });
     alice = await createUser(iam, 'alice', 'sts:AssumeRole');
     bob = await createUser(iam, 'bob', 'sts:AssumeRole');
-    const s3 = s3As();
-    for (const bucket of ['granted-bucket', 'other-bucket']) {
-      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-      await s3.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: 'report.txt',
-          Body: `contents of ${bucket}`,
-        }),
-      );
-    }
+    await seedReportBuckets(['granted-bucket', 'other-bucket']);
 
     provisioner = new IamGrantProvisioner({
       clientFactory: {
@@ -197,8 +153,8 @@ describeMoto('IamGrantProvisioner against moto with IAM enforced', () => {
   });
 
   it('lets the requester read the granted bucket and nothing more', async () => {
-    const session = await assumeAs(alice.credentials, roleArn);
-    await expect(readObject(session, 'granted-bucket')).resolves.toBe(
+    const session = await assumeRole(alice.credentials, roleArn);
+    await expect(readReport(session, 'granted-bucket')).resolves.toBe(
       'contents of granted-bucket',
     );
     await expect(
@@ -210,13 +166,13 @@ describeMoto('IamGrantProvisioner against moto with IAM enforced', () => {
         }),
       ),
     ).rejects.toThrow(/Access ?Denied/i);
-    await expect(readObject(session, 'other-bucket')).rejects.toThrow(
+    await expect(readReport(session, 'other-bucket')).rejects.toThrow(
       /Access ?Denied/i,
     );
   });
 
   it('does not let anyone else assume the role', async () => {
-    await expect(assumeAs(bob.credentials, roleArn)).rejects.toThrow(
+    await expect(assumeRole(bob.credentials, roleArn)).rejects.toThrow(
       /not authorized|Access ?Denied/i,
     );
   });
@@ -292,9 +248,9 @@ describeMoto('IamGrantProvisioner against moto with IAM enforced', () => {
   });
 
   it('ends access on revoke', async () => {
-    const session = await assumeAs(alice.credentials, roleArn);
+    const session = await assumeRole(alice.credentials, roleArn);
     await provisioner.deleteRolePolicy(ACCOUNT, spec.roleName, spec.policyName);
-    await expect(readObject(session, 'granted-bucket')).rejects.toThrow();
+    await expect(readReport(session, 'granted-bucket')).rejects.toThrow();
 
     await provisioner.deleteRole(ACCOUNT, spec.roleName);
     // Deleting twice is fine: revocation is retried until it is recorded.
@@ -305,8 +261,8 @@ describeMoto('IamGrantProvisioner against moto with IAM enforced', () => {
     // moto still hands out sessions for a deleted role, but they can do
     // nothing; real IAM refuses the AssumeRole itself.
     await expect(
-      assumeAs(alice.credentials, roleArn).then(fresh =>
-        readObject(fresh, 'granted-bucket'),
+      assumeRole(alice.credentials, roleArn).then(fresh =>
+        readReport(fresh, 'granted-bucket'),
       ),
     ).rejects.toThrow();
   });

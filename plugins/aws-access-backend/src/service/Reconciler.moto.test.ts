@@ -25,14 +25,6 @@ import {
   NoSuchEntityException,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import {
-  CreateBucketCommand,
-  GetObjectCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { IamDataActionCatalog } from '../iamActions/IamDataActionCatalog';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
@@ -43,13 +35,15 @@ import { renderGrantPolicies } from '../provisioning/policies';
 import { samePolicy } from '../provisioning/policyDocuments';
 import {
   createUserWithKeys,
-  sessionCredentials,
-} from '@backstage-aws-access/plugin-aws-access-node/testUtils';
-import {
   isMotoAvailable,
   MotoServer,
   startMotoServer,
 } from '@backstage-aws-access/plugin-aws-access-node/testUtils';
+import {
+  assumeRole,
+  readReport,
+  seedReportBuckets,
+} from '../__testUtils__/motoSessions';
 import { GrantEngine } from './GrantEngine';
 import { grantRoleSpec } from './grantRoleSpec';
 import { Reconciler } from './Reconciler';
@@ -60,22 +54,6 @@ const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
 const PATH = '/backstage-access/';
 const BUCKET = 'arn:aws:s3:::granted-bucket';
-
-async function readObject(
-  credentials: AwsCredentialIdentity,
-  bucket: string,
-): Promise<string> {
-  const s3 = new S3Client({
-    region: REGION,
-    credentials,
-    forcePathStyle: true,
-    maxAttempts: 1,
-  });
-  const { Body } = await s3.send(
-    new GetObjectCommand({ Bucket: bucket, Key: 'report.txt' }),
-  );
-  return Body!.transformToString();
-}
 
 /**
  * Someone widens a live grant's role by hand in the AWS console; the next
@@ -93,17 +71,7 @@ describeMoto('Reconciler against moto', () => {
   let grant: GrantRecord;
   let newActiveGrant: (requester: string) => Promise<GrantRecord>;
 
-  const assumeAsAlice = async () => {
-    const sts = new STSClient({
-      region: REGION,
-      credentials: alice.credentials,
-      maxAttempts: 1,
-    });
-    const { Credentials } = await sts.send(
-      new AssumeRoleCommand({ RoleArn: grant.roleArn, RoleSessionName: 't' }),
-    );
-    return sessionCredentials(Credentials);
-  };
+  const assumeAsAlice = () => assumeRole(alice.credentials, grant.roleArn!);
 
   beforeAll(async () => {
     moto = await startMotoServer();
@@ -116,17 +84,7 @@ describeMoto('Reconciler against moto', () => {
       Action: 'sts:AssumeRole',
       Resource: '*',
     });
-    const s3 = new S3Client({ region: REGION, forcePathStyle: true });
-    for (const bucket of ['granted-bucket', 'other-bucket']) {
-      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-      await s3.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: 'report.txt',
-          Body: `contents of ${bucket}`,
-        }),
-      );
-    }
+    await seedReportBuckets(['granted-bucket', 'other-bucket']);
     // From here on, only the seeded users' keys work.
     await moto.enforceAuth(true);
     adminIam = new IAMClient({
@@ -209,7 +167,7 @@ describeMoto('Reconciler against moto', () => {
       }),
     );
     const session = await assumeAsAlice();
-    await expect(readObject(session, 'other-bucket')).resolves.toBe(
+    await expect(readReport(session, 'other-bucket')).resolves.toBe(
       'contents of other-bucket',
     );
 
@@ -237,10 +195,10 @@ describeMoto('Reconciler against moto', () => {
     ).toBe(true);
 
     // The live session is back to what the grant allows.
-    await expect(readObject(session, 'other-bucket')).rejects.toThrow(
+    await expect(readReport(session, 'other-bucket')).rejects.toThrow(
       /Access ?Denied/i,
     );
-    await expect(readObject(session, 'granted-bucket')).resolves.toBe(
+    await expect(readReport(session, 'granted-bucket')).resolves.toBe(
       'contents of granted-bucket',
     );
     const events = await store.listEvents(grant.id);

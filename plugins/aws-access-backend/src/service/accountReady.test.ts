@@ -17,39 +17,30 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import request from 'supertest';
-import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
-import {
-  CATALOGUED_BUCKET,
-  createTestApp,
-  OTHER,
-} from './__testUtils__/testApp';
+import { appPerTest, CATALOGUED_BUCKET, OTHER } from './__testUtils__/testApp';
+import { readRequest } from './__testUtils__/testFixtures';
 
 jest.setTimeout(60_000);
 
 describe('POST /grants in an account whose onboarding stack predates the grant boundary', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  const outdated = new Set<string>();
+  const t = appPerTest(databases, {
+    // What AccountStatusChecker.assertGrantable does for an outdated account.
+    assertAccountReady: accountId => {
+      if (outdated.has(accountId)) {
+        throw new ConflictError(
+          `account ${accountId}'s onboarding stack must be updated before new grants`,
+        );
+      }
+    },
+  });
 
   it('answers 409 with a plain message and creates nothing, until the stack is updated', async () => {
-    const iam = new RecordingProvisioner();
-    const outdated = new Set([OTHER]);
-    const { app } = await createTestApp({
-      provisioner: iam,
-      knex: await databases.init('SQLITE_3'),
-      // What AccountStatusChecker.assertGrantable does for an outdated account.
-      assertAccountReady: accountId => {
-        if (outdated.has(accountId)) {
-          throw new ConflictError(
-            `account ${accountId}'s onboarding stack must be updated before new grants`,
-          );
-        }
-      },
-    });
-    const body = {
-      resourceArn: CATALOGUED_BUCKET,
-      actions: ['s3:GetObject'],
-      durationMinutes: 60,
-      reason: 'reading the monthly report',
-    };
+    outdated.add(OTHER);
+    const { app, iam } = t;
+    // The catalogued bucket is in the other account.
+    const body = readRequest(CATALOGUED_BUCKET);
 
     const refused = await request(app).post('/grants').send(body);
     expect(refused.status).toBe(409);

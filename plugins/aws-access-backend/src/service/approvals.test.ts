@@ -14,11 +14,7 @@
  * limitations under the License.
  */
 
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
   Grant,
   GrantWithEvents,
@@ -27,6 +23,7 @@ import express from 'express';
 import request from 'supertest';
 import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
 import {
+  as,
   ALICE,
   BOB,
   BUCKET,
@@ -44,8 +41,6 @@ import {
 import { securityApprovalConfig } from './__testUtils__/testFixtures';
 
 jest.setTimeout(60_000);
-
-const as = (user: string) => mockCredentials.user.header(user);
 
 const read = {
   resourceArn: BUCKET,

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { ANNOTATION_LOCATION, Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
@@ -28,6 +28,7 @@ import request from 'supertest';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
 import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
 import {
+  as,
   ALICE,
   BOB,
   BUCKET,
@@ -55,8 +56,6 @@ jest.setTimeout(60_000);
  * invariants hold: no role exists without a live grant, and no active
  * grant is without its role and policy.
  */
-
-const as = (user: string) => mockCredentials.user.header(user);
 const MALLORYS_TEAM = 'group:default/mallorys-team';
 
 /** What a catalog editor can register: any file, with any annotations. */

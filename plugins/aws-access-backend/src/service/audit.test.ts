@@ -21,7 +21,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { auditorServiceFactory } from '@backstage/backend-defaults/auditor';
 import {
-  mockCredentials,
   ServiceFactoryTester,
   TestDatabases,
 } from '@backstage/backend-test-utils';
@@ -29,6 +28,7 @@ import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import request from 'supertest';
 import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
 import {
+  as,
   accessConfig,
   ALICE,
   BOB,
@@ -77,8 +77,6 @@ const config = {
     },
   },
 };
-
-const as = (user: string) => mockCredentials.user.header(user);
 
 describe('the audit log at its default level', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

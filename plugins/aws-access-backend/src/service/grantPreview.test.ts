@@ -25,7 +25,10 @@ import {
   HOME,
   TEAM,
 } from './__testUtils__/testApp';
-import { securityApprovalConfig } from './__testUtils__/testFixtures';
+import {
+  readRequest,
+  securityApprovalConfig,
+} from './__testUtils__/testFixtures';
 
 jest.setTimeout(60_000);
 
@@ -41,13 +44,12 @@ describe('POST /grants/preview', () => {
       .send(body);
 
   it('shows the exact policies with the expiry condition, and that reads are active at once', async () => {
-    const res = await preview({
-      resourceArn: BUCKET,
-      actions: ['s3:ListBucket', 's3:GetObject'],
-      durationMinutes: 30,
-      reason: 'reading',
-      accountId: HOME,
-    });
+    const res = await preview(
+      readRequest(BUCKET, {
+        actions: ['s3:ListBucket', 's3:GetObject'],
+        accountId: HOME,
+      }),
+    );
     expect(res.status).toBe(200);
     const body: GrantPreview = res.body;
     const until = {
@@ -91,13 +93,12 @@ describe('POST /grants/preview', () => {
   });
 
   it('names the approvers and the actions that write', async () => {
-    const groups = await preview({
-      resourceArn: BUCKET,
-      actions: ['s3:GetObject', 's3:PutObject'],
-      durationMinutes: 30,
-      reason: 'fixing data',
-      accountId: HOME,
-    });
+    const groups = await preview(
+      readRequest(BUCKET, {
+        actions: ['s3:GetObject', 's3:PutObject'],
+        accountId: HOME,
+      }),
+    );
     expect(groups.body.approval).toEqual({
       mode: 'groups',
       count: 2,
@@ -106,12 +107,9 @@ describe('POST /grants/preview', () => {
     expect(groups.body.sensitiveActions).toEqual([
       { action: 's3:PutObject', accessLevel: 'Write' },
     ]);
-    const owner = await preview({
-      resourceArn: CATALOGUED_BUCKET,
-      actions: ['s3:PutBucketPolicy'],
-      durationMinutes: 30,
-      reason: 'policy',
-    });
+    const owner = await preview(
+      readRequest(CATALOGUED_BUCKET, { actions: ['s3:PutBucketPolicy'] }),
+    );
     expect(owner.status).toBe(200);
     expect(owner.body.approval).toMatchObject({
       mode: 'owner',
@@ -124,21 +122,9 @@ describe('POST /grants/preview', () => {
 
   it('refuses what POST /grants refuses, with the same words', async () => {
     const bad = [
-      { resourceArn: BUCKET, actions: [], durationMinutes: 30, reason: 'x' },
-      {
-        resourceArn: BUCKET,
-        actions: ['s3:GetObject'],
-        durationMinutes: 721,
-        reason: 'x',
-        accountId: HOME,
-      },
-      {
-        resourceArn: BUCKET,
-        actions: ['s3:Nope'],
-        durationMinutes: 30,
-        reason: 'x',
-        accountId: HOME,
-      },
+      readRequest(BUCKET, { actions: [] }),
+      readRequest(BUCKET, { durationMinutes: 721, accountId: HOME }),
+      readRequest(BUCKET, { actions: ['s3:Nope'], accountId: HOME }),
     ];
     for (const body of bad) {
       const [p, c] = await Promise.all([

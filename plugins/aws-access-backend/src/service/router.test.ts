@@ -14,11 +14,12 @@
  * limitations under the License.
  */
 
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import request from 'supertest';
 import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
 import {
+  as,
   accessConfig,
   ALICE,
   BOB,
@@ -37,8 +38,6 @@ import {
 import { autoApprovedReads } from './__testUtils__/testFixtures';
 
 jest.setTimeout(60_000);
-
-const as = (user: string) => mockCredentials.user.header(user);
 
 const valid = {
   resourceArn: BUCKET,

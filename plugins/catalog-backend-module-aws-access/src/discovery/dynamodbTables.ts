@@ -16,26 +16,25 @@
 
 import { DynamoDBClient, paginateListTables } from '@aws-sdk/client-dynamodb';
 import { listedResourceDiscoverer } from './listedResourceDiscoverer';
-import { collectPages, consoleHost, partitionOf } from './util';
+import { collectPages, consoleUrl, regionalArn } from './util';
 
 /** DynamoDB tables: names from `ListTables`, tags from the tagging API. */
 export const dynamodbTableDiscoverer = listedResourceDiscoverer({
   cloudFormationType: 'AWS::DynamoDB::Table',
   client: config => new DynamoDBClient(config),
-  async list(client, { accountId, region }) {
+  async list(client, context) {
     const names = await collectPages(
       paginateListTables({ client, pageSize: 100 }, {}),
       page => page.TableNames ?? [],
     );
-    const partition = partitionOf(region);
     return names.map(name => ({
-      arn: `arn:${partition}:dynamodb:${region}:${accountId}:table/${name}`,
+      arn: regionalArn(context, 'dynamodb', `table/${name}`),
       name,
-      consoleUrl: `https://${consoleHost(
-        region,
-      )}/dynamodbv2/home?region=${region}#table?name=${encodeURIComponent(
-        name,
-      )}`,
+      consoleUrl: consoleUrl(
+        context.region,
+        'dynamodbv2/home',
+        `table?name=${encodeURIComponent(name)}`,
+      ),
     }));
   },
 });

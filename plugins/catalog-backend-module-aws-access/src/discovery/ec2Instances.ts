@@ -19,7 +19,7 @@ import type {
   DiscoveredResource,
   ResourceDiscoverer,
 } from '@backstage-aws-access/plugin-aws-access-node';
-import { consoleHost, partitionOf, tagsFromList } from './util';
+import { consoleUrl, regionalArn, tagsFromList } from './util';
 
 /** EC2 instances that still exist (not terminated); tags come with the list. */
 export const ec2InstanceDiscoverer: ResourceDiscoverer = {
@@ -47,15 +47,15 @@ export const ec2InstanceDiscoverer: ResourceDiscoverer = {
             if (!id) continue;
             const tags = tagsFromList(instance.Tags);
             found.push({
-              arn: `arn:${partitionOf(
-                region,
-              )}:ec2:${region}:${accountId}:instance/${id}`,
+              arn: regionalArn({ accountId, region }, 'ec2', `instance/${id}`),
               name: tags.Name || id,
               region,
               tags,
-              consoleUrl: `https://${consoleHost(
+              consoleUrl: consoleUrl(
                 region,
-              )}/ec2/home?region=${region}#InstanceDetails:instanceId=${id}`,
+                'ec2/home',
+                `InstanceDetails:instanceId=${id}`,
+              ),
             });
           }
         }

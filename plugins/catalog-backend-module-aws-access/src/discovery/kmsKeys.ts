@@ -20,7 +20,7 @@ import {
   paginateListKeys,
 } from '@aws-sdk/client-kms';
 import { listedResourceDiscoverer } from './listedResourceDiscoverer';
-import { collectPages, consoleHost } from './util';
+import { collectPages, consoleUrl } from './util';
 
 /**
  * Customer-managed KMS keys. `ListAliases` both names the keys (titles read
@@ -61,9 +61,7 @@ export const kmsKeyDiscoverer = listedResourceDiscoverer({
       .map(key => ({
         arn: key.arn,
         name: aliases.get(key.id) ?? key.id,
-        consoleUrl: `https://${consoleHost(
-          region,
-        )}/kms/home?region=${region}#/kms/keys/${key.id}`,
+        consoleUrl: consoleUrl(region, 'kms/home', `/kms/keys/${key.id}`),
       }));
   },
 });

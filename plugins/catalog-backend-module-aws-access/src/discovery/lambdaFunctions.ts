@@ -16,7 +16,7 @@
 
 import { LambdaClient, paginateListFunctions } from '@aws-sdk/client-lambda';
 import { listedResourceDiscoverer } from './listedResourceDiscoverer';
-import { collectPages, consoleHost } from './util';
+import { collectPages, consoleUrl } from './util';
 
 /**
  * Lambda functions: `ListFunctions` (50 a page), tags from the tagging API.
@@ -55,9 +55,11 @@ export const lambdaFunctionDiscoverer = listedResourceDiscoverer({
     return functions.map(({ arn, name }) => ({
       arn,
       name,
-      consoleUrl: `https://${consoleHost(
+      consoleUrl: consoleUrl(
         region,
-      )}/lambda/home?region=${region}#/functions/${encodeURIComponent(name)}`,
+        'lambda/home',
+        `/functions/${encodeURIComponent(name)}`,
+      ),
     }));
   },
 });

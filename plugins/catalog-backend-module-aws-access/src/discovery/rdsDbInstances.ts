@@ -19,7 +19,7 @@ import type {
   DiscoveredResource,
   ResourceDiscoverer,
 } from '@backstage-aws-access/plugin-aws-access-node';
-import { consoleHost, tagsFromList } from './util';
+import { consoleUrl, tagsFromList } from './util';
 
 /** RDS DB instances; `DescribeDBInstances` carries the tags. */
 export const rdsDbInstanceDiscoverer: ResourceDiscoverer = {
@@ -41,11 +41,11 @@ export const rdsDbInstanceDiscoverer: ResourceDiscoverer = {
             name: db.DBInstanceIdentifier,
             region,
             tags: tagsFromList(db.TagList),
-            consoleUrl: `https://${consoleHost(
+            consoleUrl: consoleUrl(
               region,
-            )}/rds/home?region=${region}#database:id=${encodeURIComponent(
-              db.DBInstanceIdentifier,
-            )}`,
+              'rds/home',
+              `database:id=${encodeURIComponent(db.DBInstanceIdentifier)}`,
+            ),
           });
         }
       }

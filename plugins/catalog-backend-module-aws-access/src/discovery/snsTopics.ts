@@ -16,7 +16,7 @@
 
 import { SNSClient, paginateListTopics } from '@aws-sdk/client-sns';
 import { listedResourceDiscoverer } from './listedResourceDiscoverer';
-import { collectPages, consoleHost } from './util';
+import { collectPages, consoleUrl } from './util';
 
 /** SNS topics: `ListTopics` (100 a page), tags from the tagging API. */
 export const snsTopicDiscoverer = listedResourceDiscoverer({
@@ -34,9 +34,11 @@ export const snsTopicDiscoverer = listedResourceDiscoverer({
     return arns.map(arn => ({
       arn,
       name: arn.slice(arn.lastIndexOf(':') + 1),
-      consoleUrl: `https://${consoleHost(
+      consoleUrl: consoleUrl(
         region,
-      )}/sns/v3/home?region=${region}#/topic/${encodeURIComponent(arn)}`,
+        'sns/v3/home',
+        `/topic/${encodeURIComponent(arn)}`,
+      ),
     }));
   },
 });

@@ -16,7 +16,7 @@
 
 import { SQSClient, paginateListQueues } from '@aws-sdk/client-sqs';
 import { listedResourceDiscoverer } from './listedResourceDiscoverer';
-import { collectPages, consoleHost, partitionOf } from './util';
+import { collectPages, consoleUrl, regionalArn } from './util';
 
 /**
  * SQS queues. A queue URL ends in `/<account>/<name>`, which is all the ARN
@@ -33,13 +33,17 @@ export const sqsQueueDiscoverer = listedResourceDiscoverer({
     return urls.map(url => {
       const [name, owner] = new URL(url).pathname.split('/').reverse();
       return {
-        arn: `arn:${partitionOf(region)}:sqs:${region}:${
-          owner || accountId
-        }:${name}`,
+        arn: regionalArn(
+          { region, accountId: owner || accountId },
+          'sqs',
+          name,
+        ),
         name,
-        consoleUrl: `https://${consoleHost(
+        consoleUrl: consoleUrl(
           region,
-        )}/sqs/v3/home?region=${region}#/queues/${encodeURIComponent(url)}`,
+          'sqs/v3/home',
+          `/queues/${encodeURIComponent(url)}`,
+        ),
       };
     });
   },

@@ -28,6 +28,30 @@ export function partitionOf(region: string): string {
   return 'aws';
 }
 
+/** The ARN of a resource in one account and region, e.g. `table/orders`. */
+export function regionalArn(
+  where: { accountId: string; region: string },
+  service: string,
+  resource: string,
+): string {
+  const { accountId, region } = where;
+  return `arn:${partitionOf(
+    region,
+  )}:${service}:${region}:${accountId}:${resource}`;
+}
+
+/**
+ * A resource's page in the console of its region: `page` is the service's
+ * console page, `fragment` what the console routes on after the `#`.
+ */
+export function consoleUrl(
+  region: string,
+  page: string,
+  fragment: string,
+): string {
+  return `https://${consoleHost(region)}/${page}?region=${region}#${fragment}`;
+}
+
 /** The console host of a region, e.g. `us-east-1.console.aws.amazon.com`. */
 export function consoleHost(region: string): string {
   switch (partitionOf(region)) {
@@ -76,11 +100,9 @@ export async function withTaggingApiTags(
   const tags = resources.length
     ? await tagsByArn(region, resourceTypeFilters)
     : new Map<string, ResourceTags>();
-  return resources.map(({ arn, name, consoleUrl }) => ({
-    arn,
-    name,
+  return resources.map(resource => ({
+    ...resource,
     region,
-    tags: tags.get(arn) ?? {},
-    consoleUrl,
+    tags: tags.get(resource.arn) ?? {},
   }));
 }

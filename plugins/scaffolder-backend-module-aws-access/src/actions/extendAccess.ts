@@ -14,26 +14,21 @@
  * limitations under the License.
  */
 
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ExtendGrantRequest,
   GRANT_STATES,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { checkpointKey } from './checkpointKey';
 import { examples } from './extendAccess.examples';
+import { createGrantChangeAction } from './grantChangeAction';
 import { sharedField } from './inputFields';
-import { ActionInputFields, parseActionInput } from './parseActionInput';
+import { ActionInputFields } from './parseActionInput';
 import { AwsAccessActionOptions } from './types';
-import { callAsTemplateUser } from './userRequestOptions';
 
 const extendFields = {
-  grantId: z =>
-    z
-      .string({
-        description:
-          'Id of the active grant to extend, e.g. the grantId output of aws:access:request.',
-      })
-      .min(1),
+  grantId: sharedField.grantId(
+    'Id of the active grant to extend, e.g. the grantId output of aws:access:request.',
+  ),
   durationMinutes: sharedField.durationMinutes(
     'How much longer the access lasts, in minutes.',
   ),
@@ -51,50 +46,38 @@ export const extendAccessInput: ActionInputFields = extendFields;
  * user running the template.
  */
 export function createAwsAccessExtendAction(options: AwsAccessActionOptions) {
-  const { api, auth } = options;
-
-  return createTemplateAction({
+  return createGrantChangeAction(options, {
     id: 'aws:access:extend',
     description:
       'Extends an active time-bound AWS access grant; AWS enforces the new expiry.',
     examples,
-    schema: {
-      input: extendFields,
-      output: {
-        expiresAt: z =>
-          z.string({ description: 'The new expiry (ISO-8601 UTC).' }),
-        state: z =>
-          z.enum(GRANT_STATES, { description: 'State of the grant.' }),
-      },
+    input: extendFields,
+    output: {
+      expiresAt: z =>
+        z.string({ description: 'The new expiry (ISO-8601 UTC).' }),
+      state: z => z.enum(GRANT_STATES, { description: 'State of the grant.' }),
     },
-    async handler(ctx) {
-      const input = parseActionInput(extendFields, ctx.input);
+    verb: 'extend',
+    async change(input, call, ctx) {
       const request: ExtendGrantRequest = {
         durationMinutes: input.durationMinutes,
         ...(input.reason && { reason: input.reason }),
       };
-
       // Each call moves the expiry again, so a retried task must not repeat
       // one that already succeeded.
       const result = await ctx.checkpoint({
         key: checkpointKey('extend', { grantId: input.grantId, ...request }),
         fn: async () => {
-          const grant = await callAsTemplateUser(
-            auth,
-            ctx,
-            `Could not extend grant ${input.grantId}`,
-            requestOptions =>
-              api.extendGrant(input.grantId, request, requestOptions),
+          const grant = await call((api, requestOptions) =>
+            api.extendGrant(input.grantId, request, requestOptions),
           );
           return { expiresAt: grant.expiresAt ?? '', state: grant.state };
         },
       });
-
       ctx.logger.info(
         `Grant ${input.grantId} is ${result.state} until ${result.expiresAt}`,
       );
-      ctx.output('expiresAt', result.expiresAt);
-      ctx.output('state', result.state);
+      return result;
     },
   });
 }

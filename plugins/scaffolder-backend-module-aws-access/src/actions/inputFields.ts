@@ -23,6 +23,10 @@ import { z } from 'zod/v3';
  * its own description.
  */
 export const sharedField = {
+  /** The id of an existing grant, as aws:access:request outputs it. */
+  grantId: (description: string) => (zImpl: typeof z) =>
+    zImpl.string({ description }).min(1),
+
   /** A whole number of minutes, at least one. */
   durationMinutes: (description: string) => (zImpl: typeof z) =>
     zImpl.number({ description }).int().min(1),

@@ -14,22 +14,17 @@
  * limitations under the License.
  */
 
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { GRANT_STATES } from '@backstage-aws-access/plugin-aws-access-common';
+import { createGrantChangeAction } from './grantChangeAction';
 import { sharedField } from './inputFields';
-import { ActionInputFields, parseActionInput } from './parseActionInput';
+import { ActionInputFields } from './parseActionInput';
 import { examples } from './revokeAccess.examples';
 import { AwsAccessActionOptions } from './types';
-import { callAsTemplateUser } from './userRequestOptions';
 
 const revokeFields = {
-  grantId: z =>
-    z
-      .string({
-        description:
-          'Id of the grant to revoke, e.g. the grantId output of aws:access:request.',
-      })
-      .min(1),
+  grantId: sharedField.grantId(
+    'Id of the grant to revoke, e.g. the grantId output of aws:access:request.',
+  ),
   reason: z =>
     sharedField
       .reason('Why the access ends early; kept in the audit.')(z)
@@ -45,38 +40,30 @@ export const revokeAccessInput: ActionInputFields = revokeFields;
  * revokes again and needs no checkpoint.
  */
 export function createAwsAccessRevokeAction(options: AwsAccessActionOptions) {
-  const { api, auth } = options;
-
-  return createTemplateAction({
+  return createGrantChangeAction(options, {
     id: 'aws:access:revoke',
     description:
       'Revokes a time-bound AWS access grant before it expires, deleting its IAM role.',
     examples,
-    schema: {
-      input: revokeFields,
-      output: {
-        state: z =>
-          z.enum(GRANT_STATES, {
-            description:
-              'State of the grant after the call: revoking while the role is being deleted, then revoked.',
-          }),
-      },
+    input: revokeFields,
+    output: {
+      state: z =>
+        z.enum(GRANT_STATES, {
+          description:
+            'State of the grant after the call: revoking while the role is being deleted, then revoked.',
+        }),
     },
-    async handler(ctx) {
-      const input = parseActionInput(revokeFields, ctx.input);
-      const grant = await callAsTemplateUser(
-        auth,
-        ctx,
-        `Could not revoke grant ${input.grantId}`,
-        requestOptions =>
-          api.revokeGrant(
-            input.grantId,
-            input.reason ? { reason: input.reason } : {},
-            requestOptions,
-          ),
+    verb: 'revoke',
+    async change(input, call, ctx) {
+      const grant = await call((api, requestOptions) =>
+        api.revokeGrant(
+          input.grantId,
+          input.reason ? { reason: input.reason } : {},
+          requestOptions,
+        ),
       );
       ctx.logger.info(`Grant ${grant.id} is ${grant.state}`);
-      ctx.output('state', grant.state);
+      return { state: grant.state };
     },
   });
 }

@@ -14,13 +14,14 @@
  * limitations under the License.
  */
 
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
 import { DatabaseGrantStore } from '../../database/DatabaseGrantStore';
 import { RecordingProvisioner } from '../../service/__testUtils__/RecordingProvisioner';
 import {
   accessConfig,
+  as,
   createTestApp,
   discoveredResource,
   HOME,
@@ -87,8 +88,6 @@ export const securityApprovalConfig = {
     },
   },
 };
-
-export const as = (user: string) => mockCredentials.user.header(user);
 
 export const target = (resourceArn: string, actions = ['s3:GetObject']) => ({
   resourceArn,

@@ -64,6 +64,9 @@ export const BUCKET = 'arn:aws:s3:::granted-bucket';
 export const QUEUE = `arn:aws:sqs:us-east-1:${HOME}:orders`;
 export const SHARED_BUCKET = 'arn:aws:s3:::shared-bucket';
 
+/** The `authorization` header of a request made by `user`. */
+export const as = (user: string) => mockCredentials.user.header(user);
+
 export const accessConfig = {
   awsAccess: {
     accounts: [
