@@ -1,0 +1,152 @@
+/*
+ * Copyright 2026 The Backstage AWS Access Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConflictError } from '@backstage/errors';
+import knexFactory, { Knex } from 'knex';
+import { newGrant } from '../outbox/__testUtils__/outboxFixture';
+import { DatabaseGrantStore } from './DatabaseGrantStore';
+import { InsertLimits } from './types';
+
+jest.setTimeout(60_000);
+
+/**
+ * The denial of service of issue #16: one person sends many grant requests
+ * at once. Each one counts against that person's limits under a lock; if
+ * waiting for the lock holds a pool connection, the burst takes the whole
+ * pool and everybody else's requests, the expiry sweep and the claims fail
+ * with "Timeout acquiring a connection".
+ */
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
+
+const MALLORY = 'user:default/mallory';
+const BOB = 'user:default/bob';
+const LIMIT = 5;
+const BURST = 20;
+const limits: InsertLimits = {
+  maxLivePerRequester: LIMIT,
+  maxPendingPerRequester: LIMIT,
+  maxLivePerAccount: 1000,
+};
+const requested = (actor: string) => ({
+  type: 'requested' as const,
+  toState: 'provisioning' as const,
+  actor,
+});
+
+/**
+ * A replica's connections: on PostgreSQL a pool of 4 that gives up after a
+ * second, so that a full pool fails the test rather than slowing it down
+ * (Backstage's default is 10 and a minute). SQLite has one connection.
+ */
+async function replicaDatabase(base: Knex): Promise<Knex> {
+  if (base.client.config.client !== 'pg') {
+    return base;
+  }
+  return knexFactory({
+    ...base.client.config,
+    pool: { min: 0, max: 4 },
+    acquireConnectionTimeout: 1_000,
+  });
+}
+
+/** A transaction made slow, as a loaded machine makes every one of them. */
+const slowly = () => new Promise<void>(resolve => setTimeout(resolve, 50));
+
+describe.each(databases.eachSupportedId())('a burst of requests (%s)', id => {
+  let base: Knex;
+  const replicas: Knex[] = [];
+
+  const replica = async () => {
+    const knex = await replicaDatabase(base);
+    if (knex !== base) replicas.push(knex);
+    return DatabaseGrantStore.create({
+      database: mockServices.database({ knex }),
+    });
+  };
+
+  const burst = (store: DatabaseGrantStore) =>
+    Array.from({ length: BURST }, () =>
+      store.insertGrant(
+        newGrant({ requester: MALLORY }),
+        requested(MALLORY),
+        limits,
+        slowly,
+      ),
+    );
+
+  beforeEach(async () => {
+    base = await databases.init(id);
+  });
+
+  afterEach(async () => {
+    await Promise.all(replicas.splice(0).map(knex => knex.destroy()));
+  });
+
+  it("leaves the pool to other people's requests, the expiry sweep and the claims", async () => {
+    const store = await replica();
+    const mallorys = burst(store);
+    const now = new Date();
+    const others = Promise.all([
+      store.insertGrant(newGrant({ requester: BOB }), requested(BOB), limits),
+      store.listExpiring(new Date(now.getTime() + 60_000), 100),
+      store.claimGrants({
+        owner: 'engine-1',
+        until: new Date(now.getTime() + 60_000),
+        now,
+        states: ['provisioning'],
+        limit: 10,
+      }),
+    ]);
+    const outcomes = Promise.allSettled(mallorys);
+
+    // Bob is answered while Mallory's requests are still being counted,
+    // not after the last of them, and not with a pool timeout.
+    const first = await Promise.race([
+      others.then(() => 'others'),
+      outcomes.then(() => 'burst'),
+    ]);
+    expect(first).toBe('others');
+    const [bobs] = await others;
+    expect(bobs.requester).toBe(BOB);
+
+    const settled = await outcomes;
+    const stored = settled.filter(o => o.status === 'fulfilled');
+    expect(stored).toHaveLength(LIMIT);
+    for (const refused of settled.filter(o => o.status === 'rejected')) {
+      expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(
+        ConflictError,
+      );
+    }
+    const { items } = await store.listGrants({ limit: 100 });
+    expect(items.filter(g => g.requester === MALLORY)).toHaveLength(LIMIT);
+  });
+
+  it('keeps the limit exact when two replicas take the burst together', async () => {
+    const stores = [await replica(), await replica()];
+    const settled = await Promise.allSettled(stores.flatMap(burst));
+
+    expect(settled.filter(o => o.status === 'fulfilled')).toHaveLength(LIMIT);
+    for (const refused of settled.filter(o => o.status === 'rejected')) {
+      expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(
+        ConflictError,
+      );
+    }
+    const { items } = await stores[0].listGrants({ limit: 100 });
+    expect(items).toHaveLength(LIMIT);
+  });
+});
