@@ -76,4 +76,17 @@ describe('KeyedSerializer', () => {
     await expect(next).resolves.toBe('next');
     expect(serializer.size('alice')).toBe(0);
   });
+
+  it('lets the next task go when one keeps its turn too long', async () => {
+    const serializer = new KeyedSerializer(50);
+    const hung = gate();
+    const first = serializer.run('alice', () => hung.opened);
+    await expect(serializer.run('alice', async () => 'next')).resolves.toBe(
+      'next',
+    );
+    expect(serializer.size('alice')).toBe(1);
+    hung.open();
+    await first;
+    expect(serializer.size('alice')).toBe(0);
+  });
 });

@@ -15,7 +15,7 @@
  */
 
 interface Line {
-  /** Settles when the last task given for the key has settled. */
+  /** Settles when the last task given for the key has had its turn. */
   tail: Promise<void>;
   /** Tasks given for the key that have not settled: running or waiting. */
   size: number;
@@ -33,6 +33,15 @@ interface Line {
 export class KeyedSerializer {
   private readonly lines = new Map<string, Line>();
 
+  /**
+   * @param maxTurnMs - how long a task may keep the others of its key
+   * waiting: a query that hangs (a connection lost without a reset) must
+   * not stop that key for good; the task itself runs on. The default is
+   * far longer than a healthy transaction and half knex's wait for a
+   * connection.
+   */
+  constructor(private readonly maxTurnMs = 30_000) {}
+
   /** How many tasks for `key` are running or waiting. */
   size(key: string): number {
     return this.lines.get(key)?.size ?? 0;
@@ -46,19 +55,28 @@ export class KeyedSerializer {
     }
     const current = line;
     current.size += 1;
-    const result = current.tail.then(task);
-    current.tail = result.then(
-      () => this.settled(key, current),
-      () => this.settled(key, current),
-    );
+    let endTurn!: () => void;
+    const turnOver = new Promise<void>(resolve => {
+      endTurn = resolve;
+    });
+    const result = current.tail.then(async () => {
+      const timer = setTimeout(endTurn, this.maxTurnMs);
+      try {
+        return await task();
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+    const settled = () => {
+      current.size -= 1;
+      // Forgotten once idle, so that a line per person ever seen is not kept.
+      if (current.size === 0) {
+        this.lines.delete(key);
+      }
+      endTurn();
+    };
+    result.then(settled, settled);
+    current.tail = turnOver;
     return result;
-  }
-
-  private settled(key: string, line: Line): void {
-    line.size -= 1;
-    // Forgotten once idle, so that one line per person ever seen is not kept.
-    if (line.size === 0) {
-      this.lines.delete(key);
-    }
   }
 }
