@@ -20,6 +20,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
+import { KeyedSerializer } from '../database/KeyedSerializer';
 import { BundleApproval, HumanRequirement } from './bundleApproval';
 
 /** A bundle's decision: what its parts are waiting for, or how it ended. */
@@ -42,6 +43,12 @@ export interface BundleRecord {
   approvalDeadline?: Date;
   approvals: BundleApproval[];
 }
+
+/** Judges an approval against the bundle as it is inside the transaction. */
+type DecideApproval = (bundle: BundleRecord) => {
+  approval: BundleApproval;
+  approve?: { expiresAt: Date; decidedBy: string };
+};
 
 type Timestamp = Date | string | number | null;
 
@@ -99,6 +106,12 @@ function toRecord(row: BundleRow, approvals: ApprovalRow[]): BundleRecord {
  * runs). The parts are grants in the grant store, found by `bundle_id`.
  */
 export class BundleStore {
+  /**
+   * Approvals of one bundle wait for their turn here, not on the bundle's
+   * row lock with a pool connection each.
+   */
+  private readonly approvals = new KeyedSerializer();
+
   private constructor(private readonly db: Knex) {}
 
   static async create(options: {
@@ -156,10 +169,14 @@ export class BundleStore {
    */
   async addBundleApproval(
     id: string,
-    decide: (bundle: BundleRecord) => {
-      approval: BundleApproval;
-      approve?: { expiresAt: Date; decidedBy: string };
-    },
+    decide: DecideApproval,
+  ): Promise<{ bundle: BundleRecord; approvedNow: boolean }> {
+    return this.approvals.run(id, () => this.approveNow(id, decide));
+  }
+
+  private async approveNow(
+    id: string,
+    decide: DecideApproval,
   ): Promise<{ bundle: BundleRecord; approvedNow: boolean }> {
     try {
       return await this.db.transaction(async tx => {

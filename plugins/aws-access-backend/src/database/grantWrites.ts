@@ -30,6 +30,7 @@ import {
   toRecord,
 } from './grantRows';
 import { checkInsertLimits, lockRequester } from './insertLimits';
+import { KeyedSerializer } from './KeyedSerializer';
 import {
   GrantCondition,
   GrantPatch,
@@ -48,13 +49,45 @@ export type InsertExtra = (tx: Knex.Transaction) => Promise<void>;
  * appends its history rows and calls the outbox hook with their ids.
  */
 export class GrantWrites {
+  /**
+   * Inserts of one requester, and approvals of one grant, wait for their
+   * turn here rather than on a database lock with a pool connection held,
+   * so that a burst from one person uses one connection of this replica,
+   * not all of them. The database locks stay, for the other replicas.
+   */
+  private readonly turns = new KeyedSerializer();
+
   constructor(
     private readonly db: Knex,
     private readonly isPostgres: boolean,
     private readonly onEventsWritten?: EventsWrittenHook,
   ) {}
 
+  /**
+   * With `limits`, a request that finds as many of the requester's
+   * requests waiting here as the live grants they may hold is refused at
+   * once: those ahead of it reach the limit if they all succeed, and the
+   * queue of one person stays bounded.
+   */
   async insertGrant(
+    grant: NewGrantRecord,
+    event: NewGrantEvent,
+    limits?: InsertLimits,
+    extra?: InsertExtra,
+  ): Promise<GrantRecord> {
+    const key = `requester:${grant.requester}`;
+    const max = limits?.maxLivePerRequester;
+    if (max !== undefined && this.turns.size(key) >= max) {
+      throw new ConflictError(
+        `you have ${max} requests waiting to be stored already, as many as the ${max} live grants one person may hold; wait for their answers`,
+      );
+    }
+    return this.turns.run(key, () =>
+      this.insertNow(grant, event, limits, extra),
+    );
+  }
+
+  private async insertNow(
     grant: NewGrantRecord,
     event: NewGrantEvent,
     limits?: InsertLimits,
@@ -138,6 +171,19 @@ export class GrantWrites {
   }
 
   async recordApproval(
+    id: string,
+    approval: GrantApproval,
+    patch: GrantPatch,
+    event: NewGrantEvent,
+  ): Promise<GrantRecord | undefined> {
+    // Approvals of one grant take its row lock one after the other; a burst
+    // of them would wait on it with a connection each.
+    return this.turns.run(`grant:${id}`, () =>
+      this.recordApprovalNow(id, approval, patch, event),
+    );
+  }
+
+  private async recordApprovalNow(
     id: string,
     approval: GrantApproval,
     patch: GrantPatch,

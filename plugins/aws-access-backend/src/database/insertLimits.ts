@@ -19,7 +19,12 @@ import { Knex } from 'knex';
 import { LIVE_STATES } from './grantRows';
 import { InsertLimits, NewGrantRecord } from './types';
 
-/** Takes the per-requester lock of an insert's transaction. */
+/**
+ * Takes the per-requester lock of an insert's transaction, which orders
+ * the requester's inserts across replicas; within one replica they already
+ * come one at a time (see `GrantWrites`), so that at most one connection
+ * per replica waits here.
+ */
 export async function lockRequester(
   tx: Knex.Transaction,
   isPostgres: boolean,

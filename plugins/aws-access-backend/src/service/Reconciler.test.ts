@@ -212,6 +212,29 @@ describe('Reconciler', () => {
     expect(await store.getGrant(kept.id)).toMatchObject({ state: 'active' });
   });
 
+  it('does not report a grant that ended during the pass, taking its role with it', async () => {
+    const grant = (await engine.drive(
+      (
+        await store.insertGrant(provisioningGrant(), requested)
+      ).id,
+    ))!;
+    // Its expiry runs between the reconciler's read of the live grants and
+    // its look at IAM, as happens many times a minute under load.
+    jest.spyOn(iam, 'listManagedRoles').mockImplementationOnce(async () => {
+      await engine.expire(grant.id, grant.expiresAt);
+      return [];
+    });
+
+    const result = await reconciler().reconcile();
+
+    expect(result.revoked).toEqual([]);
+    expect(await store.getGrant(grant.id)).toMatchObject({ state: 'expired' });
+    expect(auditorService.createEvent).not.toHaveBeenCalled();
+    expect(logger.warn).not.toHaveBeenCalledWith(
+      expect.stringContaining('Revoked grant'),
+    );
+  });
+
   it('carries on with other accounts when one fails', async () => {
     const stray = {
       roleName: 'stray',

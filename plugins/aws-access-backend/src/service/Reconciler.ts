@@ -232,8 +232,7 @@ export class Reconciler {
         );
         if (state) continue;
         const why = 'the role was deleted outside Backstage';
-        await this.revokeTampered(roleArn, grant, why);
-        result.revoked.push({ grantId: grant.id, roleArn, why });
+        await this.revokeTampered(roleArn, grant, why, result);
       } catch (error) {
         result.failedRoles.push(roleArn);
         this.options.logger.error(
@@ -300,12 +299,7 @@ export class Reconciler {
             grant,
           );
       if (outcome?.revoke) {
-        await this.revokeTampered(role.roleArn, grant, outcome.revoke);
-        result.revoked.push({
-          grantId: grant.id,
-          roleArn: role.roleArn,
-          why: outcome.revoke,
-        });
+        await this.revokeTampered(role.roleArn, grant, outcome.revoke, result);
       } else if (outcome?.repaired) {
         result.repaired.push({
           grantId: grant.id,
@@ -327,15 +321,22 @@ export class Reconciler {
   /**
    * Ends an active grant whose role was tampered with: the engine deletes
    * the role with everything attached, and the grant ends `failed` with the
-   * cause, so its requester sees why it ended early.
+   * cause, so its requester sees why it ended early. One that ended
+   * meanwhile is not reported.
    */
   private async revokeTampered(
     roleArn: string,
     grant: GrantRecord,
     why: string,
+    result: ReconcileResult,
   ) {
     const { engine, logger, auditor } = this.options;
-    await engine.revoke(grant.id, RECONCILER_ACTOR, why, { endsAs: 'failed' });
+    const after = await engine.revoke(grant.id, RECONCILER_ACTOR, why, {
+      endsAs: 'failed',
+    });
+    // Ended meanwhile by its expiry or its requester, which took the role
+    // with it: nothing was tampered with, and nothing is revoked here.
+    if (after.state !== 'revoking' || after.endsAs !== 'failed') return;
     await engine.drive(grant.id);
     await auditor?.succeeded('reconciler-removal', {
       subject: { roleArn, grantId: grant.id },
@@ -343,5 +344,6 @@ export class Reconciler {
       meta: { why },
     });
     logger.warn(`Revoked grant ${grant.id}: role ${roleArn}: ${why}`);
+    result.revoked.push({ grantId: grant.id, roleArn, why });
   }
 }
