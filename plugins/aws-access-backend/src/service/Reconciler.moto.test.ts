@@ -73,6 +73,18 @@ describeMoto('Reconciler against moto', () => {
 
   const assumeAsAlice = () => assumeRole(alice.credentials, grant.roleArn!);
 
+  /** The next reconciler pass ends `ended` failed, with `why` shown as its cause. */
+  async function expectEndedFailed(ended: GrantRecord, why: string) {
+    const result = await reconciler.reconcile();
+    expect(result.revoked).toEqual([
+      { grantId: ended.id, roleArn: ended.roleArn, why },
+    ]);
+    await expect(store.getGrant(ended.id)).resolves.toMatchObject({
+      state: 'failed',
+      lastError: why,
+    });
+  }
+
   beforeAll(async () => {
     moto = await startMotoServer();
     const iam = new IAMClient({ region: REGION });
@@ -219,19 +231,10 @@ describeMoto('Reconciler against moto', () => {
       new DeleteRolePermissionsBoundaryCommand({ RoleName: bounded.roleName }),
     );
 
-    const result = await reconciler.reconcile();
-
-    expect(result.revoked).toEqual([
-      {
-        grantId: bounded.id,
-        roleArn: bounded.roleArn,
-        why: 'permissions boundary removed outside Backstage',
-      },
-    ]);
-    await expect(store.getGrant(bounded.id)).resolves.toMatchObject({
-      state: 'failed',
-      lastError: 'permissions boundary removed outside Backstage',
-    });
+    await expectEndedFailed(
+      bounded,
+      'permissions boundary removed outside Backstage',
+    );
     await expect(
       adminIam.send(new GetRoleCommand({ RoleName: bounded.roleName })),
     ).rejects.toBeInstanceOf(NoSuchEntityException);
@@ -247,19 +250,7 @@ describeMoto('Reconciler against moto', () => {
     );
     await adminIam.send(new DeleteRoleCommand({ RoleName: deleted.roleName }));
 
-    const result = await reconciler.reconcile();
-
-    expect(result.revoked).toEqual([
-      {
-        grantId: deleted.id,
-        roleArn: deleted.roleArn,
-        why: 'the role was deleted outside Backstage',
-      },
-    ]);
-    await expect(store.getGrant(deleted.id)).resolves.toMatchObject({
-      state: 'failed',
-      lastError: 'the role was deleted outside Backstage',
-    });
+    await expectEndedFailed(deleted, 'the role was deleted outside Backstage');
     // The other grants keep their roles.
     await expect(
       adminIam.send(new GetRoleCommand({ RoleName: grant.roleName })),
