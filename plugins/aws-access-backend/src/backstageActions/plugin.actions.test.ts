@@ -25,30 +25,36 @@ import request from 'supertest';
 import { awsAccessPlugin } from '../plugin';
 import { ALL_ACTION_NAMES } from './__testUtils__/actionsTestApp';
 
+/** The plugin with one account, behind Backstage's own actions registry. */
+async function startWithActionsRegistry() {
+  const { server } = await startTestBackend({
+    features: [
+      awsAccessPlugin,
+      actionsRegistryServiceFactory,
+      catalogServiceMock.factory(),
+      mockServices.rootConfig.factory({
+        data: {
+          awsAccess: {
+            catalog: { enabled: false },
+            accounts: [
+              {
+                accountId: '123456789012',
+                name: 'home',
+                regions: ['us-east-1'],
+              },
+            ],
+          },
+        },
+      }),
+    ],
+  });
+  return server;
+}
+
 /** The plugin's actions behind Backstage's own actions registry, over HTTP. */
 describe('aws-access actions in the actions registry', () => {
   it('serves the lifecycle actions to users and refuses bad input with a 400', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        awsAccessPlugin,
-        actionsRegistryServiceFactory,
-        catalogServiceMock.factory(),
-        mockServices.rootConfig.factory({
-          data: {
-            awsAccess: {
-              catalog: { enabled: false },
-              accounts: [
-                {
-                  accountId: '123456789012',
-                  name: 'home',
-                  regions: ['us-east-1'],
-                },
-              ],
-            },
-          },
-        }),
-      ],
-    });
+    const server = await startWithActionsRegistry();
     const base = '/api/aws-access/.backstage/actions/v1/actions';
     const alice = mockCredentials.user.header('user:default/alice');
 
