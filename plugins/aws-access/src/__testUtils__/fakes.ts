@@ -203,6 +203,19 @@ export function withEvents(grant: Grant): GrantWithEvents {
   };
 }
 
+/**
+ * A grant and a fake API that knows it, as the backend does once the grant
+ * exists: getGrant answers it with its history, listGrants lists it.
+ */
+export function givenGrant(overrides: Partial<Grant> = {}) {
+  const grant = makeGrant(overrides);
+  const api = createFakeAwsAccessApi({
+    getGrant: withEvents(grant),
+    listGrants: { items: [grant] },
+  });
+  return { api, grant };
+}
+
 export const resourceEntity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',

@@ -19,19 +19,13 @@ import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
 import { TestApiProvider } from '@backstage/test-utils';
 import { GRANT_SIGNAL_CHANNEL } from '@backstage-aws-access/plugin-aws-access-common';
 import type { ReactNode } from 'react';
-import {
-  createFakeAwsAccessApi,
-  makeGrant,
-  withEvents,
-} from '../__testUtils__';
+import { givenGrant, withEvents } from '../__testUtils__';
 import { awsAccessApiRef } from '../api';
 import { useGrant } from './useGrant';
 
 describe('useGrant with signals', () => {
   it('asks the API again when a signal names a change, and shows what the API says', async () => {
-    const api = createFakeAwsAccessApi();
-    const active = makeGrant({ id: 'g1', state: 'active' });
-    api.getGrant.mockResolvedValueOnce(withEvents(active));
+    const { api, grant: active } = givenGrant({ id: 'g1', state: 'active' });
     let deliver: (message: any) => void = () => {};
     const signals: SignalApi = {
       subscribe: (channel, onMessage) => {

@@ -19,6 +19,7 @@ import {
   apiError,
   clickAndConfirm,
   createFakeAwsAccessApi,
+  givenGrant,
   grantEntity,
   makeGrant,
   never,
@@ -31,9 +32,7 @@ import { EntityGrantContent } from './EntityGrantContent';
 
 describe('EntityGrantContent', () => {
   it('shows the grant, how to sign in, and its history', async () => {
-    const api = createFakeAwsAccessApi();
-    const grant = makeGrant();
-    api.getGrant.mockResolvedValue(withEvents(grant));
+    const { api, grant } = givenGrant();
     await renderWithApi(<EntityGrantContent />, { api, entity: grantEntity });
 
     expect(await screen.findByText('Active')).toBeInTheDocument();
@@ -58,8 +57,7 @@ describe('EntityGrantContent', () => {
   });
 
   it('shows a pending request’s approval progress and lets its requester cancel it', async () => {
-    const api = createFakeAwsAccessApi();
-    const pending = makeGrant({
+    const { api, grant: pending } = givenGrant({
       state: 'pending',
       requester: TEST_APP_USER,
       expiresAt: undefined,
@@ -67,7 +65,6 @@ describe('EntityGrantContent', () => {
       requiredApprovals: 1,
       approverGroups: ['group:default/platform'],
     });
-    api.getGrant.mockResolvedValue(withEvents(pending));
     api.cancelGrant.mockResolvedValue({ ...pending, state: 'cancelled' });
     await renderWithApi(<EntityGrantContent />, { api, entity: grantEntity });
 
@@ -105,7 +102,7 @@ describe('EntityGrantContent', () => {
   });
 
   it('says when no approval was needed', async () => {
-    const api = createFakeAwsAccessApi({ getGrant: withEvents(makeGrant()) });
+    const { api } = givenGrant();
     await renderWithApi(<EntityGrantContent />, { api, entity: grantEntity });
     expect(
       await screen.findByText('automatic (no approval needed)'),

@@ -16,17 +16,12 @@
 
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  createFakeAwsAccessApi,
-  makeGrant,
-  renderWithApi,
-} from '../../__testUtils__';
+import { givenGrant, renderWithApi } from '../../__testUtils__';
 import { RevokeGrantButton } from './RevokeGrantButton';
 
 describe('RevokeGrantButton', () => {
   it('asks for confirmation, then revokes with the reason', async () => {
-    const api = createFakeAwsAccessApi();
-    const grant = makeGrant();
+    const { api, grant } = givenGrant();
     api.revokeGrant.mockResolvedValue({ ...grant, state: 'revoking' });
     const onRevoked = jest.fn();
     await renderWithApi(
@@ -59,8 +54,8 @@ describe('RevokeGrantButton', () => {
   });
 
   it('checks the reason the way the API does', async () => {
-    const api = createFakeAwsAccessApi();
-    await renderWithApi(<RevokeGrantButton grant={makeGrant()} />, { api });
+    const { api, grant } = givenGrant();
+    await renderWithApi(<RevokeGrantButton grant={grant} />, { api });
     await userEvent.click(screen.getByRole('button', { name: 'Revoke' }));
     const reason = screen.getByRole('textbox', { name: 'Reason (optional)' });
     await userEvent.click(reason);
