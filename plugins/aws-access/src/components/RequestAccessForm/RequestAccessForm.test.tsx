@@ -22,11 +22,10 @@ import {
   apiError,
   BUCKET_ARN,
   createFakeAwsAccessApi,
-  makeGrant,
+  givenGrant,
   never,
   renderWithApi,
   ROLE_ARN,
-  withEvents,
 } from '../../__testUtils__';
 import { RequestAccessForm } from './RequestAccessForm';
 
@@ -147,15 +146,14 @@ describe('RequestAccessForm', () => {
   });
 
   it('requests access and shows the grant with console link and CLI profile', async () => {
-    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
-    const grant = makeGrant();
+    const { api, grant } = givenGrant();
+    api.listActions.mockResolvedValue({ items: ACTIONS });
     api.createGrant.mockResolvedValue({
       ...grant,
       state: 'provisioning',
       roleArn: undefined,
       expiresAt: undefined,
     });
-    api.getGrant.mockResolvedValue(withEvents(grant));
     await renderWithApi(
       <RequestAccessForm resourceArn={BUCKET_ARN} accountId="123456789012" />,
       { api },
@@ -268,9 +266,8 @@ describe('RequestAccessForm', () => {
   });
 
   it('links to the existing grant of an identical request and offers Extend', async () => {
-    const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
-    const existing = makeGrant({ id: 'existing-grant' });
-    api.getGrant.mockResolvedValue(withEvents(existing));
+    const { api } = givenGrant({ id: 'existing-grant' });
+    api.listActions.mockResolvedValue({ items: ACTIONS });
     api.createGrant.mockRejectedValue(
       await apiError(
         409,
