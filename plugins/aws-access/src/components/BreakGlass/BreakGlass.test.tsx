@@ -63,7 +63,7 @@ async function fillForm() {
 describe('break-glass in the request form', () => {
   it('offers the confirmation only where a rule allows it, and sends it', async () => {
     const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
-    (api.previewGrant as jest.Mock).mockResolvedValue(preview(true));
+    api.previewGrant.mockResolvedValue(preview(true));
     api.createGrant.mockResolvedValue(
       makeGrant({ state: 'active', breakGlass: true }),
     );
@@ -112,7 +112,7 @@ describe('break-glass in the request form', () => {
 
   it('does not offer break-glass where the rule does not allow it', async () => {
     const api = createFakeAwsAccessApi({ listActions: { items: ACTIONS } });
-    (api.previewGrant as jest.Mock).mockResolvedValue(preview(false));
+    api.previewGrant.mockResolvedValue(preview(false));
     await renderWithApi(<RequestAccessForm resourceArn={BUCKET_ARN} />, {
       api,
     });
@@ -154,11 +154,11 @@ describe('BreakGlassReviewQueue', () => {
 
   it('lists the grants to review and flags one with a comment', async () => {
     const api = createFakeAwsAccessApi();
-    (api.listBreakGlassReviews as jest.Mock).mockResolvedValueOnce({
+    api.listBreakGlassReviews.mockResolvedValueOnce({
       items: [item],
     });
-    (api.listBreakGlassReviews as jest.Mock).mockResolvedValue({ items: [] });
-    (api.reviewBreakGlass as jest.Mock).mockResolvedValue({
+    api.listBreakGlassReviews.mockResolvedValue({ items: [] });
+    api.reviewBreakGlass.mockResolvedValue({
       ...item,
       review: { ...item.review, state: 'flagged' },
     });
@@ -186,11 +186,10 @@ describe('BreakGlassReviewQueue', () => {
   });
 
   it('shows the API error of a review and the flagged list', async () => {
-    const api = createFakeAwsAccessApi();
-    (api.listBreakGlassReviews as jest.Mock).mockResolvedValue({
-      items: [item],
+    const api = createFakeAwsAccessApi({
+      listBreakGlassReviews: { items: [item] },
     });
-    (api.reviewBreakGlass as jest.Mock).mockRejectedValue(
+    api.reviewBreakGlass.mockRejectedValue(
       await apiError(
         409,
         'the break-glass grant bg-1 was already reviewed (flagged)',
