@@ -16,6 +16,7 @@
 
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { AwsAccessApi } from '@backstage-aws-access/plugin-aws-access-common';
 import {
   BUCKET_ARN,
   clickAndConfirm,
@@ -29,10 +30,15 @@ import {
 import { GrantDetails } from '../GrantDetails';
 import { BundleView } from './BundlePage';
 
+/** The view of the bundle makeBundle() makes, as its page shows it. */
+function renderBundle(api: AwsAccessApi) {
+  return renderWithApi(<BundleView bundleId="b-1" />, { api });
+}
+
 describe('BundleView', () => {
   it('shows the state, the shared expiry, the approvals and one row per part linking to its grant', async () => {
     const api = createFakeAwsAccessApi({ getBundle: makeBundle() });
-    await renderWithApi(<BundleView bundleId="b-1" />, { api });
+    await renderBundle(api);
 
     // The bundle's own state, then each part's.
     expect(await screen.findAllByText('Active')).toHaveLength(3);
@@ -59,7 +65,7 @@ describe('BundleView', () => {
       getBundle: makeBundle(),
       revokeBundle: makeBundle({ state: 'revoked' }),
     });
-    await renderWithApi(<BundleView bundleId="b-1" />, { api });
+    await renderBundle(api);
     await userEvent.click(
       await screen.findByRole('button', { name: 'Revoke all' }),
     );
@@ -88,7 +94,7 @@ describe('BundleView', () => {
     }));
     api.getBundle.mockResolvedValue(pending);
     api.cancelBundle.mockResolvedValue({ ...pending, state: 'cancelled' });
-    await renderWithApi(<BundleView bundleId="b-1" />, { api });
+    await renderBundle(api);
     await userEvent.click(
       await screen.findByRole('button', { name: 'Cancel request' }),
     );
@@ -108,7 +114,7 @@ describe('BundleView', () => {
     const bundle = makeBundle();
     api.getBundle.mockResolvedValue(bundle);
     api.extendBundle.mockResolvedValue(bundle);
-    await renderWithApi(<BundleView bundleId="b-1" />, { api });
+    await renderBundle(api);
     await clickAndConfirm('Extend');
     await waitFor(() =>
       expect(api.extendBundle).toHaveBeenCalledWith('b-1', {

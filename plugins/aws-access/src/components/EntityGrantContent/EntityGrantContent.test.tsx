@@ -15,6 +15,7 @@
  */
 
 import { screen, within } from '@testing-library/react';
+import type { AwsAccessApi } from '@backstage-aws-access/plugin-aws-access-common';
 import {
   apiError,
   clickAndConfirm,
@@ -30,10 +31,15 @@ import {
 } from '../../__testUtils__';
 import { EntityGrantContent } from './EntityGrantContent';
 
+/** The content on the grant's own catalog entity page. */
+function renderOnGrantPage(api: AwsAccessApi) {
+  return renderWithApi(<EntityGrantContent />, { api, entity: grantEntity });
+}
+
 describe('EntityGrantContent', () => {
   it('shows the grant, how to sign in, and its history', async () => {
     const { api, grant } = givenGrant();
-    await renderWithApi(<EntityGrantContent />, { api, entity: grantEntity });
+    await renderOnGrantPage(api);
 
     expect(await screen.findByText('Active')).toBeInTheDocument();
     expect(api.getGrant).toHaveBeenCalledWith(grant.id);
@@ -66,7 +72,7 @@ describe('EntityGrantContent', () => {
       approverGroups: ['group:default/platform'],
     });
     api.cancelGrant.mockResolvedValue({ ...pending, state: 'cancelled' });
-    await renderWithApi(<EntityGrantContent />, { api, entity: grantEntity });
+    await renderOnGrantPage(api);
 
     expect(
       await screen.findByText('Waiting for approval: 0 of 1'),
@@ -94,7 +100,7 @@ describe('EntityGrantContent', () => {
     api.getGrant.mockResolvedValue(
       withEvents(makeGrant({ approvedBy: 'user:default/alice' })),
     );
-    await renderWithApi(<EntityGrantContent />, { api, entity: grantEntity });
+    await renderOnGrantPage(api);
     expect(await screen.findByRole('link', { name: 'alice' })).toHaveAttribute(
       'href',
       '/catalog/default/user/alice',
@@ -103,7 +109,7 @@ describe('EntityGrantContent', () => {
 
   it('says when no approval was needed', async () => {
     const { api } = givenGrant();
-    await renderWithApi(<EntityGrantContent />, { api, entity: grantEntity });
+    await renderOnGrantPage(api);
     expect(
       await screen.findByText('automatic (no approval needed)'),
     ).toBeInTheDocument();
@@ -120,7 +126,7 @@ describe('EntityGrantContent', () => {
         }),
       ),
     );
-    await renderWithApi(<EntityGrantContent />, { api, entity: grantEntity });
+    await renderOnGrantPage(api);
     expect(
       await screen.findByText('AccessDenied: iam:CreateRole'),
     ).toBeInTheDocument();
@@ -135,7 +141,7 @@ describe('EntityGrantContent', () => {
   it('shows progress while loading', async () => {
     const api = createFakeAwsAccessApi();
     api.getGrant.mockReturnValue(never());
-    await renderWithApi(<EntityGrantContent />, { api, entity: grantEntity });
+    await renderOnGrantPage(api);
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
@@ -144,7 +150,7 @@ describe('EntityGrantContent', () => {
     api.getGrant.mockRejectedValue(
       await apiError(404, 'No grant with id 3f2a9c1e', 'NotFoundError'),
     );
-    await renderWithApi(<EntityGrantContent />, { api, entity: grantEntity });
+    await renderOnGrantPage(api);
     expect(
       await screen.findByText('No grant with id 3f2a9c1e'),
     ).toBeInTheDocument();
