@@ -49,7 +49,8 @@ export function previewPart(
     resourceArn,
     resourceType: 's3:bucket',
     accountId,
-    region: 'us-east-1',
+    // A bucket's ARN names no region, nor does its preview.
+    region: '',
     actions,
     durationMinutes: 60,
     expiresAt: new Date(Date.now() + 3_600_000).toISOString(),

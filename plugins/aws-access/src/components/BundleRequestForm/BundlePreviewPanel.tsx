@@ -98,7 +98,8 @@ export function BundlePreviewPanel(props: {
               data-testid="bundle-preview-part"
             >
               <Typography variant="subtitle2" component="h4">
-                Account {part.accountId} ({part.region})
+                Account {part.accountId}
+                {part.region ? ` (${part.region})` : ''}
               </Typography>
               <Box component="ul" m={0} pl={2}>
                 {resourcesOf(part, targets).map(target => (

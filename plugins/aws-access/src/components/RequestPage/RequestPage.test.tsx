@@ -111,10 +111,12 @@ describe('RequestPage', () => {
       ).toHaveLength(2),
     );
     expect(
-      within(preview).getByText('Account 123456789012 (us-east-1)'),
+      within(preview).getByRole('heading', { name: 'Account 123456789012' }),
     ).toBeInTheDocument();
     expect(
-      within(preview).getByText(`Account ${OTHER_ACCOUNT} (us-east-1)`),
+      within(preview).getByRole('heading', {
+        name: `Account ${OTHER_ACCOUNT}`,
+      }),
     ).toBeInTheDocument();
     // Every owner concerned approves, by name.
     expect(within(preview).getByTestId('preview-approval')).toHaveTextContent(
