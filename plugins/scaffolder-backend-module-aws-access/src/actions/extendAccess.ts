@@ -32,10 +32,9 @@ const extendFields = {
   durationMinutes: sharedField.durationMinutes(
     'How much longer the access lasts, in minutes.',
   ),
-  reason: z =>
-    sharedField
-      .reason('Why more time is needed; kept in the audit.')(z)
-      .optional(),
+  reason: sharedField.optionalReason(
+    'Why more time is needed; kept in the audit.',
+  ),
 } satisfies ActionInputFields;
 
 /** The action's input fields, for tests and tools that check inputs. */

@@ -17,6 +17,10 @@
 import { GRANT_LIMITS } from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod/v3';
 
+/** Kept in the audit, so blank and overlong reasons are refused here. */
+const reason = (description: string) => (zImpl: typeof z) =>
+  zImpl.string({ description }).trim().min(1).max(GRANT_LIMITS.maxReasonLength);
+
 /**
  * The input fields the actions share, so that a duration or a reason is
  * checked the same way whichever action a template calls; each action words
@@ -38,13 +42,11 @@ export const sharedField = {
       .min(1)
       .max(GRANT_LIMITS.maxActions),
 
-  /** Kept in the audit, so blank and overlong reasons are refused here. */
-  reason: (description: string) => (zImpl: typeof z) =>
-    zImpl
-      .string({ description })
-      .trim()
-      .min(1)
-      .max(GRANT_LIMITS.maxReasonLength),
+  reason,
+
+  /** A reason the caller may leave out, checked as `reason` when given. */
+  optionalReason: (description: string) => (zImpl: typeof z) =>
+    reason(description)(zImpl).optional(),
 
   /** An account id for ARNs that carry none (S3 buckets); optional. */
   accountId: (description: string) => (zImpl: typeof z) =>

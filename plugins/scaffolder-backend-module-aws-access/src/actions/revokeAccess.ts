@@ -25,10 +25,9 @@ const revokeFields = {
   grantId: sharedField.grantId(
     'Id of the grant to revoke, e.g. the grantId output of aws:access:request.',
   ),
-  reason: z =>
-    sharedField
-      .reason('Why the access ends early; kept in the audit.')(z)
-      .optional(),
+  reason: sharedField.optionalReason(
+    'Why the access ends early; kept in the audit.',
+  ),
 } satisfies ActionInputFields;
 
 /** The action's input fields, for tests and tools that check inputs. */

@@ -29,7 +29,6 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -39,6 +38,7 @@ import {
 import { AddAccountDialog } from './AddAccountDialog';
 import useAsync from 'react-use/esm/useAsync';
 import { awsAccessApiRef } from '../../api';
+import { DialogButton } from '../DialogButton';
 import { OffboardButton } from './OffboardButton';
 import { OnboardingDialog } from './OnboardingDialog';
 
@@ -107,14 +107,12 @@ export function AccountsPage() {
             title: '',
             render: (account: AwsAccount) => (
               <Box display="flex" style={{ gap: 8, whiteSpace: 'nowrap' }}>
-                <Button
-                  variant="outlined"
+                <DialogButton
                   size="small"
-                  onClick={() => setOnboarding(account)}
-                  aria-haspopup="dialog"
+                  onOpen={() => setOnboarding(account)}
                 >
                   CloudFormation
-                </Button>
+                </DialogButton>
                 <OffboardButton account={account} />
               </Box>
             ),
@@ -127,14 +125,13 @@ export function AccountsPage() {
     <Content>
       <ContentHeader title="AWS accounts">
         {admin.allowed && (
-          <Button
+          <DialogButton
             variant="contained"
             color="primary"
-            onClick={() => setAdding(true)}
-            aria-haspopup="dialog"
+            onOpen={() => setAdding(true)}
           >
             Add an account
-          </Button>
+          </DialogButton>
         )}
       </ContentHeader>
       {error ? (

@@ -30,6 +30,12 @@ import { awsAccessApiRef } from '../../api';
 import { useApiCall, useElementId } from '../../hooks';
 import { ErrorAlert } from '../ErrorAlert';
 
+/** The optional details of a new account, beside its required ID. */
+const DETAIL_FIELDS = [
+  { key: 'name', label: 'Name', helperText: 'How people see it, e.g. staging' },
+  { key: 'region', label: 'Region', helperText: 'Where its resources are' },
+] as const;
+
 /**
  * "Add an account": for a 12-digit account ID, the CloudFormation stack
  * that connects it (template download and the CLI command), then the
@@ -39,8 +45,7 @@ export function AddAccountDialog(props: { onClose: () => void }) {
   const api = useApi(awsAccessApiRef);
   const titleId = useElementId('aws-access-add-account-title');
   const [accountId, setAccountId] = useState('');
-  const [name, setName] = useState('');
-  const [region, setRegion] = useState('us-east-1');
+  const [details, setDetails] = useState({ name: '', region: 'us-east-1' });
   const { busy, error, setError, run } = useApiCall();
   const [result, setResult] = useState<NewAccountOnboarding>();
   const idError =
@@ -53,8 +58,8 @@ export function AddAccountDialog(props: { onClose: () => void }) {
       setResult(
         await api.prepareNewAccount!({
           accountId: accountId.trim(),
-          name: name.trim() || undefined,
-          region: region.trim() || undefined,
+          name: details.name.trim() || undefined,
+          region: details.region.trim() || undefined,
         }),
       );
     });
@@ -96,20 +101,18 @@ export function AddAccountDialog(props: { onClose: () => void }) {
                 helperText={idError ?? '12 digits'}
                 required
               />
-              <TextField
-                id={`${titleId}-name`}
-                label="Name"
-                value={name}
-                onChange={e => setName(e.target.value)}
-                helperText="How people see it, e.g. staging"
-              />
-              <TextField
-                id={`${titleId}-region`}
-                label="Region"
-                value={region}
-                onChange={e => setRegion(e.target.value)}
-                helperText="Where its resources are"
-              />
+              {DETAIL_FIELDS.map(field => (
+                <TextField
+                  key={field.key}
+                  id={`${titleId}-${field.key}`}
+                  label={field.label}
+                  value={details[field.key]}
+                  onChange={e =>
+                    setDetails({ ...details, [field.key]: e.target.value })
+                  }
+                  helperText={field.helperText}
+                />
+              ))}
             </Box>
             <ErrorAlert error={error} mt={2} />
           </>

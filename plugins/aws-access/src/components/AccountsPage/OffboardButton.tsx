@@ -30,6 +30,7 @@ import type {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
 import { useApiCall, useElementId } from '../../hooks';
+import { DialogButton } from '../DialogButton';
 
 /**
  * "Offboard" with a confirmation: revokes every active grant in the
@@ -56,15 +57,9 @@ export function OffboardButton(props: { account: AwsAccount }) {
 
   return (
     <>
-      <Button
-        variant="outlined"
-        color="secondary"
-        size="small"
-        onClick={() => setOpen(true)}
-        aria-haspopup="dialog"
-      >
+      <DialogButton color="secondary" size="small" onOpen={() => setOpen(true)}>
         Offboard
-      </Button>
+      </DialogButton>
       <Dialog open={open} onClose={close} aria-labelledby={titleId}>
         <DialogTitle id={titleId}>
           Offboard {account.name} ({account.accountId})?

@@ -28,10 +28,21 @@ import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import { useElementId } from '../../hooks';
 import { formatDateTime, formatDuration } from '../../lib/time';
 import { ApprovalProgress } from '../ApprovalProgress';
+import { Choice, ChoiceButtons } from '../ChoiceButtons';
 import { Decision, DecisionDialog } from './DecisionDialog';
 import { UserText } from '../UserText';
 import { bundlePagePath } from '../../lib/bundlePaths';
 import { BundlePartsList, bundleSummary } from './BundlePartsList';
+
+const DECISIONS: Choice<Decision>[] = [
+  {
+    value: 'approve',
+    label: 'Approve',
+    variant: 'contained',
+    color: 'primary',
+  },
+  { value: 'reject', label: 'Reject', variant: 'outlined', color: 'secondary' },
+];
 
 const useStyles = makeStyles(theme => ({
   row: {
@@ -122,22 +133,11 @@ export function ApprovalRow(props: {
           <ApprovalProgress grant={grant} />
         </Box>
         <Box mt={2} display="flex" style={{ gap: 8 }}>
-          <Button
-            variant="contained"
-            color="primary"
-            onClick={() => setDecision('approve')}
-            aria-haspopup="dialog"
-          >
-            Approve
-          </Button>
-          <Button
-            variant="outlined"
-            color="secondary"
-            onClick={() => setDecision('reject')}
-            aria-haspopup="dialog"
-          >
-            Reject
-          </Button>
+          <ChoiceButtons
+            opensDialog
+            choices={DECISIONS}
+            onChoose={setDecision}
+          />
           <Button
             component={RouterLink}
             to={

@@ -22,7 +22,6 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
 import TextField from '@material-ui/core/TextField';
@@ -40,7 +39,13 @@ import { formatDateTime } from '../../lib/time';
 import { GrantStateIndicator } from '../GrantStateIndicator';
 import { UserText } from '../UserText';
 import { BreakGlassChip } from './BreakGlassChip';
+import { Choice, ChoiceButtons } from '../ChoiceButtons';
 import { ErrorAlert } from '../ErrorAlert';
+
+const REVIEW_DECISIONS: Choice<'confirm' | 'flag'>[] = [
+  { value: 'confirm', label: 'Confirm', variant: 'outlined', color: 'primary' },
+  { value: 'flag', label: 'Flag', variant: 'contained', color: 'secondary' },
+];
 
 const STATE_LABELS: Record<BreakGlassReviewState, string> = {
   pending: 'To review',
@@ -93,22 +98,11 @@ function ReviewCard(props: {
               variant="outlined"
               style={{ flex: 1 }}
             />
-            <Button
-              variant="outlined"
-              color="primary"
+            <ChoiceButtons
               disabled={busy}
-              onClick={() => decide('confirm')}
-            >
-              Confirm
-            </Button>
-            <Button
-              variant="contained"
-              color="secondary"
-              disabled={busy}
-              onClick={() => decide('flag')}
-            >
-              Flag
-            </Button>
+              choices={REVIEW_DECISIONS}
+              onChoose={decide}
+            />
           </Box>
         ) : (
           <Typography variant="body2">

@@ -15,7 +15,7 @@
  */
 
 import { useState } from 'react';
-import Button from '@material-ui/core/Button';
+import { DialogButton } from '../DialogButton';
 import {
   ConfirmGrantActionDialog,
   type ConfirmGrantActionDialogProps,
@@ -40,15 +40,9 @@ export function ConfirmGrantActionButton(
 
   return (
     <>
-      <Button
-        variant="outlined"
-        color={color}
-        size={size}
-        onClick={() => setOpen(true)}
-        aria-haspopup="dialog"
-      >
+      <DialogButton color={color} size={size} onOpen={() => setOpen(true)}>
         {label}
-      </Button>
+      </DialogButton>
       <ConfirmGrantActionDialog
         {...dialogProps}
         open={open}

@@ -18,7 +18,6 @@ import { useState } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
@@ -32,6 +31,7 @@ import { getAccountId } from '../../lib/entityPredicates';
 import { AddToRequestButton } from '../AddToRequest';
 import { ApprovalProgress } from '../ApprovalProgress';
 import { CancelRequestButton } from '../CancelRequestButton';
+import { DialogButton } from '../DialogButton';
 import { ExpiryCountdown } from '../ExpiryCountdown';
 import { LiveGrants } from '../LiveGrants';
 import { RequestAccessForm } from '../RequestAccessForm';
@@ -101,15 +101,14 @@ function AwsAccessCard(props: { resourceArn: string; accountId?: string }) {
     <InfoCard title="AWS access">
       <Summary resourceArn={resourceArn} />
       <Box mt={2} display="flex" flexWrap="wrap" style={{ gap: 8 }}>
-        <Button
+        <DialogButton
           variant="contained"
           color="primary"
           startIcon={<LockOpenIcon />}
-          onClick={() => setOpen(true)}
-          aria-haspopup="dialog"
+          onOpen={() => setOpen(true)}
         >
           Request access
-        </Button>
+        </DialogButton>
         <AddToRequestButton />
       </Box>
       <Dialog
