@@ -97,25 +97,28 @@ describe('ApprovalPolicy', () => {
   });
 
   describe('canApprove', () => {
+    /** Whether `approver` may approve guest's grant, after the named approvers did. */
+    const canApprove = (
+      requirement: ApprovalRequirement,
+      approver: Approver,
+      ...earlierApprovers: string[]
+    ) =>
+      policy.canApprove({
+        grant,
+        requirement,
+        approver,
+        previousApprovals: earlierApprovers.map(approval),
+      });
+
     it('lets a member of the owner group complete a one-person approval', () => {
       expect(
-        policy.canApprove({
-          grant,
-          requirement: ownerRequirement,
-          approver: member('alice', 'team-payments'),
-          previousApprovals: [],
-        }),
+        canApprove(ownerRequirement, member('alice', 'team-payments')),
       ).toEqual({ allowed: true, complete: true, approvals: 1, required: 1 });
     });
 
     it('refuses the requester, even when they belong to the approver group', () => {
       expect(
-        policy.canApprove({
-          grant,
-          requirement: ownerRequirement,
-          approver: member('guest', 'team-payments'),
-          previousApprovals: [],
-        }),
+        canApprove(ownerRequirement, member('guest', 'team-payments')),
       ).toEqual({
         allowed: false,
         reason: 'You requested this grant; someone else must approve it',
@@ -134,14 +137,7 @@ describe('ApprovalPolicy', () => {
     });
 
     it('refuses someone outside the approver groups', () => {
-      expect(
-        policy.canApprove({
-          grant,
-          requirement: ownerRequirement,
-          approver: member('bob', 'team-data'),
-          previousApprovals: [],
-        }),
-      ).toEqual({
+      expect(canApprove(ownerRequirement, member('bob', 'team-data'))).toEqual({
         allowed: false,
         reason:
           'Only members of group:default/team-payments may approve this grant',
@@ -150,51 +146,25 @@ describe('ApprovalPolicy', () => {
 
     it('refuses a grant that needs no approval', () => {
       expect(
-        policy.canApprove({
-          grant,
-          requirement: { mode: 'auto' },
-          approver: member('alice', 'team-payments'),
-          previousApprovals: [],
-        }),
+        canApprove({ mode: 'auto' }, member('alice', 'team-payments')),
       ).toEqual({ allowed: false, reason: 'This grant needs no approval' });
     });
 
     it('needs N different approvers for N-of-M', () => {
-      const first = policy.canApprove({
-        grant,
-        requirement: twoOfSecurity,
-        approver: member('alice', 'security'),
-        previousApprovals: [],
-      });
-      expect(first).toEqual({
+      expect(canApprove(twoOfSecurity, member('alice', 'security'))).toEqual({
         allowed: true,
         complete: false,
         approvals: 1,
         required: 2,
       });
-
-      const second = policy.canApprove({
-        grant,
-        requirement: twoOfSecurity,
-        approver: member('carol', 'security'),
-        previousApprovals: [approval('alice')],
-      });
-      expect(second).toEqual({
-        allowed: true,
-        complete: true,
-        approvals: 2,
-        required: 2,
-      });
+      expect(
+        canApprove(twoOfSecurity, member('carol', 'security'), 'alice'),
+      ).toEqual({ allowed: true, complete: true, approvals: 2, required: 2 });
     });
 
     it('does not count the same approver twice', () => {
       expect(
-        policy.canApprove({
-          grant,
-          requirement: twoOfSecurity,
-          approver: member('alice', 'security'),
-          previousApprovals: [approval('alice')],
-        }),
+        canApprove(twoOfSecurity, member('alice', 'security'), 'alice'),
       ).toEqual({
         allowed: false,
         reason:
@@ -205,22 +175,19 @@ describe('ApprovalPolicy', () => {
     it('counts distinct earlier approvers only', () => {
       // A store that recorded a duplicate (or a requester's approval, from
       // before a fix) must not push the grant over its threshold.
-      const check = policy.canApprove({
-        grant,
-        requirement: { ...twoOfSecurity, count: 3 } as ApprovalRequirement,
-        approver: member('carol', 'security'),
-        previousApprovals: [
-          approval('alice'),
-          approval('Alice'),
-          approval('guest'),
-        ],
-      });
-      expect(check).toEqual({
-        allowed: true,
-        complete: false,
-        approvals: 2,
-        required: 3,
-      });
+      const threeOfSecurity = {
+        ...twoOfSecurity,
+        count: 3,
+      } as ApprovalRequirement;
+      expect(
+        canApprove(
+          threeOfSecurity,
+          member('carol', 'security'),
+          'alice',
+          'Alice',
+          'guest',
+        ),
+      ).toEqual({ allowed: true, complete: false, approvals: 2, required: 3 });
     });
   });
 

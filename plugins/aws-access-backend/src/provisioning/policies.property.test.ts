@@ -134,6 +134,34 @@ const sample = (
 const regional = (service: string, resource: string, account: string) =>
   `arn:aws:${service}:${REGION}:${account}:${resource}`;
 
+/**
+ * A regional kind whose ARN ends in `resource(name)`. Its samples: the
+ * granted resource, another of its kind in the same account, and `more`.
+ */
+function regionalKind(
+  label: string,
+  service: string,
+  ownType: string,
+  resource: (name: string) => string,
+  more: ResourceKind['samples'] = () => [],
+): ResourceKind {
+  const arn = (name: string, account: string) =>
+    regional(service, resource(name), account);
+  return {
+    label,
+    service,
+    ownType,
+    arn,
+    samples: (name, other, account) => [
+      sample(arn(name, account), ownType, true),
+      sample(arn(other, account), ownType, false),
+      ...more(name, other, account),
+    ],
+  };
+}
+
+const otherAccount = (account: string) => (account === HOME ? OTHER : HOME);
+
 const RESOURCE_KINDS: ResourceKind[] = [
   {
     label: 'S3 bucket',
@@ -164,16 +192,14 @@ const RESOURCE_KINDS: ResourceKind[] = [
       sample(`arn:aws:s3:::${name}`, 'bucket', false),
     ],
   },
-  {
-    label: 'DynamoDB table',
-    service: 'dynamodb',
-    ownType: 'table',
-    arn: (name, account) => regional('dynamodb', `table/${name}`, account),
-    samples: (name, other, account) => [
-      sample(regional('dynamodb', `table/${name}`, account), 'table', true),
-      sample(regional('dynamodb', `table/${other}`, account), 'table', false),
+  regionalKind(
+    'DynamoDB table',
+    'dynamodb',
+    'table',
+    name => `table/${name}`,
+    (name, other, account) => [
       sample(
-        regional('dynamodb', `table/${name}`, account === HOME ? OTHER : HOME),
+        regional('dynamodb', `table/${name}`, otherAccount(account)),
         'table',
         false,
       ),
@@ -201,91 +227,46 @@ const RESOURCE_KINDS: ResourceKind[] = [
         ),
       ]),
     ],
-  },
-  {
-    label: 'SQS queue',
-    service: 'sqs',
-    ownType: 'queue',
-    arn: (name, account) => regional('sqs', name, account),
-    samples: (name, other, account) => [
-      sample(regional('sqs', name, account), 'queue', true),
-      sample(regional('sqs', other, account), 'queue', false),
+  ),
+  regionalKind(
+    'SQS queue',
+    'sqs',
+    'queue',
+    name => name,
+    (name, _other, account) => [
       sample(regional('sqs', `${name}-dlq`, account), 'queue', false),
     ],
-  },
-  {
-    label: 'SNS topic',
-    service: 'sns',
-    ownType: 'topic',
-    arn: (name, account) => regional('sns', name, account),
-    samples: (name, other, account) => [
-      sample(regional('sns', name, account), 'topic', true),
-      sample(regional('sns', other, account), 'topic', false),
-      sample(
-        regional('sns', name, account === HOME ? OTHER : HOME),
-        'topic',
-        false,
-      ),
+  ),
+  regionalKind(
+    'SNS topic',
+    'sns',
+    'topic',
+    name => name,
+    (name, _other, account) => [
+      sample(regional('sns', name, otherAccount(account)), 'topic', false),
     ],
-  },
-  {
-    label: 'Lambda function',
-    service: 'lambda',
-    ownType: 'function',
-    arn: (name, account) => regional('lambda', `function:${name}`, account),
-    samples: (name, other, account) => [
-      sample(regional('lambda', `function:${name}`, account), 'function', true),
-      sample(
-        regional('lambda', `function:${other}`, account),
-        'function',
-        false,
-      ),
+  ),
+  regionalKind(
+    'Lambda function',
+    'lambda',
+    'function',
+    name => `function:${name}`,
+    (name, _other, account) => [
       sample(
         regional('lambda', `function:${name}2`, account),
         'function',
         false,
       ),
     ],
-  },
-  {
-    label: 'KMS key',
-    service: 'kms',
-    ownType: 'key',
-    arn: (name, account) => regional('kms', `key/${uuidOf(name)}`, account),
-    samples: (name, other, account) => [
-      sample(regional('kms', `key/${uuidOf(name)}`, account), 'key', true),
-      sample(regional('kms', `key/${uuidOf(other)}`, account), 'key', false),
-    ],
-  },
-  {
-    label: 'EC2 instance',
-    service: 'ec2',
-    ownType: 'instance',
-    arn: (name, account) =>
-      regional('ec2', `instance/${instanceIdOf(name)}`, account),
-    samples: (name, other, account) => [
-      sample(
-        regional('ec2', `instance/${instanceIdOf(name)}`, account),
-        'instance',
-        true,
-      ),
-      sample(
-        regional('ec2', `instance/${instanceIdOf(other)}`, account),
-        'instance',
-        false,
-      ),
-    ],
-  },
-  {
-    label: 'RDS db',
-    service: 'rds',
-    ownType: 'db',
-    arn: (name, account) => regional('rds', `db:${name}`, account),
-    samples: (name, other, account) => [
-      sample(regional('rds', `db:${name}`, account), 'db', true),
-      sample(regional('rds', `db:${other}`, account), 'db', false),
-    ],
-  },
+  ),
+  regionalKind('KMS key', 'kms', 'key', name => `key/${uuidOf(name)}`),
+  regionalKind(
+    'EC2 instance',
+    'ec2',
+    'instance',
+    name => `instance/${instanceIdOf(name)}`,
+  ),
+  regionalKind('RDS db', 'rds', 'db', name => `db:${name}`),
 ];
 
 /** Requests of other services, never granted by any grant here. */

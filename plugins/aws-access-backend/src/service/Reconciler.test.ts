@@ -58,6 +58,17 @@ async function engineOnFreshDatabase(databases: TestDatabases) {
   return { store, iam, engine };
 }
 
+/** A new grant the engine drove to active, its role in IAM. */
+async function activeGrant(
+  store: DatabaseGrantStore,
+  engine: GrantEngine,
+): Promise<GrantRecord> {
+  const inserted = await store.insertGrant(provisioningGrant(), requested);
+  const active = await engine.drive(inserted.id);
+  expect(active?.state).toBe('active');
+  return active!;
+}
+
 describe('Reconciler', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let store: DatabaseGrantStore;
@@ -182,16 +193,8 @@ describe('Reconciler', () => {
   });
 
   it('ends an active grant failed, with the cause, when its role was deleted by hand', async () => {
-    const grant = (await engine.drive(
-      (
-        await store.insertGrant(provisioningGrant(), requested)
-      ).id,
-    ))!;
-    const kept = (await engine.drive(
-      (
-        await store.insertGrant(provisioningGrant(), requested)
-      ).id,
-    ))!;
+    const grant = await activeGrant(store, engine);
+    const kept = await activeGrant(store, engine);
     for (const [key, role] of iam.roles) {
       if (role.roleName === grant.roleName) iam.roles.delete(key);
     }
@@ -213,11 +216,7 @@ describe('Reconciler', () => {
   });
 
   it('does not report a grant that ended during the pass, taking its role with it', async () => {
-    const grant = (await engine.drive(
-      (
-        await store.insertGrant(provisioningGrant(), requested)
-      ).id,
-    ))!;
+    const grant = await activeGrant(store, engine);
     // Its expiry runs between the reconciler's read of the live grants and
     // its look at IAM, as happens many times a minute under load.
     jest.spyOn(iam, 'listManagedRoles').mockImplementationOnce(async () => {
@@ -369,13 +368,6 @@ describe('Reconciler drift repair', () => {
   const writes = () =>
     iam.calls.filter(c => c.method !== 'getRoleState').map(c => c.method);
 
-  async function activeGrant(): Promise<GrantRecord> {
-    const inserted = await store.insertGrant(provisioningGrant(), requested);
-    const active = await engine.drive(inserted.id);
-    expect(active?.state).toBe('active');
-    return active!;
-  }
-
   async function lastEvent(g: GrantRecord = grant) {
     const events = await store.listEvents(g.id);
     return events[events.length - 1];
@@ -384,7 +376,7 @@ describe('Reconciler drift repair', () => {
   beforeEach(async () => {
     jest.clearAllMocks();
     ({ store, iam, engine } = await engineOnFreshDatabase(databases));
-    grant = await activeGrant();
+    grant = await activeGrant(store, engine);
     iam.calls.length = 0;
   });
 
@@ -649,7 +641,7 @@ describe('Reconciler drift repair', () => {
   });
 
   it('carries on with other roles when one cannot be repaired', async () => {
-    const second = await activeGrant();
+    const second = await activeGrant(store, engine);
     role().policies.delete(GRANT_POLICY_NAME);
     role(second).policies.delete(GRANT_POLICY_NAME);
     iam.failOn('putRolePolicy', new Error('AccessDenied'));
