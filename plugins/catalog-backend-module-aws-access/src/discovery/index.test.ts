@@ -36,6 +36,17 @@ describe('discoverersFor', () => {
     ).toEqual(['AWS::S3::Bucket', 'AWS::EC2::Volume']);
   });
 
+  it('refuses a built-in type listed as additional but left out of resourceTypes', () => {
+    expect(() =>
+      discoverersFor({
+        resourceTypes: ['AWS::S3::Bucket'],
+        additionalResourceTypes: ['AWS::EC2::Instance'],
+      }),
+    ).toThrow(
+      /awsAccess\.catalog\.additionalResourceTypes: AWS::EC2::Instance is a built-in type/,
+    );
+  });
+
   it('refuses a type that is not built in, naming the setting', () => {
     expect(() =>
       discoverersFor({

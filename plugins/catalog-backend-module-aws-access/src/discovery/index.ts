@@ -74,6 +74,18 @@ export function discoverersFor(catalog: {
         catalog.resourceTypes!.includes(d.cloudFormationType),
       )
     : builtInDiscoverers;
+  // Listed as additional but left out of resourceTypes, a built-in type
+  // would be dropped without a word.
+  const leftOut = catalog.additionalResourceTypes.filter(
+    t => byType.has(t) && !builtIn.some(d => d.cloudFormationType === t),
+  );
+  if (leftOut.length > 0) {
+    throw new Error(
+      `awsAccess.catalog.additionalResourceTypes: ${leftOut.join(
+        ', ',
+      )} is a built-in type; add it to awsAccess.catalog.resourceTypes instead`,
+    );
+  }
   const extra = [...new Set(catalog.additionalResourceTypes)]
     .filter(type => !byType.has(type))
     .map(createTaggedResourceDiscoverer);
