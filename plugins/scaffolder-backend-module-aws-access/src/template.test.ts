@@ -20,11 +20,8 @@ import { AwsAccessClient } from '@backstage-aws-access/plugin-aws-access-common'
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import { parseActionInput } from './actions/parseActionInput';
-import {
-  createAwsAccessRequestAction,
-  requestAccessInput,
-} from './actions/requestAccess';
+import { validate } from 'jsonschema';
+import { createAwsAccessRequestAction } from './actions/requestAccess';
 
 // The example template ships with the plugin; these checks catch a renamed
 // input or output before a user meets it as a failed task.
@@ -69,7 +66,8 @@ describe('the request-aws-access template', () => {
       }),
     );
 
-    expect(() => parseActionInput(requestAccessInput, input)).not.toThrow();
+    // The check the scaffolder runs on a step's input before the action starts.
+    expect(validate(input, action.schema!.input!).errors).toEqual([]);
   });
 
   it('uses only outputs the action declares', () => {

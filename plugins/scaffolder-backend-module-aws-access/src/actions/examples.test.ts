@@ -14,31 +14,65 @@
  * limitations under the License.
  */
 
+import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { AwsAccessClient } from '@backstage-aws-access/plugin-aws-access-common';
+import { validate } from 'jsonschema';
 import yaml from 'yaml';
+import { createAwsAccessExtendAction } from './extendAccess';
 import { examples as extendExamples } from './extendAccess.examples';
-import { extendAccessInput } from './extendAccess';
-import { ActionInputFields, parseActionInput } from './parseActionInput';
+import { createAwsAccessRequestAction } from './requestAccess';
 import { examples as requestExamples } from './requestAccess.examples';
-import { requestAccessInput } from './requestAccess';
-import { examples as revokeExamples } from './revokeAccess.examples';
-import { revokeAccessInput } from './revokeAccess';
+import { createAwsAccessRequestBundleAction } from './requestBundle';
 import { examples as bundleExamples } from './requestBundle.examples';
-import { requestBundleInput } from './requestBundle';
+import { createAwsAccessRevokeAction } from './revokeAccess';
+import { examples as revokeExamples } from './revokeAccess.examples';
+
+const options = {
+  api: new AwsAccessClient({ discoveryApi: mockServices.discovery() }),
+  auth: mockServices.auth(),
+  catalog: catalogServiceMock(),
+};
+
+/** The check the scaffolder runs on a step's input before the action starts. */
+function inputErrors(action: TemplateAction<any, any, any>, input: unknown) {
+  return validate(input, action.schema!.input!).errors.map(e => e.stack);
+}
 
 // The examples are what template authors copy from the installed-actions
-// page, so each must name its action and pass that action's own input checks.
+// page, so each must name its action and pass that action's input checks.
 describe.each([
-  ['aws:access:request', requestExamples, requestAccessInput],
-  ['aws:access:revoke', revokeExamples, revokeAccessInput],
-  ['aws:access:extend', extendExamples, extendAccessInput],
-  ['aws:access:request-bundle', bundleExamples, requestBundleInput],
-] as const)('examples of %s', (actionId, examples, fields) => {
+  ['aws:access:request', requestExamples, createAwsAccessRequestAction],
+  ['aws:access:revoke', revokeExamples, createAwsAccessRevokeAction],
+  ['aws:access:extend', extendExamples, createAwsAccessExtendAction],
+  [
+    'aws:access:request-bundle',
+    bundleExamples,
+    createAwsAccessRequestBundleAction,
+  ],
+] as const)('examples of %s', (actionId, examples, createAction) => {
+  const action = createAction(options);
+
   it.each(examples.map(e => [e.description, e.example]))('%s', (_, example) => {
     const { steps } = yaml.parse(example);
     expect(steps).toHaveLength(1);
     expect(steps[0].action).toBe(actionId);
-    expect(() =>
-      parseActionInput(fields as ActionInputFields, steps[0].input),
-    ).not.toThrow();
+    expect(inputErrors(action, steps[0].input)).toEqual([]);
+  });
+
+  it('would be refused by the scaffolder with a field missing or misspelt', () => {
+    const { input } = yaml.parse(examples[0].example).steps[0];
+    const required = (action.schema!.input! as { required: string[] }).required;
+    const { [required[0]]: value, ...rest } = input;
+    expect(inputErrors(action, rest)).toEqual([
+      expect.stringContaining(required[0]),
+    ]);
+    expect(
+      inputErrors(action, { ...rest, [`${required[0]}s`]: value }),
+    ).toEqual([
+      expect.stringContaining(required[0]),
+      expect.stringContaining('additional'),
+    ]);
   });
 });

@@ -20,25 +20,22 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { checkpointKey } from './checkpointKey';
 import { examples } from './extendAccess.examples';
-import { createGrantChangeAction } from './grantChangeAction';
+import { createGrantChangeAction, grantChangeInput } from './grantChangeAction';
 import { sharedField } from './inputFields';
-import { ActionInputFields } from './parseActionInput';
 import { AwsAccessActionOptions } from './types';
 
-const extendFields = {
-  grantId: sharedField.grantId(
-    'Id of the active grant to extend, e.g. the grantId output of aws:access:request.',
-  ),
-  durationMinutes: sharedField.durationMinutes(
-    'How much longer the access lasts, in minutes.',
-  ),
-  reason: sharedField.optionalReason(
-    'Why more time is needed; kept in the audit.',
-  ),
-} satisfies ActionInputFields;
-
-/** The action's input fields, for tests and tools that check inputs. */
-export const extendAccessInput: ActionInputFields = extendFields;
+const extendFields = grantChangeInput(
+  {
+    grantId:
+      'Id of the active grant to extend, e.g. the grantId output of aws:access:request.',
+    reason: 'Why more time is needed; kept in the audit.',
+  },
+  {
+    durationMinutes: sharedField.durationMinutes(
+      'How much longer the access lasts, in minutes.',
+    ),
+  },
+);
 
 /**
  * Creates `aws:access:extend`, which moves an active grant's expiry, as the

@@ -30,6 +30,7 @@ import {
   ParsedActionInput,
   parseActionInput,
 } from './parseActionInput';
+import { sharedField } from './inputFields';
 import { AwsAccessActionOptions } from './types';
 import { callAsTemplateUser } from './userRequestOptions';
 
@@ -61,6 +62,22 @@ export interface GrantChangeActionSpec<
 }
 
 type GrantIdField = (zImpl: typeof z) => z.ZodType<string>;
+type ReasonField = (zImpl: typeof z) => z.ZodType<string | undefined>;
+
+/**
+ * The input of a grant change: which grant and, optionally, why, described
+ * for this change, plus the fields only this change takes.
+ */
+export function grantChangeInput<TFields extends ActionInputFields>(
+  describe: { grantId: string; reason: string },
+  fields: TFields,
+): TFields & { grantId: GrantIdField; reason: ReasonField } {
+  return {
+    grantId: sharedField.grantId(describe.grantId),
+    ...fields,
+    reason: sharedField.optionalReason(describe.reason),
+  };
+}
 
 /**
  * Declares an action that changes one existing grant, found by the

@@ -81,9 +81,6 @@ const requestFields = {
       .default(120),
 } satisfies ActionInputFields;
 
-/** The action's input fields, for tests and tools that check inputs. */
-export const requestAccessInput: ActionInputFields = requestFields;
-
 /**
  * Creates `aws:access:request`, which asks the aws-access backend for a
  * time-bound IAM role as the user running the template, and by default waits

@@ -68,9 +68,6 @@ const bundleFields = {
   reason: sharedField.reason('Why the access is needed; kept in the audit.'),
 } satisfies ActionInputFields;
 
-/** The action's input fields, for tests and tools that check inputs. */
-export const requestBundleInput: ActionInputFields = bundleFields;
-
 /**
  * Creates `aws:access:request-bundle`: one request over several resources
  * for the user running the template, approved as one decision by every

@@ -15,23 +15,18 @@
  */
 
 import { GRANT_STATES } from '@backstage-aws-access/plugin-aws-access-common';
-import { createGrantChangeAction } from './grantChangeAction';
-import { sharedField } from './inputFields';
-import { ActionInputFields } from './parseActionInput';
+import { createGrantChangeAction, grantChangeInput } from './grantChangeAction';
 import { examples } from './revokeAccess.examples';
 import { AwsAccessActionOptions } from './types';
 
-const revokeFields = {
-  grantId: sharedField.grantId(
-    'Id of the grant to revoke, e.g. the grantId output of aws:access:request.',
-  ),
-  reason: sharedField.optionalReason(
-    'Why the access ends early; kept in the audit.',
-  ),
-} satisfies ActionInputFields;
-
-/** The action's input fields, for tests and tools that check inputs. */
-export const revokeAccessInput: ActionInputFields = revokeFields;
+const revokeFields = grantChangeInput(
+  {
+    grantId:
+      'Id of the grant to revoke, e.g. the grantId output of aws:access:request.',
+    reason: 'Why the access ends early; kept in the audit.',
+  },
+  {},
+);
 
 /**
  * Creates `aws:access:revoke`, which ends a grant now, as the user running
