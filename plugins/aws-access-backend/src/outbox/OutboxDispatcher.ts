@@ -24,6 +24,7 @@ import { GrantRecord } from '../database/types';
 import { Backoff, retryDelayMs } from './backoff';
 import { ClaimedRow, OutboxTable } from './OutboxTable';
 import { RetryTimer } from './RetryTimer';
+import { SameTurnBatch } from './SameTurnBatch';
 import { OutboxReceiver } from './types';
 
 export interface OutboxDispatcherOptions {
@@ -79,10 +80,14 @@ export class OutboxDispatcher {
   private readonly deliveryTimeoutMs: number;
   private readonly inFlight = new Set<Promise<unknown>>();
   private sweeping?: Promise<number>;
-  private readonly delivered: number[] = [];
-  private readonly poked: number[] = [];
-  private poking = false;
-  private deleting?: Promise<void>;
+  /** Commits that end in the same turn share one claim, one read, one delete. */
+  private readonly pokes = new SameTurnBatch((ids: number[]) =>
+    this.deliverPoked(ids),
+  );
+  /** Receivers finishing in the same turn share one delete. */
+  private readonly deletes = new SameTurnBatch((ids: number[]) =>
+    this.table.delete(ids, this.instanceId),
+  );
   private readonly retries: RetryTimer;
   private stopped = false;
 
@@ -117,28 +122,7 @@ export class OutboxDispatcher {
    */
   poke(eventIds: number[]): void {
     if (this.stopped) return;
-    this.poked.push(...eventIds);
-    if (this.poking) return;
-    this.poking = true;
-    this.track(
-      new Promise(resolve => setImmediate(resolve)).then(async () => {
-        this.poking = false;
-        const ids = this.poked.splice(0);
-        try {
-          // A full batch may have left rows of these events behind.
-          let taken = this.batchSize;
-          while (taken === this.batchSize) {
-            taken = await this.deliverBatch(ids);
-          }
-        } catch (error) {
-          // The rows stay; the sweep delivers them.
-          this.logger.warn(
-            `Could not deliver the outbox of events ${ids.join(', ')}`,
-            error as Error,
-          );
-        }
-      }),
-    );
+    this.track(this.pokes.add(eventIds));
   }
 
   /** Delivers every due row that no live process holds; returns how many it took. */
@@ -247,20 +231,24 @@ export class OutboxDispatcher {
     return rows.length;
   }
 
-  /**
-   * Deletes delivered rows; receivers finishing in the same turn of the
-   * event loop share one query.
-   */
-  private forget(ids: number[]): Promise<void> {
-    if (ids.length === 0) return Promise.resolve();
-    this.delivered.push(...ids);
-    if (!this.deleting) {
-      this.deleting = new Promise(resolve => setImmediate(resolve)).then(() => {
-        this.deleting = undefined;
-        return this.table.delete(this.delivered.splice(0), this.instanceId);
-      });
+  private async deliverPoked(ids: number[]): Promise<void> {
+    try {
+      // A full batch may have left rows of these events behind.
+      let taken = this.batchSize;
+      while (taken === this.batchSize) {
+        taken = await this.deliverBatch(ids);
+      }
+    } catch (error) {
+      // The rows stay; the sweep delivers them.
+      this.logger.warn(
+        `Could not deliver the outbox of events ${ids.join(', ')}`,
+        error as Error,
+      );
     }
-    return this.deleting;
+  }
+
+  private forget(ids: number[]): Promise<void> {
+    return ids.length === 0 ? Promise.resolve() : this.deletes.add(ids);
   }
 
   private async deliver(
