@@ -56,15 +56,17 @@ export function discoverersFor(catalog: {
   resourceTypes?: readonly string[];
   additionalResourceTypes: readonly string[];
 }): ResourceDiscoverer[] {
-  const byType = new Map(
-    builtInDiscoverers.map(d => [d.cloudFormationType, d]),
+  const builtInTypes = new Set(
+    builtInDiscoverers.map(d => d.cloudFormationType),
   );
-  const unknown = (catalog.resourceTypes ?? []).filter(t => !byType.has(t));
+  const unknown = (catalog.resourceTypes ?? []).filter(
+    t => !builtInTypes.has(t),
+  );
   if (unknown.length > 0) {
     throw new Error(
       `awsAccess.catalog.resourceTypes: ${unknown.join(
         ', ',
-      )} is not a built-in type; built-in types are ${[...byType.keys()].join(
+      )} is not a built-in type; built-in types are ${[...builtInTypes].join(
         ', ',
       )}; others go in awsAccess.catalog.additionalResourceTypes`,
     );
@@ -77,7 +79,7 @@ export function discoverersFor(catalog: {
   // Listed as additional but left out of resourceTypes, a built-in type
   // would be dropped without a word.
   const leftOut = catalog.additionalResourceTypes.filter(
-    t => byType.has(t) && !builtIn.some(d => d.cloudFormationType === t),
+    t => builtInTypes.has(t) && !builtIn.some(d => d.cloudFormationType === t),
   );
   if (leftOut.length > 0) {
     throw new Error(
@@ -87,7 +89,7 @@ export function discoverersFor(catalog: {
     );
   }
   const extra = [...new Set(catalog.additionalResourceTypes)]
-    .filter(type => !byType.has(type))
+    .filter(type => !builtInTypes.has(type))
     .map(createTaggedResourceDiscoverer);
   return [...builtIn, ...extra];
 }
