@@ -32,8 +32,16 @@ import {
 } from './browser.ts';
 
 const BUCKETS = [
-  { arn: 'arn:aws:s3:::sandbox-shared-assets', account: '123456789012' },
-  { arn: 'arn:aws:s3:::prod-analytics-lake', account: '210987654321' },
+  {
+    arn: 'arn:aws:s3:::sandbox-shared-assets',
+    account: '123456789012',
+    accountName: 'sandbox',
+  },
+  {
+    arn: 'arn:aws:s3:::prod-analytics-lake',
+    account: '210987654321',
+    accountName: 'production',
+  },
 ];
 // The README's pictures, like the walkthrough's: 1440x900 viewport captures.
 const SCREENSHOTS = path.resolve(import.meta.dirname, '..', 'docs', 'images');
@@ -92,7 +100,7 @@ test('guest requests two buckets in two accounts as one bundle', async () => {
     for (const bucket of BUCKETS) {
       await page
         .getByTestId('bundle-preview')
-        .getByText(new RegExp(`^Account ${bucket.account}`))
+        .getByText(`Account ${bucket.accountName} (${bucket.account})`)
         .waitFor();
     }
     await viewportShot(page, 'bundle-request');
@@ -109,7 +117,7 @@ test('guest requests two buckets in two accounts as one bundle', async () => {
     for (const bucket of BUCKETS) {
       await page
         .getByRole('table', { name: 'Parts of the request' })
-        .getByText(bucket.account)
+        .getByText(`${bucket.accountName} (${bucket.account})`)
         .waitFor();
     }
     await viewportShot(page, 'bundle-page');

@@ -26,3 +26,4 @@ export { useGrantDetailsLink } from './useGrantDetailsLink';
 export { useRequestPreview } from './useRequestPreview';
 export { useBundle } from './useBundle';
 export { useApiCall, type ApiCall } from './useApiCall';
+export { useAccountLabel } from './useAccountLabel';

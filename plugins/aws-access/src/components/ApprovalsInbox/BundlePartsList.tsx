@@ -17,6 +17,7 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
+import { useAccountLabel } from '../../hooks';
 import { targetsOf } from '../../lib/bundleTargets';
 import { ResourceArn } from '../UserText';
 
@@ -31,6 +32,7 @@ export function bundleSummary(parts: Grant[]): string {
 
 /** A bundle's parts in an approval: per account, each resource and its actions. */
 export function BundlePartsList(props: { parts: Grant[] }) {
+  const accountLabel = useAccountLabel();
   return (
     <Box component="ul" m={0} mb={1} pl={2} data-testid="approval-parts">
       {props.parts.map(part =>
@@ -41,7 +43,8 @@ export function BundlePartsList(props: { parts: Grant[] }) {
             component="li"
             style={{ wordBreak: 'break-all' }}
           >
-            Account {part.accountId}: <ResourceArn arn={target.resourceArn} /> —{' '}
+            Account {accountLabel(part.accountId)}:{' '}
+            <ResourceArn arn={target.resourceArn} /> —{' '}
             {target.actions.join(', ')}
           </Typography>
         )),

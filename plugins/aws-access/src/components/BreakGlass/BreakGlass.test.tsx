@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { GrantPreview } from '@backstage-aws-access/plugin-aws-access-common';
 import {
@@ -165,7 +165,9 @@ describe('BreakGlassReviewQueue', () => {
     await renderWithApi(<BreakGlassReviewQueue />, { api });
     const card = await screen.findByTestId('break-glass-review-bg-1');
     expect(card).toHaveTextContent(EMERGENCY);
-    expect(card).toHaveTextContent('user:default/alice');
+    // The requester by name, linking to their catalog page, not by entity ref.
+    expect(within(card).getByRole('link', { name: 'alice' })).toBeVisible();
+    expect(card).not.toHaveTextContent('user:default/alice');
     expect(api.listBreakGlassReviews).toHaveBeenCalledWith({
       state: ['pending'],
     });

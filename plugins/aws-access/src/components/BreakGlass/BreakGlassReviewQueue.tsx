@@ -34,8 +34,9 @@ import type {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { awsAccessApiRef } from '../../api';
-import { useApiCall } from '../../hooks';
+import { useAccountLabel, useApiCall } from '../../hooks';
 import { formatDateTime } from '../../lib/time';
+import { ActorLink } from '../ActorLink';
 import { GrantStateIndicator } from '../GrantStateIndicator';
 import { UserText } from '../UserText';
 import { BreakGlassChip } from './BreakGlassChip';
@@ -62,6 +63,7 @@ function ReviewCard(props: {
   const api = useApi(awsAccessApiRef);
   const [comment, setComment] = useState('');
   const { busy, error, run } = useApiCall();
+  const accountLabel = useAccountLabel();
 
   const decide = (decision: 'confirm' | 'flag') =>
     run(async () => {
@@ -76,13 +78,15 @@ function ReviewCard(props: {
     <Card variant="outlined" data-testid={`break-glass-review-${grant.id}`}>
       <CardContent>
         <Typography variant="subtitle1" component="h3">
-          {grant.requester} on <code>{grant.resourceArn}</code>
+          <ActorLink actor={grant.requester} /> on{' '}
+          <code>{grant.resourceArn}</code>
           <BreakGlassChip grant={grant} />
         </Typography>
         <Typography variant="body2" color="textSecondary" gutterBottom>
-          {grant.actions.join(', ')} · account {grant.accountId} · self-approved{' '}
-          {formatDateTime(review.createdAt)} for {grant.durationMinutes} minutes
-          · now <GrantStateIndicator state={grant.state} />
+          {grant.actions.join(', ')} · account {accountLabel(grant.accountId)} ·
+          self-approved {formatDateTime(review.createdAt)} for{' '}
+          {grant.durationMinutes} minutes · now{' '}
+          <GrantStateIndicator state={grant.state} />
         </Typography>
         <Typography variant="body2" component="div" gutterBottom>
           Reason: <UserText>{grant.reason}</UserText>

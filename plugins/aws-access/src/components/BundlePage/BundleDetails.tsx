@@ -23,7 +23,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import type { AccessBundle } from '@backstage-aws-access/plugin-aws-access-common';
 import { awsAccessApiRef } from '../../api';
-import { useCurrentUserRef } from '../../hooks';
+import { useAccountLabel, useCurrentUserRef } from '../../hooks';
 import { isSameEntityRef } from '../../lib/entityRefs';
 import { canRevoke, extensionBlockedReason } from '../../lib/grantStates';
 import { formatDateTime, formatDuration } from '../../lib/time';
@@ -48,6 +48,7 @@ export function BundleDetails(props: {
   const { bundle, onChange } = props;
   const api = useApi(awsAccessApiRef);
   const user = useCurrentUserRef();
+  const accountLabel = useAccountLabel();
   const active = bundle.grants.find(g => g.state === 'active');
   const resources = bundle.grants.flatMap(targetsOf).length;
   const mine = isSameEntityRef(bundle.requester, user.value);
@@ -101,7 +102,8 @@ export function BundleDetails(props: {
       )}
       {failures.map(grant => (
         <Alert severity="error" role="alert" key={grant.id}>
-          Account {grant.accountId}: <UserText>{grant.lastError!}</UserText>
+          Account {accountLabel(grant.accountId)}:{' '}
+          <UserText>{grant.lastError!}</UserText>
         </Alert>
       ))}
       <StructuredMetadataTable metadata={metadata} dense />

@@ -60,6 +60,36 @@ describe('BundleView', () => {
     expect(api.getBundle).toHaveBeenCalledWith('b-1');
   });
 
+  it('names each part’s account as the accounts page does, not by its id alone', async () => {
+    const api = createFakeAwsAccessApi({
+      getBundle: makeBundle(),
+      listAccounts: {
+        items: [
+          {
+            accountId: '222222222222',
+            name: 'Payments',
+            regions: ['eu-west-1'],
+            status: 'connected',
+          },
+        ],
+      },
+    });
+    await renderBundle(api);
+
+    const rows = await screen.findAllByTestId('bundle-part');
+    await waitFor(() =>
+      expect(rows[1]).toHaveTextContent('Payments (222222222222)'),
+    );
+    expect(
+      within(rows[1]).getByRole('link', {
+        name: 'Details of the part in Payments (222222222222)',
+      }),
+    ).toBeInTheDocument();
+    // An account the user may not list keeps its id.
+    expect(rows[0]).toHaveTextContent('123456789012');
+    expect(rows[0]).not.toHaveTextContent('(123456789012)');
+  });
+
   it('revokes the whole bundle with one call', async () => {
     const api = createFakeAwsAccessApi({
       getBundle: makeBundle(),

@@ -23,7 +23,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
-import { useGrantDetailsLink } from '../../hooks';
+import { useAccountLabel, useGrantDetailsLink } from '../../hooks';
 import { targetsOf } from '../../lib/bundleTargets';
 import { GrantStateIndicator } from '../GrantStateIndicator';
 import { ResourceArn } from '../UserText';
@@ -35,6 +35,7 @@ import { ResourceArn } from '../UserText';
  */
 export function BundleParts(props: { grants: Grant[] }) {
   const detailsLink = useGrantDetailsLink();
+  const accountLabel = useAccountLabel();
   return (
     <TableContainer>
       <Table size="small" aria-label="Parts of the request">
@@ -51,7 +52,7 @@ export function BundleParts(props: { grants: Grant[] }) {
           {props.grants.map(grant => (
             <TableRow key={grant.id} data-testid="bundle-part">
               <TableCell>
-                {grant.accountId}
+                {accountLabel(grant.accountId)}
                 <Typography variant="caption" display="block">
                   {grant.region}
                 </Typography>
@@ -77,7 +78,9 @@ export function BundleParts(props: { grants: Grant[] }) {
               <TableCell>
                 <Link
                   to={detailsLink(grant.id)}
-                  aria-label={`Details of the part in ${grant.accountId}`}
+                  aria-label={`Details of the part in ${accountLabel(
+                    grant.accountId,
+                  )}`}
                 >
                   Details
                 </Link>

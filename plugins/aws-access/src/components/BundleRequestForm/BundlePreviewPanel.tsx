@@ -28,6 +28,7 @@ import {
   PreviewCard,
   SensitiveActions,
 } from '../GrantPreviewPanel';
+import { useAccountLabel } from '../../hooks';
 import { ResourceArn } from '../UserText';
 
 /**
@@ -64,6 +65,7 @@ export function BundlePreviewPanel(props: {
   error?: string;
 }) {
   const { preview, targets, loading, error } = props;
+  const accountLabel = useAccountLabel();
   return (
     <PreviewCard
       testId="bundle-preview"
@@ -94,11 +96,11 @@ export function BundlePreviewPanel(props: {
               key={part.accountId}
               mt={2}
               component="section"
-              aria-label={`Account ${part.accountId}`}
+              aria-label={`Account ${accountLabel(part.accountId)}`}
               data-testid="bundle-preview-part"
             >
               <Typography variant="subtitle2" component="h4">
-                Account {part.accountId}
+                Account {accountLabel(part.accountId)}
                 {part.region ? ` (${part.region})` : ''}
               </Typography>
               <Box component="ul" m={0} pl={2}>
@@ -116,7 +118,9 @@ export function BundlePreviewPanel(props: {
               </Box>
               <SensitiveActions actions={part.sensitiveActions} />
               <PolicyAccordion
-                summary={`Permission policy of the role in ${part.accountId}`}
+                summary={`Permission policy of the role in ${accountLabel(
+                  part.accountId,
+                )}`}
                 policy={part.permissionPolicy}
               />
             </Box>
