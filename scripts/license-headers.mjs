@@ -43,8 +43,6 @@ const BLOCK = `/*\n${LINES.map(l => (l ? ` * ${l}` : ' *')).join('\n')}\n */\n`;
 const HASH = `${LINES.map(l => (l ? `# ${l}` : '#')).join('\n')}\n`;
 
 const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs|sh|py)$/;
-// One-line tool configs, not code anyone reads.
-const SKIP = /(^|\/)(\.eslintrc\.js|setupTests\.ts)$/;
 
 const files = execFileSync(
   'git',
@@ -52,7 +50,7 @@ const files = execFileSync(
   { encoding: 'utf8' },
 )
   .split('\n')
-  .filter(f => f && SOURCE.test(f) && !SKIP.test(f));
+  .filter(f => f && SOURCE.test(f));
 
 const check = process.argv.includes('--check');
 const missing = [];

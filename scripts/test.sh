@@ -54,7 +54,8 @@ log "API reports"
 pnpm exec backstage-repo-tools api-reports --ci -o ae-wrong-input-file-type,ae-undocumented plugins/*/ ; record "API reports" $?
 
 log "lint"
-pnpm exec backstage-cli repo lint && node scripts/license-headers.mjs --check ; record "lint" $?
+# `repo fix --check`: each package's backstage role, pluginId, pluginPackage(s) as the CLI derives them.
+pnpm exec backstage-cli repo lint && pnpm exec backstage-cli repo fix --check && node scripts/license-headers.mjs --check ; record "lint" $?
 
 log "prettier"
 pnpm exec prettier --check . --loglevel warn ; record "prettier" $?

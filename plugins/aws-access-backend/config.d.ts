@@ -228,8 +228,8 @@ export interface Config {
      * approval counts once, whatever `count` says.
      */
     approval?: {
-      /** Pending requests end `rejected` after this long. Default 1440 (24 hours). */
-      pendingTimeoutMinutes?: number;
+      /** Pending requests end `rejected` after this long, in whole minutes. Default 24 hours. */
+      pendingTimeout?: HumanDuration | string;
       rules?: Array<{
         /** Matches requests in these accounts (12-digit ids). */
         accountIds?: string[];
@@ -280,8 +280,8 @@ export interface Config {
     };
     /** Notifications to approvers and requesters (needs the notifications backend). */
     notifications?: {
-      /** Warn the requester this many minutes before a grant expires. 0 turns it off. Default 15. */
-      expiryWarningMinutes?: number;
+      /** Warn the requester this long before a grant expires, in whole minutes. 0 turns it off. Default 15 minutes. */
+      expiryWarning?: HumanDuration | string;
     };
   };
 }

@@ -46,6 +46,19 @@ describe('parseArn', () => {
       }),
     ],
     [
+      'takes partitions added after this code was written',
+      'arn:aws-iso-e:s3:::orders-bucket',
+      expect.objectContaining({ partition: 'aws-iso-e', service: 's3' }),
+    ],
+    [
+      'takes the European Sovereign Cloud',
+      'arn:aws-eusc:sqs:eusc-de-east-1:123456789012:orders',
+      expect.objectContaining({
+        partition: 'aws-eusc',
+        region: 'eusc-de-east-1',
+      }),
+    ],
+    [
       'takes global resources without region or account',
       'arn:aws:s3:::orders-bucket/reports/2026',
       expect.objectContaining({
@@ -66,6 +79,9 @@ describe('parseArn', () => {
     ['a short account id', 'arn:aws:sqs:us-east-1:12345:orders'],
     ['no resource', 'arn:aws:sqs:us-east-1:123456789012:'],
     ['not an ARN', 'orders-bucket'],
+    ['a partition that is not AWS', 'arn:gcp:s3:::orders-bucket'],
+    ['an upper-case service', 'arn:aws:S3:::orders-bucket'],
+    ['too few parts', 'arn:aws:s3:orders-bucket'],
     ['an overlong ARN', `arn:aws:s3:::${'a'.repeat(2048)}`],
   ])('refuses %s', (_what, text) => {
     expect(parseArn(text)).toBeUndefined();

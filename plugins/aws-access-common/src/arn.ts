@@ -14,6 +14,8 @@
  * limitations under the License.
  */
 
+import { parse, validate } from '@aws-sdk/util-arn-parser';
+
 /**
  * The parts of an Amazon Resource Name.
  *
@@ -30,34 +32,41 @@ export interface ParsedArn {
   resource: string;
 }
 
-const ARN_PATTERN =
-  /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|aws|):(.+)$/;
+// Any partition AWS has or adds (aws, aws-cn, aws-us-gov, aws-iso-e,
+// aws-eusc, …): a list of today's would refuse tomorrow's.
+const PARTITION = /^aws(-[a-z]+)*$/;
+const SERVICE = /^[a-z0-9-]+$/;
+const REGION = /^[a-z0-9-]*$/;
+// `aws` stands in the account field of AWS-managed policies.
+const ACCOUNT = /^(\d{12}|aws|)$/;
 
 /**
- * Parses an ARN, or returns `undefined` when the text is not one.
- * Wildcards are refused here: a grant names one concrete resource.
+ * Parses an ARN, or returns `undefined` when the text is not one. Splitting
+ * is the AWS SDK's (`@aws-sdk/util-arn-parser`); on top, each part must be
+ * well formed, and wildcards are refused: a grant names one concrete
+ * resource.
  *
  * @public
  */
 export function parseArn(text: string): ParsedArn | undefined {
-  if (typeof text !== 'string' || text.length > 2048 || /[*?\s]/.test(text)) {
+  if (
+    typeof text !== 'string' ||
+    text.length > 2048 ||
+    /[*?\s]/.test(text) ||
+    !validate(text)
+  ) {
     return undefined;
   }
-  const match = ARN_PATTERN.exec(text);
-  if (!match) {
-    return undefined;
-  }
-  const [, partition, service, region, accountId, resource] = match;
-  return { partition, service, region, accountId, resource };
-}
-
-/**
- * Builds an ARN from its parts; the inverse of {@link parseArn}.
- *
- * @public
- */
-export function formatArn(arn: ParsedArn): string {
-  return `arn:${arn.partition}:${arn.service}:${arn.region}:${arn.accountId}:${arn.resource}`;
+  const { partition, service, region, accountId, resource } = parse(text);
+  const wellFormed =
+    PARTITION.test(partition) &&
+    SERVICE.test(service) &&
+    REGION.test(region) &&
+    ACCOUNT.test(accountId) &&
+    resource !== '';
+  return wellFormed
+    ? { partition, service, region, accountId, resource }
+    : undefined;
 }
 
 /**

@@ -21,7 +21,8 @@ export * from './accountTypes';
 export * from './grantPreviewTypes';
 export * from './breakGlassTypes';
 /**
- * The states a grant moves through. See DESIGN.md, "Grant lifecycle".
+ * The states a grant moves through; the backend's `lifecycle/transitions.ts`
+ * says which event moves a grant from which state to which.
  * `pending` waits for approval; `provisioning` and `revoking` are the only
  * states in which IAM is being changed.
  *
@@ -112,7 +113,7 @@ export interface Grant {
   /**
    * While `pending`: when the request ends `rejected` if nobody has decided
    * (ISO-8601 UTC). Fixed at request time from
-   * `awsAccess.approval.pendingTimeoutMinutes`.
+   * `awsAccess.approval.pendingTimeout`, in minutes.
    */
   approvalDeadline?: string;
   /**

@@ -29,10 +29,14 @@ import {
   ANNOTATION_GRANT_ROLE_ARN,
   GRANT_ENTITY_TYPE,
   Grant,
-  formatArn,
   parseArn,
   readableTime,
 } from '@backstage-aws-access/plugin-aws-access-common';
+import {
+  build as buildArn,
+  parse as splitArn,
+  validate as validateArn,
+} from '@aws-sdk/util-arn-parser';
 import {
   grantEntityName,
   resourceEntityName,
@@ -61,18 +65,12 @@ function requesterName(ref: string): string {
  */
 export function cataloguedResourceArn(resourceArn: string): string {
   // Not parseArn: it refuses the `*` that object-prefix grants end with.
-  const s3Object = /^arn:([a-z-]+):s3:::([^/]+)\//.exec(resourceArn);
-  if (s3Object) {
-    const [, partition, bucket] = s3Object;
-    return formatArn({
-      partition,
-      service: 's3',
-      region: '',
-      accountId: '',
-      resource: bucket,
-    });
-  }
-  return resourceArn;
+  if (!validateArn(resourceArn)) return resourceArn;
+  const arn = splitArn(resourceArn);
+  const [bucket, ...path] = arn.resource.split('/');
+  return arn.service === 's3' && path.length > 0
+    ? buildArn({ ...arn, resource: bucket })
+    : resourceArn;
 }
 
 /** A readable name for the catalogued resource, from its ARN. */
@@ -116,7 +114,7 @@ function dependsOn(grant: Grant): string[] {
 }
 
 /**
- * The entity of an active grant (DESIGN.md, "Catalog contract"). The catalog
+ * The entity of an active grant (the README's "What other users can read"). The catalog
  * and search show it to every signed-in user, past `aws-access.grant.read`,
  * so it says who, what and until when, and nothing a requester typed: no
  * reason, no object path, no sign-in link. Everything in it is generated.

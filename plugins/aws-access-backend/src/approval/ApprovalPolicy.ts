@@ -126,11 +126,6 @@ export class ApprovalPolicy implements AwsAccessApprovalPolicy {
     );
   }
 
-  /** True once a request made at `requestedAt` has waited too long. */
-  isPendingTimedOut(requestedAt: Date, now: Date): boolean {
-    return now.getTime() >= this.pendingDeadline(requestedAt).getTime();
-  }
-
   /**
    * The reason recorded on a request that timed out after waiting
    * `waitedMinutes` (by default the configured timeout).

@@ -41,7 +41,7 @@ describe('readApprovalConfig', () => {
       approvers: 'groups',
       groups: ['security', 'group:ops/on-call'],
     };
-    expect(read({ pendingTimeoutMinutes: 60, rules: [rule] })).toEqual({
+    expect(read({ pendingTimeout: { hours: 1 }, rules: [rule] })).toEqual({
       pendingTimeoutMinutes: 60,
       rules: [
         {
@@ -80,8 +80,17 @@ describe('readApprovalConfig', () => {
       "awsAccess.approval.rules[0].accountIds: '1234' must be a 12-digit account id",
     ],
     [
-      { pendingTimeoutMinutes: 0 },
-      'awsAccess.approval.pendingTimeoutMinutes must be a positive integer',
+      { pendingTimeout: { minutes: 0 } },
+      'awsAccess.approval.pendingTimeout must be whole minutes, at least 1 minute',
+    ],
+    [
+      { pendingTimeout: '90s' },
+      'awsAccess.approval.pendingTimeout must be whole minutes, at least 1 minute',
+    ],
+    [{ pendingTimeout: 'soon' }, 'awsAccess.approval.pendingTimeout'],
+    [
+      { pendingTimeoutMinutes: 60 },
+      'awsAccess.approval.pendingTimeoutMinutes is replaced by awsAccess.approval.pendingTimeout',
     ],
   ])('refuses %j', (approval, message) => {
     expect(() => read(approval)).toThrow(message);

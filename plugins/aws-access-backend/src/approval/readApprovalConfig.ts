@@ -16,6 +16,7 @@
 
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
+import { readMinutes } from '../config/readMinutes';
 import {
   ACCESS_LEVELS,
   AccessLevel,
@@ -131,14 +132,13 @@ function readRule(rule: Config, index: number): ApprovalRule {
  */
 export function readApprovalConfig(root: Config): ApprovalConfig {
   const config = root.getOptionalConfig('awsAccess.approval');
-  const pendingTimeoutMinutes =
-    config?.getOptionalNumber('pendingTimeoutMinutes') ??
-    DEFAULT_PENDING_TIMEOUT_MINUTES;
-  if (!Number.isInteger(pendingTimeoutMinutes) || pendingTimeoutMinutes < 1) {
-    throw new Error(
-      'awsAccess.approval.pendingTimeoutMinutes must be a positive integer',
-    );
-  }
+  const pendingTimeoutMinutes = readMinutes(config, {
+    path: 'awsAccess.approval.pendingTimeout',
+    key: 'pendingTimeout',
+    fallback: DEFAULT_PENDING_TIMEOUT_MINUTES,
+    min: 1,
+    replaces: 'pendingTimeoutMinutes',
+  });
   return {
     pendingTimeoutMinutes,
     rules: (config?.getOptionalConfigArray('rules') ?? []).map(readRule),

@@ -23,6 +23,9 @@ import {
   GRANT_STATES,
   GrantEvent,
 } from '@backstage-aws-access/plugin-aws-access-common';
+// zod/v3, not zod 4 as elsewhere: Backstage types action schemas on it
+// (`(zod: typeof z) => …` with `z` from 'zod/v3', in backend-plugin-api's
+// actions registry and scaffolder-node's createTemplateAction).
 import { z } from 'zod/v3';
 import { GrantRecord } from '../database/types';
 import { Caller } from '../service/authorization';

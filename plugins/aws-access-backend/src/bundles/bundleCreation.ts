@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { stringifyError } from '@backstage/errors';
 import { randomUUID } from 'node:crypto';
 import type { AwsAccessConfig } from '@backstage-aws-access/plugin-aws-access-node';
 import type { AwsAccessApprovalPolicy } from '@backstage-aws-access/plugin-aws-access-node';
@@ -113,7 +114,7 @@ export async function storeBundle(
   } catch (error) {
     // A limit or a duplicate met by a later part: nothing of the bundle
     // may stay waiting, and nothing was provisioned yet.
-    await withdrawParts(deps, id, inserted, String(error));
+    await withdrawParts(deps, id, inserted, stringifyError(error));
     throw error;
   }
   return { id, inserted };

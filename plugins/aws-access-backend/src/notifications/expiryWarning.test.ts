@@ -16,27 +16,37 @@
 
 import { ConfigReader } from '@backstage/config';
 import { expiryWarningDue, readExpiryWarningMinutes } from './expiryWarning';
+import { JsonValue } from '@backstage/types';
 
 describe('readExpiryWarningMinutes', () => {
-  it('defaults to 15 minutes and accepts 0 (off)', () => {
+  const read = (expiryWarning: JsonValue) =>
+    readExpiryWarningMinutes(
+      new ConfigReader({ awsAccess: { notifications: { expiryWarning } } }),
+    );
+
+  it('defaults to 15 minutes, reads durations, and accepts 0 (off)', () => {
     expect(readExpiryWarningMinutes(new ConfigReader({}))).toBe(15);
-    expect(
-      readExpiryWarningMinutes(
-        new ConfigReader({
-          awsAccess: { notifications: { expiryWarningMinutes: 0 } },
-        }),
-      ),
-    ).toBe(0);
+    expect(read({ minutes: 30 })).toBe(30);
+    expect(read('1h')).toBe(60);
+    expect(read({ minutes: 0 })).toBe(0);
   });
 
-  it('refuses a negative lead time', () => {
+  it('refuses the old minute-number setting instead of ignoring it', () => {
     expect(() =>
       readExpiryWarningMinutes(
         new ConfigReader({
-          awsAccess: { notifications: { expiryWarningMinutes: -5 } },
+          awsAccess: { notifications: { expiryWarningMinutes: 5 } },
         }),
       ),
-    ).toThrow('awsAccess.notifications.expiryWarningMinutes');
+    ).toThrow(
+      'awsAccess.notifications.expiryWarningMinutes is replaced by awsAccess.notifications.expiryWarning',
+    );
+  });
+
+  it('refuses a lead time that is not whole minutes', () => {
+    expect(() => read({ seconds: 90 })).toThrow(
+      'awsAccess.notifications.expiryWarning must be whole minutes',
+    );
   });
 });
 

@@ -15,24 +15,23 @@
  */
 
 import { Config } from '@backstage/config';
+import { readMinutes } from '../config/readMinutes';
 
 /** Long enough to finish a task or extend, short enough not to be noise. */
 export const DEFAULT_EXPIRY_WARNING_MINUTES = 15;
 
 /**
- * `awsAccess.notifications.expiryWarningMinutes`: how long before expiry the
- * requester is warned. 0 turns the warning off.
+ * `awsAccess.notifications.expiryWarning`: how long before expiry the
+ * requester is warned, in minutes. 0 turns the warning off.
  */
 export function readExpiryWarningMinutes(root: Config): number {
-  const minutes =
-    root.getOptionalNumber('awsAccess.notifications.expiryWarningMinutes') ??
-    DEFAULT_EXPIRY_WARNING_MINUTES;
-  if (!Number.isInteger(minutes) || minutes < 0) {
-    throw new Error(
-      'awsAccess.notifications.expiryWarningMinutes must be a whole number of minutes, 0 or more',
-    );
-  }
-  return minutes;
+  return readMinutes(root.getOptionalConfig('awsAccess.notifications'), {
+    path: 'awsAccess.notifications.expiryWarning',
+    key: 'expiryWarning',
+    fallback: DEFAULT_EXPIRY_WARNING_MINUTES,
+    min: 0,
+    replaces: 'expiryWarningMinutes',
+  });
 }
 
 /**

@@ -306,7 +306,7 @@ describe('approvals', () => {
             ...securityApprovalConfig.awsAccess,
             approval: {
               ...securityApprovalConfig.awsAccess.approval,
-              pendingTimeoutMinutes: 120,
+              pendingTimeout: { hours: 2 },
             },
           },
         },

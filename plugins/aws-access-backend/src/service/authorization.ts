@@ -20,8 +20,7 @@ import {
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError } from '@backstage/errors';
+import { normalizeEntityRef } from '@backstage-aws-access/plugin-aws-access-common';
 import { Request } from 'express';
 
 /** The signed-in user acting on grants. */
@@ -67,46 +66,5 @@ export function callerOf(info: {
 }
 
 function normalizeRef(ref: string): string {
-  try {
-    return stringifyEntityRef(parseEntityRef(ref)).toLocaleLowerCase('en-US');
-  } catch {
-    return ref.toLocaleLowerCase('en-US');
-  }
-}
-
-/**
- * Who may change a grant: its requester, or a member of one of the
- * configured admin groups (by the user's ownership refs, which include the
- * groups they belong to).
- */
-export function assertMayManage(
-  caller: Caller,
-  grant: { id: string; requester: string },
-  adminGroups: string[],
-  verb: string,
-): void {
-  if (normalizeRef(grant.requester) === caller.userEntityRef) {
-    return;
-  }
-  const admins = new Set(adminGroups.map(normalizeRef));
-  if (caller.ownershipEntityRefs.some(ref => admins.has(ref))) {
-    return;
-  }
-  throw new NotAllowedError(
-    `only the requester (${grant.requester}) or a member of awsAccess.adminGroups may ${verb} grant ${grant.id}`,
-  );
-}
-
-/** Admin-only operations (onboarding, offboarding): members of the configured admin groups. */
-export function assertAdmin(
-  caller: Caller,
-  adminGroups: string[],
-  verb: string,
-): void {
-  const admins = new Set(adminGroups.map(normalizeRef));
-  if (!caller.ownershipEntityRefs.some(ref => admins.has(ref))) {
-    throw new NotAllowedError(
-      `only members of awsAccess.adminGroups may ${verb}`,
-    );
-  }
+  return normalizeEntityRef(ref, 'user') ?? ref.toLocaleLowerCase('en-US');
 }

@@ -53,7 +53,7 @@ function lifetimeStart(
 }
 
 /** The latest expiry an extension may reach now. */
-export function latestExpiry(
+function latestExpiry(
   grant: Pick<GrantRecord, 'activatedAt' | 'approvedAt' | 'createdAt'>,
   limits: ExtensionLimits,
   now: Date,

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { parse as parseArn } from '@aws-sdk/util-arn-parser';
 import { GrantRecord } from '../database/types';
 import { grantBoundaryArn } from '../onboarding/accessRoles';
 import { GrantRoleSpec } from '@backstage-aws-access/plugin-aws-access-node';
@@ -42,7 +43,7 @@ export function grantRoleSpec(
     expiresAt: grant.expiresAt,
     // The resource's partition is the account's: the role lives there too.
     permissionsBoundaryArn: grantBoundaryArn(
-      grant.resourceArn.split(':')[1] || 'aws',
+      parseArn(grant.resourceArn).partition,
       grant.accountId,
     ),
   };

@@ -74,7 +74,7 @@ export function toPermissionResource(
 }
 
 /**
- * The REST API (see DESIGN.md). Handlers authenticate, ask the permission
+ * The REST API (the repository README's "REST API"). Handlers authenticate, ask the permission
  * framework, and translate; the rules live in {@link GrantService}. Errors
  * are thrown as `@backstage/errors` and rendered by the framework's error
  * handler.
@@ -82,8 +82,9 @@ export function toPermissionResource(
  * Every endpoint but `/health` is authorized: `aws-access.grant.create` to
  * look up accounts and actions and to request; `aws-access.grant.read` for
  * grants (lists are narrowed in SQL by a conditional decision);
- * `aws-access.grant.revoke` to revoke, extend or cancel;
- * `aws-access.grant.approve` to approve or reject. Other plugins calling
+ * `aws-access.grant.revoke` to revoke or cancel; `aws-access.grant.extend`
+ * to extend; `aws-access.grant.approve` to approve or reject (the table is
+ * `GRANT_CHANGES`, in `grantApi/grantRequests.ts`). Other plugins calling
  * with service credentials are allowed by the permission framework.
  */
 export async function createRouter(options: {

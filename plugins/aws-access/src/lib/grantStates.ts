@@ -15,14 +15,13 @@
  */
 
 import {
-  TERMINAL_GRANT_STATES,
   type BundleState,
   type Grant,
   type GrantState,
 } from '@backstage-aws-access/plugin-aws-access-common';
 
 /** States in which the engine is still working on the grant. */
-export const TRANSITIONAL_GRANT_STATES: readonly GrantState[] = [
+const TRANSITIONAL_GRANT_STATES: readonly GrantState[] = [
   'pending',
   'provisioning',
   'revoking',
@@ -35,10 +34,6 @@ export const LIVE_GRANT_STATES: readonly GrantState[] = [
   'active',
   'revoking',
 ];
-
-export function isTerminal(state: GrantState): boolean {
-  return TERMINAL_GRANT_STATES.includes(state);
-}
 
 /**
  * Whether the grant will change on its own soon, so the UI should keep

@@ -69,7 +69,7 @@ export const securityApprovalConfig = accessConfigWith({
     ...a,
   })),
   approval: {
-    pendingTimeoutMinutes: 30,
+    pendingTimeout: '30m',
     rules: [
       autoApprovedReads(HOME),
       {
