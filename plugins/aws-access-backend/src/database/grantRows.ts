@@ -67,8 +67,8 @@ export interface GrantRow {
   approval_requirement: string | null;
   expiry_warned_at: Timestamp;
   approval_deadline: Timestamp;
-  bundle_id?: string | null;
-  targets?: string | null;
+  bundle_id: string | null;
+  targets: string | null;
 }
 
 export interface ApprovalRow {
@@ -154,7 +154,7 @@ export function toRecord(
     approvalDeadline: toDate(row.approval_deadline),
     approvals,
     expiryWarnedAt: toDate(row.expiry_warned_at),
-    bundleId: optional(row.bundle_id ?? null),
+    bundleId: optional(row.bundle_id),
     targets: row.targets ? JSON.parse(row.targets) : undefined,
   };
 }

@@ -17,6 +17,23 @@
 // @ts-check
 
 /**
+ * Every table, children before the tables they reference, so that `down`
+ * can drop them in this order.
+ */
+const TABLES = [
+  'grant_outbox',
+  'access_bundle_approvals',
+  'access_bundles',
+  'account_offboardings',
+  'settings',
+  'break_glass_reviews',
+  'grant_approvers',
+  'grant_approvals',
+  'grant_events',
+  'grants',
+];
+
+/**
  * The grant a row belongs to: the row goes when its grant does.
  *
  * @param {import('knex').Knex.CreateTableBuilder} table
@@ -38,16 +55,12 @@ const grantIdOf = table =>
 const timestampTz = (table, column) => table.timestamp(column, { useTz: true });
 
 /**
- * The schema of the first release: grants, their append-only history, their
- * approvals and approver groups, break-glass reviews and the plugin's
- * settings.
- *
- * Timestamps are written by the engine (never database defaults), so SQLite
- * and PostgreSQL hold the same values and the same code reads both.
+ * Grants and what hangs off them: their append-only history, their
+ * approvals and approver groups, and break-glass reviews.
  *
  * @param {import('knex').Knex} knex
  */
-exports.up = async function up(knex) {
+async function createGrants(knex) {
   await knex.schema.createTable('grants', table => {
     table.comment('Time-bound IAM access grants, one IAM role each');
     table.string('id', 36).primary().notNullable();
@@ -117,6 +130,16 @@ exports.up = async function up(knex) {
       .nullable()
       .comment('Engine instance working on the grant');
     timestampTz(table, 'claim_expires_at').nullable();
+    // Not a foreign key: bundle rows are never deleted, and the grant store
+    // knows nothing of the bundles' tables.
+    table
+      .string('bundle_id', 36)
+      .nullable()
+      .comment('The bundle this grant is one part of');
+    table
+      .text('targets')
+      .nullable()
+      .comment('JSON: every resource the role covers, with its actions');
 
     table.index(['created_at', 'id'], 'grants_created_idx');
     table.index(['state', 'created_at'], 'grants_state_idx');
@@ -125,6 +148,7 @@ exports.up = async function up(knex) {
     table.index(['resource_arn'], 'grants_resource_idx');
     table.index(['state', 'expires_at'], 'grants_expiry_idx');
     table.index(['resource_owner', 'created_at'], 'grants_resource_owner_idx');
+    table.index(['bundle_id'], 'grants_bundle_idx');
   });
 
   // One live grant per requester, resource and action set: a second identical
@@ -183,7 +207,16 @@ exports.up = async function up(knex) {
     table.index(['requester', 'created_at'], 'break_glass_requester_idx');
     table.index(['state', 'created_at'], 'break_glass_state_idx');
   });
+}
 
+/**
+ * The plugin's own settings, and offboarding requests: one row per account,
+ * the latest request. The HTTP call records it; a scheduled task revokes the
+ * account's grants and records its progress here, which the admin polls.
+ *
+ * @param {import('knex').Knex} knex
+ */
+async function createSettingsAndOffboardings(knex) {
   await knex.schema.createTable('settings', table => {
     table.comment(
       'Values the plugin keeps for itself, e.g. its installation id',
@@ -192,14 +225,129 @@ exports.up = async function up(knex) {
     table.text('value').notNullable();
     timestampTz(table, 'created_at').notNullable().defaultTo(knex.fn.now());
   });
+
+  await knex.schema.createTable('account_offboardings', table => {
+    table.string('account_id', 12).primary();
+    table
+      .string('state', 16)
+      .notNullable()
+      .comment('requested, running, done or failed');
+    table.string('requested_by', 255).notNullable();
+    timestampTz(table, 'requested_at').notNullable();
+    table.integer('revoked_grants').notNullable().defaultTo(0);
+    table.integer('remaining_grants').nullable();
+    timestampTz(table, 'finished_at').nullable();
+    table.text('last_error').nullable();
+    table.index(['state'], 'account_offboardings_state_idx');
+  });
+}
+
+/**
+ * Bundles: one request over several resources, approved as one decision,
+ * producing one grant (one role) per account that all share one expiry.
+ * The bundle row holds the decision and the shared expiry; its parts are
+ * ordinary grants that name it (`grants.bundle_id`) and list every resource
+ * their role covers (`grants.targets`).
+ *
+ * @param {import('knex').Knex} knex
+ */
+async function createBundles(knex) {
+  await knex.schema.createTable('access_bundles', table => {
+    table.string('id', 36).primary();
+    table.string('requester', 255).notNullable();
+    table.text('reason').notNullable();
+    table.integer('duration_minutes').notNullable();
+    timestampTz(table, 'created_at').notNullable();
+    table
+      .string('decision', 16)
+      .notNullable()
+      .comment('pending, approved, rejected or cancelled');
+    table
+      .text('requirements')
+      .notNullable()
+      .comment('JSON: every approval requirement the bundle must meet');
+    timestampTz(table, 'decided_at').nullable();
+    table.string('decided_by', 255).nullable();
+    timestampTz(table, 'expires_at')
+      .nullable()
+      .comment('The expiry every part shares, set when the bundle is approved');
+    timestampTz(table, 'approval_deadline').nullable();
+    table.index(['requester', 'created_at'], 'access_bundles_requester_idx');
+  });
+
+  await knex.schema.createTable('access_bundle_approvals', table => {
+    table
+      .string('bundle_id', 36)
+      .notNullable()
+      .references('id')
+      .inTable('access_bundles')
+      .onDelete('CASCADE');
+    table.string('approver', 255).notNullable();
+    timestampTz(table, 'approved_at').notNullable();
+    table.text('comment').nullable();
+    table
+      .text('counts_for')
+      .notNullable()
+      .comment('JSON: indexes of the requirements this approval meets');
+    table.primary(['bundle_id', 'approver']);
+  });
+}
+
+/**
+ * The transactional outbox: one row per grant event and receiver
+ * (notifications, audit, catalog events, signals), written in the
+ * transaction that records the event, deleted once delivered. A row whose
+ * claim lapsed (its replica died mid-delivery) is picked up again.
+ *
+ * @param {import('knex').Knex} knex
+ */
+async function createOutbox(knex) {
+  await knex.schema.createTable('grant_outbox', table => {
+    table.comment('Side effects of grant events still to be delivered');
+    table.bigIncrements('id').primary();
+    table
+      .bigInteger('event_id')
+      .notNullable()
+      .references('id')
+      .inTable('grant_events')
+      .onDelete('CASCADE');
+    table.string('grant_id', 36).notNullable();
+    table.string('receiver', 64).notNullable();
+    table.integer('attempts').notNullable().defaultTo(0);
+    timestampTz(table, 'available_at').notNullable();
+    table.text('last_error').nullable();
+    table.string('claimed_by', 255).nullable();
+    timestampTz(table, 'claim_expires_at').nullable();
+    timestampTz(table, 'gave_up_at')
+      .nullable()
+      .comment('Set when the attempts ran out; the row is kept for operators');
+    timestampTz(table, 'created_at').notNullable();
+    table.unique(['event_id', 'receiver'], {
+      indexName: 'grant_outbox_event_receiver_idx',
+    });
+    table.index(['available_at'], 'grant_outbox_available_idx');
+  });
+}
+
+/**
+ * The schema of the first release.
+ *
+ * Timestamps are written by the engine (never database defaults, except
+ * `settings.created_at`), so SQLite and PostgreSQL hold the same values and
+ * the same code reads both.
+ *
+ * @param {import('knex').Knex} knex
+ */
+exports.up = async function up(knex) {
+  await createGrants(knex);
+  await createSettingsAndOffboardings(knex);
+  await createBundles(knex);
+  await createOutbox(knex);
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
-  await knex.schema.dropTable('settings');
-  await knex.schema.dropTable('break_glass_reviews');
-  await knex.schema.dropTable('grant_approvers');
-  await knex.schema.dropTable('grant_approvals');
-  await knex.schema.dropTable('grant_events');
-  await knex.schema.dropTable('grants');
+  for (const table of TABLES) {
+    await knex.schema.dropTable(table);
+  }
 };
