@@ -120,7 +120,7 @@ function grantRow(id: string, overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** An approved bundle whose one part is an active break-glass grant. */
+/** An approved bundle whose one part is an active grant. */
 const bundle = {
   id: 'b1',
   requester: JANE,
