@@ -27,11 +27,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { unlessNoSuchEntity } from './iamErrors';
 import { allItems } from './iamPages';
-import {
-  attachedPolicyArns,
-  getRole,
-  inlinePolicyNames,
-} from './iamRoleReads';
+import { attachedPolicyArns, getRole, inlinePolicyNames } from './iamRoleReads';
 
 // Deleting a grant role: IAM refuses DeleteRole while anything is attached.
 // Each delete here may repeat (a retry, a second reconciler pass), so what
