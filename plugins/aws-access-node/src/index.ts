@@ -54,9 +54,12 @@ export type {
 } from './principals/types';
 export type {
   GrantProvisioner,
+  GrantRoleProvisioner,
+  GrantRoleRepairs,
   GrantRoleSpec,
   GrantRoleState,
   ManagedRole,
+  ManagedRoleInventory,
   PermissionStatement,
 } from './provisioning/types';
 export { grantEntityName, resourceEntityName } from './catalog/entityNames';

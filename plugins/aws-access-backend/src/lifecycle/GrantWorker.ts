@@ -21,7 +21,7 @@ import {
   stringifyError,
 } from '@backstage/errors';
 import { GrantState } from '@backstage-aws-access/plugin-aws-access-common';
-import { GrantProvisioner } from '@backstage-aws-access/plugin-aws-access-node';
+import { GrantRoleProvisioner } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord, GrantStore } from '../database/types';
 import { grantRoleSpec } from '../service/grantRoleSpec';
 import { GrantLifecycle, TransitionOptions } from './GrantLifecycle';
@@ -55,7 +55,7 @@ const PERMANENT_ERRORS = new Set([
 export interface GrantWorkerOptions {
   lifecycle: GrantLifecycle;
   store: Pick<GrantStore, 'getGrant'>;
-  provisioner: GrantProvisioner;
+  provisioner: GrantRoleProvisioner;
   logger: LoggerService;
   rolePath: string;
   /** The claim owner: this engine. */

@@ -16,7 +16,6 @@
 
 import {
   CreateRoleCommand,
-  DeleteConflictException,
   EntityAlreadyExistsException,
   GetRoleCommand,
   IAMClient,
@@ -33,14 +32,13 @@ import {
 import { AwsClientFactory } from '@backstage-aws-access/plugin-aws-access-node';
 import { IamClients } from './IamClients';
 import {
-  clearRole,
+  deleteGrantRole,
   deleteInlinePolicy,
-  deleteRoleOnce,
   detachManagedPolicy,
 } from './iamRoleCleanup';
 import { isNoSuchEntity, messageOf, refusedPolicy } from './iamErrors';
 import { policyField, writeGrantPolicy } from './iamPolicyWrites';
-import { getRole, listManagedRoles, readRoleState } from './iamRoleReads';
+import { listManagedRoles, readRoleState } from './iamRoleReads';
 import { renderGrantPolicies } from './policies';
 import {
   DEFAULT_INSTALLATION_ID,
@@ -50,10 +48,12 @@ import {
   tagValue,
 } from './roleAttributes';
 import {
-  GrantProvisioner,
+  GrantRoleProvisioner,
+  GrantRoleRepairs,
   GrantRoleSpec,
   GrantRoleState,
   ManagedRole,
+  ManagedRoleInventory,
 } from '@backstage-aws-access/plugin-aws-access-node';
 
 export interface IamGrantProvisionerOptions {
@@ -70,10 +70,14 @@ export interface IamGrantProvisionerOptions {
 }
 
 /**
- * The {@link GrantProvisioner} that creates one IAM role per grant in the
- * target account, through the account's manager credentials.
+ * The default provisioner: one IAM role per grant in the target account,
+ * through the account's manager credentials. It is the engine's
+ * provisioner, the reconciler's inventory and its repairs at once, as all
+ * three act on the same roles with the same clients.
  */
-export class IamGrantProvisioner implements GrantProvisioner {
+export class IamGrantProvisioner
+  implements GrantRoleProvisioner, ManagedRoleInventory, GrantRoleRepairs
+{
   private readonly logger: LoggerService;
   private readonly rolePath: string;
   private readonly installationId: string;
@@ -183,32 +187,12 @@ export class IamGrantProvisioner implements GrantProvisioner {
   }
 
   async deleteRole(accountId: string, roleName: string): Promise<void> {
-    const iam = await this.iam(accountId);
-    const role = await getRole(iam, roleName);
-    if (!role) {
-      return; // already gone
-    }
-    // Role names are unique per account whatever the path, so the name
-    // alone could point at someone else's role once the grant's is gone.
-    if (!role.Path?.startsWith(this.rolePath)) {
-      throw new ConflictError(
-        `IAM role ${roleName} in account ${accountId} is not under ${this.rolePath}, so it is not a grant role; not deleting it`,
-      );
-    }
-    // Tags are deliberately not checked: whoever can untag a grant role
-    // must not be able to make it outlive its grant.
-    try {
-      await deleteRoleOnce(iam, roleName);
-    } catch (error) {
-      if (!(error instanceof DeleteConflictException)) {
-        throw error;
-      }
-      // Something was added to the role by hand. It is still ours to
-      // delete, so clear it and try once more.
-      await clearRole(iam, accountId, roleName, this.logger);
-      await deleteRoleOnce(iam, roleName);
-    }
-    this.logger.info(`Deleted IAM role ${roleName} in account ${accountId}`);
+    await deleteGrantRole(await this.iam(accountId), {
+      accountId,
+      roleName,
+      rolePath: this.rolePath,
+      logger: this.logger,
+    });
   }
 
   async listManagedRoles(accountId: string): Promise<ManagedRole[]> {

@@ -15,6 +15,7 @@
  */
 
 import {
+  DeleteConflictException,
   DeleteRoleCommand,
   DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
@@ -23,16 +24,59 @@ import {
   paginateListInstanceProfilesForRole,
 } from '@aws-sdk/client-iam';
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import { unlessNoSuchEntity } from './iamErrors';
 import { allItems } from './iamPages';
-import { attachedPolicyArns, inlinePolicyNames } from './iamRoleReads';
+import { attachedPolicyArns, getRole, inlinePolicyNames } from './iamRoleReads';
 
 // Deleting a grant role: IAM refuses DeleteRole while anything is attached.
 // Each delete here may repeat (a retry, a second reconciler pass), so what
 // is already gone counts as done.
 
+/**
+ * Deletes the grant role by that name, whatever its tags say, once it is
+ * cleared of anything added to it by hand; refuses a role by that name
+ * outside the managed path.
+ */
+export async function deleteGrantRole(
+  iam: IAMClient,
+  options: {
+    accountId: string;
+    roleName: string;
+    rolePath: string;
+    logger: LoggerService;
+  },
+) {
+  const { accountId, roleName, rolePath, logger } = options;
+  const role = await getRole(iam, roleName);
+  if (!role) {
+    return; // already gone
+  }
+  // Role names are unique per account whatever the path, so the name
+  // alone could point at someone else's role once the grant's is gone.
+  if (!role.Path?.startsWith(rolePath)) {
+    throw new ConflictError(
+      `IAM role ${roleName} in account ${accountId} is not under ${rolePath}, so it is not a grant role; not deleting it`,
+    );
+  }
+  // Tags are deliberately not checked: whoever can untag a grant role
+  // must not be able to make it outlive its grant.
+  try {
+    await deleteRoleOnce(iam, roleName);
+  } catch (error) {
+    if (!(error instanceof DeleteConflictException)) {
+      throw error;
+    }
+    // Something was added to the role by hand. It is still ours to
+    // delete, so clear it and try once more.
+    await clearRole(iam, accountId, roleName, logger);
+    await deleteRoleOnce(iam, roleName);
+  }
+  logger.info(`Deleted IAM role ${roleName} in account ${accountId}`);
+}
+
 /** `DeleteRole`; a role already gone is fine. */
-export async function deleteRoleOnce(iam: IAMClient, roleName: string) {
+async function deleteRoleOnce(iam: IAMClient, roleName: string) {
   await unlessNoSuchEntity(
     iam.send(new DeleteRoleCommand({ RoleName: roleName })),
   );
@@ -72,7 +116,7 @@ export async function detachManagedPolicy(
  * policies and instance profiles. The permissions boundary stays, as it
  * does not block deletion and only ever limits the role.
  */
-export async function clearRole(
+async function clearRole(
   iam: IAMClient,
   accountId: string,
   roleName: string,

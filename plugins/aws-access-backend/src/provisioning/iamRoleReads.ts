@@ -33,8 +33,8 @@ import { isNoSuchEntity, unlessNoSuchEntity } from './iamErrors';
 import { allItems } from './iamPages';
 import { TAG_INSTALLATION } from './roleAttributes';
 
-// The read side of IAM for grant roles: what the reconciler and the
-// provisioner's repairs look at. The writes are IamGrantProvisioner's.
+// The read side of IAM for grant roles: what the reconciler's inventory
+// (`ManagedRoleInventory`) returns, and what a deletion looks at first.
 
 /** IAM returns policy documents URL-encoded (RFC 3986); the SDK leaves them so. */
 function decodePolicy(document: string): string {

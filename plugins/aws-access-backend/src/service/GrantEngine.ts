@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { GrantEventType } from '@backstage-aws-access/plugin-aws-access-common';
-import { GrantProvisioner } from '@backstage-aws-access/plugin-aws-access-node';
+import { GrantRoleProvisioner } from '@backstage-aws-access/plugin-aws-access-node';
 import {
   GrantRecord,
   GrantStore,
@@ -38,7 +38,7 @@ export type { GrantListener };
 
 export interface GrantEngineOptions {
   store: GrantStore;
-  provisioner: GrantProvisioner;
+  provisioner: GrantRoleProvisioner;
   logger: LoggerService;
   rolePath: string;
   /** Identifies this engine in row claims; unique per process. */

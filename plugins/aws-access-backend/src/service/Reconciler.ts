@@ -25,8 +25,9 @@ import { GrantRecord, GrantStore } from '../database/types';
 import { GrantAuditor } from '../notifications/GrantAuditor';
 import { RoleDrift } from '../provisioning/roleDrift';
 import {
-  GrantProvisioner,
+  GrantRoleRepairs,
   ManagedRole,
+  ManagedRoleInventory,
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { DEFAULT_INSTALLATION_ID } from '../provisioning/roleAttributes';
 import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
@@ -63,7 +64,7 @@ export interface ReconcileResult {
 
 export interface ReconcilerOptions {
   store: GrantStore;
-  provisioner: GrantProvisioner;
+  provisioner: ManagedRoleInventory & GrantRoleRepairs;
   accountIds: () => string[];
   logger: LoggerService;
   /** Revokes the grant of a role that was tampered with. */

@@ -17,7 +17,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { GrantState } from '@backstage-aws-access/plugin-aws-access-common';
 import {
-  GrantProvisioner,
+  GrantRoleRepairs,
   ManagedRole,
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord, GrantStore } from '../database/types';
@@ -32,7 +32,7 @@ export const ROLE_STATES: GrantState[] = ['provisioning', 'active', 'revoking'];
 
 /** What removing a leftover role works with. */
 export interface OrphanOptions {
-  provisioner: GrantProvisioner;
+  provisioner: GrantRoleRepairs;
   store: GrantStore;
   lifecycle: GrantLifecycle;
   logger: LoggerService;

@@ -16,9 +16,10 @@
 
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  GrantProvisioner,
+  GrantRoleRepairs,
   GrantRoleState,
   ManagedRole,
+  ManagedRoleInventory,
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord } from '../database/types';
 import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
@@ -34,7 +35,8 @@ import { RECONCILER_ACTOR } from './reconcilerActor';
 
 /** What a drift repair works with: the reconciler's services and its claim. */
 export interface RepairOptions {
-  provisioner: GrantProvisioner;
+  /** Reads the role back under the claim, then puts it back. */
+  provisioner: Pick<ManagedRoleInventory, 'getRoleState'> & GrantRoleRepairs;
   /** Claims the grant and records the repair. */
   lifecycle: GrantLifecycle;
   logger: LoggerService;

@@ -90,15 +90,17 @@ export interface GrantRoleState {
 }
 
 /**
- * The IAM side of a grant, one idempotent step per method, so that the
- * engine can record each step and resume after a crash between two of them.
- * Every method retries throttling and 5xx errors with backoff, and treats
- * "already done" (`EntityAlreadyExists` for a role of the same grant,
- * `NoSuchEntity` on delete) as success.
+ * What the grant engine does to a grant's role in IAM: create it, write its
+ * permission policy, extend it, and delete it when the grant ends. One
+ * idempotent step per method, so that the engine can record each step and
+ * resume after a crash between two of them. Every method retries
+ * throttling and 5xx errors with backoff, and treats "already done"
+ * (`EntityAlreadyExists` for a role of the same grant, `NoSuchEntity` on
+ * delete) as success.
  *
  * @public
  */
-export interface GrantProvisioner {
+export interface GrantRoleProvisioner {
   /**
    * `CreateRole` with path, tags, trust policy, permissions boundary and
    * `MaxSessionDuration`.
@@ -114,14 +116,6 @@ export interface GrantProvisioner {
     roleName: string,
     policyName: string,
   ): Promise<void>;
-  /** `UpdateAssumeRolePolicy` with the grant's trust policy, nothing else. */
-  putTrustPolicy(spec: GrantRoleSpec): Promise<void>;
-  /** `DetachRolePolicy`: removes a managed policy attached by hand. */
-  detachRolePolicy(
-    accountId: string,
-    roleName: string,
-    policyArn: string,
-  ): Promise<void>;
   /**
    * `DeleteRole` of the role by that name under the managed path, whatever
    * its tags say, after removing anything still attached to it (inline and
@@ -129,6 +123,15 @@ export interface GrantProvisioner {
    * managed path is not the grant's and is refused.
    */
   deleteRole(accountId: string, roleName: string): Promise<void>;
+}
+
+/**
+ * What the reconciler reads from IAM to compare each account with its
+ * grants: the roles under the managed path, and what one of them holds.
+ *
+ * @public
+ */
+export interface ManagedRoleInventory {
   /** Every role under the role path in the account, with its grant tag. */
   listManagedRoles(accountId: string): Promise<ManagedRole[]>;
   /**
@@ -141,3 +144,40 @@ export interface GrantProvisioner {
     policyName: string,
   ): Promise<GrantRoleState | undefined>;
 }
+
+/**
+ * What the reconciler writes to IAM to put an account back as its grants
+ * say: a grant role changed by hand gets its own policies again and loses
+ * what was added beside them, and a role left over from an ended grant is
+ * deleted. Each write is idempotent and retried as the engine's are (see
+ * {@link GrantRoleProvisioner}), as a repair may be cut short and repeated
+ * by the next pass.
+ *
+ * @public
+ */
+export interface GrantRoleRepairs
+  extends Pick<
+    GrantRoleProvisioner,
+    'putRolePolicy' | 'deleteRolePolicy' | 'deleteRole'
+  > {
+  /** `UpdateAssumeRolePolicy` with the grant's trust policy, nothing else. */
+  putTrustPolicy(spec: GrantRoleSpec): Promise<void>;
+  /** `DetachRolePolicy`: removes a managed policy attached by hand. */
+  detachRolePolicy(
+    accountId: string,
+    roleName: string,
+    policyArn: string,
+  ): Promise<void>;
+}
+
+/**
+ * The IAM side of grants, as a module provides it through
+ * `awsAccessProvisionerExtensionPoint`: the engine's steps, the
+ * reconciler's reads and its repairs, in one object because they act on the
+ * same roles. Each part of the plugin is handed only the part it uses.
+ *
+ * @public
+ */
+export type GrantProvisioner = GrantRoleProvisioner &
+  ManagedRoleInventory &
+  GrantRoleRepairs;

@@ -57,7 +57,9 @@ function iamError(name: string, message: string) {
  * policy needs its role, deleting a role removes whatever is attached to
  * it, and creating the grant's own role again is idempotent. It stores the documents the real
  * provisioner would send, so a test can edit them "by hand" (through
- * `roles`) and see the reconciler find the drift.
+ * `roles`) and see the reconciler find the drift. It is the whole
+ * `GrantProvisioner`, not one of its parts, because it stands in for IAM:
+ * the engine and the reconciler of a test must see the same roles.
  */
 export class RecordingProvisioner implements GrantProvisioner {
   readonly calls: Array<{ method: Method; roleName: string }> = [];
