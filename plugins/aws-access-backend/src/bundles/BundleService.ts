@@ -170,17 +170,13 @@ export class BundleService {
         }),
       );
     for (const part of parts) {
-      await this.options.lifecycle.transition(
-        part.id,
-        'approval-recorded',
-        {
-          from: 'pending',
-          actor: caller.userEntityRef,
-          reason: comment,
-          data: { bundleId: id },
-          now,
-        },
-      );
+      await this.options.lifecycle.transition(part.id, 'approval-recorded', {
+        from: 'pending',
+        actor: caller.userEntityRef,
+        reason: comment,
+        data: { bundleId: id },
+        now,
+      });
     }
     if (approvedNow) {
       const activated = await activateBundle(this.options, {

@@ -16,7 +16,7 @@
 
 import { GrantState } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRecord, GrantStore } from '../database/types';
-import { HeldClaim } from './GrantLifecycle';
+import type { HeldClaim } from './GrantLifecycle';
 
 /**
  * The row claims of one claim owner: an engine, or a reconciler pass.

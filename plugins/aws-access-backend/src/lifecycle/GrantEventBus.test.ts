@@ -36,7 +36,9 @@ describe('GrantEventBus', () => {
 
     expect(heard).toEqual(['grant-1 activated']);
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringContaining('activated of grant grant-1: Error: timer table full'),
+      expect.stringContaining(
+        'activated of grant grant-1: Error: timer table full',
+      ),
     );
   });
 

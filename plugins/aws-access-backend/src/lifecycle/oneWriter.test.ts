@@ -89,7 +89,9 @@ describe('one writer of grant state', () => {
     expect(claims.test('await claims.take(id, ["active"])')).toBe(false);
     const lifecycles = rule('lifecycles').pattern;
     expect(
-      lifecycles.test('this.lifecycle = new GrantLifecycle({ store, events });'),
+      lifecycles.test(
+        'this.lifecycle = new GrantLifecycle({ store, events });',
+      ),
     ).toBe(true);
     expect(lifecycles.test('lifecycle: GrantLifecycle;')).toBe(false);
   });

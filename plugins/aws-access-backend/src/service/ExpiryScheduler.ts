@@ -149,10 +149,7 @@ export class ExpiryScheduler {
         (grant.expiresAt!.getTime() - start.getTime()) / 60_000,
       );
       if (!due.due) continue;
-      const marked = await this.lifecycle.markExpiryWarned(
-        grant.id,
-        now,
-      );
+      const marked = await this.lifecycle.markExpiryWarned(grant.id, now);
       if (marked) {
         await warning.warn(marked, due.minutesLeft);
       }

@@ -66,6 +66,18 @@ describe.each(databases.eachSupportedId())('GrantEngine (%s)', databaseId => {
   };
   const engine = (options?: { claimLeaseMs?: number; maxAttempts?: number }) =>
     replica(options).engine;
+  /** A replica whose expiry scheduler hears its changes, as the plugin wires it. */
+  const scheduledReplica = () => {
+    const { engine: e, lifecycle, events: bus } = replica();
+    const expiry = new ExpiryScheduler({
+      engine: e,
+      lifecycle,
+      events: bus,
+      store,
+      logger,
+    });
+    return { engine: e, expiry };
+  };
 
   const events = async (id: string) =>
     (await store.listEvents(id)).map(e => e.type);
@@ -312,14 +324,7 @@ describe.each(databases.eachSupportedId())('GrantEngine (%s)', databaseId => {
       provisioningGrant({ expiresAt: new Date(Date.now() + 1_500) }),
       requested,
     );
-    const { engine: e, lifecycle, events: bus } = replica();
-    const expiry = new ExpiryScheduler({
-      engine: e,
-      lifecycle,
-      events: bus,
-      store,
-      logger,
-    });
+    const { engine: e, expiry } = scheduledReplica();
     try {
       await e.drive(grant.id);
       expect(expiry.armed).toBe(1);
@@ -348,14 +353,7 @@ describe.each(databases.eachSupportedId())('GrantEngine (%s)', databaseId => {
     await engine().drive(overdue.id); // no scheduler: the "old process" had the timer
     await new Promise(r => setTimeout(r, 250));
 
-    const { engine: e, lifecycle, events: bus } = replica();
-    const expiry = new ExpiryScheduler({
-      engine: e,
-      lifecycle,
-      events: bus,
-      store,
-      logger,
-    });
+    const { expiry } = scheduledReplica();
     try {
       await expiry.sweep();
       expect((await store.getGrant(overdue.id))?.state).toBe('expired');
