@@ -34,6 +34,7 @@ import type {
 } from '../grantApi/grantRequests';
 import { minutes } from '../grantApi/grantOperation';
 import { ActionCatalog } from '../iamActions/types';
+import type { GrantLifecycle } from '../lifecycle/GrantLifecycle';
 import type { Caller } from '../service/authorization';
 import type { GrantEngine } from '../service/GrantEngine';
 import { activateBundle, settleAll } from './bundleActivation';
@@ -67,6 +68,8 @@ export class BundleService {
       store: GrantStore;
       bundles: BundleStore;
       engine: GrantEngine;
+      /** The plugin's one writer of grant state: moves the parts. */
+      lifecycle: GrantLifecycle;
       actions: ActionCatalog;
       approvals: AwsAccessApprovalPolicy;
       planTarget: PlanTarget;
@@ -167,17 +170,13 @@ export class BundleService {
         }),
       );
     for (const part of parts) {
-      await this.options.engine.lifecycle.transition(
-        part.id,
-        'approval-recorded',
-        {
-          from: 'pending',
-          actor: caller.userEntityRef,
-          reason: comment,
-          data: { bundleId: id },
-          now,
-        },
-      );
+      await this.options.lifecycle.transition(part.id, 'approval-recorded', {
+        from: 'pending',
+        actor: caller.userEntityRef,
+        reason: comment,
+        data: { bundleId: id },
+        now,
+      });
     }
     if (approvedNow) {
       const activated = await activateBundle(this.options, {

@@ -15,6 +15,7 @@
  */
 
 import { GrantRecord, GrantStore } from '../database/types';
+import type { GrantLifecycle } from '../lifecycle/GrantLifecycle';
 import { SYSTEM_ACTOR, type GrantEngine } from '../service/GrantEngine';
 import { BundleRecord, BundleStore } from './BundleStore';
 
@@ -22,6 +23,7 @@ interface Deps {
   store: GrantStore;
   bundles: BundleStore;
   engine: GrantEngine;
+  lifecycle: GrantLifecycle;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function activateBundle(
   const ids = await deps.bundles.partIds(bundle.id);
   const moved: string[] = [];
   for (const id of ids) {
-    const updated = await deps.engine.lifecycle.transition(id, 'approved', {
+    const updated = await deps.lifecycle.transition(id, 'approved', {
       from: 'pending',
       actor: options.actor ?? SYSTEM_ACTOR,
       reason: options.comment,

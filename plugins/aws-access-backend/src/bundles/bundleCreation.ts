@@ -19,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import type { AwsAccessConfig } from '@backstage-aws-access/plugin-aws-access-node';
 import type { AwsAccessApprovalPolicy } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord, GrantStore } from '../database/types';
+import type { GrantLifecycle } from '../lifecycle/GrantLifecycle';
 import type { Caller } from '../service/authorization';
 import type { GrantEngine } from '../service/GrantEngine';
 import { withdrawParts } from './bundleActivation';
@@ -39,6 +40,7 @@ export async function storeBundle(
     store: GrantStore;
     bundles: BundleStore;
     engine: GrantEngine;
+    lifecycle: GrantLifecycle;
     approvals: AwsAccessApprovalPolicy;
   },
   options: { plan: BundlePlan; caller: Caller; now: Date },
@@ -67,7 +69,7 @@ export async function storeBundle(
     for (const part of plan.parts) {
       const { lead } = part;
       inserted.push(
-        await deps.engine.lifecycle.request(
+        await deps.lifecycle.request(
           {
             id: part.id,
             state: 'pending',

@@ -28,6 +28,7 @@ import { BreakGlassConfig, BreakGlassReviews } from '../breakGlass/BreakGlass';
 import { GrantStore } from '../database/types';
 import { ActionCatalog } from '../iamActions/types';
 import { GrantAuditor } from '../notifications/GrantAuditor';
+import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
 import { ManagedNames } from '../resources/managedResources';
 import { AccountResolver } from '../service/AccountResolver';
 import { GrantEngine } from '../service/GrantEngine';
@@ -38,6 +39,8 @@ export interface GrantApiOptions {
   config: () => AwsAccessConfig;
   store: GrantStore;
   engine: GrantEngine;
+  /** The plugin's one writer of grant state: records approvals. */
+  lifecycle: GrantLifecycle;
   actions: ActionCatalog;
   accounts: AccountResolver;
   principals: AwsPrincipalResolver;

@@ -54,7 +54,7 @@ export async function approveGrant(
       approvals: check.approvals,
       required: check.required,
     };
-    const updated = await ctx.engine.lifecycle.approve(
+    const updated = await ctx.lifecycle.approve(
       grant.id,
       { approver: caller.userEntityRef, approvedAt: now, comment },
       {

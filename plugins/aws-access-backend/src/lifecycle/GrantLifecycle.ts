@@ -14,12 +14,8 @@
  * limitations under the License.
  */
 
-import { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError, stringifyError } from '@backstage/errors';
-import {
-  GrantEventType,
-  GrantState,
-} from '@backstage-aws-access/plugin-aws-access-common';
+import { ConflictError } from '@backstage/errors';
+import { GrantState } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantApproval } from '@backstage-aws-access/plugin-aws-access-node';
 import { Knex } from 'knex';
 import {
@@ -31,6 +27,7 @@ import {
   NewGrantEvent,
   NewGrantRecord,
 } from '../database/types';
+import { GrantEventBus } from './GrantEventBus';
 import {
   nextState,
   NoteEventType,
@@ -39,14 +36,6 @@ import {
   TransitionEventType,
   UNANNOUNCED,
 } from './transitions';
-
-/** Called after every committed change, e.g. to notify or to arm an expiry timer. */
-export type GrantListener = (
-  grant: GrantRecord,
-  type: GrantEventType,
-  /** The event recorded with the change, when there was one. */
-  event?: NewGrantEvent,
-) => void | Promise<void>;
 
 /** The row claim a `claim-held` transition is made under. */
 export interface HeldClaim {
@@ -76,40 +65,19 @@ type ClaimPatch = Pick<GrantPatch, 'claimedBy' | 'claimExpiresAt'>;
 /**
  * The one writer of grant state. Each change is checked against the
  * transition table and made as one conditional write with its history row
- * (and the outbox hook) in one transaction; listeners hear of it after it
- * committed. Nothing else calls the store's write methods (see
- * `oneWriter.test.ts`).
+ * (and the outbox hook) in one transaction, then published on the
+ * {@link GrantEventBus} once it committed. Nothing else calls the store's
+ * write methods, and the plugin builds one of these, in
+ * `createAwsAccessServices` (see `oneWriter.test.ts`). Row claims are
+ * taken through each owner's `GrantClaims`.
  */
 export class GrantLifecycle {
-  private readonly listeners: GrantListener[] = [];
+  private readonly store: GrantStore;
+  private readonly events: GrantEventBus;
 
-  constructor(
-    private readonly store: GrantStore,
-    private readonly logger?: LoggerService,
-  ) {}
-
-  /** Registers a listener for committed changes. */
-  onChange(listener: GrantListener): void {
-    this.listeners.push(listener);
-  }
-
-  /** Tells the listeners of a committed change. */
-  async emit(
-    grant: GrantRecord,
-    type: GrantEventType,
-    event?: NewGrantEvent,
-  ): Promise<void> {
-    for (const listener of this.listeners) {
-      try {
-        await listener(grant, type, event);
-      } catch (error) {
-        this.logger?.warn(
-          `Listener failed on ${type} of grant ${grant.id}: ${stringifyError(
-            error,
-          )}`,
-        );
-      }
-    }
+  constructor(options: { store: GrantStore; events: GrantEventBus }) {
+    this.store = options.store;
+    this.events = options.events;
   }
 
   /** Inserts a new grant with its `requested` event. */
@@ -133,7 +101,7 @@ export class GrantLifecycle {
       limits,
       extra,
     );
-    await this.emit(inserted, 'requested', recorded);
+    await this.events.publish(inserted, 'requested', recorded);
     return inserted;
   }
 
@@ -188,7 +156,7 @@ export class GrantLifecycle {
       now,
     );
     if (updated && !UNANNOUNCED.has(type)) {
-      await this.emit(updated, type, event);
+      await this.events.publish(updated, type, event);
     }
     return updated;
   }
@@ -225,7 +193,7 @@ export class GrantLifecycle {
       event,
     );
     if (updated) {
-      await this.emit(updated, type, event);
+      await this.events.publish(updated, type, event);
     }
     return updated;
   }
@@ -249,44 +217,6 @@ export class GrantLifecycle {
       undefined,
       now,
     );
-  }
-
-  /**
-   * Claims the grant for `owner` for `leaseMs`, if it is in one of `states`
-   * and nobody else holds a live claim (one's own is renewed).
-   */
-  claim(
-    id: string,
-    options: { owner: string; leaseMs: number; states: GrantState[] },
-  ): Promise<GrantRecord | undefined> {
-    const now = new Date();
-    return this.store.claimGrant(id, {
-      owner: options.owner,
-      until: new Date(now.getTime() + options.leaseMs),
-      now,
-      states: options.states,
-    });
-  }
-
-  /** Claims up to `limit` unclaimed grants in `states`; their ids. */
-  claimMany(options: {
-    owner: string;
-    leaseMs: number;
-    states: GrantState[];
-    limit: number;
-  }): Promise<string[]> {
-    const now = new Date();
-    return this.store.claimGrants({
-      owner: options.owner,
-      until: new Date(now.getTime() + options.leaseMs),
-      now,
-      states: options.states,
-      limit: options.limit,
-    });
-  }
-
-  release(id: string, owner: string): Promise<void> {
-    return this.store.releaseClaim(id, owner);
   }
 }
 

@@ -24,6 +24,7 @@ import { GrantState } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRoleProvisioner } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord, GrantStore } from '../database/types';
 import { grantRoleSpec } from '../service/grantRoleSpec';
+import { GrantClaims } from './GrantClaims';
 import { GrantLifecycle, TransitionOptions } from './GrantLifecycle';
 import { TransitionEventType } from './transitions';
 
@@ -54,11 +55,14 @@ const PERMANENT_ERRORS = new Set([
 
 export interface GrantWorkerOptions {
   lifecycle: GrantLifecycle;
-  store: Pick<GrantStore, 'getGrant'>;
+  store: Pick<
+    GrantStore,
+    'getGrant' | 'claimGrant' | 'claimGrants' | 'releaseClaim'
+  >;
   provisioner: GrantRoleProvisioner;
   logger: LoggerService;
   rolePath: string;
-  /** The claim owner: this engine. */
+  /** The claim owner: this engine; unique per process. */
   owner: string;
   claimLeaseMs: number;
   maxAttempts: number;
@@ -76,9 +80,38 @@ export interface GrantWorkerOptions {
  * gives it up): the lease only has to outlast one IAM call, and no write of
  * its own keeps it alive. A crash at any point leaves the grant in its
  * state with a claim that lapses, and any engine resumes it from there.
+ *
+ * The worker owns the engine's claims: nothing else takes or gives up a
+ * claim in the engine's name.
  */
 export class GrantWorker {
-  constructor(private readonly options: GrantWorkerOptions) {}
+  private readonly claims: GrantClaims;
+
+  constructor(private readonly options: GrantWorkerOptions) {
+    this.claims = new GrantClaims(
+      options.store,
+      options.owner,
+      options.claimLeaseMs,
+    );
+  }
+
+  /**
+   * The claim columns for a grant inserted ready to provision: driving it
+   * next takes no claim of its own, and after a crash the claim lapses and
+   * a sweep resumes it.
+   */
+  claimAtInsert(): { claimedBy: string; claimExpiresAt: Date } {
+    return this.claims.atInsert();
+  }
+
+  /**
+   * Claims up to `limit` grants left mid-step (by a crash, a restart, or a
+   * failed attempt) whose claim has lapsed, for {@link GrantWorker.run}.
+   * Rows other replicas are claiming are skipped. The ids claimed.
+   */
+  claimLapsed(limit: number): Promise<string[]> {
+    return this.claims.takeLapsed(WORKING_STATES, limit);
+  }
 
   /**
    * Claims the grant and takes it as far as it can go: to `active` or a
@@ -87,19 +120,13 @@ export class GrantWorker {
    * engine holds it. `held`: the grant as inserted with this engine's claim.
    */
   async run(id: string, held?: GrantRecord): Promise<GrantRecord | undefined> {
-    const { lifecycle, store, owner, claimLeaseMs } = this.options;
+    const { store } = this.options;
+    const { claims } = this;
     // A grant inserted with this engine's claim needs no claim of its own.
     let grant =
-      held?.id === id &&
-      held.claimedBy === owner &&
-      held.claimExpiresAt &&
-      held.claimExpiresAt > new Date()
+      held?.id === id && claims.holds(held)
         ? held
-        : await lifecycle.claim(id, {
-            owner,
-            leaseMs: claimLeaseMs,
-            states: WORKING_STATES,
-          });
+        : await claims.take(id, WORKING_STATES);
     if (!grant) {
       return store.getGrant(id);
     }
@@ -107,21 +134,21 @@ export class GrantWorker {
       // Each step's write renews the claim, or gives it up when it ends.
       while (
         WORKING_STATES.includes(grant.state) &&
-        grant.claimedBy === owner
+        grant.claimedBy === claims.owner
       ) {
         const next: GrantRecord | undefined =
           grant.state === 'provisioning'
             ? await this.provision(grant)
             : await this.deprovision(grant);
         if (!next) {
-          await lifecycle.release(id, owner);
+          await claims.release(id);
           return store.getGrant(id);
         }
         grant = next;
       }
       return grant;
     } catch (error) {
-      await lifecycle.release(id, owner);
+      await claims.release(id);
       throw error;
     }
   }
@@ -135,13 +162,9 @@ export class GrantWorker {
     id: string,
     options: { expiresAt: Date; actor: string; reason?: string },
   ): Promise<GrantRecord | undefined> {
-    const { lifecycle, provisioner, owner, claimLeaseMs, rolePath } =
-      this.options;
-    const claimed = await lifecycle.claim(id, {
-      owner,
-      leaseMs: claimLeaseMs,
-      states: ['active'],
-    });
+    const { lifecycle, provisioner, rolePath } = this.options;
+    const { claims } = this;
+    const claimed = await claims.take(id, ['active']);
     if (!claimed) {
       throw new ConflictError(
         `grant ${id} is being changed right now; try again in a few seconds`,
@@ -158,7 +181,7 @@ export class GrantWorker {
         actor: options.actor,
         reason: stringifyError(error),
       });
-      await lifecycle.release(id, owner);
+      await claims.release(id);
       throw new ServiceUnavailableError(
         `could not extend grant ${id} in AWS; it keeps its current expiry`,
         error,
@@ -167,7 +190,7 @@ export class GrantWorker {
     const updated = await lifecycle.transition(id, 'extended', {
       from: 'active',
       patch: { expiresAt: options.expiresAt, lastError: null },
-      claim: { owner, release: true },
+      claim: claims.held({ release: true }),
       actor: options.actor,
       reason: options.reason,
       data: {
@@ -176,7 +199,7 @@ export class GrantWorker {
       },
     });
     if (!updated) {
-      await lifecycle.release(id, owner);
+      await claims.release(id);
     }
     return updated;
   }
@@ -288,16 +311,14 @@ export class GrantWorker {
       release?: boolean;
     },
   ) {
-    const { lifecycle, owner, claimLeaseMs, logger } = this.options;
+    const { lifecycle, logger } = this.options;
     const updated = await lifecycle.transition(grant.id, type, {
       from: grant.state,
       actor: SYSTEM_ACTOR,
       reason: options.reason,
       data: options.data,
       patch: options.patch,
-      claim: options.release
-        ? { owner, release: true }
-        : { owner, renewUntil: new Date(Date.now() + claimLeaseMs) },
+      claim: this.claims.held({ release: options.release }),
     });
     if (!updated) {
       logger.warn(`Grant ${grant.id} changed under this engine; stopping`);

@@ -16,6 +16,8 @@
 
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { GrantRecord, GrantStore } from '../database/types';
+import { GrantEventBus } from '../lifecycle/GrantEventBus';
+import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
 import { expiryWarningDue } from '../notifications/expiryWarning';
 import { GrantEngine } from './GrantEngine';
 
@@ -37,6 +39,7 @@ export interface ExpiryWarning {
 export class ExpiryScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly engine: GrantEngine;
+  private readonly lifecycle: GrantLifecycle;
   private readonly store: GrantStore;
   private readonly logger: LoggerService;
   private readonly horizonMs: number;
@@ -44,9 +47,14 @@ export class ExpiryScheduler {
   private readonly timeOutPending?: (now: Date) => Promise<unknown>;
   private readonly expiryWarning?: ExpiryWarning;
   private stopped = false;
+  private readonly unsubscribe: () => void;
 
   constructor(options: {
     engine: GrantEngine;
+    /** Marks grants warned of their expiry. */
+    lifecycle: GrantLifecycle;
+    /** Where the changes that arm and disarm timers are heard. */
+    events: GrantEventBus;
     store: GrantStore;
     logger: LoggerService;
     /** Sweeps arm timers for grants expiring within this long. Default 15 minutes. */
@@ -58,13 +66,14 @@ export class ExpiryScheduler {
     expiryWarning?: ExpiryWarning;
   }) {
     this.engine = options.engine;
+    this.lifecycle = options.lifecycle;
     this.store = options.store;
     this.logger = options.logger;
     this.horizonMs = options.horizonMs ?? 15 * 60_000;
     this.maxTimerMs = options.maxTimerMs ?? 60 * 60_000;
     this.timeOutPending = options.timeOutPending;
     this.expiryWarning = options.expiryWarning;
-    this.engine.onChange(grant => this.track(grant));
+    this.unsubscribe = options.events.subscribe(grant => this.track(grant));
   }
 
   /** Arms or disarms the grant's timer after a change. */
@@ -140,10 +149,7 @@ export class ExpiryScheduler {
         (grant.expiresAt!.getTime() - start.getTime()) / 60_000,
       );
       if (!due.due) continue;
-      const marked = await this.engine.lifecycle.markExpiryWarned(
-        grant.id,
-        now,
-      );
+      const marked = await this.lifecycle.markExpiryWarned(grant.id, now);
       if (marked) {
         await warning.warn(marked, due.minutesLeft);
       }
@@ -161,6 +167,7 @@ export class ExpiryScheduler {
 
   stop(): void {
     this.stopped = true;
+    this.unsubscribe();
     for (const id of [...this.timers.keys()]) {
       this.disarm(id);
     }

@@ -18,6 +18,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, InputError } from '@backstage/errors';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
 import { GrantRecord } from '../database/types';
+import { createTestLifecycle } from '../lifecycle/__testUtils__/createTestLifecycle';
 import { ExpiryScheduler } from './ExpiryScheduler';
 import { GrantEngine } from './GrantEngine';
 import {
@@ -48,16 +49,35 @@ describe.each(databases.eachSupportedId())('GrantEngine (%s)', databaseId => {
   let store: DatabaseGrantStore;
   let iam: RecordingProvisioner;
 
-  const engine = (
+  /** One backend process: its engine, and the lifecycle and bus it writes through. */
+  const replica = (
     options: { claimLeaseMs?: number; maxAttempts?: number } = {},
-  ) =>
-    new GrantEngine({
+  ) => {
+    const { lifecycle, events } = createTestLifecycle(store, logger);
+    const engine = new GrantEngine({
       store,
+      lifecycle,
       provisioner: iam,
       logger,
       rolePath: '/backstage-access/',
       ...options,
     });
+    return { engine, lifecycle, events };
+  };
+  const engine = (options?: { claimLeaseMs?: number; maxAttempts?: number }) =>
+    replica(options).engine;
+  /** A replica whose expiry scheduler hears its changes, as the plugin wires it. */
+  const scheduledReplica = () => {
+    const { engine: e, lifecycle, events: bus } = replica();
+    const expiry = new ExpiryScheduler({
+      engine: e,
+      lifecycle,
+      events: bus,
+      store,
+      logger,
+    });
+    return { engine: e, expiry };
+  };
 
   const events = async (id: string) =>
     (await store.listEvents(id)).map(e => e.type);
@@ -74,8 +94,8 @@ describe.each(databases.eachSupportedId())('GrantEngine (%s)', databaseId => {
   it('provisions a grant: CreateRole, PutRolePolicy, active', async () => {
     const grant = await store.insertGrant(provisioningGrant(), requested);
     const changes: string[] = [];
-    const e = engine();
-    e.onChange((_g, type) => {
+    const { engine: e, events: bus } = replica();
+    bus.subscribe((_g, type) => {
       changes.push(type);
     });
 
@@ -304,8 +324,7 @@ describe.each(databases.eachSupportedId())('GrantEngine (%s)', databaseId => {
       provisioningGrant({ expiresAt: new Date(Date.now() + 1_500) }),
       requested,
     );
-    const e = engine();
-    const expiry = new ExpiryScheduler({ engine: e, store, logger });
+    const { engine: e, expiry } = scheduledReplica();
     try {
       await e.drive(grant.id);
       expect(expiry.armed).toBe(1);
@@ -334,8 +353,7 @@ describe.each(databases.eachSupportedId())('GrantEngine (%s)', databaseId => {
     await engine().drive(overdue.id); // no scheduler: the "old process" had the timer
     await new Promise(r => setTimeout(r, 250));
 
-    const e = engine();
-    const expiry = new ExpiryScheduler({ engine: e, store, logger });
+    const { expiry } = scheduledReplica();
     try {
       await expiry.sweep();
       expect((await store.getGrant(overdue.id))?.state).toBe('expired');

@@ -17,7 +17,6 @@
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { GrantEventType } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRoleProvisioner } from '@backstage-aws-access/plugin-aws-access-node';
 import {
   GrantRecord,
@@ -26,18 +25,15 @@ import {
   NewGrantRecord,
 } from '../database/types';
 import { Knex } from 'knex';
-import { GrantLifecycle, GrantListener } from '../lifecycle/GrantLifecycle';
-import {
-  GrantWorker,
-  SYSTEM_ACTOR,
-  WORKING_STATES,
-} from '../lifecycle/GrantWorker';
+import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
+import { GrantWorker, SYSTEM_ACTOR } from '../lifecycle/GrantWorker';
 
 export { SYSTEM_ACTOR };
-export type { GrantListener };
 
 export interface GrantEngineOptions {
   store: GrantStore;
+  /** The plugin's one writer of grant state. */
+  lifecycle: GrantLifecycle;
   provisioner: GrantRoleProvisioner;
   logger: LoggerService;
   rolePath: string;
@@ -63,12 +59,9 @@ export interface GrantEngineOptions {
  * claim, so two replicas never provision or revoke the same grant at once.
  */
 export class GrantEngine {
-  /** The one writer of grant state, and its listeners. */
-  readonly lifecycle: GrantLifecycle;
+  private readonly lifecycle: GrantLifecycle;
   private readonly store: GrantStore;
   private readonly logger: LoggerService;
-  private readonly instanceId: string;
-  private readonly claimLeaseMs: number;
   private readonly worker: GrantWorker;
   /** Grants this engine is driving now; a claim is per engine, not per call. */
   private readonly inFlight = new Map<
@@ -79,33 +72,17 @@ export class GrantEngine {
   constructor(options: GrantEngineOptions) {
     this.store = options.store;
     this.logger = options.logger;
-    this.instanceId = options.instanceId ?? `engine-${randomUUID()}`;
-    this.claimLeaseMs = options.claimLeaseMs ?? 60_000;
-    this.lifecycle = new GrantLifecycle(options.store, options.logger);
+    this.lifecycle = options.lifecycle;
     this.worker = new GrantWorker({
       lifecycle: this.lifecycle,
       store: options.store,
       provisioner: options.provisioner,
       logger: options.logger,
       rolePath: options.rolePath,
-      owner: this.instanceId,
-      claimLeaseMs: this.claimLeaseMs,
+      owner: options.instanceId ?? `engine-${randomUUID()}`,
+      claimLeaseMs: options.claimLeaseMs ?? 60_000,
       maxAttempts: options.maxAttempts ?? 5,
     });
-  }
-
-  /** Registers a listener for committed changes. */
-  onChange(listener: GrantListener): void {
-    this.lifecycle.onChange(listener);
-  }
-
-  /** Reports a change committed outside the engine. */
-  emit(
-    grant: GrantRecord,
-    type: GrantEventType,
-    event?: Parameters<GrantLifecycle['emit']>[2],
-  ): Promise<void> {
-    return this.lifecycle.emit(grant, type, event);
   }
 
   /**
@@ -140,12 +117,7 @@ export class GrantEngine {
     extra?: (tx: Knex.Transaction) => Promise<void>,
   ): Promise<GrantRecord> {
     const claim =
-      grant.state === 'provisioning'
-        ? {
-            claimedBy: this.instanceId,
-            claimExpiresAt: new Date(Date.now() + this.claimLeaseMs),
-          }
-        : {};
+      grant.state === 'provisioning' ? this.worker.claimAtInsert() : {};
     return this.lifecycle.request({ ...grant, ...claim }, event, limits, extra);
   }
 
@@ -154,12 +126,7 @@ export class GrantEngine {
    * whose claim has lapsed. Rows other replicas are claiming are skipped.
    */
   async resumeAll(limit = 100): Promise<number> {
-    const ids = await this.lifecycle.claimMany({
-      owner: this.instanceId,
-      leaseMs: this.claimLeaseMs,
-      states: WORKING_STATES,
-      limit,
-    });
+    const ids = await this.worker.claimLapsed(limit);
     for (const id of ids) {
       try {
         await this.drive(id);

@@ -44,6 +44,7 @@ import {
   readReport,
   seedReportBuckets,
 } from '../__testUtils__/motoSessions';
+import { createTestLifecycle } from '../lifecycle/__testUtils__/createTestLifecycle';
 import { GrantEngine } from './GrantEngine';
 import { grantRoleSpec } from './grantRoleSpec';
 import { Reconciler } from './Reconciler';
@@ -121,14 +122,17 @@ describeMoto('Reconciler against moto', () => {
       rolePath: PATH,
       installationId: 'https://backstage.example.com',
     });
+    const { lifecycle } = createTestLifecycle(store, logger);
     engine = new GrantEngine({
       store,
+      lifecycle,
       provisioner,
       logger,
       rolePath: PATH,
     });
     reconciler = new Reconciler({
       store,
+      lifecycle,
       provisioner,
       accountIds: () => [ACCOUNT],
       logger,

@@ -20,7 +20,9 @@ import { GrantRecord } from '../database/types';
 import { GrantAuditor } from '../notifications/GrantAuditor';
 import { GRANT_POLICY_NAME } from '../provisioning/naming';
 import { renderGrantPolicies } from '../provisioning/policies';
+import { createTestLifecycle } from '../lifecycle/__testUtils__/createTestLifecycle';
 import { GrantEngine } from './GrantEngine';
+import type { GrantLifecycle } from '../lifecycle/GrantLifecycle';
 import { grantRoleSpec } from './grantRoleSpec';
 import { Reconciler } from './Reconciler';
 import {
@@ -49,13 +51,15 @@ async function engineOnFreshDatabase(databases: TestDatabases) {
     }),
   });
   const iam = new RecordingProvisioner();
+  const { lifecycle } = createTestLifecycle(store, logger);
   const engine = new GrantEngine({
     store,
+    lifecycle,
     provisioner: iam,
     logger,
     rolePath: PATH,
   });
-  return { store, iam, engine };
+  return { store, iam, engine, lifecycle };
 }
 
 /** A new grant the engine drove to active, its role in IAM. */
@@ -74,15 +78,19 @@ describe('Reconciler', () => {
   let store: DatabaseGrantStore;
   let iam: RecordingProvisioner;
   let engine: GrantEngine;
+  let lifecycle: GrantLifecycle;
 
   beforeEach(async () => {
     jest.clearAllMocks();
-    ({ store, iam, engine } = await engineOnFreshDatabase(databases));
+    ({ store, iam, engine, lifecycle } = await engineOnFreshDatabase(
+      databases,
+    ));
   });
 
   const reconciler = (accountIds = [HOME]) =>
     new Reconciler({
       store,
+      lifecycle,
       provisioner: iam,
       accountIds: () => accountIds,
       logger,
@@ -348,11 +356,13 @@ describe('Reconciler drift repair', () => {
   let store: DatabaseGrantStore;
   let iam: RecordingProvisioner;
   let engine: GrantEngine;
+  let lifecycle: GrantLifecycle;
   let grant: GrantRecord;
 
   const reconcile = () =>
     new Reconciler({
       store,
+      lifecycle,
       provisioner: iam,
       accountIds: () => [HOME],
       logger,
@@ -375,7 +385,9 @@ describe('Reconciler drift repair', () => {
 
   beforeEach(async () => {
     jest.clearAllMocks();
-    ({ store, iam, engine } = await engineOnFreshDatabase(databases));
+    ({ store, iam, engine, lifecycle } = await engineOnFreshDatabase(
+      databases,
+    ));
     grant = await activeGrant(store, engine);
     iam.calls.length = 0;
   });

@@ -30,6 +30,7 @@ import {
   ManagedRoleInventory,
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { DEFAULT_INSTALLATION_ID } from '../provisioning/roleAttributes';
+import { GrantClaims } from '../lifecycle/GrantClaims';
 import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
 import { GrantEngine } from './GrantEngine';
 import { RECONCILER_ACTOR } from './reconcilerActor';
@@ -64,6 +65,8 @@ export interface ReconcileResult {
 
 export interface ReconcilerOptions {
   store: GrantStore;
+  /** The plugin's one writer of grant state: records removals and repairs. */
+  lifecycle: GrantLifecycle;
   provisioner: ManagedRoleInventory & GrantRoleRepairs;
   accountIds: () => string[];
   logger: LoggerService;
@@ -102,17 +105,22 @@ export interface ReconcilerOptions {
  * account, are never touched.
  */
 export class Reconciler {
-  private readonly owner = `reconciler-${randomUUID()}`;
-  private readonly claimLeaseMs: number;
   private readonly installationId: string;
-  /** Claims grants while checking their roles, and records what it did. */
-  private readonly lifecycle: GrantLifecycle;
+  /**
+   * Holds grants while checking their roles. Its own owner, not the
+   * engine's: a claim one already holds is renewed, so sharing the
+   * engine's would not keep a repair and an extension apart.
+   */
+  private readonly claims: GrantClaims;
   private readonly orphanOptions: OrphanOptions;
 
   constructor(private readonly options: ReconcilerOptions) {
-    this.claimLeaseMs = options.claimLeaseMs ?? 60_000;
-    this.lifecycle = new GrantLifecycle(options.store, options.logger);
-    this.orphanOptions = { ...options, lifecycle: this.lifecycle };
+    this.claims = new GrantClaims(
+      options.store,
+      `reconciler-${randomUUID()}`,
+      options.claimLeaseMs ?? 60_000,
+    );
+    this.orphanOptions = options;
     this.installationId = options.installationId ?? DEFAULT_INSTALLATION_ID;
   }
 
@@ -290,12 +298,7 @@ export class Reconciler {
       const outcome = tampered
         ? { revoke: tampered }
         : await repairRoleDrift(
-            {
-              ...this.options,
-              lifecycle: this.lifecycle,
-              owner: this.owner,
-              claimLeaseMs: this.claimLeaseMs,
-            },
+            { ...this.options, claims: this.claims },
             role,
             grant,
           );

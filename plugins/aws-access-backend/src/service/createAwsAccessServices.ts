@@ -44,6 +44,8 @@ import { createBreakGlassReviewing } from '../breakGlass/breakGlassRouter';
 import { BundleService } from '../bundles/BundleService';
 import { BundleStore } from '../bundles/BundleStore';
 import { IamDataActionCatalog } from '../iamActions/IamDataActionCatalog';
+import { GrantEventBus } from '../lifecycle/GrantEventBus';
+import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
 import { ApprovalPolicy } from '../approval/ApprovalPolicy';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
 import {
@@ -152,8 +154,13 @@ export async function createAwsAccessServices(
       rolePath: awsAccessConfig.rolePath,
       installationId: awsAccessConfig.installationId,
     });
+  // Every transition of every grant goes through this one lifecycle; what
+  // reacts in process subscribes on its bus, what leaves it reads the outbox.
+  const events = new GrantEventBus(logger.child({ target: 'events' }));
+  const lifecycle = new GrantLifecycle({ store, events });
   const engine = new GrantEngine({
     store,
+    lifecycle,
     provisioner,
     logger: logger.child({ target: 'engine' }),
     rolePath: awsAccessConfig.rolePath,
@@ -170,6 +177,7 @@ export async function createAwsAccessServices(
 
   const reconciler = new Reconciler({
     store,
+    lifecycle,
     provisioner,
     accountIds: () => accounts().map(a => a.accountId),
     logger: logger.child({ target: 'reconciler' }),
@@ -197,6 +205,7 @@ export async function createAwsAccessServices(
     presentation: readGrantPresentationConfig(config, options.env),
     store,
     engine,
+    lifecycle,
     actions: actionCatalog,
     accounts: new AccountResolver({
       accounts,
@@ -232,6 +241,7 @@ export async function createAwsAccessServices(
     store,
     bundles: await BundleStore.create({ database: options.database }),
     engine,
+    lifecycle,
     actions: actionCatalog,
     approvals,
     planTarget: (request, caller, now) =>
@@ -246,6 +256,8 @@ export async function createAwsAccessServices(
     });
   const expiry = new ExpiryScheduler({
     engine,
+    lifecycle,
+    events,
     store,
     logger: logger.child({ target: 'expiry' }),
     timeOutPending: now => grants.timeOutPendingGrants(now),
@@ -297,6 +309,7 @@ export async function createAwsAccessServices(
     config: awsAccessConfig,
     store,
     provisioner,
+    events,
     engine,
     grants,
     bundles,

@@ -24,6 +24,7 @@ import { GrantRecord } from '../database/types';
 import { GrantAuditor } from '../notifications/GrantAuditor';
 import { GrantNotifications } from '../notifications/GrantNotifications';
 import { storeWithOutbox } from '../outbox/__testUtils__/outboxFixture';
+import { createTestLifecycle } from '../lifecycle/__testUtils__/createTestLifecycle';
 import { ExpiryScheduler } from './ExpiryScheduler';
 import { GrantEngine } from './GrantEngine';
 import {
@@ -66,15 +67,27 @@ async function wiredEngine() {
       ],
     },
   );
+  const { lifecycle, events } = createTestLifecycle(store, logger);
   const engine = new GrantEngine({
     store,
+    lifecycle,
     provisioner: new RecordingProvisioner(),
     logger,
     rolePath: '/backstage-access/',
   });
   const audited = () =>
     auditor.createEvent.mock.calls.map(([event]) => event.eventId);
-  return { store, engine, send, publish, audited, logger, dispatcher };
+  return {
+    store,
+    engine,
+    lifecycle,
+    events,
+    send,
+    publish,
+    audited,
+    logger,
+    dispatcher,
+  };
 }
 
 describe('the grant lifecycle receivers, wired to the engine', () => {
@@ -99,12 +112,19 @@ describe('the grant lifecycle receivers, wired to the engine', () => {
   });
 
   it('do not hold up expiry when the backends never answer', async () => {
-    const { store, engine, audited, logger, dispatcher } = await wiredEngine();
+    const { store, engine, lifecycle, events, audited, logger, dispatcher } =
+      await wiredEngine();
     const grant = await store.insertGrant(
       provisioningGrant({ expiresAt: new Date(Date.now() + 500) }),
       { type: 'requested', actor: 'user:default/alice' },
     );
-    const expiry = new ExpiryScheduler({ engine, store, logger });
+    const expiry = new ExpiryScheduler({
+      engine,
+      lifecycle,
+      events,
+      store,
+      logger,
+    });
     try {
       expect((await engine.drive(grant.id))?.state).toBe('active');
 

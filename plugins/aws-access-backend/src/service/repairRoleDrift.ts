@@ -22,6 +22,7 @@ import {
   ManagedRoleInventory,
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord } from '../database/types';
+import { GrantClaims } from '../lifecycle/GrantClaims';
 import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
 import { GrantAuditor } from '../notifications/GrantAuditor';
 import { renderGrantPolicies } from '../provisioning/policies';
@@ -37,13 +38,18 @@ import { RECONCILER_ACTOR } from './reconcilerActor';
 export interface RepairOptions {
   /** Reads the role back under the claim, then puts it back. */
   provisioner: Pick<ManagedRoleInventory, 'getRoleState'> & GrantRoleRepairs;
-  /** Claims the grant and records the repair. */
+  /** Records the repair. */
   lifecycle: GrantLifecycle;
+  /** The reconciler's claims: the grant is held while its role is checked. */
+  claims: GrantClaims;
   logger: LoggerService;
   auditor?: GrantAuditor;
-  /** The claim owner (the reconciler pass) and how long a claim lasts. */
-  owner: string;
-  claimLeaseMs: number;
+}
+
+/** What to do about a drifted role: it was put back, or its grant must go. */
+export interface RepairOutcome {
+  repaired?: RoleDrift;
+  revoke?: string;
 }
 
 /**
@@ -59,97 +65,99 @@ export async function repairRoleDrift(
   options: RepairOptions,
   role: ManagedRole,
   active: GrantRecord,
-): Promise<{ repaired?: RoleDrift; revoke?: string } | undefined> {
-  const { provisioner, lifecycle, logger, auditor, owner, claimLeaseMs } =
-    options;
-  const grant = await lifecycle.claim(active.id, {
-    owner,
-    leaseMs: claimLeaseMs,
-    states: ['active'],
-  });
-  if (!grant) {
-    logger.info(
+): Promise<RepairOutcome | undefined> {
+  const held = await options.claims.hold(active.id, ['active'], grant =>
+    repairHeld(options, role, grant),
+  );
+  if (!held) {
+    options.logger.info(
       `Not checking ${role.roleArn} now: grant ${active.id} is being changed`,
     );
     return undefined;
   }
-  try {
-    // From the claimed row: an extension finished meanwhile is included.
-    const spec = grantRoleSpec(grant, role.path);
-    const expected = renderGrantPolicies(spec);
-    const state = await provisioner.getRoleState(
+  return held.result;
+}
+
+/** {@link repairRoleDrift} of the grant as claimed by the reconciler. */
+async function repairHeld(
+  options: RepairOptions,
+  role: ManagedRole,
+  grant: GrantRecord,
+): Promise<RepairOutcome | undefined> {
+  const { provisioner, lifecycle, logger, auditor } = options;
+  // From the claimed row: an extension finished meanwhile is included.
+  const spec = grantRoleSpec(grant, role.path);
+  const expected = renderGrantPolicies(spec);
+  const state = await provisioner.getRoleState(
+    role.accountId,
+    role.roleName,
+    grant.policyName,
+  );
+  if (state && state.permissionsBoundaryArn !== spec.permissionsBoundaryArn) {
+    // Revoked, not put back: the manager may not set boundaries (or it
+    // could lift them too), and whoever removed the boundary has admin
+    // rights in the account; a grant that lost its cap, even for a
+    // moment, is a grant nobody can vouch for any more.
+    return { revoke: boundaryDrift(role, state) };
+  }
+  const drift = state && findRoleDrift(expected, state);
+  if (!state || !drift) {
+    return undefined;
+  }
+
+  // Excess rights first, so live sessions lose them soonest; the trust
+  // policy last, which only matters to new sessions.
+  for (const policyName of drift.extraInlinePolicies) {
+    await provisioner.deleteRolePolicy(
       role.accountId,
       role.roleName,
-      grant.policyName,
+      policyName,
     );
-    if (state && state.permissionsBoundaryArn !== spec.permissionsBoundaryArn) {
-      // Revoked, not put back: the manager may not set boundaries (or it
-      // could lift them too), and whoever removed the boundary has admin
-      // rights in the account; a grant that lost its cap, even for a
-      // moment, is a grant nobody can vouch for any more.
-      return { revoke: boundaryDrift(role, state) };
-    }
-    const drift = state && findRoleDrift(expected, state);
-    if (!state || !drift) {
-      return undefined;
-    }
-
-    // Excess rights first, so live sessions lose them soonest; the trust
-    // policy last, which only matters to new sessions.
-    for (const policyName of drift.extraInlinePolicies) {
-      await provisioner.deleteRolePolicy(
-        role.accountId,
-        role.roleName,
-        policyName,
-      );
-    }
-    for (const policyArn of drift.attachedPolicyArns) {
-      await provisioner.detachRolePolicy(
-        role.accountId,
-        role.roleName,
-        policyArn,
-      );
-    }
-    if (drift.permissionPolicy) {
-      await provisioner.putRolePolicy(spec);
-    }
-    if (drift.trustPolicy) {
-      await provisioner.putTrustPolicy(spec);
-    }
-
-    const reason = `changed by hand: ${describeRoleDrift(drift)}`;
-    await lifecycle.note(grant.id, {
-      type: 'drift-repaired',
-      actor: RECONCILER_ACTOR,
-      reason,
-      data: {
-        roleArn: role.roleArn,
-        ...drift,
-        ...foundDocuments(drift, state),
-      },
-    });
-    await auditor?.succeeded('reconciler-drift-repair', {
-      subject: {
-        grantId: grant.id,
-        requester: grant.requester,
-        resourceArn: grant.resourceArn,
-        accountId: grant.accountId,
-        roleArn: role.roleArn,
-      },
-      actor: RECONCILER_ACTOR,
-      meta: {
-        reason,
-        permissionPolicy: drift.permissionPolicy ?? null,
-        trustPolicy: drift.trustPolicy ?? null,
-        extraInlinePolicies: drift.extraInlinePolicies,
-        attachedPolicyArns: drift.attachedPolicyArns,
-      },
-    });
-    logger.warn(`Repaired ${role.roleArn} of grant ${grant.id}, ${reason}`);
-    return { repaired: drift };
-  } finally {
-    await lifecycle.release(grant.id, owner);
   }
+  for (const policyArn of drift.attachedPolicyArns) {
+    await provisioner.detachRolePolicy(
+      role.accountId,
+      role.roleName,
+      policyArn,
+    );
+  }
+  if (drift.permissionPolicy) {
+    await provisioner.putRolePolicy(spec);
+  }
+  if (drift.trustPolicy) {
+    await provisioner.putTrustPolicy(spec);
+  }
+
+  const reason = `changed by hand: ${describeRoleDrift(drift)}`;
+  await lifecycle.note(grant.id, {
+    type: 'drift-repaired',
+    actor: RECONCILER_ACTOR,
+    reason,
+    data: {
+      roleArn: role.roleArn,
+      ...drift,
+      ...foundDocuments(drift, state),
+    },
+  });
+  await auditor?.succeeded('reconciler-drift-repair', {
+    subject: {
+      grantId: grant.id,
+      requester: grant.requester,
+      resourceArn: grant.resourceArn,
+      accountId: grant.accountId,
+      roleArn: role.roleArn,
+    },
+    actor: RECONCILER_ACTOR,
+    meta: {
+      reason,
+      permissionPolicy: drift.permissionPolicy ?? null,
+      trustPolicy: drift.trustPolicy ?? null,
+      extraInlinePolicies: drift.extraInlinePolicies,
+      attachedPolicyArns: drift.attachedPolicyArns,
+    },
+  });
+  logger.warn(`Repaired ${role.roleArn} of grant ${grant.id}, ${reason}`);
+  return { repaired: drift };
 }
 
 /** Why a grant role's permissions boundary is not the grant boundary, in words. */
