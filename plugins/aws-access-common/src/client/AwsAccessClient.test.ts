@@ -16,7 +16,7 @@
 
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { ResponseError } from '@backstage/errors';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { AwsAccessClient } from './AwsAccessClient';
 
@@ -55,7 +55,7 @@ registerMswTestHooks(server);
  */
 function backendAnswering(
   status: number,
-  body: unknown,
+  body: JsonBodyType,
   headers: Record<string, string> = {},
 ) {
   const received: ReceivedRequest[] = [];
@@ -123,10 +123,10 @@ describe('AwsAccessClient', () => {
       discoveryApi,
       fetchApi: {
         fetch: (url, init) =>
-          fetch(url as string, {
+          fetch(url, {
             ...init,
             headers: { Authorization: 'Bearer from-fetch-api' },
-          }) as any,
+          }),
       },
     });
     await withUserToken.listAccounts();
@@ -161,36 +161,6 @@ describe('AwsAccessClient', () => {
     ],
     ['getGrant', 'GET /grants/g%2F1', () => client.getGrant('g/1'), undefined],
     [
-      'revokeGrant',
-      'POST /grants/g%2F1/revoke',
-      () => client.revokeGrant('g/1', { reason: 'done' }),
-      { reason: 'done' },
-    ],
-    [
-      'extendGrant',
-      'POST /grants/g%2F1/extend',
-      () => client.extendGrant('g/1', { durationMinutes: 30 }),
-      { durationMinutes: 30 },
-    ],
-    [
-      'approveGrant',
-      'POST /grants/g%2F1/approve',
-      () => client.approveGrant('g/1', { comment: 'fine' }),
-      { comment: 'fine' },
-    ],
-    [
-      'rejectGrant',
-      'POST /grants/g%2F1/reject',
-      () => client.rejectGrant('g/1'),
-      {},
-    ],
-    [
-      'cancelGrant',
-      'POST /grants/g%2F1/cancel',
-      () => client.cancelGrant('g/1'),
-      {},
-    ],
-    [
       'createBundle',
       'POST /bundles',
       () => client.createBundle(bundleRequest),
@@ -207,36 +177,6 @@ describe('AwsAccessClient', () => {
       'GET /bundles/b%2F1',
       () => client.getBundle('b/1'),
       undefined,
-    ],
-    [
-      'approveBundle',
-      'POST /bundles/b%2F1/approve',
-      () => client.approveBundle('b/1', { comment: 'both fine' }),
-      { comment: 'both fine' },
-    ],
-    [
-      'rejectBundle',
-      'POST /bundles/b%2F1/reject',
-      () => client.rejectBundle('b/1'),
-      {},
-    ],
-    [
-      'cancelBundle',
-      'POST /bundles/b%2F1/cancel',
-      () => client.cancelBundle('b/1'),
-      {},
-    ],
-    [
-      'revokeBundle',
-      'POST /bundles/b%2F1/revoke',
-      () => client.revokeBundle('b/1', { reason: 'done' }),
-      { reason: 'done' },
-    ],
-    [
-      'extendBundle',
-      'POST /bundles/b%2F1/extend',
-      () => client.extendBundle('b/1', { durationMinutes: 30 }),
-      { durationMinutes: 30 },
     ],
     [
       'getOnboarding',
@@ -271,6 +211,33 @@ describe('AwsAccessClient', () => {
     await call();
     expect(received.map(route)).toEqual([expectedRoute]);
     expect(received[0].body).toEqual(expectedBody);
+  });
+
+  describe.each([
+    ['Grant', 'grants', 'g/1', 'g%2F1'],
+    ['Bundle', 'bundles', 'b/1', 'b%2F1'],
+  ] as const)('%s actions', (kind, collection, id, escapedId) => {
+    it.each([
+      ['revoke', { reason: 'done' }],
+      ['extend', { durationMinutes: 30 }],
+      ['approve', { comment: 'fine' }],
+      ['reject', { comment: 'not now' }],
+      ['cancel', { reason: 'not needed' }],
+    ] as const)(
+      '%s posts its body below the escaped id',
+      async (verb, body) => {
+        const received = backendAnswering(200, {});
+        const action = client[`${verb}${kind}`] as (
+          id: string,
+          body: object,
+        ) => Promise<unknown>;
+        await action.call(client, id, body);
+        expect(received.map(route)).toEqual([
+          `POST /${collection}/${escapedId}/${verb}`,
+        ]);
+        expect(received[0].body).toEqual(body);
+      },
+    );
   });
 
   it('repeats list filters and leaves out the ones not given', async () => {

@@ -15,7 +15,7 @@
  */
 
 import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
-import { http, HttpResponse, PathParams } from 'msw';
+import { http, HttpResponse } from 'msw';
 
 /** What the fake API holds between requests. */
 export interface FakeAwsAccessState {
@@ -85,7 +85,7 @@ export function fakeAwsAccessRoutes(
     suffix: string,
     change: (grant: Grant, body: Body) => Grant,
   ) =>
-    http[method]<PathParams<'id'>>(
+    http[method]<{ id: string }>(
       `${baseUrl}/grants/:id${suffix}`,
       async ({ params, request }) => {
         const grant = state.grants.get(params.id);
