@@ -19,6 +19,7 @@ import {
   Grant,
   GrantWithEvents,
 } from '@backstage-aws-access/plugin-aws-access-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
@@ -37,6 +38,7 @@ import {
   HOME,
   SECURITY,
   TEAM,
+  TestAppOptions,
 } from './__testUtils__/testApp';
 import { securityApprovalConfig } from './__testUtils__/testFixtures';
 
@@ -376,12 +378,17 @@ describe('permissions on grants', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
 
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
-    const setup = async (deniedPermissions?: string[]) =>
+    const setup = async (
+      permissions: Pick<
+        TestAppOptions,
+        'deniedPermissions' | 'permissions'
+      > = {},
+    ) =>
       createTestApp({
         provisioner: new RecordingProvisioner(),
         knex: await databases.init(databaseId),
         config: securityApprovalConfig,
-        deniedPermissions,
+        ...permissions,
         entities: ['alice-one', 'bob-one', 'bob-two'].map(name =>
           discoveredResource({
             name,
@@ -479,7 +486,9 @@ describe('permissions on grants', () => {
     });
 
     it('decides extend by aws-access.grant.extend, apart from revoke', async () => {
-      const { app } = await setup(['aws-access.grant.extend']);
+      const { app } = await setup({
+        deniedPermissions: ['aws-access.grant.extend'],
+      });
       const grant = await create(app, ALICE, 'arn:aws:s3:::alice-one');
       const extended = await request(app)
         .post(`/grants/${grant.id}/extend`)
@@ -494,10 +503,11 @@ describe('permissions on grants', () => {
     });
 
     it('answers 403 everywhere a permission is denied outright', async () => {
-      const { app } = await setup([
-        'aws-access.grant.read',
-        'aws-access.grant.create',
-      ]);
+      const { app } = await setup({
+        permissions: mockServices.permissions({
+          result: AuthorizeResult.DENY,
+        }),
+      });
       const listed = await request(app).get('/grants');
       expect(listed.status).toBe(403);
       const created = await request(app)

@@ -14,9 +14,11 @@
  * limitations under the License.
  */
 
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
+import { isRequester } from '../permissions';
 import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
 import {
   as,
@@ -34,6 +36,7 @@ import {
   PAT,
   QUEUE,
   SHARED_BUCKET,
+  TestAppOptions,
 } from './__testUtils__/testApp';
 import { autoApprovedReads } from './__testUtils__/testFixtures';
 
@@ -567,6 +570,20 @@ describe('createRouter', () => {
       expect(t.iam.calls).toEqual([]);
     });
   });
+
+  it('decides on grants with the rules the plugin registers', async () => {
+    const created = await request(t.app).post('/grants').send(valid);
+    const own = () => request(t.app).get(`/grants/${created.body.id}`);
+    expect((await own()).status).toBe(200);
+    // The policy's IS_REQUESTER condition is resolved by the rule in the
+    // permissions registry: broken there, Alice loses her own grant.
+    const broken = jest.spyOn(isRequester, 'apply').mockReturnValue(false);
+    try {
+      expect((await own()).status).toBe(403);
+    } finally {
+      broken.mockRestore();
+    }
+  });
 });
 
 describe('createRouter reads each grant once per request', () => {
@@ -591,12 +608,14 @@ describe('createRouter reads each grant once per request', () => {
    * conditions), so they are left out, and so are the outbox's batch reads
    * (`getGrants`), which deliver the request's events after it committed.
    */
-  const setUp = async (deniedPermissions?: string[]) => {
+  const setUp = async (
+    permissions: Pick<TestAppOptions, 'permissions'> = {},
+  ) => {
     const test = await createTestApp({
       provisioner: new RecordingProvisioner(),
       knex: await databases.init('SQLITE_3'),
       config,
-      deniedPermissions,
+      ...permissions,
     });
     const reads: string[] = [];
     const engineCalls = { depth: 0 };
@@ -675,11 +694,19 @@ describe('createRouter reads each grant once per request', () => {
   });
 
   it('refuses a denied caller with 403 before reading the grant', async () => {
-    const { app, reads, create } = await setUp([
-      'aws-access.grant.revoke',
-      'aws-access.grant.read',
-    ]);
+    // Allowed to request the grant, then denied everything.
+    let result: AuthorizeResult.ALLOW | AuthorizeResult.DENY =
+      AuthorizeResult.ALLOW;
+    const decide = async (requests: unknown[]) =>
+      requests.map(() => ({ result }));
+    const { app, reads, create } = await setUp({
+      permissions: mockServices.permissions.mock({
+        authorize: decide,
+        authorizeConditional: decide,
+      }),
+    });
     const grant = await create(valid);
+    result = AuthorizeResult.DENY;
     const revoke = await request(app)
       .post(`/grants/${grant.id}/revoke`)
       .send({});

@@ -15,14 +15,23 @@
  */
 
 import { DiscoveryService } from '@backstage/backend-plugin-api';
+import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
-import express from 'express';
-import { once } from 'node:events';
-import { AddressInfo } from 'node:net';
+import { http, passthrough } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  errorResponse,
+  FakeAwsAccessState,
+  fakeAwsAccessRoutes,
+} from './fakeAwsAccessRoutes';
+
+/** Where the fake API answers; no such host exists, msw answers for it. */
+const BASE_URL = 'http://aws-access.test/api/aws-access';
 
 /** One request the fake API received. */
 export interface RecordedRequest {
   method: string;
+  /** Below the plugin's base URL, with the query. */
   path: string;
   authorization?: string;
   body: unknown;
@@ -36,10 +45,11 @@ export interface FakeApiError {
 }
 
 /**
- * A stand-in for the aws-access REST API on a real HTTP port, so the actions
- * are tested through the real typed client, fetch and JSON, down to the
- * Authorization header. It keeps grants in memory; a test scripts how a grant
- * moves on with {@link FakeAwsAccessApi.nextStates} and makes calls fail with
+ * A stand-in for the aws-access REST API, answered by msw where the actions'
+ * HTTP requests leave the process, so the actions are tested through the
+ * real typed client, fetch and JSON, down to the Authorization header. It
+ * keeps grants in memory; a test scripts how a grant moves on with
+ * {@link FakeAwsAccessApi.nextStates} and makes calls fail with
  * {@link FakeAwsAccessApi.failNext}.
  */
 export interface FakeAwsAccessApi {
@@ -51,178 +61,75 @@ export interface FakeAwsAccessApi {
   /** Makes the next request (optionally only on a path below the base URL) fail. */
   failNext(error: FakeApiError, path?: RegExp): void;
   reset(): void;
-  close(): Promise<void>;
 }
 
 /**
  * A fake API for the enclosing `describe` block: emptied before each test
- * (then holding `grants`) and closed after the last one.
+ * (then holding `grants`), answering while the block runs. A request to any
+ * other address is an error, but for a backend the test started itself.
  */
 export function useFakeAwsAccessApi(grants: Grant[] = []): FakeAwsAccessApi {
-  const api = startFakeAwsAccessApi();
-  beforeEach(() => {
-    api.reset();
-    for (const grant of grants) api.grants.set(grant.id, grant);
-  });
-  afterAll(() => api.close());
-  return api;
-}
-
-/** Starts listening at once; the discovery answers once it listens. */
-export function startFakeAwsAccessApi(): FakeAwsAccessApi {
+  const state: FakeAwsAccessState = {
+    grants: new Map(),
+    nextStates: [],
+    nextId: 1,
+  };
   const requests: RecordedRequest[] = [];
-  const grants = new Map<string, Grant>();
-  const nextStates: Partial<Grant>[] = [];
   const failures: Array<{ error: FakeApiError; path?: RegExp }> = [];
-  let nextId = 1;
 
-  const app = express();
-  app.use(express.json());
-  app.use((req, res, next) => {
-    const path = req.originalUrl.replace(/^\/api\/aws-access/, '');
+  // Records every request, then answers it with a scripted failure or lets
+  // it fall through to the routes.
+  const recordAndFail = http.all(`${BASE_URL}/*`, async ({ request }) => {
+    const url = new URL(request.url);
+    const path = `${url.pathname.slice(new URL(BASE_URL).pathname.length)}${
+      url.search
+    }`;
+    const text = await request.clone().text();
     requests.push({
-      method: req.method,
+      method: request.method,
       path,
-      authorization: req.headers.authorization,
-      body: req.body,
+      authorization: request.headers.get('authorization') ?? undefined,
+      body: text ? JSON.parse(text) : {},
     });
     const index = failures.findIndex(f => !f.path || f.path.test(path));
-    if (index >= 0) {
-      const [{ error }] = failures.splice(index, 1);
-      res.status(error.status).json({
-        error: { name: error.name, message: error.message },
-        request: { method: req.method, url: req.originalUrl },
-        response: { statusCode: error.status },
-      });
-      return;
+    if (index < 0) {
+      return undefined;
     }
-    next();
+    const [{ error }] = failures.splice(index, 1);
+    return errorResponse(error.status, error);
   });
-
-  const router = express.Router();
-  router.post('/grants', (req, res) => {
-    const id = `grant-${nextId++}`;
-    const grant: Grant = {
-      id,
-      state: 'provisioning',
-      requester: 'user:default/mock',
-      resourceArn: req.body.resourceArn,
-      resourceType: 's3:bucket',
-      accountId: req.body.accountId ?? '123456789012',
-      region: '',
-      actions: req.body.actions,
-      reason: req.body.reason,
-      durationMinutes: req.body.durationMinutes,
-      createdAt: new Date().toISOString(),
-    };
-    grants.set(id, grant);
-    res.status(201).json(grant);
-  });
-  // One pending grant per account, as the real API makes them.
-  router.post('/bundles', (req, res) => {
-    const id = `bundle-${nextId++}`;
-    const byAccount = new Map<
-      string,
-      Array<{ resourceArn: string; actions: string[] }>
-    >();
-    for (const target of req.body.targets) {
-      const accountId = target.accountId ?? '123456789012';
-      byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), target]);
-    }
-    const parts = [...byAccount.entries()].map(([accountId, targets]) => {
-      const grant: Grant = {
-        id: `grant-${nextId++}`,
-        state: 'pending',
-        requester: 'user:default/mock',
-        resourceArn: targets[0].resourceArn,
-        resourceType: 's3:bucket',
-        accountId,
-        region: '',
-        actions: [...new Set(targets.flatMap(t => t.actions))],
-        reason: req.body.reason,
-        durationMinutes: req.body.durationMinutes,
-        createdAt: new Date().toISOString(),
-        bundleId: id,
-        targets: targets.map(t => ({ ...t, resourceType: 's3:bucket' })),
-      };
-      grants.set(grant.id, grant);
-      return grant;
-    });
-    res.status(201).json({
-      id,
-      state: 'pending',
-      requester: 'user:default/mock',
-      reason: req.body.reason,
-      durationMinutes: req.body.durationMinutes,
-      createdAt: new Date().toISOString(),
-      grants: parts,
-    });
-  });
-  const withGrant =
-    (
-      handle: (grant: Grant, req: express.Request) => Grant,
-    ): express.RequestHandler =>
-    (req, res) => {
-      const grant = grants.get(req.params.id);
-      if (!grant) {
-        res.status(404).json({
-          error: { name: 'NotFoundError', message: 'no such grant' },
-          response: { statusCode: 404 },
-        });
-        return;
-      }
-      const updated = handle(grant, req);
-      grants.set(updated.id, updated);
-      res.json(updated);
-    };
-  router.get(
-    '/grants/:id',
-    withGrant(grant => ({ ...grant, ...nextStates.shift() })),
+  // These are the handlers the server starts with, so they outlive the
+  // `resetHandlers` after each test.
+  const server = setupServer(
+    recordAndFail,
+    ...fakeAwsAccessRoutes(BASE_URL, state),
+    // supertest calling a backend the test started (on loopback) is real.
+    http.all(/^http:\/\/127\.0\.0\.1:\d+\//, () => passthrough()),
   );
-  router.post(
-    '/grants/:id/revoke',
-    withGrant(grant => ({ ...grant, state: 'revoking' })),
-  );
-  router.post(
-    '/grants/:id/extend',
-    withGrant((grant, req) => ({
-      ...grant,
-      durationMinutes: grant.durationMinutes + req.body.durationMinutes,
-      expiresAt: new Date(
-        Date.parse(grant.expiresAt ?? grant.createdAt) +
-          req.body.durationMinutes * 60_000,
-      ).toISOString(),
-    })),
-  );
-  app.use('/api/aws-access', router);
+  registerMswTestHooks(server);
 
-  const server = app.listen(0, '127.0.0.1');
-  const baseUrl = once(server, 'listening').then(() => {
-    const { port } = server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}/api/aws-access`;
-  });
-
-  return {
+  const api: FakeAwsAccessApi = {
     discovery: {
-      getBaseUrl: () => baseUrl,
-      getExternalBaseUrl: () => baseUrl,
+      getBaseUrl: async () => BASE_URL,
+      getExternalBaseUrl: async () => BASE_URL,
     },
     requests,
-    grants,
-    nextStates,
+    grants: state.grants,
+    nextStates: state.nextStates,
     failNext(error, path) {
       failures.push({ error, path });
     },
     reset() {
       requests.length = 0;
-      nextStates.length = 0;
+      state.nextStates.length = 0;
       failures.length = 0;
-      grants.clear();
-      nextId = 1;
+      state.grants.clear();
+      state.nextId = 1;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) =>
-        server.close(err => (err ? reject(err) : resolve())),
-      ),
   };
+  beforeEach(() => {
+    api.reset();
+    for (const grant of grants) api.grants.set(grant.id, grant);
+  });
+  return api;
 }

@@ -17,6 +17,7 @@
 import {
   AuditorService,
   BackstageUserPrincipal,
+  PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
@@ -207,6 +208,11 @@ export interface TestAppOptions {
   config?: object;
   /** Permissions the test policy denies to everybody. */
   deniedPermissions?: string[];
+  /**
+   * Decides instead of the test policy, for a test that needs only ALLOW or
+   * DENY: `mockServices.permissions()` or `mockServices.permissions.mock()`.
+   */
+  permissions?: PermissionsService;
   notifications?: NotificationService;
   auditor?: AuditorService;
   /** More catalog entities (users, resources) than the shared ones. */
@@ -230,13 +236,15 @@ export async function createTestApp(options: TestAppOptions) {
       defaultCredentials: mockCredentials.user(ALICE),
     }),
     userInfo,
-    permissions: policyPermissions(
-      testPolicy({
-        adminGroup: 'group:default/aws-admins',
-        denied: options.deniedPermissions,
-      }),
-      userInfo,
-    ),
+    permissions:
+      options.permissions ??
+      policyPermissions(
+        testPolicy({
+          adminGroup: 'group:default/aws-admins',
+          denied: options.deniedPermissions,
+        }),
+        userInfo,
+      ),
     permissionsRegistry,
     catalog: catalogServiceMock({
       entities: [...entities, ...(options.entities ?? [])],

@@ -26,6 +26,25 @@ import {
 } from '@backstage/plugin-permission-common';
 import { awsAccessPolicyDecision } from '../../permissions/defaultPolicy';
 
+/*
+ * Why router tests do not use `mockServices.permissions`: it answers every
+ * request with one result, ALLOW or DENY, from `authorize` and
+ * `authorizeConditional` alike. The plugin's policy says "Alice may revoke
+ * the grants she requested, Bob those for resources his team owns": a
+ * CONDITIONAL decision, which it cannot express. Tests that need only ALLOW
+ * or DENY pass `mockServices.permissions` to the test app instead
+ * (`TestAppOptions.permissions`).
+ *
+ * The fake decides as the permission backend does with the policy adopters
+ * start from: `awsAccessPolicyDecision`, the plugin's own export, not a copy.
+ * Its conditions name the rules the plugin registers
+ * (`registerGrantPermissions`), and the router resolves them with the rules
+ * it reads back from the permissions registry
+ * (`createGrantPermissionEvaluators`), as it does in production. So a broken
+ * rule fails the router tests; 'decides on grants with the rules the plugin
+ * registers' in router.test.ts checks that it does.
+ */
+
 /**
  * The plugin's default policy (`awsAccessPolicyDecision`, which the demo's
  * policy uses too), with one admin group; `denied` names permissions a test
@@ -46,6 +65,8 @@ export function testPolicy(options: { adminGroup: string; denied?: string[] }) {
 /**
  * A permissions service that runs a policy in process, as the permission
  * backend would for a user; services are allowed, as the real client does.
+ * Conditional decisions go back to the caller unresolved, as
+ * `authorizeConditional` returns them from the permission backend.
  */
 export function policyPermissions(
   policy: ReturnType<typeof testPolicy>,
