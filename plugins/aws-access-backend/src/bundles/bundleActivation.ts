@@ -15,7 +15,7 @@
  */
 
 import { GrantRecord, GrantStore } from '../database/types';
-import { SYSTEM_ACTOR, type GrantEngine } from '../service/GrantEngine';
+import { SYSTEM_ACTOR, type GrantEngine } from '../engine/GrantEngine';
 import { BundleRecord, BundleStore } from './BundleStore';
 
 interface Deps {

@@ -22,7 +22,7 @@ import {
   GrantAuditAction,
   GrantAuditor,
 } from '../notifications/GrantAuditor';
-import { Caller } from '../service/authorization';
+import { Caller } from '../permissions/caller';
 import { GrantApiContext } from './grantApiContext';
 
 export const minutes = (n: number) => n * 60_000;

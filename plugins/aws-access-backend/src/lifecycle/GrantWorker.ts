@@ -23,7 +23,7 @@ import {
 import { GrantState } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantProvisioner } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord, GrantStore } from '../database/types';
-import { grantRoleSpec } from '../service/grantRoleSpec';
+import { grantRoleSpec } from '../engine/grantRoleSpec';
 import { GrantLifecycle, TransitionOptions } from './GrantLifecycle';
 import { TransitionEventType } from './transitions';
 

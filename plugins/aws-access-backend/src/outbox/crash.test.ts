@@ -26,11 +26,11 @@ import { GrantNotifications } from '../notifications/GrantNotifications';
 import {
   createCatalogEventsReceiver,
   createSignalsReceiver,
-} from '../service/GrantNotifier';
+} from '../outboxReceivers/eventsAndSignalsReceivers';
 import {
   createAuditReceiver,
   createNotificationsReceiver,
-} from '../service/grantLifecycleListener';
+} from '../outboxReceivers/notificationsAndAuditReceivers';
 import { eventually, storeWithOutbox } from './__testUtils__/outboxFixture';
 
 jest.setTimeout(120_000);

@@ -30,11 +30,11 @@ import { GrantNotifications } from '../../notifications/GrantNotifications';
 import {
   createCatalogEventsReceiver,
   createSignalsReceiver,
-} from '../../service/GrantNotifier';
+} from '../../outboxReceivers/eventsAndSignalsReceivers';
 import {
   createAuditReceiver,
   createNotificationsReceiver,
-} from '../../service/grantLifecycleListener';
+} from '../../outboxReceivers/notificationsAndAuditReceivers';
 import { GrantOutbox } from '..';
 import { activate, newGrant } from './outboxFixture';
 

@@ -17,7 +17,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import request from 'supertest';
-import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
+import { RecordingProvisioner } from '../service/__testUtils__/RecordingProvisioner';
 import {
   as,
   accessConfig,
@@ -34,8 +34,8 @@ import {
   PAT,
   QUEUE,
   SHARED_BUCKET,
-} from './__testUtils__/testApp';
-import { autoApprovedReads } from './__testUtils__/testFixtures';
+} from '../service/__testUtils__/testApp';
+import { autoApprovedReads } from '../service/__testUtils__/testFixtures';
 
 jest.setTimeout(60_000);
 
@@ -47,7 +47,7 @@ const valid = {
   accountId: HOME,
 };
 
-describe('createRouter', () => {
+describe('createGrantRouter', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   const t = appPerTest(databases, {
     entities: ['one-bucket', 'two-bucket', 'three-bucket'].map(name =>
@@ -569,7 +569,7 @@ describe('createRouter', () => {
   });
 });
 
-describe('createRouter reads each grant once per request', () => {
+describe('createGrantRouter reads each grant once per request', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   /** Writes (PutObject) in the home account need one security member. */
   const config = {

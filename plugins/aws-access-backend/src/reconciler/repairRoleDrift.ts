@@ -29,7 +29,7 @@ import {
   findRoleDrift,
   RoleDrift,
 } from '../provisioning/roleDrift';
-import { grantRoleSpec } from './grantRoleSpec';
+import { grantRoleSpec } from '../engine/grantRoleSpec';
 import { RECONCILER_ACTOR } from './reconcilerActor';
 
 /** What a drift repair works with: the reconciler's services and its claim. */

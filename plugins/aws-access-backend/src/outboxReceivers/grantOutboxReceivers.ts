@@ -21,11 +21,11 @@ import type { OutboxReceiver } from '../outbox';
 import {
   createAuditReceiver,
   createNotificationsReceiver,
-} from './grantLifecycleListener';
+} from './notificationsAndAuditReceivers';
 import {
   createCatalogEventsReceiver,
   createSignalsReceiver,
-} from './GrantNotifier';
+} from './eventsAndSignalsReceivers';
 
 /**
  * What follows a grant change, written with it and delivered at least

@@ -21,8 +21,8 @@ import {
 import { auditSubjectOf, GrantAuditor } from '../notifications/GrantAuditor';
 import { GrantNotifications } from '../notifications/GrantNotifications';
 import { defineReceiver } from '../outbox/defineReceiver';
-import { SYSTEM_ACTOR } from './GrantEngine';
-import { isBreakGlass, toApiGrant } from './grantView';
+import { SYSTEM_ACTOR } from '../engine/GrantEngine';
+import { isBreakGlass, toApiGrant } from '../grantApi/grantView';
 
 const NOTIFIED: readonly GrantEventType[] = [
   'requested',

@@ -20,13 +20,13 @@ import { GrantRecord } from '../database/types';
 import { GrantAuditor } from '../notifications/GrantAuditor';
 import { GRANT_POLICY_NAME } from '../provisioning/naming';
 import { renderGrantPolicies } from '../provisioning/policies';
-import { GrantEngine } from './GrantEngine';
-import { grantRoleSpec } from './grantRoleSpec';
+import { GrantEngine } from '../engine/GrantEngine';
+import { grantRoleSpec } from '../engine/grantRoleSpec';
 import { Reconciler } from './Reconciler';
 import {
   provisioningGrant,
   RecordingProvisioner,
-} from './__testUtils__/RecordingProvisioner';
+} from '../service/__testUtils__/RecordingProvisioner';
 
 const HOME = '123456789012';
 const OTHER = '210987654321';

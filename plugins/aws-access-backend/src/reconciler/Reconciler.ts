@@ -30,7 +30,7 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { DEFAULT_INSTALLATION_ID } from '../provisioning/roleAttributes';
 import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
-import { GrantEngine } from './GrantEngine';
+import { GrantEngine } from '../engine/GrantEngine';
 import { RECONCILER_ACTOR } from './reconcilerActor';
 import { repairRoleDrift } from './repairRoleDrift';
 import {

@@ -21,7 +21,7 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
 import request from 'supertest';
-import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
+import { RecordingProvisioner } from '../service/__testUtils__/RecordingProvisioner';
 import {
   as,
   ALICE,
@@ -37,8 +37,8 @@ import {
   HOME,
   SECURITY,
   TEAM,
-} from './__testUtils__/testApp';
-import { securityApprovalConfig } from './__testUtils__/testFixtures';
+} from '../service/__testUtils__/testApp';
+import { securityApprovalConfig } from '../service/__testUtils__/testFixtures';
 
 jest.setTimeout(60_000);
 
