@@ -27,7 +27,7 @@ import { ApprovalPolicy } from '../approval/ApprovalPolicy';
 import { BreakGlassConfig, BreakGlassReviews } from '../breakGlass/BreakGlass';
 import { GrantStore } from '../database/types';
 import { ActionCatalog } from '../iamActions/types';
-import { GrantAuditor } from '../notifications/GrantAuditor';
+import { GrantAuditor } from '../audit/GrantAuditor';
 import { ManagedNames } from '../resources/managedResources';
 import { AccountResolver } from '../resources/AccountResolver';
 import { GrantEngine } from '../engine/GrantEngine';

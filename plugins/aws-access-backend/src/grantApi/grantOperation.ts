@@ -21,7 +21,7 @@ import {
   auditSubjectOf,
   GrantAuditAction,
   GrantAuditor,
-} from '../notifications/GrantAuditor';
+} from '../audit/GrantAuditor';
 import { Caller } from '../permissions/caller';
 import { GrantApiContext } from './grantApiContext';
 

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import knexFactory, { Knex } from 'knex';
-import { GrantAuditor } from '../notifications/GrantAuditor';
+import { GrantAuditor } from '../audit/GrantAuditor';
 import { GrantNotifications } from '../notifications/GrantNotifications';
 import {
   createCatalogEventsReceiver,

@@ -16,7 +16,8 @@
 
 import { EventsService } from '@backstage/plugin-events-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
-import { GrantAuditor, GrantNotifications } from '../notifications';
+import { GrantAuditor } from '../audit/GrantAuditor';
+import { GrantNotifications } from '../notifications';
 import type { OutboxReceiver } from '../outbox';
 import {
   createAuditReceiver,

@@ -21,7 +21,7 @@ import type {
   GrantEventType,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRecord } from '../database/types';
-import { GrantAuditor } from '../notifications/GrantAuditor';
+import { GrantAuditor } from '../audit/GrantAuditor';
 import { GrantNotifications } from '../notifications/GrantNotifications';
 import { storeWithOutbox } from '../outbox/__testUtils__/outboxFixture';
 import { ExpiryScheduler } from '../engine/ExpiryScheduler';

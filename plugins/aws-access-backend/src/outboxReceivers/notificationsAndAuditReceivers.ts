@@ -18,7 +18,7 @@ import {
   GrantEvent,
   GrantEventType,
 } from '@backstage-aws-access/plugin-aws-access-common';
-import { auditSubjectOf, GrantAuditor } from '../notifications/GrantAuditor';
+import { auditSubjectOf, GrantAuditor } from '../audit/GrantAuditor';
 import { GrantNotifications } from '../notifications/GrantNotifications';
 import { defineReceiver } from '../outbox/defineReceiver';
 import { SYSTEM_ACTOR } from '../engine/GrantEngine';

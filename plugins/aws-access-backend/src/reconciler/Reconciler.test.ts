@@ -17,7 +17,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
 import { GrantRecord } from '../database/types';
-import { GrantAuditor } from '../notifications/GrantAuditor';
+import { GrantAuditor } from '../audit/GrantAuditor';
 import { GRANT_POLICY_NAME } from '../provisioning/naming';
 import { renderGrantPolicies } from '../provisioning/policies';
 import { GrantEngine } from '../engine/GrantEngine';

@@ -22,7 +22,7 @@ import {
   GrantState,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRecord, GrantStore } from '../database/types';
-import { GrantAuditor } from '../notifications/GrantAuditor';
+import { GrantAuditor } from '../audit/GrantAuditor';
 import { RoleDrift } from '../provisioning/roleDrift';
 import {
   GrantProvisioner,

@@ -22,7 +22,7 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord } from '../database/types';
 import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
-import { GrantAuditor } from '../notifications/GrantAuditor';
+import { GrantAuditor } from '../audit/GrantAuditor';
 import { renderGrantPolicies } from '../provisioning/policies';
 import {
   describeRoleDrift,

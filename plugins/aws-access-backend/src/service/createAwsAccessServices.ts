@@ -46,11 +46,8 @@ import { BundleStore } from '../bundles/BundleStore';
 import { IamDataActionCatalog } from '../iamActions/IamDataActionCatalog';
 import { ApprovalPolicy } from '../approval/ApprovalPolicy';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
-import {
-  GrantAuditor,
-  GrantNotifications,
-  readExpiryWarningMinutes,
-} from '../notifications';
+import { GrantAuditor } from '../audit/GrantAuditor';
+import { GrantNotifications, readExpiryWarningMinutes } from '../notifications';
 import { ExpiryWarningQueue } from '../notifications/ExpiryWarningQueue';
 import { GrantOutbox } from '../outbox';
 import { AccountStatusChecker } from '../onboarding';

@@ -25,7 +25,7 @@
 import knexFactory from 'knex';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { DatabaseGrantStore } from '../../database/DatabaseGrantStore';
-import { GrantAuditor } from '../../notifications/GrantAuditor';
+import { GrantAuditor } from '../../audit/GrantAuditor';
 import { GrantNotifications } from '../../notifications/GrantNotifications';
 import {
   createCatalogEventsReceiver,
