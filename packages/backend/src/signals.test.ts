@@ -183,8 +183,8 @@ describe('grant signals through the real signals backend', () => {
       expect(carol.received).toEqual([]);
       expect(anonymous.received).toEqual([]);
 
-      // Why GrantNotifier never addresses user:default/guest: the signals
-      // backend gives every socket without a token that identity.
+      // Why the signals outbox receiver never addresses user:default/guest:
+      // the signals backend gives every socket without a token that identity.
       await publish({
         recipients: { type: 'user', entityRef: ['user:default/guest'] },
         channel: GRANT_SIGNAL_CHANNEL,

@@ -42,7 +42,7 @@ import {
   createTemplateLinkSigner,
   templateLinkKey,
 } from './onboarding/templateLinks';
-import { getUserCaller } from './service/authorization';
+import { getUserCaller } from './permissions/caller';
 import { registerBundleActions } from './backstageActions/registerBundleActions';
 import { registerGrantActions } from './backstageActions/registerGrantActions';
 import { createAwsAccessServices } from './service/createAwsAccessServices';

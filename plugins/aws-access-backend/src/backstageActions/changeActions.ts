@@ -27,7 +27,7 @@ import {
   GrantChangeVerb,
   parseChangeBody,
 } from '../grantApi/grantRequests';
-import { Caller } from '../service/authorization';
+import { Caller } from '../permissions/caller';
 
 type ActionInput = (zod: typeof z) => z.AnyZodObject;
 

@@ -28,10 +28,10 @@ import {
 // actions registry and scaffolder-node's createTemplateAction).
 import { z } from 'zod/v3';
 import { GrantRecord } from '../database/types';
-import { Caller } from '../service/authorization';
-import { GrantAuthorization } from '../service/grantAuthorization';
-import { GrantService } from '../service/GrantService';
-import { InventoryReadiness } from '../service/inventoryReadiness';
+import { Caller } from '../permissions/caller';
+import { GrantAuthorization } from '../permissions/grantAuthorization';
+import { GrantService } from '../grantApi/GrantService';
+import { InventoryReadiness } from '../resources/inventoryReadiness';
 
 /** What every group of grant actions registers with. */
 export interface GrantActionsContext {

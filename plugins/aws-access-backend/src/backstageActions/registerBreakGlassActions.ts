@@ -19,7 +19,7 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import { grantCreatePermission } from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod/v3';
 import { BreakGlassReviewing } from '../breakGlass/breakGlassRouter';
-import { Caller } from '../service/authorization';
+import { Caller } from '../permissions/caller';
 import { pageInput, pageOf, pageOutput } from './actionPages';
 import {
   describeGrant,

@@ -35,8 +35,8 @@ import { toApiBundle } from '../bundles/bundleView';
 import {
   GrantAuthorization,
   getCallerFromCredentials,
-} from '../service/grantAuthorization';
-import { InventoryReadiness } from '../service/inventoryReadiness';
+} from '../permissions/grantAuthorization';
+import { InventoryReadiness } from '../resources/inventoryReadiness';
 import { applyBundleChange } from '../bundles/bundleChanges';
 import { changeActionRegistrar, ChangeActionSpec } from './changeActions';
 import { GrantChangeVerb } from '../grantApi/grantRequests';

@@ -21,9 +21,9 @@ import { BreakGlassReviewing } from '../breakGlass/breakGlassRouter';
 import {
   GrantAuthorization,
   getCallerFromCredentials,
-} from '../service/grantAuthorization';
-import { GrantService } from '../service/GrantService';
-import { InventoryReadiness } from '../service/inventoryReadiness';
+} from '../permissions/grantAuthorization';
+import { GrantService } from '../grantApi/GrantService';
+import { InventoryReadiness } from '../resources/inventoryReadiness';
 import { GrantActionsContext } from './grantActionSchemas';
 import { registerBreakGlassActions } from './registerBreakGlassActions';
 import { registerChangeActions } from './registerChangeActions';

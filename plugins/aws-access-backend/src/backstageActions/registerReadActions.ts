@@ -21,7 +21,7 @@ import {
   grantReadPermission,
   listGrantsQuerySchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
-import { parseInput } from '../service/parseInput';
+import { parseInput } from '../http/parseInput';
 import { pageInput, pageOf, pageOutput } from './actionPages';
 import {
   describeEvent,

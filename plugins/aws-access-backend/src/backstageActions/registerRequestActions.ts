@@ -20,7 +20,7 @@ import {
   grantCreatePermission,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod/v3';
-import { parseInput } from '../service/parseInput';
+import { parseInput } from '../http/parseInput';
 import {
   GrantActionsContext,
   grantOutput,

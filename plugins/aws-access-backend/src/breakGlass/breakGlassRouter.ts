@@ -37,10 +37,10 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { Caller, getUserCaller } from '../service/authorization';
-import { GrantAuthorization } from '../service/grantAuthorization';
-import { GrantService } from '../service/GrantService';
-import { GrantPermissionEvaluators } from '../service/router';
+import { Caller, getUserCaller } from '../permissions/caller';
+import { GrantAuthorization } from '../permissions/grantAuthorization';
+import { GrantService } from '../grantApi/GrantService';
+import { GrantPermissionEvaluators } from '../http/grantRouter';
 import { BreakGlassReviews } from './BreakGlass';
 
 const REVIEW_STATES: BreakGlassReviewState[] = [

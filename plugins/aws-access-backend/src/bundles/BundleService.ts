@@ -35,8 +35,8 @@ import type {
 import { minutes } from '../grantApi/grantOperation';
 import { ActionCatalog } from '../iamActions/types';
 import type { GrantLifecycle } from '../lifecycle/GrantLifecycle';
-import type { Caller } from '../service/authorization';
-import type { GrantEngine } from '../service/GrantEngine';
+import type { Caller } from '../permissions/caller';
+import type { GrantEngine } from '../engine/GrantEngine';
 import { activateBundle, settleAll } from './bundleActivation';
 import { storeBundle } from './bundleCreation';
 import { extendBundle } from './bundleExtension';

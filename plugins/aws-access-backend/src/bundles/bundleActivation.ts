@@ -16,7 +16,7 @@
 
 import { GrantRecord, GrantStore } from '../database/types';
 import type { GrantLifecycle } from '../lifecycle/GrantLifecycle';
-import { SYSTEM_ACTOR, type GrantEngine } from '../service/GrantEngine';
+import { SYSTEM_ACTOR, type GrantEngine } from '../engine/GrantEngine';
 import { BundleRecord, BundleStore } from './BundleStore';
 
 interface Deps {

@@ -17,7 +17,7 @@
 import { ConflictError, NotAllowedError } from '@backstage/errors';
 import type { AwsAccessApprovalPolicy } from '@backstage-aws-access/plugin-aws-access-node';
 import { minutes } from '../grantApi/grantOperation';
-import type { Caller } from '../service/authorization';
+import type { Caller } from '../permissions/caller';
 import { checkBundleApproval } from './bundleApproval';
 import type { BundleRecord } from './BundleStore';
 

@@ -17,7 +17,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
-import { GrantAuthorization } from '../service/grantAuthorization';
+import { GrantAuthorization } from '../permissions/grantAuthorization';
 import { BundleService, BundleWithParts } from './BundleService';
 
 /**

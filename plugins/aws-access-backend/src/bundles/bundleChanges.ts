@@ -19,7 +19,7 @@ import {
   GrantChangeVerb,
   parseChangeBody,
 } from '../grantApi/grantRequests';
-import type { Caller } from '../service/authorization';
+import type { Caller } from '../permissions/caller';
 import type { BundleService, BundleWithParts } from './BundleService';
 
 /**

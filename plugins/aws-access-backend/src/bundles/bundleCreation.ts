@@ -20,8 +20,8 @@ import type { AwsAccessConfig } from '@backstage-aws-access/plugin-aws-access-no
 import type { AwsAccessApprovalPolicy } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord, GrantStore } from '../database/types';
 import type { GrantLifecycle } from '../lifecycle/GrantLifecycle';
-import type { Caller } from '../service/authorization';
-import type { GrantEngine } from '../service/GrantEngine';
+import type { Caller } from '../permissions/caller';
+import type { GrantEngine } from '../engine/GrantEngine';
 import { withdrawParts } from './bundleActivation';
 import { partRequirement } from './bundleApproval';
 import { BundlePlan } from './bundlePlanning';

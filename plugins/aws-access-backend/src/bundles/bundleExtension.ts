@@ -16,8 +16,8 @@
 
 import { ConflictError, InputError } from '@backstage/errors';
 import type { AwsAccessConfig } from '@backstage-aws-access/plugin-aws-access-node';
-import type { GrantEngine } from '../service/GrantEngine';
-import { extendedExpiry } from '../service/extension';
+import type { GrantEngine } from '../engine/GrantEngine';
+import { extendedExpiry } from '../grantApi/grantExtension';
 import type { BundleWithParts } from './BundleService';
 import { BundleStore } from './BundleStore';
 

@@ -28,8 +28,8 @@ import {
   GrantPolicies,
   renderMultiTargetPolicies,
 } from '../provisioning/policies';
-import type { Caller } from '../service/authorization';
-import type { GrantPlan } from '../service/grantPreview';
+import type { Caller } from '../permissions/caller';
+import type { GrantPlan } from '../grantApi/grantPreview';
 import { bundleRequirements, HumanRequirement } from './bundleApproval';
 
 /** A bundle request, parsed. */

@@ -24,7 +24,7 @@ import {
 import { BundleRecord } from './BundleStore';
 import { HumanRequirement } from './bundleApproval';
 import { BundlePlan } from './bundlePlanning';
-import { toGrantPreview } from '../service/grantPreview';
+import { toGrantPreview } from '../grantApi/grantPreview';
 import { ActionInfo } from '@backstage-aws-access/plugin-aws-access-common';
 
 function approvalOf(

@@ -26,8 +26,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { BreakGlassReviews } from '../breakGlass/BreakGlass';
 import { GrantRecord, GrantStore } from '../database/types';
-import { GrantAuthorization } from '../service/grantAuthorization';
-import { isBreakGlass } from '../service/grantView';
+import { GrantAuthorization } from '../permissions/grantAuthorization';
+import { isBreakGlass } from '../grantApi/grantView';
 
 /** One grant in the access review export. */
 export interface AccessReviewRow {

@@ -22,7 +22,7 @@ import { duplicateGrantError } from '@backstage-aws-access/plugin-aws-access-com
 import { admitBreakGlass } from '../breakGlass/BreakGlass';
 import { GrantRecord } from '../database/types';
 import { GRANT_POLICY_NAME, grantRoleName } from '../provisioning/naming';
-import { Caller } from '../service/authorization';
+import { Caller } from '../permissions/caller';
 import { GrantApiContext } from './grantApiContext';
 import { audit, settle } from './grantOperation';
 import { ParsedGrantRequest, planGrantRequest } from './planGrantRequest';

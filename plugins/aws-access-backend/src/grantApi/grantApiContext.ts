@@ -27,12 +27,12 @@ import { ApprovalPolicy } from '../approval/ApprovalPolicy';
 import { BreakGlassConfig, BreakGlassReviews } from '../breakGlass/BreakGlass';
 import { GrantStore } from '../database/types';
 import { ActionCatalog } from '../iamActions/types';
-import { GrantAuditor } from '../notifications/GrantAuditor';
 import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
+import { GrantAuditor } from '../audit/GrantAuditor';
 import { ManagedNames } from '../resources/managedResources';
-import { AccountResolver } from '../service/AccountResolver';
-import { GrantEngine } from '../service/GrantEngine';
-import { GrantPresentationConfig } from '../service/grantPresentation';
+import { AccountResolver } from '../resources/AccountResolver';
+import { GrantEngine } from '../engine/GrantEngine';
+import { GrantPresentationConfig } from './grantPresentation';
 
 /** What the grant API is built from (the options of `GrantService`). */
 export interface GrantApiOptions {

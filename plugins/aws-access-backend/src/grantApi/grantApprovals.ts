@@ -17,8 +17,8 @@
 import { assertNotBundlePart } from '../bundles/bundlePartGuard';
 import { ConflictError, NotAllowedError } from '@backstage/errors';
 import { GrantRecord } from '../database/types';
-import { Caller } from '../service/authorization';
-import { SYSTEM_ACTOR } from '../service/GrantEngine';
+import { Caller } from '../permissions/caller';
+import { SYSTEM_ACTOR } from '../engine/GrantEngine';
 import { GrantApiContext } from './grantApiContext';
 import { auditedChange, GrantChange, minutes, settle } from './grantOperation';
 import { GrantDecision } from './grantRequests';

@@ -17,11 +17,11 @@
 import { assertNotBundlePart } from '../bundles/bundlePartGuard';
 import { ConflictError, InputError } from '@backstage/errors';
 import { GrantRecord } from '../database/types';
-import { Caller } from '../service/authorization';
+import { Caller } from '../permissions/caller';
 import {
   extendedExpiry,
   extensionNeedsApprovalMessage,
-} from '../service/extension';
+} from './grantExtension';
 import { GrantApiContext } from './grantApiContext';
 import { auditedChange, settle } from './grantOperation';
 import { ExtendGrantInput, RevokeGrantInput } from './grantRequests';

@@ -21,8 +21,8 @@ import {
   auditSubjectOf,
   GrantAuditAction,
   GrantAuditor,
-} from '../notifications/GrantAuditor';
-import { Caller } from '../service/authorization';
+} from '../audit/GrantAuditor';
+import { Caller } from '../permissions/caller';
 import { GrantApiContext } from './grantApiContext';
 
 export const minutes = (n: number) => n * 60_000;

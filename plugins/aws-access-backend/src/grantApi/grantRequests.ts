@@ -23,7 +23,7 @@ import {
   revokeGrantRequestSchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod';
-import { parseInput } from '../service/parseInput';
+import { parseInput } from '../http/parseInput';
 
 const revoking = {
   permission: grantRevokePermission,

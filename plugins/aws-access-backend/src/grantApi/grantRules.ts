@@ -23,7 +23,7 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRecord } from '../database/types';
 import { PermissionStatement } from '../iamActions/types';
-import { presentGrant } from '../service/grantPresentation';
+import { presentGrant } from './grantPresentation';
 import { GrantApiContext } from './grantApiContext';
 
 /** The API view of a stored grant, with `extension` and `cli`. */

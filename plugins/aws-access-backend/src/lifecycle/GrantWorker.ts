@@ -23,8 +23,8 @@ import {
 import { GrantState } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRoleProvisioner } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord, GrantStore } from '../database/types';
-import { grantRoleSpec } from '../service/grantRoleSpec';
 import { GrantClaims } from './GrantClaims';
+import { grantRoleSpec } from '../engine/grantRoleSpec';
 import { GrantLifecycle, TransitionOptions } from './GrantLifecycle';
 import { TransitionEventType } from './transitions';
 

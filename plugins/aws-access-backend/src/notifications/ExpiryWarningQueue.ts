@@ -17,7 +17,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import PQueue from 'p-queue';
 import { GrantRecord } from '../database/types';
-import { toApiGrant } from '../service/grantView';
+import { toApiGrant } from '../grantApi/grantView';
 import { GrantNotifications } from './GrantNotifications';
 
 /**

@@ -14,13 +14,6 @@
  * limitations under the License.
  */
 
-export { GRANT_AUDIT_EVENTS, GrantAuditor } from './GrantAuditor';
-export type {
-  AuditActor,
-  AuditSubject,
-  GrantAuditAction,
-  GrantAuditContext,
-} from './GrantAuditor';
 export { GrantNotifications, NOTIFICATION_TOPIC } from './GrantNotifications';
 export type { NotifiedGrant } from './GrantNotifications';
 export {

@@ -21,16 +21,16 @@ import path from 'node:path';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import knexFactory, { Knex } from 'knex';
-import { GrantAuditor } from '../notifications/GrantAuditor';
+import { GrantAuditor } from '../audit/GrantAuditor';
 import { GrantNotifications } from '../notifications/GrantNotifications';
 import {
   createCatalogEventsReceiver,
   createSignalsReceiver,
-} from '../service/GrantNotifier';
+} from '../outboxReceivers/eventsAndSignalsReceivers';
 import {
   createAuditReceiver,
   createNotificationsReceiver,
-} from '../service/grantLifecycleListener';
+} from '../outboxReceivers/notificationsAndAuditReceivers';
 import { eventually, storeWithOutbox } from './__testUtils__/outboxFixture';
 
 jest.setTimeout(120_000);

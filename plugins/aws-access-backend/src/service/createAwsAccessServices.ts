@@ -48,11 +48,8 @@ import { GrantEventBus } from '../lifecycle/GrantEventBus';
 import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
 import { ApprovalPolicy } from '../approval/ApprovalPolicy';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
-import {
-  GrantAuditor,
-  GrantNotifications,
-  readExpiryWarningMinutes,
-} from '../notifications';
+import { GrantAuditor } from '../audit/GrantAuditor';
+import { GrantNotifications, readExpiryWarningMinutes } from '../notifications';
 import { ExpiryWarningQueue } from '../notifications/ExpiryWarningQueue';
 import { GrantOutbox } from '../outbox';
 import { AccountStatusChecker } from '../onboarding';
@@ -64,18 +61,18 @@ import {
 import { IamGrantProvisioner } from '../provisioning/IamGrantProvisioner';
 import { managedNames } from '../resources/managedNames';
 import { ResourceInventory } from '../resources/ResourceInventory';
-import { AccountResolver } from './AccountResolver';
-import { createApiRouters } from './apiRouters';
-import { ExpiryScheduler } from './ExpiryScheduler';
-import { GrantEngine } from './GrantEngine';
-import { createGrantOutboxReceivers } from './grantOutboxReceivers';
-import { readGrantPresentationConfig } from './grantPresentation';
-import { GrantService } from './GrantService';
-import { createGrantAuthorization } from './grantAuthorization';
-import { createInventoryReadiness } from './inventoryReadiness';
-import { PrincipalResolver } from './PrincipalResolver';
-import { Reconciler } from './Reconciler';
-import { toPermissionResource } from './router';
+import { AccountResolver } from '../resources/AccountResolver';
+import { createApiRouters } from '../http/apiRouters';
+import { ExpiryScheduler } from '../engine/ExpiryScheduler';
+import { GrantEngine } from '../engine/GrantEngine';
+import { createGrantOutboxReceivers } from '../outboxReceivers/grantOutboxReceivers';
+import { readGrantPresentationConfig } from '../grantApi/grantPresentation';
+import { GrantService } from '../grantApi/GrantService';
+import { createGrantAuthorization } from '../permissions/grantAuthorization';
+import { createInventoryReadiness } from '../resources/inventoryReadiness';
+import { PrincipalResolver } from '../principals/PrincipalResolver';
+import { Reconciler } from '../reconciler/Reconciler';
+import { toPermissionResource } from '../http/grantRouter';
 
 /** What {@link createAwsAccessServices} is built from: the plugin's dependencies. */
 export interface AwsAccessServicesOptions {

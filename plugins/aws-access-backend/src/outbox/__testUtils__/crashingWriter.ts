@@ -25,16 +25,16 @@
 import knexFactory from 'knex';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { DatabaseGrantStore } from '../../database/DatabaseGrantStore';
-import { GrantAuditor } from '../../notifications/GrantAuditor';
+import { GrantAuditor } from '../../audit/GrantAuditor';
 import { GrantNotifications } from '../../notifications/GrantNotifications';
 import {
   createCatalogEventsReceiver,
   createSignalsReceiver,
-} from '../../service/GrantNotifier';
+} from '../../outboxReceivers/eventsAndSignalsReceivers';
 import {
   createAuditReceiver,
   createNotificationsReceiver,
-} from '../../service/grantLifecycleListener';
+} from '../../outboxReceivers/notificationsAndAuditReceivers';
 import { GrantOutbox } from '..';
 import { activate, newGrant } from './outboxFixture';
 

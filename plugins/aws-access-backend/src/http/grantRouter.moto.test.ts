@@ -37,7 +37,7 @@ import {
   BUCKET,
   createTestApp,
   HOME,
-} from './__testUtils__/testApp';
+} from '../service/__testUtils__/testApp';
 
 jest.setTimeout(60_000);
 

@@ -39,10 +39,10 @@ import {
   parseChangeBody,
 } from '../grantApi/grantRequests';
 import { AwsAccessGrantResource, GrantFilter } from '../permissions/resource';
-import { Caller, requestCallerOf } from './authorization';
-import { createGrantAuthorization } from './grantAuthorization';
-import { GrantService } from './GrantService';
-import { InventoryReadiness } from './inventoryReadiness';
+import { Caller, requestCallerOf } from '../permissions/caller';
+import { createGrantAuthorization } from '../permissions/grantAuthorization';
+import { GrantService } from '../grantApi/GrantService';
+import { InventoryReadiness } from '../resources/inventoryReadiness';
 import { parseInput } from './parseInput';
 
 /** Requests are small JSON documents; anything bigger is refused (413) unread. */
@@ -87,7 +87,7 @@ export function toPermissionResource(
  * `GRANT_CHANGES`, in `grantApi/grantRequests.ts`). Other plugins calling
  * with service credentials are allowed by the permission framework.
  */
-export async function createRouter(options: {
+export async function createGrantRouter(options: {
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   permissions: PermissionsService;

@@ -22,7 +22,7 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
-import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
+import { RecordingProvisioner } from '../service/__testUtils__/RecordingProvisioner';
 import {
   as,
   ALICE,
@@ -39,8 +39,8 @@ import {
   SECURITY,
   TEAM,
   TestAppOptions,
-} from './__testUtils__/testApp';
-import { securityApprovalConfig } from './__testUtils__/testFixtures';
+} from '../service/__testUtils__/testApp';
+import { securityApprovalConfig } from '../service/__testUtils__/testFixtures';
 
 jest.setTimeout(60_000);
 

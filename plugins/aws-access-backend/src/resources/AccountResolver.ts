@@ -19,11 +19,8 @@ import {
   AccountConfig,
   partitionOf,
 } from '@backstage-aws-access/plugin-aws-access-node';
-import {
-  InventoryResource,
-  ResourceInventory,
-} from '../resources/ResourceInventory';
-import { StrictArn } from '../resources/strictArn';
+import { InventoryResource, ResourceInventory } from './ResourceInventory';
+import { StrictArn } from './strictArn';
 
 /** The account a request targets, and the catalogued resource behind it. */
 export interface ResolvedTarget {

@@ -17,10 +17,10 @@
 import { createBreakGlassRouter } from '../breakGlass/breakGlassRouter';
 import { createBundleRouter } from '../bundles/bundleRouter';
 import { createAccessReviewRouter } from '../export/accessReviewExport';
-import { createRouter } from './router';
+import { createGrantRouter } from './grantRouter';
 
 /** What the routers need, each from the plugin's one wiring. */
-export type ApiRoutersOptions = Parameters<typeof createRouter>[0] &
+export type ApiRoutersOptions = Parameters<typeof createGrantRouter>[0] &
   Omit<Parameters<typeof createBundleRouter>[0], 'present'> &
   Parameters<typeof createBreakGlassRouter>[0] &
   Parameters<typeof createAccessReviewRouter>[0];
@@ -34,7 +34,7 @@ export async function createApiRouters(options: ApiRoutersOptions) {
   const { httpAuth, userInfo, authorization, grants, inventoryReadiness } =
     options;
   return [
-    await createRouter({
+    await createGrantRouter({
       httpAuth,
       userInfo,
       permissions: options.permissions,

@@ -15,32 +15,28 @@
  */
 
 import type { AwsAccessApprovalPolicy } from '@backstage-aws-access/plugin-aws-access-node';
-import { createGrant } from '../grantApi/createGrant';
+import { createGrant } from './createGrant';
 import {
   approveGrant,
   rejectGrant,
   timeOutPendingGrants,
-} from '../grantApi/grantApprovals';
+} from './grantApprovals';
 import {
   createGrantApiContext,
   GrantApiContext,
   GrantApiOptions,
-} from '../grantApi/grantApiContext';
-import {
-  cancelGrant,
-  extendGrant,
-  revokeGrant,
-} from '../grantApi/grantChanges';
-import { mustGet } from '../grantApi/grantOperation';
+} from './grantApiContext';
+import { cancelGrant, extendGrant, revokeGrant } from './grantChanges';
+import { mustGet } from './grantOperation';
 import {
   listAccounts,
   listActions,
   listEvents,
   listGrants,
-} from '../grantApi/grantReads';
-import { present, requestLimits } from '../grantApi/grantRules';
-import { revokeAllInAccount } from '../grantApi/offboardAccount';
-import { planGrantRequest, previewGrant } from '../grantApi/planGrantRequest';
+} from './grantReads';
+import { present, requestLimits } from './grantRules';
+import { revokeAllInAccount } from './offboardAccount';
+import { planGrantRequest, previewGrant } from './planGrantRequest';
 
 /**
  * The grant API's rules: validates every request completely before any IAM

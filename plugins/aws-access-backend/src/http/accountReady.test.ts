@@ -17,8 +17,12 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import request from 'supertest';
-import { appPerTest, CATALOGUED_BUCKET, OTHER } from './__testUtils__/testApp';
-import { readRequest } from './__testUtils__/testFixtures';
+import {
+  appPerTest,
+  CATALOGUED_BUCKET,
+  OTHER,
+} from '../service/__testUtils__/testApp';
+import { readRequest } from '../service/__testUtils__/testFixtures';
 
 jest.setTimeout(60_000);
 

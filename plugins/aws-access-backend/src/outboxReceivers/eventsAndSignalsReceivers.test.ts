@@ -24,8 +24,8 @@ import {
   ANONYMOUS_SIGNALS_USER,
   createCatalogEventsReceiver,
   createSignalsReceiver,
-} from './GrantNotifier';
-import { provisioningGrant } from './__testUtils__/RecordingProvisioner';
+} from './eventsAndSignalsReceivers';
+import { provisioningGrant } from '../service/__testUtils__/RecordingProvisioner';
 
 function eventOf(type: GrantEventType, grantId: string): GrantEvent {
   return {

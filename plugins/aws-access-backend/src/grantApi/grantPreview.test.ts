@@ -24,11 +24,11 @@ import {
   appPerTest,
   HOME,
   TEAM,
-} from './__testUtils__/testApp';
+} from '../service/__testUtils__/testApp';
 import {
   readRequest,
   securityApprovalConfig,
-} from './__testUtils__/testFixtures';
+} from '../service/__testUtils__/testFixtures';
 
 jest.setTimeout(60_000);
 

@@ -22,7 +22,7 @@ import {
   GrantState,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRecord, GrantStore } from '../database/types';
-import { GrantAuditor } from '../notifications/GrantAuditor';
+import { GrantAuditor } from '../audit/GrantAuditor';
 import { RoleDrift } from '../provisioning/roleDrift';
 import {
   GrantRoleRepairs,
@@ -32,7 +32,7 @@ import {
 import { DEFAULT_INSTALLATION_ID } from '../provisioning/roleAttributes';
 import { GrantClaims } from '../lifecycle/GrantClaims';
 import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
-import { GrantEngine } from './GrantEngine';
+import { GrantEngine } from '../engine/GrantEngine';
 import { RECONCILER_ACTOR } from './reconcilerActor';
 import { repairRoleDrift } from './repairRoleDrift';
 import {

@@ -18,11 +18,11 @@ import {
   GrantEvent,
   GrantEventType,
 } from '@backstage-aws-access/plugin-aws-access-common';
-import { auditSubjectOf, GrantAuditor } from '../notifications/GrantAuditor';
+import { auditSubjectOf, GrantAuditor } from '../audit/GrantAuditor';
 import { GrantNotifications } from '../notifications/GrantNotifications';
 import { defineReceiver } from '../outbox/defineReceiver';
-import { SYSTEM_ACTOR } from './GrantEngine';
-import { isBreakGlass, toApiGrant } from './grantView';
+import { SYSTEM_ACTOR } from '../engine/GrantEngine';
+import { isBreakGlass, toApiGrant } from '../grantApi/grantView';
 
 const NOTIFIED: readonly GrantEventType[] = [
   'requested',

@@ -26,7 +26,7 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import request from 'supertest';
-import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
+import { RecordingProvisioner } from '../service/__testUtils__/RecordingProvisioner';
 import {
   as,
   accessConfig,
@@ -35,7 +35,7 @@ import {
   CATALOGUED_BUCKET,
   createTestApp,
   OTHER,
-} from './__testUtils__/testApp';
+} from '../service/__testUtils__/testApp';
 
 jest.setTimeout(60_000);
 

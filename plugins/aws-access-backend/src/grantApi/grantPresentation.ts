@@ -23,7 +23,7 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { ApprovalRequirement } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord } from '../database/types';
-import { describeExtension, ExtensionLimits } from './extension';
+import { describeExtension, ExtensionLimits } from './grantExtension';
 import { toApiGrant } from './grantView';
 
 /** What the API adds to a stored grant besides its own fields. */

@@ -21,8 +21,8 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { PermissionStatement, ResolvedResource } from '../iamActions/types';
 import { ApprovalRequirement } from '@backstage-aws-access/plugin-aws-access-node';
-import { ResolvedTarget } from './AccountResolver';
-import { ResolvedPrincipals } from './PrincipalResolver';
+import { ResolvedTarget } from '../resources/AccountResolver';
+import { ResolvedPrincipals } from '../principals/PrincipalResolver';
 
 /** A request that passed every check, and what it would become. */
 export interface GrantPlan {

@@ -19,14 +19,14 @@ import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
 import request from 'supertest';
 import { GrantRecord } from '../database/types';
-import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
+import { RecordingProvisioner } from '../service/__testUtils__/RecordingProvisioner';
 import {
   accessConfig,
   BUCKET,
   createTestApp,
   HOME,
-} from './__testUtils__/testApp';
-import { describeExtension, extendedExpiry } from './extension';
+} from '../service/__testUtils__/testApp';
+import { describeExtension, extendedExpiry } from './grantExtension';
 
 jest.setTimeout(60_000);
 

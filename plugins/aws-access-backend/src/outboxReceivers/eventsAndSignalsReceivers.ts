@@ -25,7 +25,7 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRecord } from '../database/types';
 import { defineReceiver } from '../outbox/defineReceiver';
-import { toApiGrant } from './grantView';
+import { toApiGrant } from '../grantApi/grantView';
 
 /**
  * The identity the signals backend gives a WebSocket that brings no token at

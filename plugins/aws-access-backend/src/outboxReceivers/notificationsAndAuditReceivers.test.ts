@@ -21,24 +21,24 @@ import type {
   GrantEventType,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import { GrantRecord } from '../database/types';
-import { GrantAuditor } from '../notifications/GrantAuditor';
+import { GrantAuditor } from '../audit/GrantAuditor';
 import { GrantNotifications } from '../notifications/GrantNotifications';
 import { storeWithOutbox } from '../outbox/__testUtils__/outboxFixture';
 import { createTestLifecycle } from '../lifecycle/__testUtils__/createTestLifecycle';
-import { ExpiryScheduler } from './ExpiryScheduler';
-import { GrantEngine } from './GrantEngine';
+import { ExpiryScheduler } from '../engine/ExpiryScheduler';
+import { GrantEngine } from '../engine/GrantEngine';
 import {
   createCatalogEventsReceiver,
   createSignalsReceiver,
-} from './GrantNotifier';
+} from './eventsAndSignalsReceivers';
 import {
   createAuditReceiver,
   createNotificationsReceiver,
-} from './grantLifecycleListener';
+} from './notificationsAndAuditReceivers';
 import {
   provisioningGrant,
   RecordingProvisioner,
-} from './__testUtils__/RecordingProvisioner';
+} from '../service/__testUtils__/RecordingProvisioner';
 
 jest.setTimeout(30_000);
 

@@ -32,7 +32,7 @@ import {
   type MotoBackend,
   sessionCredentials,
   startMotoBackend,
-} from './__testUtils__/motoBackend';
+} from '../service/__testUtils__/motoBackend';
 
 /**
  * The attacks of attacks.test.ts that AWS itself can answer, against moto

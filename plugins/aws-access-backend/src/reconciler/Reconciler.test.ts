@@ -17,18 +17,18 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
 import { GrantRecord } from '../database/types';
-import { GrantAuditor } from '../notifications/GrantAuditor';
+import { GrantAuditor } from '../audit/GrantAuditor';
 import { GRANT_POLICY_NAME } from '../provisioning/naming';
 import { renderGrantPolicies } from '../provisioning/policies';
-import { createTestLifecycle } from '../lifecycle/__testUtils__/createTestLifecycle';
-import { GrantEngine } from './GrantEngine';
 import type { GrantLifecycle } from '../lifecycle/GrantLifecycle';
-import { grantRoleSpec } from './grantRoleSpec';
+import { createTestLifecycle } from '../lifecycle/__testUtils__/createTestLifecycle';
+import { GrantEngine } from '../engine/GrantEngine';
+import { grantRoleSpec } from '../engine/grantRoleSpec';
 import { Reconciler } from './Reconciler';
 import {
   provisioningGrant,
   RecordingProvisioner,
-} from './__testUtils__/RecordingProvisioner';
+} from '../service/__testUtils__/RecordingProvisioner';
 
 const HOME = '123456789012';
 const OTHER = '210987654321';

@@ -22,7 +22,7 @@ import {
 } from '@backstage-aws-access/plugin-aws-access-node';
 import { GrantRecord, GrantStore } from '../database/types';
 import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
-import { GrantAuditor } from '../notifications/GrantAuditor';
+import { GrantAuditor } from '../audit/GrantAuditor';
 import { GRANT_POLICY_NAME } from '../provisioning/naming';
 import { SYSTEM_ACTOR } from '../lifecycle/GrantWorker';
 import { RECONCILER_ACTOR } from './reconcilerActor';

@@ -45,10 +45,10 @@ import {
   seedReportBuckets,
 } from '../__testUtils__/motoSessions';
 import { createTestLifecycle } from '../lifecycle/__testUtils__/createTestLifecycle';
-import { GrantEngine } from './GrantEngine';
-import { grantRoleSpec } from './grantRoleSpec';
+import { GrantEngine } from '../engine/GrantEngine';
+import { grantRoleSpec } from '../engine/grantRoleSpec';
 import { Reconciler } from './Reconciler';
-import { provisioningGrant } from './__testUtils__/RecordingProvisioner';
+import { provisioningGrant } from '../service/__testUtils__/RecordingProvisioner';
 
 const describeMoto = isMotoAvailable() ? describe : describe.skip;
 const ACCOUNT = '123456789012';

@@ -16,16 +16,17 @@
 
 import { EventsService } from '@backstage/plugin-events-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
-import { GrantAuditor, GrantNotifications } from '../notifications';
+import { GrantAuditor } from '../audit/GrantAuditor';
+import { GrantNotifications } from '../notifications';
 import type { OutboxReceiver } from '../outbox';
 import {
   createAuditReceiver,
   createNotificationsReceiver,
-} from './grantLifecycleListener';
+} from './notificationsAndAuditReceivers';
 import {
   createCatalogEventsReceiver,
   createSignalsReceiver,
-} from './GrantNotifier';
+} from './eventsAndSignalsReceivers';
 
 /**
  * What follows a grant change, written with it and delivered at least

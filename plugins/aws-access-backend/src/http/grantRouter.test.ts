@@ -19,7 +19,7 @@ import { Grant } from '@backstage-aws-access/plugin-aws-access-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { isRequester } from '../permissions';
-import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
+import { RecordingProvisioner } from '../service/__testUtils__/RecordingProvisioner';
 import {
   as,
   accessConfig,
@@ -37,8 +37,8 @@ import {
   QUEUE,
   SHARED_BUCKET,
   TestAppOptions,
-} from './__testUtils__/testApp';
-import { autoApprovedReads } from './__testUtils__/testFixtures';
+} from '../service/__testUtils__/testApp';
+import { autoApprovedReads } from '../service/__testUtils__/testFixtures';
 
 jest.setTimeout(60_000);
 
@@ -50,7 +50,7 @@ const valid = {
   accountId: HOME,
 };
 
-describe('createRouter', () => {
+describe('createGrantRouter', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   const t = appPerTest(databases, {
     entities: ['one-bucket', 'two-bucket', 'three-bucket'].map(name =>
@@ -586,7 +586,7 @@ describe('createRouter', () => {
   });
 });
 
-describe('createRouter reads each grant once per request', () => {
+describe('createGrantRouter reads each grant once per request', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   /** Writes (PutObject) in the home account need one security member. */
   const config = {

@@ -24,14 +24,14 @@ import {
 import { GrantRecord } from '../database/types';
 import { GrantClaims } from '../lifecycle/GrantClaims';
 import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
-import { GrantAuditor } from '../notifications/GrantAuditor';
+import { GrantAuditor } from '../audit/GrantAuditor';
 import { renderGrantPolicies } from '../provisioning/policies';
 import {
   describeRoleDrift,
   findRoleDrift,
   RoleDrift,
 } from '../provisioning/roleDrift';
-import { grantRoleSpec } from './grantRoleSpec';
+import { grantRoleSpec } from '../engine/grantRoleSpec';
 import { RECONCILER_ACTOR } from './reconcilerActor';
 
 /** What a drift repair works with: the reconciler's services and its claim. */

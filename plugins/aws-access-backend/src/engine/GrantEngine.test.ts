@@ -24,7 +24,7 @@ import { GrantEngine } from './GrantEngine';
 import {
   provisioningGrant,
   RecordingProvisioner,
-} from './__testUtils__/RecordingProvisioner';
+} from '../service/__testUtils__/RecordingProvisioner';
 
 jest.setTimeout(60_000);
 

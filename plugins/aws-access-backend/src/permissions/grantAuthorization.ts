@@ -29,9 +29,12 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { GrantRecord } from '../database/types';
-import { GrantFilter } from '../permissions/resource';
-import { Caller, callerOf } from './authorization';
-import { GrantPermissionEvaluators, toPermissionResource } from './router';
+import { GrantFilter } from './resource';
+import { Caller, callerOf } from './caller';
+import {
+  GrantPermissionEvaluators,
+  toPermissionResource,
+} from '../http/grantRouter';
 
 /**
  * The permission checks every entry point of the grant API makes (REST,

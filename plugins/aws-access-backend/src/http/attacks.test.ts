@@ -26,7 +26,7 @@ import {
 import express from 'express';
 import request from 'supertest';
 import { DatabaseGrantStore } from '../database/DatabaseGrantStore';
-import { RecordingProvisioner } from './__testUtils__/RecordingProvisioner';
+import { RecordingProvisioner } from '../service/__testUtils__/RecordingProvisioner';
 import {
   as,
   ALICE,
@@ -39,14 +39,14 @@ import {
   OTHER,
   PAT,
   TEAM,
-} from './__testUtils__/testApp';
+} from '../service/__testUtils__/testApp';
 import {
   attackConfig,
   expectIamMatchesGrants,
   MALLORY,
   mallory,
   readRequest,
-} from './__testUtils__/testFixtures';
+} from '../service/__testUtils__/testFixtures';
 
 jest.setTimeout(60_000);
 
