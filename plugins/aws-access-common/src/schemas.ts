@@ -422,21 +422,21 @@ export const accessReviewExportQuerySchema = z
       .optional(),
   })
   .strict()
-  .superRefine(({ from, to }, ctx) => {
-    if (to <= from) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: 'to must be later than from',
-      });
-    } else if (to.getTime() - from.getTime() > MAX_EXPORT_DAYS * 86_400_000) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `the period may be at most ${MAX_EXPORT_DAYS} days; export it in parts`,
-      });
-    }
-  });
+  // The period is checked only once both ends parsed as times.
+  .refine(({ from, to }) => to > from, {
+    path: ['to'],
+    message: 'to must be later than from',
+    when: ({ issues }) => issues.length === 0,
+  })
+  .refine(
+    ({ from, to }) =>
+      to.getTime() - from.getTime() <= MAX_EXPORT_DAYS * 86_400_000,
+    {
+      path: ['to'],
+      message: `the period may be at most ${MAX_EXPORT_DAYS} days; export it in parts`,
+      when: ({ issues }) => issues.length === 0,
+    },
+  );
 
 /** @public */
 export type AccessReviewExportQuery = z.input<

@@ -536,7 +536,7 @@ describe('createRouter', () => {
         'actions without an ARN',
         { method: 'get', path: '/actions' },
         400,
-        /resourceArn: an ARN is required/,
+        /^resourceArn is required/,
       ],
       [
         'actions of a bad ARN',
