@@ -196,8 +196,16 @@ export const decisionRequestSchema = z
 /** @public */
 export type DecisionRequest = z.input<typeof decisionRequestSchema>;
 
+/**
+ * A query parameter given once or repeated, as a list. Wrapped before it is
+ * checked (not a union), so that a bad value is named with its message.
+ */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item)]).transform(v => (Array.isArray(v) ? v : [v]));
+  z.preprocess(
+    value =>
+      value === undefined || Array.isArray(value) ? value : [value],
+    z.array(item),
+  );
 
 /**
  * Query of `GET /grants`.

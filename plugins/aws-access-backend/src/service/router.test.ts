@@ -539,6 +539,22 @@ describe('createRouter', () => {
         /^resourceArn is required/,
       ],
       [
+        'actions of two ARNs at once',
+        {
+          method: 'get',
+          path: '/actions',
+          query: { resourceArn: [BUCKET, BUCKET] },
+        },
+        400,
+        /^resourceArn must be a string/,
+      ],
+      [
+        'actions with an unknown parameter',
+        { method: 'get', path: '/actions', query: { resourceArn: BUCKET, x: 1 } },
+        400,
+        /unknown field\(s\): x/,
+      ],
+      [
         'actions of a bad ARN',
         { method: 'get', path: '/actions', query: { resourceArn: 'nope' } },
         400,
