@@ -42,7 +42,7 @@ import type { OnboardingConfig } from './onboardingConfig';
  * source of truth about accounts.
  */
 export function createNewAccountRouter(options: {
-  config: AwsAccessConfig;
+  config: Pick<AwsAccessConfig, 'accounts' | 'rolePath'>;
   onboarding: OnboardingConfig;
   authorizeAdmin: (req: Request) => Promise<string>;
 }): express.Router {
