@@ -202,7 +202,7 @@ export type DecisionRequest = z.input<typeof decisionRequestSchema>;
  */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.preprocess(
-    value =>
+    (value: z.input<T> | z.input<T>[]) =>
       value === undefined || Array.isArray(value) ? value : [value],
     z.array(item),
   );

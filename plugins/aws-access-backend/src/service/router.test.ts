@@ -506,7 +506,7 @@ describe('createRouter', () => {
         'list with a bad state',
         { method: 'get', path: '/grants', query: { state: 'bogus' } },
         400,
-        /^state: /,
+        /^state must be one of pending, provisioning, /,
       ],
       [
         'list with limit 0',
