@@ -81,7 +81,10 @@ describe('the query and body schemas of the admin and review routes', () => {
 
   it('takes a new account by its trimmed id, the name and region left optional', () => {
     expect(
-      parse(newAccountRequestSchema, { accountId: ' 123456789012 ', region: '' }),
+      parse(newAccountRequestSchema, {
+        accountId: ' 123456789012 ',
+        region: '',
+      }),
     ).toEqual({ value: { accountId: '123456789012', region: '' } });
     expect(
       parse(newAccountRequestSchema, {

@@ -550,7 +550,11 @@ describe('createRouter', () => {
       ],
       [
         'actions with an unknown parameter',
-        { method: 'get', path: '/actions', query: { resourceArn: BUCKET, x: 1 } },
+        {
+          method: 'get',
+          path: '/actions',
+          query: { resourceArn: BUCKET, x: 1 },
+        },
         400,
         /unknown field\(s\): x/,
       ],
