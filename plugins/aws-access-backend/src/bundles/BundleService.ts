@@ -158,10 +158,10 @@ export class BundleService {
     const { parts } = assertPending(current);
     const now = new Date();
     const { bundle, approvedNow } =
-      await this.options.bundles.addBundleApproval(id, current =>
+      await this.options.bundles.addBundleApproval(id, stored =>
         decideBundleApproval({
           policy: this.options.approvals,
-          bundle: current,
+          bundle: stored,
           caller,
           comment,
           now,

@@ -18,18 +18,13 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { ALICE, BOB } from '../service/__testUtils__/testApp';
 import {
   createBundleTestApp,
+  noApprovalConfig,
   SECURITY_BUCKET,
-  securityApprovalConfig,
   target,
   TEAM_BUCKET,
 } from './__testUtils__/bundleTestApp';
 
 jest.setTimeout(60_000);
-
-/** Nobody needs to approve: the parts go live at once. */
-const noApprovalConfig = {
-  awsAccess: { ...securityApprovalConfig.awsAccess, approval: { rules: [] } },
-};
 
 const VERBS = ['approve', 'reject', 'cancel', 'revoke', 'extend'];
 const bodyOf = (verb: string) =>

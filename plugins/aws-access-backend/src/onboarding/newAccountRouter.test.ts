@@ -20,6 +20,7 @@ import express from 'express';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { createNewAccountRouter } from './newAccountRouter';
+import { testOnboarding } from './__testUtils__/onboardingFixtures';
 
 const connected = '123456789012';
 const fresh = '210987654321';
@@ -38,13 +39,7 @@ function makeApp() {
       ],
       rolePath: '/backstage-access/',
     },
-    onboarding: {
-      stackName: 'backstage-access',
-      trust: {
-        type: 'iam-principal',
-        principalArn: 'arn:aws:iam::111122223333:role/backstage',
-      },
-    },
+    onboarding: testOnboarding,
     authorizeAdmin,
   });
   const app = express().use(router).use(mockErrorHandler());
