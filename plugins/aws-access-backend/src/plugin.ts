@@ -42,7 +42,7 @@ import {
   createTemplateLinkSigner,
   templateLinkKey,
 } from './onboarding/templateLinks';
-import { getUserCaller } from './permissions/caller';
+import { userRequestOf } from './permissions/caller';
 import { registerBundleActions } from './backstageActions/registerBundleActions';
 import { registerGrantActions } from './backstageActions/registerGrantActions';
 import { createAwsAccessServices } from './service/createAwsAccessServices';
@@ -192,17 +192,17 @@ export const awsAccessPlugin = createBackendPlugin({
           inventoryReadiness: services.inventoryReadiness,
         });
         const authorizeAdmin = async (req: Request) => {
-          const caller = await getUserCaller(req, deps);
+          const { credentials, caller } = await userRequestOf(req, deps);
           const [decision] = await deps.permissions.authorize(
             [{ permission: adminPermission }],
-            { credentials: await deps.httpAuth.credentials(req) },
+            { credentials },
           );
           if (decision.result !== AuthorizeResult.ALLOW) {
             throw new NotAllowedError(
               'only aws-access administrators may onboard or offboard accounts',
             );
           }
-          return caller.userEntityRef;
+          return (await caller()).userEntityRef;
         };
         httpRouter.use(
           createNewAccountRouter({

@@ -196,8 +196,16 @@ export const decisionRequestSchema = z
 /** @public */
 export type DecisionRequest = z.input<typeof decisionRequestSchema>;
 
+/**
+ * A query parameter given once or repeated, as a list. Wrapped before it is
+ * checked (not a union), so that a bad value is named with its message.
+ */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item)]).transform(v => (Array.isArray(v) ? v : [v]));
+  z.preprocess(
+    (value: z.input<T> | z.input<T>[]) =>
+      value === undefined || Array.isArray(value) ? value : [value],
+    z.array(item),
+  );
 
 /**
  * Query of `GET /grants`.
@@ -307,3 +315,138 @@ export const createBundleRequestSchema = z
 export type CreateBundleRequest = z.input<typeof createBundleRequestSchema>;
 /** @public */
 export type BundleTargetRequest = z.input<typeof bundleTargetSchema>;
+
+/**
+ * Query of `GET /actions`: the resource whose IAM actions to list.
+ *
+ * @public
+ */
+export const listActionsQuerySchema = z.object({ resourceArn }).strict();
+
+const pageLimit = (max: number, fallback: number) =>
+  z.coerce
+    .number<number>({ error: 'limit must be a number' })
+    .int('limit must be a whole number')
+    .min(1, 'limit must be at least 1')
+    .max(max, `limit must be at most ${max}`)
+    .default(fallback);
+
+const REVIEW_STATES = ['pending', 'confirmed', 'flagged'] as const;
+
+/**
+ * Query of `GET /break-glass/reviews`: the review states to list (pending
+ * unless said) and the page. The cursor is the offset the last page gave.
+ *
+ * @public
+ */
+export const listBreakGlassReviewsQuerySchema = z
+  .object({
+    state: oneOrMany(
+      z.enum(REVIEW_STATES, {
+        error: `state must be one of ${REVIEW_STATES.join(', ')}`,
+      }),
+    ).default(['pending']),
+    limit: pageLimit(200, 50),
+    cursor: z.coerce
+      .number<number>({ error: 'cursor is not one this API gave out' })
+      .int('cursor is not one this API gave out')
+      .min(0, 'cursor is not one this API gave out')
+      .default(0),
+  })
+  .strict();
+
+/** @public */
+export type ListBreakGlassReviewsQuery = z.input<
+  typeof listBreakGlassReviewsQuerySchema
+>;
+
+/**
+ * Body of `POST /onboarding/new`: the account to prepare. The name and
+ * region only shape the config snippet; the region defaults to us-east-1.
+ *
+ * @public
+ */
+export const newAccountRequestSchema = z
+  .object({
+    accountId: z
+      .string({
+        error: issue =>
+          issue.input === undefined
+            ? 'accountId is required'
+            : 'accountId must be a string',
+      })
+      .trim()
+      .regex(/^\d{12}$/, 'accountId must be 12 digits'),
+    name: z.string({ error: 'name must be a string' }).trim().optional(),
+    region: z
+      .string({ error: 'region must be a string' })
+      .trim()
+      .refine(
+        region => region === '' || /^[a-z]{2}(-[a-z]+)+-\d$/.test(region),
+        'region must be an AWS region name, such as us-east-1',
+      )
+      .optional(),
+  })
+  .strict();
+
+/** @public */
+export type NewAccountRequest = z.input<typeof newAccountRequestSchema>;
+
+/** The longest period one access review export may cover. */
+const MAX_EXPORT_DAYS = 400;
+
+const isoTime = (field: string) =>
+  z
+    .string({
+      error: issue =>
+        issue.input === undefined
+          ? `${field} is required (an ISO-8601 time)`
+          : `${field} must be an ISO-8601 time`,
+    })
+    .refine(
+      text =>
+        /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text)),
+      `${field} must be an ISO-8601 time`,
+    )
+    .transform(text => new Date(text));
+
+/**
+ * Query of `GET /export/grants`: the grants created in [from, to), at most
+ * 400 days, as JSON or CSV, one page of `limit`.
+ *
+ * @public
+ */
+export const accessReviewExportQuerySchema = z
+  .object({
+    from: isoTime('from'),
+    to: isoTime('to'),
+    format: z
+      .enum(['json', 'csv'], { error: 'format must be json or csv' })
+      .default('json'),
+    limit: pageLimit(500, 200),
+    cursor: z
+      .string({ error: 'cursor must be the nextCursor of a previous page' })
+      .min(1, 'cursor must be the nextCursor of a previous page')
+      .optional(),
+  })
+  .strict()
+  // The period is checked only once both ends parsed as times.
+  .refine(({ from, to }) => to > from, {
+    path: ['to'],
+    message: 'to must be later than from',
+    when: ({ issues }) => issues.length === 0,
+  })
+  .refine(
+    ({ from, to }) =>
+      to.getTime() - from.getTime() <= MAX_EXPORT_DAYS * 86_400_000,
+    {
+      path: ['to'],
+      message: `the period may be at most ${MAX_EXPORT_DAYS} days; export it in parts`,
+      when: ({ issues }) => issues.length === 0,
+    },
+  );
+
+/** @public */
+export type AccessReviewExportQuery = z.input<
+  typeof accessReviewExportQuerySchema
+>;

@@ -16,10 +16,15 @@
 
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { grantCreatePermission } from '@backstage-aws-access/plugin-aws-access-common';
+import {
+  breakGlassReviewRequestSchema,
+  grantCreatePermission,
+  listBreakGlassReviewsQuerySchema,
+} from '@backstage-aws-access/plugin-aws-access-common';
 import { z } from 'zod/v3';
 import { BreakGlassReviewing } from '../breakGlass/breakGlassRouter';
 import { Caller } from '../permissions/caller';
+import { parseInput } from '../http/parseInput';
 import { pageInput, pageOf, pageOutput } from './actionPages';
 import {
   describeGrant,
@@ -65,7 +70,11 @@ export function registerBreakGlassActions(options: {
     },
     action: async ({ input, credentials }) => {
       const caller = await callerOf(credentials);
-      const page = await reviewing.list(credentials, caller, input);
+      const page = await reviewing.list(
+        credentials,
+        caller,
+        parseInput(listBreakGlassReviewsQuerySchema, input),
+      );
       return {
         output: pageOf(page, i => ({
           grant: describeGrant(i.grant),
@@ -93,7 +102,12 @@ export function registerBreakGlassActions(options: {
     action: async ({ input, credentials }) => {
       const caller = await callerOf(credentials);
       const { grantId, ...body } = input;
-      const item = await reviewing.review(credentials, caller, grantId, body);
+      const item = await reviewing.review(
+        credentials,
+        caller,
+        grantId,
+        parseInput(breakGlassReviewRequestSchema, body),
+      );
       return {
         output: { grant: describeGrant(item.grant), review: item.review },
       };

@@ -177,8 +177,8 @@ export function registerBundleActions(options: {
   ) =>
     bundleAction({
       ...spec,
-      run: ({ bundle }, request, caller) =>
-        applyBundleChange(bundles, spec.verb, bundle.id, request, caller),
+      run: (current, request, caller) =>
+        applyBundleChange(bundles, spec.verb, current, request, caller),
     });
 
   bundleChange({

@@ -345,14 +345,48 @@ describe('break-glass', () => {
       expect(sql.length).toBeLessThanOrEqual(3);
     });
 
+    it('resolves the credentials once per request', async () => {
+      const res = await post('/grants', ask());
+      const lookups = jest.spyOn(t.httpAuth, 'credentials');
+      expect((await queue(BOB)).status).toBe(200);
+      expect(lookups).toHaveBeenCalledTimes(1);
+      lookups.mockClear();
+      const confirmed = await review(res.body.id, { decision: 'confirm' }, BOB);
+      expect(confirmed.status).toBe(200);
+      expect(lookups).toHaveBeenCalledTimes(1);
+    });
+
     it('answers bad review input with 400 and unknown grants with 404', async () => {
       const res = await post('/grants', ask());
-      expect((await review(res.body.id, { decision: 'ok' }, BOB)).status).toBe(
-        400,
-      );
-      expect((await queue(BOB, '?state=nope')).status).toBe(400);
-      expect((await queue(BOB, '?limit=0')).status).toBe(400);
-      expect((await queue(BOB, '?cursor=-1')).status).toBe(400);
+      for (const [body, message] of [
+        [{ decision: 'ok' }, /^decision must be confirm or flag$/],
+        [{}, /^decision must be confirm or flag$/],
+        [{ decision: 'flag', comment: 7 }, /^comment must be a string$/],
+        [{ decision: 'flag', grantId: 'x' }, /unknown field\(s\): grantId/],
+      ] as const) {
+        const bad = await review(res.body.id, body, BOB);
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toMatch(message);
+      }
+      for (const [query, message] of [
+        ['?state=nope', /^state must be one of pending, confirmed, flagged$/],
+        ['?state=pending&state=nope', /^state must be one of/],
+        ['?limit=0', /^limit must be at least 1$/],
+        ['?limit=201', /^limit must be at most 200$/],
+        ['?limit=many', /^limit must be a number$/],
+        ['?cursor=-1', /^cursor is not one this API gave out$/],
+        ['?reviewer=x', /unknown field\(s\): reviewer/],
+      ] as const) {
+        const bad = await queue(BOB, query);
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toMatch(message);
+      }
+      // Nothing was reviewed by the bad requests.
+      expect((await queue(BOB)).body.items).toEqual([
+        expect.objectContaining({
+          review: expect.objectContaining({ state: 'pending' }),
+        }),
+      ]);
       expect(
         (
           await post(

@@ -23,7 +23,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
-  InputError,
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
@@ -31,23 +30,27 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   breakGlassReviewRequestSchema,
   BreakGlassReviewItem,
-  BreakGlassReviewState,
-  describeZodError,
   grantApprovePermission,
+  listBreakGlassReviewsQuerySchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { Caller, getUserCaller } from '../permissions/caller';
+import { z } from 'zod';
+import { Caller, userRequestOf } from '../permissions/caller';
 import { GrantAuthorization } from '../permissions/grantAuthorization';
 import { GrantService } from '../grantApi/GrantService';
+import { parseInput } from '../http/parseInput';
 import { GrantPermissionEvaluators } from '../http/grantRouter';
 import { BreakGlassReviews } from './BreakGlass';
 
-const REVIEW_STATES: BreakGlassReviewState[] = [
-  'pending',
-  'confirmed',
-  'flagged',
-];
+/** A `GET /break-glass/reviews` query, parsed. */
+export type BreakGlassReviewsQuery = z.output<
+  typeof listBreakGlassReviewsQuerySchema
+>;
+/** A `POST /break-glass/reviews/:grantId` body, parsed. */
+export type BreakGlassReviewBody = z.output<
+  typeof breakGlassReviewRequestSchema
+>;
 
 /**
  * The post-hoc review queue of break-glass grants:
@@ -64,13 +67,13 @@ export interface BreakGlassReviewing {
   list(
     credentials: BackstageCredentials,
     caller: Caller,
-    query: { state?: unknown; limit?: unknown; cursor?: unknown },
+    query: BreakGlassReviewsQuery,
   ): Promise<{ items: BreakGlassReviewItem[]; nextCursor?: string }>;
   review(
     credentials: BackstageCredentials,
     caller: Caller,
     grantId: string,
-    body: unknown,
+    body: BreakGlassReviewBody,
     request?: express.Request,
   ): Promise<BreakGlassReviewItem>;
 }
@@ -85,23 +88,7 @@ export function createBreakGlassReviewing(options: {
 }): BreakGlassReviewing {
   const { authorization, grants, reviews } = options;
   return {
-    async list(credentials, caller, query) {
-      const states = [query.state ?? 'pending'].flat().map(String);
-      for (const state of states) {
-        if (!REVIEW_STATES.includes(state as BreakGlassReviewState)) {
-          throw new InputError(
-            `state must be one of ${REVIEW_STATES.join(', ')}`,
-          );
-        }
-      }
-      const limit = query.limit === undefined ? 50 : Number(query.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
-        throw new InputError('limit must be a whole number from 1 to 200');
-      }
-      const offset = query.cursor === undefined ? 0 : Number(query.cursor);
-      if (!Number.isInteger(offset) || offset < 0) {
-        throw new InputError('cursor is not one this API gave out');
-      }
+    async list(credentials, caller, { state, limit, cursor: offset }) {
       const [decision] = await options.permissions.authorizeConditional(
         [{ permission: grantApprovePermission }],
         { credentials },
@@ -111,7 +98,7 @@ export function createBreakGlassReviewing(options: {
       }
       const { items, more } = await reviews.listReviewable({
         reviewer: caller.userEntityRef,
-        state: states as BreakGlassReviewState[],
+        state,
         grantFilter:
           decision.result === AuthorizeResult.CONDITIONAL
             ? options.permissionEvaluators.toFilter(decision.conditions)
@@ -128,11 +115,7 @@ export function createBreakGlassReviewing(options: {
       };
     },
 
-    async review(credentials, caller, grantId, rawBody, request) {
-      const body = breakGlassReviewRequestSchema.safeParse(rawBody ?? {});
-      if (!body.success) {
-        throw new InputError(describeZodError(body.error));
-      }
+    async review(credentials, caller, grantId, body, request) {
       const grant = await authorization.authorizedGrant(
         credentials,
         grantApprovePermission,
@@ -148,7 +131,7 @@ export function createBreakGlassReviewing(options: {
           'you may not review your own break-glass grant',
         );
       }
-      const state = body.data.decision === 'flag' ? 'flagged' : 'confirmed';
+      const state = body.decision === 'flag' ? 'flagged' : 'confirmed';
       const event = await options.auditor?.createEvent({
         eventId: 'break-glass-review',
         severityLevel: state === 'flagged' ? 'high' : 'medium',
@@ -161,13 +144,13 @@ export function createBreakGlassReviewing(options: {
           actions: grant.actions,
           decision: state,
           reviewer: caller.userEntityRef,
-          ...(body.data.comment && { comment: body.data.comment }),
+          ...(body.comment && { comment: body.comment }),
         },
       });
       const decided = await reviews.decide(grantId, {
         state,
         reviewer: caller.userEntityRef,
-        comment: body.data.comment,
+        comment: body.comment,
         at: new Date(),
       });
       if (!decided) {
@@ -192,25 +175,25 @@ export function createBreakGlassRouter(options: {
   userInfo: UserInfoService;
   reviewing: BreakGlassReviewing;
 }): express.Router {
-  const { httpAuth, userInfo, reviewing } = options;
+  const { reviewing } = options;
   const router = Router();
   router.use('/break-glass', express.json({ limit: '32kb' }));
 
   router.get('/break-glass/reviews', async (req, res) => {
-    const caller = await getUserCaller(req, { httpAuth, userInfo });
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    res.json(await reviewing.list(credentials, caller, req.query));
+    const { credentials, caller } = await userRequestOf(req, options);
+    const query = parseInput(listBreakGlassReviewsQuerySchema, req.query);
+    res.json(await reviewing.list(credentials, await caller(), query));
   });
 
   router.post('/break-glass/reviews/:grantId', async (req, res) => {
-    const caller = await getUserCaller(req, { httpAuth, userInfo });
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { credentials, caller } = await userRequestOf(req, options);
+    const body = parseInput(breakGlassReviewRequestSchema, req.body);
     res.json(
       await reviewing.review(
         credentials,
-        caller,
+        await caller(),
         req.params.grantId,
-        req.body,
+        body,
         req,
       ),
     );

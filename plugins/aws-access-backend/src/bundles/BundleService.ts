@@ -153,17 +153,18 @@ export class BundleService {
    * meets the last one approves every part at once, with one expiry.
    */
   async approve(
-    id: string,
+    current: BundleWithParts,
     { comment }: GrantDecision,
     caller: Caller,
   ): Promise<BundleWithParts> {
-    const { parts } = await this.mustPending(id);
+    const { id } = current.bundle;
+    const { parts } = assertPending(current);
     const now = new Date();
     const { bundle, approvedNow } =
-      await this.options.bundles.addBundleApproval(id, current =>
+      await this.options.bundles.addBundleApproval(id, stored =>
         decideBundleApproval({
           policy: this.options.approvals,
-          bundle: current,
+          bundle: stored,
           caller,
           comment,
           now,
@@ -194,11 +195,12 @@ export class BundleService {
 
   /** Ends a pending bundle as `rejected`: one approver's no ends every part. */
   async reject(
-    id: string,
+    current: BundleWithParts,
     { comment }: GrantDecision,
     caller: Caller,
   ): Promise<BundleWithParts> {
-    const { bundle, parts } = await this.mustPending(id);
+    const { bundle, parts } = assertPending(current);
+    const { id } = bundle;
     const check = checkBundleRejection({
       policy: this.options.approvals,
       requester: bundle.requester,
@@ -219,15 +221,15 @@ export class BundleService {
 
   /** The requester withdraws a pending bundle; every part ends `cancelled`. */
   async cancel(
-    id: string,
+    current: BundleWithParts,
     { reason }: RevokeGrantInput,
     caller: Caller,
   ): Promise<BundleWithParts> {
-    const current = await this.mustGet(id);
+    const { id } = current.bundle;
     if (current.bundle.decision === 'cancelled') {
       return current;
     }
-    await this.mustPending(id);
+    assertPending(current);
     await this.decide(id, 'cancelled', caller, new Date());
     for (const part of current.parts) {
       await this.options.engine.cancel(part.id, caller.userEntityRef, reason);
@@ -240,13 +242,13 @@ export class BundleService {
    * that already ended stay as they are.
    */
   async revoke(
-    id: string,
+    current: BundleWithParts,
     request: RevokeGrantInput,
     caller: Caller,
   ): Promise<BundleWithParts> {
-    const { bundle, parts } = await this.mustGet(id);
+    const { bundle, parts } = current;
     if (bundle.decision === 'pending') {
-      return this.cancel(id, request, caller);
+      return this.cancel(current, request, caller);
     }
     const { engine } = this.options;
     const revoking: string[] = [];
@@ -261,7 +263,7 @@ export class BundleService {
       }
     }
     await settleAll(this.options, revoking, this.options.settleTimeoutMs);
-    return this.mustGet(id);
+    return this.mustGet(bundle.id);
   }
 
   /**
@@ -271,33 +273,17 @@ export class BundleService {
    * Refused where the approval rules ask for approval, as for a grant.
    */
   async extend(
-    id: string,
+    current: BundleWithParts,
     request: ExtendGrantInput,
     caller: Caller,
   ): Promise<BundleWithParts> {
     await extendBundle(this.options, {
-      current: await this.mustGet(id),
+      current,
       durationMinutes: request.durationMinutes,
       reason: request.reason,
       actor: caller.userEntityRef,
     });
-    return this.mustGet(id);
-  }
-
-  private async mustPending(id: string): Promise<BundleWithParts> {
-    const current = await this.mustGet(id);
-    const { bundle, parts } = current;
-    if (
-      bundle.decision !== 'pending' ||
-      parts.some(p => p.state !== 'pending')
-    ) {
-      throw new ConflictError(
-        `only a pending bundle can be decided; bundle ${id} is ${
-          bundle.decision === 'pending' ? 'no longer pending' : bundle.decision
-        }`,
-      );
-    }
-    return current;
+    return this.mustGet(current.bundle.id);
   }
 
   private async decide(
@@ -317,4 +303,21 @@ export class BundleService {
       throw new ConflictError(`bundle ${id} was decided meanwhile; reload it`);
     }
   }
+}
+
+/**
+ * Only a pending bundle, every part still pending, can be decided. Checked
+ * on the bundle as authorized; the writes that follow are conditional on
+ * the same states, so a decision made meanwhile still fails them.
+ */
+function assertPending(current: BundleWithParts): BundleWithParts {
+  const { bundle, parts } = current;
+  if (bundle.decision !== 'pending' || parts.some(p => p.state !== 'pending')) {
+    throw new ConflictError(
+      `only a pending bundle can be decided; bundle ${bundle.id} is ${
+        bundle.decision === 'pending' ? 'no longer pending' : bundle.decision
+      }`,
+    );
+  }
+  return current;
 }

@@ -22,11 +22,13 @@ import { BundleService, BundleWithParts } from './BundleService';
 
 /**
  * Checks `permission` on every part of a bundle: a bundle is only as
- * visible, and only as decidable, as the least of its parts. A caller who
- * may not see one part is told the bundle is not theirs to `verb`, without
- * learning which part it was.
+ * visible, and only as decidable, as the least of its parts. One
+ * permission call covers every part, and is made before the bundle is
+ * read; a caller who may not `verb` one part is told the bundle is not
+ * theirs to `verb`, without learning which part it was. The bundle is
+ * returned as read, for the change to act on.
  */
-export async function authorizeBundle(
+export function authorizeBundle(
   authorization: GrantAuthorization,
   bundles: BundleService,
   credentials: BackstageCredentials,
@@ -34,21 +36,11 @@ export async function authorizeBundle(
   id: string,
   verb: string,
 ): Promise<BundleWithParts> {
-  const current = await bundles.mustGet(id);
-  try {
-    for (const part of current.parts) {
-      await authorization.authorizedGrant(
-        credentials,
-        permission,
-        part.id,
-        verb,
-      );
-    }
-  } catch (error) {
-    if (error instanceof NotAllowedError) {
-      throw new NotAllowedError(`you may not ${verb} bundle ${id}`);
-    }
-    throw error;
-  }
-  return current;
+  return authorization.authorizedWhole(
+    credentials,
+    permission,
+    () => bundles.mustGet(id),
+    current => current.parts,
+    () => new NotAllowedError(`you may not ${verb} bundle ${id}`),
+  );
 }

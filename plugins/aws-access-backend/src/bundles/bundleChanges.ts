@@ -14,50 +14,27 @@
  * limitations under the License.
  */
 
-import {
-  GrantChangeBody,
-  GrantChangeVerb,
-  parseChangeBody,
-} from '../grantApi/grantRequests';
+import { GrantChangeBody, GrantChangeVerb } from '../grantApi/grantRequests';
 import type { Caller } from '../permissions/caller';
 import type { BundleService, BundleWithParts } from './BundleService';
 
 /**
- * Makes a change, its body already parsed, for `caller`: every change is
- * the bundle service's method of the same name.
+ * Makes a change, its body already parsed, to the bundle as it was read
+ * when the change was authorized, for `caller`: every change is the bundle
+ * service's method of the same name.
  */
 export function applyBundleChange<V extends GrantChangeVerb>(
   bundles: BundleService,
   verb: V,
-  id: string,
+  current: BundleWithParts,
   input: GrantChangeBody<V>,
   caller: Caller,
 ): Promise<BundleWithParts> {
   // TypeScript cannot follow a method called by a computed name.
   const change = bundles[verb] as (
-    id: string,
+    current: BundleWithParts,
     input: GrantChangeBody<V>,
     caller: Caller,
   ) => Promise<BundleWithParts>;
-  return change.call(bundles, id, input, caller);
-}
-
-/**
- * Parses `body` with the change's schema (the same as a grant's), then
- * makes the change: the one way in for the REST routes.
- */
-export function changeBundle<V extends GrantChangeVerb>(
-  bundles: BundleService,
-  verb: V,
-  id: string,
-  body: unknown,
-  caller: Caller,
-): Promise<BundleWithParts> {
-  return applyBundleChange(
-    bundles,
-    verb,
-    id,
-    parseChangeBody(verb, body),
-    caller,
-  );
+  return change.call(bundles, current, input, caller);
 }

@@ -27,13 +27,17 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { GrantRecord } from '../database/types';
-import { GRANT_CHANGES, GrantChangeVerb } from '../grantApi/grantRequests';
-import { getUserCaller } from '../permissions/caller';
+import {
+  GRANT_CHANGES,
+  GrantChangeVerb,
+  parseChangeBody,
+} from '../grantApi/grantRequests';
+import { userRequestOf } from '../permissions/caller';
 import { GrantAuthorization } from '../permissions/grantAuthorization';
 import { InventoryReadiness } from '../resources/inventoryReadiness';
 import { parseInput } from '../http/parseInput';
 import { authorizeBundle } from './bundleAuthorization';
-import { changeBundle } from './bundleChanges';
+import { applyBundleChange } from './bundleChanges';
 import { BundleService, BundleWithParts } from './BundleService';
 import { toApiBundle } from './bundleView';
 
@@ -53,19 +57,17 @@ export function createBundleRouter(options: {
   router.use('/bundles', express.json({ limit: BODY_LIMIT }));
   const view = ({ bundle, parts }: BundleWithParts) =>
     toApiBundle(bundle, parts.map(present));
-  const userCredentials = (req: express.Request) =>
-    httpAuth.credentials(req, { allow: ['user'] });
-
   // Writes act for the signed-in user only: the requester is never taken
-  // from the body. Bodies are parsed here, after the permission checks.
+  // from the body.
+  const writer = (req: express.Request) =>
+    userRequestOf(req, { httpAuth, userInfo });
+
   const requester = async (req: express.Request) => {
-    const user = await getUserCaller(req, { httpAuth, userInfo });
-    await authorization.authorizeBasic(
-      await userCredentials(req),
-      grantCreatePermission,
-    );
+    const { credentials, caller } = await writer(req);
+    const request = parseInput(createBundleRequestSchema, req.body);
+    await authorization.authorizeBasic(credentials, grantCreatePermission);
     await options.inventoryReadiness?.assertReady();
-    return { user, request: parseInput(createBundleRequestSchema, req.body) };
+    return { user: await caller(), request };
   };
 
   router.post('/bundles', async (req, res) => {
@@ -96,22 +98,24 @@ export function createBundleRouter(options: {
     );
   });
 
-  // A change to a bundle: POST /bundles/:id/<verb>.
+  // A change to a bundle: POST /bundles/:id/<verb>. The body is parsed,
+  // the permission decided, and the bundle read once and handed on.
   for (const verb of Object.keys(GRANT_CHANGES) as GrantChangeVerb[]) {
     router.post(`/bundles/:id/${verb}`, async (req, res) => {
-      const user = await getUserCaller(req, { httpAuth, userInfo });
-      await authorizeBundle(
+      const { credentials, caller } = await writer(req);
+      const body = parseChangeBody(verb, req.body);
+      const current = await authorizeBundle(
         authorization,
         bundles,
-        await userCredentials(req),
+        credentials,
         GRANT_CHANGES[verb].permission,
         req.params.id,
         verb,
       );
-      // The body is parsed once the bundle is known to exist and be the
-      // caller's to change: an unknown bundle is a 404 whatever the body.
       res.json(
-        view(await changeBundle(bundles, verb, req.params.id, req.body, user)),
+        view(
+          await applyBundleChange(bundles, verb, current, body, await caller()),
+        ),
       );
     });
   }

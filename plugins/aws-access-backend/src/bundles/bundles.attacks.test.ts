@@ -30,6 +30,7 @@ import {
   bundleBody,
   createBundleTestApp,
   MANY_BUCKETS,
+  noApprovalConfig,
   SECURITY_BUCKET,
   securityApprovalConfig,
   target,
@@ -226,16 +227,10 @@ describe('attacks on bundles', () => {
     });
 
     it('does not show a bundle to a user who may not read one of its parts', async () => {
-      // No approval anywhere: the parts go live at once.
       t = await createBundleTestApp({
         databases,
         databaseId,
-        config: {
-          awsAccess: {
-            ...securityApprovalConfig.awsAccess,
-            approval: { rules: [] },
-          },
-        },
+        config: noApprovalConfig,
       });
       const created = await t.createBundle(
         [target(TEAM_BUCKET), target(SECURITY_BUCKET)],

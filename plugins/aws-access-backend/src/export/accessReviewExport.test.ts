@@ -217,6 +217,18 @@ describe('access review export', () => {
       ],
       [{ from: '2026-01-01', to: '2026-01-02', limit: '0' }, /limit must be/],
       [{ from: '2026-01-01', to: '2026-01-02', cursor: 'garbage' }, /cursor/],
+      [
+        { from: '2026-01-01', to: '2026-01-02', limit: 'all' },
+        /^limit must be a number$/,
+      ],
+      [
+        { from: ['2026-01-01', '2026-02-01'], to: '2026-03-01' },
+        /^from must be an ISO-8601 time$/,
+      ],
+      [
+        { from: '2026-01-01', to: '2026-01-02', requester: 'x' },
+        /unknown field\(s\): requester/,
+      ],
     ])('answers %j with a 400', async (query, message) => {
       const res = await exportAs(CAROL, query as Record<string, string>);
       expect(res.status).toBe(400);

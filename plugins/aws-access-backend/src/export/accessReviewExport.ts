@@ -15,8 +15,8 @@
  */
 
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import {
+  accessReviewExportQuerySchema,
   adminPermission,
   GrantEvent,
   grantReadPermission,
@@ -28,6 +28,7 @@ import { BreakGlassReviews } from '../breakGlass/BreakGlass';
 import { GrantRecord, GrantStore } from '../database/types';
 import { GrantAuthorization } from '../permissions/grantAuthorization';
 import { isBreakGlass } from '../grantApi/grantView';
+import { parseInput } from '../http/parseInput';
 
 /** One grant in the access review export. */
 export interface AccessReviewRow {
@@ -85,9 +86,6 @@ export const ACCESS_REVIEW_COLUMNS: Array<keyof AccessReviewRow> = [
 ];
 
 const ENDING_STATES = new Set(['revoking', 'cancelled', 'rejected', 'failed']);
-const MAX_PERIOD_DAYS = 400;
-const DEFAULT_LIMIT = 200;
-const MAX_LIMIT = 500;
 
 /** The event that ended a grant: who and why. */
 function endingEvent(events: GrantEvent[]): GrantEvent | undefined {
@@ -158,17 +156,6 @@ export function toCsv(rows: AccessReviewRow[]): string {
   return `${[ACCESS_REVIEW_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
-function parseTime(value: unknown, key: string): Date {
-  if (typeof value !== 'string' || !value) {
-    throw new InputError(`${key} is required (an ISO-8601 time)`);
-  }
-  const time = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time.getTime())) {
-    throw new InputError(`${key} must be an ISO-8601 time, not '${value}'`);
-  }
-  return time;
-}
-
 /**
  * `GET /export/grants?from=&to=&format=json|csv&limit=&cursor=`: the
  * access review export. Admins only (`aws-access.admin`), and filtered by
@@ -188,31 +175,10 @@ export function createAccessReviewRouter(options: {
   router.get('/export/grants', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     await authorization.authorizeBasic(credentials, adminPermission);
-    const from = parseTime(req.query.from, 'from');
-    const to = parseTime(req.query.to, 'to');
-    if (to <= from) {
-      throw new InputError('to must be later than from');
-    }
-    if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * 86_400_000) {
-      throw new InputError(
-        `the period may be at most ${MAX_PERIOD_DAYS} days; export it in parts`,
-      );
-    }
-    const format = req.query.format ?? 'json';
-    if (format !== 'json' && format !== 'csv') {
-      throw new InputError('format must be json or csv');
-    }
-    const limit =
-      req.query.limit === undefined ? DEFAULT_LIMIT : Number(req.query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-      throw new InputError(
-        `limit must be a whole number from 1 to ${MAX_LIMIT}`,
-      );
-    }
-    const cursor = req.query.cursor;
-    if (cursor !== undefined && (typeof cursor !== 'string' || !cursor)) {
-      throw new InputError('cursor must be the nextCursor of a previous page');
-    }
+    const { from, to, format, limit, cursor } = parseInput(
+      accessReviewExportQuerySchema,
+      req.query,
+    );
     const permissionFilter = await authorization.listFilter(
       credentials,
       grantReadPermission,

@@ -509,7 +509,7 @@ describe('createGrantRouter', () => {
         'list with a bad state',
         { method: 'get', path: '/grants', query: { state: 'bogus' } },
         400,
-        /^state: /,
+        /^state must be one of pending, provisioning, /,
       ],
       [
         'list with limit 0',
@@ -539,7 +539,27 @@ describe('createGrantRouter', () => {
         'actions without an ARN',
         { method: 'get', path: '/actions' },
         400,
-        /resourceArn: an ARN is required/,
+        /^resourceArn is required/,
+      ],
+      [
+        'actions of two ARNs at once',
+        {
+          method: 'get',
+          path: '/actions',
+          query: { resourceArn: [BUCKET, BUCKET] },
+        },
+        400,
+        /^resourceArn must be a string/,
+      ],
+      [
+        'actions with an unknown parameter',
+        {
+          method: 'get',
+          path: '/actions',
+          query: { resourceArn: BUCKET, x: 1 },
+        },
+        400,
+        /unknown field\(s\): x/,
       ],
       [
         'actions of a bad ARN',

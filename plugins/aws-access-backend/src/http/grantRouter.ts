@@ -27,6 +27,7 @@ import {
   createGrantRequestSchema,
   grantCreatePermission,
   grantReadPermission,
+  listActionsQuerySchema,
   listGrantsQuerySchema,
 } from '@backstage-aws-access/plugin-aws-access-common';
 import express from 'express';
@@ -39,7 +40,7 @@ import {
   parseChangeBody,
 } from '../grantApi/grantRequests';
 import { AwsAccessGrantResource, GrantFilter } from '../permissions/resource';
-import { Caller, requestCallerOf } from '../permissions/caller';
+import { Caller, userRequestOf } from '../permissions/caller';
 import { createGrantAuthorization } from '../permissions/grantAuthorization';
 import { GrantService } from '../grantApi/GrantService';
 import { InventoryReadiness } from '../resources/inventoryReadiness';
@@ -109,15 +110,9 @@ export async function createGrantRouter(options: {
   const credentialsOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   // Writes act for the signed-in user only: the requester is never taken
-  // from the body. One credentials lookup serves the permission check and
-  // the caller.
-  const writer = async (req: express.Request) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    return {
-      credentials,
-      caller: () => requestCallerOf(req, credentials, { userInfo }),
-    };
-  };
+  // from the body.
+  const writer = (req: express.Request) =>
+    userRequestOf(req, { httpAuth, userInfo });
 
   // The same checks as the Backstage actions (see grantAuthorization.ts).
   const { authorizeBasic, authorizedGrant, listFilter } =
@@ -133,8 +128,9 @@ export async function createGrantRouter(options: {
   });
 
   router.get('/actions', async (req, res) => {
+    const { resourceArn } = parseInput(listActionsQuerySchema, req.query);
     await authorizeBasic(await credentialsOf(req), grantCreatePermission);
-    res.json({ items: grants.listActions(req.query.resourceArn) });
+    res.json({ items: grants.listActions(resourceArn) });
   });
 
   router.get('/grants', async (req, res) => {

@@ -26,6 +26,7 @@ import {
 } from './createOnboardingRouter';
 import { createTemplateLinkSigner } from './templateLinks';
 import type { OffboardingRecord } from '../offboarding/OffboardingStore';
+import { testOnboarding } from './__testUtils__/onboardingFixtures';
 
 const KEY = Buffer.from('k'.repeat(32));
 /** The test clock, in milliseconds; tests move it. */
@@ -71,13 +72,7 @@ async function makeApp(overrides: Partial<OnboardingRouterOptions> = {}) {
       accounts: [sandbox, noExternalId],
       rolePath: '/backstage-access/',
     },
-    onboarding: {
-      stackName: 'backstage-access',
-      trust: {
-        type: 'iam-principal',
-        principalArn: 'arn:aws:iam::111122223333:role/backstage',
-      },
-    },
+    onboarding: testOnboarding,
     discovery: {
       getExternalBaseUrl: async () =>
         'https://backstage.example.com/api/aws-access',

@@ -15,8 +15,11 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { ConflictError, InputError } from '@backstage/errors';
-import type { NewAccountOnboarding } from '@backstage-aws-access/plugin-aws-access-common';
+import { ConflictError } from '@backstage/errors';
+import {
+  NewAccountOnboarding,
+  newAccountRequestSchema,
+} from '@backstage-aws-access/plugin-aws-access-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import type { AwsAccessConfig } from '@backstage-aws-access/plugin-aws-access-node';
@@ -26,6 +29,7 @@ import {
   READER_ROLE_NAME,
   TEMPLATE_VERSION,
 } from './accessRoles';
+import { parseInput } from '../http/parseInput';
 import { renderCloudFormationTemplate } from './cloudFormationTemplate';
 import type { OnboardingConfig } from './onboardingConfig';
 
@@ -38,7 +42,7 @@ import type { OnboardingConfig } from './onboardingConfig';
  * source of truth about accounts.
  */
 export function createNewAccountRouter(options: {
-  config: AwsAccessConfig;
+  config: Pick<AwsAccessConfig, 'accounts' | 'rolePath'>;
   onboarding: OnboardingConfig;
   authorizeAdmin: (req: Request) => Promise<string>;
 }): express.Router {
@@ -48,24 +52,17 @@ export function createNewAccountRouter(options: {
 
   router.post('/onboarding/new', async (req, res) => {
     await options.authorizeAdmin(req);
-    const accountId = String(req.body?.accountId ?? '').trim();
-    if (!/^\d{12}$/.test(accountId)) {
-      throw new InputError('The AWS account ID is 12 digits');
-    }
+    const request = parseInput(newAccountRequestSchema, req.body);
+    const { accountId } = request;
     if (config.accounts.some(a => a.accountId === accountId)) {
       throw new ConflictError(
         `Account ${accountId} is connected already; its stack is under CloudFormation on its row`,
       );
     }
+    // The name goes into YAML unquoted: only characters that stay plain there.
     const name =
-      String(req.body?.name ?? '')
-        .trim()
-        .replace(/[^\w .-]/g, '')
-        .slice(0, 64) || accountId;
-    const region = String(req.body?.region ?? '').trim() || 'us-east-1';
-    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
-      throw new InputError(`${region} is not an AWS region name`);
-    }
+      (request.name ?? '').replace(/[^\w .-]/g, '').slice(0, 64) || accountId;
+    const region = request.region || 'us-east-1';
     if (!onboarding.trust) {
       throw new ConflictError(
         'Onboarding needs the backend identity the roles should trust: set awsAccess.onboarding.backendPrincipalArn or awsAccess.onboarding.eks',

@@ -32,16 +32,25 @@ export interface Caller {
 }
 
 /**
- * The requester is always the authenticated user, from the token and the
- * user info service, never a field of the request body.
+ * A request made by the signed-in user, its credentials resolved once (the
+ * requester is always that user, never a field of the request body): they
+ * serve the permission checks, and `caller()` the rules and the audit
+ * trail, without a second lookup.
  */
-export async function getUserCaller(
+export async function userRequestOf(
   req: Request,
   services: { httpAuth: HttpAuthService; userInfo: UserInfoService },
-): Promise<Caller> {
-  const credentials: BackstageCredentials<BackstageUserPrincipal> =
-    await services.httpAuth.credentials(req, { allow: ['user'] });
-  return requestCallerOf(req, credentials, services);
+): Promise<{
+  credentials: BackstageCredentials<BackstageUserPrincipal>;
+  caller: () => Promise<Caller>;
+}> {
+  const credentials = await services.httpAuth.credentials(req, {
+    allow: ['user'],
+  });
+  return {
+    credentials,
+    caller: () => requestCallerOf(req, credentials, services),
+  };
 }
 
 /** The caller behind a request's user credentials, when they are already at hand. */

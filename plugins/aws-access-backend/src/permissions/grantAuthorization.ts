@@ -60,6 +60,20 @@ export interface GrantAuthorization {
     verb: string,
   ): Promise<GrantRecord>;
   /**
+   * Checks `permission` on every grant of something made of grants (a
+   * bundle's parts) with one permission call, made before `load`: a denial
+   * is a 403 with nothing read, a conditional decision is applied to each
+   * grant `load` returned, and `refused` is thrown if one fails it, without
+   * saying which. Returns what `load` returned, to hand on.
+   */
+  authorizedWhole<T>(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'aws-access-grant'>,
+    load: () => Promise<T>,
+    grantsOf: (loaded: T) => GrantRecord[],
+    refused: () => Error,
+  ): Promise<T>;
+  /**
    * The SQL filter of a conditional decision on `permission` for lists;
    * undefined when allowed outright, 403 when denied.
    */
@@ -75,6 +89,31 @@ export function createGrantAuthorization(options: {
   getGrant: (id: string) => Promise<GrantRecord>;
 }): GrantAuthorization {
   const { permissions, permissionEvaluators, getGrant } = options;
+  const authorizedWhole: GrantAuthorization['authorizedWhole'] = async (
+    credentials,
+    permission,
+    load,
+    grantsOf,
+    refused,
+  ) => {
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw refused();
+    }
+    const loaded = await load();
+    if (
+      decision.result === AuthorizeResult.CONDITIONAL &&
+      !grantsOf(loaded).every(grant =>
+        permissionEvaluators.isAllowed(decision, toPermissionResource(grant)),
+      )
+    ) {
+      throw refused();
+    }
+    return loaded;
+  };
   return {
     async authorizeBasic(credentials, permission) {
       const [decision] = await permissions.authorize([{ permission }], {
@@ -84,24 +123,15 @@ export function createGrantAuthorization(options: {
         throw new NotAllowedError(`not allowed: ${permission.name}`);
       }
     },
-    async authorizedGrant(credentials, permission, id, verb) {
-      const [decision] = await permissions.authorizeConditional(
-        [{ permission }],
-        { credentials },
-      );
-      const refused = new NotAllowedError(`you may not ${verb} grant ${id}`);
-      if (decision.result === AuthorizeResult.DENY) {
-        throw refused;
-      }
-      const grant = await getGrant(id);
-      if (
-        decision.result === AuthorizeResult.CONDITIONAL &&
-        !permissionEvaluators.isAllowed(decision, toPermissionResource(grant))
-      ) {
-        throw refused;
-      }
-      return grant;
-    },
+    authorizedWhole,
+    authorizedGrant: (credentials, permission, id, verb) =>
+      authorizedWhole(
+        credentials,
+        permission,
+        () => getGrant(id),
+        grant => [grant],
+        () => new NotAllowedError(`you may not ${verb} grant ${id}`),
+      ),
     async listFilter(credentials, permission) {
       const [decision] = await permissions.authorizeConditional(
         [{ permission }],

@@ -89,6 +89,11 @@ export const securityApprovalConfig = {
   },
 };
 
+/** Nobody needs to approve: the parts go live at once. */
+export const noApprovalConfig = {
+  awsAccess: { ...securityApprovalConfig.awsAccess, approval: { rules: [] } },
+};
+
 export const target = (resourceArn: string, actions = ['s3:GetObject']) => ({
   resourceArn,
   actions,
@@ -105,6 +110,7 @@ export async function createBundleTestApp(options: {
   databases: TestDatabases;
   databaseId: Parameters<TestDatabases['init']>[0];
   config?: object;
+  deniedPermissions?: string[];
 }) {
   const iam = new RecordingProvisioner();
   const knex = await options.databases.init(options.databaseId);
@@ -113,6 +119,7 @@ export async function createBundleTestApp(options: {
     knex,
     config: options.config ?? ownerApprovalConfig,
     entities: bundleEntities,
+    deniedPermissions: options.deniedPermissions,
   });
   const post = (path: string, body: object, who: string) =>
     request(app.app).post(path).set('authorization', as(who)).send(body);

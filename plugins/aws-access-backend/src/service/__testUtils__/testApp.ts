@@ -227,24 +227,27 @@ export async function createTestApp(options: TestAppOptions) {
     // HTTP server here.
     { dependencies: [mockServices.httpRouter.mock().factory] },
   ).getSubject('aws-access');
+  // Returned too, for tests that count what a request asks of them.
+  const httpAuth = mockServices.httpAuth({
+    defaultCredentials: mockCredentials.user(ALICE),
+  });
+  const permissions =
+    options.permissions ??
+    policyPermissions(
+      testPolicy({
+        adminGroup: 'group:default/aws-admins',
+        denied: options.deniedPermissions,
+      }),
+      userInfo,
+    );
   const services = await createAwsAccessServices({
     config: new ConfigReader(options.config ?? accessConfig),
     logger: mockServices.logger.mock(),
     database: mockServices.database({ knex: options.knex }),
     auth: mockServices.auth(),
-    httpAuth: mockServices.httpAuth({
-      defaultCredentials: mockCredentials.user(ALICE),
-    }),
+    httpAuth,
     userInfo,
-    permissions:
-      options.permissions ??
-      policyPermissions(
-        testPolicy({
-          adminGroup: 'group:default/aws-admins',
-          denied: options.deniedPermissions,
-        }),
-        userInfo,
-      ),
+    permissions,
     permissionsRegistry,
     catalog: catalogServiceMock({
       entities: [...entities, ...(options.entities ?? [])],
@@ -277,6 +280,8 @@ export async function createTestApp(options: TestAppOptions) {
     bundles: services.bundles,
     breakGlassReviewing: services.breakGlassReviewing,
     authorization: services.authorization,
+    httpAuth,
+    permissions,
     /** Resolves once the notifications sent so far have been delivered. */
     flushNotifications: async () => {
       await services.flush();

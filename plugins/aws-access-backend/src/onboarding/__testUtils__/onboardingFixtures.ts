@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026 The Backstage AWS Access Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { OnboardingConfig } from '../onboardingConfig';
+
+/** Where the onboarding tests' stacks go, and the backend role they trust. */
+export const testOnboarding: OnboardingConfig = {
+  stackName: 'backstage-access',
+  trust: {
+    type: 'iam-principal',
+    principalArn: 'arn:aws:iam::111122223333:role/backstage',
+  },
+};
