@@ -48,12 +48,10 @@ import {
   tagValue,
 } from './roleAttributes';
 import {
-  GrantRoleProvisioner,
-  GrantRoleRepairs,
+  GrantProvisioner,
   GrantRoleSpec,
   GrantRoleState,
   ManagedRole,
-  ManagedRoleInventory,
 } from '@backstage-aws-access/plugin-aws-access-node';
 
 export interface IamGrantProvisionerOptions {
@@ -75,9 +73,7 @@ export interface IamGrantProvisionerOptions {
  * provisioner, the reconciler's inventory and its repairs at once, as all
  * three act on the same roles with the same clients.
  */
-export class IamGrantProvisioner
-  implements GrantRoleProvisioner, ManagedRoleInventory, GrantRoleRepairs
-{
+export class IamGrantProvisioner implements GrantProvisioner {
   private readonly logger: LoggerService;
   private readonly rolePath: string;
   private readonly installationId: string;
