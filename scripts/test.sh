@@ -55,7 +55,7 @@ pnpm exec backstage-repo-tools api-reports --ci -o ae-wrong-input-file-type,ae-u
 
 log "lint"
 # `repo fix --check`: each package's backstage role, pluginId, pluginPackage(s) as the CLI derives them.
-pnpm exec backstage-cli repo lint && pnpm exec backstage-cli repo fix --check && node scripts/license-headers.mjs --check ; record "lint" $?
+pnpm exec backstage-cli repo lint && pnpm exec backstage-cli repo fix --check && node scripts/license-headers.mjs --check && node scripts/source-lengths.mjs ; record "lint" $?
 
 log "prettier"
 pnpm exec prettier --check . --loglevel warn ; record "prettier" $?

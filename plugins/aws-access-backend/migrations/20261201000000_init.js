@@ -16,10 +16,7 @@
 
 // @ts-check
 
-/**
- * Every table, children before the tables they reference, so that `down`
- * can drop them in this order.
- */
+/** Every table, children first: the order in which `down` drops them. */
 const TABLES = [
   'grant_outbox',
   'access_bundle_approvals',
@@ -71,9 +68,7 @@ async function createGrants(knex) {
     table
       .string('resource_ref', 255)
       .nullable()
-      .comment(
-        'Entity ref of the catalogued resource the grant is on or under',
-      );
+      .comment('Entity ref of the resource the grant is on or under');
     table
       .string('resource_owner', 255)
       .nullable()

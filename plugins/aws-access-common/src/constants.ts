@@ -96,3 +96,18 @@ export const TAG_GRANT_ID = 'backstage-access:grant-id';
 export const TAG_REQUESTER = 'backstage-access:requester';
 /** @public */
 export const TAG_EXPIRES_AT = 'backstage-access:expires-at';
+
+/**
+ * Limits shared by the API and the request form, so both say the same.
+ *
+ * @public
+ */
+export const GRANT_LIMITS = {
+  maxActions: 50,
+  maxReasonLength: 500,
+  maxCommentLength: 1000,
+  defaultListLimit: 50,
+  maxListLimit: 500,
+  /** Most resources one bundle request may name. */
+  maxBundleTargets: 20,
+} as const;

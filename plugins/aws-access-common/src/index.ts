@@ -23,6 +23,7 @@
 export * from './constants';
 export * from './types';
 export * from './schemas';
+export * from './querySchemas';
 export * from './userText';
 export * from './readableTime';
 export * from './arn';

@@ -21,7 +21,7 @@ import {
   presetActions,
   presetResourceType,
 } from './presets';
-import { GRANT_LIMITS } from './schemas';
+import { GRANT_LIMITS } from './constants';
 import type { ActionInfo } from './types';
 
 describe('presetResourceType', () => {

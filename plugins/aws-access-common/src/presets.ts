@@ -15,7 +15,7 @@
  */
 
 import { parseArn } from './arn';
-import { GRANT_LIMITS } from './schemas';
+import { GRANT_LIMITS } from './constants';
 import type { ActionInfo } from './types';
 
 /**

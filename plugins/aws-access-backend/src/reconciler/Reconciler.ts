@@ -15,25 +15,17 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import {
   GRANT_LIMITS,
   GrantState,
 } from '@backstage-aws-access/plugin-aws-access-common';
-import { GrantRecord, GrantStore } from '../database/types';
-import { GrantAuditor } from '../audit/GrantAuditor';
-import { RoleDrift } from '../provisioning/roleDrift';
-import {
-  GrantRoleRepairs,
-  ManagedRole,
-  ManagedRoleInventory,
-} from '@backstage-aws-access/plugin-aws-access-node';
+import { GrantRecord } from '../database/types';
+import { ManagedRole } from '@backstage-aws-access/plugin-aws-access-node';
 import { DEFAULT_INSTALLATION_ID } from '../provisioning/roleAttributes';
 import { GrantClaims } from '../lifecycle/GrantClaims';
-import { GrantLifecycle } from '../lifecycle/GrantLifecycle';
-import { GrantEngine } from '../engine/GrantEngine';
 import { RECONCILER_ACTOR } from './reconcilerActor';
+import { ReconcileResult, ReconcilerOptions } from './types';
 import { repairRoleDrift } from './repairRoleDrift';
 import {
   OrphanOptions,
@@ -43,50 +35,7 @@ import {
 } from './orphanRoles';
 
 export { RECONCILER_ACTOR };
-
-export interface ReconcileResult {
-  removed: Array<{ roleArn: string; why: string }>;
-  /** Roles of active grants that had been changed by hand, and were put back. */
-  repaired: Array<{ grantId: string; roleArn: string; drift: RoleDrift }>;
-  /**
-   * Active grants whose role was changed outside Backstage in a way the
-   * manager may not undo (its permissions boundary or its grant tag): the
-   * grant was revoked, and ends `failed` with the cause.
-   */
-  revoked: Array<{ grantId: string; roleArn: string; why: string }>;
-  /** Roles under the path without our tag, left alone. */
-  foreign: string[];
-  /** Roles of another Backstage installation sharing the account, left alone. */
-  otherInstallations: string[];
-  failedAccounts: string[];
-  /** Roles whose drift could not be checked or repaired; the next pass retries. */
-  failedRoles: string[];
-}
-
-export interface ReconcilerOptions {
-  store: GrantStore;
-  /** The plugin's one writer of grant state: records removals and repairs. */
-  lifecycle: GrantLifecycle;
-  provisioner: ManagedRoleInventory & GrantRoleRepairs;
-  accountIds: () => string[];
-  logger: LoggerService;
-  /** Revokes the grant of a role that was tampered with. */
-  engine: Pick<GrantEngine, 'revoke' | 'drive'>;
-  /**
-   * This installation (`awsAccess.installationId`): leftover roles are only
-   * removed when they carry it, or when this installation's store knows
-   * their grant.
-   */
-  installationId?: string;
-  /** Records removals and repairs in the audit trail, when given. */
-  auditor?: GrantAuditor;
-  /**
-   * How long the reconciler holds a grant while it checks and repairs its
-   * role. The claim keeps an extension (which rewrites both policies) from
-   * running at the same time, so a repair never puts back an older expiry.
-   */
-  claimLeaseMs?: number;
-}
+export type { ReconcileResult, ReconcilerOptions };
 
 /**
  * Guarantees nothing outlives its grant, and no grant role gives more than

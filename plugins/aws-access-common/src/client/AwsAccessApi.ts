@@ -33,9 +33,9 @@ import type {
   CreateGrantRequest,
   DecisionRequest,
   ExtendGrantRequest,
-  ListGrantsQuery,
   RevokeGrantRequest,
 } from '../schemas';
+import type { ListGrantsQuery } from '../querySchemas';
 
 /**
  * Per-call options; backend callers pass a token for the user they act for.

@@ -43,9 +43,9 @@ import type {
   CreateGrantRequest,
   DecisionRequest,
   ExtendGrantRequest,
-  ListGrantsQuery,
   RevokeGrantRequest,
 } from '../schemas';
+import type { ListGrantsQuery } from '../querySchemas';
 
 /**
  * What the client needs to find the backend; matches Backstage's DiscoveryApi.

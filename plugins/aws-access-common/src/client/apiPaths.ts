@@ -15,7 +15,7 @@
  */
 
 import type { BreakGlassReviewState } from '../types';
-import type { ListGrantsQuery } from '../schemas';
+import type { ListGrantsQuery } from '../querySchemas';
 
 /** One grant, under which its actions (`/revoke`, `/extend`, ...) live. */
 export function grantPath(id: string) {

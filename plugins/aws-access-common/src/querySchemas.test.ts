@@ -16,10 +16,9 @@
 
 import {
   accessReviewExportQuerySchema,
-  describeZodError,
   listBreakGlassReviewsQuerySchema,
-  newAccountRequestSchema,
-} from './schemas';
+} from './querySchemas';
+import { describeZodError, newAccountRequestSchema } from './schemas';
 
 /** The message the API would answer with, or the parsed value. */
 function parse(schema: { safeParse(value: unknown): any }, value: unknown) {
