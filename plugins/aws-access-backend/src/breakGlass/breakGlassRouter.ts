@@ -40,7 +40,7 @@ import { Caller, userRequestOf } from '../permissions/caller';
 import { GrantAuthorization } from '../permissions/grantAuthorization';
 import { GrantService } from '../grantApi/GrantService';
 import { parseInput } from '../http/parseInput';
-import { GrantPermissionEvaluators } from '../http/grantRouter';
+import { GrantPermissionEvaluators } from '../permissions/registerGrantPermissions';
 import { BreakGlassReviews } from './BreakGlass';
 
 /** A `GET /break-glass/reviews` query, parsed. */

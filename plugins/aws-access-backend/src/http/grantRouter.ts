@@ -20,10 +20,6 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
-  PermissionCriteria,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import {
   createGrantRequestSchema,
   grantCreatePermission,
   grantReadPermission,
@@ -39,7 +35,7 @@ import {
   GrantChangeVerb,
   parseChangeBody,
 } from '../grantApi/grantRequests';
-import { AwsAccessGrantResource, GrantFilter } from '../permissions/resource';
+import { GrantPermissionEvaluators } from '../permissions/registerGrantPermissions';
 import { Caller, userRequestOf } from '../permissions/caller';
 import { createGrantAuthorization } from '../permissions/grantAuthorization';
 import { GrantService } from '../grantApi/GrantService';
@@ -48,31 +44,6 @@ import { parseInput } from './parseInput';
 
 /** Requests are small JSON documents; anything bigger is refused (413) unread. */
 const BODY_LIMIT = '32kb';
-
-/** How the router applies conditional decisions on grants (see `createGrantPermissionEvaluators`). */
-export interface GrantPermissionEvaluators {
-  toFilter(
-    conditions: Extract<PolicyDecision, { conditions: unknown }>['conditions'],
-  ): PermissionCriteria<GrantFilter>;
-  isAllowed(decision: PolicyDecision, grant: AwsAccessGrantResource): boolean;
-}
-
-/** The permission resource of a stored grant. */
-export function toPermissionResource(
-  grant: GrantRecord,
-): AwsAccessGrantResource {
-  const requirement = grant.approvalRequirement;
-  return {
-    id: grant.id,
-    requester: grant.requester,
-    state: grant.state,
-    resourceOwner: grant.resourceOwner,
-    approverGroups:
-      requirement && requirement.mode !== 'auto'
-        ? requirement.approverGroups
-        : undefined,
-  };
-}
 
 /**
  * The REST API (the repository README's "REST API"). Handlers authenticate, ask the permission

@@ -31,10 +31,8 @@ import {
 import { GrantRecord } from '../database/types';
 import { GrantFilter } from './resource';
 import { Caller, callerOf } from './caller';
-import {
-  GrantPermissionEvaluators,
-  toPermissionResource,
-} from '../http/grantRouter';
+import { GrantPermissionEvaluators } from './registerGrantPermissions';
+import { toPermissionResource } from './resource';
 
 /**
  * The permission checks every entry point of the grant API makes (REST,

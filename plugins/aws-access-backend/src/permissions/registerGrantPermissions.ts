@@ -51,6 +51,14 @@ export function registerGrantPermissions(
   });
 }
 
+/** How the routers apply conditional decisions on grants. */
+export interface GrantPermissionEvaluators {
+  toFilter(
+    conditions: Extract<PolicyDecision, { conditions: unknown }>['conditions'],
+  ): PermissionCriteria<GrantFilter>;
+  isAllowed(decision: PolicyDecision, grant: AwsAccessGrantResource): boolean;
+}
+
 /**
  * The two ways the router applies a conditional decision on grants, built
  * from the registered rules (including any a module added):
@@ -59,12 +67,7 @@ export function registerGrantPermissions(
  */
 export function createGrantPermissionEvaluators(
   permissionsRegistry: PermissionsRegistryService,
-): {
-  toFilter(
-    conditions: Extract<PolicyDecision, { conditions: unknown }>['conditions'],
-  ): PermissionCriteria<GrantFilter>;
-  isAllowed(decision: PolicyDecision, grant: AwsAccessGrantResource): boolean;
-} {
+): GrantPermissionEvaluators {
   const ruleset = permissionsRegistry.getPermissionRuleset(
     grantPermissionResourceRef,
   );

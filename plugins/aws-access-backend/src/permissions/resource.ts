@@ -15,6 +15,7 @@
  */
 
 import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
+import type { GrantRecord } from '../database/types';
 import {
   AWS_ACCESS_PLUGIN_ID,
   Grant,
@@ -72,3 +73,20 @@ export const grantPermissionResourceRef = createPermissionResourceRef<
   pluginId: AWS_ACCESS_PLUGIN_ID,
   resourceType: RESOURCE_TYPE_AWS_ACCESS_GRANT,
 });
+
+/** The permission resource of a stored grant. */
+export function toPermissionResource(
+  grant: GrantRecord,
+): AwsAccessGrantResource {
+  const requirement = grant.approvalRequirement;
+  return {
+    id: grant.id,
+    requester: grant.requester,
+    state: grant.state,
+    resourceOwner: grant.resourceOwner,
+    approverGroups:
+      requirement && requirement.mode !== 'auto'
+        ? requirement.approverGroups
+        : undefined,
+  };
+}

@@ -72,7 +72,7 @@ import { createGrantAuthorization } from '../permissions/grantAuthorization';
 import { createInventoryReadiness } from '../resources/inventoryReadiness';
 import { PrincipalResolver } from '../principals/PrincipalResolver';
 import { Reconciler } from '../reconciler/Reconciler';
-import { toPermissionResource } from '../http/grantRouter';
+import { toPermissionResource } from '../permissions/resource';
 
 /** What {@link createAwsAccessServices} is built from: the plugin's dependencies. */
 export interface AwsAccessServicesOptions {
