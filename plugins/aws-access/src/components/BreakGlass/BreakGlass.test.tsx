@@ -187,6 +187,33 @@ describe('BreakGlassReviewQueue', () => {
     ).toBeInTheDocument();
   });
 
+  it('names the reviewer of a flagged grant, linking to their page, not by entity ref', async () => {
+    const api = createFakeAwsAccessApi({
+      listBreakGlassReviews: {
+        items: [
+          {
+            ...item,
+            review: {
+              ...item.review,
+              state: 'flagged' as const,
+              reviewedBy: 'user:default/guest',
+              reviewedAt: '2026-12-01T10:44:44Z',
+              comment: 'no incident on record',
+            },
+          },
+        ],
+      },
+    });
+    await renderWithApi(<BreakGlassReviewQueue />, { api });
+
+    const card = await screen.findByTestId('break-glass-review-bg-1');
+    expect(card).toHaveTextContent(
+      /Flagged by guest .*: no incident on record/,
+    );
+    expect(within(card).getByRole('link', { name: 'guest' })).toBeVisible();
+    expect(card).not.toHaveTextContent('user:default/');
+  });
+
   it('shows the API error of a review and the flagged list', async () => {
     const api = createFakeAwsAccessApi({
       listBreakGlassReviews: { items: [item] },

@@ -110,7 +110,12 @@ function ReviewCard(props: {
           </Box>
         ) : (
           <Typography variant="body2">
-            {STATE_LABELS[review.state]} by {review.reviewedBy}{' '}
+            {STATE_LABELS[review.state]} by{' '}
+            {review.reviewedBy ? (
+              <ActorLink actor={review.reviewedBy} />
+            ) : (
+              'a reviewer'
+            )}{' '}
             {formatDateTime(review.reviewedAt)}
             {review.comment && (
               <>
