@@ -132,8 +132,8 @@ function readRule(rule: Config, index: number): ApprovalRule {
  */
 export function readApprovalConfig(root: Config): ApprovalConfig {
   const config = root.getOptionalConfig('awsAccess.approval');
-  const pendingTimeoutMinutes = readMinutes(config, {
-    path: 'awsAccess.approval.pendingTimeout',
+  const pendingTimeoutMinutes = readMinutes(root, {
+    section: 'awsAccess.approval',
     key: 'pendingTimeout',
     fallback: DEFAULT_PENDING_TIMEOUT_MINUTES,
     min: 1,

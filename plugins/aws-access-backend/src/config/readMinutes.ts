@@ -25,23 +25,22 @@ import { durationToMilliseconds } from '@backstage/types';
  * so that an old configuration fails at start rather than being ignored.
  */
 export function readMinutes(
-  config: Config | undefined,
+  root: Config,
   options: {
-    /** The setting's full path, for errors. */
-    path: string;
+    /** Where the setting sits, e.g. `awsAccess.approval`. */
+    section: string;
     key: string;
     fallback: number;
     min: number;
     replaces: string;
   },
 ): number {
-  const { path, key, fallback, min, replaces } = options;
+  const { section, key, fallback, min, replaces } = options;
+  const config = root.getOptionalConfig(section);
+  const path = `${section}.${key}`;
   if (config?.has(replaces)) {
     throw new Error(
-      `${path.replace(
-        key,
-        replaces,
-      )} is replaced by ${path}, a duration such as { minutes: 30 } or '30m'`,
+      `${section}.${replaces} is replaced by ${path}, a duration such as { minutes: 30 } or '30m'`,
     );
   }
   if (!config?.has(key)) return fallback;

@@ -25,8 +25,8 @@ export const DEFAULT_EXPIRY_WARNING_MINUTES = 15;
  * requester is warned, in minutes. 0 turns the warning off.
  */
 export function readExpiryWarningMinutes(root: Config): number {
-  return readMinutes(root.getOptionalConfig('awsAccess.notifications'), {
-    path: 'awsAccess.notifications.expiryWarning',
+  return readMinutes(root, {
+    section: 'awsAccess.notifications',
     key: 'expiryWarning',
     fallback: DEFAULT_EXPIRY_WARNING_MINUTES,
     min: 0,
