@@ -20,8 +20,8 @@
 //   node scripts/license-headers.mjs          adds it where it is missing
 //   node scripts/license-headers.mjs --check  lists the files without it, exit 1
 
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { repoFiles } from './repoFiles.mjs';
 
 const LINES = [
   'Copyright 2026 The Backstage AWS Access Authors',
@@ -44,23 +44,9 @@ const HASH = `${LINES.map(l => (l ? `# ${l}` : '#')).join('\n')}\n`;
 
 const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs|sh|py)$/;
 
-const files = execFileSync(
-  'git',
-  ['ls-files', '--cached', '--others', '--exclude-standard'],
-  { encoding: 'utf8' },
-)
-  .split('\n')
-  .filter(f => f && SOURCE.test(f));
-
 const check = process.argv.includes('--check');
 const missing = [];
-for (const file of new Set(files)) {
-  let text;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    continue; // deleted in the work tree
-  }
+for (const { file, text } of repoFiles(path => SOURCE.test(path))) {
   if (text.includes('Licensed under the Apache License, Version 2.0')) {
     continue;
   }

@@ -17,30 +17,18 @@
 
 // Fails when a source file outside tests grows past MAX_LINES: a file that
 // long does more than one job (issue #13), and is split before it lands.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { repoFiles } from './repoFiles.mjs';
 
 const MAX_LINES = 350;
 const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs)$/;
 const TEST = /(\.test\.|__testUtils__\/|(^|\/)e2e\/|\.d\.ts$)/;
 
-const tooLong = execFileSync(
-  'git',
-  ['ls-files', '--cached', '--others', '--exclude-standard'],
-  { encoding: 'utf8' },
-)
-  .split('\n')
-  .filter(f => f && SOURCE.test(f) && !TEST.test(f))
-  .flatMap(file => {
-    let text;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      return []; // deleted in the work tree
-    }
-    const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-    return lines > MAX_LINES ? [`${file}: ${lines} lines`] : [];
-  });
+const tooLong = repoFiles(
+  path => SOURCE.test(path) && !TEST.test(path),
+).flatMap(({ file, text }) => {
+  const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  return lines > MAX_LINES ? [`${file}: ${lines} lines`] : [];
+});
 
 if (tooLong.length) {
   console.error(
